@@ -1,0 +1,31 @@
+# Two commands for a newcomer: `make demo` and `make test`. Both set everything up first.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test bench clean
+
+setup: $(STAMP)
+
+# Re-install only when the project's dependencies change (idempotent).
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (or run: make PYTHON=python3 ...)"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -c "import newsweave.annotate.nlp as n; n.load_nlp(); print('spaCy model:', n.model_name())"
+	@touch $(STAMP)
+
+demo: setup
+	@mkdir -p out/demo
+	$(BIN)/newsweave brief examples -o out/demo/briefing.html -o out/demo/briefing.md -o out/demo/briefing.json --format text
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/duc2004.py
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

@@ -1,0 +1,125 @@
+"""The ``newsweave`` command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from newsweave.ingest.collect import DEFAULT_MAX_BYTES
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="newsweave: many news reports of one story in, one cited briefing out.",
+    pretty_exceptions_enable=False,
+)
+
+PROGRESS_MIN = 6  # show a progress bar from this many inputs or articles on
+
+
+@app.callback()
+def _root() -> None:
+    """newsweave: many news reports of one story in, one cited briefing out."""
+
+
+@app.command()
+def brief(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, http(s) URLs, or - for stdin.")],
+    output: Annotated[
+        Optional[list[Path]],
+        typer.Option("--output", "-o", help="Write the briefing here; the format follows the extension (.json .md .html .txt). Repeatable."),
+    ] = None,
+    fmt: Annotated[
+        Optional[str],
+        typer.Option("--format", "-f", help="json, md, html or text. For stdout (default: text on a terminal, json in a pipe), "
+                     "and for -o files whose extension names no format."),
+    ] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Summary length in words.")] = 120,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local addresses.")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Skip inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Brief one story: read the articles, write a cited briefing."""
+    from rich.console import Console
+
+    from newsweave.pipeline import brief as run_brief
+    from newsweave.render import FORMATS, SUFFIX_FORMATS, render
+
+    err = Console(stderr=True)
+    if fmt is not None and fmt not in FORMATS:
+        err.print(f"[red]error:[/] unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    targets: list[tuple[Path, str]] = []
+    for path in output or []:
+        target_fmt = SUFFIX_FORMATS.get(path.suffix.lower()) or fmt
+        if target_fmt is None:
+            err.print(f"[red]error:[/] cannot tell the format of {path}: use .json, .md, .html or .txt, or --format")
+            raise typer.Exit(2)
+        targets.append((path, target_fmt))
+
+    progress_ctx = _Progress(err, enabled=not quiet and err.is_terminal)
+    with progress_ctx:
+        briefing = run_brief(paths, words=words, allow_private=allow_private, max_bytes=max_bytes, progress=progress_ctx.update)
+
+    if not quiet or not briefing.articles:
+        n_used, n_skipped = len(briefing.articles), len(briefing.skipped)
+        err.print(f"{n_used} article{'s' if n_used != 1 else ''} used, {n_skipped} skipped")
+        for sk in briefing.skipped:
+            err.print(f"  [yellow]skipped[/] {sk.source}: {sk.reason}", highlight=False, soft_wrap=True)
+    if not briefing.articles:
+        err.print("[red]error:[/] no usable article in the input")
+        raise typer.Exit(1)
+
+    for path, target_fmt in targets:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(briefing, target_fmt), encoding="utf-8")
+        if not quiet:
+            err.print(f"wrote {target_fmt:>4}: {path.resolve()}", highlight=False)
+    if not targets or fmt is not None:
+        stdout_fmt = fmt or ("text" if sys.stdout.isatty() else "json")
+        if stdout_fmt == "text":
+            from newsweave.render.text import print_text
+
+            print_text(briefing)
+        else:
+            sys.stdout.write(render(briefing, stdout_fmt))
+
+
+class _Progress:
+    """A progress bar on stderr, shown only once a stage has more than a handful of items."""
+
+    def __init__(self, console, enabled: bool):
+        self.console, self.enabled = console, enabled
+        self.bar = None
+        self.tasks: dict[str, int] = {}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or total < PROGRESS_MIN:
+            return
+        if self.bar is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=self.console, transient=True)
+            self.bar.start()
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task(stage, total=total)
+        self.bar.update(self.tasks[stage], completed=done)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,274 @@
+"""Turn what the user names (files, folders, globs, ``-`` for stdin, URLs, Article objects) into clean
+articles. Every input ends in ``articles`` or in ``skipped`` with a one-line reason; nothing stops the batch."""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsweave.ingest.decode import decode_bytes, looks_binary
+from newsweave.ingest.errors import InputSkipped
+from newsweave.ingest.fetch import fetch_url
+from newsweave.ingest.html import parse_html_article
+from newsweave.ingest.jsonfmt import iter_json_records, record_str, record_text
+from newsweave.ingest.language import MIN_CONFIDENCE, detect_language
+from newsweave.ingest.textlayout import ParsedText, parse_date_string, parse_text_article
+from newsweave.model import Article, Removed, Skipped
+
+DEFAULT_MAX_BYTES = 5_000_000
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+@dataclass
+class IngestResult:
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Raw:
+    """One input to parse: its bytes, where it came from, and a hint of its format."""
+
+    source: str
+    stem: str
+    fmt: str | None  # "text" | "html" | "json" | "jsonl" | None (sniff)
+    data: bytes
+    charset: str | None = None
+    url: str | None = None
+
+
+def ingest(
+    inputs: Iterable[str | os.PathLike[str] | Article],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_private: bool = False,
+    on_input: Callable[[str], None] | None = None,
+    stdin: Any = None,
+) -> IngestResult:
+    """Read every input into :class:`Article` objects; see the module docstring."""
+    result = IngestResult()
+    ids: set[str] = set()
+    seen_text: dict[str, str] = {}
+
+    def add(article: Article) -> None:
+        key = hashlib.sha1(" ".join(article.text.split()).lower().encode()).hexdigest()
+        if key in seen_text:
+            result.skipped.append(Skipped(source=article.source, reason=f"exact duplicate of {seen_text[key]}"))
+            return
+        seen_text[key] = article.source
+        article.id = _unique_id(article.id, ids)
+        result.articles.append(article)
+
+    for item in _expand(inputs, result.skipped, max_bytes=max_bytes, allow_private=allow_private, stdin=stdin):
+        if isinstance(item, Article):
+            add(item)
+            continue
+        if on_input:
+            on_input(item.source)
+        try:
+            for art in _parse(item):
+                if isinstance(art, Skipped):
+                    result.skipped.append(art)
+                else:
+                    add(art)
+        except InputSkipped as e:
+            result.skipped.append(Skipped(source=item.source, reason=str(e)))
+        except Exception as e:  # a parser bug on one input must not stop the batch
+            result.skipped.append(Skipped(source=item.source, reason=f"could not be parsed: {type(e).__name__}: {e}"))
+    return result
+
+
+def _unique_id(wanted: str, taken: set[str]) -> str:
+    base = re.sub(r"[^\w.-]+", "-", wanted).strip("-") or "article"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+# --- expanding what the user named into raw inputs --------------------------------------------
+
+
+def _expand(
+    inputs: Iterable[str | os.PathLike[str] | Article], skipped: list[Skipped], *, max_bytes: int, allow_private: bool, stdin: Any
+) -> Iterator[_Raw | Article]:
+    for item in inputs:
+        if isinstance(item, Article):
+            yield item
+            continue
+        name = os.fspath(item)
+        if name == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read(max_bytes + 1)
+            if isinstance(data, str):
+                data = data.encode()
+            if len(data) > max_bytes:
+                skipped.append(Skipped(source="stdin", reason=f"too large: over {max_bytes:,} bytes (see --max-bytes)"))
+            else:
+                yield _Raw(source="stdin", stem="stdin", fmt=None, data=data)
+        elif re.match(r"^https?://", name, re.IGNORECASE):
+            try:
+                page = fetch_url(name, max_bytes=max_bytes, allow_private=allow_private)
+            except InputSkipped as e:
+                skipped.append(Skipped(source=name, reason=str(e)))
+                continue
+            fmt = "html" if "html" in page.content_type else "json" if "json" in page.content_type else None
+            if page.content_type == "text/plain":
+                fmt = "text"
+            yield _Raw(source=name, stem=hashlib.sha1(name.encode()).hexdigest()[:10], fmt=fmt, data=page.data,
+                       charset=page.charset, url=page.url)
+        elif os.path.isdir(name):
+            yield from _walk(Path(name), skipped, max_bytes=max_bytes)
+        elif os.path.exists(name) or os.path.islink(name):
+            raw = _read_file(Path(name), skipped, max_bytes=max_bytes, explicit=True)
+            if raw:
+                yield raw
+        elif _GLOB_CHARS.search(name):
+            matches = sorted(glob.glob(name, recursive=True))
+            if not matches:
+                skipped.append(Skipped(source=name, reason="no files match this pattern"))
+            for match in matches:
+                path = Path(match)
+                if path.is_dir():
+                    yield from _walk(path, skipped, max_bytes=max_bytes)
+                else:
+                    raw = _read_file(path, skipped, max_bytes=max_bytes, explicit=True)
+                    if raw:
+                        yield raw
+        else:
+            skipped.append(Skipped(source=name, reason="no such file, folder or URL"))
+
+
+def _walk(folder: Path, skipped: list[Skipped], *, max_bytes: int) -> Iterator[_Raw]:
+    """Files below ``folder``, recursively, in a stable order. Hidden files and folders are left out."""
+    try:
+        entries = sorted(folder.rglob("*"))
+    except OSError as e:
+        skipped.append(Skipped(source=str(folder), reason=f"unreadable folder: {e.strerror or e}"))
+        return
+    for path in entries:
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or path.is_dir():
+            continue
+        if path.name.lower() in ("readme.md", "readme.txt", "readme"):
+            skipped.append(Skipped(source=str(path), reason="a README, not an article"))
+            continue
+        raw = _read_file(path, skipped, max_bytes=max_bytes, explicit=False)
+        if raw:
+            yield raw
+
+
+def _read_file(path: Path, skipped: list[Skipped], *, max_bytes: int, explicit: bool) -> _Raw | None:
+    suffix = path.suffix.lower()
+    if not explicit and suffix not in KNOWN_SUFFIXES:
+        skipped.append(Skipped(source=str(path), reason=f"unsupported file type {suffix or '(no extension)'!r}"))
+        return None
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            skipped.append(Skipped(source=str(path), reason=f"too large: {size:,} bytes (limit {max_bytes:,}; see --max-bytes)"))
+            return None
+        data = path.read_bytes()
+    except OSError as e:
+        skipped.append(Skipped(source=str(path), reason=f"unreadable: {e.strerror or e}"))
+        return None
+    fmt = (
+        "text" if suffix in TEXT_SUFFIXES else "html" if suffix in HTML_SUFFIXES
+        else "jsonl" if suffix in JSONL_SUFFIXES else "json" if suffix in JSON_SUFFIXES else None
+    )
+    return _Raw(source=str(path), stem=path.stem, fmt=fmt, data=data)
+
+
+# --- parsing one raw input -------------------------------------------------------------------
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:2000].lower()
+    if head.startswith(("<!doctype html", "<html")) or re.search(r"<(?:body|article|p)[\s>]", head):
+        return "html"
+    if head.startswith(("{", "[")):
+        first_line = text.lstrip().split("\n", 1)[0].strip()
+        return "jsonl" if first_line.startswith("{") and first_line.endswith("}") and "\n{" in text.strip() else "json"
+    return "text"
+
+
+def _parse(raw: _Raw) -> Iterator[Article | Skipped]:
+    if looks_binary(raw.data):
+        raise InputSkipped("binary data, not text")
+    text = decode_bytes(raw.data, raw.charset)
+    fmt = raw.fmt or _sniff(text)
+    if fmt in ("json", "jsonl"):
+        yield from _parse_json(raw, text, lines=fmt == "jsonl")
+        return
+    if fmt == "html":
+        parsed, page_url = parse_html_article(text, url=raw.url)
+    else:
+        parsed, page_url = parse_text_article(text), raw.url
+    if not parsed.outlet and page_url:
+        parsed.outlet = _site_of(page_url)
+    yield _finish(parsed, id=raw.stem, source=raw.source, url=page_url)
+
+
+def _parse_json(raw: _Raw, text: str, *, lines: bool) -> Iterator[Article | Skipped]:
+    records = list(iter_json_records(text, lines=lines))
+    single = len(records) == 1
+    for rec in records:
+        where = f"{raw.source}:{rec.where.split()[-1]}" if rec.where else raw.source
+        if rec.error or rec.record is None:
+            yield Skipped(source=where, reason=rec.error or "not an object")
+            continue
+        r = rec.record
+        try:
+            body = record_text(r)
+            parsed = parse_text_article(body, detect_header=False)
+            parsed.title = record_str(r, "title", "headline") or parsed.title
+            parsed.byline = record_str(r, "byline", "author", "authors") or parsed.byline
+            stated = record_str(r, "published", "date", "datePublished", "published_at")
+            if stated:
+                parsed.published = parse_date_string(stated) or parsed.published
+            url = record_str(r, "url", "link")
+            parsed.outlet = record_str(r, "outlet", "source", "publisher", "sitename") or parsed.outlet or (
+                _site_of(url) if url else None
+            )
+            wanted_id = record_str(r, "id") or (
+                raw.stem if single else f"{raw.stem}-{rec.where.split()[-1]}"
+            )
+            if isinstance(r.get("id"), int):
+                wanted_id = str(r["id"])
+            yield _finish(parsed, id=wanted_id, source=where, url=url)
+        except InputSkipped as e:
+            yield Skipped(source=where, reason=str(e))
+
+
+def _site_of(url: str) -> str | None:
+    from urllib.parse import urlparse
+
+    host = (urlparse(url).hostname or "").removeprefix("www.")
+    return host or None
+
+
+def _finish(parsed: ParsedText, *, id: str, source: str, url: str | None = None) -> Article:
+    if not parsed.text.strip():
+        reason = "no article text left after removing site furniture" if parsed.removed else "empty input"
+        raise InputSkipped(reason)
+    lang, confidence = detect_language(parsed.text)
+    if lang != "en" and confidence >= MIN_CONFIDENCE:
+        raise InputSkipped(f"language {lang!r} (confidence {confidence:.2f}): only English is supported")
+    return Article(
+        id=id, source=source, url=url, title=parsed.title, outlet=parsed.outlet, byline=parsed.byline,
+        published=parsed.published, published_inferred=False, language="en", text=parsed.text,
+        removed=[Removed(text=r.text, reason=r.reason) for r in parsed.removed],
+    )

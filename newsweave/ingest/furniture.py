@@ -1,0 +1,216 @@
+"""Site furniture: the lines of a scraped page that are not the article.
+
+Each rule looks at one line (and, for captions and embedded posts, its neighbours) and says why it is
+furniture, or nothing. The rules are about how news sites are built (related-story blocks, share and
+comment prompts, copyright footers, photo credits, embedded social posts), never about one story.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Whole-line patterns, checked on the stripped line. Order matters only for the reason reported.
+_LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("read-more link", re.compile(r"^(?:read (?:more|also|next)|also read|see also|more on this|more:)\b.*$", _I)),
+    (
+        "related / most-read block",
+        re.compile(
+            r"^(?:related(?: (?:articles?|stories|posts|content|coverage|news|topics|links|reading))?"
+            r"|more (?:from|stories|news|on|in)\b.{0,60}|most (?:read|popular|viewed|shared|watched)(?: .{0,20})?"
+            r"|trending(?: now| stories)?|recommended(?: for you| stories| reading)?|top stories|latest(?: news| stories)?"
+            r"|you (?:may|might) (?:also )?(?:like|be interested in).{0,40}|editor'?s picks|further reading"
+            r"|what to read next|don'?t miss|popular (?:now|stories)|in (?:other|related) news|recommended videos?"
+            r"|more videos?|up next|watch next)\s*:?$",
+            _I,
+        ),
+    ),
+    (
+        "share prompt",
+        re.compile(
+            r"^(?:share(?: this| the)?(?: article| story| page| post)?(?: on| via| with)?(?: \w+)?|tweet(?: this)?|e-?mail(?: this)?"
+            r"|print(?: this)?(?: article| page)?|copy link|(?:share on )?(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest)"
+            r"|follow us(?: on .{0,40})?|subscribe(?: now| to .{0,60})?|sign up(?: for| to) .{0,80}|click here.{0,80}"
+            r"|download (?:our|the) app.{0,40}|listen to (?:this )?(?:article|story)|save(?: article)?|bookmark)\s*[.!:]?$",
+            _I,
+        ),
+    ),
+    (
+        "comment prompt",
+        re.compile(
+            r"^(?:discuss this (?:article|story)|discussion about this (?:post|article|story)|comments?(?: \(\d+\))?"
+            r"|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion|debate)|show comments"
+            r"|(?:add|post|view|read) (?:a |all )?comments?|reply|have your say|what do you think\??)\s*:?$",
+            _I,
+        ),
+    ),
+    (
+        "advertisement",
+        re.compile(
+            r"^(?:advertisement|advert|sponsored(?: content)?|ad|skip (?:to|ad).{0,30}|loading\W*|story continues below.{0,30}"
+            r"|article continues (?:below|after).{0,30}|scroll to continue.{0,30})\s*$",
+            _I,
+        ),
+    ),
+    ("copyright line", re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4}).*$|.*\ball rights reserved\b.*", _I)),
+    ("source credit", re.compile(r"^(?:source|sources|via)\s*:\s*\S.{0,60}$", _I)),
+    ("outlet credit", re.compile(r"^(?:other|more) (?:reports|stories|articles|news) (?:by|from)\s+\S.{0,60}$", _I)),
+    (
+        "photo credit",
+        re.compile(
+            r"^(?:(?:photo|photograph|image|picture|video|file photo|credit|illustration)s?\s*(?:credit)?\s*:\s*.{1,100}"
+            r"|\(?(?:photo|image)s?\s*(?:by|:)\s*.{1,80}\)?|.{0,60}\b(?:getty images|shutterstock|afp via getty images)\s*\)?"
+            r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})$",
+        ),
+    ),
+    (
+        "photo caption",
+        # A caption ending in a bracketed credit: "... [Agency/Handout via Reuters]" or "(Photo: X)".
+        re.compile(r"^.{20,}\s[\[(](?:[^\])]*(?:/|\bvia\b|\bphoto\b|\bimage\b|getty|handout|file)[^\])]*)[\])]\s*$", _I),
+    ),
+]
+
+# The last line of an embedded post: "— Name (@handle) November 13, 2020".
+_SOCIAL_SIGNATURE = re.compile(r"^[—–-]{1,2}\s*.{1,80}?\(@\w{1,30}\)\s+\w+\.? \d{1,2},? \d{4}\s*$")
+_SOCIAL_MARKERS = re.compile(r"pic\.twitter\.com/|https?://t\.co/|(?:^|\s)#\w{2,}|(?:^|\s)@\w{2,}|instagram\.com/p/")
+
+# Outlet names stated by furniture lines.
+_OUTLET_PATTERNS = [
+    re.compile(r"^(?:copyright|©)\s*(?:\(c\)\s*)?(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<name>[^.,|;]{2,60}?)\s*(?:[.,|;]|\ball rights\b|$)", _I),
+    re.compile(r"^\(c\)\s*\d{4}\s*(?P<name>[^.,|;]{2,60}?)\s*(?:[.,|;]|$)", _I),
+    re.compile(r"^(?:other|more) (?:reports|stories|articles|news) (?:by|from)\s+(?P<name>.{2,60}?)\s*\.?$", _I),
+    re.compile(r"^(?:source|sources)\s*:\s*(?P<name>.{2,60}?)\s*\.?$", _I),
+]
+# A wire credit in the lede: "MOSCOW (Reuters) - ..." or "WASHINGTON (AP) — ...".
+_WIRE_CREDIT = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?\s*\((?P<name>[A-Z][\w&. '’-]{1,40})\)\s*[-—–]\s")
+
+
+def classify_line(line: str) -> str | None:
+    """Why a single line is furniture, or None. Long prose lines are never furniture."""
+    s = line.strip()
+    if not s:
+        return None
+    for reason, pattern in _LINE_RULES:
+        if reason == "photo caption":
+            if pattern.match(s):
+                return reason
+            continue
+        # Furniture lines are short; a long line that merely starts like one ("Related to this, ...") is prose,
+        # except read-more links, which carry a whole headline.
+        if len(s.split()) > (30 if reason in ("read-more link", "copyright line") else 12):
+            continue
+        if pattern.match(s):
+            return reason
+    return None
+
+
+def outlet_from_line(line: str) -> str | None:
+    """The outlet a furniture line names ("Copyright 2020 NPR." -> "NPR"), if any."""
+    s = line.strip()
+    for pattern in _OUTLET_PATTERNS:
+        m = pattern.match(s)
+        if m:
+            name = _clean_name(m.group("name"))
+            if name and not re.fullmatch(r"[\d\s]+|all rights reserved", name, _I):
+                return name
+    return None
+
+
+def wire_credit(first_paragraph: str) -> str | None:
+    m = _WIRE_CREDIT.match(first_paragraph.strip())
+    return _clean_name(m.group("name")) if m else None
+
+
+def _clean_name(name: str) -> str | None:
+    name = re.sub(r"\s+", " ", name).strip(" .,:;-—–'\"“”")
+    name = re.sub(r"^by\s+", "", name, flags=_I)
+    return name or None
+
+
+def find_furniture(lines: list[str]) -> dict[int, str]:
+    """Map line index -> reason for every furniture line of a body, using neighbours where needed.
+
+    ``lines`` are the body's lines (blank lines included, as they separate paragraphs).
+    """
+    marks: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        reason = classify_line(line)
+        if reason:
+            marks[i] = reason
+    _mark_embedded_posts(lines, marks)
+    _mark_captions_before_credits(lines, marks)
+    _mark_repeated_captions(lines, marks)
+    _mark_trailing_block(lines, marks)
+    return marks
+
+
+def _nonblank_before(lines: list[str], i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    return j if j >= 0 else None
+
+
+def _mark_embedded_posts(lines: list[str], marks: dict[int, str]) -> None:
+    """An embedded post ends with its signature line; the lines just above it that carry hashtags,
+    handles or short links belong to it too."""
+    for i, line in enumerate(lines):
+        if not _SOCIAL_SIGNATURE.match(line.strip()):
+            continue
+        marks[i] = "embedded social post"
+        j = _nonblank_before(lines, i)
+        taken = 0
+        while j is not None and taken < 4 and j not in marks and _SOCIAL_MARKERS.search(lines[j]):
+            marks[j] = "embedded social post"
+            taken += 1
+            j = _nonblank_before(lines, j)
+    for i, line in enumerate(lines):  # a lone line that is only a media link
+        if i not in marks and re.fullmatch(r"\s*(?:pic\.twitter\.com/\S+|https?://t\.co/\S+)\s*", line):
+            marks[i] = "embedded social post"
+
+
+def _mark_captions_before_credits(lines: list[str], marks: dict[int, str]) -> None:
+    """A paragraph that sits directly on top of a photo-credit line (no blank line between) is its caption."""
+    for i, reason in list(marks.items()):
+        if reason != "photo credit" or i == 0:
+            continue
+        j = i - 1
+        if lines[j].strip() and j not in marks and len(lines[j].split()) <= 80:
+            marks[j] = "photo caption"
+
+
+def _mark_repeated_captions(lines: list[str], marks: dict[int, str]) -> None:
+    """The same line twice in a row is a caption (or teaser) the page printed twice."""
+    prev_i: int | None = None
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if prev_i is not None and line.strip() == lines[prev_i].strip() and len(line.split()) >= 4:
+            marks.setdefault(prev_i, "repeated line (photo caption)")
+            marks.setdefault(i, "repeated line (photo caption)")
+        prev_i = i
+
+
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$")
+
+
+def _mark_trailing_block(lines: list[str], marks: dict[int, str]) -> None:
+    """After the last prose paragraph, short unpunctuated lines are navigation left over from the page
+    ("More from News", section names). Only applies at the very end, behind a line already known as furniture."""
+    idx = [i for i, line in enumerate(lines) if line.strip()]
+    if not idx:
+        return
+    tail: list[int] = []
+    for i in reversed(idx):
+        s = lines[i].strip()
+        if i in marks:
+            tail.append(i)
+            continue
+        if len(s.split()) <= 6 and not _SENTENCE_END.search(s):
+            tail.append(i)
+            continue
+        break
+    if any(i in marks for i in tail):
+        for i in tail:
+            marks.setdefault(i, "trailing site navigation")

@@ -1,0 +1,95 @@
+"""HTML pages: main text and metadata with trafilatura (JSON-LD and meta tags first, htmldate for dates)."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from urllib.parse import urlparse
+
+from newsweave.ingest.errors import InputSkipped
+from newsweave.ingest.textlayout import ParsedText, byline_name, parse_date_string, parse_text_article
+from newsweave.model import Removed
+
+_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "td", "dd", "dt", "pre", "caption")
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "head", "iframe", "form", "button", "select")
+_MAX_REMOVED = 200
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def parse_html_article(html: str, *, url: str | None = None) -> tuple[ParsedText, str | None]:
+    """Return the parsed article and the page's canonical URL (if it states one)."""
+    import trafilatura
+
+    with warnings.catch_warnings():  # trafilatura/lxml FutureWarnings are not the user's business
+        warnings.simplefilter("ignore")
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    if doc is None or not (doc.text or "").strip():
+        raise InputSkipped("no article text found in the HTML page")
+
+    title = (doc.title or "").strip() or None
+    author = (doc.author or "").strip() or None
+    lines = doc.text.split("\n")
+    # trafilatura keeps the headline and byline at the top of the text; they are metadata here.
+    header_removed: list[Removed] = []
+    while lines and lines[0].strip() and (
+        (title and _norm(lines[0]) == _norm(title))
+        or (byline_name(lines[0]) and lines[0].strip().lower().startswith("by "))
+        or (author and _norm(lines[0]).removeprefix("by ") == _norm(author))
+    ):
+        lines.pop(0)
+    parsed = parse_text_article("\n".join(lines), detect_header=False)
+    parsed.removed = header_removed + parsed.removed
+    parsed.title = title
+    parsed.byline = author or parsed.byline
+    if doc.date:
+        parsed.published = parse_date_string(doc.date)
+    page_url = url or (doc.url or None)
+    parsed.outlet = (doc.sitename or "").strip() or parsed.outlet or (_site(page_url) if page_url else None)
+    parsed.removed.extend(_page_furniture(html, parsed.text, {r.text for r in parsed.removed}, title))
+    return parsed, page_url
+
+
+def _site(url: str) -> str | None:
+    host = urlparse(url).hostname or ""
+    host = host.removeprefix("www.")
+    return host or None
+
+
+def _page_furniture(html: str, kept_text: str, already: set[str], title: str | None) -> list[Removed]:
+    """The page's text blocks that are not in the extracted article: navigation, related links, footers."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    for bad in tree.xpath("|".join(f"//{t}" for t in _DROP_TAGS)):
+        bad.drop_tree()
+    kept = _norm(kept_text)
+    seen = {_norm(a) for a in already}
+    if title:
+        seen.add(_norm(title))
+    out: list[Removed] = []
+    for el in tree.iter(*_BLOCK_TAGS):
+        if any(child.tag in _BLOCK_TAGS for child in el.iterdescendants()):
+            continue  # keep the innermost blocks only
+        text = " ".join(" ".join(el.itertext()).split())
+        key = _norm(text)
+        if not key or key in seen or key in kept:
+            continue
+        seen.add(key)
+        out.append(Removed(text=text, reason="page furniture outside the article body"))
+        if len(out) >= _MAX_REMOVED:
+            break
+    return out

@@ -1,0 +1,179 @@
+"""Plain-text articles: the layout scrapers and archives write, and bare text with none of it.
+
+The layout: an optional first line `` date YYYY-MM-DD`` (the rest of that line may already be the body),
+a headline, byline and dateline lines, the body, and trailing site furniture. Every part is optional; a
+file that is only body text comes out with its text intact and no title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsweave.ingest.furniture import find_furniture, outlet_from_line, wire_credit
+from newsweave.model import Removed
+
+_DATE_PREFIX = re.compile(r"^\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+    "|nov(?:ember)?|dec(?:ember)?"
+)
+# A line that is only a date (and maybe a time / "Published" / "Updated" label): a dateline.
+_DATELINE = re.compile(
+    rf"^(?:(?:published|posted|updated|last updated|first published|date)\s*(?:on|at)?\s*:?\s*)?"
+    rf"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+    rf"(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}})"
+    rf"(?:[\s,|•·-]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,5}}(?:[+-]\d{{1,2}})?)?)?"
+    rf"(?:\s*[|•·]\s*.{{0,40}})?\s*$",
+    re.IGNORECASE,
+)
+_BYLINE_BY = re.compile(r"^by\s+(?P<name>[A-Z][^\n]{1,100}?)\s*$", re.IGNORECASE)
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.|(?:de|da|van|von|der|al|el|bin|ibn|la|le|di|du)(?=\s))"
+_NAME_LINE = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}(?:\s*(?:,|and|&)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})*$")
+
+
+def parse_dateline(line: str) -> str | None:
+    """ISO date of a line that is only a date ("November 20, 2020", "Nov 20, 2020", "2020-11-20"), else None."""
+    m = _DATELINE.match(line.strip())
+    if not m:
+        return None
+    return parse_date_string(m.group("date"))
+
+
+def parse_date_string(value: str) -> str | None:
+    """A stated date (ISO, or written with a month name) as YYYY-MM-DD; None when it is not a full date."""
+    value = value.strip()
+    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    import dateparser  # a slow import; only reached for written-out dates
+
+    parsed = dateparser.parse(
+        value,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"},
+    )
+    return parsed.date().isoformat() if parsed else None
+
+
+def looks_like_headline(line: str) -> bool:
+    s = line.strip()
+    words = s.split()
+    if not (1 <= len(words) <= 25) or len(s) > 200:
+        return False
+    if s.endswith((".", ",", ";", ":")) and not s.endswith("..."):
+        return False
+    return parse_dateline(s) is None
+
+
+def byline_name(line: str) -> str | None:
+    s = line.strip()
+    m = _BYLINE_BY.match(s)
+    if m:
+        name = re.split(r"\s+[|•·]\s+|\s+[-—–]\s+", m.group("name"))[0].strip(" ,")
+        return name if len(name.split()) <= 12 else None
+    if len(s.split()) <= 8 and _NAME_LINE.match(s):
+        return s
+    return None
+
+
+@dataclass
+class ParsedText:
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    text: str = ""
+    removed: list[Removed] = field(default_factory=list)
+
+
+def parse_text_article(raw: str, *, detect_header: bool = True) -> ParsedText:
+    """Split a plain-text article into header fields, clean body text and removed furniture."""
+    out = ParsedText()
+    lines = raw.split("\n")
+    if lines:
+        m = _DATE_PREFIX.match(lines[0])
+        if m:
+            out.published = parse_date_string(m.group(1))
+            lines[0] = m.group(2)
+
+    i = 0
+    if detect_header:
+        i = _parse_header(lines, out)
+
+    body_lines = lines[i:]
+    marks = find_furniture(body_lines)
+    for j in sorted(marks):
+        line = body_lines[j].strip()
+        out.removed.append(Removed(text=line, reason=marks[j]))
+        if out.outlet is None:
+            out.outlet = outlet_from_line(line)
+    kept = [line for j, line in enumerate(body_lines) if j not in marks]
+    paragraphs = _paragraphs(kept)
+    if out.outlet is None and paragraphs:
+        out.outlet = wire_credit(paragraphs[0])
+    out.text = "\n\n".join(paragraphs)
+    return out
+
+
+def _parse_header(lines: list[str], out: ParsedText) -> int:
+    """Read headline, byline and dateline lines off the top; return the index where the body starts."""
+    i = 0
+    n = len(lines)
+    while i < n and not lines[i].strip():
+        i += 1
+    if i >= n:
+        return i
+    first = lines[i].strip()
+    nxt = next((lines[k].strip() for k in range(i + 1, n) if lines[k].strip()), "")
+    # A headline is short and unpunctuated, and is not the whole article.
+    if looks_like_headline(first) and nxt and (len(nxt.split()) > len(first.split()) or byline_name(nxt) or parse_dateline(nxt)):
+        out.title = first
+        i += 1
+    # Then up to a few byline / dateline lines, in any order, possibly separated by blank lines.
+    seen = 0
+    while i < n and seen < 4:
+        s = lines[i].strip()
+        if not s:
+            i += 1
+            continue
+        when = parse_dateline(s)
+        if when and out.published is None:
+            out.published = when
+        elif when:
+            pass
+        elif out.byline is None and out.title is not None and byline_name(s):
+            out.byline = byline_name(s)
+        else:
+            break
+        i += 1
+        seen += 1
+    return i
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs of the kept body lines. Blank lines separate paragraphs; within a block, lines are
+    separate paragraphs too, unless the text is hard-wrapped (most lines end mid-sentence)."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        s = " ".join(line.split())
+        if s:
+            blocks[-1].append(s)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    multi = [line for b in blocks if len(b) > 1 for line in b[:-1]]
+    hard_wrapped = len(multi) >= 3 and sum(not _SENTENCE_END.search(x) for x in multi) / len(multi) > 0.5
+    paragraphs: list[str] = []
+    for block in blocks:
+        if hard_wrapped:
+            paragraphs.append(" ".join(block))
+        else:
+            paragraphs.extend(block)
+    return paragraphs

@@ -1,0 +1,145 @@
+"""The typed data model that every stage shares.
+
+Data flows one way: ``ingest`` makes :class:`Article` objects, ``annotate`` wraps each in an
+:class:`AnnotatedArticle` (sentences and entity mentions as character spans), ``align`` relates
+spans across articles, ``compose`` builds the parts of a :class:`Briefing`, and ``render`` turns a
+Briefing into JSON, Markdown, HTML or terminal output.
+
+Every item of a briefing that cites an article carries :class:`Evidence`: the article id and
+character offsets into that article's ``text``, so each claim traces back to a source span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "newsweave.briefing/1"
+
+
+class Evidence(BaseModel):
+    """A span of one article's ``text``: ``text[start:end]``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article: str
+    start: int
+    end: int
+
+
+class Removed(BaseModel):
+    """A piece of site furniture taken out of an article, with why."""
+
+    text: str
+    reason: str
+
+
+class Article(BaseModel):
+    """One clean news article, as ingest produces it."""
+
+    id: str
+    source: str = Field(description="Where it came from: a path, a URL, 'stdin', or 'path:line' for JSONL.")
+    url: str | None = Field(None, description="The article's URL when known (fetched, canonical link or JSON field).")
+    title: str | None = None
+    outlet: str | None = Field(None, description="The outlet as the text or metadata names it; never guessed.")
+    byline: str | None = None
+    published: str | None = Field(None, description="ISO date (YYYY-MM-DD) when stated, else null.")
+    published_inferred: bool = False
+    language: str | None = None
+    text: str
+    removed: list[Removed] = Field(default_factory=list)
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+class Skipped(BaseModel):
+    """An input that was not used, and the reason in one line."""
+
+    source: str
+    reason: str
+
+
+class SummaryItem(BaseModel):
+    """One summary sentence, citing every article that states the same content."""
+
+    text: str
+    sources: list[str] = Field(description="Ids of all articles that state it, the extracted one first.")
+    evidence: list[Evidence]
+
+
+class Briefing(BaseModel):
+    """The JSON contract ``newsweave.briefing/1``. ``model_dump()`` is the documented JSON."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_: str = Field(SCHEMA, alias="schema", serialization_alias="schema")
+    articles: list[Article] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list)
+    summary: list[SummaryItem] = Field(default_factory=list)
+    facts: list[dict[str, Any]] = Field(default_factory=list)
+    timeline: list[dict[str, Any]] = Field(default_factory=list)
+    entities: list[dict[str, Any]] = Field(default_factory=list)
+    disagreements: list[dict[str, Any]] = Field(default_factory=list)
+    quotes: list[dict[str, Any]] = Field(default_factory=list)
+    framing: list[dict[str, Any]] = Field(default_factory=list)
+    reuse: list[dict[str, Any]] = Field(default_factory=list)
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:  # the contract uses the key "schema"
+        kwargs.setdefault("by_alias", True)
+        return super().model_dump(**kwargs)
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        kwargs.setdefault("by_alias", True)
+        return super().model_dump_json(**kwargs)
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+    def _repr_html_(self) -> str:  # notebooks show the HTML report
+        from newsweave.render.html import render_html
+
+        return render_html(self)
+
+
+# --- annotation layer (internal, not part of the JSON contract) -------------------------------
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of an article: ``article.text[start:end]``."""
+
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    kind: Literal["sentence", "heading", "quote"] = "sentence"
+    terms: list[str] = field(default_factory=list)  # lower-cased lemmas of content words
+    tokens: list[str] = field(default_factory=list)  # lower-cased lemmas of all word and number tokens, in order
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class EntityMention:
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(slots=True)
+class AnnotatedArticle:
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)

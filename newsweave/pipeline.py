@@ -1,0 +1,80 @@
+"""The whole flow: ingest -> annotate -> align -> compose, giving a :class:`~newsweave.model.Briefing`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from newsweave.ingest import DEFAULT_MAX_BYTES, ingest
+from newsweave.model import Article, Briefing
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class Timings:
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def brief(
+    paths_or_articles: str | os.PathLike[str] | Article | Iterable[str | os.PathLike[str] | Article],
+    *,
+    words: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_private: bool = False,
+    progress: Progress | None = None,
+    timings: Timings | None = None,
+) -> Briefing:
+    """Brief a story: files, folders, globs, URLs, ``"-"`` (stdin) or :class:`Article` objects in, a
+    :class:`Briefing` out. ``words`` caps the summary length (default 120)."""
+    import time
+
+    from newsweave.compose import DEFAULT_WORDS
+
+    if isinstance(paths_or_articles, (str, os.PathLike, Article)):
+        paths_or_articles = [paths_or_articles]
+    inputs = list(paths_or_articles)
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        if timings is not None:
+            timings.seconds[stage] = timings.seconds.get(stage, 0.0) + now - clock
+        clock = now
+
+    done = 0
+
+    def on_input(_source: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress("ingest", done, len(inputs))
+
+    result = ingest(inputs, max_bytes=max_bytes, allow_private=allow_private, on_input=on_input)
+    lap("ingest")
+    briefing = Briefing(articles=result.articles, skipped=result.skipped)
+    if not result.articles:
+        return briefing
+
+    from newsweave.align import SentenceIndex
+    from newsweave.annotate import annotate
+    from newsweave.compose import summarize
+
+    n = len(result.articles)
+    annotated_count = 0
+
+    def on_article(_a: Article) -> None:
+        nonlocal annotated_count
+        annotated_count += 1
+        if progress:
+            progress("annotate", annotated_count, n)
+
+    docs = annotate(result.articles, on_article=on_article)
+    lap("annotate")
+    index = SentenceIndex(docs)
+    lap("align")
+    briefing.summary = summarize(docs, words=DEFAULT_WORDS if words is None else words, index=index)
+    lap("compose")
+    return briefing

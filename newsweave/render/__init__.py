@@ -1,0 +1,29 @@
+"""Stage 5, render: a Briefing as JSON, Markdown, HTML or terminal text."""
+
+from __future__ import annotations
+
+from newsweave.model import Briefing
+
+FORMATS = ("json", "md", "html", "text")
+SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "text"}
+
+
+def render(b: Briefing, fmt: str) -> str:
+    if fmt == "json":
+        return b.model_dump_json(indent=2) + "\n"
+    if fmt == "md":
+        from newsweave.render.markdown import render_markdown
+
+        return render_markdown(b)
+    if fmt == "html":
+        from newsweave.render.html import render_html
+
+        return render_html(b)
+    if fmt == "text":
+        from newsweave.render.text import render_text
+
+        return render_text(b)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+__all__ = ["FORMATS", "SUFFIX_FORMATS", "render"]

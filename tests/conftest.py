@@ -1,0 +1,38 @@
+"""Shared test helpers.
+
+Tests that read real data from ../shared must fail, not skip, under CI (CI=true), where ../shared is
+always present: a skip there would hide a broken setup.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """Path under ../shared; fails under CI and skips elsewhere when it is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"missing real data: {path} (../shared must sit beside the checkout)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return shared_path("seeds")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from newsweave.annotate.nlp import load_nlp
+
+    return load_nlp()

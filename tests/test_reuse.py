@@ -1,0 +1,285 @@
+"""Tests for newsweave.align.reuse, on fictional texts written for these tests."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from newsweave.align.reuse import (
+    Reuse,
+    candidate_pairs,
+    content_tokens,
+    find_reuse,
+    split_sentences,
+)
+
+# A fictional wire passage (five sentences) about a fictional event.
+WIRE = [
+    "Floodwaters from the swollen Orvane River swept through the northern province of Valmora on "
+    "Tuesday, forcing more than 4,000 residents from their homes.",
+    "The regional army deployed twelve rescue boats and two helicopters to villages cut off by the "
+    "water, the emergency ministry said.",
+    "Governor Tamsin Arkell declared a state of emergency in six districts and asked the capital "
+    "for additional funds to repair damaged bridges.",
+    "Forecasters expect the heavy rain to continue until Friday, raising fears that the dam at "
+    "Lake Sereth could overflow.",
+    "Local hospitals treated dozens of people for injuries and hypothermia, officials said.",
+]
+
+# The same passage, synonym-spun (said->stated, army->military, Valmora->Valmora Republic, ...)
+# and with its sentences reordered.
+SPUN = [
+    "Meteorologists expect the torrential rain to persist until Friday, raising concerns that the "
+    "dam at Lake Sereth may overflow.",
+    "Floodwaters from the swollen Orvane River tore through the northern province of the Valmora "
+    "Republic on Tuesday, forcing over 4,000 inhabitants from their houses.",
+    "Governor Tamsin Arkell proclaimed a state of emergency in six districts and asked the capital "
+    "for extra funds to repair damaged bridges.",
+    "The regional military dispatched 12 rescue boats and two helicopters to hamlets cut off by "
+    "the water, the emergency ministry stated.",
+    "Local hospitals treated dozens of individuals for injuries and hypothermia, authorities stated.",
+]
+
+INTRO_A = (
+    "Residents of Brellin woke to sirens before dawn. Shopkeepers on the market square piled "
+    "sandbags against their doors while children watched from upper windows. Many of them had "
+    "never seen the river this high in their lives."
+)
+OUTRO_A = (
+    "In Brellin, the town council opened its sports hall as a shelter. Volunteers served soup and "
+    "blankets late into the night, and the mayor thanked a local bakery for donating bread."
+)
+INTRO_B = (
+    "Insurance companies are bracing for heavy claims after another week of extreme weather. "
+    "Analysts at Corvane Securities estimate that losses could exceed last year's record. "
+    "Shares of regional insurers fell sharply in morning trading."
+)
+OUTRO_B = (
+    "The insurers' association will meet next Monday to discuss a common fund for climate "
+    "disasters. Critics argue that premiums in river valleys have already become unaffordable "
+    "for many young families."
+)
+INTRO_C = (
+    "Farmers in the south of the country say their harvest is already lost. Fields of barley "
+    "and sugar beet lie under a metre of muddy water, and cattle had to be moved to higher "
+    "pastures in a hurry."
+)
+OUTRO_C = (
+    "Agricultural unions demanded direct compensation for the lost crops. The agriculture "
+    "minister promised to visit the affected farms before the end of the month."
+)
+
+# An independent report on the same event, in different words (shares names, numbers and one quote).
+INDEPENDENT = (
+    "Thousands fled their houses in Valmora as the Orvane burst its banks on Tuesday. "
+    "By evening about 4,000 people had been evacuated, according to provincial authorities. "
+    "Boats and helicopters from the armed forces reached isolated settlements in the north. "
+    "Tamsin Arkell, the governor, told reporters that six districts were now under emergency rule. "
+    "\"We need money from the capital to rebuild our bridges, and we need it now,\" Arkell said. "
+    "Rain is forecast through Friday, and engineers are monitoring the Lake Sereth dam closely. "
+    "Several dozen injured people were taken to clinics."
+)
+INDEPENDENT_2 = (
+    "The Orvane River flooded large parts of Valmora province this week. "
+    "\"We need money from the capital to rebuild our bridges, and we need it now,\" Arkell said. "
+    "Emergency crews, supported by soldiers, rescued stranded families with boats. "
+    "The governor has placed six districts under a state of emergency. "
+    "Weather services warn that more rain will fall before the weekend, and the dam at Lake "
+    "Sereth is being watched. Hospitals reported dozens of patients with cold-related illness."
+)
+
+
+def _article(intro: str, body: list[str], outro: str) -> str:
+    return intro + "\n\n" + " ".join(body) + "\n\n" + outro
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _find(results: list[Reuse], x: str, y: str) -> Reuse | None:
+    for r in results:
+        if {r.a, r.b} == {x, y}:
+            return r
+    return None
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+def test_split_sentences_exact_offsets():
+    text = (
+        "Mr. Arkell arrived at 9 a.m. on Tuesday. He said: ``It is bad.'' The U.S. embassy "
+        "closed!  Was it safe? J. Doe thinks so.\n\nNew paragraph without end"
+    )
+    spans = split_sentences(text)
+    sents = [text[s:e] for s, e in spans]
+    assert sents == [
+        "Mr. Arkell arrived at 9 a.m. on Tuesday.",
+        "He said: ``It is bad.''",
+        "The U.S. embassy closed!",
+        "Was it safe?",
+        "J. Doe thinks so.",
+        "New paragraph without end",
+    ]
+
+
+def test_content_tokens_normalize():
+    assert content_tokens("The Army said TWELVE boats, 1,200 people.") == ["army", "12", "boat", "1200", "people"]
+    # 'Russia' and 'Russian' meet after the stem truncation; reporting verbs are dropped
+    assert content_tokens("Russia stated") == content_tokens("Russian said")
+
+
+def test_exact_copied_passage_found_with_offsets():
+    a = _article(INTRO_A, WIRE, OUTRO_A)
+    b = _article(INTRO_B, WIRE, OUTRO_B)
+    results = find_reuse([("a", a, None), ("b", b, None)])
+    assert len(results) == 1
+    r = results[0]
+    assert {r.a, r.b} == {"a", "b"}
+    assert r.direction == "unknown"
+    texts = {"a": a, "b": b}
+    assert len(r.passages) == 1
+    p = r.passages[0]
+    wire = " ".join(WIRE)
+    assert texts[r.a][p.a_start : p.a_end] == wire
+    assert texts[r.b][p.b_start : p.b_end] == wire
+    assert p.similarity > 0.95
+    # score = share of the shorter text covered by the passage
+    shorter = min(len(a.strip()), len(b.strip()))
+    assert r.score == pytest.approx(len(wire) / shorter, abs=0.01)
+    js = r.to_json()
+    assert js["articles"] == [r.a, r.b]
+    assert js["passages"][0]["a"] == {"start": p.a_start, "end": p.a_end}
+    assert js["direction"] == "unknown"
+
+
+def test_spun_and_reordered_passage_found():
+    a = _article(INTRO_A, WIRE, OUTRO_A)
+    c = _article(INTRO_C, SPUN, OUTRO_C)
+    results = find_reuse([("a", a, "2024-03-05"), ("c", c, "2024-03-06")])
+    r = _find(results, "a", "c")
+    assert r is not None, "spun + reordered copy not found"
+    assert (r.a, r.b, r.direction) == ("a", "c", "a->b")
+    # every wire sentence is covered by some passage on the a side, and every spun one on the c side
+    for sent in WIRE:
+        s = a.index(sent)
+        assert any(p.a_start <= s and s + len(sent) <= p.a_end for p in r.passages), sent
+    for sent in SPUN:
+        s = c.index(sent)
+        assert any(p.b_start <= s and s + len(sent) <= p.b_end for p in r.passages), sent
+    # no passage strays into the non-copied intro/outro
+    intro_end = a.index(WIRE[0])
+    assert all(p.a_start >= intro_end for p in r.passages)
+    assert all(p.b_start >= c.index(SPUN[0]) for p in r.passages)
+    # reordered -> more than one passage; the aligned pieces correspond
+    assert len(r.passages) >= 2
+    for p in r.passages:
+        wa, wc = a[p.a_start : p.a_end], c[p.b_start : p.b_end]
+        assert len(set(content_tokens(wa)) & set(content_tokens(wc))) >= 4
+
+
+def test_independent_reports_are_not_reuse():
+    a = _article(INTRO_A, WIRE, OUTRO_A)
+    results = find_reuse(
+        [("a", a, None), ("ind", INDEPENDENT, None), ("ind2", INDEPENDENT_2, None)]
+    )
+    # the independent reports share facts, names, numbers and one identical quotation
+    assert _find(results, "a", "ind") is None
+    assert _find(results, "a", "ind2") is None
+    assert _find(results, "ind", "ind2") is None, "a single shared quotation must not make a pair"
+
+
+def test_short_common_phrases_are_not_reuse():
+    x = (
+        "A fire destroyed a warehouse in Pellam overnight. The ministry said in a statement. "
+        "No one was hurt. Police are investigating the cause of the blaze near the old harbour."
+    )
+    y = (
+        "Prices for olive oil rose again in March. The ministry said in a statement. "
+        "No one was hurt. Exporters blame a poor harvest in the coastal hills."
+    )
+    assert find_reuse([("x", x, None), ("y", y, None)]) == []
+
+
+@pytest.mark.parametrize(
+    "da, db, direction, first",
+    [
+        ("2024-03-05", "2024-03-06", "a->b", "a"),
+        ("2024-03-07", "2024-03-06", "a->b", "b"),  # b earlier: swapped so the source comes first
+        ("2024-03-06T08:00:00", "2024-03-06T07:00:00", "a->b", "b"),
+        ("2024-03-06", "2024-03-06", "unknown", "a"),
+        (None, "2024-03-06", "unknown", "a"),
+        (None, None, "unknown", "a"),
+    ],
+)
+def test_direction_by_dates(da, db, direction, first):
+    a = _article(INTRO_A, WIRE, OUTRO_A)
+    b = _article(INTRO_B, WIRE, OUTRO_B)
+    [r] = find_reuse([("a", a, da), ("b", b, db)])
+    assert r.direction == direction
+    assert r.a == first
+    texts = {"a": a, "b": b}
+    # offsets follow the swap
+    for p in r.passages:
+        assert _norm(texts[r.a][p.a_start : p.a_end]) == _norm(texts[r.b][p.b_start : p.b_end])
+
+
+def test_direction_hint_expanded_version_is_later():
+    short = " ".join(WIRE)
+    long = _article(INTRO_B, WIRE, OUTRO_B)
+    [r] = find_reuse([("long", long, None), ("short", short, None)])
+    assert r.direction == "unknown"
+    assert r.score > 0.95
+    # 'short' is wholly reused; 'long' holds it plus extra material -> long looks like the copier
+    assert (r.a, r.b) == ("long", "short")
+    assert r.direction_hint == "b->a"
+
+
+def test_duplicate_ids_rejected():
+    with pytest.raises(ValueError):
+        find_reuse([("x", "One. Two.", None), ("x", "Three.", None)])
+
+
+def _random_article(rng: random.Random, vocab: list[str], n_sent: int) -> list[str]:
+    out = []
+    for _ in range(n_sent):
+        words = rng.choices(vocab, k=rng.randint(12, 22))
+        out.append(" ".join(words).capitalize() + ".")
+    return out
+
+
+def test_scaling_lsh_avoids_all_pairs():
+    rng = random.Random(7)
+    vocab = [
+        "".join(rng.choices("bcdfghklmnprstvz", k=2) + rng.choices("aeiou", k=1) + rng.choices("bcdfghklmnprstvz", k=2))
+        + suffix
+        for suffix in ("", "an", "or", "el")
+        for _ in range(500)
+    ]
+    vocab = sorted(set(vocab))
+    wire_groups = [_random_article(rng, vocab, 4) for _ in range(10)]
+    docs = []
+    truth = set()
+    group_members: dict[int, list[str]] = {}
+    for k in range(300):
+        sents = _random_article(rng, vocab, rng.randint(8, 14))
+        if k < 60:  # 60 articles embed one of 10 wire passages (6 each)
+            g = k % 10
+            pos = rng.randint(0, len(sents))
+            sents[pos:pos] = wire_groups[g]
+            for other in group_members.get(g, []):
+                truth.add(frozenset((other, f"d{k}")))
+            group_members.setdefault(g, []).append(f"d{k}")
+        docs.append((f"d{k}", " ".join(sents), None))
+    stats: dict = {}
+    results = find_reuse(docs, stats=stats)
+    n = len(docs)
+    assert stats["all_pairs"] == n * (n - 1) // 2
+    # the LSH stage hands only a small fraction of the 44,850 pairs to alignment
+    assert stats["candidates"] < 0.02 * stats["all_pairs"]
+    assert stats["candidates"] == len(candidate_pairs(docs))
+    found = {frozenset((r.a, r.b)) for r in results}
+    assert found == truth  # 10 groups x C(6,2) = 150 pairs, no false positives
