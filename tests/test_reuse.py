@@ -71,23 +71,26 @@ OUTRO_C = (
     "minister promised to visit the affected farms before the end of the month."
 )
 
-# An independent report on the same event, in different words (shares names, numbers and one quote).
+# Independent reports on the same event, in other words. They share names, numbers, two sentences
+# that state the same facts in similar words (token similarity just under the threshold), and one
+# identical two-sentence quotation.
+QUOTE = (
+    "``We need money from the capital to rebuild our bridges, and we need it now. The people of "
+    "Valmora have waited long enough for this government to act,'' Arkell said."
+)
 INDEPENDENT = (
     "Thousands fled their houses in Valmora as the Orvane burst its banks on Tuesday. "
+    "Governor Tamsin Arkell put six districts under emergency rule on Tuesday and requested money "
+    "from the capital to fix bridges. "
     "By evening about 4,000 people had been evacuated, according to provincial authorities. "
-    "Boats and helicopters from the armed forces reached isolated settlements in the north. "
-    "Tamsin Arkell, the governor, told reporters that six districts were now under emergency rule. "
-    "\"We need money from the capital to rebuild our bridges, and we need it now,\" Arkell said. "
-    "Rain is forecast through Friday, and engineers are monitoring the Lake Sereth dam closely. "
-    "Several dozen injured people were taken to clinics."
+    "Soldiers used boats and helicopters to reach villages isolated by the flood, the ministry for "
+    "emergencies reported. " + QUOTE + " "
+    "Rain is forecast through Friday, and engineers are monitoring the Lake Sereth dam closely."
 )
 INDEPENDENT_2 = (
-    "The Orvane River flooded large parts of Valmora province this week. "
-    "\"We need money from the capital to rebuild our bridges, and we need it now,\" Arkell said. "
+    "The Orvane River flooded large parts of Valmora province this week. " + QUOTE + " "
     "Emergency crews, supported by soldiers, rescued stranded families with boats. "
-    "The governor has placed six districts under a state of emergency. "
-    "Weather services warn that more rain will fall before the weekend, and the dam at Lake "
-    "Sereth is being watched. Hospitals reported dozens of patients with cold-related illness."
+    "Weather services warn that more rain will fall before the weekend."
 )
 
 
@@ -181,15 +184,36 @@ def test_spun_and_reordered_passage_found():
         assert len(set(content_tokens(wa)) & set(content_tokens(wc))) >= 4
 
 
+def test_merged_sentences_still_aligned():
+    # the copier joins two wire sentences into one: a 2:1 match, still one contiguous passage
+    joined = WIRE[1][:-1] + ", while g" + WIRE[2][1:]
+    body = [WIRE[0], joined, WIRE[3], WIRE[4]]
+    a = _article(INTRO_A, WIRE, OUTRO_A)
+    b = _article(INTRO_B, body, OUTRO_B)
+    [r] = find_reuse([("a", a, "2024-01-01"), ("b", b, "2024-01-02")])
+    assert len(r.passages) == 1
+    p = r.passages[0]
+    assert a[p.a_start : p.a_end] == " ".join(WIRE)
+    assert b[p.b_start : p.b_end] == " ".join(body)
+
+
 def test_independent_reports_are_not_reuse():
     a = _article(INTRO_A, WIRE, OUTRO_A)
-    results = find_reuse(
-        [("a", a, None), ("ind", INDEPENDENT, None), ("ind2", INDEPENDENT_2, None)]
-    )
-    # the independent reports share facts, names, numbers and one identical quotation
-    assert _find(results, "a", "ind") is None
-    assert _find(results, "a", "ind2") is None
-    assert _find(results, "ind", "ind2") is None, "a single shared quotation must not make a pair"
+    docs = [("a", a, None), ("ind", INDEPENDENT, None), ("ind2", INDEPENDENT_2, None)]
+    assert find_reuse(docs) == []
+    # the same with the LSH filter made almost useless, so that the alignment thresholds decide
+    loose = find_reuse(docs, lsh_threshold=0.05, num_perm=128)
+    assert loose == []
+    # sanity: the texts really are close; a lax sentence threshold would call them reuse
+    lax = find_reuse(docs, lsh_threshold=0.05, num_perm=128, sentence_threshold=0.6)
+    assert _find(lax, "a", "ind") is not None
+
+
+def test_single_shared_quotation_is_not_reuse():
+    docs = [("ind", INDEPENDENT, None), ("ind2", INDEPENDENT_2, None)]
+    assert find_reuse(docs, lsh_threshold=0.05, num_perm=128) == []
+    # without the quotation rule (min_sentences=0) the 2-sentence quote alone would make a pair
+    assert len(find_reuse(docs, lsh_threshold=0.05, num_perm=128, min_sentences=0)) == 1
 
 
 def test_short_common_phrases_are_not_reuse():
