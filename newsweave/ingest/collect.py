@@ -264,6 +264,8 @@ def _finish(parsed: ParsedText, *, id: str, source: str, url: str | None = None)
     if not parsed.text.strip():
         reason = "no article text left after removing site furniture" if parsed.removed else "empty input"
         raise InputSkipped(reason)
+    if url and not re.match(r"^https?://\S+$", url.strip(), re.IGNORECASE):
+        url = None  # reports link to it: keep web addresses only, never a "javascript:" or "data:" URL from a file
     lang, confidence = detect_language(parsed.text)
     if lang != "en" and confidence >= MIN_CONFIDENCE:
         raise InputSkipped(f"language {lang!r} (confidence {confidence:.2f}): only English is supported")

@@ -7,7 +7,7 @@ import warnings
 from urllib.parse import urlparse
 
 from newsweave.ingest.errors import InputSkipped
-from newsweave.ingest.textlayout import ParsedText, byline_name, parse_date_string, parse_text_article
+from newsweave.ingest.textlayout import ParsedText, byline_name, parse_date_string, parse_dateline, parse_text_article
 from newsweave.model import Removed
 
 _BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "td", "dd", "dt", "pre", "caption")
@@ -41,19 +41,27 @@ def parse_html_article(html: str, *, url: str | None = None) -> tuple[ParsedText
     author = (doc.author or "").strip() or None
     lines = doc.text.split("\n")
     # trafilatura keeps the headline and byline at the top of the text; they are metadata here.
+    # So is a dateline ("Published 14 July 2025") there.
     header_removed: list[Removed] = []
+    stated_date: str | None = None
+    stated_byline: str | None = None
     while lines and lines[0].strip() and (
         (title and _norm(lines[0]) == _norm(title))
         or (byline_name(lines[0]) and lines[0].strip().lower().startswith("by "))
         or (author and _norm(lines[0]).removeprefix("by ") == _norm(author))
+        or parse_dateline(lines[0])
     ):
+        stated_date = stated_date or parse_dateline(lines[0])
+        if lines[0].strip().lower().startswith("by "):
+            stated_byline = stated_byline or byline_name(lines[0])
         lines.pop(0)
     parsed = parse_text_article("\n".join(lines), detect_header=False)
     parsed.removed = header_removed + parsed.removed
     parsed.title = title
-    parsed.byline = author or parsed.byline
+    parsed.byline = author or stated_byline or parsed.byline
     if doc.date:
         parsed.published = parse_date_string(doc.date)
+    parsed.published = parsed.published or stated_date
     page_url = url or (doc.url or None)
     parsed.outlet = (doc.sitename or "").strip() or parsed.outlet or (_site(page_url) if page_url else None)
     parsed.removed.extend(_page_furniture(html, parsed.text, {r.text for r in parsed.removed}, title))

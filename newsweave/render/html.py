@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newsweave.model import Briefing
-from newsweave.render.view import build_view
+from newsweave.render.view import build_view, is_web_url
 
 
 @lru_cache(maxsize=1)
@@ -19,4 +19,4 @@ def _template():
 def render_html(b: Briefing) -> str:
     from newsweave import __version__
 
-    return _template().render(view=build_view(b), briefing=b, version=__version__)
+    return _template().render(view=build_view(b), briefing=b, version=__version__, is_web_url=is_web_url)

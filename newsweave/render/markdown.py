@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from newsweave.model import Briefing
-from newsweave.render.view import build_view
+from newsweave.render.view import build_view, is_web_url
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\[]*_`"} | {"<": "&lt;", ">": "&gt;"})
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("*", "\\*").replace("_", "\\_")
+    """Escape what Markdown would read as markup, and angle brackets (raw HTML in most viewers)."""
+    return text.translate(_MD_SPECIAL)
 
 
 def render_markdown(b: Briefing) -> str:
@@ -28,7 +32,7 @@ def render_markdown(b: Briefing) -> str:
         if a.byline:
             head += f", by {_md_escape(a.byline)}"
         out.append(head)
-        out.append(f"   - id `{a.id}`, source `{a.source}`" + (f", <{a.url}>" if a.url else ""))
+        out.append(f"   - id `{a.id}`, source `{a.source}`" + (f", <{a.url}>" if is_web_url(a.url) else ""))
         for c in s.cited:
             out.append(f"   - <a id=\"{c.anchor}\"></a>“{_md_escape(c.text)}” (chars {c.start}–{c.end})")
     if b.skipped:

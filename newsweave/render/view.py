@@ -44,6 +44,11 @@ class BriefingView:
     items: list[ItemView]
 
 
+def is_web_url(url: str | None) -> bool:
+    """Only http(s) addresses become links: an Article built in Python may carry anything."""
+    return bool(url) and url.lower().startswith(("http://", "https://"))
+
+
 def anchor_for(ev: Evidence) -> str:
     return f"cite-{ev.article}-{ev.start}-{ev.end}"
 

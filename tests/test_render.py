@@ -1,0 +1,249 @@
+"""Tests for stage 5, render: JSON, Markdown, self-contained HTML and terminal text.
+
+Most tests render a Briefing built by hand (no NLP), so the expected output is known exactly; one module
+fixture briefs the example story to check every citation of a real run.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import newsweave
+from newsweave.model import Article, Briefing, Evidence, Skipped, SummaryItem
+from newsweave.render import FORMATS, SUFFIX_FORMATS, render
+from newsweave.render.view import anchor_for, build_view
+
+REPO = Path(__file__).resolve().parent.parent
+
+GAZETTE = (
+    "The harbour wall in Dunmere collapsed on Monday night after a spring storm. "
+    "Three fishing boats were damaged. Harbour master Elin Soto said the quay would reopen in June."
+)
+ISLANDER = (
+    "Ferry crossings to Kelby were cancelled on Tuesday. "
+    "The harbour wall in Dunmere collapsed on Monday night after a spring storm, officials said."
+)
+
+
+def span(text: str, sentence: str) -> tuple[int, int]:
+    start = text.index(sentence)
+    return start, start + len(sentence)
+
+
+def hand_briefing() -> Briefing:
+    wall = "The harbour wall in Dunmere collapsed on Monday night after a spring storm."
+    g0, g1 = span(GAZETTE, wall)
+    i0, i1 = span(ISLANDER, "The harbour wall in Dunmere collapsed on Monday night after a spring storm, officials said.")
+    s0, s1 = span(GAZETTE, "Harbour master Elin Soto said the quay would reopen in June.")
+    return Briefing(
+        articles=[
+            Article(id="gazette", source="gazette.txt", title="Harbour wall collapses in Dunmere",
+                    outlet="Dunmere Gazette", byline="Alina Ferrow", published="2025-06-03", language="en",
+                    text=GAZETTE, url="https://dunmere-gazette.example/wall"),
+            Article(id="islander", source="islander.txt", title="Kelby ferry <cancelled> & [delayed]",
+                    outlet=None, language="en", text=ISLANDER),
+        ],
+        skipped=[Skipped(source="empty.txt", reason="empty input")],
+        summary=[
+            SummaryItem(text=wall, sources=["gazette", "islander"],
+                        evidence=[Evidence(article="gazette", start=g0, end=g1),
+                                  Evidence(article="islander", start=i0, end=i1)]),
+            SummaryItem(text="Harbour master Elin Soto said the quay would reopen in June.", sources=["gazette"],
+                        evidence=[Evidence(article="gazette", start=s0, end=s1)]),
+        ],
+    )
+
+
+def hrefs(doc: str) -> list[str]:
+    return re.findall(r'href="#([^"]+)"', doc)
+
+
+def ids(doc: str) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', doc))
+
+
+def assert_self_contained(doc: str) -> None:
+    low = doc.lower()
+    assert "<script" not in low
+    assert not re.search(r"<link\b", low)
+    assert not re.search(r"""\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", low.split("<section id=\"sources\">")[0])
+    assert "@import" not in low and "url(" not in low
+    assert "cdn" not in low
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+
+def test_json_is_the_model_dump():
+    b = hand_briefing()
+    data = json.loads(render(b, "json"))
+    assert data == b.model_dump()
+    assert data["schema"] == "newsweave.briefing/1"
+    assert data["summary"][0]["evidence"] == [
+        {"article": "gazette", "start": 0, "end": 75}, {"article": "islander", "start": 52, "end": 143},
+    ]
+    assert Briefing.model_validate(data) == b  # round-trips through the "schema" alias
+
+
+def test_formats_and_suffixes():
+    assert FORMATS == ("json", "md", "html", "text")
+    assert SUFFIX_FORMATS[".md"] == "md" and SUFFIX_FORMATS[".htm"] == "html" and SUFFIX_FORMATS[".txt"] == "text"
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        render(hand_briefing(), "pdf")
+
+
+# --- the shared view -----------------------------------------------------------------------------
+
+
+def test_view_numbers_markers_and_cited_spans():
+    b = hand_briefing()
+    v = build_view(b)
+    assert v.title == "Briefing: Harbour wall collapses in Dunmere"
+    assert [(s.number, s.label) for s in v.sources] == [(1, "Dunmere Gazette, 2025-06-03"), (2, "islander")]
+    assert [[(m.number, m.anchor) for m in item.markers] for item in v.items] == [
+        [(1, "cite-gazette-0-75"), (2, "cite-islander-52-143")],
+        [(1, "cite-gazette-110-170")],
+    ]
+    assert [item.single_source for item in v.items] == [False, True]
+    for s in v.sources:
+        for c in s.cited:
+            assert c.text == s.article.text[c.start:c.end]
+    assert [c.text for c in v.sources[0].cited] == [
+        "The harbour wall in Dunmere collapsed on Monday night after a spring storm.",
+        "Harbour master Elin Soto said the quay would reopen in June.",
+    ]
+
+
+def test_evidence_for_an_unknown_article_is_not_linked():
+    b = hand_briefing()
+    b.summary[1].evidence.append(Evidence(article="ghost", start=0, end=5))
+    v = build_view(b)
+    assert [m.article for m in v.items[1].markers] == ["gazette"]
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+
+def test_markdown_exact_summary_and_sources():
+    md = render(hand_briefing(), "md")
+    lines = md.splitlines()
+    assert lines[0] == "# Briefing: Harbour wall collapses in Dunmere"
+    assert "2 articles used, 1 skipped." in lines
+    assert (
+        "- The harbour wall in Dunmere collapsed on Monday night after a spring storm. "
+        "[[1]](#cite-gazette-0-75)[[2]](#cite-islander-52-143)"
+    ) in lines
+    assert (
+        "- Harbour master Elin Soto said the quay would reopen in June. [[1]](#cite-gazette-110-170) _(single source)_"
+    ) in lines
+    assert "1. **Harbour wall collapses in Dunmere** (Dunmere Gazette, 2025-06-03), by Alina Ferrow" in lines
+    assert any(line.startswith("2. **Kelby ferry ") and line.endswith(" & \\[delayed\\]** (islander)") for line in lines)
+    assert "- `empty.txt`: empty input" in lines
+
+
+def test_markdown_every_marker_has_its_anchor():
+    md = render(hand_briefing(), "md")
+    targets = re.findall(r"\]\(#([^)]+)\)", md)
+    assert targets == ["cite-gazette-0-75", "cite-islander-52-143", "cite-gazette-110-170"]
+    anchors = set(re.findall(r'<a id="([^"]+)"></a>', md))
+    assert set(targets) == anchors
+
+
+def test_markdown_escapes_angle_brackets():
+    md = render(hand_briefing(), "md")
+    assert "<cancelled>" not in md
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+def test_html_is_self_contained_and_escaped():
+    doc = render(hand_briefing(), "html")
+    assert doc.startswith("<!doctype html>")
+    assert_self_contained(doc)
+    assert "<style>" in doc
+    assert "Kelby ferry &lt;cancelled&gt; &amp; [delayed]" in doc
+    assert "<cancelled>" not in doc
+
+
+def test_html_markers_link_to_cited_sentences():
+    b = hand_briefing()
+    doc = render(b, "html")
+    links = hrefs(doc)
+    assert links == ["cite-gazette-0-75", "cite-islander-52-143", "cite-gazette-110-170"]
+    assert set(links) <= ids(doc)
+    for anchor in links:
+        article_id, start, end = re.fullmatch(r"cite-(.+)-(\d+)-(\d+)", anchor).groups()
+        quoted = re.search(rf'<blockquote id="{anchor}">(.*?) <span class="offsets">', doc).group(1)
+        assert htmllib.unescape(quoted) == b.article(article_id).text[int(start):int(end)]
+    assert '<span class="single">single source</span>' in doc
+    assert "empty input" in doc
+
+
+def test_html_links_only_web_addresses():
+    b = hand_briefing()
+    b.articles[1].url = "javascript:alert(document.domain)"
+    assert "javascript:" not in render(b, "html")
+
+
+def test_repr_html_is_the_report():
+    b = hand_briefing()
+    assert b._repr_html_() == render(b, "html")
+
+
+def test_empty_briefing_renders():
+    b = Briefing(skipped=[Skipped(source="x.txt", reason="empty input")])
+    assert "_No summary: no usable article text._" in render(b, "md")
+    assert "No summary: no usable article text." in render(b, "html")
+    assert "0 articles used, 1 skipped" in render(b, "text")
+
+
+# --- terminal text ------------------------------------------------------------------------------
+
+
+def test_text_view():
+    out = render(hand_briefing(), "text")
+    assert "Briefing: Harbour wall collapses in Dunmere" in out
+    assert "2 articles used, 1 skipped" in out
+    assert "• The harbour wall in Dunmere collapsed on Monday night after a spring storm. [1][2]" in out
+    assert "[1] single source" in out
+    assert "Dunmere Gazette, 2025-06-03" in out
+    assert "empty input" in out
+    assert "\x1b[" not in out  # no colour codes in the plain render
+
+
+# --- a real run on the example story -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example_briefing() -> Briefing:
+    return newsweave.brief(REPO / "examples")
+
+
+def test_example_html_citations_resolve(example_briefing):
+    b = example_briefing
+    doc = render(b, "html")
+    assert_self_contained(doc)
+    links = hrefs(doc)
+    assert len(links) == sum(len({ev.article for ev in item.evidence}) for item in b.summary)
+    assert set(links) <= ids(doc)
+    for item in b.summary:
+        for ev in item.evidence:
+            anchor = anchor_for(ev)
+            quoted = re.search(rf'<blockquote id="{re.escape(anchor)}">(.*?) <span class="offsets">', doc, re.S).group(1)
+            assert htmllib.unescape(quoted) == b.article(ev.article).text[ev.start:ev.end]
+
+
+def test_example_markdown_citations_resolve(example_briefing):
+    md = render(example_briefing, "md")
+    targets = re.findall(r"\]\(#([^)]+)\)", md)
+    assert targets and set(targets) <= set(re.findall(r'<a id="([^"]+)"></a>', md))
+    assert "6 articles used, 1 skipped." in md
+    for outlet in ("Kestpress", "Stravenik Evening News", "The Kestovian Courier", "Ovrat Valley Herald",
+                   "Kestovia Uncensored"):
+        assert outlet in md
