@@ -74,6 +74,9 @@ def brief(
     docs = annotate(result.articles, on_article=on_article)
     lap("annotate")
     index = SentenceIndex(docs)
+    from newsweave.align.reuse import find_reuse
+
+    briefing.reuse = [r.to_json() for r in find_reuse([(a.id, a.text, a.published) for a in result.articles])]
     lap("align")
     briefing.summary = summarize(docs, words=DEFAULT_WORDS if words is None else words, index=index)
     lap("compose")
