@@ -1,0 +1,1443 @@
+"""News-aware temporal tagger and TIMEX3 normalizer.
+
+``tag_dates(text, published)`` finds date, time, duration and set expressions and gives each a
+TimeML TIMEX3 ``value`` anchored on the article's publication date (the DCT):
+
+* weekdays resolve to the nearest such day that fits the tense of the sentence: past narration ->
+  on or before the publication date, future cues (will, next, scheduled, expected to, ...) -> on or after;
+* month-day dates without a year take the year nearest the publication date that fits the tense
+  (so "December 28" in a report of 2021-01-03 is 2020-12-28);
+* relative expressions ("last week", "two weeks ago", "earlier this month", "a year earlier") and
+  anaphoric ones ("the previous day", "the quarter") resolve against the publication date or the most
+  recently mentioned date;
+* durations (P6W, PT4H, PXY), sets (every week -> P1W), decades ("the 1990s" -> 199), centuries,
+  quarters, halves, seasons, parts of day (TMO/TAF/TEV/TNI) and the PRESENT_REF/PAST_REF/FUTURE_REF refs.
+
+Spans follow TimeML extent conventions: modifiers that belong to the expression are inside ("last
+week", "the past two months", "nearly two years", "early next year", "two weeks ago"), while signals
+("on", "in", "since", "by") are outside.
+
+The core is regex-based, compiled once at import; it needs no spaCy. Without a publication date,
+values keep what the text states and mark the rest unknown (``XXXX-11-20``, ``XXXX-WXX-3``,
+``XXXX-XX-XX``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+from typing import Callable, Iterable
+
+import regex
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+__all__ = ["Timex", "tag_dates", "tag_timexes", "tag_dates_in_sentences", "parse_anchor"]
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str  # DATE | TIME | DURATION | SET
+    mod: str = ""  # TimeML mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN, ...
+    anchor: str = ""  # "dct", "ref" (an earlier mention) or "" (absolute / not anchored)
+
+    def as_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "value": self.value, "type": self.type}
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1, "single": 1,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+# unit -> (TIMEX3 letter, is time unit, granularity for points)
+UNITS = {
+    "second": ("S", True, "second"), "sec": ("S", True, "second"), "minute": ("M", True, "minute"),
+    "min": ("M", True, "minute"), "hour": ("H", True, "hour"), "hr": ("H", True, "hour"),
+    "day": ("D", False, "day"), "night": ("D", False, "day"), "week": ("W", False, "week"),
+    "fortnight": ("W", False, "week"), "month": ("M", False, "month"), "quarter": ("Q", False, "quarter"),
+    "year": ("Y", False, "year"), "yr": ("Y", False, "year"), "decade": ("DE", False, "decade"),
+    "century": ("CE", False, "century"), "weekend": ("WE", False, "weekend"), "millennium": ("ML", False, "century"),
+}
+
+# --------------------------------------------------------------------------- regex pieces
+
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH = rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR}|(?-i:JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))(?![\w])"
+MONTH_CS = rf"(?-i:{MONTH})"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
+WEEKDAY = rf"(?-i:(?P<wd>{_WD}|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY))(?!\w)"
+WEEKDAY2 = WEEKDAY.replace("(?P<wd>", "(?P<wd2>")
+DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\w|-(?:year|month|day|week)|\s*%|\s+(?:percent|per\s+cent))"
+YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d%]|\s*%|,\d|-year|\s+percent)"
+YEAR2 = r"(?P<year>(?:1[5-9]|20)\d\d|'\d\d)(?![\d%]|\s*%|,\d|\s+percent)"
+_NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+         r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+         r"|seventeen|eighteen|nineteen|(?:a|one)\s+hundred|a\s+dozen|a\s+single|single)")
+NUM = (rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMW}(?:\s+and\s+a\s+half)?|an?(?:\s+and\s+a\s+half)?|a\s+few|a\s+couple\s+of|a\s+couple|couple\s+of"
+       r"|several|few|many|some|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+half|half\s+an?|half\s+a|another|nearly\s+a)")
+NUMH = rf"(?P<num>\d+(?:\.\d+)?|{_NUMW}|half|multi|single|one)"
+_UNIT_ALT = r"seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century|weekends?|millenni(?:um|a)"
+UNIT = rf"(?P<unit>{_UNIT_ALT})"
+UNIT_SG = r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|decade|century|weekend)"
+APPROX = (r"(?:(?P<amod>about|around|approximately|roughly|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|under|at\s+least|"
+          r"at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|well\s+over|barely|close\s+to|upwards\s+of)\s+(?!the\b))?")
+AMOD = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "close to": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN", "under": "LESS_THAN", "just under": "LESS_THAN", "barely": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN", "well over": "MORE_THAN",
+    "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+}
+EDGE = r"(?P<edge>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+close\s+of|end|start|beginning|middle)"
+EDGE_MOD = {"early": "START", "late": "END", "mid": "MID", "end": "END", "start": "START", "beginning": "START",
+            "middle": "MID", "close": "END", "earlier": "START", "later": "END"}
+
+FUTURE_STRONG = re.compile(
+    r"\b(?:will|won't|wo|shall|'ll|going\s+to|expected\s+to|expects?\s+to|set\s+to|scheduled|schedule|due|plans?\s+to|planned|planning|"
+    r"intends?\s+to|aims?\s+to|upcoming|deadline|next|coming|would|to\s+be\s+held|to\s+begin|to\s+start|to\s+take\s+place|"
+    r"hopes?\s+to|until|tomorrow|later\s+this|is\s+to|are\s+to|starting|beginning|effective|from\s+now|ahead)\b",
+    re.I)
+PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|earlier|been|went|came|made|took|gave|met|left|held|won|lost|fell|rose|began|saw|got|"
+    r"found|sold|bought|spoke|wrote|struck|hit|led|ran|brought|thought|felt|kept|paid|sent|spent|stood|became|broke|chose|"
+    r"drove|fought|flew|grew|knew|shot|sank|threw|wore|last|yesterday|[a-z]{2,}ed)\b")
+NOT_PAST = {"need", "speed", "seed", "feed", "breed", "bleed", "greed", "indeed", "embed", "proceed", "succeed", "exceed",
+            "red", "bed", "shed", "wed", "led", "scheduled", "expected", "planned", "proposed", "intended", "based",
+            "related", "limited", "united", "concerned", "interested", "supposed", "designed", "aimed"}
+
+
+# --------------------------------------------------------------------------- date helpers
+
+
+def parse_anchor(published: str | dt.date | dt.datetime | None) -> dt.date | None:
+    """Publication date from a date, datetime, or a string (ISO first, then dateutil)."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    s = str(published).strip()
+    m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", s)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    try:
+        from dateutil import parser as dparser
+
+        return dparser.parse(s, fuzzy=True, default=dt.datetime(1900, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _quarter(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def shift(d: dt.date, unit: str, n: int) -> dt.date:
+    if unit in ("day",):
+        return d + dt.timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return d + dt.timedelta(days=7 * n)
+    if unit == "month":
+        return d + relativedelta(months=n)
+    if unit == "quarter":
+        return d + relativedelta(months=3 * n)
+    if unit == "half":
+        return d + relativedelta(months=6 * n)
+    if unit == "year":
+        return d + relativedelta(years=n)
+    if unit == "decade":
+        return d + relativedelta(years=10 * n)
+    if unit == "century":
+        return d + relativedelta(years=100 * n)
+    if unit in ("hour", "minute", "second"):
+        return d
+    raise ValueError(unit)
+
+
+def fmt(d: dt.date, gran: str, season: str = "") -> str:
+    if gran == "day":
+        return d.isoformat()
+    if gran == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y:04d}-W{w:02d}"
+    if gran == "weekend":
+        y, w, _ = d.isocalendar()
+        return f"{y:04d}-W{w:02d}-WE"
+    if gran == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if gran == "quarter":
+        return f"{d.year:04d}-Q{_quarter(d)}"
+    if gran == "half":
+        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
+    if gran == "season":
+        return f"{d.year:04d}-{season}"
+    if gran == "year":
+        return f"{d.year:04d}"
+    if gran == "decade":
+        return f"{d.year // 10:03d}"
+    if gran == "century":
+        return f"{d.year // 100:02d}"
+    if gran in ("hour", "minute", "second"):
+        return d.isoformat()
+    raise ValueError(gran)
+
+
+def parse_value(value: str) -> tuple[dt.date, str] | None:
+    """Inverse of fmt for the values we use as reference times."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value)
+    if m:
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return (d, "day") if d else None
+    m = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value)
+    if m:
+        try:
+            return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1), "weekend" if m.group(3) else "week"
+        except ValueError:
+            return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return dt.date(int(m.group(1)), int(m.group(2)), 1), "month"
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if m:
+        return dt.date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1), "quarter"
+    m = re.fullmatch(r"(\d{4})-H([12])", value)
+    if m:
+        return dt.date(int(m.group(1)), 1 if m.group(2) == "1" else 7, 1), "half"
+    m = re.fullmatch(r"(\d{4})", value)
+    if m:
+        return dt.date(int(m.group(1)), 1, 1), "year"
+    return None
+
+
+def _num(s: str | None) -> float | None:
+    """Parse a number phrase; None means unspecified (several, a few, ...)."""
+    if s is None:
+        return 1.0
+    s = re.sub(r"\s+", " ", s.lower().strip())
+    half = 0.0
+    if s.endswith(" and a half"):
+        s, half = s[: -len(" and a half")], 0.5
+    if s.endswith(" 1/2"):
+        s, half = s[:-4], 0.5
+    if s in ("a half", "half a", "half an", "half"):
+        return 0.5
+    if s in ("nearly a",):
+        return 1.0
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s) + half
+    if s in SMALL:
+        return SMALL[s] + half
+    if s in ("a hundred", "one hundred"):
+        return 100.0
+    if s in ("a dozen",):
+        return 12.0
+    if s in ("a single", "single", "another", "multi"):
+        return 1.0 if s != "multi" else None
+    m = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](\w+))?", s)
+    if m:
+        return TENS[m.group(1)] + (SMALL.get(m.group(2), 0) if m.group(2) else 0) + half
+    if s in ("a couple of", "a couple", "couple of"):
+        return 2.0
+    return None
+
+
+def _nstr(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    letter, is_time, _ = UNITS[unit]
+    if unit == "fortnight":
+        n = None if n is None else 2 * n
+    if unit == "weekend":
+        return "P2D" if n == 1 else ("PXWE" if n is None else f"P{_nstr(n)}WE")
+    if n is None:
+        return f"PTX{letter}" if is_time else f"PX{letter}"
+    if letter == "Q" and n is not None:
+        return f"P{_nstr(n * 3)}M"
+    if letter == "DE":
+        return f"P{_nstr(n * 10)}Y"
+    if letter == "CE":
+        return f"P{_nstr(n * 100)}Y"
+    if not float(n).is_integer():
+        if unit == "year":
+            return f"P{_nstr(n * 12)}M"
+        if unit == "hour":
+            return f"PT{_nstr(n * 60)}M"
+        if unit == "day":
+            return f"PT{_nstr(n * 24)}H"
+        if unit == "month" and (n * 4).is_integer() is False:
+            pass
+    return f"PT{_nstr(n)}{letter}" if is_time else f"P{_nstr(n)}{letter}"
+
+
+def _unit_key(u: str) -> str:
+    u = u.lower()
+    if u in ("centuries",):
+        return "century"
+    if u.startswith("millenni"):
+        return "millennium"
+    if u.endswith("s") and u[:-1] in UNITS:
+        return u[:-1]
+    return u
+
+
+# --------------------------------------------------------------------------- context
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_FUT_WORDS = {"will", "won't", "shall", "'ll", "next", "upcoming", "coming", "until", "till", "expected", "expects", "expect",
+              "scheduled", "slated", "due", "planned", "plans", "plan", "planning", "intends", "intend", "tomorrow",
+              "deadline", "going", "ahead", "aims", "hopes", "later",
+              "wo", "set"}
+_PRES_WORDS = {"is", "are", "am", "has", "have", "says", "say", "does", "do", "remains", "continues", "runs", "begins", "ends",
+               "starts", "takes", "expires", "closes", "opens", "payable", "effective"}
+_PAST_WORDS = {"was", "were", "had", "did", "said", "told", "ago", "been", "went", "came", "made", "took", "gave", "met",
+               "left", "held", "won", "lost", "fell", "rose", "began", "saw", "got", "found", "sold", "bought", "spoke",
+               "wrote", "struck", "hit", "led", "ran", "brought", "thought", "felt", "kept", "paid", "sent", "spent",
+               "stood", "became", "broke", "chose", "drove", "fought", "flew", "grew", "knew", "shot", "sank", "threw",
+               "wore", "last", "yesterday", "earlier", "saw", "ended", "closed", "opened", "put", "cut", "quit", "shut",
+               "let", "told", "heard", "caught", "taught", "sought", "sat", "won", "swept", "slid", "stole", "rang", "froze"}
+_BE = {"be", "been", "being", "to", "will", "would", "is", "are", "'s", "get", "gets"}
+
+
+def _scan_tense(words: list[str], backwards: bool) -> str | None:
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw in _FUT_WORDS:
+            if lw == "set" and not (i > 0 and not backwards and False):
+                # "set to" / "is set for": only future when followed (in text order) by to/for
+                nxt = words[i - 1].lower() if backwards and i > 0 else (words[i + 1].lower() if not backwards and i + 1 < len(words) else "")
+                if nxt not in ("to", "for"):
+                    continue
+            if lw in ("may",) and w[0].isupper():
+                continue
+            return "future"
+        if lw in _PRES_WORDS:
+            return "present"
+        past = lw in _PAST_WORDS or (len(lw) > 4 and lw.endswith("ed") and lw not in NOT_PAST and not lw.endswith("eed"))
+        if past and w[0].islower() or lw in ("was", "were", "had", "did", "said", "last", "earlier", "yesterday") and past:
+            # a participle after be/to/will is passive or infinitival, not a past-tense verb
+            prev = words[i + 1].lower() if backwards and i + 1 < len(words) else (words[i - 1].lower() if not backwards and i > 0 else "")
+            if lw.endswith("ed") and prev in _BE:
+                if prev in ("will", "to"):
+                    return "future"
+                continue
+            return "past"
+    return None
+
+
+_SENT_END = re.compile(r"[.!?][\"')]*\s+(?=[A-Z\"])")
+
+
+class _Ctx:
+    def __init__(self, text: str, anchor: dt.date | None):
+        self.text = text
+        self.anchor = anchor
+        self.dct = anchor or dt.date(2000, 6, 14)  # a Wednesday; values are masked when anchor is None
+        self.ref: tuple[dt.date, str] | None = None  # most recent mentioned date (for anaphora)
+        self.ref_end = -1
+
+    # tense of the clause around [start, end)
+    def tense(self, start: int, end: int) -> str | None:
+        """'past', 'future' or None (present / unknown) from the verbs nearest the expression."""
+        text = self.text
+        lo = max(0, start - 300)
+        left = text[lo:start]
+        cut = max(left.rfind("\n") + 1, max((m.end() for m in _SENT_END.finditer(text[lo:start + 1])), default=0))
+        left = left[cut:]
+        right = text[end:end + 200]
+        m = re.search(r"[.!?;](?:\s|$)|\n", right)
+        right = right[: m.start()] if m else right
+        lw = _WORD.findall(left)[-10:]
+        rw = _WORD.findall(right)[:6]
+        t = _scan_tense(list(reversed(lw)), backwards=True)
+        if t is None:
+            t = _scan_tense(rw, backwards=False)
+        return t if t in ("past", "future") else None
+
+    def ref_or_dct(self, start: int) -> tuple[dt.date, str]:
+        if self.ref is not None:
+            return self.ref
+        return self.dct, "day"
+
+
+# --------------------------------------------------------------------------- resolution helpers
+
+
+def _nearest_year_for(month: int, day: int | None, ctx: _Ctx, tense: str | None) -> int:
+    a = ctx.dct
+    cands = []
+    for y in (a.year - 1, a.year, a.year + 1):
+        if day is None:
+            start = dt.date(y, month, 1)
+            end = start + relativedelta(months=1) - dt.timedelta(days=1)
+        else:
+            start = end = _safe_date(y, month, day) or dt.date(y, month, 28)
+        if start <= a <= end:
+            dist = 0.0
+        elif end < a:
+            dist = (a - end).days * (3.0 if tense == "future" else 1.0)
+        else:
+            dist = (start - a).days * (1.0 if tense == "future" else 3.0 if tense == "past" else 1.5)
+        cands.append((dist, y))
+    if not cands:
+        return a.year
+    return min(cands)[1]
+
+
+def _weekday_date(wd: int, ctx: _Ctx, tense: str | None, rel: str = "") -> dt.date:
+    a = ctx.dct
+    diff = wd - a.weekday()
+    if rel in ("last", "previous", "this past", "past"):
+        back = (a.weekday() - wd) % 7 or 7
+        return a - dt.timedelta(days=back)
+    if rel in ("next", "coming", "this coming", "following"):
+        fwd = diff % 7 or 7
+        return a + dt.timedelta(days=fwd)
+    if rel == "this":
+        return a + dt.timedelta(days=diff)
+    if tense == "future":
+        return a + dt.timedelta(days=diff % 7)
+    return a - dt.timedelta(days=(-diff) % 7)
+
+
+def _season_date(code: str, year: int) -> dt.date:
+    return dt.date(year, SEASON_START[code], 1)
+
+
+def _season_resolve(code: str, ctx: _Ctx, rel: str, tense: str | None) -> int:
+    a = ctx.dct
+    # the season containing the anchor: (code, year-of-start)
+    def contains(y: int) -> bool:
+        s = _season_date(code, y)
+        return s <= a < s + relativedelta(months=3)
+    cands = [a.year - 2, a.year - 1, a.year, a.year + 1]
+    if rel in ("this", "current", "") and tense is None or rel in ("this", "current"):
+        for y in cands:
+            if contains(y):
+                return y
+        if rel in ("this", "current"):
+            # "this summer" said in spring: the one of this year (winter: the coming one)
+            return a.year if code != "WI" or a.month >= 3 else a.year - 1
+    past = [y for y in cands if _season_date(code, y) + relativedelta(months=3) <= a]
+    fut = [y for y in cands if _season_date(code, y) > a]
+    if rel in ("last", "past", "previous"):
+        return max(past)
+    if rel in ("next", "coming"):
+        return min(fut)
+    if tense == "future":
+        return min([y for y in cands if _season_date(code, y) + relativedelta(months=3) > a])
+    cur = [y for y in cands if contains(y)]
+    if cur and tense is None:
+        return cur[0]
+    started = [y for y in cands if _season_date(code, y) <= a]
+    return max(started)
+
+
+def _quarter_year(q: int, ctx: _Ctx, tense: str | None) -> int:
+    a = ctx.dct
+    start_this = dt.date(a.year, 3 * q - 2, 1)
+    if start_this <= a or tense == "future":
+        return a.year
+    return a.year - 1
+
+
+# --------------------------------------------------------------------------- handlers
+# each handler: (match, ctx) -> (type, value, mod, kind) or None; kind in abs|md|wd|rel|ref(anaphoric)
+
+
+def _g(m: re.Match, name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _month_num(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _year_num(s: str) -> int:
+    if s.startswith("'"):
+        y = int(s[1:])
+        return 1900 + y if y >= 30 else 2000 + y
+    return int(s)
+
+
+def _edge_mod(m: re.Match) -> str:
+    e = _g(m, "edge")
+    if not e:
+        return ""
+    last = e.lower().replace("the ", "").split()[0]
+    return EDGE_MOD.get(last, "")
+
+
+def h_full_date(m, ctx):
+    mon = _month_num(m.group("month"))
+    day = int(m.group("day"))
+    y = _g(m, "year")
+    if y:
+        d = _safe_date(_year_num(y), mon, day)
+        return ("DATE", d.isoformat(), "", "abs") if d else None
+    wd = _g(m, "wd")
+    tense = ctx.tense(m.start(), m.end())
+    year = _nearest_year_for(mon, day, ctx, tense)
+    if wd and ctx.anchor:
+        # a weekday next to the date picks the year whose calendar agrees
+        want = WEEKDAYS[wd.lower().rstrip(".")]
+        for y2 in (year, year - 1, year + 1):
+            d2 = _safe_date(y2, mon, day)
+            if d2 and d2.weekday() == want:
+                year = y2
+                break
+    d = _safe_date(year, mon, day)
+    if d is None:
+        return None
+    return "DATE", d.isoformat(), "", "md"
+
+
+def h_numeric_date(m, ctx):
+    s = m.group(0)
+    parts = re.split(r"[-/.]", s)
+    try:
+        if len(parts[0]) == 4:
+            y, mo, d = int(parts[0]), int(parts[1]), int(parts[2])
+        else:
+            mo, d, y = int(parts[0]), int(parts[1]), int(parts[2])
+            if mo > 12 and d <= 12:
+                mo, d = d, mo
+            if y < 100:
+                y += 1900 if y >= 30 else 2000
+    except (ValueError, IndexError):
+        return None
+    date = _safe_date(y, mo, d)
+    return ("DATE", date.isoformat(), "", "abs") if date else None
+
+
+def h_month_rel_year(m, ctx):
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    n = _REL_SHIFT.get(rel, 0)
+    if rel.startswith("the "):
+        base, _ = ctx.ref_or_dct(m.start())
+        kind = "ref"
+    else:
+        base, kind = ctx.dct, "rel"
+    y = base.year + n
+    mon = _month_num(m.group("month"))
+    day = _g(m, "day")
+    if day:
+        d = _safe_date(y, mon, int(day))
+        return ("DATE", d.isoformat(), "", kind) if d else None
+    return "DATE", f"{y:04d}-{mon:02d}", _edge_mod(m), kind
+
+
+def h_month_year(m, ctx):
+    mon = _month_num(m.group("month"))
+    y = _year_num(m.group("year"))
+    return "DATE", f"{y:04d}-{mon:02d}", _edge_mod(m), "abs"
+
+
+_MONTH_PRE_OK = re.compile(
+    r"(?:\b(?:in|of|since|until|till|through|during|from|to|by|before|after|early|late|mid|last|next|this|and|or|between|"
+    r"end|beginning|start|middle|each|every|until|on|For|for)[\s-]+|,\s*)$", re.I)
+
+
+def h_month(m, ctx):
+    word = m.group("month")
+    rel = (_g(m, "rel") or "").lower()
+    edge = _g(m, "edge")
+    low = word.lower().rstrip(".")
+    if low in ("may", "march", "mar") or word.endswith(".") is False and low in ("jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
+        before = ctx.text[max(0, m.start() - 20):m.start()]
+        if not (rel or edge or _MONTH_PRE_OK.search(before)):
+            return None
+        if low == "may" and re.match(r"\s+(?:be|have|not|also|well|still|never|soon|need|want|take|get|make|do)\b", ctx.text[m.end():]):
+            return None
+    mon = _month_num(word)
+    a = ctx.dct
+    if rel in ("last", "past", "previous"):
+        year = a.year if mon < a.month else a.year - 1
+    elif rel in ("next", "coming"):
+        year = a.year if mon > a.month else a.year + 1
+    elif rel == "this":
+        year = a.year
+    else:
+        year = _nearest_year_for(mon, None, ctx, ctx.tense(m.start(), m.end()))
+    return "DATE", f"{year:04d}-{mon:02d}", _edge_mod(m), "md"
+
+
+_YEAR_FOLLOW_BAD = re.compile(
+    r"\s*(?:[a-z]+s\b(?<!was)(?<!has)(?<!is)(?<!as)(?<!its)(?<!this)(?<!plus)(?<!thus)(?<!his)(?<!us)|%|percent|"
+    r"(?:million|billion|people|men|women|troops|feet|miles|meters|metres|tons|kilometers|yards|dollars|euros|pounds|"
+    r"yen|points|times|units|children|acres|km|kg|m|ft)\b)")
+
+
+def h_year(m, ctx):
+    y = _year_num(m.group("year"))
+    pre = ctx.text[max(0, m.start() - 12):m.start()]
+    after = ctx.text[m.end():m.end() + 16]
+    if re.search(r"[$£€#]\s*$|\d[,.]?$|No\.\s*$|[Nn]umber\s*$|[Pp]age\s*$|[Ff]light\s*$|[Rr]oute\s*$", pre):
+        return None
+    if not m.group("year").startswith("'") and _YEAR_FOLLOW_BAD.match(after) and not _g(m, "fiscal"):
+        return None
+    if re.match(r"\s*[-/]\s*\d{1,2}[-/]\d", after) or re.match(r":\d", after):
+        return None
+    if not m.group("year").startswith("'") and not (1600 <= y <= ctx.dct.year + 60):
+        if not re.search(r"\b(?:in|of|since|year|from|until|by)\s+$", pre, re.I):
+            return None
+    return "DATE", f"{y:04d}", _edge_mod(m), "abs"
+
+
+def h_decade(m, ctx):
+    d = m.group("dec")
+    if d.startswith("'") or len(d) == 2:
+        d2 = int(d.lstrip("'"))
+        century = 19 if d2 >= 30 else 20
+        val = f"{century}{d2 // 10}"
+    else:
+        val = d[:3]
+    if d.endswith("00") and len(d) == 4:  # "the 1800s" is a century
+        val = d[:2]
+    return "DATE", val, _edge_mod(m), "abs"
+
+
+def h_century(m, ctx):
+    o = m.group("ord").lower()
+    n = ORDINALS.get(o)
+    if n is None:
+        mm = re.match(r"(\d+)", o)
+        if not mm:
+            return None
+        n = int(mm.group(1))
+    return "DATE", f"{n - 1:02d}", _edge_mod(m), "abs"
+
+
+def h_this_century(m, ctx):
+    rel = m.group("rel").lower()
+    c = ctx.dct.year // 100 + (-1 if rel in ("last", "previous", "past") else 1 if rel == "next" else 0)
+    return "DATE", f"{c:02d}", "", "rel"
+
+
+def h_weekday(m, ctx):
+    wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
+    rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower())
+    tense = None if rel else ctx.tense(m.start(), m.end())
+    if rel.startswith("the ") or rel in ("previous", "following"):
+        base, _ = ctx.ref_or_dct(m.start())
+        sub = _Ctx(ctx.text, base)
+        d = _weekday_date(wd, sub, None, rel.replace("the ", ""))
+        pod = _g(m, "pod")
+        if pod:
+            return "TIME", d.isoformat() + "T" + PART_OF_DAY[pod.lower()], "", "ref"
+        return "DATE", d.isoformat(), "", "ref"
+    d = _weekday_date(wd, ctx, tense, rel)
+    pod = _g(m, "pod")
+    mod = _edge_mod(m)
+    if pod:
+        return "TIME", d.isoformat() + "T" + PART_OF_DAY[pod.lower()], mod, "wd"
+    return "DATE", d.isoformat(), mod, "wd"
+
+
+_DAYWORD = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def h_dayword(m, ctx):
+    w = m.group("dw").lower()
+    w = re.sub(r"\s+", " ", w)
+    if w == "the day before yesterday":
+        off = -2
+    elif w == "the day after tomorrow":
+        off = 2
+    else:
+        off = _DAYWORD[w]
+    d = ctx.dct + dt.timedelta(days=off)
+    pod = _g(m, "pod")
+    if w == "tonight":
+        pod = pod or "night"
+    mod = _edge_mod(m) or (EDGE_MOD.get((_g(m, "ea") or "").lower(), ""))
+    if pod:
+        return "TIME", d.isoformat() + "T" + PART_OF_DAY[pod.lower()], mod, "rel"
+    return "DATE", d.isoformat(), mod, "rel"
+
+
+def h_this_pod(m, ctx):
+    rel = m.group("rel").lower()
+    pod = m.group("pod").lower()
+    d = ctx.dct - dt.timedelta(days=1) if rel == "last" else ctx.dct
+    if rel == "last" and pod != "night":
+        d = ctx.dct - dt.timedelta(days=1)
+    return "TIME", d.isoformat() + "T" + PART_OF_DAY[pod], _edge_mod(m) or EDGE_MOD.get((_g(m, "ea") or "").lower(), ""), "rel"
+
+
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF",
+    "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "the moment": "PRESENT_REF", "at this time": "PRESENT_REF", "so far": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
+    "the past": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF", "in the past": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF",
+    "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
+    "recent decades": "PAST_REF", "the coming months": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
+    "the coming days": "FUTURE_REF", "the months ahead": "FUTURE_REF", "the days ahead": "FUTURE_REF",
+    "the weeks ahead": "FUTURE_REF", "the past few years": "PAST_REF",
+}
+
+
+def h_ref(m, ctx):
+    w = re.sub(r"\s+", " ", m.group(0).lower())
+    if w.endswith("recently"):
+        return "DATE", "PAST_REF", "", "rel"
+    if re.search(r"\b(?:coming|future)\b", w):
+        return "DATE", "FUTURE_REF", "", "rel"
+    if re.match(r"(?:the )?(?:past|last|recent) ", w) and w not in _REFS:
+        return "DATE", "PAST_REF", "", "rel"
+    if w in ("recent", "future"):
+        # adjectives: only when modifying a time-ish or event noun, not "future generations"?
+        nxt = ctx.text[m.end():m.end() + 20]
+        if w == "future" and not re.match(r"\s*(?:[,.;]|$)", nxt):
+            return None
+    if w == "once":
+        return None
+    if w == "earlier":
+        return None
+    return "DATE", _REFS[w], "", "rel"
+
+
+_REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1,
+              "the last": -1, "the past": -1, "the previous": -1, "the current": 0, "the next": 1, "the coming": 1,
+              "the following": 1, "the same": 0, "that": 0, "the preceding": -1, "the prior": -1, "prior": -1,
+              "this past": -1, "this coming": 1, "the latest": -1, "latest": -1, "the new": 1}
+
+
+def h_rel_unit(m, ctx):
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = _unit_key(m.group("unit"))
+    n = _REL_SHIFT[rel]
+    anaphoric = rel in ("the previous", "the following", "the same", "that", "the preceding", "the prior", "previous", "following", "prior")
+    mod = _edge_mod(m) or EDGE_MOD.get((_g(m, "ea") or "").lower(), "")
+    if anaphoric:
+        base, bgran = ctx.ref_or_dct(m.start())
+        kind = "ref"
+    else:
+        base, bgran, kind = ctx.dct, "day", "rel"
+    if unit == "weekend":
+        if n == 0:
+            d = base
+        else:
+            d = base + dt.timedelta(days=7 * n)
+        return "DATE", fmt(d, "weekend"), mod, kind
+    if unit == "quarter" and rel in ("the latest", "latest"):
+        n = -1
+    if unit in ("hour", "minute", "second"):
+        return None
+    if unit == "day":
+        if rel in ("the next", "the following", "next", "following"):
+            d = base + dt.timedelta(days=1)
+        elif rel in ("the previous", "the preceding", "the prior", "previous", "prior"):
+            d = base - dt.timedelta(days=1)
+        elif rel in ("the same", "that"):
+            d = base
+        else:
+            return None
+        return "DATE", d.isoformat(), mod, kind
+    if unit == "millennium":
+        return None
+    d = shift(base, unit, n)
+    return "DATE", fmt(d, unit), mod, kind
+
+
+def h_this_season(m, ctx):
+    rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower())
+    code = SEASONS[m.group("season").lower()]
+    y = _g(m, "year")
+    if y:
+        return "DATE", f"{_year_num(y):04d}-{code}", _edge_mod(m), "abs"
+    rel = rel.replace("the ", "").replace("this past", "last").replace("this coming", "next")
+    word = m.group("season").lower()
+    if not rel and not _g(m, "edge") and not _g(m, "ea") or rel == "the":
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        after = ctx.text[m.end():m.end() + 12]
+        if word in ("fall", "spring") and not re.search(r"\b(?:in|during|since|until|by|through|this|last|next|early|late|mid|before|after)\s+(?:the\s+)?$", before):
+            return None
+        if re.match(r"\s+of\s+(?!\d)", after) or re.match(r"\s*(?:-|\w)", after) and not re.match(r"\s+(?:and|or|to|in|of\s+\d|when|at|for|is|was|the|[A-Z])", after):
+            if not re.match(r"[,.;:)]|\s*$", after):
+                return None
+    tense = ctx.tense(m.start(), m.end()) if rel in ("", "this") else None
+    year = _season_resolve(code, ctx, rel, tense)
+    return "DATE", f"{year:04d}-{code}", _edge_mod(m), "rel"
+
+
+def h_ago(m, ctx):
+    unit = _unit_key(m.group("unit"))
+    n = _num(_g(m, "num"))
+    direction = m.group("dir").lower()
+    mod = AMOD.get(re.sub(r"\s+", " ", (_g(m, "amod") or "").lower()), "")
+    if mod == "LESS_THAN" and (_g(m, "amod") or "").lower() in ("nearly", "almost"):
+        mod = "APPROX"
+    if unit in ("hour", "minute", "second"):
+        # relative to the DCT at day granularity is the best we can say without a clock
+        return "DATE", ctx.dct.isoformat() if n is not None else "PAST_REF", mod, "rel"
+    if n is None:
+        ref = "PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"
+        return "DATE", ref, mod, "rel"
+    sign = -1 if direction in ("ago", "earlier", "before", "previously", "prior") else 1
+    if unit == "weekend":
+        unit = "week"
+    if direction in ("ago", "from now", "hence", "later today"):
+        base, bgran, kind = ctx.dct, "day", "rel"
+    else:
+        base, bgran = ctx.ref_or_dct(m.start())
+        kind = "ref"
+    gran = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year",
+            "decade": "year", "century": "year", "fortnight": "week", "millennium": "year"}.get(unit, "day")
+    if unit == "year" and bgran in ("quarter", "month", "half", "day") and kind == "ref":
+        gran = bgran if bgran != "day" else "year"
+    if unit == "year" and kind == "rel" and ctx.ref is not None and ctx.ref[1] == "quarter" and n == 1:
+        base, gran = ctx.ref[0], "quarter"
+    if unit == "week" and n and n <= 2 and direction in ("ago",):
+        gran = "day"
+    if not float(n).is_integer():
+        if unit == "year":
+            unit, n = "month", n * 12
+            gran = "month"
+        else:
+            n = round(n)
+    mult = {"decade": ("year", 10), "century": ("year", 100), "fortnight": ("week", 2), "millennium": ("year", 1000)}
+    u, k = mult.get(unit, (unit, 1))
+    d = shift(base, u, sign * int(n) * k)
+    return "DATE", fmt(d, gran), mod, kind
+
+
+def h_duration(m, ctx):
+    unit = _unit_key(m.group("unit"))
+    pre = (_g(m, "pre") or "").lower()
+    if pre == "the" and not _g(m, "num") and unit == "day":
+        return None
+    if re.fullmatch(r"the\s+(?:full|entire|whole)", pre) and not _g(m, "num") and unit in ("year", "month", "week", "day"):
+        base, gran = ctx.ref_or_dct(m.start())
+        return "DATE", fmt(base, unit), "", "ref" if ctx.ref else "rel"
+    if unit == "second" and not (_g(m, "num") or "")[:1].isdigit() and re.match(r"\s+(?!and\b|or\b|ago\b|later\b|earlier\b|before\b|after\b|of\b|to\b|in\b|for\b)[a-z]", ctx.text[m.end():m.end() + 12]):
+        return None
+    numtxt = _g(m, "num")
+    after = ctx.text[m.end():m.end() + 20]
+    before = ctx.text[max(0, m.start() - 25):m.start()]
+    if re.match(r"[\s-]*old\b|\s+of\s+age\b|-old", after):
+        return None
+    plural = m.group("unit").lower().endswith("s") or unit == "century" and m.group("unit").lower() == "centuries"
+    n = _num(numtxt) if numtxt else (None if plural else 1.0)
+    if numtxt is None and not _g(m, "pre") and not plural:
+        return None
+    if numtxt and numtxt.lower() in ("some", "many") and not plural:
+        return None
+    # "$5 a year", "twice a week", "per day" -> SET
+    if numtxt and numtxt.lower() in ("a", "an") and re.search(r"(?:\d|\bmillion|\bbillion|\btimes|\bonce|\btwice|\bthrice|\bpercent|%)\S*\s*$", before):
+        return "SET", duration_value(1, unit), "", "abs"
+    mod = AMOD.get(re.sub(r"\s+", " ", (_g(m, "amod") or "").lower()), "")
+    if unit == "quarter" and n is not None and numtxt and numtxt.lower() in ("a", "an") and not _g(m, "pre"):
+        return None
+    return "DURATION", duration_value(n, unit), mod, "abs"
+
+
+def h_hyphen_duration(m, ctx):
+    unit = _unit_key(m.group("unit"))
+    after = ctx.text[m.end():m.end() + 12]
+    if re.match(r"-old|\s+old\b", after):
+        return None
+    n = _num(m.group("num"))
+    if m.group("num").lower() == "multi":
+        n = None
+    return "DURATION", duration_value(n, unit), "", "abs"
+
+
+def h_bare_plural(m, ctx):
+    unit = _unit_key(m.group("unit"))
+    return "DURATION", duration_value(None, unit), "", "abs"
+
+
+def h_set(m, ctx):
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+               "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W", "annual": "P1Y", "bi-weekly": "P2W", "semiannual": "P6M"}
+    if s in adverbs:
+        if s in ("annual", "monthly", "weekly", "daily", "quarterly") and re.match(r"\s+(?:report|meeting|conference|summit|general|shareholder|budget|results?|earnings|rate|basis|average|income|sales|revenue|growth|loss|profit|salary|fee|dividend)", ctx.text[m.end():m.end() + 20], re.I) is None:
+            if s == "annual":
+                return None
+        if s in ("quarterly",) and re.match(r"\s+(?:report|results?|earnings|dividend|profit|loss|sales|revenue)", ctx.text[m.end():m.end() + 20], re.I):
+            return None
+        return "SET", adverbs[s], "", "abs"
+    wd = _g(m, "wd")
+    if wd:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[wd.lower().rstrip('.')] + 1}", "", "abs"
+    mon = _g(m, "month")
+    if mon:
+        return "SET", f"XXXX-{_month_num(mon):02d}", "", "abs"
+    season = _g(m, "season")
+    if season:
+        return "SET", f"XXXX-{SEASONS[season.lower()]}", "", "abs"
+    pod = _g(m, "pod")
+    if pod:
+        return "SET", f"XXXX-XX-XXT{PART_OF_DAY[pod.lower()]}", "", "abs"
+    unit = _g(m, "unit")
+    if unit:
+        n = _num(_g(m, "num")) if _g(m, "num") else 1.0
+        return "SET", duration_value(n, _unit_key(unit)), "", "abs"
+    return None
+
+
+def h_quarter(m, ctx):
+    s = m.group(0).lower()
+    y = _g(m, "year")
+    mod = ""
+    qword = _g(m, "q")
+    half = "half" in s and "quarter" not in s
+    if qword:
+        ql = qword.lower()
+        q = ORDINALS.get(ql) or ({"final": 4, "last": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}.get(ql))
+        if q is None:
+            mm = re.match(r"q?([1-4])", ql)
+            q = int(mm.group(1)) if mm else None
+    else:
+        q = None
+    if half:
+        if q not in (1, 2):
+            return None
+        if y:
+            return "DATE", f"{_year_num(y):04d}-H{q}", mod, "abs"
+        a = ctx.dct
+        year = a.year if (q == 1 or a.month >= 7) else a.year - 1
+        if ctx.tense(m.start(), m.end()) == "future":
+            year = a.year if (q == 2 or a.month <= 6) else a.year + 1
+        return "DATE", f"{year:04d}-H{q}", mod, "md"
+    if q is None:
+        return None
+    if y:
+        return "DATE", f"{_year_num(y):04d}-Q{q}", mod, "abs"
+    if "year-ago" in s or "year-earlier" in s or "year earlier" in s or "year ago" in s:
+        return "DATE", f"{_quarter_year(q, ctx, None) - 1:04d}-Q{q}", mod, "rel"
+    if ctx.ref is not None and ctx.ref[1] == "year" and abs(ctx.ref[0].year - ctx.dct.year) <= 1 and "fiscal" in s:
+        return "DATE", f"{ctx.ref[0].year:04d}-Q{q}", mod, "ref"
+    year = _quarter_year(q, ctx, ctx.tense(m.start(), m.end()))
+    return "DATE", f"{year:04d}-Q{q}", mod, "md"
+
+
+def h_the_quarter(m, ctx):
+    """'the quarter', 'the latest quarter', 'the year-ago quarter', 'the year-earlier period'."""
+    s = m.group(0).lower()
+    if ctx.ref is not None and ctx.ref[1] == "quarter":
+        base = ctx.ref[0]
+        kind = "ref"
+    else:
+        base = shift(ctx.dct, "quarter", -1)
+        kind = "rel"
+        if "period" in s and ctx.ref is not None and ctx.ref[1] in ("year", "month", "half"):
+            base = ctx.ref[0]
+            if "year" in s:
+                return "DATE", fmt(shift(base, "year", -1), ctx.ref[1]), "", "ref"
+    if "year" in s:
+        base = shift(base, "year", -1)
+        kind = "ref"
+    return "DATE", fmt(base, "quarter"), "", kind
+
+
+def h_year_earlier(m, ctx):
+    s = m.group(0).lower()
+    if ctx.ref is not None and ctx.ref[1] in ("quarter", "month", "half"):
+        return "DATE", fmt(shift(ctx.ref[0], "year", -1), ctx.ref[1]), "", "ref"
+    base, gran = ctx.ref_or_dct(m.start())
+    return "DATE", fmt(shift(base, "year", -1), "year"), "", "ref"
+
+
+def h_time(m, ctx):
+    h = int(_g(m, "h") or _g(m, "h2") or 0)
+    mi = int(_g(m, "mi") or 0)
+    ampm = (_g(m, "ampm") or "").lower().replace(".", "").replace(" ", "")
+    word = (_g(m, "tw") or "").lower()
+    if word in ("noon", "midday"):
+        h, mi = 12, 0
+    elif word == "midnight":
+        h, mi = 24, 0
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    if h > 24 or mi > 59:
+        return None
+    if not ampm and not word and not _g(m, "tz") and not _g(m, "oclock"):
+        # bare hh:mm needs a clock-like context
+        if h > 23:
+            return None
+    day = ctx.dct
+    kind = "rel"
+    wd = _g(m, "wd") or _g(m, "wd2")
+    if wd:
+        day = _weekday_date(WEEKDAYS[wd.lower().rstrip(".")], ctx, ctx.tense(m.start(), m.end()))
+        kind = "wd"
+    if _g(m, "month") and _g(m, "day"):
+        mon, dd = _month_num(m.group("month")), int(m.group("day"))
+        yy = _nearest_year_for(mon, dd, ctx, ctx.tense(m.start(), m.end()))
+        day = _safe_date(yy, mon, dd) or day
+        kind = "md"
+    dw = (_g(m, "dw") or "").lower()
+    if dw:
+        day = ctx.dct + dt.timedelta(days=_DAYWORD.get(dw, 0))
+    if h == 24:
+        day, h = day + dt.timedelta(days=1), 0
+    z = "Z" if (_g(m, "tz") or "").upper() in ("UTC", "GMT") else ""
+    return "TIME", f"{day.isoformat()}T{h:02d}:{mi:02d}{z}", "", kind
+
+
+def h_holiday(m, ctx):
+    name = re.sub(r"\s+", " ", m.group("hol").lower()).replace("’", "'")
+    y = _g(m, "year")
+    tense = ctx.tense(m.start(), m.end())
+
+    def date_in(year: int) -> dt.date | None:
+        if name.startswith("christmas eve"):
+            return dt.date(year, 12, 24)
+        if name.startswith("christmas") or name == "xmas":
+            return dt.date(year, 12, 25)
+        if name.startswith("boxing"):
+            return dt.date(year, 12, 26)
+        if name.startswith("new year's eve"):
+            return dt.date(year, 12, 31)
+        if name.startswith("new year"):
+            return dt.date(year, 1, 1)
+        if name.startswith("independence"):
+            return dt.date(year, 7, 4)
+        if name.startswith("halloween"):
+            return dt.date(year, 10, 31)
+        if name.startswith("valentine"):
+            return dt.date(year, 2, 14)
+        if name.startswith("thanksgiving") or name == "black friday":
+            nov1 = dt.date(year, 11, 1)
+            d = nov1 + dt.timedelta(days=(3 - nov1.weekday()) % 7 + 21)
+            return d + dt.timedelta(days=1) if name == "black friday" else d
+        if name.startswith("labor day") or name.startswith("labour day"):
+            s1 = dt.date(year, 9, 1)
+            return s1 + dt.timedelta(days=(0 - s1.weekday()) % 7)
+        if name.startswith("memorial day"):
+            d = dt.date(year, 5, 31)
+            return d - dt.timedelta(days=d.weekday())
+        if name.startswith("easter"):
+            return easter(year)
+        if name.startswith("good friday"):
+            return easter(year) - dt.timedelta(days=2)
+        if name.startswith("veterans day") or name.startswith("armistice"):
+            return dt.date(year, 11, 11)
+        return None
+
+    if y:
+        d = date_in(_year_num(y))
+        return ("DATE", d.isoformat(), "", "abs") if d else None
+    a = ctx.dct
+    best = None
+    for year in (a.year - 1, a.year, a.year + 1):
+        d = date_in(year)
+        if d is None:
+            continue
+        if tense == "past" and d > a or tense == "future" and d < a:
+            continue
+        dist = abs((d - a).days) * (1 if d <= a or tense == "future" else 2)
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    if best is None:
+        return None
+    return "DATE", best[1].isoformat(), "", "md"
+
+
+def h_weekend(m, ctx):
+    tense = ctx.tense(m.start(), m.end())
+    a = ctx.dct
+    if a.weekday() >= 5:
+        d = a
+    elif tense == "future":
+        d = a
+    else:
+        d = a - dt.timedelta(days=7)
+    return "DATE", fmt(d, "weekend"), "", "rel"
+
+
+def h_that_day(m, ctx):
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    base, gran = ctx.ref_or_dct(m.start())
+    unit = _unit_key(m.group("unit"))
+    if unit == "day" and gran != "day":
+        base = ctx.dct
+    if unit == "day":
+        return "DATE", base.isoformat(), "", "ref"
+    if unit in ("week", "month", "year"):
+        return "DATE", fmt(base, unit), "", "ref"
+    return None
+
+
+def h_rel_point(m, ctx):
+    """'earlier today', 'later this year', 'the end of the year', 'earlier this week', 'year-end'."""
+    s = re.sub(r"\s+", " ", m.group(0).lower())
+    unit = _unit_key(m.group("unit"))
+    if unit in ("hour", "minute", "second", "millennium"):
+        return None
+    mod = _edge_mod(m) or EDGE_MOD.get((_g(m, "ea") or "").lower(), "")
+    rel = re.sub(r"\s+", " ", (_g(m, "rel") or "this").lower())
+    n = _REL_SHIFT.get(rel, 0)
+    d = shift(ctx.dct, unit, n) if unit != "day" else ctx.dct + dt.timedelta(days=n)
+    gran = unit if unit != "weekend" else "weekend"
+    return "DATE", fmt(d, gran), mod, "rel"
+
+
+# --------------------------------------------------------------------------- patterns
+
+_I = re.I
+_REL = r"(?P<rel>last|next|this\s+past|this\s+coming|this|coming|the\s+past|past|the\s+previous|previous|the\s+following|following|the\s+current|current|the\s+same|that|the\s+last|the\s+next|the\s+coming|the\s+preceding|the\s+prior|the\s+latest)"
+_EA = r"(?:(?P<ea>earlier|later|early|late)\s+)"
+_POD = r"(?P<pod>morning|afternoon|evening|night)"
+_SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
+_EDGE_PRE = rf"(?:{EDGE}[\s-]+(?:of\s+)?)?"
+
+PATTERNS: list[tuple[str, Callable, int]] = [
+    # "January this year", "June 5 last year"
+    (rf"{_EDGE_PRE}{MONTH_CS}(?:\s+{DAY})?,?\s+(?P<rel>this|last|next|the\s+previous|the\s+following|the\s+same)\s+year", h_month_rel_year, 0),
+    # explicit calendar dates
+    (rf"(?:{WEEKDAY},?\s+)?{MONTH_CS}\s+{DAY}(?:,?\s+{YEAR})?", h_full_date, 0),
+    (rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH_CS}(?:,?\s+{YEAR})?", h_full_date, 0),
+    (r"(?<![\d/.-])(?:(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d|[01]?\d/[0-3]?\d/(?:\d\d){1,2})(?![\d/-])", h_numeric_date, 0),
+    (rf"{_EDGE_PRE}{MONTH_CS},?\s+(?:of\s+)?{YEAR2}", h_month_year, 1),
+    (rf"(?:(?:{EDGE}[\s-]+(?:of\s+)?)|(?:{_REL}\s+))?{MONTH_CS}", h_month, 2),
+    (rf"{_EDGE_PRE}(?:(?P<fiscal>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|model\s+year)\s*)?{YEAR2}(?!\s*-\s*(?:old|year))", h_year, 3),
+    (rf"(?<![\w$])(?:(?:the\s+)?{EDGE}[\s-]+(?:the\s+)?)?(?P<dec>(?:1\d|20)\d0|'\d0|(?<=the\s)\d0)'?s\b", h_decade, 1),
+    (rf"(?:{EDGE}[\s-]+(?:of\s+)?)?(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century", h_century, 1),
+    (r"(?P<rel>this|last|next|the\s+last|the\s+previous|the\s+next|the\s+current)\s+century", h_this_century, 1),
+    # weekdays (with relative word, edge, part of day)
+    (rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|the\s+previous|previous|the\s+following|following)\s+)?(?:{EDGE}\s+)?{WEEKDAY}(?:\s+{_POD})?", h_weekday, 4),
+    # today / yesterday / tomorrow / tonight
+    (rf"(?:{EDGE}\s+)?(?:{_EA})?(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:\s+{_POD})?", h_dayword, 4),
+    (rf"(?:{_EA})?(?P<rel>this|last)\s+(?P<pod>morning|afternoon|evening|night)", h_this_pod, 4),
+    # PRESENT/PAST/FUTURE_REF
+    (r"\b(?:now|currently|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|(?:more\s+|very\s+|most\s+)?recently|lately|"
+     r"the\s+past(?!\s+(?:\w+\s+)?(?:" + _UNIT_ALT + r"))|the\s+near\s+future|the\s+future|"
+     r"recent\s+(?:years|decades|days)|(?:the\s+)?(?:coming|future)\s+(?:years|months|weeks|days|quarters)|the\s+(?:years|months|weeks|days)\s+ahead|"
+     r"(?:the\s+)?(?:past|last)\s+(?:few\s+|several\s+|many\s+)?(?:years|months|weeks|quarters|decades)(?!\s+ago))\b", h_ref, 6),
+    (r"\brecent\s+(?P<unit>months|weeks|quarters)\b", h_bare_plural, 6),
+    # relative units: last week, this year, the previous day, next month ...
+    (rf"(?:{EDGE}\s+(?:of\s+)?)?(?:{_EA})?{_REL}\s+(?P<unit>week|month|year|quarter|decade|weekend|day|hour|millennium)(?![\w-])", h_rel_unit, 5),
+    (rf"(?:{EDGE}\s+(?:of\s+)?)?(?:{_EA})?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+past|the\s+coming|the\s+last|the\s+next|the)\s+)?{_SEASON}(?:\s+(?:of\s+)?{YEAR2})?", h_this_season, 5),
+    (rf"(?:(?P<ea>earlier|later|early|late)\s+)(?:this|in\s+the)\s+(?P<unit>week|month|year|day|quarter|decade)|(?P<edge>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+(?:the|this)\s+(?P<unit2>week|month|year|day|quarter|decade)", None, 5),
+    (r"(?:(?P<ea>earlier|later)\s+)(?P<dw>today|tonight)", h_dayword, 4),
+    # N units ago / earlier / later
+    (rf"{APPROX}{NUM}\s+(?:more\s+|other\s+)?{UNIT}\s+(?P<dir>ago|earlier|before(?=\s*[,.;:)\"]|\s*$)|previously|from\s+now|hence|prior(?=\s*[,.;:)\"]))", h_ago, 3),
+    (rf"{APPROX}(?P<num>years|months|weeks|days|decades)\s+(?P<unit>ago)", None, 3),
+    # durations
+    (rf"{APPROX}(?:(?P<pre>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|entire|whole|full|same)|the\s+(?:full|entire|whole)|(?:past|last|next|first|coming|another|the|an?\s+additional|an\s+extra))\s+)?(?:{NUM}\s+)?(?:more\s+|other\s+|full\s+|straight\s+|consecutive\s+|additional\s+)?{UNIT}(?![\w-])", h_duration, 7),
+    (rf"(?<![\w-]){NUMH}-{UNIT_SG}(?![\w])", h_hyphen_duration, 7),
+    (rf"(?<=\b(?:for|within|over|in|after|take|took|takes|lasted|last|spent|spend)\s){UNIT}(?=\s*(?:[,.;:)]|and\b|or\b|to\s+come|of\b|before|after|ago|$))", h_bare_plural, 8),
+    # sets
+    (r"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|bi-?weekly|annual|semiannual)\b", h_set, 6),
+    (rf"(?:every|each|per|once\s+a|twice\s+a|(?:once|twice|\w+\s+times)\s+(?:a|per|every|each))\s+(?:(?:{NUM})\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH_CS}|{_SEASON}|{_POD})(?![\w-])", h_set, 6),
+    # quarters and halves
+    (rf"(?:the\s+)?(?:(?:same|latest|comparable|current|previous|year-ago|year-earlier|fiscal|calendar)[\s-]+)*(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?:quarter|half)(?:\s+of\s+(?:(?:fiscal|calendar|the)\s+)?(?:year\s+)?{YEAR2}|,?\s+{YEAR2}|\s+of\s+(?:the|this|last|next)\s+year)?(?!-)", h_quarter, 2),
+    (rf"(?:{YEAR2}\s+)(?P<q>first|second|third|fourth|final)[\s-]+(?:quarter|half)", h_quarter, 2),
+    (rf"\b(?P<q>Q[1-4])(?:\s+{YEAR2})?\b", h_quarter, 2),
+    (r"(?P<q>first|second|third|fourth)-quarter", h_quarter, 2),
+    (r"the\s+(?:latest\s+|current\s+|recent\s+|same\s+|comparable\s+|year-ago\s+|year-earlier\s+|year\s+earlier\s+|year\s+ago\s+|fiscal\s+)*(?:quarter|period)(?![\w-])", h_the_quarter, 6),
+    (r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter|month|level|levels|figure|figures|results))?|(?:a|one)\s+year\s+(?:earlier|before)(?=\s*[,.;)]|\s*$)", h_year_earlier, 4),
+    # times of day
+    (rf"(?:{WEEKDAY}\s+(?:at\s+)?)?(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b|[AP]M\b)|(?P<oclock>(?P<h2>[01]?\d)\s+o'clock))(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC))?(?:,?\s+(?:on\s+)?(?:{WEEKDAY2}|(?P<dw>today|yesterday|tomorrow)|{MONTH_CS}\s+{DAY}))?", h_time, 3),
+    (rf"(?:{WEEKDAY}\s+(?:at\s+)?)?(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC))(?:,?\s+(?:on\s+)?(?:{WEEKDAY2}|(?P<dw>today|yesterday|tomorrow)))?", h_time, 3),
+    (rf"(?:{WEEKDAY}\s+(?:at\s+)?)?(?P<tw>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?:{WEEKDAY2}|(?P<dw>today|yesterday|tomorrow)))?", h_time, 4),
+    # holidays
+    (rf"(?P<hol>Christmas\s+(?:Eve|Day)|Christmas|Xmas|Boxing\s+Day|New\s+Year's\s+(?:Eve|Day)|New\s+Year['’]s|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Black\s+Friday|Labou?r\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?|Good\s+Friday|Veterans\s+Day|Armistice\s+Day)(?:,?\s+{YEAR})?", h_holiday, 3),
+    (r"the\s+weekend", h_weekend, 6),
+    (r"(?:that|the\s+same|the)\s+(?P<unit>day)(?![\w-])|(?:that|the\s+same)\s+(?P<unit>week|month|year)(?![\w-])(?=\s*(?:[,.;:]|$|when|as|in|that|before|after|the|and|of))", h_that_day, 9),
+]
+
+
+def _compile(pattern: str):
+    # the `regex` module: variable-width look-behind and scoped case flags
+    return regex.compile(pattern, regex.I | regex.V0)
+
+
+def _edge_point_handler(m, ctx):
+    unit = m.group("unit") or m.group("unit2")
+    unit = _unit_key(unit)
+    ea = (_g(m, "ea") or "").lower()
+    edge = (_g(m, "edge") or "").lower()
+    mod = EDGE_MOD.get(ea, "") if ea else EDGE_MOD.get(edge.replace("the ", ""), "")
+    if unit == "day":
+        return "DATE", ctx.dct.isoformat(), mod, "rel"
+    return "DATE", fmt(ctx.dct, unit), mod, "rel"
+
+
+def _years_ago_handler(m, ctx):
+    return "DATE", "PAST_REF", "", "rel"
+
+
+# Cheap triggers: a pattern only runs on the sentence-sized chunks that contain its trigger word.
+_TRIGGERS = {
+    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"),
+    "wd": re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)"),
+    "unit": re.compile(r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur\w*|millenni\w*|weekends?|half)\b", re.I),
+    "digit": re.compile(r"\d"),
+    "season": re.compile(r"\b(?:spring|summer|fall|autumn|winter)\b", re.I),
+}
+
+
+def _trigger_of(pat: str, fn) -> str:
+    name = fn.__name__ if fn else ""
+    if name in ("h_month_rel_year", "h_full_date", "h_month_year", "h_month"):
+        return "month"
+    if name in ("h_numeric_date", "h_year", "h_decade"):
+        return "digit"
+    if name == "h_weekday":
+        return "wd"
+    if name == "h_this_season":
+        return "season"
+    if name in ("h_century", "h_this_century", "h_rel_unit", "h_ago", "h_duration", "h_hyphen_duration",
+                "h_bare_plural", "h_year_earlier", "h_that_day", "") or (name == "h_quarter" and "Q[1-4]" not in pat):
+        return "unit"
+    if name == "h_time" and "noon" not in pat:
+        return "digit"
+    return ""
+
+
+_COMPILED: list[tuple[re.Pattern, Callable, int]] = []
+_COMPILED_TRIGGER: list[str] = []
+for _pat, _fn, _prio in PATTERNS:
+    _COMPILED_TRIGGER.append(_trigger_of(_pat, _fn))
+    if _fn is None:
+        _fn = _edge_point_handler if "unit2" in _pat else _years_ago_handler
+    _COMPILED.append((_compile(_pat), _fn, _prio))
+_CHUNK_END = re.compile(r"\n|(?<=[a-z]{3}[.!?])[\"')]*\s+(?=[A-Z\"])")
+
+# "N units before/after <date>": the offset, joined with the following date expression
+_OFFSET = _compile(rf"{APPROX}{NUM}\s+{UNIT}\s+(?P<dir>before|after|from|prior\s+to|following)\s+$")
+_LEAD_TRIM = re.compile(r"^(?:the\s+)(?=(?:1\d|20)\d0s|\d|(?-i:[A-Z]))", re.I)
+
+
+def _is_masked_kind(kind: str) -> bool:
+    return kind in ("md", "wd", "rel", "ref")
+
+
+def _mask(value: str, kind: str, tx_type: str) -> str:
+    if kind == "abs" or value.endswith("_REF") or tx_type in ("DURATION", "SET"):
+        return value
+    date, sep, time = value.partition("T")
+    if kind == "md":
+        return "XXXX" + date[4:] + sep + time
+    if kind == "wd":
+        try:
+            wd = dt.date.fromisoformat(date[:10]).isoweekday()
+        except ValueError:
+            return re.sub(r"\d", "X", date) + sep + time
+        return f"XXXX-WXX-{wd}" + sep + time
+    return re.sub(r"\d", "X", date) + sep + (time if re.match(r"\d", time or "") else time)
+
+
+def _chunks_by_trigger(text: str) -> dict[str, list[tuple[int, int]]]:
+    bounds = [0] + [m.end() for m in _CHUNK_END.finditer(text)] + [len(text)]
+    chunks = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i + 1] > bounds[i]]
+    out: dict[str, list[tuple[int, int]]] = {"": [(0, len(text))]}
+    for key, rx in _TRIGGERS.items():
+        out[key] = []
+        # merge consecutive triggered chunks so a match may span them
+        for s, e in chunks:
+            if rx.search(text, s, e):
+                if out[key] and out[key][-1][1] == s:
+                    out[key][-1] = (out[key][-1][0], e)
+                else:
+                    out[key].append((s, e))
+    return out
+
+
+def _iter_matches(rx, text: str, regions: list[tuple[int, int]]):
+    for s, e in regions:
+        yield from rx.finditer(text, s, e)
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, int, Callable, re.Match]]:
+    out = []
+    regions = _chunks_by_trigger(text)
+    for idx, (rx, fn, prio) in enumerate(_COMPILED):
+        for m in _iter_matches(rx, text, regions[_COMPILED_TRIGGER[idx]]):
+            s, e = m.span()
+            if e <= s:
+                continue
+            # whole words only
+            if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+                continue
+            if e < len(text) and text[e - 1].isalnum() and text[e].isalnum():
+                continue
+            out.append((s, e, prio, idx, fn, m))
+    return out
+
+
+def _select(cands):
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in cands:
+        s, e = c[0], c[1]
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def tag_timexes(text: str, published: str | dt.date | dt.datetime | None = None) -> list[Timex]:
+    """Typed variant of :func:`tag_dates`; returns :class:`Timex` objects in text order."""
+    if not text or not text.strip():
+        return []
+    anchor = parse_anchor(published)
+    ctx = _Ctx(text, anchor)
+    chosen = _select(_candidates(text))
+    # rejected candidates free their span for shorter ones: resolve in order, fall back on rejection
+    results: list[Timex] = []
+    pending = chosen
+    rejected: set[tuple[int, int, int]] = set()
+    all_cands = None
+    while True:
+        retry = False
+        results = []
+        ctx.ref = None
+        for s, e, prio, idx, fn, m in pending:
+            try:
+                r = fn(m, ctx)
+            except (ValueError, KeyError, OverflowError, TypeError):
+                r = None
+            if r is None:
+                rejected.add((s, e, idx))
+                retry = True
+                continue
+            typ, value, mod, kind = r
+            tx = Timex(s, e, text[s:e], value, typ, mod, "" if kind == "abs" else ("ref" if kind == "ref" else "dct"))
+            results.append((tx, kind))
+            if typ in ("DATE", "TIME") and kind != "ref":
+                pv = parse_value(value.split("T")[0] if typ == "TIME" else value)
+                if pv is not None:
+                    ctx.ref = pv
+        if not retry:
+            break
+        if all_cands is None:
+            all_cands = _candidates(text)
+        pending = _select([c for c in all_cands if (c[0], c[1], c[3]) not in rejected])
+    out: list[Timex] = []
+    for tx, kind in results:
+        if anchor is None and _is_masked_kind(kind):
+            tx.value = _mask(tx.value, kind, tx.type)
+        out.append(tx)
+    out = _join_offsets(text, out, ctx)
+    for tx in out:
+        _trim(text, tx)
+    return out
+
+
+_LEAD_THE = re.compile(r"the\s+(?=(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|few)\b)(?!\d\d\d0s|\d+(?:st|nd|rd|th)\b)|(?:first|second|third|fourth)-quarter$)", re.I)
+
+
+def _trim(text: str, tx: Timex) -> None:
+    if tx.type in ("DURATION", "DATE"):
+        m = _LEAD_THE.match(tx.text)
+        if m and not re.match(r"the\s+\S+\s+(?:ago|earlier)", tx.text, re.I):
+            tx.start += m.end()
+    # trailing punctuation / whitespace never belongs to the extent
+    while tx.end > tx.start and text[tx.end - 1] in " \t\n,;:":
+        tx.end -= 1
+    while tx.start < tx.end and text[tx.start] in " \t\n":
+        tx.start += 1
+    tx.text = text[tx.start:tx.end]
+
+
+def _join_offsets(text: str, items: list[Timex], ctx: _Ctx) -> list[Timex]:
+    """'a day after November 10' -> one DATE, 2020-11-11."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(items):
+        tx = items[i]
+        if tx.type == "DURATION" and i + 1 < len(items) and items[i + 1].type in ("DATE", "TIME"):
+            nxt = items[i + 1]
+            gap = text[tx.end:nxt.start]
+            m = re.fullmatch(r"\s+(before|after|from|prior\s+to|following)\s+", gap, re.I)
+            pv = parse_value(nxt.value.split("T")[0])
+            dm = re.fullmatch(r"P(\d+)([DWMY])", tx.value)
+            if m and pv and dm:
+                n = int(dm.group(1)) * (-1 if m.group(1).lower().startswith(("before", "prior")) else 1)
+                unit = {"D": "day", "W": "week", "M": "month", "Y": "year"}[dm.group(2)]
+                d = shift(pv[0], unit, n)
+                gran = pv[1] if pv[1] != "day" or unit == "day" or unit == "week" else "day"
+                out.append(Timex(tx.start, nxt.end, text[tx.start:nxt.end], fmt(d, gran), "DATE", "", "ref"))
+                i += 2
+                continue
+        out.append(tx)
+        i += 1
+    return out
+
+
+def tag_dates(text: str, published: str | dt.date | dt.datetime | None = None) -> list[dict]:
+    """Find temporal expressions in ``text`` and normalize them against the publication date.
+
+    Returns dicts ``{"start", "end", "text", "value", "type"}`` in text order, where
+    ``text[start:end] == item["text"]`` and ``type`` is DATE, TIME, DURATION or SET.
+    """
+    return [t.as_dict() for t in tag_timexes(text, published)]
+
+
+def tag_dates_in_sentences(text: str, sentence_spans: Iterable[tuple[int, int]],
+                           published: str | dt.date | dt.datetime | None = None) -> list[list[dict]]:
+    """Tag the whole text once (so anaphora like "the next day" see earlier sentences) and group the
+    results by sentence span; an expression belongs to the sentence that contains its start."""
+    spans = list(sentence_spans)
+    items = tag_dates(text, published)
+    groups: list[list[dict]] = [[] for _ in spans]
+    for it in items:
+        for k, (s, e) in enumerate(spans):
+            if s <= it["start"] < e:
+                groups[k].append(it)
+                break
+    return groups
+
+
+def timex_to_dict(t: Timex) -> dict:
+    return asdict(t)

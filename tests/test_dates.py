@@ -1,0 +1,259 @@
+"""Tests for the news-aware TIMEX3 tagger (newsweave.annotate.dates) and the TempEval-3 scorer.
+
+All sentences here are written for these tests; no benchmark text is copied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+from newsweave.annotate.dates import Timex, tag_dates, tag_dates_in_sentences, tag_timexes
+
+REPO = Path(__file__).resolve().parent.parent
+WED = "2020-11-25"  # a Wednesday
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_tempeval3", REPO / "bench" / "tempeval3.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def found(text: str, published=WED) -> dict[str, tuple[str, str]]:
+    items = tag_dates(text, published)
+    for it in items:
+        assert text[it["start"]:it["end"]] == it["text"]
+    return {it["text"]: (it["value"], it["type"]) for it in items}
+
+
+def value_of(text: str, phrase: str, published=WED) -> str:
+    got = found(text, published)
+    assert phrase in got, f"{phrase!r} not tagged in {got}"
+    return got[phrase][0]
+
+
+# --------------------------------------------------------------------------- weekdays and tense
+
+
+def test_weekday_past_narration_resolves_on_or_before_publication():
+    text = "The mayor announced on Wednesday that the bridge had reopened. Crews finished the work on Friday."
+    assert value_of(text, "Wednesday") == "2020-11-25"
+    assert value_of(text, "Friday") == "2020-11-20"
+
+
+def test_weekday_future_cues_resolve_after_publication():
+    assert value_of("The council will vote on Friday.", "Friday") == "2020-11-27"
+    assert value_of("The tribunal is expected to rule on Monday.", "Monday") == "2020-11-30"
+    assert value_of("Talks resume next Tuesday.", "next Tuesday") == "2020-12-01"
+    assert value_of("She arrived last Tuesday.", "last Tuesday") == "2020-11-24"
+
+
+def test_said_right_before_weekday_is_past_even_with_future_later():
+    got = found("The minister said Monday that the border will reopen on Thursday.")
+    assert got["Monday"][0] == "2020-11-23"
+    assert got["Thursday"][0] == "2020-11-26"
+
+
+# --------------------------------------------------------------------------- month-day and New Year
+
+
+def test_month_day_without_year_takes_the_nearest_year():
+    assert value_of("The deadline is December 1.", "December 1") == "2020-12-01"
+    assert value_of("The factory closed on March 3.", "March 3") == "2020-03-03"
+
+
+def test_year_wrap_back_at_new_year():
+    assert value_of("The storm hit the coast on December 28.", "December 28", "2021-01-03") == "2020-12-28"
+
+
+def test_year_wrap_forward_at_new_year():
+    assert value_of("The new rules will take effect on January 4.", "January 4", "2020-12-30") == "2021-01-04"
+
+
+def test_month_day_with_year_and_weekday():
+    got = found("The treaty was signed on Tuesday, June 5, 2018, in Geneva.")
+    assert got["Tuesday, June 5, 2018"] == ("2018-06-05", "DATE")
+    assert value_of("Results came in on 14 July 2019.", "14 July 2019") == "2019-07-14"
+    assert value_of("Sales peaked in October 2015.", "October 2015") == "2015-10"
+
+
+# --------------------------------------------------------------------------- relative expressions
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("Prices fell last week.", "last week", "2020-W47"),
+    ("Prices fell two weeks ago.", "two weeks ago", "2020-11-11"),
+    ("Prices will rise this week.", "this week", "2020-W48"),
+    ("The firm was sold yesterday.", "yesterday", "2020-11-24"),
+    ("The firm is sold today.", "today", "2020-11-25"),
+    ("The match is tonight.", "tonight", "2020-11-25TNI"),
+    ("Inflation is now falling.", "now", "PRESENT_REF"),
+    ("The plant recently closed.", "recently", "PAST_REF"),
+    ("The plant is currently closed.", "currently", "PRESENT_REF"),
+    ("It was approved earlier this month.", "earlier this month", "2020-11"),
+    ("It was approved last year.", "last year", "2019"),
+    ("Output rose in the third quarter.", "the third quarter", "2020-Q3"),
+    ("Rain was rare in late September.", "late September", "2020-09"),
+    ("Its revenue for fiscal 1998 was flat.", "fiscal 1998", "1998"),
+    ("The party has ruled since 1994.", "1994", "1994"),
+    ("Music changed in the 1990s.", "1990s", "199"),
+    ("Cities will grow in the 21st century.", "the 21st century", "20"),
+    ("Tourism grew this summer.", "this summer", "2020-SU"),
+    ("The show opens next month.", "next month", "2020-12"),
+])
+def test_relative_expressions(sentence, phrase, value):
+    assert value_of(sentence, phrase) == value
+
+
+def test_edge_modifiers_are_kept_as_mod():
+    tx = {t.text: t for t in tag_timexes("Rain was rare in late September and early next year.", WED)}
+    assert tx["late September"].mod == "END"
+    assert tx["early next year"].value == "2021" and tx["early next year"].mod == "START"
+
+
+def test_durations_and_decades():
+    got = found("The strike lasted six weeks, then 44 days, then a month; the dispute ran for nearly three decades.")
+    assert got["six weeks"] == ("P6W", "DURATION")
+    assert got["44 days"] == ("P44D", "DURATION")
+    assert got["a month"] == ("P1M", "DURATION")
+    assert got["nearly three decades"] == ("P30Y", "DURATION")
+    assert value_of("He ruled for 18 hours.", "18 hours") == "PT18H"
+    assert value_of("It is a two-year program.", "two-year") == "P2Y"
+
+
+def test_ages_are_not_durations():
+    got = found("A 45-year-old man and his son, 12 years old, were hurt.")
+    assert not any("year" in k for k in got), got
+
+
+def test_sets():
+    got = found("Inspections happen every week and the report is published annually; the board meets each year.")
+    assert got["every week"] == ("P1W", "SET")
+    assert got["annually"] == ("P1Y", "SET")
+    assert got["each year"] == ("P1Y", "SET")
+
+
+def test_event_relative_expression():
+    got = found("The vote was held a day after November 10.")
+    assert got["a day after November 10"] == ("2020-11-11", "DATE")
+
+
+def test_anaphora_uses_the_last_mentioned_date():
+    got = found("The ship sailed on March 3, 2019. It sank the following day.")
+    assert got["the following day"][0] == "2019-03-04"
+
+
+def test_times_of_day():
+    got = found("Polls close at 8 p.m. Tuesday and the count starts at noon.")
+    assert got["8 p.m. Tuesday"][1] == "TIME"
+    assert got["8 p.m. Tuesday"][0].endswith("T20:00")
+    assert value_of("The ferry left at 18:30 UTC.", "18:30 UTC") == "2020-11-25T18:30Z"
+
+
+# --------------------------------------------------------------------------- spans, no anchor, garbage
+
+
+def test_offsets_and_extents():
+    text = "Over the past two months, output rose; since 1994 it grew; the last week was calm."
+    items = tag_dates(text, WED)
+    for it in items:
+        assert text[it["start"]:it["end"]] == it["text"]
+    texts = [it["text"] for it in items]
+    assert "the past two months" in texts  # determiner and modifier inside the extent
+    assert "1994" in texts  # the signal "since" is outside
+    assert all(not t.endswith((" ", ",")) for t in texts)
+
+
+def test_without_publication_date_unknown_parts_are_marked():
+    got = {it["text"]: it["value"] for it in tag_dates("He left on November 20 and returned on Friday, yesterday.", None)}
+    assert got["November 20"] == "XXXX-11-20"
+    assert got["Friday"] == "XXXX-WXX-5"
+    assert got["yesterday"] == "XXXX-XX-XX"
+    assert {it["text"]: it["value"] for it in tag_dates("It happened on March 3, 2019.", None)}["March 3, 2019"] == "2019-03-03"
+
+
+def test_publication_date_types():
+    a = tag_dates("They met on Friday.", dt.date(2020, 11, 25))
+    b = tag_dates("They met on Friday.", dt.datetime(2020, 11, 25, 14, 0))
+    c = tag_dates("They met on Friday.", "2020-11-25T14:00:00Z")
+    assert a == b == c and a[0]["value"] == "2020-11-20"
+
+
+def test_garbage_and_empty_input():
+    assert tag_dates("", WED) == []
+    assert tag_dates("   \n ", None) == []
+    assert tag_dates("%%%% 12345 ::: May be ??", WED) == [] or all(
+        it["type"] in ("DATE", "TIME", "DURATION", "SET") for it in tag_dates("%%%% 12345 ::: May be ??", WED))
+    assert not any(it["text"] == "May" for it in tag_dates("Officials may be wrong.", WED))
+    assert tag_dates("The 2000 workers earned $1999.", WED) == []
+
+
+def test_sentence_grouping_and_typed_api():
+    text = "It rained on Monday. It will snow tomorrow."
+    groups = tag_dates_in_sentences(text, [(0, 20), (21, len(text))], WED)
+    assert [g[0]["text"] for g in groups] == ["Monday", "tomorrow"]
+    assert isinstance(tag_timexes(text, WED)[0], Timex)
+
+
+def test_speed_regex_core():
+    sentence = "The company said on Wednesday that sales rose 5% in the third quarter from a year earlier. "
+    text = sentence * 300
+    t0 = time.perf_counter()
+    tag_dates(text, WED)
+    assert time.perf_counter() - t0 < 1.5  # > 1,000 sentences/s with a wide margin for busy machines
+
+
+# --------------------------------------------------------------------------- the scorer
+
+
+GOLD_TML = (
+    "<TEXT>The talks ended <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2020-11-20\">Friday</TIMEX3> after "
+    "<TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P3D\">three days</TIMEX3>; a deal is due "
+    "<TIMEX3 tid=\"t3\" type=\"DATE\" value=\"2020-W49\">next week</TIMEX3>. Nothing <TIMEX3 tid=\"t4\" "
+    "type=\"DATE\" value=\"PRESENT_REF\">now</TIMEX3>.</TEXT>"
+)
+SYS_TML = (
+    "<TEXT>The talks ended <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2020-11-20\">Friday</TIMEX3> after "
+    "<TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P3D\">three days</TIMEX3>; a deal is <TIMEX3 tid=\"t3\" "
+    "type=\"DATE\" value=\"2020-12\">due next week</TIMEX3>. Nothing now.</TEXT>"
+)
+
+
+def test_scorer_counts_strict_relaxed_and_value():
+    bench = _bench()
+    r = bench.score_timeml_strings(GOLD_TML, SYS_TML)
+    # system: 3 timexes, 2 exact, 3 overlapping; gold: 4 timexes, 3 found
+    assert r["strict_p"] == pytest.approx(200 / 3)
+    assert r["strict_r"] == pytest.approx(50.0)
+    assert r["relaxed_p"] == pytest.approx(100.0)
+    assert r["relaxed_r"] == pytest.approx(75.0)
+    relaxed_f1 = 2 * 1.0 * 0.75 / 1.75
+    assert r["relaxed_f1"] == pytest.approx(100 * relaxed_f1)
+    # values: Friday and three days right, "next week" wrong -> 2/3 of relaxed matches
+    assert r["value_f1"] == pytest.approx(100 * relaxed_f1 * 2 / 3)
+    assert r["type_f1"] == pytest.approx(100 * relaxed_f1)
+
+
+def test_scorer_parses_offsets_consistently():
+    bench = _bench()
+    text, spans = bench.parse_timeml_text("<TEXT>A &amp; B met <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"X\">today</TIMEX3>.</TEXT>"[6:-7])
+    assert text == "A & B met today."
+    assert text[spans[0].start:spans[0].end] == "today"
+
+
+def test_platinum_texts_align_with_gold():
+    root = shared_path("benchmarks", "tempeval3", "te3-platinum")
+    assert root.is_dir()
+    bench = _bench()
+    docs = bench.load_platinum()  # raises if an input text differs from the stripped gold text
+    assert len(docs) == 20
+    assert all(d.text[g.start:g.end] == g.text for d in docs for g in d.gold)
