@@ -1,0 +1,903 @@
+"""Quantities as intervals, with what they count.
+
+News reports of one story rarely print the same figure: one outlet writes "nearly 2,000 troops",
+another "around 2,000", a third "hundreds and possibly thousands". To tell *agreement* from
+*disagreement* each figure is read as the **interval of values the writer is committed to**, and two
+figures are compatible when their intervals overlap (:meth:`Quantity.overlaps`).
+
+:func:`tag_quantities` finds the figures of a text (a compiled-regex core, no model needed) and, for
+each, the noun it counts (``counted``): with a spaCy ``Doc`` of the same text via the dependency
+parse, otherwise with a light heuristic on the following words.
+
+Interval rules (``low``/``high``; ``None`` = unbounded on that side; bounds are treated as closed)
+------------------------------------------------------------------------------------------------
+Exact figures
+    "2,000", "forty-four", "1.5 million", "a dozen", "half a million"  ->  [x, x].
+    An unhedged figure is taken at its word; rounding tolerance is left to the caller, because
+    whether "2,000" and "1,950" disagree depends on the story, not on English.
+Approximate: about, around, some, roughly, approximately, an estimated, circa, "or so", "give or take"
+    ->  [0.9x, 1.1x].  Ten per cent is the usual slack of a rounded news figure: "about 2,000" covers
+    1,800-2,200, so it agrees with "nearly 2,000" and with "2,100" but not with "1,500".
+Nearly: nearly, almost, close to, just under, approaching
+    ->  [0.9x, x].  The writer means "a little below x"; x itself is kept (closed) because another
+    outlet's round "2,000" is the same count.  "just over", "-odd"  ->  [x, 1.1x].
+Lower bounds: more than, over, above, upwards of, in excess of, exceeded, surpassed, topped, "x-plus",
+    "x+"; at least, no fewer than, "or more", "and counting"  ->  [x, None).
+    "more than 4,000" is strictly (4000, inf), but it is stored closed: a rounded "4,000" elsewhere is
+    not a contradiction worth flagging.
+Upper bounds: up to, as many as, no more than, at most; fewer than, less than, under, below,
+    "or fewer"  ->  [None, x].  The low side is left unbounded (not 0): the writer says nothing about it.
+Ranges: "15 to 20", "15-20%", "between 15 and 20", "15 or 20", "20, possibly 30", "$3-4 billion"
+    ->  [15, 20]; a hedge widens the range as it would a point ("about 15 to 20" -> [13.5, 22]).
+    "from 15 to 20" is read as a *change* (rose from 15 to 20 per cent), so it gives two figures, and
+    the first inherits the unit of the second.
+Vague plurals: an English plural of a scale word means at least two of them and fewer than the next
+    idiom up (the writer would have said "tens of thousands" or "hundreds"):
+    dozens [24, 99]; scores (of) [40, 199]; hundreds [200, 999]; thousands [2,000, 9,999];
+    tens of thousands [20,000, 99,999]; hundreds of thousands [200,000, 999,999]; millions
+    [2e6, 1e7-1] ...  So "thousands" does not overlap "1,500" (an exaggeration worth noticing) but does
+    overlap "nearly 2,000" and "hundreds and possibly thousands" ([200, 9,999]).
+    a handful [2, 9]; a couple of N [2N, 4N-1]; a few N [2N, 7N-1]; several N [3N, 10N-1];
+    a number of N [2N, 10N-1].  Bare "several"/"a few" (without a scale word) are not tagged.
+    Vague figures have ``value=None`` and ``approx=True``; ranges have ``value=None``.
+
+``approx`` is True for any hedge (including bounds such as "up to" and "at least") and for vague
+figures.  ``value`` is the point written (2000 for "nearly 2,000").
+
+Units and kinds
+---------------
+``kind`` is "cardinal" (counts), "percent" ("20 percent", "20%", "20 per cent"; "percentage points"
+has unit "percentage point"), "money" (currency symbol, ISO code or word: ``unit`` is an ISO code; a
+bare "$" is taken as USD) or "measure" (km, mile, kg, tonne, hectare, ..., and durations: day, year...).
+Values stay in the unit written (no conversion).  Cardinals have ``unit=None``; what they count is
+``counted``.  Scale words and abbreviations are applied: "$3bn", "EUR2m", "2.5 million", "2k".
+Unattached "m" after a number without a currency means metres unless a plural noun follows ("5m people").
+
+``counted`` is the lower-cased lemma of the head noun ("nearly 2,000 troops" -> "troop", "300 of its
+settlements" -> "settlement", "15 to 20 percent of lost territory" -> "territory"). The quantity span
+(``start``/``end``/``text``) covers hedge + figure + unit and, when the counted noun follows directly
+in the same noun phrase ("nearly 2,000 Russian troops"), the noun too; an "of" phrase is not included.
+
+Not tagged (documented decisions)
+---------------------------------
+* years: a bare four-digit number 1500-2100 written without a comma ("in 2020", "since 1994",
+  "2014-2022"), unless it carries a unit, currency, scale word or a (non-temporal) hedge.  News style
+  writes counts of that size with a comma ("2,000"), so "2000" alone is read as a year; decades
+  ("1990s") never match.
+* dates ("November 20", "20 November", "Nov. 20-22"), times ("10:30", "10 a.m.", "9pm"), ordinals
+  ("20th", "third": ordinals are not quantities and are skipped, not marked), fractions ("two-thirds").
+* numbers inside identifiers, codes, URLs, e-mails and phone numbers ("COVID-19", "F-16", "G7",
+  "MH17", "9/11", "24/7", "+44 20 7946 0958"), sports scores ("3-1") and numbers right after a
+  capitalised name or a label ("Apollo 11", "Resolution 2334", "No. 10", "page 4").
+* "one" on its own ("one resident told", "one of them", "one day"): in news it is nearly always a
+  pronoun or determiner.  It is kept when hedged ("at least one soldier"), in a range ("one or two"),
+  with a unit ("one percent"), or as a ratio ("one in five" -> 20 percent).
+* word numbers glued to a non-unit word ("two-state solution", "one-off", "three-time champion").
+
+Ratios "one in five", "3 out of 10" are tagged as percent (20, 30).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["Quantity", "tag_quantities"]
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    low: float | None
+    high: float | None
+    value: float | None
+    approx: bool
+    unit: str | None
+    counted: str | None
+    counted_start: int | None
+    counted_end: int | None
+    kind: str  # "cardinal" | "percent" | "money" | "measure"
+
+    def overlaps(self, other: "Quantity") -> bool:
+        """True when the two intervals share a value (closed bounds, ``None`` = unbounded)."""
+        lo1 = -math.inf if self.low is None else self.low
+        hi1 = math.inf if self.high is None else self.high
+        lo2 = -math.inf if other.low is None else other.low
+        hi2 = math.inf if other.high is None else other.high
+        eps = 1e-9 * max(1.0, abs(lo1) if lo1 != -math.inf else 1.0, abs(lo2) if lo2 != -math.inf else 1.0)
+        return lo1 <= hi2 + eps and lo2 <= hi1 + eps
+
+    def comparable(self, other: "Quantity") -> bool:
+        """Same kind and unit, and not known to count different things: worth comparing at all."""
+        if self.kind != other.kind or self.unit != other.unit:
+            return False
+        return self.counted is None or other.counted is None or self.counted == other.counted
+
+
+# --------------------------------------------------------------------------------------- lexicon
+
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_ABBR_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}
+_PLURAL_SCALE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+                 "billions": 1e9, "trillions": 1e12}
+_SING_SCALE = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# multiplier ranges for "a few hundred" etc.: (low k, high k) -> [low*N, (high+1)*N - 1]
+_FEW = {"a few": (2, 6), "several": (3, 9), "a couple": (2, 3), "a couple of": (2, 3), "a number of": (2, 9)}
+
+_NUMWORD = "|".join(sorted(list(_SMALL) + list(_TENS) + ["hundred", "dozen"] + list(_SCALES), key=len, reverse=True))
+_SCALEWORD = "dozen|hundred|thousand|million|billion|trillion"
+_PLURALS = "tens|dozens|scores|hundreds|thousands|millions|billions|trillions"
+
+_CURRENCY_PREFIX = {
+    "$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "€": "EUR", "£": "GBP",
+    "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH", "₪": "ILS",
+}
+_ISO = "USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|AUD|CAD|ILS|TRY|SAR|AED|ZAR|NGN|KES|BRL|MXN|KRW"
+
+# (canonical unit, kind, surface forms); spaces in forms match any whitespace.
+_UNITS: list[tuple[str, str, list[str]]] = [
+    ("percent", "percent", ["%", "percent", "per cent", "pct", "per-cent"]),
+    ("percentage point", "percent", ["percentage points", "percentage point", "percentage-point", "pp"]),
+    ("USD", "money", ["us dollars", "u.s. dollars", "dollars", "dollar", "usd"]),
+    ("EUR", "money", ["euros", "euro", "eur"]),
+    ("GBP", "money", ["pounds sterling", "sterling", "gbp"]),
+    ("JPY", "money", ["yen", "jpy"]),
+    ("CNY", "money", ["yuan", "renminbi", "cny"]),
+    ("RUB", "money", ["roubles", "rubles", "rouble", "ruble", "rub"]),
+    ("UAH", "money", ["hryvnias", "hryvnia", "hryvnia", "uah"]),
+    ("INR", "money", ["rupees", "rupee", "inr"]),
+    ("CHF", "money", ["swiss francs", "chf"]),
+    ("ILS", "money", ["shekels", "shekel", "ils"]),
+    ("km2", "measure", ["km2", "km²", "sq km", "sq. km", "square kilometres", "square kilometers",
+                        "square kilometre", "square kilometer"]),
+    ("sq mi", "measure", ["square miles", "square mile", "sq mi"]),
+    ("m3", "measure", ["cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³"]),
+    ("km3", "measure", ["cubic kilometres", "cubic kilometers", "km3", "km³"]),
+    ("m2", "measure", ["square metres", "square meters", "square metre", "square meter", "m2", "m²", "sq m"]),
+    ("km", "measure", ["kilometres", "kilometers", "kilometre", "kilometer", "km", "kms"]),
+    ("km/h", "measure", ["km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour"]),
+    ("mph", "measure", ["mph", "miles per hour"]),
+    ("mile", "measure", ["miles", "mile"]),
+    ("m", "measure", ["metres", "meters", "metre", "meter"]),
+    ("cm", "measure", ["centimetres", "centimeters", "centimetre", "centimeter", "cm"]),
+    ("mm", "measure", ["millimetres", "millimeters", "millimetre", "millimeter", "mm"]),
+    ("ft", "measure", ["feet", "foot", "ft"]),
+    ("inch", "measure", ["inches", "inch"]),
+    ("kg", "measure", ["kilograms", "kilogrammes", "kilogram", "kilogramme", "kilos", "kilo", "kg", "kgs"]),
+    ("g", "measure", ["grams", "grammes", "gram"]),
+    ("tonne", "measure", ["metric tons", "metric tonnes", "tonnes", "tonne"]),
+    ("ton", "measure", ["tons", "ton"]),
+    ("lb", "measure", ["lbs", "lb"]),
+    ("hectare", "measure", ["hectares", "hectare"]),
+    ("acre", "measure", ["acres", "acre"]),
+    ("litre", "measure", ["litres", "liters", "litre", "liter"]),
+    ("gallon", "measure", ["gallons", "gallon"]),
+    ("barrel", "measure", ["barrels", "barrel"]),
+    ("MW", "measure", ["megawatts", "megawatt", "mw"]),
+    ("GW", "measure", ["gigawatts", "gigawatt", "gw"]),
+    ("kWh", "measure", ["kilowatt-hours", "kilowatt hours", "kwh"]),
+    ("°C", "measure", ["°c", "degrees celsius", "degrees centigrade"]),
+    ("°F", "measure", ["°f", "degrees fahrenheit"]),
+    ("degree", "measure", ["degrees", "degree"]),
+    ("year", "measure", ["years old", "year-old", "years-old", "years", "year", "yrs"]),
+    ("month", "measure", ["months", "month"]),
+    ("week", "measure", ["weeks", "week"]),
+    ("day", "measure", ["days", "day"]),
+    ("hour", "measure", ["hours", "hour", "hrs"]),
+    ("minute", "measure", ["minutes", "minute", "mins"]),
+    ("second", "measure", ["seconds"]),
+    ("decade", "measure", ["decades", "decade"]),
+    ("century", "measure", ["centuries", "century"]),
+]
+_UNIT_OF: dict[str, tuple[str, str]] = {}
+for _u, _k, _forms in _UNITS:
+    for _f in _forms:
+        _UNIT_OF.setdefault(_f, (_u, _k))
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
+_CASE_SENSITIVE_UNITS = {"pp", "rub", "ils", "eur", "usd", "gbp", "jpy", "cny", "uah", "inr", "chf", "mw", "gw"}
+
+
+def _form_re(form: str) -> str:
+    return r"\s+".join(re.escape(p) for p in form.split(" "))
+
+
+_unit_forms = sorted(_UNIT_OF, key=len, reverse=True)
+_UNIT_RE = re.compile(
+    r"(?:\s*|\s*-\s*|-)(?P<u>"
+    + "|".join(
+        (_form_re(f.upper()) if f in _CASE_SENSITIVE_UNITS else "(?i:" + _form_re(f) + ")") for f in _unit_forms
+    )
+    + r")(?!\w)"
+)
+_POUNDS_RE = re.compile(r"\s+(?i:pounds?)(?!\w)")
+
+# ------------------------------------------------------------------------------------ the atom
+
+_ATOM = re.compile(
+    r"(?<![\w.,/:#@+$€£¥])(?<!\w[-–])"
+    r"(?P<cur>US\$|NZ\$|HK\$|A\$|C\$|\$|€|£|¥|₹|₽|₴|₪|(?:" + _ISO + r")\s?)?"
+    r"(?:"
+    r"(?P<dig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    r"(?:(?:\s+|-)(?P<sword>(?i:hundred|thousand|million|billion|trillion))(?!\w)"
+    r"|\s?(?P<sabbr>bn|mn|mln|bln|tn|trn)(?!\w)|(?P<sabbr1>[mkb])(?![\w.]|\.\w))?"
+    r"|(?P<vague>(?i:"
+    r"(?:" + _PLURALS + r")\s+of\s+(?:thousands|millions|billions|trillions)(?!\w)"
+    r"|(?:dozens|hundreds|thousands|millions|billions|trillions)(?!\w)"
+    r"|scores(?=\s+of\s)"
+    r"|(?:several|a\s+few|a\s+couple(?:\s+of)?|a\s+number\s+of)\s+(?:dozen|hundred|thousand|million|billion)(?!\w)"
+    r"|half\s+a\s+(?:dozen|million|billion|trillion)(?!\w)|a\s+half-dozen(?!\w)"
+    r"|a\s+quarter(?:\s+of\s+a)?\s+(?:million|billion|trillion)(?!\w)"
+    r"|a\s+(?:dozen|hundred|thousand|million|billion|trillion)(?!\w)"
+    r"|a\s+score(?=\s+of\s)"
+    r"|a\s+handful(?!\w)"
+    r"))"
+    r"|(?P<words>\b(?i:(?:" + _NUMWORD + r")(?:(?:\s+and\s+|\s+|-)(?:" + _NUMWORD + r"))*)\b)"
+    r")"
+)
+
+_ATOM_NEXT = re.compile(_ATOM.pattern.split(r"(?<!\w[-–])", 1)[1])  # second figure of a range: no lookbehind
+
+_WORDS_TAIL = re.compile(r"(?:\s+and\s+|\s+|-)(?i:" + _NUMWORD + r")(?:(?:\s+and\s+|\s+|-)(?i:" + _NUMWORD
+                         + r"))*\b")
+
+_HEDGES: list[tuple[str, str, bool]] = [  # (regex, mode, is_verb: verbs stay out of the span)
+    (r"just\s+over|just\s+above|just\s+more\s+than|slightly\s+more\s+than|slightly\s+over|a\s+little\s+over"
+     r"|a\s+little\s+more\s+than", "justover", False),
+    (r"nearly|almost|close\s+to|just\s+under|just\s+below|just\s+shy\s+of|shy\s+of|not\s+quite"
+     r"|just\s+(?:fewer|less)\s+than|slightly\s+(?:fewer|less)\s+than|a\s+little\s+under", "nearly", False),
+    (r"nearing|approaching", "nearly", True),
+    (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|not\s+fewer\s+than|a\s+minimum\s+of"
+     r"|at\s+a\s+minimum", "atleast", False),
+    (r"more\s+than|well\s+over|well\s+above|upwards?\s+of|in\s+excess\s+of|greater\s+than|higher\s+than"
+     r"|north\s+of|over|above", "over", False),
+    (r"exceeded|exceeds|exceeding|exceed|surpassed|surpassing|surpasses|topped|tops", "over", True),
+    (r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|no\s+more\s+than|not\s+more\s+than|at\s+most"
+     r"|at\s+the\s+most|a\s+maximum\s+of|a\s+max\s+of", "upto", False),
+    (r"fewer\s+than|less\s+than|lower\s+than|under|below", "under", False),
+    (r"approximately|approx\.|roughly|around|about|some|an\s+estimated|estimated|circa|ca\.|c\."
+     r"|in\s+the\s+region\s+of|in\s+the\s+order\s+of|on\s+the\s+order\s+of|something\s+like|more\s+or\s+less",
+     "approx", False),
+]
+_HEDGE_RE = re.compile(
+    r"(?:(?<![\w.])(?i:(?P<h>" + "|".join(f"(?:{r})" for r, _, _ in _HEDGES) + r"))\s+|(?P<tilde>~)\s*)$"
+)
+_HEDGE_PARTS = [(re.compile(r"(?i:" + r + r")\Z"), mode, verb) for r, mode, verb in _HEDGES]
+_TEMPORAL_BEFORE = re.compile(r"(?i:\b(?:in|since|by|until|till|from|before|after|during|of|circa|to)\s+)$")
+_BETWEEN = re.compile(r"(?i:\b(?P<w>between|from)\s+)$")
+
+_POSTFIX = re.compile(
+    r"(?P<p>\s+(?i:or\s+more|or\s+so|or\s+fewer|or\s+less|or\s+thereabouts|and\s+counting|give\s+or\s+take)(?!\w)"
+    r"|-(?i:plus|odd)(?!\w)|\s+odd(?!\w)|\+)"
+)
+_POSTFIX_MODE = {"or more": "atleast", "and counting": "atleast", "or so": "approx", "or thereabouts": "approx",
+                 "give or take": "approx", "or fewer": "upto", "or less": "upto", "plus": "over", "+": "over",
+                 "odd": "justover"}
+
+_RANGE_SEP = re.compile(
+    r"(?P<sep>,?\s+(?i:if\s+not|or\s+even|and\s+even|and\s+possibly|or\s+possibly|or\s+perhaps|and\s+perhaps"
+    r"|and\s+maybe|or\s+maybe|and\s+potentially|or\s+potentially)\s+"
+    r"|,?\s+(?i:possibly|perhaps|maybe|potentially|probably|even|likely)\s+"
+    r"|\s*[-–—]\s*|\s+(?i:to|through|or)\s+|\s+(?i:and)\s+)"
+)
+_RATIO_SEP = re.compile(r"\s+(?i:in|out\s+of)\s+")
+
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH_BEFORE = re.compile(_MONTHS + r"\.?,?\s+(?:the\s+)?$")
+_MONTH_AFTER = re.compile(r"(?:\s*(?:st|nd|rd|th))?\s+(?:of\s+)?" + _MONTHS + r"\b")
+_TIME_AFTER = re.compile(r"\s*(?i:a\.m\.|p\.m\.|am|pm|o'clock|o’clock|hrs\b|gmt|utc|bst|cet|cest|est|edt|pst|local\s+time)(?!\w)")
+_CLOCK = re.compile(r"\d{1,2}[.:]\d\d(?!\d)")
+_CLOCK_BEFORE = re.compile(r"(?i:\b(?:at|by|until|till|from|before|after|around|about|since|to)\s+)$")
+_TIME_DOT = re.compile(r"[.:]\d\d\s*(?i:a\.?m\.?|p\.?m\.?)")
+_LABEL_BEFORE = re.compile(
+    r"(?:(?<![\w'’])(?P<cap>[A-Z][\w.&-]*)|(?i:\b(?:no\.|nos\.|number|page|pages|pp\.|p\.|article|section|chapter"
+    r"|route|flight|room|resolution|paragraph|para|verse|item|line|platform|gate|phase|stage|category|level"
+    r"|grade|size|model|version|v|vol\.|volume|issue|episode|season|round|day|week|act|bill|highway|road"
+    r"|street|unit|block|building|apartment|district|zone|sector|ward|precinct|camp|checkpoint|post|hill"
+    r"|height|heights|kilometre|km|mile)))\s+$"
+)
+_FUNCTION_WORDS = frozenset(
+    "a an the in on at to of for from by with about around some nearly almost over under more less than "
+    "and or but if as so yet nor since after before during until till while when where this that these "
+    "those its his her their our your my we they he she it i you who which what only just all both each "
+    "another other another some any no not nearly roughly approximately another there here then now "
+    "also even still again up down out into onto upon per via among between through across against "
+    "toward towards within without around amid alongside beyond killing killed".split()
+)
+_URLISH = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?<![\w])\+?\(?\d{1,4}\)?(?:[ .\-]\(?\d{2,4}\)?){2,5}(?![\w])")
+_HYPHEN_WORD = re.compile(r"-(?!(?i:plus|odd)\b)[A-Za-z]")
+_FRACTION_AFTER = re.compile(r"-(?i:halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
+
+# -------------------------------------------------------------------------------- counted nouns
+
+_STOP = frozenset(
+    "a an the of in on at to for from by with and or but as than that which who whom whose what when where "
+    "while after before during since until into onto over under about around near across along against "
+    "among between through within without per via is are was were be been being am has have had do does did "
+    "will would could should may might must can cannot shall said says say told tell according reported "
+    "reportedly were also still just only even not no nor so if then there here this these those it its "
+    "they them their he him his she her we us our you your i me my less fewer most least each every "
+    "all both some any another such own same very too up down out off again further once "
+    "died killed wounded injured fled arrived remained remain remains left went came got gets goes made "
+    "makes took takes gave gives live lives lived stood stands stand apiece each respectively".split()
+)
+_IRREGULAR = {
+    "people": "people", "children": "child", "men": "man", "women": "woman", "police": "police",
+    "personnel": "personnel", "staff": "staff", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+    "geese": "goose", "cattle": "cattle", "livestock": "livestock", "sheep": "sheep", "fish": "fish",
+    "aircraft": "aircraft", "crew": "crew", "data": "data", "media": "media", "lives": "life",
+    "wives": "wife", "knives": "knife", "halves": "half", "militia": "militia", "infantry": "infantry",
+    "offspring": "offspring", "deer": "deer", "series": "series", "species": "species", "buses": "bus",
+    "gases": "gas", "viruses": "virus", "campuses": "campus", "bonuses": "bonus", "censuses": "census",
+    "statuses": "status", "crises": "crisis", "analyses": "analysis", "bases": "base", "indices": "index",
+}
+_WORD = re.compile(r"[ \t]*(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|your|these|those|all|whom|which)\s+)?", re.I)
+_NUM_START = re.compile(r"\s*(?:\d[\d,.]*|(?i:" + _NUMWORD + r"))(?:\s+|-)")
+
+
+def _looks_plural(w: str) -> bool:
+    lw = w.lower()
+    if lw in _IRREGULAR:
+        return True
+    return len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "'s", "’s", "ous"))
+
+
+def _lemma(w: str) -> str:
+    lw = w.lower()
+    if lw in _IRREGULAR:
+        return _IRREGULAR[lw]
+    if not lw.endswith("s") or lw.endswith(("ss", "us", "is", "ous")) or len(lw) <= 3:
+        return lw
+    if lw.endswith("ies") and len(lw) > 4:
+        return lw[:-3] + "y"
+    if lw.endswith(("sses", "ches", "shes", "xes", "zzes")):
+        return lw[:-2]
+    return lw[:-1]
+
+
+# ------------------------------------------------------------------------------------- parsing
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int
+    end: int
+    low: float
+    high: float
+    value: float | None  # None for vague
+    cur: str | None
+    scaled: bool
+    year_like: bool
+    bare_one: bool
+    digits: bool
+
+
+def _parse_words(s: str) -> tuple[float, int] | None:
+    """Parse a run of number words; returns (value, length of s used) or None."""
+    total = 0.0
+    cur = 0.0
+    last: str | None = None
+    used = 0
+    toks = [(m.group().lower(), m.end()) for m in re.finditer(r"[A-Za-z]+", s)]
+    for i, (w, end) in enumerate(toks):
+        if w == "and":
+            if last in ("hundred", "scale") and i + 1 < len(toks) and (toks[i + 1][0] in _SMALL or toks[i + 1][0] in _TENS):
+                continue
+            break
+        if w in _SMALL:
+            v = _SMALL[w]
+            if last == "small" or (last == "tens" and (v == 0 or v >= 10)):
+                break
+            cur += v
+            last = "small"
+        elif w in _TENS:
+            if last in ("small", "tens"):
+                break
+            cur += _TENS[w]
+            last = "tens"
+        elif w == "hundred":
+            if last not in ("small", "tens") or cur >= 100:
+                break
+            cur *= 100
+            last = "hundred"
+        elif w == "dozen":
+            if last != "small":
+                break
+            cur *= 12
+            last = "dozen"
+        elif w in _SCALES:
+            if cur == 0 or last is None:
+                break
+            total += cur * _SCALES[w]
+            cur = 0
+            last = "scale"
+        else:  # pragma: no cover - regex only yields number words
+            break
+        used = end
+    if used == 0:
+        return None
+    return total + cur, used
+
+
+def _vague(s: str) -> tuple[float, float, float | None]:
+    t = " ".join(s.lower().split())
+    if t in ("a handful",):
+        return 2, 9, None
+    if t == "half a dozen" or t == "a half-dozen":
+        return 6, 6, 6
+    if t.startswith("half a "):
+        v = _SING_SCALE[t[7:]] / 2
+        return v, v, v
+    if t.startswith("a quarter"):
+        v = _SING_SCALE[t.split()[-1]] / 4
+        return v, v, v
+    if t == "a score":
+        return 20, 20, 20
+    first, *rest = t.split(" ")
+    if first in ("a", "one") and len(rest) == 1 and rest[0] in _SING_SCALE:
+        v = _SING_SCALE[rest[0]]
+        return v, v, v
+    if first in _PLURAL_SCALE:
+        m = _PLURAL_SCALE[first]
+        s_ = _PLURAL_SCALE[rest[-1]] if rest else 1
+        if first == "dozens":
+            return 24 * s_, 99 * s_ if s_ == 1 else 120 * s_ - 1, None
+        if first == "scores":
+            return 40 * s_, 199 * s_, None
+        return 2 * m * s_, 10 * m * s_ - 1, None
+    head = " ".join(t.split(" ")[:-1])
+    k_lo, k_hi = _FEW[head]
+    n = _SING_SCALE[t.split(" ")[-1]]
+    return k_lo * n, (k_hi + 1) * n - 1, None
+
+
+def _num(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _read_atom(text: str, m: re.Match[str]) -> _Atom | None:
+    cur = m.group("cur")
+    cur_code = None
+    if cur:
+        c = cur.strip()
+        cur_code = _CURRENCY_PREFIX.get(c.lower(), c.upper())
+    if m.group("dig") is not None:
+        raw = m.group("dig")
+        v = _num(raw)
+        scale = 1.0
+        scaled = False
+        end = m.end()
+        if m.group("sword"):
+            scale = _SCALES.get(m.group("sword").lower(), 100.0) if m.group("sword").lower() != "hundred" else 100.0
+            scaled = True
+        elif m.group("sabbr"):
+            scale = _ABBR_SCALES[m.group("sabbr")]
+            scaled = True
+        elif m.group("sabbr1"):
+            a = m.group("sabbr1")
+            nxt = _WORD.match(text, m.end())
+            if a == "m" and not cur_code and not (nxt and _looks_plural(nxt.group("w")) and nxt.start("w") == m.end() + 1):
+                end = m.end() - 1  # "5m" = five metres: leave the "m" to the unit reader
+                scaled = False
+            elif a == "b" and not cur_code:
+                return None
+            else:
+                scale = _ABBR_SCALES[a]
+                scaled = True
+        v *= scale
+        year_like = (not scaled and not cur_code and "," not in raw and "." not in raw and len(raw) == 4
+                     and 1500 <= v <= 2100)
+        return _Atom(m.start(), end, v, v, v, cur_code, scaled, year_like, False, True)
+    if m.group("vague") is not None:
+        vtext = m.group("vague")
+        if vtext[:2].lower() == "a " and vtext.split()[-1].lower() in _SING_SCALE:
+            tail = _WORDS_TAIL.match(text, m.end())  # "a hundred and fifty", "a thousand two hundred"
+            if tail:
+                parsed = _parse_words("one" + text[m.start("vague") + 1:tail.end()])
+                if parsed is not None and parsed[1] - 2 > m.end() - m.start("vague"):
+                    v = parsed[0]
+                    return _Atom(m.start(), m.start("vague") + parsed[1] - 2, v, v, v, cur_code, True, False,
+                                 False, False)
+        lo, hi, val = _vague(vtext)
+        return _Atom(m.start(), m.end(), float(lo), float(hi), None if val is None else float(val), cur_code, True,
+                     False, False, False)
+    words = m.group("words")
+    parsed = _parse_words(words)
+    if parsed is None:
+        return None
+    v, used = parsed
+    wstart = m.start("words")
+    end = wstart + used
+    bare_one = words[:used].lower() == "one"
+    return _Atom(m.start(), end, v, v, v, cur_code, False, False, bare_one, False)
+
+
+def _unit_at(text: str, pos: int, atom: _Atom) -> tuple[str, str, int] | None:
+    um = _UNIT_RE.match(text, pos)
+    if um:
+        form = " ".join(um.group("u").lower().split())
+        if form == "percent" or form in _UNIT_OF:
+            unit, kind = _UNIT_OF[form]
+            sep = text[pos:um.start("u")]
+            if "-" in sep and kind != "measure" and unit != "percent":
+                return None
+            return unit, kind, um.end()
+    pm = _POUNDS_RE.match(text, pos)
+    if pm:
+        return ("GBP", "money", pm.end()) if (atom.scaled or atom.cur) else ("lb", "measure", pm.end())
+    # a bare "m" glued to digits that _read_atom left as metres ("a 5m wall")
+    if text.startswith("m", pos) and not atom.cur and pos > 0 and text[pos - 1].isdigit() and not (
+        pos + 1 < len(text) and text[pos + 1].isalnum()
+    ):
+        return "m", "measure", pos + 1
+    return None
+
+
+def _hedge_before(text: str, start: int) -> tuple[str, int, bool] | None:
+    hm = _HEDGE_RE.search(text, max(0, start - 40), start)
+    if not hm:
+        return None
+    if hm.group("tilde"):
+        return "approx", hm.start("tilde"), False
+    h = hm.group("h")
+    for rx, mode, verb in _HEDGE_PARTS:
+        if rx.match(h):
+            return mode, hm.start("h"), verb
+    return None  # pragma: no cover
+
+
+def _apply(mode: str | None, lo: float, hi: float, vague: bool) -> tuple[float | None, float | None]:
+    """The interval meant by a hedge applied to [lo, hi] (see the module doc)."""
+    if mode is None:
+        return lo, hi
+    exactish = not vague  # a point or an explicit range; vague figures ("dozens") keep their span
+    if mode == "approx":
+        return (_r(lo * 0.9), _r(hi * 1.1)) if exactish else (lo, hi)
+    if mode == "nearly":
+        return (_r(lo * 0.9), hi) if exactish else (lo, hi)
+    if mode == "justover":
+        return (lo, _r(hi * 1.1)) if exactish else (lo, hi)
+    if mode in ("over", "atleast"):
+        return lo, None
+    return None, hi  # "upto", "under"
+
+
+def _r(x: float) -> float:
+    return float(round(x, 6))
+
+
+# ---------------------------------------------------------------------------------- main entry
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _URLISH.finditer(text)]
+    for m in _PHONE.finditer(text):
+        g = m.group()
+        digits = sum(ch.isdigit() for ch in g)
+        if digits >= 9 and re.search(r"\d{3}", g):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _reject_after(text: str, atom: _Atom) -> bool:
+    """Letters glued to digits that are not a unit ("20th", "10am", "5G"), times, ids, fractions."""
+    e = atom.end
+    if atom.digits:
+        if e < len(text) and (text[e].isalnum() or text[e] == "_"):
+            if not _UNIT_RE.match(text, e) and _unit_at(text, e, atom) is None:
+                return True
+        if text.startswith(("/", ":"), e) and e + 1 < len(text) and text[e + 1].isdigit():
+            return True
+        if _TIME_AFTER.match(text, e) or _TIME_DOT.match(text, e):
+            return True
+        if _CLOCK.fullmatch(text, atom.start, e) and _unit_at(text, e, atom) is None and _CLOCK_BEFORE.search(text, max(0, atom.start - 8), atom.start):
+            return True  # "at 11.52"
+        if e + 1 < len(text) and text[e] in ".," and text[e + 1].isdigit():
+            return True
+    else:
+        if _FRACTION_AFTER.match(text, e):
+            return True
+    return False
+
+
+def tag_quantities(text: str, doc: "Doc | None" = None) -> list[Quantity]:
+    """Every quantity in ``text``, in order, as :class:`Quantity` (see the module doc for the rules).
+
+    ``doc``: an optional spaCy ``Doc`` of the same text; when given, ``counted`` comes from the parse.
+    """
+    blocked = _blocked_spans(text)
+    out: list[Quantity] = []
+    pending_unit: list[Quantity] = []  # "from 15 to 20 percent": first figure waits for the second's unit
+    pos = 0
+    for m in _ATOM.finditer(text):
+        if m.start() < pos:
+            continue
+        if blocked and _in_spans(m.start(), blocked):
+            continue
+        a = _read_atom(text, m)
+        if a is None or _reject_after(text, a):
+            continue
+        q = _build(text, a, doc)
+        if q is None:
+            continue
+        quantity, consumed_to, from_to = q
+        pos = consumed_to
+        if quantity is None:
+            continue
+        if pending_unit and quantity.unit is not None:
+            for p in pending_unit:
+                if p.unit is None:
+                    p.unit, p.kind = quantity.unit, quantity.kind
+        pending_unit = [quantity] if from_to else []
+        out.append(quantity)
+    return out
+
+
+def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] | None:
+    start, num_end = a.start, a.end
+    # dates: "November 20", "20 November", "Nov. 20-22"
+    if a.digits and (a.value is not None and a.value <= 31 and float(a.value).is_integer() or a.year_like):
+        if _MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, num_end):
+            return None
+    # word numbers glued to another word ("two-state", "one-off") unless a unit follows
+    unit1 = _unit_at(text, num_end, a)
+    if not a.digits and unit1 is None and _HYPHEN_WORD.match(text, num_end):
+        return None
+    if a.digits and unit1 is None and _HYPHEN_WORD.match(text, num_end):
+        return None
+    if unit1 is None and a.value is None:  # "millions of dollars", "thousands of tonnes"
+        om = _OF.match(text, num_end)
+        if om and not om.group().strip().lower().endswith(("whom", "which")):
+            u = _unit_at(text, om.end(), a)
+            if u is not None and u[1] != "percent" and u[0] not in _TIME_UNITS:
+                unit1 = u
+    end = unit1[2] if unit1 else num_end
+    unit, kind = (unit1[0], unit1[1]) if unit1 else (None, None)
+    if a.cur:
+        unit, kind = a.cur, "money"
+
+    lo, hi, value = a.low, a.high, a.value
+    vague = a.value is None
+    mode: str | None = None
+    span_start = start
+    is_range = False
+    from_to = False
+
+    # ratio: "one in five", "3 out of 10"
+    if unit1 is None and not a.cur and a.value is not None:
+        rm = _RATIO_SEP.match(text, num_end)
+        if rm:
+            bm = _ATOM.match(text, rm.end())
+            b = _read_atom(text, bm) if bm else None
+            if b is not None and b.value and not b.cur and b.value > a.value and _unit_at(text, b.end, b) is None \
+                    and not b.year_like and not _reject_after(text, b):
+                pct = _r(100.0 * a.value / b.value)
+                return (Quantity(start, b.end, text[start:b.end], pct, pct, pct, False, "percent", None, None, None,
+                                 "percent"), b.end, False)
+
+    # ranges: "15 to 20 percent", "15-20%", "between 15 and 20", "hundreds and possibly thousands"
+    bw = _BETWEEN.search(text, max(0, start - 10), start)
+    sm = _RANGE_SEP.match(text, end)
+    if sm:
+        sep = sm.group("sep").strip().lower()
+        bm = _ATOM_NEXT.match(text, sm.end())
+        b = _read_atom(text, bm) if bm else None
+        if b is not None and not _reject_after(text, b):
+            unit2 = _unit_at(text, b.end, b)
+            blo, bhi, bval = b.low, b.high, b.value
+            alo, ahi = lo, hi
+            if b.scaled and not a.scaled and a.value is not None and a.digits and b.digits and b.value is not None:
+                sc = b.value / _num(bm.group("dig"))
+                if a.value * sc <= b.value:
+                    alo = ahi = a.value * sc
+            plain_and = sep == "and"
+            ok_sep = (
+                (sep in ("-", "–", "—", "to", "through") and not (sep == "to" and bw and bw.group("w").lower() == "from"))
+                or sep == "or"
+                or (plain_and and bw is not None and bw.group("w").lower() == "between")
+                or (plain_and and vague and b.value is None)
+                or sep not in ("-", "–", "—", "to", "through", "or", "and")  # "if not", "and possibly", ...
+            )
+            u2 = (unit2[0], unit2[1]) if unit2 else None
+            if b.cur:
+                u2 = (b.cur, "money")
+            u1 = (unit, kind) if unit else None
+            units_ok = u1 is None or u2 is None or u1 == u2
+            hyphen = sep in ("-", "–", "—")
+            if a.year_like and b.year_like or (a.year_like and hyphen):
+                return None, (unit2[2] if unit2 else b.end), False
+            if ok_sep and units_ok and ahi < bhi and not b.year_like and not (hyphen and (vague or b.value is None)):
+                is_range = True
+                lo, hi, value = alo, bhi, None
+                vague = vague or b.value is None
+                if u2:
+                    unit, kind = u2
+                end = unit2[2] if unit2 else b.end
+                if plain_and and bw is not None:
+                    span_start = bw.start("w")
+            elif sep == "to" and bw is not None and bw.group("w").lower() == "from":
+                from_to = True
+            if is_range and hyphen and b.digits and bm.group("dig") and len(bm.group("dig")) >= 4 \
+                    and "," not in bm.group("dig") and not b.scaled and not b.cur:
+                return None, (unit2[2] if unit2 else b.end), False  # "555-1234", "1998-2004"
+            if not is_range and hyphen and a.digits and b.digits:
+                return None, (unit2[2] if unit2 else b.end), False  # "3-1", "2019-20", "555-1234"
+    # postfix hedges: "2,000 or more", "2,000-plus troops", "20 percent or so"
+    post_mode = None
+    pm = _POSTFIX.match(text, end)
+    if pm:
+        key = " ".join(pm.group("p").strip(" -").lower().split())
+        post_mode = _POSTFIX_MODE.get(key)
+        if post_mode:
+            end = pm.end()
+            if unit is None:
+                u = _unit_at(text, end, a)
+                if u:
+                    unit, kind = u[0], u[1]
+                    end = u[2]
+    # prefix hedge
+    h = _hedge_before(text, span_start)
+    if h is not None:
+        hmode, hstart, verb = h
+        if hmode in ("over", "under") and unit in _TIME_UNITS and text[hstart:hstart + 4].lower() in ("over", "unde"):
+            h = None  # "over three days" = during
+        elif a.year_like and not is_range and (unit is None) and _TEMPORAL_BEFORE.search(text, max(0, hstart - 10), hstart):
+            return None
+        else:
+            mode = hmode
+            if not verb:
+                span_start = hstart
+    if mode is None:
+        mode = post_mode
+    # years, names and the pronoun "one"
+    if a.year_like and not is_range and unit is None and not a.cur:
+        nxt = _WORD.match(text, end)
+        if mode is None or not (nxt and _looks_plural(nxt.group("w")) and nxt.group("w")[0].islower()):
+            return None  # "in 2020", "around 2010 the town"; but "some 1800 homes" is a count
+    if mode is None and not is_range and unit is None and not a.cur:
+        if a.bare_one:
+            return None
+        lb = _LABEL_BEFORE.search(text, max(0, start - 30), start)
+        if lb:
+            cap = lb.group("cap")
+            if cap is None or cap.endswith(".") or (cap.lower() not in _FUNCTION_WORDS and not cap.endswith(("'s", "’s"))):
+                return None
+    if a.bare_one and mode is None and not is_range and unit is not None and kind == "measure":
+        return None  # "one day", "one year"
+
+    lo_f, hi_f = _apply(mode, lo, hi, vague)
+    approx = mode is not None or vague
+    kind = kind or "cardinal"
+    # what it counts
+    counted = cstart = cend = None
+    span_end = end
+    single = (value == 1)
+    heur = _counted_heuristic(text, end, kind, single)
+    if doc is not None:
+        c = _counted_doc(doc, start, num_end, end, kind)
+        if c is not None and heur is not None and not single and c[1] < heur[1] <= c[2] + 30 \
+                and not _looks_plural(text[c[1]:c[2]]) and _looks_plural(text[heur[1]:heur[2]]):
+            c = heur  # a mis-parse inside the noun phrase ("two field kitchens" -> "field")
+        if c is not None:
+            counted, cstart, cend = c
+    if counted is None and heur is not None:
+        counted, cstart, cend = heur
+    if counted is not None and cstart is not None and cstart >= end:
+        gap = text[end:cstart]
+        if len(gap) <= 40 and not re.search(r"(?i)\bof\b|[^\w\s'’-]", gap):
+            span_end = cend
+    if counted is not None and kind == "cardinal" and counted in _UNIT_OF:
+        u, k = _UNIT_OF[counted]
+        if k == "money":
+            unit, kind = u, k
+    value_f = None if (is_range or vague) else value
+    return (
+        Quantity(span_start, span_end, text[span_start:span_end], lo_f, hi_f, value_f, approx, unit, counted, cstart,
+                 cend, kind),
+        end,
+        from_to,
+    )
+
+
+def _counted_heuristic(text: str, pos: int, kind: str, single: bool) -> tuple[str, int, int] | None:
+    of = _OF.match(text, pos)
+    if of:
+        p = of.end()
+        nm = _NUM_START.match(text, p)
+        if nm:
+            p = nm.end()
+    else:
+        if kind != "cardinal":
+            return None
+        p = pos
+    run: list[tuple[str, int, int]] = []
+    while len(run) < 4:
+        wm = _WORD.match(text, p)
+        if not wm:
+            break
+        w = wm.group("w")
+        lw = w.lower()
+        if lw in _STOP or lw in _UNIT_OF and kind == "cardinal" and not run:
+            break
+        run.append((w, wm.start("w"), wm.end("w")))
+        p = wm.end()
+    if not run:
+        return None
+    if single and not of:
+        w, s, e = run[0]
+        return (_lemma(w) if w[0].islower() or w.isupper() is False else w.lower(), s, e)
+    for i, (w, s, e) in enumerate(run):
+        if _looks_plural(w):
+            while i + 1 < len(run) and _looks_plural(run[i + 1][0]):  # "police officers"
+                i += 1
+            w, s, e = run[i]
+            return _lemma(w), s, e
+    if of or kind != "cardinal":
+        for w, s, e in reversed(run):
+            lw = w.lower()
+            if not lw.endswith(("ed", "ing", "ly")):
+                return _lemma(w) if len(run) == 1 or lw == w else lw, s, e
+    return None
+
+
+def _counted_doc(doc: Any, start: int, num_end: int, end: int, kind: str) -> tuple[str, int, int] | None:
+    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    if kind == "cardinal":
+        cand = [t for t in span if t.idx < num_end]
+        anchor = cand[-1] if cand else span[-1]
+    else:
+        anchor = span[-1]
+    seen = 0
+    while anchor.dep_ in ("compound", "quantmod", "nmod") and anchor.head.i != anchor.i and seen < 4 and \
+            anchor.head.idx < end and anchor.head.idx >= start:
+        anchor = anchor.head
+        seen += 1
+    target = None
+    if kind == "cardinal" and anchor.dep_ == "nummod" and anchor.head.pos_ in ("NOUN", "PROPN") \
+            and anchor.head.idx >= start - 60:
+        target = anchor.head
+    if target is None:
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+                if objs:
+                    target = objs[0]
+                    # "300 of the 2,000 troops": the object may itself be counted by another figure
+                break
+    hops = 0
+    while target is not None and target.dep_ == "compound" and target.head.pos_ in ("NOUN", "PROPN") \
+            and target.head.i > target.i and hops < 3:  # "16 observation posts": the head, not the modifier
+        target = target.head
+        hops += 1
+    if target is None or target.lower_ in _UNIT_OF and kind == "cardinal" and target.idx < end:
+        return None
+    if target.idx < end and target.idx >= start:
+        return None
+    if target.tag_ == "NNPS" or (target.lemma_.lower() == target.lower_ and _looks_plural(target.text)):
+        lem = _lemma(target.text)
+    else:
+        lem = target.lemma_.lower()
+    return lem, target.idx, target.idx + len(target.text)
