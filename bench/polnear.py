@@ -256,6 +256,16 @@ def run_split(split: str, limit: int | None, agreement: bool = False) -> tuple[S
     return scores, agree, time.perf_counter() - t0
 
 
+def agreement_only(split: str) -> Scores:
+    """Annotator 2 vs annotator 1 on the articles of ``split`` with two annotators (no parsing needed)."""
+    agree = Scores()
+    for art in load_split(split):
+        if len(art.ann_files) > 1:
+            other = parse_ann(art.ann_files[1])
+            score_doc(agree, art.text, gold_as_pred(art.text, other), parse_ann(art.ann_files[0]))
+    return agree
+
+
 def table(title: str, s: Scores) -> str:
     rows = [
         f"**{title}** ({s.n_docs} articles)",
@@ -284,8 +294,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     splits = args.split or ["dev", "test"]
     sections = []
+    summary = []
     for split in splits:
         scores, agree, secs = run_split(split, args.limit, args.agreement)
+        f = scores.attribution.f
+        summary.append(f"{split}: speaker attribution F1 **{f:.1f}** (target 75: {'met' if f >= 75 else 'not met'})")
         t = table(f"{split} split — extract_quotes vs first annotator", scores)
         print(t.replace("**", ""))
         print(f"({secs:.1f} s incl. spaCy)\n")
@@ -295,8 +308,14 @@ def main(argv: list[str] | None = None) -> int:
             print(ta.replace("**", ""))
             print()
             sections.append(ta)
+    if args.agreement and "train" not in splits:
+        ta = table("train split — annotator 2 vs annotator 1 (human agreement, same metric)", agreement_only("train"))
+        print(ta.replace("**", ""))
+        print()
+        sections.append(ta)
+    print("; ".join(summary).replace("**", ""))
     if not args.no_write:
-        write_results(sections, args)
+        write_results(["Summary: " + "; ".join(summary) + "."] + sections, args)
     return 0
 
 
@@ -318,6 +337,12 @@ role scores match gold and predicted spans one-to-one, greedily by decreasing sh
 attribution is correct when its content overlaps a gold attribution's content AND its speaker span overlaps
 that attribution's Source span (or both have no source), matched one-to-one greedily by content overlap.
 The rules were developed on train/dev only; test was scored to report.
+
+Context: on the 16 train articles with two annotators, human agreement under this same metric is about
+78 speaker-attribution F1 (table at the end); the dev/test double-annotated sets hold only 2 articles each.
+Most of the remaining recall gap is PolNeAR's long tail of cues outside a reporting-verb lexicon ("made
+the case for", "is thanking", "cast doubt on", headline colons inside running text, nominal cues),
+and attributions nested inside another attribution's content (we keep only the outer one).
 """
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(head + "\n" + "\n\n".join(sections) + "\n", encoding="utf-8")

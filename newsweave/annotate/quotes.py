@@ -1,0 +1,883 @@
+"""Quotation and attribution extraction: who said (or thinks, or reported) what, in one document.
+
+``extract_quotes(doc)`` takes a parsed spaCy ``Doc`` and returns :class:`Attribution` records with character
+offsets into ``doc.text``. It is rule-based (no model beyond the shared spaCy pipeline) and covers:
+
+* **direct quotes** in straight or curly quotation marks (“ ” ‘ ’ " ' and the ``''`` / ````` ASCII pairs),
+  including quotes that run over several sentences or paragraphs (a paragraph left open and the next one
+  reopening), split quotes (``"X," he said, "Y."``: one attribution, two ``content_parts``) and bare quote
+  sentences that continue the previous speaker's quote;
+* **reported speech** from a lexicon of general English reporting, cognition and stance verbs: a clausal
+  complement (``X said (that) ...``), an infinitive complement (``X vowed to ...``), a parenthetical
+  (``The economy, he said, is strong``) or, for a few verbs, a direct object (``X denied the report``);
+* ``according to X, ...`` and nominal cues (``X's claim that ...``, ``a statement saying ...``);
+* speakers before or after the cue, in coordination (``X said ... and added ...``), participles
+  (``..., saying ...``), relative clauses (``officials who said ...``) and passives (``it was announced by X``).
+
+The speaker is the span as written; ``speaker_head`` is its head (with name compounds: "Haley Morris") and
+``speaker_resolved`` the best in-document name for it: a pronoun or a definite description ("he",
+"the minister", "the ministry") goes to the nearest preceding compatible named mention (PERSON for persons,
+ORG/GPE/NORP for institutions), a surname to the fuller name used earlier ("Morris" -> "Haley Morris").
+Cross-article entity resolution happens elsewhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Attribution", "extract_quotes", "find_quote_spans", "CUE_VERBS"]
+
+
+@dataclass(slots=True)
+class Attribution:
+    kind: str  # "direct" | "indirect" | "according_to" | "mixed"
+    content_start: int
+    content_end: int
+    cue_start: int | None
+    cue_end: int | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_head: str | None
+    speaker_resolved: str | None = None
+    # the content as one or more disjoint ranges (a split quote has two); content_start/end is their extent
+    content_parts: list[tuple[int, int]] = field(default_factory=list)
+
+    def content(self, text: str) -> str:
+        return text[self.content_start : self.content_end]
+
+    def cue(self, text: str) -> str | None:
+        return None if self.cue_start is None else text[self.cue_start : self.cue_end]
+
+    def speaker(self, text: str) -> str | None:
+        return None if self.speaker_start is None else text[self.speaker_start : self.speaker_end]
+
+
+# ---------------------------------------------------------------------------------------------- lexicons
+
+# Reporting verbs (speech acts): a that-clause, a quote or a parenthetical makes them a cue.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add announce state confirm deny claim warn insist note write tweet urge ask explain argue
+    suggest report declare acknowledge admit reply respond answer recall predict promise pledge vow assert
+    contend maintain concede complain allege accuse charge comment remark observe mention stress emphasize
+    emphasise reiterate repeat clarify testify swear assure reassure inform advise caution counter retort
+    object protest boast brag joke quip lament acknowledge disclose reveal indicate signal hint imply
+    estimate forecast project post blog email text message write tell announce proclaim exclaim shout yell
+    scream whisper cry recount describe detail outline explain suggest recommend demand order instruct
+    threaten offer concur disagree dispute question wonder query challenge dismiss rebut refute deny insist
+    conclude find show point caution predict guarantee speculate theorize theorise surmise posit reckon
+    grumble mutter murmur snap sneer scoff mock complain counsel plead beg implore urge press call vouch
+    attest certify affirm reaffirm avow aver allege specify opine pronounce publish broadcast air air
+    confide cite quote summarize summarise continue go_on pointed_out
+    """.split()
+)
+
+# Cognition and stance verbs: PolNeAR-style attributions of beliefs and intentions ("X believes that ...").
+MIND_VERBS = frozenset(
+    """
+    believe fear hope expect want wish suspect doubt plan intend decide vow hope prefer seek aim refuse
+    decline threaten promise pledge acknowledge
+    """.split()
+)
+
+CUE_VERBS = SPEECH_VERBS | MIND_VERBS
+
+# Verbs whose infinitive complement is the attributed content ("vowed to build", "urged voters to vote").
+XCOMP_VERBS = frozenset(
+    """
+    vow promise pledge threaten want plan intend hope expect decide refuse decline urge ask call seek aim
+    wish prefer agree offer demand order instruct encourage warn advise tell claim appear seem
+    """.split()
+)
+
+# Verbs whose direct object is the attributed content ("X denied the report", "X praised the plan"):
+# communication and stance verbs (PolNeAR-style attributions of positions taken towards something).
+OBJECT_VERBS = frozenset(
+    """
+    announce deny confirm criticize criticise praise endorse support dismiss dispute question predict
+    promise pledge demand recommend reveal disclose acknowledge admit describe report cite blame accuse
+    defend applaud condemn denounce decry slam blast attack welcome reiterate repeat tweet write post say
+    ask want call back mention discuss offer thank congratulate tout target mock ridicule challenge express
+    prefer favor favour like dislike hate love fear name list recall highlight stress emphasize emphasise
+    urge lament regret hail laud commend salute blast lambaste rip knock fault question doubt suggest signal
+    float publish air push pitch champion advocate promote recommend veto condemn honor honour warn threaten
+    predict forecast project estimate describe characterize characterise label dub brand term deride
+    disparage belittle insult smear accuse charge sue answer acknowledge concede insist explain claim want
+    seek plan intend expect believe
+    """.split()
+)
+
+# Verb + preposition pairs whose prepositional object is the content ("called for a recount").
+PREP_VERBS = {
+    "call": {"for", "on"}, "ask": {"about", "for"}, "talk": {"about", "of"},
+    "refer": {"to"}, "focus": {"on"}, "respond": {"to"}, "point": {"to"}, "comment": {"on"},
+    "complain": {"about", "of"}, "warn": {"about", "of", "against"}, 
+    "argue": {"for", "against"}, "push": {"for"}, "advocate": {"for"}, "campaign": {"for", "against"},
+    "rail": {"against"}, "hint": {"at"}, "reflect": {"on"}, "joke": {"about"}, "boast": {"about", "of"},
+    "brag": {"about"}, "write": {"about"}, "tweet": {"about"}, "lash": {"at"}, "weigh": {"on"},
+    "testify": {"about", "on"},
+    "disagree": {"with", "on"}, "side": {"with"}, "object": {"to"},
+    "react": {"to"}, "reply": {"to"}, "insist": {"on"}, "elaborate": {"on"}, "dwell": {"on"},
+    "rally": {"behind", "around"}, "lobby": {"for", "against"},
+    "apologize": {"for"}, "criticize": {"for"}, "blame": {"for"}, "praise": {"for"},
+}
+
+_ALL_CUE_VERBS = CUE_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
+
+# Nouns that report speech or thought and take a that-clause ("the claim that ...", "a statement saying").
+CUE_NOUNS = frozenset(
+    """
+    statement claim assertion remark comment warning promise pledge argument belief suggestion accusation
+    allegation announcement insistence denial admission contention view opinion prediction assessment
+    conclusion report testimony tweet post message letter email speech interview explanation notion idea
+    hope fear concern assurance vow threat charge complaint acknowledgment acknowledgement
+    """.split()
+)
+
+# Prepositional objects that belong to the cue ("said in a statement", "told reporters in an interview").
+MEDIUM_NOUNS = frozenset(
+    """
+    statement interview release tweet post letter email e-mail speech conference briefing call message
+    remarks appearance op-ed editorial column memo filing report address rally video broadcast
+    """.split()
+)
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "we"})
+THING_PRONOUNS = frozenset({"it"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+# Heads of definite descriptions of a person ("the minister") vs. of an institution ("the ministry").
+PERSON_ROLE_NOUNS = frozenset(
+    """
+    minister president spokesman spokeswoman spokesperson official officer senator governor mayor candidate
+    nominee chairman chairwoman chair director secretary ambassador general commander chief leader lawmaker
+    representative congressman congresswoman judge lawyer attorney prosecutor adviser advisor aide manager
+    founder executive ceo head king queen prince premier chancellor diplomat envoy negotiator analyst
+    expert professor researcher economist witness victim father mother man woman businessman billionaire
+    politician strategist pollster candidate speaker sheriff detective actor author writer reporter
+    """.split()
+)
+ORG_NOUNS = frozenset(
+    """
+    ministry government company firm agency department office campaign committee council party group
+    organization organisation administration military army police union bank court commission board
+    authority authorities network newspaper paper magazine website outlet team club state country
+    embassy coalition alliance foundation institute university school hospital
+    """.split()
+)
+
+# ---------------------------------------------------------------------------------------- quotation marks
+
+_DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab"}  # “ „ «
+_DOUBLE_CLOSE = {"\u201d", "\u00bb"}  # ” »
+_SINGLE_OPEN = "\u2018"  # ‘
+_SINGLE_CLOSE = "\u2019"  # ’ (also the apostrophe)
+_OPEN_BEFORE = set(" \t\n([{\u2014\u2013-/:;,") | _DOUBLE_OPEN | {'"'}
+_PUNCT_AFTER = set(" \t\n.,;:!?)]}\u2014\u2013-\u2026") | _DOUBLE_CLOSE | {'"'}
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark (or the paragraph end when never closed)
+    inner_start: int
+    inner_end: int
+    double: bool = True
+
+
+def _double_marks(text: str) -> list[tuple[int, int, str]]:
+    """(offset, length, role) for double quotation marks; role is 'open', 'close' or 'para' (newline)."""
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            out.append((i, 1, "para"))
+            i += 1
+            continue
+        two = text[i : i + 2]
+        if ch in _DOUBLE_OPEN:
+            out.append((i, 1, "open"))
+        elif ch in _DOUBLE_CLOSE:
+            out.append((i, 1, "close"))
+        elif ch == '"' or two in ("''", "``"):
+            length = 1 if ch == '"' else 2
+            if two == "``":
+                out.append((i, 2, "open"))
+            else:
+                prev = text[i - 1] if i > 0 else " "
+                nxt = text[i + length] if i + length < n else " "
+                if prev in _OPEN_BEFORE and not nxt.isspace():
+                    role = "open"
+                elif nxt in _PUNCT_AFTER or nxt.isspace():
+                    role = "close"
+                elif prev.isspace():
+                    role = "open"
+                else:
+                    role = "ambig"
+                out.append((i, length, role))
+            i += length
+            continue
+        i += 1
+    return out
+
+
+def find_quote_spans(text: str) -> list[Quote]:
+    """Quoted passages of ``text`` in document order (double quotes, then free-standing single quotes).
+
+    A double quote left open at a paragraph end continues when the next paragraph opens with a quotation
+    mark (the news convention for multi-paragraph quotes); otherwise it ends with its paragraph. Apostrophes
+    inside or at the end of words never open a quote.
+    """
+    quotes: list[Quote] = []
+    marks = _double_marks(text)
+    open_at: int | None = None
+    open_len = 0
+    continuing = False
+    for k, (pos, length, role) in enumerate(marks):
+        if role == "para":
+            if open_at is None or continuing:
+                continue
+            # paragraph ends inside a quote: does the next paragraph reopen it?
+            j = pos
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if j < len(text) and j > pos and (
+                text[j] in _DOUBLE_OPEN or text[j] == '"' or text[j : j + 2] in ("''", "``")
+            ):
+                continuing = True
+            else:
+                end = pos
+                while end > open_at and text[end - 1].isspace():
+                    end -= 1
+                quotes.append(Quote(open_at, end, open_at + open_len, end))
+                open_at = None
+            continue
+        if role == "ambig":
+            role = "close" if open_at is not None else "open"
+        if role == "open":
+            if open_at is not None and continuing:
+                continuing = False  # the reopening mark of a continued paragraph
+                continue
+            open_at, open_len = pos, length  # (an unclosed earlier open is dropped)
+            continuing = False
+        elif role == "close" and open_at is not None:
+            quotes.append(Quote(open_at, pos + length, open_at + open_len, pos))
+            open_at = None
+            continuing = False
+    if open_at is not None:
+        end = len(text.rstrip())
+        if end - open_at > 1:
+            quotes.append(Quote(open_at, end, open_at + open_len, end))
+    quotes = [q for q in quotes if q.inner_end > q.inner_start]
+    quotes.extend(_single_quotes(text, quotes))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _single_quotes(text: str, doubles: list[Quote]) -> list[Quote]:
+    """‘…’ and '…' spans outside double quotes; an opener must follow a space/bracket and precede a letter."""
+    starts = [q.start for q in doubles]
+
+    def inside_double(i: int) -> bool:
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and doubles[k].start <= i < doubles[k].end
+
+    out: list[Quote] = []
+    pat = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014:]))([\u2018'])(?=[A-Za-z0-9])")
+    for m in pat.finditer(text):
+        i = m.start(1)
+        if inside_double(i) or (out and i < out[-1].end):
+            continue
+        para_end = text.find("\n", i)
+        para_end = len(text) if para_end < 0 else para_end
+        closer = _SINGLE_CLOSE if m.group(1) == _SINGLE_OPEN else "'"
+        j = i + 1
+        while True:
+            j = text.find(closer, j, para_end)
+            if j < 0:
+                break
+            nxt = text[j + 1] if j + 1 < len(text) else " "
+            if text[j - 1].isalpha() and nxt.isalpha():  # apostrophe inside a word: don't, Armenia's
+                j += 1
+                continue
+            if nxt in _PUNCT_AFTER or nxt.isspace():  # (a plural possessive "voters’ " also closes: ambiguous)
+                out.append(Quote(i, j + 1, i + 1, j, double=False))
+                break
+            j += 1
+    return out
+
+
+# ------------------------------------------------------------------------------------------- extraction
+
+
+@dataclass
+class _Cand:
+    kind: str
+    parts: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker_tok: "Token | None"
+    speaker: tuple[int, int] | None
+    frame: tuple[int, int] | None  # char extent of speaker+cue material (for quote adjacency)
+    order: int = 0
+    weak: bool = False
+
+
+FREE_QUOTES = False
+NESTED = True
+_TRIM_PUNCT = set(".,;:!?\u2014\u2013-") | set(" \t\n")
+
+
+def _trim(text: str, a: int, b: int, keep_close_quote: bool = True) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in ",;:\u2014\u2013-"):
+        a += 1
+    while b > a and (text[b - 1] in _TRIM_PUNCT):
+        b -= 1
+    return a, b
+
+
+def _tok_span(toks: "list[Token]") -> tuple[int, int]:
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subtree_span(tok: "Token", exclude: "set[int] | None" = None) -> tuple[int, int]:
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    doc = tok.doc
+    toks = [t for t in doc[lo : hi + 1] if not exclude or t.i not in exclude]
+    if not toks:
+        return tok.idx, tok.idx + len(tok.text)
+    return _tok_span(toks)
+
+
+def _subtree_parts(text: str, tok: "Token", exclude: set[int]) -> list[tuple[int, int]]:
+    """The subtree of ``tok`` as trimmed character ranges, split where excluded tokens interrupt it."""
+    doc = tok.doc
+    runs: list[list["Token"]] = [[]]
+    for t in doc[tok.left_edge.i : tok.right_edge.i + 1]:
+        if t.i in exclude:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(t)
+    out = []
+    for run in runs:
+        if run:
+            a, b = _trim(text, *_tok_span(run))
+            if b > a and any(ch.isalnum() for ch in text[a:b]):
+                out.append((a, b))
+    return out
+
+
+def _lemma(t: "Token") -> str:
+    return t.lemma_.lower()
+
+
+class _Extractor:
+    def __init__(self, doc: "Doc"):
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = find_quote_spans(self.text)
+        self.qstarts = [q.start for q in self.quotes]
+        self.cands: list[_Cand] = []
+
+    # -- quote lookup
+    def quote_at(self, char: int) -> Quote | None:
+        k = bisect.bisect_right(self.qstarts, char) - 1
+        while k >= 0:
+            q = self.quotes[k]
+            if q.start <= char < q.end:
+                return q
+            if q.double:
+                break
+            k -= 1
+        return None
+
+    def in_quote(self, tok: "Token") -> bool:
+        q = self.quote_at(tok.idx)
+        return q is not None and q.inner_start <= tok.idx < q.inner_end
+
+    # -- speaker
+    def subject_of(self, verb: "Token", depth: int = 0) -> "Token | None":
+        if depth > 4:
+            return None
+        subj = None
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                subj = c
+                break
+        if subj is None:
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return g
+        if subj is not None:
+            if _lemma(subj) in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
+        head = verb.head
+        if head is verb:
+            return None
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(head, depth + 1)
+        if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(head, depth + 1)
+        if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(head, depth + 1)
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head
+        return None
+
+    def speaker_span(self, subj: "Token", avoid: set[int]) -> tuple[int, int]:
+        toks = [t for t in subj.subtree if t.i not in avoid]
+        # keep the contiguous run around the subject token
+        idx = {t.i for t in toks}
+        lo = hi = subj.i
+        while lo - 1 in idx:
+            lo -= 1
+        while hi + 1 in idx:
+            hi += 1
+        run = [t for t in self.doc[lo : hi + 1] if not self.in_quote(t) or t.i == subj.i]
+        while len(run) > 1 and (run[-1].is_punct or run[-1].dep_ in ("cc", "case") and run[-1].i != subj.i):
+            run.pop()
+        while len(run) > 1 and run[0].is_punct:
+            run.pop(0)
+        if not run:
+            return subj.idx, subj.idx + len(subj.text)
+        a, b = _tok_span(run)
+        # never across a line break (datelines, timestamps, headlines above the sentence)
+        nl = self.text.rfind("\n", a, subj.idx)
+        if nl >= 0:
+            a = nl + 1
+        nl = self.text.find("\n", subj.idx, b)
+        if nl >= 0:
+            b = nl
+        return _trim(self.text, a, b)
+
+    # -- frame (speaker + cue + non-content dependents) extent
+    def frame_of(self, cue: "Token", subj: "Token | None", content_heads: "list[Token]") -> tuple[int, int]:
+        skip = {h.i for h in content_heads}
+        toks = [cue]
+        for c in cue.children:
+            if c.i in skip or c.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "cc", "punct"):
+                continue
+            if self.in_quote(c):
+                continue
+            toks.extend(t for t in c.subtree if not self.in_quote(t))
+        if subj is not None and subj.i not in {t.i for t in toks}:
+            toks.extend(t for t in subj.subtree if not self.in_quote(t) and not (t.i > cue.i and t.dep_ == "relcl"))
+        toks = [t for t in toks if t.i not in skip]
+        lo = min(t.idx for t in toks)
+        hi = max(t.idx + len(t.text) for t in toks)
+        return lo, hi
+
+    def adjacent_quotes(self, frame: tuple[int, int], sent: "Span") -> list[Quote]:
+        lo, hi = frame
+        text = self.text
+        found = []
+        k = bisect.bisect_left(self.qstarts, lo) - 1
+        # quote ending right before the frame
+        for q in self.quotes[max(0, k - 2) : k + 1]:
+            if q.end <= lo and re.fullmatch(r"[\s,;:\u2014\u2013-]*", text[q.end : lo]) and q.inner_end - q.inner_start > 1:
+                found.append(q)
+        k2 = bisect.bisect_left(self.qstarts, hi)
+        for q in self.quotes[k2 : k2 + 2]:
+            if q.start >= hi and re.fullmatch(r"[\s,;:\u2014\u2013-]*", text[hi : q.start]) and "\n" not in text[hi : q.start]:
+                found.append(q)
+                break
+        return found
+
+    # -- candidates
+    def add_verb_cues(self) -> None:
+        for t in self.doc:
+            if t.pos_ != "VERB" or t.dep_ in ("amod", "compound", "nmod"):
+                continue
+            lemma = _lemma(t)
+            if lemma not in _ALL_CUE_VERBS:
+                continue
+            if self.in_quote(t):
+                continue
+            self.from_cue_verb(t, lemma)
+
+    def from_cue_verb(self, t: "Token", lemma: str) -> None:
+        text = self.text
+        heads = [c for c in t.children if c.dep_ == "ccomp"] if lemma in CUE_VERBS else []
+        kind = "indirect"
+        weak = False  # content from an object or infinitive: only kept with a speaker
+        if not heads and lemma in XCOMP_VERBS:
+            heads = [c for c in t.children if c.dep_ == "xcomp"]
+            weak = bool(heads)
+        parts: list[tuple[int, int]] = []
+        subj = self.subject_of(t)
+        avoid = {t.i}
+        if subj is not None:
+            avoid |= {x.i for x in subj.subtree}
+        for h in heads:
+            parts.extend(_subtree_parts(text, h, avoid))
+        if not parts and t.dep_ == "parataxis" and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i:
+            # "The economy, he said, is strong." -> content is the host clause without the parenthetical
+            host = t.head
+            inner = {x.i for x in t.subtree}
+            toks = [x for x in host.subtree if x.i not in inner]
+            if toks:
+                # split at the parenthetical
+                before = [x for x in toks if x.i < t.left_edge.i]
+                after = [x for x in toks if x.i > t.right_edge.i]
+                for grp in (before, after):
+                    if grp:
+                        a, b = _tok_span(grp)
+                        a, b = _trim(text, a, b)
+                        if b > a:
+                            parts.append((a, b))
+                heads = [host]
+        if not parts and lemma in OBJECT_VERBS:
+            objs = [c for c in t.children if c.dep_ in ("dobj",)]
+            if objs and not (objs[0].pos_ == "PRON" and objs[0].lower_ not in ("what", "it", "this", "that")):
+                a, b = _subtree_span(objs[0], exclude=avoid)
+                oprd = [c for c in t.children if c.dep_ in ("oprd", "xcomp") and c.i > objs[0].i]
+                if oprd:  # "called Trump “unhinged”"
+                    b = max(b, _subtree_span(oprd[0], exclude=avoid)[1])
+                    heads = objs + oprd
+                else:
+                    heads = objs
+                parts.append(_trim(text, a, b))
+                weak = True
+        if not parts and lemma in PREP_VERBS:
+            preps = PREP_VERBS[lemma]
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                    if pobj:
+                        a, b = _subtree_span(pobj[0], exclude=avoid)
+                        parts.append(_trim(text, a, b))
+                        heads = [c]
+                        weak = True
+                        break
+        # passive "X was reported by Y": the subject is the content
+        if not parts and any(c.dep_ == "agent" for c in t.children):
+            sp = [c for c in t.children if c.dep_ == "nsubjpass" and _lemma(c) != "it"]
+            if sp:
+                a, b = _subtree_span(sp[0])
+                parts.append(_trim(text, a, b))
+                heads = sp
+        frame = self.frame_of(t, subj, heads)
+        sent = t.sent
+        # a relative-clause verb ("the economist, who advises the bank, said") frames no quote of its own
+        adj = [] if t.dep_ in ("relcl", "acl", "amod") else self.adjacent_quotes(frame, sent)
+        if adj:
+            qparts = [(q.inner_start, q.inner_end) for q in adj]
+            # keep clausal content only when it lies outside the adjacent quotes
+            keep = [p for p in parts if not any(q.start <= p[0] < q.end for q in adj)]
+            parts = keep + qparts
+            weak = False
+        parts = [p for p in parts if p[1] > p[0]]
+        if not parts:
+            return
+        cue = (t.idx, t.idx + len(t.text))
+        prt = [c for c in t.children if c.dep_ == "prt" and c.i == t.i + 1]
+        if prt:
+            cue = (t.idx, prt[0].idx + len(prt[0].text))
+        for c in t.children:  # "said in a statement", "told reporters in an interview" (adjacent only)
+            if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "during") and c.i <= t.right_edge.i:
+                pobj = [g for g in c.children if g.dep_ == "pobj" and _lemma(g) in MEDIUM_NOUNS]
+                gap = text[cue[1] : c.idx]
+                if pobj and c.i > t.i and (not gap.strip() or len(gap) < 20 and "," not in gap):
+                    end = pobj[0].idx + len(pobj[0].text)
+                    if not any(a < end and cue[0] < b for a, b in parts):
+                        cue = (cue[0], end)
+                    break
+        speaker = self.speaker_span(subj, avoid={t.i} | {x for p in heads for x in (y.i for y in p.subtree)}) if subj is not None else None
+        if speaker is not None and any(p[0] < speaker[1] and speaker[0] < p[1] for p in parts):
+            # speaker inside content: drop the overlap (e.g. a parse that swallowed the subject)
+            if any(p[0] <= speaker[0] and speaker[1] <= p[1] for p in parts):
+                speaker, subj = None, None
+        if weak and speaker is None:
+            passive = [c for c in t.children if c.dep_ == "nsubjpass" and _lemma(c) != "it"]
+            if not (passive and lemma in XCOMP_VERBS and any(c.dep_ == "auxpass" for c in t.children)):
+                return
+            # "X is expected to Y": a source-less attribution whose content is the whole clause
+            parts = _subtree_parts(text, passive[0], {t.i}) + parts
+            weak = False
+        self.cands.append(_Cand(kind, sorted(parts), cue, subj, speaker, frame, order=t.i, weak=weak))
+
+    def add_according_to(self) -> None:
+        for t in self.doc:
+            if t.lower_ != "according" or self.in_quote(t):
+                continue
+            nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+            if nxt is None or nxt.lower_ != "to":
+                continue
+            pobj = [c for c in nxt.children if c.dep_ == "pobj"]
+            src_tok = pobj[0] if pobj else (self.doc[t.i + 2] if t.i + 2 < len(self.doc) else None)
+            if src_tok is None:
+                continue
+            sent = t.sent
+            pp = {x.i for x in t.subtree} | {x.i for x in nxt.subtree}
+            lo_pp, hi_pp = min(pp), max(pp)
+            before = [x for x in sent if x.i < lo_pp]
+            after = [x for x in sent if x.i > hi_pp]
+            parts = []
+            for grp in (before, after):
+                if grp:
+                    a, b = _trim(self.text, *_tok_span(grp))
+                    if b > a and any(ch.isalnum() for ch in self.text[a:b]):
+                        parts.append((a, b))
+            if not parts:
+                continue
+            sp_toks = [x for x in self.doc[src_tok.left_edge.i : src_tok.right_edge.i + 1] if x.i in pp]
+            while len(sp_toks) > 1 and sp_toks[-1].is_punct:
+                sp_toks.pop()
+            speaker = _tok_span(sp_toks) if sp_toks else (src_tok.idx, src_tok.idx + len(src_tok.text))
+            cue = (t.idx, nxt.idx + len(nxt.text))
+            self.cands.append(_Cand("according_to", parts, cue, src_tok, speaker, (t.idx, speaker[1]), order=t.i))
+
+    def add_noun_cues(self) -> None:
+        for t in self.doc:
+            if t.pos_ != "NOUN" or _lemma(t) not in CUE_NOUNS or self.in_quote(t):
+                continue
+            clause = [c for c in t.children if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+            saying = [c for c in t.children if c.dep_ == "acl" and _lemma(c) in SPEECH_VERBS]
+            if saying:
+                continue  # "a statement saying ..." is handled by the verb
+            if not clause:
+                continue
+            poss = [c for c in t.children if c.dep_ == "poss"]
+            subj = poss[0] if poss else None
+            if subj is None:
+                by = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
+                subj = by[0] if by else None
+            a, b = _subtree_span(clause[0])
+            parts = [_trim(self.text, a, b)]
+            speaker = None
+            if subj is not None:
+                speaker = self.speaker_span(subj, avoid={t.i})
+            self.cands.append(_Cand("indirect", parts, (t.idx, t.idx + len(t.text)), subj, speaker, (t.idx, t.idx + len(t.text)), order=t.i))
+
+    def add_colon_cues(self) -> None:
+        """Headline style "Speaker: what they said" (a short name-led line before a colon)."""
+        text = self.text
+        for m in re.finditer(r"(?m)^([^\n:]{2,60}?):[ \t]+(\S[^\n]*)$", text):
+            a, b = m.span(1)
+            span = self.doc.char_span(a, b, alignment_mode="contract")
+            if span is None or len(span) == 0 or len(span) > 7:
+                continue
+            if any(t.pos_ in ("VERB", "AUX") for t in span) or not any(t.pos_ == "PROPN" for t in span):
+                continue
+            if any(ch.isdigit() for ch in span.text):
+                continue
+            ca, cb = _trim(text, *m.span(2))
+            if cb <= ca:
+                continue
+            head = span.root
+            self.cands.append(_Cand("direct", [(ca, cb)], (b, b + 1), head, (a, b), (a, b + 1), order=head.i))
+
+    def add_framed_quotes(self) -> None:
+        """``“...,” NAME VERBED`` with a verb outside the lexicon: the frame right after a comma-ended quote."""
+        text = self.text
+        for q in self.quotes:
+            if not q.double or not re.search(r"[,?!]\s*$", text[q.inner_start : q.inner_end]):
+                continue
+            if any(p[0] < q.inner_end and q.inner_start < p[1] for c in self.cands for p in c.parts):
+                continue
+            span = self.doc.char_span(q.end, min(len(text), q.end + 80), alignment_mode="contract")
+            if span is None:
+                continue
+            toks = [t for t in span[:8] if not t.is_space]
+            verb = next((t for t in toks if t.pos_ == "VERB" and not self.in_quote(t)), None)
+            if verb is None or any(t.text in ".!?" or self.in_quote(t) for t in toks if t.i < verb.i):
+                continue
+            subj = self.subject_of(verb)
+            if subj is None or not (q.end <= subj.idx < q.end + 80):
+                continue
+            speaker = self.speaker_span(subj, avoid={verb.i})
+            cue = (verb.idx, verb.idx + len(verb.text))
+            self.cands.append(
+                _Cand("direct", [(q.inner_start, q.inner_end)], cue, subj, speaker, (min(cue[0], speaker[0]), max(cue[1], speaker[1])), order=verb.i)
+            )
+
+    def attach_quotes(self) -> None:
+        """Quotes no candidate uses: continue the previous speaker's quote, or stand alone without a speaker."""
+        text = self.text
+        self.cands.sort(key=lambda c: c.parts[0][0])
+        for q in self.quotes:
+            if not q.double:
+                continue
+            if any(p[0] < q.inner_end and q.inner_start < p[1] for c in self.cands for p in c.parts):
+                continue
+            if any(c.speaker and c.speaker[0] < q.end and q.start < c.speaker[1] for c in self.cands):
+                continue
+            # the most recent candidate whose material ends before this quote
+            prev = None
+            for c in self.cands:
+                end = max(c.parts[-1][1], c.frame[1] if c.frame else 0, c.speaker[1] if c.speaker else 0)
+                if end <= q.start:
+                    if prev is None or end >= prev[1]:
+                        prev = (c, end)
+            if prev is not None:
+                c, end = prev
+                gap = text[end : q.start]
+                if re.fullmatch(r"[\s.,;:!?\u2014\u2013\"\u201d\u2019'-]*", gap) and c.kind != "according_to":
+                    c.parts.append((q.inner_start, q.inner_end))
+                    if c.kind == "indirect":
+                        c.kind = "mixed"
+                    continue
+            # a free-standing quote (whole sentences, not scare quotes) near a previous speaker: theirs
+            words = len(text[q.inner_start : q.inner_end].split())
+            before = text[max(0, text.rfind("\n", 0, q.start) + 1) : q.start].strip()
+            if FREE_QUOTES and prev is not None and words >= 4 and (not before or before[-1] in ".!?:"):
+                c, end = prev
+                if c.speaker is not None and text.count("\n\n", end, q.start) <= 1:
+                    self.cands.append(_Cand("direct", [(q.inner_start, q.inner_end)], None, c.speaker_tok, c.speaker, None, order=q.start))
+                    self.cands.sort(key=lambda c: c.parts[0][0])
+
+    def build(self) -> list[Attribution]:
+        self.add_verb_cues()
+        self.add_according_to()
+        self.add_noun_cues()
+        self.add_colon_cues()
+        self.add_framed_quotes()
+        self.dedupe()
+        self.attach_quotes()
+        out = []
+        for c in sorted(self.cands, key=lambda c: c.parts[0][0]):
+            parts = _merge(sorted(set(c.parts)))
+            kind = c.kind
+            if kind != "according_to":
+                quoted = [self.is_quoted(p) for p in parts]
+                has_quote = [self.has_quote(p) for p in parts]
+                if all(quoted):
+                    kind = "direct"
+                elif any(has_quote):
+                    kind = "mixed"
+                else:
+                    kind = "indirect"
+            head = resolved = None
+            if c.speaker_tok is not None:
+                head = _head_text(c.speaker_tok)
+                resolved = self.resolve(c.speaker_tok)
+            out.append(
+                Attribution(
+                    kind=kind,
+                    content_start=parts[0][0],
+                    content_end=parts[-1][1],
+                    cue_start=c.cue[0] if c.cue else None,
+                    cue_end=c.cue[1] if c.cue else None,
+                    speaker_start=c.speaker[0] if c.speaker else None,
+                    speaker_end=c.speaker[1] if c.speaker else None,
+                    speaker_head=head,
+                    speaker_resolved=resolved,
+                    content_parts=parts,
+                )
+            )
+        return out
+
+    def is_quoted(self, part: tuple[int, int]) -> bool:
+        q = self.quote_at(part[0]) or self.quote_at(max(part[0] - 1, 0))
+        return q is not None and q.start <= part[0] and part[1] <= q.end
+
+    def has_quote(self, part: tuple[int, int]) -> bool:
+        k = bisect.bisect_left(self.qstarts, part[0] - 1)
+        return k < len(self.quotes) and self.quotes[k].start < part[1]
+
+    def dedupe(self) -> None:
+        """One attribution per cue, and no attribution nested in another one's content (PolNeAR is univocal:
+        "X said Y claimed Z" is one attribution, X's, whose content holds Y's claim)."""
+        seen: set[tuple[int, int] | None] = set()
+        keep = []
+        for c in sorted(self.cands, key=lambda c: c.order):
+            if c.cue in seen:
+                continue
+            seen.add(c.cue)
+            keep.append(c)
+        if NESTED:
+            outer = [c for c in keep if not c.weak]
+            keep = [
+                c
+                for c in keep
+                if c.cue is None
+                or not any(o is not c and any(a <= c.cue[0] < b for a, b in o.parts) for o in outer)
+            ]
+        self.cands = keep
+
+    # -- in-document speaker resolution
+    def resolve(self, tok: "Token") -> str | None:
+        doc = self.doc
+        low = tok.lower_
+        ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+        if tok.pos_ == "PRON":
+            if low in PERSON_PRONOUNS:
+                labels = ("PERSON",)
+            elif low in GROUP_PRONOUNS:
+                labels = ("ORG", "NORP", "GPE")
+            elif low in THING_PRONOUNS:
+                labels = ("ORG", "GPE")
+            else:
+                return None
+            return self._nearest(ents, tok, labels)
+        ent = next((e for e in ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            return self._full_name(ents, ent)
+        if tok.pos_ == "PROPN":
+            name = _head_text(tok)
+            longer = [e.text for e in ents if e[-1].lower_ == tok.lower_ and len(e.text) > len(name) and len(e) <= 4]
+            return re.sub(r"(?:'s|\u2019s)$", "", max(longer, key=len)) if longer else name
+        det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+        if det and tok.pos_ == "NOUN":
+            lemma = _lemma(tok)
+            if lemma in PERSON_ROLE_NOUNS:
+                return self._nearest(ents, tok, ("PERSON",))
+            if lemma in ORG_NOUNS:
+                return self._nearest(ents, tok, ("ORG", "GPE"))
+        return None
+
+    def _nearest(self, ents: "list[Span]", tok: "Token", labels: tuple[str, ...]) -> str | None:
+        for e in reversed(ents):
+            if e.end <= tok.i and e.label_ in labels and not self.in_quote(e[0]):
+                return self._full_name(ents, e)
+        return None
+
+    @staticmethod
+    def _full_name(ents: "list[Span]", ent: "Span") -> str:
+        """The longest same-label mention ending with the same word ("Morris" -> "Haley Morris")."""
+        best = ent.text
+        last = ent[-1].lower_
+        for e in ents:
+            same_kind = e.label_ == ent.label_ or {e.label_, ent.label_} <= {"PERSON", "ORG"}
+            if same_kind and e[-1].lower_ == last and len(e.text) > len(best) and len(e) <= 4:
+                best = e.text
+        return re.sub(r"(?:'s|\u2019s)$", "", best)
+
+
+def _merge(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in parts:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _head_text(tok: "Token") -> str:
+    """The head noun with its name compounds ("Haley Morris", "ministry")."""
+    if tok.pos_ == "PROPN":
+        lo = tok.i
+        doc = tok.doc
+        while lo - 1 >= 0 and doc[lo - 1].head.i == tok.i and doc[lo - 1].dep_ in ("compound", "flat") and doc[lo - 1].pos_ == "PROPN":
+            lo -= 1
+        return doc[lo : tok.i + 1].text
+    return tok.text
+
+
+def extract_quotes(doc: "Doc") -> list[Attribution]:
+    """Direct quotes, reported speech and ``according to`` attributions of one parsed document."""
+    return _Extractor(doc).build()
