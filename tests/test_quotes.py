@@ -236,3 +236,61 @@ def test_polnear_dev_smoke(nlp):
         polnear.score_doc(scores, art.text, preds, gold)
     assert scores.attribution.n_gold > 0
     assert scores.attribution.f > 40.0, (scores.attribution.p, scores.attribution.r)
+
+
+# ----------------------------------------------------------------- learned cue lexicon and stance adjectives
+
+
+def test_learned_lexicon_is_loaded():
+    from newsweave.annotate import quotes
+
+    assert quotes._LEXICON, "newsweave/annotate/data/cue_lexicon.json missing or empty"
+    assert "say" in quotes.CCOMP_VERBS and "say" in quotes.CUE_VERBS  # hand list kept
+    assert quotes.CUE_ADJS  # adjectives only come from the learned file
+    # the file holds lemmas and counts only: [times as a cue, occurrences], cue <= occurrences
+    for frame, table in quotes._LEXICON.items():
+        for lemma, (cue, n) in table.items():
+            assert isinstance(lemma, str) and 0 < cue <= n, (frame, lemma)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        ("Most economists agree that the new tax will slow growth.", "agree", "Most economists",
+         "that the new tax will slow growth"),
+        ("The coach reminded the players that the final starts at noon.", "reminded", "The coach",
+         "that the final starts at noon"),
+        ("The council votes next week. The chairwoman worries that the plan is too expensive.", "worries",
+         "The chairwoman", "that the plan is too expensive"),
+        ("The mayor rejected the proposal on Monday.", "rejected", "The mayor", "the proposal"),
+    ],
+)
+def test_learned_cue_verbs(run, text, cue, speaker, content):
+    a = only(run(text))
+    assert (a.cue(text), a.speaker(text), a.content(text)) == (cue, speaker, content)
+    assert a.kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        ("The senator is confident that the bill will pass.", "is confident", "The senator", "that the bill will pass"),
+        ("The farmers were eager to sell their crops before winter.", "were eager", "The farmers",
+         "to sell their crops before winter"),
+    ],
+)
+def test_stance_adjective_cues(run, text, cue, speaker, content):
+    a = only(run(text))
+    assert (a.cue(text), a.speaker(text), a.content(text)) == (cue, speaker, content)
+
+
+def test_adjective_without_clause_is_not_a_cue(run):
+    assert run("The farmers were eager and the weather was fine.") == []
+
+
+def test_quote_after_paragraph_break_does_not_take_previous_paragraph(run):
+    text = "The river flooded the valley.\n\n“We will rebuild every house,” the mayor said."
+    a = only(run(text))
+    assert parts(a, text) == ["We will rebuild every house,"]
+    assert a.speaker(text) == "the mayor"
+    assert a.kind == "direct"
