@@ -4,7 +4,7 @@ from newsweave.model import Article, Briefing, Evidence, Skipped, SummaryItem
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "Briefing", "Evidence", "Skipped", "SummaryItem", "brief", "__version__"]
+__all__ = ["Article", "Briefing", "Evidence", "Skipped", "SummaryItem", "brief", "tag_dates", "__version__"]
 
 
 def brief(*args, **kwargs):  # imported lazily so `import newsweave` stays fast
@@ -14,3 +14,11 @@ def brief(*args, **kwargs):  # imported lazily so `import newsweave` stays fast
 
 
 brief.__doc__ = "See newsweave.pipeline.brief."
+
+
+def tag_dates(text, published=None):
+    """Time expressions of ``text`` as ``[{start, end, text, value, type}]``, TIMEX3 values anchored on
+    ``published`` (see :mod:`newsweave.annotate.dates`)."""
+    from newsweave.annotate.dates import tag_dates as _tag_dates
+
+    return _tag_dates(text, published)

@@ -399,3 +399,12 @@ def test_speed_without_doc():
         tag_quantities(s)
     rate = len(sents) / (time.perf_counter() - t0)
     assert rate > 2000, rate
+
+
+def test_capitalised_word_ending_a_sentence_is_not_a_label():
+    # "Apollo 11" is a label, but a figure opening the next sentence after a name is a count.
+    qs = tag_quantities("Rescuers arrived from Dunmere. Hundreds of volunteers joined them.")
+    assert [(q.text, q.low, q.high) for q in qs] == [("Hundreds", 200.0, 999.0)]
+    qs = tag_quantities("The storm hit in September. 300 homes were damaged.")
+    assert [(q.text, q.low) for q in qs] == [("300 homes", 300.0)]
+    assert tag_quantities("The Apollo 11 crew waved.") == []

@@ -25,6 +25,7 @@ values keep what the text states and mark the rest unknown (``XXXX-11-20``, ``XX
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterable
@@ -1312,6 +1313,13 @@ def _candidates(text: str) -> list[tuple[int, int, int, int, Callable, re.Match]
     return out
 
 
+@functools.lru_cache(maxsize=256)
+def _candidates_cached(text: str) -> tuple:
+    """Candidate matches do not depend on the anchor: re-reading a text under other publication dates
+    (publication-date inference tries many) reuses them."""
+    return tuple(_candidates(text))
+
+
 def _select(cands):
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
@@ -1332,7 +1340,7 @@ def tag_timexes(text: str, published: str | dt.date | dt.datetime | None = None)
         return []
     anchor = parse_anchor(published)
     ctx = _Ctx(text, anchor)
-    chosen = _select(_candidates(text))
+    chosen = _select(list(_candidates_cached(text)))
     # rejected candidates free their span for shorter ones: resolve in order, fall back on rejection
     results: list[Timex] = []
     pending = chosen
@@ -1361,7 +1369,7 @@ def tag_timexes(text: str, published: str | dt.date | dt.datetime | None = None)
         if not retry:
             break
         if all_cands is None:
-            all_cands = _candidates(text)
+            all_cands = list(_candidates_cached(text))
         pending = _select([c for c in all_cands if (c[0], c[1], c[3]) not in rejected])
     out: list[Timex] = []
     for tx, kind in results:

@@ -61,7 +61,21 @@ def annotate_doc(article: Article, doc) -> AnnotatedArticle:
         for e in doc.ents
         if e.label_ in ENTITY_LABELS and e.text.strip()
     ]
-    return AnnotatedArticle(article=article, sentences=sentences, entities=entities)
+    from newsweave.annotate.claims import extract_claims
+    from newsweave.annotate.quantities import tag_quantities
+    from newsweave.annotate.quotes import extract_quotes
+
+    return AnnotatedArticle(
+        article=article, sentences=sentences, entities=entities, timexes=tag_article_dates(article),
+        quantities=tag_quantities(text, doc), quotes=extract_quotes(doc), claims=extract_claims(doc, sentences),
+    )
+
+
+def tag_article_dates(article: Article, anchor: str | None = None) -> list:
+    """Time expressions of an article, anchored on its publication date (or ``anchor`` when given)."""
+    from newsweave.annotate.dates import tag_timexes
+
+    return tag_timexes(article.text, anchor or article.published)
 
 
 def _split_on_newlines(text: str, start: int, end: int) -> list[tuple[int, int]]:

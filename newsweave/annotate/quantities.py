@@ -778,10 +778,14 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
     if mode is None and not is_range and unit is None and not a.cur:
         if a.bare_one:
             return None
-        lb = _LABEL_BEFORE.search(text, max(0, start - 30), start)
+        lb = _LABEL_BEFORE.search(text, max(0, start - 30), start) if a.digits else None
         if lb:
             cap = lb.group("cap")
-            if cap is None or cap.endswith(".") or (cap.lower() not in _FUNCTION_WORDS and not cap.endswith(("'s", "’s"))):
+            # "Paris. 300 people ..." ends a sentence; "No. 10" is a label.
+            sentence_end = cap is not None and cap.endswith(".") and len(cap) > 4 and cap[:-1].isalpha()
+            if not sentence_end and (
+                cap is None or cap.endswith(".") or (cap.lower() not in _FUNCTION_WORDS and not cap.endswith(("'s", "’s")))
+            ):
                 return None
     if a.bare_one and mode is None and not is_range and unit is not None and kind == "measure":
         return None  # "one day", "one year"

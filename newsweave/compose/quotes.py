@@ -1,0 +1,144 @@
+"""Quotes across outlets: each statement once, with its speaker resolved to a story entity and every
+outlet that quotes it.
+
+Outlets quote the same statement in different translations and different cuts ("units of the army
+entered the district on 20 November" / "the army's units entered the region on November 20" / a
+three-word fragment of it). Two attributions are one statement when their speakers are compatible (the
+same canonical entity, or one of them unresolved) and their contents share most of their specific words:
+nearly all of the shorter one's content stems appear in the longer one, or the two overlap strongly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsweave.model import AnnotatedArticle
+
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+CONTAINED_MIN = 0.6
+OVERLAP_MIN = 0.45
+MIN_CONTENT_STEMS = 3
+
+
+def _stems(text: str, stop: frozenset[str]) -> set[str]:
+    # A crude stem (first six letters) is enough to match "entered"/"enter", "Azerbaijani"/"Azerbaijan".
+    return {w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in stop and len(w) > 1}
+
+
+@dataclass
+class _Quote:
+    article: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    speaker_text: str | None
+    entity: str | None  # canonical entity id
+    stems: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # place entities the content names
+
+
+_SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _entity_for_speaker(doc: AnnotatedArticle, a, mention_index: dict, entities: dict) -> str | None:
+    """The canonical entity of a speaker: the entity mentioned at the speaker's head ("Azerbaijani
+    President Ilham Aliyev" -> Ilham Aliyev, not Azerbaijani), else the only organisation whose name
+    has the speaker's head noun ("the ministry" -> Defence Ministry), else a name match of the
+    in-document resolution when its type can speak."""
+    text = doc.article.text
+    head = (a.speaker_head or "").strip()
+    if a.speaker_start is not None and head:
+        span = text[a.speaker_start:a.speaker_end]
+        at = span.rfind(head.split()[-1])
+        if at >= 0:
+            pos = a.speaker_start + at
+            for (art, s, e), ent_id in mention_index.items():
+                if art == doc.article.id and s <= pos < e and entities[ent_id].type in _SPEAKER_TYPES:
+                    return ent_id
+    word = head.split()[-1].lower() if head else ""
+    if word.isalpha() and head[:1].islower():
+        hits = [ent for ent in entities.values() if ent.type == "ORG" and word in ent.name.lower().split()]
+        if len(hits) == 1:
+            return hits[0].id
+        return None  # a common noun ("officials", "one resident") names no entity
+    resolved = (a.speaker_resolved or "").strip().lower()
+    if resolved:
+        for ent in entities.values():
+            if ent.type in _SPEAKER_TYPES and resolved in (x.lower() for x in [ent.name, *ent.aliases]):
+                return ent.id
+    return None
+
+
+def build_quotes(docs: Sequence[AnnotatedArticle], entities: list) -> list[dict]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    stop = frozenset(STOP_WORDS) | {"said", "says", "say"}
+    mention_index = {(m[0], m[1], m[2]): ent.id for ent in entities for m in ent.mentions}
+    by_id = {ent.id: ent for ent in entities}
+    names = {ent.id: ent.name for ent in entities}
+    quotes: list[_Quote] = []
+    for doc in docs:
+        text = doc.article.text
+        for a in doc.quotes:
+            start, end = a.content_start, a.content_end
+            m = re.match(r"\s*(?:that|whether)\s+", text[start:end])
+            if m and a.kind != "direct":  # the complementizer is not part of what was said
+                start += m.end()
+            content = text[start:end].strip()
+            if len(content.split()) < 3:
+                continue
+            speaker = text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else None
+            places = {
+                ent_id for (art, s, e), ent_id in mention_index.items()
+                if art == doc.article.id and a.content_start <= s < a.content_end and by_id[ent_id].type in ("GPE", "LOC", "FAC")
+            }
+            quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker,
+                                 _entity_for_speaker(doc, a, mention_index, by_id), _stems(content, stop), places))
+
+    groups: list[list[_Quote]] = []
+    for q in quotes:
+        target = None
+        for g in groups:
+            if any(o.article == q.article for o in g):
+                continue
+            if any(_same_statement(q, o) for o in g):
+                target = g
+                break
+        if target is None:
+            groups.append([q])
+        else:
+            target.append(q)
+
+    out = []
+    for g in groups:
+        best = max(g, key=lambda q: (q.kind == "direct", len(q.text)))
+        entity = next((q.entity for q in g if q.entity), None)
+        speaker = names.get(entity) if entity else next((q.speaker_text for q in g if q.speaker_text), None)
+        out.append({
+            "speaker": speaker,
+            "speaker_entity": entity,
+            "text": best.text,
+            "kind": best.kind,
+            "sources": list(dict.fromkeys([best.article] + [q.article for q in g])),
+            "evidence": [{"article": q.article, "start": q.start, "end": q.end} for q in g],
+            "variants": [{"article": q.article, "text": q.text} for q in g if q is not best],
+        })
+    out.sort(key=lambda d: -len(d["sources"]))
+    return out
+
+
+def _same_statement(a: _Quote, b: _Quote) -> bool:
+    if a.entity and b.entity and a.entity != b.entity:
+        return False
+    if len(a.stems) < MIN_CONTENT_STEMS or len(b.stems) < MIN_CONTENT_STEMS:
+        return False
+    if a.places and b.places and not (a.places & b.places):
+        return False  # the same words about different places are different statements
+    shared = len(a.stems & b.stems)
+    short = min(len(a.stems), len(b.stems))
+    contained = shared / short
+    overlap = shared / len(a.stems | b.stems)
+    return (contained >= CONTAINED_MIN and shared >= MIN_CONTENT_STEMS) or overlap >= OVERLAP_MIN

@@ -1,0 +1,174 @@
+"""The timeline: dated events from every article, one entry per event, merged across outlets and sorted.
+
+Every sentence that carries a calendar date (a day, ISO week, month or year, as normalised by the
+temporal tagger against its article's publication date) is an event candidate for that date. Candidates
+for the same date that state the same content (same-content sentences, or sentences sharing most of
+their specific words) are one event, cited by every article that dates it. An event is ``scheduled``
+when its date lies after the publication date of the article that states it, else ``happened``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsweave.align.similarity import SentenceIndex
+from newsweave.model import AnnotatedArticle, Sentence
+
+_DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
+MERGE_JACCARD = 0.3
+MERGE_EMBEDDING = 0.6  # two sentences dated the same day, this close in meaning, report one event
+
+
+@dataclass
+class _Candidate:
+    date: str
+    sentence: Sentence
+    timex_start: int
+    timex_end: int
+    timex_text: str
+    status: str
+    start: int = 0  # the event's span: the sentence, or the clause of it that carries this date
+    end: int = 0
+    text: str = ""
+
+
+@dataclass
+class _Event:
+    date: str
+    members: list[_Candidate] = field(default_factory=list)
+
+
+def _granularity_rank(value: str) -> int:
+    return {10: 0, 8: 1, 7: 2, 4: 3}.get(len(value), 4)  # day, week, month, year
+
+
+def _period_start(value: str) -> str:
+    if "-W" in value:
+        import datetime as dt
+
+        y, w = value.split("-W")
+        return dt.date.fromisocalendar(int(y), int(w), 1).isoformat()
+    return value
+
+
+def _status(value: str, published: str | None) -> str:
+    if not published:
+        return "happened"
+    start = _period_start(value)
+    # A period that starts after the publication day lies ahead of the report.
+    return "scheduled" if start[: len(published)] > published[: len(start)] else "happened"
+
+
+def _jaccard(a: Sentence, b: Sentence) -> float:
+    x, y = set(a.terms), set(b.terms)
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+_DEPENDENT = re.compile(r"^(?:which|who|whom|whose|that|while|when|where|whereas|but|and|or|as|after|before|until|because|although)\b", re.I)
+_SEPARATOR = re.compile(r"\s*(?:[,;:]|\s[-–—]\s)\s*")
+
+
+def _clauses(text: str, sent: Sentence, timexes: list) -> list[tuple[int, int]]:
+    """One span per date of a sentence that lists several ("X before November 20, Y before November 15"):
+    the stretch between the separators around each date. The whole sentence when the dates are not
+    separated by punctuation (a trimmed clause must still read as a statement)."""
+    if len(timexes) < 2:
+        return [(sent.start, sent.end)] * len(timexes)
+    spans = []
+    for i, t in enumerate(timexes):
+        prev_end = timexes[i - 1].end if i else None
+        next_start = timexes[i + 1].start if i + 1 < len(timexes) else None
+        left = sent.start
+        if prev_end is not None:
+            m = _SEPARATOR.search(text, prev_end, t.start)
+            if not m:
+                return [(sent.start, sent.end)] * len(timexes)
+            left = m.end()
+        right = sent.end
+        if next_start is not None:
+            m = _SEPARATOR.search(text, t.end, next_start)
+            if not m:
+                return [(sent.start, sent.end)] * len(timexes)
+            right = m.start()
+        clause = text[left:right].strip(" ,;:-–—")
+        if _DEPENDENT.match(clause) or len(clause.split()) < 4:
+            spans.append((sent.start, sent.end))  # a fragment: keep the sentence
+        else:
+            spans.append((left, right))
+    return spans
+
+
+def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> list[dict]:
+    candidates: list[_Candidate] = []
+    for doc in docs:
+        text = doc.article.text
+        seen_sentences: set[str] = set()
+        by_sentence: dict[int, list] = {}
+        for t in doc.timexes:
+            if t.type != "DATE" or not _DATE_VALUE.match(t.value):
+                continue
+            sent = doc.sentence_at(t.start)
+            if sent is None or sent.kind == "heading" or sent.n_words < 4:
+                continue
+            by_sentence.setdefault(sent.index, []).append((sent, t))
+        for items in by_sentence.values():
+            sent = items[0][0]
+            key = " ".join(sent.text.lower().split())
+            if key in seen_sentences:  # a standfirst repeated in the body is one statement
+                continue
+            seen_sentences.add(key)
+            spans = _clauses(text, sent, [t for _, t in items])
+            for (_, t), (start, end) in zip(items, spans):
+                candidates.append(_Candidate(t.value, sent, t.start, t.end, t.text, _status(t.value, doc.article.published),
+                                             start, end, text[start:end].strip(" ,;:-–—")))
+
+    events: list[_Event] = []
+    by_date: dict[str, list[_Event]] = {}
+    for cand in candidates:
+        placed = False
+        for ev in by_date.get(cand.date, []):
+            if any(m.sentence.article == cand.sentence.article and m.sentence.index == cand.sentence.index for m in ev.members):
+                placed = True  # the same sentence dates the same day twice
+                break
+            if any(
+                m.sentence.article != cand.sentence.article
+                and (
+                    index.same_content(m.sentence, cand.sentence) > 0
+                    or _jaccard(m.sentence, cand.sentence) >= MERGE_JACCARD
+                    or index.embedding_similarity(m.sentence, cand.sentence) >= MERGE_EMBEDDING
+                )
+                for m in ev.members
+            ):
+                ev.members.append(cand)
+                placed = True
+                break
+        if not placed:
+            ev = _Event(cand.date, [cand])
+            events.append(ev)
+            by_date.setdefault(cand.date, []).append(ev)
+
+    out = []
+    for ev in events:
+        # The wording: the member that shares most with the others (the common core), shorter on ties.
+        def centrality(m: _Candidate) -> tuple[float, int]:
+            return (sum(_jaccard(m.sentence, o.sentence) for o in ev.members if o is not m), -m.sentence.n_words)
+
+        best = max(ev.members, key=centrality)
+        ev.members = list({(m.sentence.article, m.start): m for m in ev.members}.values())
+        sources = list(dict.fromkeys([best.sentence.article] + [m.sentence.article for m in ev.members]))
+        statuses = {m.status for m in ev.members}
+        out.append({
+            "date": ev.date,
+            "event": best.text,
+            "status": "scheduled" if statuses == {"scheduled"} else "happened",
+            "sources": sources,
+            "evidence": [
+                {"article": m.sentence.article, "start": m.start, "end": m.start + len(m.text),
+                 "date_text": m.timex_text, "date_start": m.timex_start, "date_end": m.timex_end}
+                for m in sorted(ev.members, key=lambda m: sources.index(m.sentence.article))
+            ],
+        })
+    out.sort(key=lambda e: (_period_start(e["date"]), _granularity_rank(e["date"]), -len(e["sources"])))
+    return out
