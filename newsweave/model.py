@@ -47,6 +47,9 @@ class Article(BaseModel):
     byline: str | None = None
     published: str | None = Field(None, description="ISO date (YYYY-MM-DD) when stated, else null.")
     published_inferred: bool = False
+    published_evidence: list[dict[str, Any]] = Field(
+        default_factory=list, description="Why an inferred date was chosen: dated references and matched events.")
+    published_note: str | None = Field(None, description="Why no date could be inferred, when none could.")
     language: str | None = None
     text: str
     removed: list[Removed] = Field(default_factory=list)
@@ -86,6 +89,8 @@ class Briefing(BaseModel):
     quotes: list[dict[str, Any]] = Field(default_factory=list)
     framing: list[dict[str, Any]] = Field(default_factory=list)
     reuse: list[dict[str, Any]] = Field(default_factory=list)
+    coverage: list[dict[str, Any]] = Field(
+        default_factory=list, description="Per article: facts only it states, widely reported facts it leaves out.")
 
     def model_dump(self, **kwargs: Any) -> dict[str, Any]:  # the contract uses the key "schema"
         kwargs.setdefault("by_alias", True)
@@ -130,6 +135,37 @@ class Sentence:
 
 
 @dataclass(slots=True)
+class Claim:
+    """A claim unit: a sentence, or an independent clause of one (``article.text[start:end]``).
+
+    It has the same text fields as :class:`Sentence` (so the alignment index takes either), plus the slots
+    that cross-source comparison uses. ``entities``, ``dates`` and ``quantities`` are filled once entities
+    are canonical: entity ids, TIMEX3 values and :class:`~newsweave.annotate.quantities.Quantity` objects.
+    """
+
+    article: str
+    index: int
+    sentence: int  # index of the sentence it comes from
+    start: int
+    end: int
+    text: str
+    predicate: str | None = None
+    negated: bool = False
+    modality: Literal["happened", "planned"] = "happened"
+    attributed: bool = False  # stated by someone quoted or reported, not by the outlet itself
+    terms: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)
+    quantities: list[Any] = field(default_factory=list)
+    kind: str = "sentence"
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
 class EntityMention:
     article: str
     start: int
@@ -140,6 +176,25 @@ class EntityMention:
 
 @dataclass(slots=True)
 class AnnotatedArticle:
+    """An article with its annotations, all as character spans of ``article.text``.
+
+    ``timexes`` are :class:`newsweave.annotate.dates.Timex`, ``quantities`` are
+    :class:`newsweave.annotate.quantities.Quantity` and ``quotes`` are
+    :class:`newsweave.annotate.quotes.Attribution` objects (typed loosely here so that the model does not
+    depend on the annotators).
+    """
+
     article: Article
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
+    timexes: list[Any] = field(default_factory=list)
+    quantities: list[Any] = field(default_factory=list)
+    quotes: list[Any] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing character ``offset``."""
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None

@@ -72,12 +72,45 @@ def brief(
             progress("annotate", annotated_count, n)
 
     docs = annotate(result.articles, on_article=on_article)
-    lap("annotate")
-    index = SentenceIndex(docs)
-    from newsweave.align.reuse import find_reuse
+    from newsweave.annotate.entities import canonicalize
 
+    entities = canonicalize([m for d in docs for m in d.entities], {d.article.id: d.article.text for d in docs})
+    briefing.entities = [e.to_json() for e in entities]
+    lap("annotate")
+    canonical_names = {(art, start, end): e.name for e in entities for art, start, end in e.mentions}
+    index = SentenceIndex(docs, canonical_names=canonical_names)
+    from newsweave.align.pubdates import infer_publication_dates
+    from newsweave.align.reuse import find_reuse
+    from newsweave.annotate.pipeline import tag_article_dates
+
+    inferences = infer_publication_dates(docs, index)
+    for doc in docs:  # undated reports get a date inferred from their own references and the story
+        inference = inferences.get(doc.article.id)
+        if inference is None:
+            continue
+        doc.article.published_evidence = inference.evidence
+        doc.article.published_note = inference.note
+        if inference.date:
+            doc.article.published = inference.date
+            doc.article.published_inferred = True
+            doc.timexes = tag_article_dates(doc.article)
     briefing.reuse = [r.to_json() for r in find_reuse([(a.id, a.text, a.published) for a in result.articles])]
+    from newsweave.align.facts import align_facts, attach_slots, coverage
+
+    attach_slots(docs, entities)
+    claim_index = SentenceIndex(docs, canonical_names=canonical_names, units=[c for d in docs for c in d.claims])
+    facts = align_facts(docs, claim_index, briefing.reuse)
+    briefing.facts = [f.to_json() for f in facts]
+    briefing.coverage = coverage(facts, [a.id for a in result.articles])
+    from newsweave.align.disagreements import find_disagreements
+
+    briefing.disagreements = find_disagreements(docs, claim_index, facts, entities)
     lap("align")
+    from newsweave.compose.quotes import build_quotes
+    from newsweave.compose.timeline import build_timeline
+
     briefing.summary = summarize(docs, words=DEFAULT_WORDS if words is None else words, index=index)
+    briefing.timeline = build_timeline(docs, index)
+    briefing.quotes = build_quotes(docs, entities)
     lap("compose")
     return briefing

@@ -24,7 +24,7 @@ EXAMPLES = REPO / "examples"
 SCRIPT = Path(sys.executable).parent / "newsweave"
 
 TOP_KEYS = ["schema", "articles", "skipped", "summary", "facts", "timeline", "entities", "disagreements",
-            "quotes", "framing", "reuse"]
+            "quotes", "framing", "reuse", "coverage"]
 ARTICLE_KEYS = {"id", "source", "title", "outlet", "byline", "published", "published_inferred", "language", "text",
                 "removed"}
 EXAMPLE_IDS = {"blog-notes", "kestovia-uncensored", "kestovian-courier", "ovrat-valley-herald",

@@ -43,9 +43,26 @@ def test_outlets_and_bylines_the_texts_name(briefing):
 def test_stated_dates_found_and_none_invented(briefing):
     for prefix in ("000", "001", "002"):
         assert by_prefix(briefing, prefix).published == "2020-11-20"
-    for prefix in ("003", "004"):  # these state no publication date (a later stage infers one)
-        assert by_prefix(briefing, prefix).published is None
         assert by_prefix(briefing, prefix).published_inferred is False
+    for prefix in ("003", "004"):  # these state no publication date: any date they get is marked inferred
+        assert by_prefix(briefing, prefix).published_inferred is True
+
+
+def test_publication_dates_inferred_with_evidence(briefing):
+    # 003 says the army entered "on Wednesday", the deal was brokered "two weeks ago" and Agdam was
+    # handed over "last week": with the other reports' dates that is Wednesday 2020-11-25.
+    kalbajar = by_prefix(briefing, "003")
+    assert kalbajar.published == "2020-11-25"
+    kinds = {e["kind"] for e in kalbajar.published_evidence}
+    assert "event dated by another report" in kinds
+    for e in kalbajar.published_evidence:
+        if "other" in e:
+            other = briefing.article(e["other"]["article"])
+            assert other.published and not other.published_inferred
+    # 004 embeds a post dated 2020-11-13: it cannot be older, and it states no later event.
+    peace = by_prefix(briefing, "004")
+    assert peace.published == "2020-11-13"
+    assert any(e["kind"] == "dated reference inside the article" and e["date"] == "2020-11-13" for e in peace.published_evidence)
 
 
 def test_titles(briefing):
@@ -108,3 +125,66 @@ def test_json_contract_keys(briefing):
     assert data["schema"] == "newsweave.briefing/1"
     assert set(data) >= {"articles", "skipped", "summary", "facts", "timeline", "entities", "disagreements", "quotes", "framing", "reuse"}
     assert set(data["articles"][0]) >= {"id", "source", "title", "outlet", "byline", "published", "published_inferred", "language", "text", "removed"}
+
+
+# --- normalization: timeline, entities, quotes --------------------------------------------------
+
+
+def _timeline_mentions(briefing):
+    """(article prefix, date text as written, normalized date) for every timeline evidence."""
+    return {(ev["article"][:3], ev["date_text"], e["date"]) for e in briefing.timeline for ev in e["evidence"]}
+
+
+def test_timeline_dates_are_the_ones_the_texts_mean(briefing):
+    days = [e["date"] for e in briefing.timeline if len(e["date"]) == 10]
+    assert days, "day-level events exist"
+    # Every day-level event of this story falls between the war's start and the last deadline: none slips a year.
+    assert all("2020-09-01" <= d <= "2020-12-31" for d in days), days
+    mentions = _timeline_mentions(briefing)
+    assert ("003", "Wednesday", "2020-11-25") in mentions  # report inferred as Wednesday 25 Nov
+    assert ("002", "Friday", "2020-11-20") in mentions
+    assert ("001", "Sunday", "2020-11-15") in mentions  # the deadline "delayed from Sunday"
+    assert ("000", "November 25", "2020-11-25") in mentions
+    assert ("000", "December 1", "2020-12-01") in mentions
+
+
+def test_timeline_status_and_merging(briefing):
+    for e in briefing.timeline:
+        assert e["status"] in ("happened", "scheduled")
+        assert len(e["sources"]) == len(set(e["sources"]))
+        for ev in e["evidence"]:
+            span = briefing.article(ev["article"]).text[ev["start"]:ev["end"]]
+            assert ev["date_text"] in span
+    # The Lachin deadline lies after every report that states it: scheduled, and stated by several outlets.
+    lachin = [e for e in briefing.timeline if e["date"] == "2020-12-01"]
+    assert lachin and all(e["status"] == "scheduled" for e in lachin)
+    assert any(len(e["sources"]) >= 2 for e in lachin)
+    # The November 10 accord is reported by several outlets.
+    assert any(e["date"] == "2020-11-10" and len(e["sources"]) >= 2 for e in briefing.timeline)
+
+
+def _entity_with(briefing, alias):
+    hits = [e for e in briefing.entities if alias in e["aliases"]]
+    assert len(hits) == 1, (alias, hits)
+    return hits[0]
+
+
+def test_place_spellings_merge_into_one_entity(briefing):
+    assert {"Agdam", "Aghdam"} <= set(_entity_with(briefing, "Agdam")["aliases"])
+    assert {"Kalbajar", "Kelbajar", "Kalbacar"} <= set(_entity_with(briefing, "Kalbajar")["aliases"])
+    assert _entity_with(briefing, "Agdam")["type"] in ("GPE", "LOC")
+    assert _entity_with(briefing, "Russian Federation")["name"] == "Russia"
+    assert _entity_with(briefing, "Tonoyan")["name"] == "Davit Tonoyan"
+    for e in briefing.entities:
+        for m in e["mentions"]:
+            assert briefing.article(m["article"]).text[m["start"]:m["end"]]
+
+
+def test_ministry_statement_is_one_quote_across_outlets(briefing):
+    statement = [q for q in briefing.quotes if "trilateral statement" in q["text"]]
+    assert len(statement) == 1
+    q = statement[0]
+    assert {s[:3] for s in q["sources"]} >= {"000", "001"}
+    assert "Ministry" in (q["speaker"] or "")
+    for ev in q["evidence"]:
+        assert briefing.article(ev["article"]).text[ev["start"]:ev["end"]]

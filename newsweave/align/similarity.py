@@ -1,9 +1,13 @@
-"""Stage 3, align (v0): which sentences of other articles state the same content as a given sentence.
+"""Stage 3, align: which sentences of other articles state the same content as a given sentence.
 
 Sentences are compared as TF-IDF vectors of their content-word lemmas, fitted on the story itself, so
 that words every report uses ("said") weigh little and the story's specific words weigh much. Two
 sentences state the same content when their cosine is high, or when nearly all of the shorter one's
-weighted content appears in the longer one (a clause repeated inside a longer sentence).
+weighted content appears in the longer one (a clause repeated inside a longer sentence), or, for
+paraphrases that share few words ("the two sides agreed to end hostilities" / "the two countries signed
+an agreement to end the fighting"), when their sentence embeddings are close. Embeddings are computed
+lazily, only for the sentences that are compared, on *canonicalized* text: entity variants are replaced
+by their canonical names first, so "Kalbacar" and "Kelbajar" read the same to the encoder.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import numpy as np
 from newsweave.model import AnnotatedArticle, Sentence
 
 COSINE_MIN = 0.42
+EMBEDDING_MIN = 0.74  # all-MiniLM-L6-v2 cosine for a paraphrase of the same statement
+EMBEDDING_SHORTLIST = 24  # story-wide nearest sentences (by TF-IDF) re-checked with embeddings
 CONTAINMENT_MIN = 0.7
 MIN_SHARED_TERMS = 4
 MIN_CONTAINED_TERMS = 6  # a short sentence must share this many terms to count as contained
@@ -30,10 +36,22 @@ class Match:
 class SentenceIndex:
     """TF-IDF vectors of every sentence of a story, for same-content look-ups across articles."""
 
-    def __init__(self, docs: Sequence[AnnotatedArticle]):
+    def __init__(self, docs: Sequence[AnnotatedArticle], *, canonical_names: dict[tuple[str, int, int], str] | None = None,
+                 use_embeddings: bool = True, units: Sequence[Sentence] | None = None):
+        """``units`` are the spans to index (sentences by default; claims have the same fields)."""
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        self.sentences: list[Sentence] = [s for d in docs for s in d.sentences]
+        self._texts = {d.article.id: d.article.text for d in docs}
+        self._canonical = canonical_names or {}
+        self._mentions_by_article: dict[str, list[tuple[int, int, str]]] = {}
+        for (art, start, end), name in self._canonical.items():
+            self._mentions_by_article.setdefault(art, []).append((start, end, name))
+        for spans in self._mentions_by_article.values():
+            spans.sort()
+        self.use_embeddings = use_embeddings
+        self._vectors: dict[int, np.ndarray] = {}
+
+        self.sentences: list[Sentence] = list(units) if units is not None else [s for d in docs for s in d.sentences]
         self._row = {(s.article, s.index): i for i, s in enumerate(self.sentences)}
         self._by_article: dict[str, list[int]] = {}
         for i, s in enumerate(self.sentences):
@@ -48,6 +66,52 @@ class SentenceIndex:
 
     def row(self, sentence: Sentence) -> int:
         return self._row[(sentence.article, sentence.index)]
+
+    def canonical_text(self, article: str, start: int, end: int) -> str:
+        """``text[start:end]`` with every entity mention replaced by its entity's canonical name."""
+        text = self._texts[article]
+        out, pos = [], start
+        for s, e, name in self._mentions_by_article.get(article, ()):
+            if s < start or e > end or s < pos:
+                continue
+            out += [text[pos:s], name]
+            pos = e
+        out.append(text[pos:end])
+        return "".join(out)
+
+    def embed_spans(self, spans: Sequence[tuple[str, int, int]]) -> np.ndarray:
+        """Unit-length embeddings of canonicalized spans (article, start, end)."""
+        from newsweave.align.embed import get_encoder
+
+        if not spans:
+            return np.zeros((0, 384), dtype=np.float32)
+        return get_encoder().encode([self.canonical_text(*sp) for sp in spans])
+
+    def vectors(self, sentences: Sequence[Sentence]) -> np.ndarray:
+        """Embeddings of ``sentences``, computed once each and only when first needed."""
+        missing = [s for s in sentences if self.row(s) not in self._vectors]
+        if missing:
+            for s, v in zip(missing, self.embed_spans([(s.article, s.start, s.end) for s in missing])):
+                self._vectors[self.row(s)] = v
+        return np.stack([self._vectors[self.row(s)] for s in sentences]) if sentences else np.zeros((0, 384), np.float32)
+
+    def _mutual(self, query: Sentence, cand: Sentence, sim: float) -> bool:
+        """Is ``query`` also the sentence of its article nearest to ``cand``? In a one-story corpus every
+        sentence is about the same things, so a paraphrase must be each other's best match, not merely close."""
+        rows = self._by_article[query.article]
+        sims = (self.matrix[rows] @ self.matrix[self.row(cand)].T).toarray().ravel()
+        rivals = [self.sentences[rows[k]] for k in np.argsort(-sims)[:5]]
+        rivals = [r for r in rivals if r.index != query.index]
+        if not rivals:
+            return True
+        vecs = self.vectors([cand] + rivals)
+        return bool(np.max(vecs[1:] @ vecs[0]) <= sim)
+
+    def embedding_similarity(self, a: Sentence, b: Sentence) -> float:
+        if not self.use_embeddings:
+            return 0.0
+        va, vb = self.vectors([a, b])
+        return float(va @ vb)
 
     def similarity(self, a: Sentence, b: Sentence) -> float:
         if self.matrix is None:
@@ -68,30 +132,53 @@ class SentenceIndex:
         cos = self.similarity(a, b)
         short, long = (a, b) if len(set(a.terms)) <= len(set(b.terms)) else (b, a)
         contained, shared = self.containment(short, long)
-        if shared < min(MIN_SHARED_TERMS, len(set(short.terms))) or shared < 2:
+        if shared < 2:
             return 0.0
-        if cos >= COSINE_MIN:
-            return cos
-        if contained >= CONTAINMENT_MIN and shared >= MIN_CONTAINED_TERMS:
-            return contained * 0.9
+        if shared >= min(MIN_SHARED_TERMS, len(set(short.terms))):
+            if cos >= COSINE_MIN:
+                return cos
+            if contained >= CONTAINMENT_MIN and shared >= MIN_CONTAINED_TERMS:
+                return contained * 0.9
+        if self.use_embeddings:
+            emb = self.embedding_similarity(a, b)
+            if emb >= EMBEDDING_MIN:
+                return emb
         return 0.0
 
-    def supporting(self, sentence: Sentence) -> list[Match]:
-        """For every other article, its sentence that best states the same content (if any does)."""
+    def supporting(self, sentence: Sentence, *, use_embeddings: bool | None = None) -> list[Match]:
+        """For every other article, its sentence that best states the same content (if any does).
+
+        Lexical matches are checked among each article's three nearest sentences by TF-IDF cosine;
+        paraphrases among the story-wide shortlist of nearest sentences, with embeddings. The shortlist
+        keeps the embedding work per query constant, whatever the size of the story."""
         if self.matrix is None:
             return []
+        embeddings = self.use_embeddings if use_embeddings is None else use_embeddings
         sims = (self.matrix @ self.matrix[self.row(sentence)].T).toarray().ravel()
-        out: list[Match] = []
-        for article, rows in self._by_article.items():
-            if article == sentence.article:
-                continue
-            order = np.argsort(-sims[rows])[:3]  # the best few by cosine, then the full same-content test
-            best: Match | None = None
-            for k in order:
-                cand = self.sentences[rows[k]]
-                score = self.same_content(sentence, cand)
-                if score > 0 and (best is None or score > best.score):
-                    best = Match(cand, score)
-            if best:
-                out.append(best)
-        return sorted(out, key=lambda m: -m.score)
+        best: dict[str, Match] = {}
+        saved, self.use_embeddings = self.use_embeddings, False
+        try:
+            for article, rows in self._by_article.items():
+                if article == sentence.article:
+                    continue
+                for k in np.argsort(-sims[rows])[:3]:
+                    cand = self.sentences[rows[k]]
+                    score = self.same_content(sentence, cand)
+                    if score > 0 and (article not in best or score > best[article].score):
+                        best[article] = Match(cand, score)
+        finally:
+            self.use_embeddings = saved
+        if embeddings:
+            shortlist = [
+                int(i) for i in np.argsort(-sims)[: EMBEDDING_SHORTLIST * 3]
+                if self.sentences[int(i)].article != sentence.article and self.sentences[int(i)].article not in best
+                and sims[int(i)] > 0
+            ][:EMBEDDING_SHORTLIST]
+            if shortlist:
+                vecs = self.vectors([sentence] + [self.sentences[i] for i in shortlist])
+                for i, sim in zip(shortlist, vecs[1:] @ vecs[0]):
+                    cand = self.sentences[i]
+                    if sim >= EMBEDDING_MIN and len(set(sentence.terms) & set(cand.terms)) >= 2:
+                        if (cand.article not in best or sim > best[cand.article].score) and self._mutual(sentence, cand, float(sim)):
+                            best[cand.article] = Match(cand, float(sim))
+        return sorted(best.values(), key=lambda m: -m.score)

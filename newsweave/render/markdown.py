@@ -25,6 +25,30 @@ def render_markdown(b: Briefing) -> str:
         marks = "".join(f"[[{m.number}]](#{m.anchor})" for m in item.markers)
         flag = " _(single source)_" if item.single_source else ""
         out.append(f"- {_md_escape(item.text)} {marks}{flag}")
+    def marks(markers) -> str:
+        return "".join(f"[[{m.number}]](#{m.anchor})" for m in markers)
+
+    if v.timeline:
+        out += ["", "## Timeline", ""]
+        for t in v.timeline:
+            flag = " _(scheduled)_" if t.status == "scheduled" else ""
+            out.append(f"- **{t.date}**{flag}: {_md_escape(t.event)} {marks(t.markers)}")
+    if b.entities:
+        out += ["", "## Who and where", ""]
+        for e in b.entities[:25]:
+            others = [x for x in e["aliases"] if x != e["name"]]
+            alias = f" (also {', '.join(_md_escape(x) for x in others)})" if others else ""
+            out.append(f"- **{_md_escape(e['name'])}** {e['type']}{alias}: {len(e['sources'])} of {len(b.articles)} articles")
+    if v.quotes:
+        out += ["", "## Quotes", ""]
+        for q in v.quotes:
+            out.append(f"- {_md_escape(q.speaker)}: “{_md_escape(q.text)}” {marks(q.markers)}")
+    if v.reuse:
+        out += ["", "## Copied text", ""]
+        for r in v.reuse:
+            arrow = "copied by" if r.directed else "shares text with"
+            out.append(f"- [{r.source.number}] {_md_escape(r.source.label)} {arrow} [{r.copy.number}] {_md_escape(r.copy.label)}"
+                       f" ({r.score:.0%} of the shorter text)")
     out += ["", "## Sources", ""]
     for s in v.sources:
         a = s.article

@@ -1,0 +1,491 @@
+"""Disagreements: the same subject given incompatible values by different reports, and what kind.
+
+Three comparisons, each between claims of different articles that are about the same subject:
+
+* **date**: a dated event of the same place or actor ("Kalbajar ... before November 15" / "Kalbacar on
+  November 25"): each day-level date in a claim is paired with the entity named just before it in its
+  clause, and two claims compare when they pair the same entity with a date and read alike (sentence
+  embeddings of the two clauses). Dates disagree when their intervals do not meet ("November 10" and
+  "last week" in a report of November 20 meet; "two weeks ago" is taken to within two days).
+* **number**: quantities that count the same thing ("people") in claims sharing a word besides the
+  count and the names ("kill"): intervals that do not overlap disagree; overlapping ones where at least
+  one is vague ("thousands" / "hundreds and possibly thousands") are an *estimate*; overlapping point
+  figures ("around 2,000" / "nearly 2,000") agree and are not reported.
+* **claim**: two wordings of one fact, one negated and the other not.
+
+The status: ``update`` when a text explains a change ("delayed", "postponed", "rose to", "revised") or,
+for counts, when a later report gives a higher toll than an earlier one; ``estimate`` for vague or
+overlapping figures; ``contradiction`` otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsweave.align.facts import Fact
+from newsweave.align.similarity import SentenceIndex
+from newsweave.model import AnnotatedArticle, Claim
+
+SAME_EVENT_EMBEDDING = 0.5
+SAME_SUBJECT_EMBEDDING = 0.45
+_UPDATE_CUES = re.compile(
+    r"\b(?:delay(?:ed|s)?|postpon\w*|reschedul\w*|push(?:ed)? back|brought forward|moved (?:up|back|forward)|"
+    r"extend(?:ed|s)?|revis\w*|updat\w*|correct(?:ed|ion)|ros[ea]|risen|climb\w*|increas\w*|jump\w*|"
+    r"fell|fallen|dropp\w*|decreas\w*|now stands|has reached|instead|no longer|earlier than planned)\b",
+    re.IGNORECASE,
+)
+_DAY_WORDS = re.compile(
+    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\d{4}-\d{2}-\d{2}|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+_APPROXIMATE_DATE = re.compile(r"\bago\b|\bearlier\b|\blater\b", re.IGNORECASE)
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_SEPARATOR = re.compile(r"[;,]|\s[-–—]\s")
+_WINDOW_END = re.compile(r"[;,]|\s[-–—]\s|\s(?:and|but|while|whereas|although)\s")
+_REPORTING_WORDS = {"say", "tell", "report", "add", "state", "announce", "confirm", "accord", "claim", "believe", "know"}
+_PLACE_OR_ACTOR = {"GPE", "LOC", "FAC", "ORG", "PERSON"}
+
+
+@dataclass
+class _Position:
+    value: str
+    normalized: object
+    claim: Claim
+    start: int
+    end: int
+
+
+def _interval(value: str, text: str) -> tuple[dt.date, dt.date] | None:
+    try:
+        if _DAY.match(value):
+            d = dt.date.fromisoformat(value)
+            slack = dt.timedelta(days=2 if _APPROXIMATE_DATE.search(text) else 0)
+            return d - slack, d + slack
+        m = _WEEK.match(value)
+        if m:
+            start = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return start, start + dt.timedelta(days=6)
+    except ValueError:
+        return None
+    return None
+
+
+def _meet(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+class _Union:
+    def __init__(self):
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(b)] = self.find(a)
+
+
+def find_disagreements(
+    docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts: list[Fact], entities: list
+) -> list[dict]:
+    by_id = {e.id: e for e in entities}
+    published = {d.article.id: d.article.published for d in docs}
+    outlet = {d.article.id: d.article.outlet or d.article.id for d in docs}
+    texts = {d.article.id: d.article.text for d in docs}
+    mention_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        if e.type in _PLACE_OR_ACTOR:
+            for art, s, t in e.mentions:
+                mention_spans[art].append((s, t, e.id))
+    for spans in mention_spans.values():
+        spans.sort()
+
+    global _SENTENCE_SPANS
+    _SENTENCE_SPANS = {(d.article.id, s.index): (s.start, s.end) for d in docs for s in d.sentences}
+    out: list[dict] = []
+    out += _date_disagreements(docs, index, mention_spans, by_id, texts)
+    out += _fact_date_disagreements(facts, texts, {tuple(sorted((e["article"], e["start"]) for p in d["positions"] for e in p["evidence"])) for d in out})
+    names = {w.lower() for e in entities for alias in [e.name, *e.aliases] for w in re.findall(r"\w+", alias)}
+    out += _number_disagreements(docs, index, facts, texts, names)
+    out += _negation_disagreements(facts, texts)
+    speakers = _speakers(docs)
+    for item in out:
+        _explain(item, published, outlet, speakers)
+    out.sort(key=lambda d: ({"contradiction": 0, "update": 1, "estimate": 2}[d["status"]], d["kind"]))
+    for n, item in enumerate(out, start=1):
+        item["id"] = f"D{n}"
+    return out
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[str, object, int, int]]:
+    """(entity id, timex, segment start, segment end) for each day/week date in the claim: the entity named
+    last before the date within its segment of the clause (segments split at , ; and dashes)."""
+    out = []
+    for t in claim.dates:
+        if t.type == "TIME" and not _DAY_WORDS.search(t.text):
+            continue  # a bare clock time ("11 p.m.") does not say which day
+        value = t.value[:10] if t.type == "TIME" else t.value  # "Monday night" (2026-03-09TNI) dates a day too
+        if t.type not in ("DATE", "TIME") or not (_DAY.match(value) or _WEEK.match(value)):
+            continue
+        if value != t.value:
+            import copy
+
+            t = copy.copy(t)
+            t.value = value
+        seg_start = claim.start
+        for m in _SEPARATOR.finditer(text, claim.start, t.start):
+            seg_start = m.end()
+        seg_end = claim.end
+        m = _SEPARATOR.search(text, t.end, claim.end)
+        if m:
+            seg_end = m.start()
+        before = [(s, e, eid) for s, e, eid in mentions if seg_start <= s and e <= t.start]
+        if not before:
+            before = [(s, e, eid) for s, e, eid in mentions if claim.start <= s and e <= t.start]
+        if before:
+            out.append((before[-1][2], t, min(seg_start, before[-1][0]), seg_end))
+    return out
+
+
+def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts) -> list[dict]:
+    items: list[tuple[str, Claim, object, int, int]] = []
+    for doc in docs:
+        for c in doc.claims:
+            for eid, t, s, e in _entity_dates(c, texts[c.article], mention_spans.get(c.article, [])):
+                items.append((eid, c, t, s, e))
+    by_entity: dict[str, list[int]] = defaultdict(list)
+    for k, (eid, *_rest) in enumerate(items):
+        by_entity[eid].append(k)
+    results = []
+    for eid, ks in by_entity.items():
+        if len({items[k][1].article for k in ks}) < 2:
+            continue
+        vecs = index.embed_spans([(items[k][1].article, items[k][3], items[k][4]) for k in ks])
+        sims = vecs @ vecs.T
+        union = _Union()
+        conflict_pairs = []
+        for x in range(len(ks)):
+            for y in range(x + 1, len(ks)):
+                a, b = items[ks[x]], items[ks[y]]
+                if a[1].article == b[1].article or sims[x, y] < SAME_EVENT_EMBEDDING:
+                    continue
+                ia = _interval(a[2].value, a[2].text)
+                ib = _interval(b[2].value, b[2].text)
+                if not ia or not ib:
+                    continue
+                union.union(x, y)
+                if not _meet(ia, ib):
+                    conflict_pairs.append((x, y))
+        if not conflict_pairs:
+            continue
+        groups: dict[int, list[int]] = defaultdict(list)
+        for x in range(len(ks)):
+            groups[union.find(x)].append(x)
+        for root, members in groups.items():
+            if not any(union.find(x) == root for x, _ in conflict_pairs):
+                continue
+            positions: list[_Position] = []
+            for x in members:
+                _eid, c, t, _s, _e = items[ks[x]]
+                positions.append(_Position(t.text, t.value, c, t.start, t.end))
+            results.append(_make("date", by_id[eid].name, positions, texts, _date_key))
+    return results
+
+
+def _day_dates(c: Claim):
+    out = []
+    for t in c.dates:
+        if t.type == "TIME" and not _DAY_WORDS.search(t.text):
+            continue
+        value = t.value[:10] if t.type == "TIME" else t.value
+        if t.type in ("DATE", "TIME") and _DAY.match(value):
+            out.append((t, value))
+    return out
+
+
+def _fact_date_disagreements(facts: list[Fact], texts, seen: set) -> list[dict]:
+    """Two wordings of one fact that date it to days that do not meet ("late on Monday night" / "in the
+    early hours of Tuesday"), each wording giving a single day."""
+    out = []
+    for f in facts:
+        if len(f.sources) < 2:
+            continue
+        positions = []
+        for c in f.claims:
+            days = _day_dates(c)
+            if len(days) == 1:
+                t, value = days[0]
+                positions.append(_Position(t.text, value, c, t.start, t.end))
+        intervals = [(p, _interval(p.normalized, p.value)) for p in positions]
+        intervals = [(p, iv) for p, iv in intervals if iv]
+        if len({p.claim.article for p, _ in intervals}) < 2:
+            continue
+        conflict = any(
+            a.claim.article != b.claim.article and not _meet(ia, ib)
+            for i, (a, ia) in enumerate(intervals) for b, ib in intervals[i + 1:]
+        )
+        if not conflict:
+            continue
+        key = tuple(sorted((p.claim.article, p.claim.start) for p, _ in intervals))
+        if key in seen:
+            continue
+        subject = " ".join((f.best or f.claims[0]).text.split()[:10]) + " …"
+        out.append(_make("date", subject, [p for p, _ in intervals], texts, _date_key))
+    return out
+
+
+def _date_key(p: _Position) -> str:
+    return str(p.normalized)
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+
+def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str]) -> list[dict]:
+    fact_of = {(c.article, c.index): f.id for f in facts for c in f.claims}
+    items: list[tuple[Claim, object]] = [
+        (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
+        if q.kind in ("cardinal", "percent", "money", "measure") and q.unit not in _TIME_UNITS
+    ]
+    results = []
+    seen: set[tuple[int, int]] = set()
+    by_counted: dict[tuple, list[int]] = defaultdict(list)
+    uncounted: list[int] = []
+    for k, (c, q) in enumerate(items):
+        if q.counted or q.kind != "cardinal":
+            by_counted[(q.kind, q.unit, q.counted)].append(k)
+        elif q.value is not None and q.value >= 2:
+            uncounted.append(k)  # "has risen to 17": compared with every count, on a stricter reading match
+    for key in list(by_counted):
+        if key[0] == "cardinal" and uncounted:
+            by_counted[key] = by_counted[key] + uncounted
+    for key, ks in by_counted.items():
+        for x in range(len(ks)):
+            for y in range(x + 1, len(ks)):
+                (ca, qa), (cb, qb) = items[ks[x]], items[ks[y]]
+                if ca.article == cb.article or not qa.comparable(qb):
+                    continue
+                same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
+                strict = qa.counted is None or qb.counted is None
+                if qa.counted is None and qb.counted is None:
+                    continue
+                if not same_fact and not _same_subject(ca, cb, qa, qb, index, names, strict):
+                    continue
+                if (ca.article, ca.index) > (cb.article, cb.index):
+                    ca, cb, qa, qb = cb, ca, qb, qa
+                pair_key = (id(qa), id(qb))
+                if pair_key in seen:
+                    continue
+                seen.add(pair_key)
+                if qa.overlaps(qb):
+                    if (qa.low, qa.high) == (qb.low, qb.high) or (qa.value is not None and qb.value is not None):
+                        continue  # agreement: "around 2,000" and "nearly 2,000"
+                    status = "estimate"
+                else:
+                    status = None
+                subject = " ".join(x for x in (qa.counted or qa.unit or "", _shared_word(ca, cb, qa, names)) if x) or "figure"
+                positions = [
+                    _Position(qa.text, [qa.low, qa.high], ca, qa.start, qa.end),
+                    _Position(qb.text, [qb.low, qb.high], cb, qb.start, qb.end),
+                ]
+                results.append(_make("number", subject, positions, texts, lambda p: str(p.normalized), status))
+    return _merge_number_items(results)
+
+
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+
+def _with_counted(q, text: str):
+    """A figure followed by "of <noun>" ("thousands of people") counts that noun."""
+    if q.counted is None:
+        m = re.match(r"\s+of\s+(?:the\s+)?([a-z]+)", text[q.end:q.end + 40])
+        if m:
+            import copy
+
+            q = copy.copy(q)
+            word = m.group(1)
+            q.counted = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return q
+
+
+def _years(c: Claim) -> set[str]:
+    return {t.value[:4] for t in c.dates if t.type == "DATE" and re.match(r"^\d{4}", t.value)}
+
+
+def _shared_word(a: Claim, b: Claim, q, names: set[str]) -> str:
+    counted = {q.counted} if q.counted else set()
+    counted |= {w.lower() for w in re.findall(r"\w+", q.text)} | {"thousand", "hundred", "million", "dozen", "billion"}
+    counted |= names | _REPORTING_WORDS
+    shared = [t for t in a.terms if t in set(b.terms) and t not in counted and not t.isdigit() and t not in names]
+    return shared[0] if shared else ""
+
+
+def _same_subject(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: set[str], strict: bool = False) -> bool:
+    """Claims counting the same thing in the same event: a word in common besides the count, the counted
+    noun and the story's names, and wordings that read alike."""
+    ya, yb = _years(a), _years(b)
+    if ya and yb and not (ya & yb):
+        return False  # figures of different years are about different events
+    skip = {qa.counted, qb.counted} | names | _REPORTING_WORDS
+    seg_a, seg_b = _segment(a, qa, index), _segment(b, qb, index)
+    text_a = index._texts[a.article][seg_a[1]:seg_a[2]].lower()
+    text_b = index._texts[b.article][seg_b[1]:seg_b[2]].lower()
+    # a shared word of the claims that both windows around the figures use (by stem)
+    words_a = {t for t in a.terms if not t.isdigit() and t not in skip and t[:4] in text_a}
+    words_b = {t for t in b.terms if not t.isdigit() and t not in skip and t[:4] in text_b}
+    idf = index.idf
+    shared = [t for t in words_a & words_b if idf.get(t, 0) > 1.0]
+    if not shared:
+        return False
+    # Compare what is said around each figure ("killing hundreds of people" / "thousands were killed"),
+    # not the whole sentences, which may be about other things too.
+    va, vb = index.embed_spans([seg_a, seg_b])
+    return float(va @ vb) >= (SAME_SUBJECT_EMBEDDING + 0.15 if strict else SAME_SUBJECT_EMBEDDING)
+
+
+def _segment(c: Claim, q, index: SentenceIndex) -> tuple[str, int, int]:
+    """What is said right around a figure: back to the previous separator, forward to the next separator
+    or conjunction and at most eight words ("Fourteen people are known to have died", not "... and nine
+    are still missing")."""
+    text = index._texts[c.article]
+    start = c.start
+    for m in _WINDOW_END.finditer(text, c.start, q.start):
+        start = m.end()
+    m = _WINDOW_END.search(text, q.end, c.end)
+    end = m.start() if m else c.end
+    words = list(re.finditer(r"\S+", text[q.end:end]))
+    if len(words) > 8:
+        end = q.end + words[7].end()
+    return (c.article, start, end)
+
+
+def _merge_number_items(items: list[dict]) -> list[dict]:
+    """Pairwise findings about the same subject and status become one disagreement with all positions."""
+    merged: dict[tuple[str, str], dict] = {}
+    for it in items:
+        key = (it["subject"], it["status"])
+        if key not in merged:
+            merged[key] = it
+            continue
+        have = merged[key]
+        for pos in it["positions"]:
+            match = next((p for p in have["positions"] if p["normalized"] == pos["normalized"]), None)
+            if match is None:
+                have["positions"].append(pos)
+            else:
+                for s, ev in zip(pos["sources"], pos["evidence"]):
+                    if ev not in match["evidence"]:
+                        match["sources"].append(s)
+                        match["evidence"].append(ev)
+    return list(merged.values())
+
+
+# --- negation -----------------------------------------------------------------------------------
+
+
+def _negation_disagreements(facts: list[Fact], texts) -> list[dict]:
+    out = []
+    for f in facts:
+        neg = [c for c in f.claims if c.negated]
+        pos = [c for c in f.claims if not c.negated]
+        if neg and pos:
+            positions = [_Position("not " + (c.predicate or ""), False, c, c.start, c.end) for c in neg] + [
+                _Position(c.predicate or "", True, c, c.start, c.end) for c in pos
+            ]
+            out.append(_make("claim", (f.best or f.claims[0]).text, positions, texts, lambda p: str(p.normalized), "contradiction"))
+    return out
+
+
+# --- shared -------------------------------------------------------------------------------------
+
+
+_SENTENCE_SPANS: dict[tuple[str, int], tuple[int, int]] = {}
+
+
+def _make(kind: str, subject: str, positions: list[_Position], texts, key, status: str | None = None) -> dict:
+    grouped: dict[str, dict] = {}
+    cue = False
+    said: set[tuple[str, str]] = set()
+    for p in positions:
+        # The whole sentence may explain a change ("was expected on the 15th, but ... agreed to delay").
+        s_start, s_end = _SENTENCE_SPANS.get((p.claim.article, p.claim.sentence), (p.claim.start, p.claim.end))
+        cue = cue or bool(_UPDATE_CUES.search(texts[p.claim.article][s_start:s_end]))
+        g = grouped.setdefault(key(p), {"value": p.value, "normalized": p.normalized, "sources": [], "evidence": []})
+        ev = {"article": p.claim.article, "start": p.claim.start, "end": p.claim.end, "value_start": p.start, "value_end": p.end}
+        if (p.claim.article, p.claim.text) in said:  # a standfirst repeated in the body is one statement
+            continue
+        said.add((p.claim.article, p.claim.text))
+        g["sources"].append(p.claim.article)
+        g["evidence"].append(ev)
+    if status is None:
+        status = "update" if cue else "contradiction"
+    elif status == "contradiction" and cue and kind != "claim":
+        status = "update"
+    return {"id": "", "subject": subject, "kind": kind, "status": status, "positions": list(grouped.values()), "explanation": ""}
+
+
+def _speakers(docs) -> dict[str, list[tuple[int, int, str]]]:
+    """Per article, the attributed spans and who they are attributed to (lower-cased)."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for d in docs:
+        text = d.article.text
+        rows = []
+        for a in d.quotes:
+            who = a.speaker_head or (text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else None)
+            if who:
+                # the head word names the source well enough to tell a ministry from a mayor
+                words = who.lower().split(" of ")[0].split()
+                rows.append((a.content_start, a.content_end, words[-1] if words else who.lower()))
+        out[d.article.id] = rows
+    return out
+
+
+def _speaker_of(speakers: dict, ev: dict) -> str | None:
+    pos = ev.get("value_start", ev["start"])
+    for s, e, who in speakers.get(ev["article"], []):
+        if s <= pos < e:
+            return who
+    return None
+
+
+def _explain(item: dict, published: dict, outlet: dict, speakers: dict) -> None:
+    parts = []
+    for p in item["positions"]:
+        who = ", ".join(f"{outlet[a]}" + (f" ({published[a]})" if published.get(a) else "") for a in dict.fromkeys(p["sources"]))
+        parts.append(f"{who}: \u201c{p['value']}\u201d")
+    reason = {
+        "update": "a report explains a change, or a later report moves the value",
+        "estimate": "the figures are vague or overlap",
+        "contradiction": "the values are incompatible and no report explains why",
+    }[item["status"]]
+    item["explanation"] = f"{item['subject']}: " + "; ".join(parts) + f". Classed as {item['status']}: {reason}."
+    # Figures that move between reports of different days are an update, unless different named
+    # sources give them (a ministry and a mayor disagreeing is a contradiction, whenever they speak).
+    if item["kind"] == "number" and item["status"] == "contradiction":
+        who = {_speaker_of(speakers, ev) for p in item["positions"] for ev in p["evidence"]} - {None}
+        dated = []
+        for p in item["positions"]:
+            lo = p["normalized"][0] if isinstance(p["normalized"], list) else None
+            for a in p["sources"]:
+                if published.get(a) and lo is not None:
+                    dated.append((published[a], lo))
+        days = {d for d, _ in dated}
+        if len(who) < 2 and len(days) > 1 and len(days) == len(dated):
+            dated.sort()
+            values = [v for _, v in dated]
+            if values == sorted(values) or values == sorted(values, reverse=True):
+                item["status"] = "update"
+                item["explanation"] = item["explanation"].replace(
+                    "Classed as contradiction: the values are incompatible and no report explains why",
+                    "Classed as update: the figure moves from report to report over time")

@@ -1,0 +1,216 @@
+"""Facts: claims from different articles that state the same thing, with how well each is corroborated.
+
+1. **Slots.** Each claim gets the canonical entities, dates (TIMEX3 values) and quantities inside it.
+2. **Candidates by blocking.** Claims are bucketed by their canonical entities, predicate and rare
+   content words; only claims of different articles that share at least two keys are compared, and
+   keys shared by too many claims (the story's name, "said") are not used. This keeps the work
+   near-linear in the number of claims instead of all pairs.
+3. **Same content.** A candidate pair is linked when the alignment index says the two state the same
+   content: TF-IDF over content lemmas, containment, or close sentence embeddings of the canonicalized
+   text (entity variants replaced by canonical names), embeddings only for pairs that share words.
+4. **Grouping.** Links are taken best first; two groups merge only if they hold no two claims of the same
+   article, so a fact has at most one wording per article and chains cannot snowball through a story.
+5. **Independence.** Articles that copy each other's text (reuse passages covering the claim) or come from
+   the same outlet count once: ``independent_sources`` is the number of distinct origins.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsweave.align.similarity import SentenceIndex
+from newsweave.model import AnnotatedArticle, Claim
+
+MAX_BUCKET = 60  # a key shared by more claims than this says nothing about which ones match
+MIN_SHARED_KEYS = 2
+SAME_DAY_EMBEDDING = 0.62
+
+
+def _same_day(a: Claim, b: Claim) -> bool:
+    days = lambda c: {t.value for t in c.dates if t.type == "DATE" and len(t.value) == 10}  # noqa: E731
+    return bool(days(a) & days(b))
+
+
+@dataclass
+class Fact:
+    id: str
+    claims: list[Claim] = field(default_factory=list)
+    best: Claim | None = None
+    independent: int = 0
+    origins: list[list[str]] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(c.article for c in self.claims))
+
+    def to_json(self) -> dict:
+        best = self.best or self.claims[0]
+        ordered = [best] + [c for c in self.claims if c is not best]
+        return {
+            "id": self.id,
+            "text": best.text,
+            "sources": [c.article for c in ordered],
+            "independent_sources": self.independent,
+            "origins": self.origins,
+            "evidence": [{"article": c.article, "start": c.start, "end": c.end} for c in ordered],
+        }
+
+
+def attach_slots(docs: Sequence[AnnotatedArticle], entities: list) -> None:
+    """Give every claim the canonical entities, dates and quantities inside its span."""
+    mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for ent in entities:
+        for art, s, e in ent.mentions:
+            mentions[art].append((s, e, ent.id))
+    for doc in docs:
+        ms = sorted(mentions.get(doc.article.id, []))
+        for c in doc.claims:
+            c.entities = list(dict.fromkeys(eid for s, e, eid in ms if c.start <= s and e <= c.end))
+            c.dates = [t for t in doc.timexes if c.start <= t.start and t.end <= c.end]
+            c.quantities = [q for q in doc.quantities if c.start <= q.start and q.end <= c.end]
+
+
+def _keys(claim: Claim, idf: dict[str, float], rare_idf: float) -> set[str]:
+    keys = {f"e:{e}" for e in claim.entities}
+    if claim.predicate:
+        keys.add(f"p:{claim.predicate}")
+    keys |= {f"t:{t}" for t in set(claim.terms) if idf.get(t, 0.0) >= rare_idf}
+    return keys
+
+
+def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float]) -> set[tuple[int, int]]:
+    """Pairs of claims (indices) from different articles that share at least two informative keys."""
+    rare_idf = sorted(idf.values())[len(idf) // 3] if idf else 0.0
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for k in _keys(c, idf, rare_idf):
+            buckets[k].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > MAX_BUCKET:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if claims[i].article != claims[j].article:
+                    shared[(i, j)] += 1
+    return {pair for pair, n in shared.items() if n >= MIN_SHARED_KEYS}
+
+
+def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: list[dict] | None = None) -> list[Fact]:
+    """Group the story's claims into facts (see the module docstring). ``index`` must index the claims."""
+    claims = index.sentences
+    pairs = candidate_pairs(claims, index.idf)
+    links: list[tuple[float, int, int]] = []
+    for i, j in pairs:
+        score = index.same_content(claims[i], claims[j])
+        if score <= 0 and _same_day(claims[i], claims[j]):
+            # Two reports dating something to the same day need less wording in common to be the same fact.
+            emb = index.embedding_similarity(claims[i], claims[j])
+            score = emb if emb >= SAME_DAY_EMBEDDING else 0.0
+        if score > 0:
+            links.append((score, i, j))
+    links.sort(reverse=True)
+
+    group = list(range(len(claims)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+
+    def find(x: int) -> int:
+        while group[x] != x:
+            group[x] = group[group[x]]
+            x = group[x]
+        return x
+
+    for _score, i, j in links:
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        arts_a = {claims[k].article for k in members[a]}
+        if any(claims[k].article in arts_a for k in members[b]):
+            continue  # one wording per article and fact
+        group[b] = a
+        members[a] += members.pop(b)
+
+    # Text reuse between two articles, per passage, to tell copies from independent reports.
+    copied: dict[tuple[str, str], list[tuple[int, int, int, int]]] = defaultdict(list)
+    for r in reuse or []:
+        a, b = r["articles"]
+        for p in r["passages"]:
+            copied[(a, b)].append((p["a"]["start"], p["a"]["end"], p["b"]["start"], p["b"]["end"]))
+    outlets = {d.article.id: (d.article.outlet or "").strip().lower() or None for d in docs}
+
+    facts: list[Fact] = []
+    for root, idx in members.items():
+        group_claims = sorted((claims[k] for k in idx), key=lambda c: (c.article, c.start))
+        fact = Fact(id="", claims=group_claims)
+        fact.best = _best_wording(group_claims, index)
+        fact.origins = _origins(group_claims, copied, outlets)
+        fact.independent = len(fact.origins)
+        facts.append(fact)
+    facts.sort(key=lambda f: (-f.independent, -len(f.claims), f.claims[0].article, f.claims[0].start))
+    for n, f in enumerate(facts, start=1):
+        f.id = f"F{n}"
+    return facts
+
+
+def _best_wording(group: list[Claim], index: SentenceIndex) -> Claim:
+    """The wording that shares most with the others (the common core), then the one with most slots."""
+    if len(group) == 1:
+        return group[0]
+
+    def key(c: Claim) -> tuple[float, int, int]:
+        central = sum(index.similarity(c, o) for o in group if o is not c)
+        slots = len(c.entities) + len(c.dates) + len(c.quantities)
+        return (round(central, 2), slots, -c.n_words)
+
+    return max(group, key=key)
+
+
+def _origins(group: list[Claim], copied: dict, outlets: dict[str, str | None]) -> list[list[str]]:
+    """Articles grouped by common origin: one copies the other's passage holding this claim, or they are
+    the same outlet. Each group is one independent source."""
+    arts = list(dict.fromkeys(c.article for c in group))
+    span = {c.article: (c.start, c.end) for c in group}
+    parent = {a: a for a in arts}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def inside(s: int, e: int, ps: int, pe: int) -> bool:
+        return min(e, pe) - max(s, ps) >= 0.5 * (e - s)
+
+    for x in range(len(arts)):
+        for y in range(x + 1, len(arts)):
+            a, b = arts[x], arts[y]
+            same_outlet = outlets.get(a) is not None and outlets.get(a) == outlets.get(b)
+            reused = any(
+                inside(*span[a], pa, qa) and inside(*span[b], pb, qb)
+                for (pa, qa, pb, qb) in copied.get((a, b), [])
+            ) or any(
+                inside(*span[b], pa, qa) and inside(*span[a], pb, qb)
+                for (pa, qa, pb, qb) in copied.get((b, a), [])
+            )
+            if same_outlet or reused:
+                parent[find(b)] = find(a)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for a in arts:
+        groups[find(a)].append(a)
+    return list(groups.values())
+
+
+def coverage(facts: list[Fact], article_ids: list[str]) -> list[dict]:
+    """Per article: the facts only it states, and the widely reported facts it leaves out (stated by at
+    least half of the other articles, and by two at least)."""
+    n = len(article_ids)
+    wide_min = max(2, math.ceil(0.5 * (n - 1)))
+    out = []
+    for art in article_ids:
+        unique = [f.id for f in facts if f.sources == [art]]
+        omitted = [f.id for f in facts if art not in f.sources and len(f.sources) >= wide_min]
+        out.append({"article": art, "unique": unique, "omitted": omitted})
+    return out

@@ -1,0 +1,117 @@
+"""Claim units: a sentence, or each of its clauses when it joins independent statements, with the parts
+that cross-source comparison needs: the predicate, negation and modality.
+
+"Armenia's defence minister resigned, and villagers set their homes on fire" states two things that
+other reports may state separately, so it becomes two claims. A clause is independent when its verb is
+coordinated with the sentence's main verb and has a subject of its own. Entities, dates and quantities
+are attached later by span (they live on the article's annotations).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsweave.model import Claim, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_FUTURE_AUX = {"will", "shall", "'ll", "must", "would"}
+_FUTURE_VERBS = {"expect", "plan", "schedule", "intend", "aim", "set", "due", "prepare", "promise", "vow", "threaten"}
+_REPORTING = {"say", "tell", "announce", "state", "confirm", "report", "add", "claim", "declare", "write", "note",
+              "insist", "deny", "warn", "explain", "accord", "tweet", "post"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def _clause_roots(sent: "Span") -> list["Token"]:
+    root = sent.root
+    roots = [root]
+    for tok in root.children:
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in tok.children):
+            roots.append(tok)
+    return sorted(roots, key=lambda t: t.i)
+
+
+def _content_verb(root: "Token") -> tuple["Token", bool]:
+    """For reporting verbs ("the ministry said its units entered ..."), the reported verb; and whether the
+    claim is attributed to someone rather than stated by the outlet."""
+    if root.lemma_.lower() in _REPORTING:
+        for c in root.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+                return c, True
+    return root, False
+
+
+def _planned(root: "Token") -> bool:
+    """Future or planned: "will be deployed", "must leave", "is expected to enter", "are due to"."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in root.children):
+        return True
+    if root.lemma_.lower() in _FUTURE_VERBS and any(c.dep_ == "xcomp" for c in root.children):
+        return True
+    head = root.head
+    return head is not root and head.lemma_.lower() in _FUTURE_VERBS and root.dep_ == "xcomp"
+
+
+def _predicate(root: "Token") -> tuple[str, bool]:
+    """The main verb's lemma (the complement for copulas: "is part" -> "part") and whether it is negated."""
+    negated = any(c.dep_ == "neg" for c in root.children) or any(
+        c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children) for c in root.children
+    )
+    lemma = root.lemma_.lower()
+    if lemma == "be":
+        for c in root.children:
+            if c.dep_ in ("attr", "acomp"):
+                return c.lemma_.lower(), negated
+    return lemma, negated
+
+
+def extract_claims(doc: "Doc", sentences: list[Sentence]) -> list[Claim]:
+    """Claims of one parsed article: one per sentence, or one per independent clause."""
+    claims: list[Claim] = []
+    text = doc.text
+    for sent in sentences:
+        if sent.kind == "heading" or sent.n_words < 4:
+            continue
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None:
+            continue
+        roots = _clause_roots(span)
+        pieces: list[tuple[int, int, "Token"]] = []
+        if len(roots) >= 2:
+            # Cut before each coordinated clause (at its conjunction or comma, which stay with the left part).
+            cuts = []
+            for r in roots[1:]:
+                left = min(t.i for t in r.subtree)
+                while left - 1 > span.start and doc[left - 1].dep_ in ("cc", "punct"):
+                    left -= 1
+                cuts.append(doc[left].idx)
+            bounds = [sent.start] + cuts + [sent.end]
+            for (a, b), root in zip(zip(bounds, bounds[1:]), roots):
+                a2, b2 = a, b
+                while a2 < b2 and (text[a2].isspace() or text[a2] in ",;"):
+                    a2 += 1
+                chunk = text[a2:b2]
+                m = re.match(r"(?:and|but|or|while|yet)\s+", chunk, re.IGNORECASE)
+                if m and a2 != sent.start:
+                    a2 += m.end()
+                while b2 > a2 and (text[b2 - 1].isspace() or text[b2 - 1] in ",;"):
+                    b2 -= 1
+                if len(text[a2:b2].split()) >= 4:
+                    pieces.append((a2, b2, root))
+            if len(pieces) < 2:
+                pieces = [(sent.start, sent.end, span.root)]
+        else:
+            pieces = [(sent.start, sent.end, span.root)]
+        for a, b, root in pieces:
+            verb, attributed = _content_verb(root)
+            predicate, negated = _predicate(verb)
+            clause_text = text[a:b]
+            future = _planned(verb) or _planned(root)
+            words = [t for t in doc.char_span(a, b, alignment_mode="expand") or [] if (t.is_alpha or t.like_num)]
+            claims.append(Claim(
+                article=sent.article, index=len(claims), sentence=sent.index, start=a, end=b, text=clause_text,
+                predicate=predicate, negated=negated, modality="planned" if future else "happened", attributed=attributed,
+                terms=[t.lemma_.lower() for t in words if not t.is_stop], tokens=[t.lemma_.lower() for t in words],
+            ))
+    return claims
