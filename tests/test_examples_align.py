@@ -1,0 +1,56 @@
+"""Alignment on our example story (examples/README.md lists its deliberate test points)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsweave
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return newsweave.brief(EXAMPLES)
+
+
+def _with_value(briefing, low):
+    return [d for d in briefing.disagreements if any(isinstance(p["normalized"], list) and p["normalized"][0] == low
+                                                     for p in d["positions"])]
+
+
+def test_homes_flooded_is_a_contradiction_between_named_sources(briefing):
+    # The ministry's "about 3,500 homes" against the mayor's "more than 6,000": different sources, no
+    # explanation of a change.
+    hits = _with_value(briefing, 6000.0)
+    assert len(hits) == 1 and hits[0]["kind"] == "number" and hits[0]["status"] == "contradiction"
+    assert {p["value"] for p in hits[0]["positions"]} == {"more than 6,000 homes", "about 3,500 homes"}
+
+
+def test_missing_count_falling_over_days_is_an_update(briefing):
+    hits = _with_value(briefing, 6.0)
+    assert len(hits) == 1 and hits[0]["status"] == "update"
+
+
+def test_rounded_figures_that_agree_are_not_flagged(briefing):
+    # "around 12,000", "some 12,000", "nearly 12,000", "twelve thousand" evacuated: agreement.
+    assert not [d for d in briefing.disagreements for p in d["positions"]
+                if isinstance(p["normalized"], list) and p["normalized"][1] and 10000 <= p["normalized"][1] <= 13500]
+
+
+def test_copied_wire_passage_and_direction(briefing):
+    pairs = {tuple(r["articles"]): r for r in briefing.reuse}
+    wire = next(a.id for a in briefing.articles if a.outlet == "Kestpress")
+    copier = next(a.id for a in briefing.articles if a.outlet == "Stravenik Evening News")
+    assert (wire, copier) in pairs or (copier, wire) in pairs
+    # Kestpress's wire facts that the evening paper copied count as one independent source.
+    copied = [f for f in briefing.facts if {wire, copier} <= set(f["sources"])]
+    assert copied and all(f["independent_sources"] < len(f["sources"]) for f in copied)
+
+
+def test_undated_blog_gets_no_invented_date(briefing):
+    blog = briefing.article("blog-notes")
+    assert blog.published is None and blog.published_inferred is False
+    assert blog.published_note
