@@ -1,13 +1,19 @@
-"""The whole flow: ingest -> annotate -> align -> compose, giving a :class:`~newsweave.model.Briefing`."""
+"""The whole flow: ingest -> annotate -> align -> compose, giving a :class:`~newsweave.model.Briefing`.
+
+Each stage is a function over a :class:`Story`, which holds what the stages have produced so far; a
+stage only reads what earlier stages wrote.
+"""
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsweave.ingest import DEFAULT_MAX_BYTES, ingest
-from newsweave.model import Article, Briefing
+from newsweave.model import AnnotatedArticle, Article, Briefing
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -15,6 +21,17 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 @dataclass
 class Timings:
     seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Story:
+    """One story in flight: the annotated articles and what alignment made of them."""
+
+    docs: list[AnnotatedArticle]
+    entities: list[Any] = field(default_factory=list)  # newsweave.annotate.entities.Entity
+    sentence_index: Any = None  # SentenceIndex over sentences
+    claim_index: Any = None  # SentenceIndex over claims
+    facts: list[Any] = field(default_factory=list)  # newsweave.align.facts.Fact
 
 
 def brief(
@@ -28,8 +45,6 @@ def brief(
 ) -> Briefing:
     """Brief a story: files, folders, globs, URLs, ``"-"`` (stdin) or :class:`Article` objects in, a
     :class:`Briefing` out. ``words`` caps the summary length (default 120)."""
-    import time
-
     from newsweave.compose import DEFAULT_WORDS
 
     if isinstance(paths_or_articles, (str, os.PathLike, Article)):
@@ -57,60 +72,74 @@ def brief(
     briefing = Briefing(articles=result.articles, skipped=result.skipped)
     if not result.articles:
         return briefing
+    story = annotate_stage(result.articles, progress)
+    briefing.entities = [e.to_json() for e in story.entities]
+    lap("annotate")
+    align_stage(story, briefing)
+    lap("align")
+    compose_stage(story, briefing, words=DEFAULT_WORDS if words is None else words)
+    lap("compose")
+    return briefing
 
-    from newsweave.align import SentenceIndex
+
+def annotate_stage(articles: list[Article], progress: Progress | None = None) -> Story:
+    """Sentences, entities, dates, quantities, quotes and claims per article; canonical entities across them."""
     from newsweave.annotate import annotate
-    from newsweave.compose import summarize
-
-    n = len(result.articles)
-    annotated_count = 0
-
-    def on_article(_a: Article) -> None:
-        nonlocal annotated_count
-        annotated_count += 1
-        if progress:
-            progress("annotate", annotated_count, n)
-
-    docs = annotate(result.articles, on_article=on_article)
     from newsweave.annotate.entities import canonicalize
 
+    n = len(articles)
+    count = 0
+
+    def on_article(_a: Article) -> None:
+        nonlocal count
+        count += 1
+        if progress:
+            progress("annotate", count, n)
+
+    docs = annotate(articles, on_article=on_article)
     entities = canonicalize([m for d in docs for m in d.entities], {d.article.id: d.article.text for d in docs})
-    briefing.entities = [e.to_json() for e in entities]
-    lap("annotate")
-    canonical_names = {(art, start, end): e.name for e in entities for art, start, end in e.mentions}
-    index = SentenceIndex(docs, canonical_names=canonical_names)
+    return Story(docs=docs, entities=entities)
+
+
+def align_stage(story: Story, briefing: Briefing) -> None:
+    """Publication dates inferred, text reuse, facts with corroboration, coverage and disagreements."""
+    from newsweave.align import SentenceIndex
+    from newsweave.align.disagreements import find_disagreements
+    from newsweave.align.facts import align_facts, attach_slots, coverage
     from newsweave.align.pubdates import infer_publication_dates
     from newsweave.align.reuse import find_reuse
     from newsweave.annotate.pipeline import tag_article_dates
 
-    inferences = infer_publication_dates(docs, index)
-    for doc in docs:  # undated reports get a date inferred from their own references and the story
-        inference = inferences.get(doc.article.id)
-        if inference is None:
-            continue
+    docs = story.docs
+    canonical_names = {(art, start, end): e.name for e in story.entities for art, start, end in e.mentions}
+    story.sentence_index = SentenceIndex(docs, canonical_names=canonical_names)
+
+    # Undated reports get a date inferred from their own references and the story; their dates are re-read.
+    for article_id, inference in infer_publication_dates(docs, story.sentence_index).items():
+        doc = next(d for d in docs if d.article.id == article_id)
         doc.article.published_evidence = inference.evidence
         doc.article.published_note = inference.note
         if inference.date:
             doc.article.published = inference.date
             doc.article.published_inferred = True
             doc.timexes = tag_article_dates(doc.article)
-    briefing.reuse = [r.to_json() for r in find_reuse([(a.id, a.text, a.published) for a in result.articles])]
-    from newsweave.align.facts import align_facts, attach_slots, coverage
 
-    attach_slots(docs, entities)
-    claim_index = SentenceIndex(docs, canonical_names=canonical_names, units=[c for d in docs for c in d.claims])
-    facts = align_facts(docs, claim_index, briefing.reuse)
-    briefing.facts = [f.to_json() for f in facts]
-    briefing.coverage = coverage(facts, [a.id for a in result.articles])
-    from newsweave.align.disagreements import find_disagreements
+    articles = [d.article for d in docs]
+    briefing.reuse = [r.to_json() for r in find_reuse([(a.id, a.text, a.published) for a in articles])]
+    attach_slots(docs, story.entities)
+    story.claim_index = SentenceIndex(docs, canonical_names=canonical_names, units=[c for d in docs for c in d.claims])
+    story.facts = align_facts(docs, story.claim_index, briefing.reuse)
+    briefing.facts = [f.to_json() for f in story.facts]
+    briefing.coverage = coverage(story.facts, [a.id for a in articles])
+    briefing.disagreements = find_disagreements(docs, story.claim_index, story.facts, story.entities)
 
-    briefing.disagreements = find_disagreements(docs, claim_index, facts, entities)
-    lap("align")
+
+def compose_stage(story: Story, briefing: Briefing, *, words: int) -> None:
+    """Summary, timeline and quotes."""
+    from newsweave.compose import summarize
     from newsweave.compose.quotes import build_quotes
     from newsweave.compose.timeline import build_timeline
 
-    briefing.summary = summarize(docs, words=DEFAULT_WORDS if words is None else words, index=index)
-    briefing.timeline = build_timeline(docs, index)
-    briefing.quotes = build_quotes(docs, entities)
-    lap("compose")
-    return briefing
+    briefing.summary = summarize(story.docs, words=words, index=story.sentence_index, facts=story.facts)
+    briefing.timeline = build_timeline(story.docs, story.sentence_index)
+    briefing.quotes = build_quotes(story.docs, story.entities)

@@ -50,8 +50,9 @@ class _Candidate:
 
 
 def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, published: dict[str, str | None] | None = None,
-              index: SentenceIndex | None = None) -> list[SummaryItem]:
-    """The summary items, at most ``words`` words in all."""
+              index: SentenceIndex | None = None, facts: Sequence | None = None) -> list[SummaryItem]:
+    """The summary items, at most ``words`` words in all. ``facts`` (from :mod:`newsweave.align.facts`) are
+    the story's aligned facts, when the caller has them."""
     if not docs or words <= 0:
         return []
     stop = _stopwords()
