@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from newsweave.align.facts import Fact
 from newsweave.align.similarity import SentenceIndex
+from newsweave.annotate.timevalues import intervals_meet, value_interval
 from newsweave.model import AnnotatedArticle, Claim
 
 SAME_EVENT_EMBEDDING = 0.5
@@ -61,22 +62,15 @@ class _Position:
 
 
 def _interval(value: str, text: str) -> tuple[dt.date, dt.date] | None:
-    try:
-        if _DAY.match(value):
-            d = dt.date.fromisoformat(value)
-            slack = dt.timedelta(days=2 if _APPROXIMATE_DATE.search(text) else 0)
-            return d - slack, d + slack
-        m = _WEEK.match(value)
-        if m:
-            start = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-            return start, start + dt.timedelta(days=6)
-    except ValueError:
-        return None
-    return None
+    """The days a date value covers; "two weeks ago" and the like are taken to within two days."""
+    iv = value_interval(value) if (_DAY.match(value) or _WEEK.match(value)) else None
+    if iv and _DAY.match(value) and _APPROXIMATE_DATE.search(text):
+        slack = dt.timedelta(days=2)
+        return iv[0] - slack, iv[1] + slack
+    return iv
 
 
-def _meet(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+_meet = intervals_meet
 
 
 class _Union:

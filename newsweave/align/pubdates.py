@@ -19,12 +19,11 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from newsweave.align.similarity import SentenceIndex
+from newsweave.annotate.timevalues import value_interval
 from newsweave.model import AnnotatedArticle
 
 SEARCH_DAYS = 30  # candidates range this far around the story's dates
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _RELATIVE_ANCHORS = {"dct"}
 
 
@@ -35,28 +34,8 @@ class Inference:
     note: str | None = None
 
 
-def _as_interval(value: str) -> tuple[dt.date, dt.date] | None:
-    """The days a TIMEX3 date value covers (day, ISO week or month), or None for other values."""
-    try:
-        if _DAY.match(value):
-            d = dt.date.fromisoformat(value)
-            return d, d
-        m = _WEEK.match(value)
-        if m:
-            start = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-            return start, start + dt.timedelta(days=6)
-        if _MONTH.match(value):
-            y, mo = map(int, value.split("-"))
-            start = dt.date(y, mo, 1)
-            end = (dt.date(y + (mo == 12), mo % 12 + 1, 1)) - dt.timedelta(days=1)
-            return start, end
-    except ValueError:
-        return None
-    return None
-
-
 def _compatible(a: str, b: str) -> bool:
-    ia, ib = _as_interval(a), _as_interval(b)
+    ia, ib = value_interval(a), value_interval(b)
     if not ia or not ib:
         return False
     # Same day, or one value lies within the other (a day inside a week or month).
@@ -110,7 +89,7 @@ def infer_publication_dates(docs: Sequence[AnnotatedArticle], index: SentenceInd
                 if other is None:
                     continue
                 for ot in other.timexes:
-                    if match.sentence.start <= ot.start < match.sentence.end and ot.type == "DATE" and _as_interval(ot.value):
+                    if match.sentence.start <= ot.start < match.sentence.end and ot.type == "DATE" and value_interval(ot.value):
                         constraints.append((t.start, sent, other.article.id, match.sentence, ot.value))
         # Only sentences whose dates depend on the publication date need re-reading for each candidate day.
         relative_sents = sorted({id(s): s for s in (doc.sentence_at(t.start) for t in doc.timexes if t.anchor in _RELATIVE_ANCHORS) if s}.values(),

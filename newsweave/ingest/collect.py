@@ -16,7 +16,7 @@ from typing import Any
 from newsweave.ingest.decode import decode_bytes, looks_binary
 from newsweave.ingest.errors import InputSkipped
 from newsweave.ingest.fetch import fetch_url
-from newsweave.ingest.html import parse_html_article
+from newsweave.ingest.html import parse_html_article, site_of
 from newsweave.ingest.jsonfmt import iter_json_records, record_str, record_text
 from newsweave.ingest.language import MIN_CONFIDENCE, detect_language
 from newsweave.ingest.textlayout import ParsedText, parse_date_string, parse_text_article
@@ -218,7 +218,7 @@ def _parse(raw: _Raw) -> Iterator[Article | Skipped]:
     else:
         parsed, page_url = parse_text_article(text), raw.url
     if not parsed.outlet and page_url:
-        parsed.outlet = _site_of(page_url)
+        parsed.outlet = site_of(page_url)
     yield _finish(parsed, id=raw.stem, source=raw.source, url=page_url)
 
 
@@ -241,7 +241,7 @@ def _parse_json(raw: _Raw, text: str, *, lines: bool) -> Iterator[Article | Skip
                 parsed.published = parse_date_string(stated) or parsed.published
             url = record_str(r, "url", "link")
             parsed.outlet = record_str(r, "outlet", "source", "publisher", "sitename") or parsed.outlet or (
-                _site_of(url) if url else None
+                site_of(url) if url else None
             )
             wanted_id = record_str(r, "id") or (
                 raw.stem if single else f"{raw.stem}-{rec.where.split()[-1]}"
@@ -251,13 +251,6 @@ def _parse_json(raw: _Raw, text: str, *, lines: bool) -> Iterator[Article | Skip
             yield _finish(parsed, id=wanted_id, source=where, url=url)
         except InputSkipped as e:
             yield Skipped(source=where, reason=str(e))
-
-
-def _site_of(url: str) -> str | None:
-    from urllib.parse import urlparse
-
-    host = (urlparse(url).hostname or "").removeprefix("www.")
-    return host or None
 
 
 def _finish(parsed: ParsedText, *, id: str, source: str, url: str | None = None) -> Article:

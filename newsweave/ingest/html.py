@@ -63,14 +63,14 @@ def parse_html_article(html: str, *, url: str | None = None) -> tuple[ParsedText
         parsed.published = parse_date_string(doc.date)
     parsed.published = parsed.published or stated_date
     page_url = url or (doc.url or None)
-    parsed.outlet = (doc.sitename or "").strip() or parsed.outlet or (_site(page_url) if page_url else None)
+    parsed.outlet = (doc.sitename or "").strip() or parsed.outlet or (site_of(page_url) if page_url else None)
     parsed.removed.extend(_page_furniture(html, parsed.text, {r.text for r in parsed.removed}, title))
     return parsed, page_url
 
 
-def _site(url: str) -> str | None:
-    host = urlparse(url).hostname or ""
-    host = host.removeprefix("www.")
+def site_of(url: str) -> str | None:
+    """The site of a URL, as an outlet name of last resort: "www.example.org" -> "example.org"."""
+    host = (urlparse(url).hostname or "").removeprefix("www.")
     return host or None
 
 
