@@ -87,6 +87,8 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list) -> list[dict]
             m = re.match(r"\s*(?:that|whether)\s+", text[start:end])
             if m and a.kind != "direct":  # the complementizer is not part of what was said
                 start += m.end()
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+                end -= 1  # "... on November 20," the ministry said: the comma is the writer's, not the speaker's
             content = text[start:end].strip()
             if len(content.split()) < 3:
                 continue
