@@ -142,4 +142,4 @@ def compose_stage(story: Story, briefing: Briefing, *, words: int) -> None:
 
     briefing.summary = summarize(story.docs, words=words, index=story.sentence_index, facts=story.facts)
     briefing.timeline = build_timeline(story.docs, story.sentence_index)
-    briefing.quotes = build_quotes(story.docs, story.entities)
+    briefing.quotes = build_quotes(story.docs, story.entities, story.sentence_index)

@@ -979,4 +979,28 @@ def _head_text(tok: "Token") -> str:
 
 def extract_quotes(doc: "Doc") -> list[Attribution]:
     """Direct quotes, reported speech and ``according to`` attributions of one parsed document."""
-    return _Extractor(doc).build()
+    return [a for a in (_within_paragraph(doc.text, a) for a in _Extractor(doc).build()) if a is not None]
+
+
+def _within_paragraph(text: str, a: Attribution) -> Attribution | None:
+    """Reported speech never runs over a paragraph break: a span that does (a quote closed at the end of one
+    paragraph taken up by the next paragraph's cue) is cut back to the paragraph that holds the cue. Direct
+    quotes may run on (a paragraph left open and reopened), so they are left alone."""
+    if a.kind == "direct" or a.cue_start is None:
+        return a
+    breaks = [m.end() for m in re.finditer(r"\n\s*\n", text[a.content_start:a.content_end])]
+    if not breaks:
+        return a
+    para_start = text.rfind("\n", 0, a.cue_start) + 1
+    para_end = text.find("\n", a.cue_start)
+    para_end = len(text) if para_end == -1 else para_end
+    start, end = max(a.content_start, para_start), min(a.content_end, para_end)
+    if a.cue_end is not None and start <= a.cue_start and a.cue_end < end:
+        start = a.cue_end  # "X confirmed that Y": what was said follows the cue
+        m = re.match(r"\s*(?:that\s+)?", text[start:end])
+        start += m.end() if m else 0
+    if end - start < 3:
+        return None
+    a.content_start, a.content_end = start, end
+    a.content_parts = [(max(s, start), min(e, end)) for s, e in a.content_parts if min(e, end) > max(s, start)] or [(start, end)]
+    return a

@@ -20,6 +20,8 @@ _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 CONTAINED_MIN = 0.6
 OVERLAP_MIN = 0.45
 MIN_CONTENT_STEMS = 3
+SAME_SPEAKER_SHARED = 4
+SAME_SPEAKER_CONTAINED = 0.4
 
 
 def _stems(text: str, stop: frozenset[str]) -> set[str]:
@@ -72,13 +74,18 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mention_index: dict, entities:
     return None
 
 
-def build_quotes(docs: Sequence[AnnotatedArticle], entities: list) -> list[dict]:
+def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -> list[dict]:
+    """Quotes merged across outlets. With an alignment ``index``, direct quotes are also compared by
+    sentence embeddings, which recognise one statement in two translations that share few words."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     stop = frozenset(STOP_WORDS) | {"said", "says", "say"}
     mention_index = {(m[0], m[1], m[2]): ent.id for ent in entities for m in ent.mentions}
     by_id = {ent.id: ent for ent in entities}
     names = {ent.id: ent.name for ent in entities}
+    mentions: dict[str, list[tuple[int, int, str]]] = {}
+    for (art, s, e), ent_id in sorted(mention_index.items()):
+        mentions.setdefault(art, []).append((s, e, ent_id))
     quotes: list[_Quote] = []
     for doc in docs:
         text = doc.article.text
@@ -97,18 +104,26 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list) -> list[dict]
                 ent_id for (art, s, e), ent_id in mention_index.items()
                 if art == doc.article.id and a.content_start <= s < a.content_end and by_id[ent_id].type in ("GPE", "LOC", "FAC")
             }
+            # Compare canonical names, so translations that spell a place differently still match.
+            canonical = _canonical_span(text, start, end, mentions.get(doc.article.id, []), names)
             quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker,
-                                 _entity_for_speaker(doc, a, mention_index, by_id), _stems(content, stop), places))
+                                 _entity_for_speaker(doc, a, mention_index, by_id), _stems(canonical, stop), places))
 
+    translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
     groups: list[list[_Quote]] = []
     for q in quotes:
-        target = None
+        # Join the group whose wording overlaps this one most (one wording per article and statement).
+        target, best = None, 0.0
         for g in groups:
             if any(o.article == q.article for o in g):
                 continue
-            if any(_same_statement(q, o) for o in g):
-                target = g
-                break
+            score = max(
+                (max(_overlap(q, o), 0.5 if (id(q), id(o)) in translated else 0.0) for o in g
+                 if (id(q), id(o)) in translated or _same_statement(q, o)),
+                default=0.0,
+            )
+            if score > best:
+                target, best = g, score
         if target is None:
             groups.append([q])
         else:
@@ -132,6 +147,16 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list) -> list[dict]
     return out
 
 
+def _canonical_span(text: str, start: int, end: int, mentions: list[tuple[int, int, str]], names: dict[str, str]) -> str:
+    out, pos = [], start
+    for s, e, ent_id in mentions:
+        if s >= start and e <= end and s >= pos:
+            out += [text[pos:s], names[ent_id]]
+            pos = e
+    out.append(text[pos:end])
+    return "".join(out)
+
+
 def _same_statement(a: _Quote, b: _Quote) -> bool:
     if a.entity and b.entity and a.entity != b.entity:
         return False
@@ -143,4 +168,35 @@ def _same_statement(a: _Quote, b: _Quote) -> bool:
     short = min(len(a.stems), len(b.stems))
     contained = shared / short
     overlap = shared / len(a.stems | b.stems)
+    if a.entity and a.entity == b.entity and shared >= SAME_SPEAKER_SHARED and contained >= SAME_SPEAKER_CONTAINED:
+        return True  # the same speaker, a cut of the same words: another outlet's translation or fragment
     return (contained >= CONTAINED_MIN and shared >= MIN_CONTENT_STEMS) or overlap >= OVERLAP_MIN
+
+
+TRANSLATION_EMBEDDING = 0.6  # with two content words in common: quotes are distinctive, unlike topic sentences
+MIN_TRANSLATION_WORDS = 6
+
+
+def _translations(quotes: list[_Quote], index) -> set[tuple[int, int]]:
+    """Pairs of direct quotes from different articles whose meanings are nearly the same (both orders)."""
+    direct = [q for q in quotes if q.kind == "direct" and len(q.text.split()) >= MIN_TRANSLATION_WORDS]
+    if len(direct) < 2:
+        return set()
+    vecs = index.embed_spans([(q.article, q.start, q.end) for q in direct])
+    sims = vecs @ vecs.T
+    out = set()
+    for i, a in enumerate(direct):
+        for j in range(i + 1, len(direct)):
+            b = direct[j]
+            if a.article == b.article or sims[i, j] < TRANSLATION_EMBEDDING:
+                continue
+            if a.entity and b.entity and a.entity != b.entity:
+                continue
+            if len(a.stems & b.stems) < 2:
+                continue
+            out |= {(id(a), id(b)), (id(b), id(a))}
+    return out
+
+
+def _overlap(a: _Quote, b: _Quote) -> float:
+    return len(a.stems & b.stems) / max(1, min(len(a.stems), len(b.stems)))
