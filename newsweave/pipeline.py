@@ -135,7 +135,7 @@ def align_stage(story: Story, briefing: Briefing) -> None:
 
 
 def compose_stage(story: Story, briefing: Briefing, *, words: int) -> None:
-    """Summary, timeline and quotes."""
+    """Summary, timeline, quotes and framing."""
     from newsweave.compose import summarize
     from newsweave.compose.quotes import build_quotes
     from newsweave.compose.timeline import build_timeline
@@ -143,3 +143,6 @@ def compose_stage(story: Story, briefing: Briefing, *, words: int) -> None:
     briefing.summary = summarize(story.docs, words=words, index=story.sentence_index, facts=story.facts)
     briefing.timeline = build_timeline(story.docs, story.sentence_index)
     briefing.quotes = build_quotes(story.docs, story.entities, story.sentence_index)
+    from newsweave.compose.framing import build_framing
+
+    briefing.framing = build_framing(story.docs, story.facts, briefing.quotes, story.claim_index)
