@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench clean system-deps
 
 setup: $(STAMP)
 
@@ -23,7 +23,14 @@ demo: setup
 	@mkdir -p out/demo
 	$(BIN)/newsweave brief examples -o out/demo/briefing.html -o out/demo/briefing.md -o out/demo/briefing.json --format text
 
-test: setup
+# Headless Chromium renders the report for the screenshot tests (a Debian package, not a Python one).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	      apt-get update -q && apt-get install -y -q chromium; \
+	    else echo "note: install Chromium (e.g. apt-get install chromium) for the report screenshot tests"; fi; }
+
+test: setup system-deps
 	$(BIN)/python -m pytest -q
 
 bench: setup

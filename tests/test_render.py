@@ -67,13 +67,30 @@ def ids(doc: str) -> set[str]:
     return set(re.findall(r'\bid="([^"]+)"', doc))
 
 
-def assert_self_contained(doc: str) -> None:
+def assert_self_contained(doc: str, article_urls: set[str] = frozenset()) -> None:
+    """No external resource: scripts and styles are inline, and the only outside links are the articles' own."""
     low = doc.lower()
-    assert "<script" not in low
+    assert not re.search(r"<script[^>]*\bsrc\s*=", low)
     assert not re.search(r"<link\b", low)
-    assert not re.search(r"""\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", low.split("<section id=\"sources\">")[0])
-    assert "@import" not in low and "url(" not in low
+    assert not re.search(r"""\bsrc\s*=\s*["']?(?:https?:)?//""", low)
+    external = re.findall(r"""\bhref\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""", doc, re.I)
+    assert set(htmllib.unescape(u) for u in external) <= set(article_urls)
+    assert "@import" not in low
+    assert all(u.startswith("url(#") for u in re.findall(r"url\([^)]*\)", low))  # only SVG-internal references
     assert "cdn" not in low
+
+
+def summary_links(doc: str) -> list[str]:
+    """The citation markers of the summary, in order."""
+    section = re.search(r'<section id="summary">(.*?)</section>', doc, re.S).group(1)
+    return re.findall(r'class="cite-mark" href="#([^"]+)"', section)
+
+
+def highlighted(doc: str, anchor: str) -> str:
+    """The article text highlighted for one cited span: its segments, joined (they never overlap)."""
+    assert f'<span class="anchor" id="{anchor}"></span>' in doc
+    parts = re.findall(r'<mark class="cite" data-c="([^"]*)">(.*?)</mark>', doc, re.S)
+    return "".join(htmllib.unescape(text) for anchors, text in parts if anchor in anchors.split())
 
 
 # --- JSON ----------------------------------------------------------------------------------------
@@ -165,7 +182,7 @@ def test_markdown_escapes_angle_brackets():
 def test_html_is_self_contained_and_escaped():
     doc = render(hand_briefing(), "html")
     assert doc.startswith("<!doctype html>")
-    assert_self_contained(doc)
+    assert_self_contained(doc, {"https://dunmere-gazette.example/wall"})
     assert "<style>" in doc
     assert "Kelby ferry &lt;cancelled&gt; &amp; [delayed]" in doc
     assert "<cancelled>" not in doc
@@ -174,13 +191,12 @@ def test_html_is_self_contained_and_escaped():
 def test_html_markers_link_to_cited_sentences():
     b = hand_briefing()
     doc = render(b, "html")
-    links = hrefs(doc)
+    links = summary_links(doc)
     assert links == ["cite-gazette-0-75", "cite-islander-52-143", "cite-gazette-110-170"]
-    assert set(links) <= ids(doc)
+    assert set(hrefs(doc)) <= ids(doc)
     for anchor in links:
         article_id, start, end = re.fullmatch(r"cite-(.+)-(\d+)-(\d+)", anchor).groups()
-        quoted = re.search(rf'<blockquote id="{anchor}">(.*?) <span class="offsets">', doc).group(1)
-        assert htmllib.unescape(quoted) == b.article(article_id).text[int(start):int(end)]
+        assert highlighted(doc, anchor) == b.article(article_id).text[int(start):int(end)]
     assert '<span class="single">single source</span>' in doc
     assert "empty input" in doc
 
@@ -228,15 +244,13 @@ def example_briefing() -> Briefing:
 def test_example_html_citations_resolve(example_briefing):
     b = example_briefing
     doc = render(b, "html")
-    assert_self_contained(doc)
-    links = hrefs(doc)
+    assert_self_contained(doc, {a.url for a in b.articles if a.url})
+    links = summary_links(doc)
     assert len(links) == sum(len({ev.article for ev in item.evidence}) for item in b.summary)
-    assert set(links) <= ids(doc)
+    assert set(hrefs(doc)) <= ids(doc)
     for item in b.summary:
         for ev in item.evidence:
-            anchor = anchor_for(ev)
-            quoted = re.search(rf'<blockquote id="{re.escape(anchor)}">(.*?) <span class="offsets">', doc, re.S).group(1)
-            assert htmllib.unescape(quoted) == b.article(ev.article).text[ev.start:ev.end]
+            assert highlighted(doc, anchor_for(ev)) == b.article(ev.article).text[ev.start:ev.end]
 
 
 def test_example_markdown_citations_resolve(example_briefing):

@@ -1,12 +1,23 @@
-"""A terminal view with rich."""
+"""A terminal view with rich: the report's sections as compact panels and tables."""
 
 from __future__ import annotations
 
 from newsweave.model import Briefing
-from newsweave.render.view import build_view
+from newsweave.render.view import build_view, short
+
+TIMELINE_ROWS = 14
+MATRIX_ROWS = 10
+ENTITY_ROWS = 12
+QUOTE_ROWS = 8
+
+
+def _refs(markers) -> str:
+    return "".join(f"[{m.number}]" for m in markers)
 
 
 def print_text(b: Briefing, console=None) -> None:
+    from rich import box
+    from rich.console import Group
     from rich.console import Console
     from rich.panel import Panel
     from rich.table import Table
@@ -14,6 +25,7 @@ def print_text(b: Briefing, console=None) -> None:
 
     console = console or Console()
     v = build_view(b)
+    compact = dict(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, title_justify="left", title_style="bold")
     console.rule(f"[bold]{v.title}")
     console.print(f"{len(b.articles)} articles used, {len(b.skipped)} skipped", style="dim")
     summary = Text()
@@ -21,18 +33,113 @@ def print_text(b: Briefing, console=None) -> None:
         if i:
             summary.append("\n\n")
         summary.append("• " + item.text)
-        summary.append(" " + "".join(f"[{m.number}]" for m in item.markers), style="bold cyan")
+        summary.append(" " + _refs(item.markers), style="bold cyan")
         if item.single_source:
             summary.append(" single source", style="italic dim")
     console.print(Panel(summary or Text("No summary: no usable article text."), title="Summary", border_style="cyan"))
+
+    if v.timeline:
+        t = Table(title="Timeline", **compact)
+        t.add_column("When", no_wrap=True, style="bold")
+        t.add_column("Event", ratio=1)
+        t.add_column("Src", no_wrap=True, style="cyan")
+        rows = sorted(v.timeline, key=lambda e: -len(e.markers))[:TIMELINE_ROWS]
+        for e in [e for e in v.timeline if e in rows]:
+            when = Text(e.label)
+            if e.status == "scheduled":
+                when.append(" sched.", style="yellow")
+            t.add_row(when, short(e.event, 120), _refs(e.markers))
+        if len(v.timeline) > TIMELINE_ROWS:
+            t.caption = f"{TIMELINE_ROWS} best-sourced of {len(v.timeline)} events"
+        console.print(t)
+
+    for d in v.disagreements:
+        colour = {"contradiction": "red", "update": "blue", "estimate": "yellow"}.get(d.status, "white")
+        t = Table(box=box.SIMPLE, expand=True, show_header=False, pad_edge=False)
+        t.add_column("Value", style="bold", ratio=1)
+        t.add_column("Evidence", ratio=3)
+        for p in d.positions:
+            for j, e in enumerate(p.evidence or [None]):
+                ev = Text()
+                if e is not None:
+                    before, after = " ".join(e.before.split(" ")), e.after
+                    ev.append("…" + before[-80:].lstrip() if len(before) > 80 else before)
+                    ev.append(e.value, style="bold reverse")
+                    ev.append(after if len(after) <= 60 else after[:60].rstrip() + "…")
+                    ev.append(f"  [{e.marker.number}] {e.source.label}", style="cyan")
+                t.add_row(p.value if j == 0 else "", ev)
+        body = Group(t, Text(d.explanation, style="dim")) if d.explanation else t
+        console.print(Panel(body, title=f"Disagreement: {d.subject} · {d.kind} · [{colour}]{d.status}[/]",
+                            title_align="left", border_style=colour))
+
+    mx = v.matrix
+    if mx and mx.rows:
+        t = Table(title="Who reports what", **compact)
+        t.add_column("Fact", ratio=1)
+        t.add_column("ind", justify="right", style="bold")
+        for s in v.sources:
+            t.add_column(str(s.number), justify="center", style="cyan", no_wrap=True)
+        for r in mx.rows[:MATRIX_ROWS]:
+            t.add_row(f"{r.id} {short(r.text, 90)}", str(r.independent),
+                      *[("○" if c.shared_with else "●") if c else "·" for c in r.cells])
+        hidden = mx.total - min(len(mx.rows), MATRIX_ROWS)
+        t.caption = (f"● states it, ○ same origin as another (counted once); +{hidden} more facts" if hidden
+                     else "● states it, ○ same origin as another (counted once)")
+        console.print(t)
+
     table = Table(title="Sources", show_lines=False, expand=True)
     table.add_column("#", style="bold cyan", no_wrap=True)
     table.add_column("Outlet / date")
     table.add_column("Title")
+    table.add_column("Voices")
+    table.add_column("Unique/omits", justify="right")
     table.add_column("Cited", justify="right")
-    for s in v.sources:
-        table.add_row(str(s.number), s.label, s.article.title or s.article.id, str(len(s.cited)))
+    for s, c in zip(v.sources, v.cards):
+        label = Text(s.label)
+        if s.article.byline:
+            label.append(f"\nby {s.article.byline}", style="dim")
+        if c.framing:
+            label.append("\n" + ", ".join(f.term + (f"×{f.count}" if f.count > 1 else "") for f in c.framing[:4]),
+                         style="yellow")
+        voices = ", ".join(short(x.speaker, 28) for x in c.voices[:4]) + (f" +{len(c.voices) - 4}" if len(c.voices) > 4 else "")
+        table.add_row(str(s.number), label, s.article.title or s.article.id, voices,
+                      f"{len(c.unique)} / {len(c.omitted)}", str(len(s.cited)))
     console.print(table)
+
+    if v.reuse:
+        lines = Text()
+        for i, r in enumerate(v.reuse):
+            how = "copied by" if r.directed else ("probably copied by" if r.hint else "shares text with")
+            lines.append(("\n" if i else "") + f"[{r.source.number}] {r.source.name} ")
+            lines.append(how, style="bold red" if (r.directed or r.hint) else "bold")
+            lines.append(f" [{r.copy.number}] {r.copy.name}: {r.score:.0%} of the shorter text")
+        console.print(Panel(lines, title="Copied text", title_align="left", border_style="red"))
+
+    if v.entities:
+        t = Table(title="Who and where", **compact)
+        t.add_column("Name", style="bold")
+        t.add_column("Type", style="dim")
+        t.add_column("Also", ratio=1)
+        t.add_column("Sources", justify="right")
+        for e in v.entities[:ENTITY_ROWS]:
+            t.add_row(e.name, e.type, short(", ".join(e.aliases), 60), f"{len(e.sources)}/{len(v.sources)}")
+        if len(v.entities) > ENTITY_ROWS:
+            t.caption = f"+{len(v.entities) - ENTITY_ROWS} more"
+        console.print(t)
+
+    if v.all_quotes:
+        t = Table(title="Quotes", **compact)
+        t.add_column("Speaker", style="bold")
+        t.add_column("Quote", ratio=1)
+        t.add_column("Src", style="cyan", no_wrap=True)
+        shown = [q for q in v.all_quotes if q.speaker != "unattributed"][:QUOTE_ROWS]
+        for q in shown:
+            text = f"“{short(q.text, 160)}”" if q.kind in ("direct", "mixed") else short(q.text, 160)
+            t.add_row(short(q.speaker, 30), text, _refs(q.markers))
+        if len(v.all_quotes) > len(shown):
+            t.caption = f"+{len(v.all_quotes) - len(shown)} more"
+        console.print(t)
+
     if b.skipped:
         sk = Table(title="Skipped inputs", expand=True)
         sk.add_column("Input", overflow="fold")

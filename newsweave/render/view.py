@@ -1,10 +1,24 @@
-"""What every view of a briefing shares: article numbers for citation markers, and the cited spans."""
+"""What every view of a briefing shares: article numbers for citation markers, the cited spans, and the
+report's sections (timeline, corroboration matrix, disagreements, outlet cards, reuse, entities, quotes)
+as plain data that the HTML, Markdown and terminal renderers lay out.
+
+Every evidence span that any section cites is registered once (:meth:`_Citations.marker`) and gets an
+anchor id; :attr:`SourceView.segments` then cuts each article's text into non-overlapping segments at the
+boundaries of all its cited spans, so overlapping spans can be highlighted and anchored without nesting.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsweave.model import Article, Briefing, Evidence
+
+MATRIX_ROWS = 15
+MATRIX_MIN = 5
+PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "one", "someone", "somebody"}
 
 
 @dataclass(slots=True)
@@ -16,11 +30,35 @@ class CitedSpan:
 
 
 @dataclass(slots=True)
+class Segment:
+    """A piece of an article's text: ``text[start:end]``, covered by the cited spans ``anchors``."""
+
+    start: int
+    end: int
+    text: str
+    anchors: list[str]  # the cited spans covering it (empty: plain text)
+    opens: list[str]  # cited spans that start here (their id anchors go right before it)
+
+
+@dataclass(slots=True)
 class SourceView:
     number: int
     article: Article
     label: str  # "Outlet, 2020-11-20" or the id
     cited: list[CitedSpan] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.article.outlet or self.article.title or self.article.id
+
+    @property
+    def anchor(self) -> str:
+        return "source-" + safe_id(self.article.id)
+
+    @property
+    def card(self) -> str:
+        return "outlet-" + safe_id(self.article.id)
 
 
 @dataclass(slots=True)
@@ -43,6 +81,8 @@ class TimelineView:
     status: str
     event: str
     markers: list[Marker]
+    anchor: str = ""
+    label: str = ""  # the date for people: "20 Nov 2020", "Nov 2020", "week 46, 2020"
 
 
 @dataclass(slots=True)
@@ -50,6 +90,7 @@ class QuoteView:
     speaker: str
     text: str
     markers: list[Marker]
+    kind: str = "direct"
 
 
 @dataclass(slots=True)
@@ -58,6 +99,115 @@ class ReuseView:
     copy: SourceView
     score: float
     directed: bool  # True when publication dates say which came first
+    hint: bool = False  # direction guessed from the shape of the overlap (not from dates)
+    passages: list[tuple[Marker, Marker, float]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Cell:
+    marker: Marker
+    shared_with: list[int]  # article numbers of the same origin (copies count once)
+
+
+@dataclass(slots=True)
+class FactRow:
+    id: str
+    text: str
+    independent: int
+    cells: list[Cell | None]  # one per source, in source order
+
+    @property
+    def n_sources(self) -> int:
+        return sum(c is not None for c in self.cells)
+
+
+@dataclass(slots=True)
+class MatrixView:
+    rows: list[FactRow]
+    rest: int  # facts not shown
+    rest_single: int  # of them, stated by one article only
+    total: int
+
+
+@dataclass(slots=True)
+class EvidenceView:
+    marker: Marker
+    source: SourceView
+    before: str
+    value: str
+    after: str
+
+
+@dataclass(slots=True)
+class PositionView:
+    value: str
+    sources: list[SourceView]
+    evidence: list[EvidenceView]
+
+
+@dataclass(slots=True)
+class DisagreementView:
+    id: str
+    subject: str
+    kind: str
+    status: str
+    explanation: str
+    positions: list[PositionView]
+
+
+@dataclass(slots=True)
+class FactRef:
+    id: str
+    text: str
+    marker: Marker | None  # this article's span (unique facts)
+    stated_by: list[SourceView] = field(default_factory=list)  # for omissions: who states it
+
+
+@dataclass(slots=True)
+class Voice:
+    speaker: str
+    kinds: list[str]
+    marker: Marker | None
+
+
+@dataclass(slots=True)
+class FramingTerm:
+    term: str
+    label: str  # its category ("loaded", "intensifier" ...) or what it frames; "" when unknown
+    marker: Marker | None  # its first use in the article
+    count: int = 1
+
+
+@dataclass(slots=True)
+class WordChoice:
+    """How this outlet words a fact that others word differently."""
+
+    fact: str
+    fact_text: str
+    this: list[str]
+    others: list[tuple[SourceView, list[str]]]
+
+
+@dataclass(slots=True)
+class OutletCard:
+    source: SourceView
+    date: str | None
+    inferred: bool
+    date_evidence: list[str]
+    date_note: str | None
+    framing: list[FramingTerm]
+    voices: list[Voice]
+    word_choices: list[WordChoice]
+    unique: list[FactRef]
+    omitted: list[FactRef]
+
+
+@dataclass(slots=True)
+class EntityView:
+    name: str
+    type: str
+    aliases: list[str]
+    sources: list[SourceView]
 
 
 @dataclass(slots=True)
@@ -68,6 +218,20 @@ class BriefingView:
     timeline: list[TimelineView] = field(default_factory=list)
     quotes: list[QuoteView] = field(default_factory=list)
     reuse: list[ReuseView] = field(default_factory=list)
+    matrix: MatrixView | None = None
+    disagreements: list[DisagreementView] = field(default_factory=list)
+    cards: list[OutletCard] = field(default_factory=list)
+    entities: list[EntityView] = field(default_factory=list)
+    all_quotes: list[QuoteView] = field(default_factory=list)
+    has_framing: bool = False  # the framing stage ran (b.framing is not empty)
+
+
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.:\-]")
+
+
+def safe_id(text: str) -> str:
+    """An HTML id fragment: no whitespace or characters that a ``#fragment`` would need to escape."""
+    return _UNSAFE_ID.sub("_", text)
 
 
 def is_web_url(url: str | None) -> bool:
@@ -76,7 +240,7 @@ def is_web_url(url: str | None) -> bool:
 
 
 def anchor_for(ev: Evidence) -> str:
-    return f"cite-{ev.article}-{ev.start}-{ev.end}"
+    return f"cite-{safe_id(ev.article)}-{ev.start}-{ev.end}"
 
 
 def article_label(a: Article) -> str:
@@ -86,52 +250,270 @@ def article_label(a: Article) -> str:
     return ", ".join(bits)
 
 
+def short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+class _Citations:
+    """Registers every cited span once and makes the markers that link to it."""
+
+    def __init__(self, sources: list[SourceView]):
+        self.by_id = {s.article.id: s for s in sources}
+        self.seen: set[str] = set()
+
+    def marker(self, ev: Any) -> Marker | None:
+        if isinstance(ev, dict):
+            ev = Evidence(article=ev["article"], start=ev["start"], end=ev["end"])
+        src = self.by_id.get(ev.article)
+        if src is None or not (0 <= ev.start < ev.end <= len(src.article.text)):
+            return None
+        anchor = anchor_for(ev)
+        if anchor not in self.seen:
+            self.seen.add(anchor)
+            src.cited.append(CitedSpan(anchor, ev.start, ev.end, src.article.text[ev.start:ev.end]))
+        return Marker(src.number, anchor, ev.article)
+
+    def markers(self, evidence) -> list[Marker]:
+        """One marker per cited article (its first span), in evidence order."""
+        out: list[Marker] = []
+        for ev in evidence or []:
+            m = self.marker(ev)
+            if m is not None and all(x.article != m.article for x in out):
+                out.append(m)
+        return out
+
+
+def segments(text: str, cited: list[CitedSpan]) -> list[Segment]:
+    """Cut ``text`` at every start and end of the cited spans: each segment is covered by a fixed set of
+    spans, so overlapping or nested spans become flat, non-overlapping pieces."""
+    bounds = sorted({0, len(text)} | {c.start for c in cited} | {c.end for c in cited})
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        if a >= b:
+            continue
+        covering = [c.anchor for c in cited if c.start <= a and b <= c.end]
+        opens = [c.anchor for c in cited if c.start == a]
+        out.append(Segment(a, b, text[a:b], covering, opens))
+    return out
+
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def date_label(value: str) -> str:
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if m:
+        return f"week {int(m.group(2))}, {m.group(1)}"
+    return value
+
+
+def _words(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value or [] if isinstance(v, (str, int, float))]
+
+
+def _framing(b: Briefing, cite: _Citations, facts: dict[str, dict]) -> tuple[dict[str, list[FramingTerm]], dict[str, list[WordChoice]]]:
+    """Framing per article, read loosely so that the report renders whatever shape the items have: the
+    documented one is ``{article, terms: [{term, category, count, evidence}], voices, word_choices: [{fact,
+    this_outlet, others: {article: [words]}}]}``; items that name several articles (``sources``/``articles``)
+    or hold their terms as strings are read too, and anything else is left out."""
+    terms: dict[str, list[FramingTerm]] = defaultdict(list)
+    choices: dict[str, list[WordChoice]] = defaultdict(list)
+    for item in b.framing:
+        if not isinstance(item, dict):
+            continue
+        arts = item.get("article") or item.get("sources") or item.get("articles") or []
+        arts = [arts] if isinstance(arts, str) else [a for a in arts if isinstance(a, str)]
+        raw = item.get("terms")
+        if raw is None:
+            raw = [item] if item.get("term") else []
+        for art in arts:
+            if art not in cite.by_id:
+                continue
+            for t in raw if isinstance(raw, list) else []:
+                if isinstance(t, str):
+                    terms[art].append(FramingTerm(t, "", None))
+                    continue
+                if not isinstance(t, dict) or not (t.get("term") or t.get("text")):
+                    continue
+                evs = t.get("evidence") or []
+                evs = [evs] if isinstance(evs, dict) else evs
+                ev = next((e for e in evs if isinstance(e, dict) and e.get("article", art) == art
+                           and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)), None)
+                m = cite.marker({"article": art, "start": ev["start"], "end": ev["end"]}) if ev else None
+                count = t.get("count") if isinstance(t.get("count"), int) else max(1, len(evs))
+                terms[art].append(FramingTerm(str(t.get("term") or t.get("text")),
+                                              str(t.get("category") or t.get("label") or ""), m, count))
+            for wc in item.get("word_choices") or []:
+                if not isinstance(wc, dict) or not _words(wc.get("this_outlet")):
+                    continue
+                others = wc.get("others") if isinstance(wc.get("others"), dict) else {}
+                fact = str(wc.get("fact", ""))
+                choices[art].append(WordChoice(
+                    fact, facts.get(fact, {}).get("text", ""), _words(wc.get("this_outlet")),
+                    [(cite.by_id[o], _words(w)) for o, w in others.items() if o in cite.by_id and _words(w)]))
+    return terms, choices
+
+
 def build_view(b: Briefing) -> BriefingView:
     sources = [SourceView(i + 1, a, article_label(a)) for i, a in enumerate(b.articles)]
     by_id = {s.article.id: s for s in sources}
-    seen: set[str] = set()
-
-    def markers_for(evidence) -> list[Marker]:
-        """One marker per cited article, linking to its cited span in the source list."""
-        markers: list[Marker] = []
-        for ev in evidence:
-            if isinstance(ev, dict):
-                ev = Evidence(article=ev["article"], start=ev["start"], end=ev["end"])
-            src = by_id.get(ev.article)
-            if src is None:
-                continue
-            anchor = anchor_for(ev)
-            if anchor not in seen:
-                seen.add(anchor)
-                src.cited.append(CitedSpan(anchor, ev.start, ev.end, src.article.text[ev.start:ev.end]))
-            if all(m.article != ev.article for m in markers):
-                markers.append(Marker(src.number, anchor, ev.article))
-        return markers
+    cite = _Citations(sources)
 
     items = []
     for item in b.summary:
-        markers = markers_for(item.evidence)
+        markers = cite.markers(item.evidence)
         items.append(ItemView(item.text, markers, len({m.article for m in markers}) <= 1))
-    timeline = [TimelineView(e["date"], e["status"], e["event"], markers_for(e["evidence"])) for e in b.timeline]
-    quotes = [
-        QuoteView(q.get("speaker") or "unattributed", q["text"], markers_for(q["evidence"]))
-        for q in b.quotes if len(q["sources"]) > 1 or q.get("kind") == "direct"
+    timeline = [
+        TimelineView(e["date"], e.get("status", "happened"), e["event"], cite.markers(e.get("evidence")),
+                     f"tl-{i + 1}", date_label(e["date"]))
+        for i, e in enumerate(b.timeline)
     ]
-    reuse = [
-        ReuseView(by_id[r["articles"][0]], by_id[r["articles"][1]], r["score"], r.get("direction") not in (None, "unknown"))
-        for r in b.reuse if r["articles"][0] in by_id and r["articles"][1] in by_id
-    ]
+    facts = {f["id"]: f for f in b.facts if "id" in f}
+
+    # corroboration matrix: the most corroborated facts
+    # (facts stated by several articles; a story with fewer than MATRIX_MIN of them is padded with single-source ones)
+    ranked = sorted(b.facts, key=lambda f: (-f.get("independent_sources", len(f["sources"])), -len(f["sources"])))
+    shown = [f for f in ranked if len(f["sources"]) > 1][:MATRIX_ROWS]
+    if len(shown) < MATRIX_MIN:
+        shown = ranked[:MATRIX_MIN]
+    rows = []
+    for f in shown:
+        ev_by_art = {}
+        for ev in f.get("evidence", []):
+            ev_by_art.setdefault(ev["article"], ev)
+        groups = {a: g for g in f.get("origins", []) for a in g}
+        cells: list[Cell | None] = []
+        for s in sources:
+            ev = ev_by_art.get(s.article.id)
+            m = cite.marker(ev) if ev else None
+            if m is None:
+                cells.append(None)
+                continue
+            shared = [by_id[a].number for a in groups.get(s.article.id, []) if a != s.article.id and a in by_id]
+            cells.append(Cell(m, shared))
+        rows.append(FactRow(f["id"], f["text"], f.get("independent_sources", len(f["sources"])), cells))
+    rest = ranked[len(shown):]
+    matrix = MatrixView(rows, len(rest), sum(len(f["sources"]) <= 1 for f in rest), len(b.facts))
+
+    disagreements = []
+    for d in b.disagreements:
+        positions = []
+        for p in d.get("positions", []):
+            evs = []
+            for ev in p.get("evidence", []):
+                m = cite.marker(ev)
+                if m is None:
+                    continue
+                src = by_id[ev["article"]]
+                text = src.article.text
+                vs, ve = ev.get("value_start"), ev.get("value_end")
+                if not (isinstance(vs, int) and isinstance(ve, int) and ev["start"] <= vs < ve <= ev["end"]):
+                    vs = ve = ev["end"]
+                evs.append(EvidenceView(m, src, text[ev["start"]:vs], text[vs:ve], text[ve:ev["end"]]))
+            positions.append(PositionView(str(p.get("value", "")), [by_id[a] for a in p.get("sources", []) if a in by_id], evs))
+        disagreements.append(DisagreementView(d.get("id", ""), d.get("subject", ""), d.get("kind", ""),
+                                              d.get("status", ""), d.get("explanation", ""), positions))
+
+    all_quotes = []
+    voices: dict[str, dict[str, Voice]] = defaultdict(dict)
+    for q in sorted(b.quotes, key=lambda q: (q.get("kind") != "direct", -len(q.get("sources", [])))):
+        markers = cite.markers(q.get("evidence"))
+        speaker = q.get("speaker") or "unattributed"
+        all_quotes.append(QuoteView(speaker, q["text"], markers, q.get("kind", "")))
+        if not q.get("speaker") or q["speaker"].strip().lower() in PRONOUNS:
+            continue
+        for art in q.get("sources", []):
+            m = next((x for x in markers if x.article == art), None)
+            v = voices[art].setdefault(speaker, Voice(speaker, [], m))
+            if q.get("kind") and q["kind"] not in v.kinds:
+                v.kinds.append(q["kind"])
+            v.marker = v.marker or m
+    quotes = [q for q in all_quotes if len(q.markers) > 1 or q.kind == "direct"]
+
+    reuse = []
+    for r in b.reuse:
+        a, c = r["articles"][0], r["articles"][1]
+        if a not in by_id or c not in by_id:
+            continue
+        directed = r.get("direction") not in (None, "unknown")
+        hint = not directed and r.get("direction_hint") in ("a->b", "b->a")
+        if hint and r["direction_hint"] == "b->a":
+            a, c = c, a
+        passages = []
+        for p in r.get("passages", []):
+            pa, pb = (p["a"], p["b"]) if not (hint and r["direction_hint"] == "b->a") else (p["b"], p["a"])
+            ma = cite.marker({"article": a, **pa})
+            mb = cite.marker({"article": c, **pb})
+            if ma and mb:
+                passages.append((ma, mb, p.get("similarity", 0.0)))
+        reuse.append(ReuseView(by_id[a], by_id[c], r["score"], directed, hint, passages))
+
+    framing_by_art, choices_by_art = _framing(b, cite, facts)
+
+    coverage = {c["article"]: c for c in b.coverage if "article" in c}
+    cards = []
     for s in sources:
-        s.cited.sort(key=lambda c: c.start)
+        a = s.article
+        cov = coverage.get(a.id, {})
+        unique = []
+        for fid in cov.get("unique", []):
+            f = facts.get(fid)
+            if f:
+                ev = next((e for e in f.get("evidence", []) if e["article"] == a.id), None)
+                unique.append(FactRef(fid, f["text"], cite.marker(ev) if ev else None))
+        omitted = []
+        for fid in cov.get("omitted", []):
+            f = facts.get(fid)
+            if f:
+                omitted.append(FactRef(fid, f["text"], cite.marker(f["evidence"][0]) if f.get("evidence") else None,
+                                       [by_id[x] for x in f.get("sources", []) if x in by_id]))
+        cards.append(OutletCard(s, a.published, a.published_inferred, _date_evidence(a), a.published_note,
+                                framing_by_art.get(a.id, []), list(voices.get(a.id, {}).values()),
+                                choices_by_art.get(a.id, []), unique, omitted))
+
+    entities = [
+        EntityView(e.get("name", ""), e.get("type", ""), [x for x in e.get("aliases", []) if x != e.get("name")],
+                   sorted((by_id[x] for x in e.get("sources", []) if x in by_id), key=lambda s: s.number))
+        for e in sorted(b.entities, key=lambda e: -len(e.get("sources", [])))
+    ]
+
+    for s in sources:
+        s.cited.sort(key=lambda c: (c.start, -c.end))
+        s.segments = segments(s.article.text, s.cited)
     title = f"Briefing: {_central_title(b.articles)}" if any(a.title for a in b.articles) else "Briefing"
-    return BriefingView(title=title, sources=sources, items=items, timeline=timeline, quotes=quotes, reuse=reuse)
+    return BriefingView(title=title, sources=sources, items=items, timeline=timeline, quotes=quotes, reuse=reuse,
+                        matrix=matrix, disagreements=disagreements, cards=cards, entities=entities, has_framing=bool(b.framing),
+                        all_quotes=all_quotes)
+
+
+def _date_evidence(a: Article) -> list[str]:
+    """Why an inferred publication date was chosen, in words."""
+    out = []
+    for e in a.published_evidence:
+        kind = e.get("kind", "evidence")
+        if e.get("text"):
+            out.append(f"{kind}: {e.get('date', '')} — “{short(e['text'], 160)}”")
+        elif isinstance(e.get("other"), dict):
+            o = e["other"]
+            bit = a.text[e["start"]:e["end"]] if isinstance(e.get("start"), int) and isinstance(e.get("end"), int) else ""
+            out.append(f"{kind}: {o.get('article', '')} dates it {o.get('date', '')}" + (f" — “{short(bit, 160)}”" if bit else ""))
+        else:
+            out.append(f"{kind}: {e.get('date', '')}")
+    return out
 
 
 def _central_title(articles: list[Article]) -> str:
     """The headline sharing the most words with the other headlines: the story's common denominator,
     rather than whichever outlet happens to come first."""
-    import re
-
     titles = [a.title for a in articles if a.title]
     words = [set(w for w in re.findall(r"\w+", t.lower()) if len(w) > 3) for t in titles]
     def shared(i: int) -> float:
