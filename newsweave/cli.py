@@ -117,6 +117,87 @@ class _Progress:
         self.bar.update(self.tasks[stage], completed=done)
 
 
+@app.command()
+def batch(
+    stories_dir: Annotated[Path, typer.Argument(help="A folder in which each subfolder, and each .jsonl file, is one story.")],
+    out_dir: Annotated[Path, typer.Option("--output", "-o", help="Where to write OUT/<story>/briefing.<ext>, index.html and index.json.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Comma-separated formats to write: json, md, html, text.")] = "json,md,html",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (each loads spaCy, about 250 MB).")] = 1,
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Summary length in words.")] = 120,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Skip inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Brief many stories: one briefing per story plus an index; resumes where an interrupted run stopped."""
+    import time
+
+    from rich.console import Console
+    from rich.markup import escape
+
+    from newsweave.batch import brief_batch
+    from newsweave.render import FORMATS
+
+    err = Console(stderr=True)
+    formats = [f.strip() for f in fmt.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        err.print(f"[red]error:[/] unknown format {bad[0] if bad else fmt!r}; choose from {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    if not stories_dir.is_dir():
+        err.print(f"[red]error:[/] not a folder: {escape(str(stories_dir))}")
+        raise typer.Exit(2)
+
+    state = {"bar": None, "task": None, "articles": 0, "t0": time.perf_counter()}
+
+    def on_start(stories, n_todo) -> None:
+        if not quiet and n_todo < len(stories):
+            err.print(f"resuming: {len(stories) - n_todo} of {len(stories)} stories already briefed", highlight=False)
+        if quiet or not stories:
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        bar = Progress(TextColumn("stories"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                       TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=True)
+        bar.start()
+        state["bar"], state["task"] = bar, bar.add_task("stories", total=len(stories), rate="")
+
+    def on_story(result, done, total) -> None:
+        if not result.resumed:
+            state["articles"] += result.articles
+        if not result.ok:
+            err.print(f"[red]failed[/] {escape(result.name)}: {escape(result.error or 'unknown error')}", highlight=False, soft_wrap=True)
+        if state["bar"] is not None:
+            elapsed = max(time.perf_counter() - state["t0"], 1e-9)
+            rate = f"{state['articles'] / elapsed:.1f} articles/s"
+            state["bar"].update(state["task"], completed=done, rate=rate)
+
+    try:
+        report = brief_batch(stories_dir, out_dir, formats=formats, jobs=jobs, words=words, max_bytes=max_bytes,
+                             on_story=on_story, on_start=on_start)
+    except KeyboardInterrupt:
+        if state["bar"] is not None:
+            state["bar"].stop()
+        err.print("interrupted: finished stories are kept; run the same command again to resume", highlight=False)
+        raise typer.Exit(130) from None
+    finally:
+        if state["bar"] is not None:
+            state["bar"].stop()
+    if not report.stories:
+        err.print(f"[red]error:[/] no stories in {escape(str(stories_dir))} (subfolders or .jsonl files)")
+        raise typer.Exit(1)
+    if not quiet:
+        fresh = [s for s in report.stories if not s.resumed]
+        n_articles = sum(s.articles for s in fresh)
+        rate = n_articles / report.seconds if report.seconds > 0 else 0.0
+        err.print(
+            f"{len(report.ok)} of {len(report.stories)} stories briefed ({len(report.resumed)} already done), "
+            f"{len(report.failed)} failed; {n_articles} articles in {report.seconds:.1f} s ({rate:.1f} articles/s)",
+            highlight=False,
+        )
+        err.print(f"index: {report.index_html.resolve()}", highlight=False)
+    if report.all_failed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 

@@ -36,3 +36,12 @@ def nlp():
     from newsweave.annotate.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _annotation_cache(tmp_path_factory):
+    """Tests use a cache of their own, never the user's ~/.cache/newsweave."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path_factory.mktemp("nw-cache")))
+    yield
+    mp.undo()

