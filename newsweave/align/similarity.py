@@ -50,6 +50,7 @@ class SentenceIndex:
             spans.sort()
         self.use_embeddings = use_embeddings
         self._vectors: dict[int, np.ndarray] = {}
+        self._row_cache: dict[int, dict[int, float]] = {}
 
         self.sentences: list[Sentence] = list(units) if units is not None else [s for d in docs for s in d.sentences]
         self._row = {(s.article, s.index): i for i, s in enumerate(self.sentences)}
@@ -113,10 +114,23 @@ class SentenceIndex:
         va, vb = self.vectors([a, b])
         return float(va @ vb)
 
+    def _sparse_row(self, i: int) -> dict[int, float]:
+        row = self._row_cache.get(i)
+        if row is None:
+            start, end = self.matrix.indptr[i], self.matrix.indptr[i + 1]
+            row = dict(zip(self.matrix.indices[start:end].tolist(), self.matrix.data[start:end].tolist()))
+            self._row_cache[i] = row
+        return row
+
     def similarity(self, a: Sentence, b: Sentence) -> float:
+        """TF-IDF cosine. Pairs are looked up one at a time by many callers, so rows are kept as small
+        dicts: slicing the sparse matrix per pair costs far more than the dot product itself."""
         if self.matrix is None:
             return 0.0
-        return float(self.matrix[self.row(a)].multiply(self.matrix[self.row(b)]).sum())
+        x, y = self._sparse_row(self.row(a)), self._sparse_row(self.row(b))
+        if len(x) > len(y):
+            x, y = y, x
+        return float(sum(v * y.get(k, 0.0) for k, v in x.items()))
 
     def containment(self, short: Sentence, long: Sentence) -> tuple[float, int]:
         """Share of ``short``'s idf-weighted content terms that ``long`` also has, and how many terms they share."""
