@@ -692,3 +692,11 @@ def test_examples_folder():
     courier = next(a for a in result.articles if a.id == "kestovian-courier")
     assert courier.byline == "Milena Drachova"
     assert courier.title == "Government opens relief fund as Ovrat valley begins clean-up"
+
+
+def test_language_shortcut_for_english_and_identifier_for_others():
+    from newsweave.ingest.language import detect_language
+
+    assert detect_language("The ferry ran aground off the island on Sunday and all of the passengers were taken off by lifeboats.") == ("en", 1.0)
+    lang, confidence = detect_language("Die Fähre lief am Sonntag vor der Insel auf Grund, und alle Passagiere wurden mit Rettungsbooten geborgen.")
+    assert lang == "de" and confidence > 0.9
