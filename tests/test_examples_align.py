@@ -45,9 +45,20 @@ def test_copied_wire_passage_and_direction(briefing):
     wire = next(a.id for a in briefing.articles if a.outlet == "Kestpress")
     copier = next(a.id for a in briefing.articles if a.outlet == "Stravenik Evening News")
     assert (wire, copier) in pairs or (copier, wire) in pairs
-    # Kestpress's wire facts that the evening paper copied count as one independent source.
-    copied = [f for f in briefing.facts if {wire, copier} <= set(f["sources"])]
+    # Kestpress's wire facts that the evening paper copied (inside a reused passage in both) count once.
+    reuse = pairs.get((wire, copier)) or pairs.get((copier, wire))
+    first, second = reuse["articles"]
+
+    def inside(ev, side):
+        return any(p[side]["start"] <= ev["start"] and ev["end"] <= p[side]["end"] for p in reuse["passages"])
+
+    copied = [
+        f for f in briefing.facts
+        if any(e["article"] == first and inside(e, "a") for e in f["evidence"])
+        and any(e["article"] == second and inside(e, "b") for e in f["evidence"])
+    ]
     assert copied and all(f["independent_sources"] < len(f["sources"]) for f in copied)
+    assert any(sorted([wire, copier]) == sorted(o) or {wire, copier} <= set(o) for f in copied for o in f["origins"])
 
 
 def test_undated_blog_gets_no_invented_date(briefing):

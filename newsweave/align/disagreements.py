@@ -274,7 +274,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 strict = qa.counted is None or qb.counted is None
                 if qa.counted is None and qb.counted is None:
                     continue
-                if not same_fact and not _same_subject(ca, cb, qa, qb, index, names, strict):
+                # One wording of a fact may carry several figures: an uncounted one must read alike too.
+                if (strict or not same_fact) and not _same_subject(ca, cb, qa, qb, index, names, strict):
                     continue
                 if (ca.article, ca.index) > (cb.article, cb.index):
                     ca, cb, qa, qb = cb, ca, qb, qa

@@ -83,7 +83,10 @@ def _keys(claim: Claim, idf: dict[str, float], rare_idf: float) -> set[str]:
 
 def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float]) -> set[tuple[int, int]]:
     """Pairs of claims (indices) from different articles that share at least two informative keys."""
-    rare_idf = sorted(idf.values())[len(idf) // 3] if idf else 0.0
+    # "Rare" is judged over word occurrences, not over the vocabulary: most words occur once or twice,
+    # so a vocabulary quantile would keep only words found in one or two claims.
+    occurrences = sorted(idf.get(t, 0.0) for c in claims for t in set(c.terms))
+    rare_idf = occurrences[len(occurrences) // 3] if occurrences else 0.0
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         for k in _keys(c, idf, rare_idf):

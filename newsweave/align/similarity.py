@@ -51,6 +51,7 @@ class SentenceIndex:
         self.use_embeddings = use_embeddings
         self._vectors: dict[int, np.ndarray] = {}
         self._row_cache: dict[int, dict[int, float]] = {}
+        self._span_vectors: dict[tuple[str, int, int], np.ndarray] = {}
 
         self.sentences: list[Sentence] = list(units) if units is not None else [s for d in docs for s in d.sentences]
         self._row = {(s.article, s.index): i for i, s in enumerate(self.sentences)}
@@ -81,12 +82,16 @@ class SentenceIndex:
         return "".join(out)
 
     def embed_spans(self, spans: Sequence[tuple[str, int, int]]) -> np.ndarray:
-        """Unit-length embeddings of canonicalized spans (article, start, end)."""
+        """Unit-length embeddings of canonicalized spans (article, start, end), each encoded once per story."""
         from newsweave.align.embed import get_encoder
 
         if not spans:
             return np.zeros((0, 384), dtype=np.float32)
-        return get_encoder().encode([self.canonical_text(*sp) for sp in spans])
+        missing = list(dict.fromkeys(sp for sp in spans if sp not in self._span_vectors))
+        if missing:
+            for sp, v in zip(missing, get_encoder().encode([self.canonical_text(*sp) for sp in missing])):
+                self._span_vectors[sp] = v
+        return np.stack([self._span_vectors[sp] for sp in spans])
 
     def vectors(self, sentences: Sequence[Sentence]) -> np.ndarray:
         """Embeddings of ``sentences``, computed once each and only when first needed."""
@@ -146,6 +151,8 @@ class SentenceIndex:
         cos = self.similarity(a, b)
         short, long = (a, b) if len(set(a.terms)) <= len(set(b.terms)) else (b, a)
         contained, shared = self.containment(short, long)
+        if shared and set(a.terms) == set(b.terms):
+            return 1.0  # the same words ("Finland" / "Finland."), however few
         if shared < 2:
             return 0.0
         if shared >= min(MIN_SHARED_TERMS, len(set(short.terms))):
