@@ -88,8 +88,11 @@ def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float]) -> set[tuple
     occurrences = sorted(idf.get(t, 0.0) for c in claims for t in set(c.terms))
     rare_idf = occurrences[len(occurrences) // 3] if occurrences else 0.0
     buckets: dict[str, list[int]] = defaultdict(list)
+    n_keys: list[int] = []
     for i, c in enumerate(claims):
-        for k in _keys(c, idf, rare_idf):
+        keys = _keys(c, idf, rare_idf)
+        n_keys.append(len(keys))
+        for k in keys:
             buckets[k].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for members in buckets.values():
@@ -100,7 +103,8 @@ def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float]) -> set[tuple
                 i, j = members[x], members[y]
                 if claims[i].article != claims[j].article:
                     shared[(i, j)] += 1
-    return {pair for pair, n in shared.items() if n >= MIN_SHARED_KEYS}
+    # A short claim ("Finland") has few keys to share: one is enough for it.
+    return {(i, j) for (i, j), n in shared.items() if n >= min(MIN_SHARED_KEYS, n_keys[i], n_keys[j])}
 
 
 def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: list[dict] | None = None) -> list[Fact]:
