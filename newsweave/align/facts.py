@@ -112,6 +112,8 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     claims = index.sentences
     pairs = candidate_pairs(claims, index.idf)
     links: list[tuple[float, int, int]] = []
+    # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
+    index.vectors(list({id(c): c for i, j in pairs if index.needs_embedding(claims[i], claims[j]) for c in (claims[i], claims[j])}.values()))
     for i, j in pairs:
         score = index.same_content(claims[i], claims[j])
         if score <= 0 and _same_day(claims[i], claims[j]):

@@ -21,6 +21,7 @@ from newsweave.model import AnnotatedArticle, Sentence
 
 COSINE_MIN = 0.42
 EMBEDDING_MIN = 0.74  # all-MiniLM-L6-v2 cosine for a paraphrase of the same statement
+EMBEDDING_COSINE_FLOOR = 0.15  # below this TF-IDF cosine a pair is not worth encoding: paraphrases share more
 EMBEDDING_SHORTLIST = 24  # story-wide nearest sentences (by TF-IDF) re-checked with embeddings
 CONTAINMENT_MIN = 0.7
 MIN_SHARED_TERMS = 4
@@ -160,11 +161,25 @@ class SentenceIndex:
                 return cos
             if contained >= CONTAINMENT_MIN and shared >= MIN_CONTAINED_TERMS:
                 return contained * 0.9
-        if self.use_embeddings:
+        if self.use_embeddings and cos >= EMBEDDING_COSINE_FLOOR:
             emb = self.embedding_similarity(a, b)
             if emb >= EMBEDDING_MIN:
                 return emb
         return 0.0
+
+    def needs_embedding(self, a: Sentence, b: Sentence) -> bool:
+        """Would :meth:`same_content` consult embeddings for this pair? (To encode such pairs in one batch.)"""
+        if not self.use_embeddings or self.similarity(a, b) < EMBEDDING_COSINE_FLOOR:
+            return False
+        if set(a.terms) == set(b.terms):
+            return False
+        short, long = (a, b) if len(set(a.terms)) <= len(set(b.terms)) else (b, a)
+        contained, shared = self.containment(short, long)
+        if shared < 2:
+            return False
+        lexical = shared >= min(MIN_SHARED_TERMS, len(set(short.terms))) and (
+            self.similarity(a, b) >= COSINE_MIN or (contained >= CONTAINMENT_MIN and shared >= MIN_CONTAINED_TERMS))
+        return not lexical
 
     def supporting(self, sentence: Sentence, *, use_embeddings: bool | None = None) -> list[Match]:
         """For every other article, its sentence that best states the same content (if any does).
