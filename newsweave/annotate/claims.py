@@ -25,11 +25,16 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
 def _clause_roots(sent: "Span") -> list["Token"]:
+    """The main verb and the verbs coordinated with it that have subjects of their own. The parser often
+    hangs "..., and the mayor urged ..." on the verb of a reported clause ("said talks would resume"), so
+    conjuncts of the main verb's clausal complement count too."""
     root = sent.root
     roots = [root]
-    for tok in root.children:
-        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in tok.children):
-            roots.append(tok)
+    heads = [root] + [c for c in root.children if c.dep_ == "ccomp"]
+    for head in heads:
+        for tok in head.children:
+            if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in tok.children):
+                roots.append(tok)
     return sorted(roots, key=lambda t: t.i)
 
 

@@ -1,133 +1,444 @@
-"""Stage 4, compose (v0): an extractive multi-document summary in which each sentence cites every article
-that states the same content.
+"""Stage 4, compose: the consensus summary. Each item states one piece of the story in one outlet's own
+words (an extracted sentence, or a trimmed part of one: never new words) and cites every article that
+states the same content, with the offsets of the cited span in each.
 
-Selection follows the concept-coverage idea of Gillick & Favre (2009): the story's *concepts* are
-lemma bigrams, each weighted by how many articles contain it, so content that several outlets report
-counts for more. Sentences are picked greedily by the weight of the concepts they newly cover per
-word, with a small bonus for sentences near the top of their article (news puts the essentials
-first), until the word budget is spent. Concepts already covered earn nothing, which keeps the
-summary free of repetition. The chosen sentences are then ordered by publication date and position.
+**Units.** When the story's aligned facts are given (:mod:`newsweave.align.facts`), a candidate unit is the
+wording of a fact in one article: in ``style="prose"`` the article's sentence that holds the fact's claim,
+in ``style="bullets"`` the claim itself (a sentence, or one independent clause of it). Each wording also
+comes in trimmed forms that drop only framing around the statement: a leading dateline ("PHOENIX _"), a
+leading adverbial phrase ("On Monday,"), a leading or trailing attribution ("officials said"). Without
+facts (``summarize(docs)`` alone) every sentence is its own fact.
+
+**Selection** is exact concept coverage (Gillick & Favre 2009), solved as an integer program with HiGHS
+(:mod:`newsweave.compose.select`): the story's *concepts* are stemmed word bigrams (tokens as ROUGE makes
+them) found in at least ``MIN_DF`` articles, each weighted by the number of articles that contain it,
+more when it appears near the top of an article. The program picks the units that cover the most concept
+weight within the word budget, plus small per-unit terms for how many independent sources corroborate the
+fact, for being near the top of its article, and for the wording's completeness (entities, dates and
+quantities on the claim), minus one for openings that lean on a previous sentence. At most one wording per
+fact and one form per sentence is taken, and a concept counts once, so the summary does not repeat itself.
+
+**Neutral wording.** Among a fact's wordings only those with the fewest loaded terms are candidates
+(``loaded_terms`` of :mod:`newsweave.compose.framing` when that module is present; otherwise a small built-in
+list of intensifiers and loaded verbs, :data:`LOADED`).
+
+**Order** is by the publication date of the cited article, then importance (independent sources), then
+position. ``words`` is a hard cap on the total number of words (``len(text.split())``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+import numpy as np
 
 from newsweave.align.similarity import SentenceIndex
-from newsweave.model import AnnotatedArticle, Evidence, Sentence, SummaryItem
+from newsweave.model import AnnotatedArticle, Evidence, SummaryItem
 
 DEFAULT_WORDS = 120
-MIN_WORDS = 6
-MAX_WORDS = 60
+MIN_WORDS = 6  # shorter units say too little to stand alone
+MAX_WORDS = 50  # longer ones spend the budget on one statement
+MIN_DF = 3  # a concept must occur in this many articles (fewer for small stories, see _min_df)
+MIN_DF_PAIR = 1  # ... and in a story of two articles
+LEAD_SENTENCES = 3  # concepts in an article's first sentences weigh more ...
+LEAD_WEIGHT = 0.5  # ... by this much per article
+POSITION_BONUS = 1.0  # per-unit bonus for the first sentence of an article, decaying over POSITION_DECAY
+POSITION_DECAY = 10
+CORROBORATION_BONUS = 0.5  # per extra independent source of the fact(s) a unit states
+CENTRALITY_BONUS = 2.0  # for the story's most central sentence (summed cosine with all others), scaled
+SLOT_BONUS = 0.05  # per entity, date or quantity on the claim (completeness)
+DANGLING_PENALTY = 3.0
+QUOTE_PENALTY = 2.0  # quoted speech rarely states the story's facts
+TRIM = 2  # 1: offer trimmed forms of each wording (leading phrase, attribution); 2: also without a trailing clause
+CLAUSES = 1  # in prose, also offer each independent clause of a sentence on its own
+# Who said it is part of the claim: "the wall collapsed, the council said" trimmed to "the wall collapsed"
+# would turn a report of what someone said into the outlet's own assertion. Attributions stay.
+KEEP_ATTRIBUTION = True
+
+Style = Literal["prose", "bullets"]
+
 # Openings that lean on a previous sentence read badly out of context.
 _DANGLING = re.compile(
     r"^(?:but|and|or|so|yet|also|however|meanwhile|still|then|thus|therefore|instead|moreover|he|she|it|they|"
-    r"his|her|its|their|this|that|these|those|there|such|the two|both|other|another)\b",
+    r"his|her|its|their|this|that|these|those|there|such|the two|both|other|another|him|them|we|i|our|my|us)\b",
     re.IGNORECASE,
 )
 
+# A small built-in set of loaded words (intensifiers, loaded verbs of saying, labels), used only when
+# newsweave.compose.framing is not available.
+LOADED = frozenset("""
+slam slams slammed slamming blast blasts blasted lash lashed rip ripped tout touted brag bragged claim claimed
+claims admit admitted admits concede conceded conceding shocking shocked stunning stunned outrage outraged
+outrageous horrific horrifying horrendous brutal brutally savage savagely disastrous disaster devastating
+devastated massive huge enormous chaos chaotic furious fury frenzy scandal scandalous notorious infamous
+radical radicals extremist extremists thug thugs mob regime so-called alleged allegedly terror terrifying
+catastrophic catastrophe heinous vicious crushing crushed embattled beleaguered controversial disgraced
+""".split())
 
+
+@lru_cache(maxsize=1)
+def _loaded_counter() -> Callable[[str], int]:
+    """How many loaded terms a text has: framing.loaded_terms when present, else the built-in list."""
+    try:
+        from newsweave.compose.framing import loaded_terms  # type: ignore[attr-defined]
+    except ImportError:
+        loaded_terms = None
+    if loaded_terms is not None:
+        def count(text: str) -> int:
+            found = loaded_terms(text)
+            return found if isinstance(found, int) else len(list(found))
+        return count
+
+    def builtin(text: str) -> int:
+        return sum(1 for w in re.findall(r"[a-z][a-z-]*", text.lower()) if w in LOADED)
+    return builtin
+
+
+def loaded_count(text: str) -> int:
+    return _loaded_counter()(text)
+
+
+# --- concepts: ROUGE-style tokens, Porter stems -----------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _stem_function() -> Callable[[str], str]:
+    """The Snowball English stemmer (Porter2, snowballstemmer), else nltk's Porter stemmer (the one ROUGE
+    uses), else the lower-cased word. On the DUC 2006/2007 dev sets the two stemmers score alike."""
+    try:
+        import snowballstemmer
+
+        return lru_cache(maxsize=200_000)(snowballstemmer.stemmer("english").stemWord)
+    except ImportError:
+        pass
+    try:
+        from nltk.stem import porter
+
+        return lru_cache(maxsize=200_000)(porter.PorterStemmer().stem)
+    except ImportError:
+        return lambda w: w
+
+
+@lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS)
+    return frozenset(STOP_WORDS) | {"s", "t", "said", "says", "say"}
 
 
-def concepts(sentence: Sentence, stop: frozenset[str]) -> set[tuple[str, str]]:
-    toks = sentence.tokens
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def rouge_tokens(text: str) -> list[str]:
+    """Tokens as rouge-score makes them: lower-cased alphanumeric runs, words over 3 letters stemmed."""
+    stem = _stem_function()
+    return [stem(t) if len(t) > 3 else t for t in _NON_ALNUM.sub(" ", text.lower()).split()]
+
+
+def bigram_concepts(text: str) -> set[tuple[str, str]]:
+    stop = _stopwords()
+    toks = rouge_tokens(text)
     return {(a, b) for a, b in zip(toks, toks[1:]) if not (a in stop and b in stop)}
 
 
+# --- trimming: contiguous parts of a sentence, never new words --------------------------------------
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,30}\))?\s*(?:_|--|—|–|-)\s+(?=\S)")
+_LEAD_PHRASE = re.compile(
+    r"^(?:(?:on|in|at|by|after|before|during|since|following|despite|earlier|later|last|late|early|meanwhile|"
+    r"however|also|still|now|yesterday|today|instead|nonetheless|nevertheless|separately|elsewhere|overall|"
+    r"as a result|at the same time|for now|so far|in addition)\b[^,;:\"“”()]{0,50}?"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^,;:\"“”()]{0,20}?),\s+(?=\S)",
+    re.IGNORECASE,
+)
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)"
+_SAY = r"(?:said|says|told\s+[\w .'’-]{1,30}|reported|reports|announced|added|stated|confirmed)"
+_LEAD_ATTRIBUTION = re.compile(
+    rf"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){{0,5}}?\s+{_SAY}(?:\s+(?:on\s+|late\s+|early\s+)?{_DAYS}(?:\s+(?:night|morning|afternoon|evening))?)?"
+    rf"(?:\s+in\s+a\s+statement)?(?:\s+that)?\s+(?=[\w“\"])",
+    re.IGNORECASE,
+)
+_TRAIL_ATTRIBUTION = re.compile(
+    rf",\s*(?:(?:[\w.'’-]+\s+){{0,6}}{_SAY}(?:\s+[A-Z][\w.'’-]*){{0,4}}"
+    rf"|{_SAY}\s+(?:[\w.'’-]+\s*){{1,5}}|according\s+to\s+[^,;\"“”]{{1,60}})"
+    rf"(?:\s+(?:on\s+|late\s+|early\s+)?{_DAYS}(?:\s+(?:night|morning|afternoon|evening))?)?"
+    rf"(?:\s+in\s+a\s+statement)?(?:,\s*(?:a|an|the|his|her|its|who)\b[^\"“”]{{1,60}})?\s*[.]\s*$",
+    re.IGNORECASE,
+)
+# Trailing parts that can go without changing what the main clause states (never "if", "unless" ...).
+_TRAIL_CLAUSE = re.compile(
+    r"(?:,|\s+--|\s+—)\s+(?:which|who|where|saying|adding|citing|including|according to|as|while|after|amid|"
+    r"although|though|because|despite|following|but)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_AGAIN = re.compile(
+    r"\b(?:and|but|while)\s+(?:also\s+)?(?:warned|said|added|noted|stressed|insisted|cautioned|urged|called|"
+    r"promised|vowed|denied|declined|refused|told|asked|described)\b", re.IGNORECASE)
+_LEAD_CONJUNCTION = re.compile(r"^(?:and|but|or|yet|while|so)\s+(?=\S)", re.IGNORECASE)
+
+
+def trims(text: str) -> list[tuple[int, int]]:
+    """Relative (start, end) spans of ``text`` worth offering: the whole (less a dateline or a leading
+    conjunction), and forms without a leading phrase, a leading or a trailing attribution."""
+    s, e = 0, len(text.rstrip())
+    m = _DATELINE.match(text)
+    if m:
+        s = m.end()
+    m = _LEAD_CONJUNCTION.match(text[s:])
+    if m:
+        s += m.end()
+    spans = {(s, e)}
+    if not TRIM:
+        return [(s, e)]
+    quoted = any(q in text for q in "\"“”")
+    starts = {s}
+    m = _LEAD_PHRASE.match(text[s:])
+    if m:
+        starts.add(s + m.end())
+    if not quoted and not KEEP_ATTRIBUTION:
+        for s0 in list(starts):
+            m = _LEAD_ATTRIBUTION.match(text[s0:])
+            # Not when the speaker is also the subject of a later verb ("X said ..., but warned that ...").
+            if m and not _SPEAKER_AGAIN.search(text, s0 + m.end()):
+                starts.add(s0 + m.end())
+    ends = {e}
+    if not quoted and not KEEP_ATTRIBUTION:
+        m = _TRAIL_ATTRIBUTION.search(text[:e])
+        if m and m.start() > s:
+            ends.add(m.start())
+    if TRIM >= 2:
+        for m in _TRAIL_CLAUSE.finditer(text, s, e):
+            head = text[:m.start()]
+            if len(text[s:m.start()].split()) >= MIN_WORDS and _balanced_quotes(head):
+                ends.add(m.start())
+    spans = {(a, b) for a in starts for b in ends if len(text[a:b].split()) >= 4}
+    return sorted(spans) or [(s, e)]
+
+
+def surface(raw: str) -> str:
+    """A span as summary text: exactly the source's characters (``text[start:end]``), so every summary
+    item can be checked against its evidence character for character. A trimmed clause keeps its
+    lower-case start and missing full stop rather than gain characters the source does not have."""
+    return raw.strip()
+
+
+# --- units ------------------------------------------------------------------------------------------
+
+
 @dataclass(slots=True)
-class _Candidate:
-    sentence: Sentence
-    concepts: set[tuple[str, str]]
-    position: float  # 0 for the first sentence of its article, towards 1 for the last
+class Unit:
+    article: str
+    sentence: int  # sentence index in its article
+    start: int
+    end: int
+    text: str
     words: int
+    position: float  # sentence index in the article's body
+    concepts: set[tuple[str, str]]
+    facts: list[int] = field(default_factory=list)  # indices into the story's fact list
+    loaded: int = 0
+    slots: int = 0
+    bonus: float = 0.0
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
 
 
 def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, published: dict[str, str | None] | None = None,
-              index: SentenceIndex | None = None, facts: Sequence | None = None) -> list[SummaryItem]:
-    """The summary items, at most ``words`` words in all. ``facts`` (from :mod:`newsweave.align.facts`) are
-    the story's aligned facts, when the caller has them."""
+              index: SentenceIndex | None = None, facts: Sequence | None = None, style: Style = "prose") -> list[SummaryItem]:
+    """The consensus summary, at most ``words`` words in all.
+
+    ``facts`` are the story's aligned facts (:func:`newsweave.align.facts.align_facts`); without them each
+    sentence stands for itself. ``style="prose"`` gives whole sentences (trimmed of datelines, leading
+    phrases and attributions at most); ``style="bullets"`` gives one fact per item, as the clause that states
+    it when the fact is one clause of a longer sentence."""
+    if style not in ("prose", "bullets"):
+        raise ValueError(f"style must be 'prose' or 'bullets', not {style!r}")
     if not docs or words <= 0:
         return []
-    stop = _stopwords()
-    index = index or SentenceIndex(docs)
+    from newsweave.compose.select import select
+
     published = published or {d.article.id: d.article.published for d in docs}
+    facts = list(facts or [])
+    units, fact_of_claim = _units(docs, facts, style)
+    if not units:
+        return []
 
-    # Concept weights: the number of articles that contain the concept.
-    df: dict[tuple[str, str], int] = defaultdict(int)
-    per_article: dict[str, list[_Candidate]] = {}
+    # Concept weights: articles containing the concept, more for those that have it near the top.
+    df: dict[tuple[str, str], float] = defaultdict(float)
+    n_docs: dict[tuple[str, str], int] = defaultdict(int)
     for d in docs:
-        body = [s for s in d.sentences if s.kind != "heading"]
-        seen: set[tuple[str, str]] = set()
-        cands = []
-        for i, s in enumerate(body):
-            cs = concepts(s, stop)
-            seen |= cs
-            cands.append(_Candidate(s, cs, i / max(1, len(body) - 1), s.n_words))
-        for c in seen:
-            df[c] += 1
-        per_article[d.article.id] = cands
-    n_articles = len(docs)
-    min_df = 1 if n_articles <= 2 else 2
-    weight = {c: float(n) for c, n in df.items() if n >= min_df}
+        seen: dict[tuple[str, str], int] = {}
+        for i, s in enumerate(x for x in d.sentences if x.kind != "heading"):
+            for c in bigram_concepts(s.text):
+                seen.setdefault(c, i)
+        for c, first in seen.items():
+            n_docs[c] += 1
+            df[c] += 1.0 + (LEAD_WEIGHT if first < LEAD_SENTENCES else 0.0)
+    min_df = _min_df(len(docs))
+    weight = {c: df[c] for c in df if n_docs[c] >= min_df}
+    if len(weight) < 10:  # small or unrelated stories: every concept counts, shared ones more
+        weight = {c: df[c] * (1.0 if n_docs[c] >= 2 else 0.5) for c in df}
 
-    pool = [
-        c for cands in per_article.values() for c in cands
-        if MIN_WORDS <= c.words <= MAX_WORDS and c.sentence.kind == "sentence" and not c.sentence.text.rstrip().endswith("?")
-        and _balanced_quotes(c.sentence.text)
-    ]
-    # When no concept is shared (a single article, or unrelated ones) fall back to unigram concepts.
-    if not weight:
-        weight = {c: 1.0 for c in df}
+    index = index or _lazy_index(docs)
+    central = _centrality(docs, index)
+    for u in units:
+        u.concepts &= weight.keys()
+        independent = max((facts[f].independent for f in u.facts), default=1) if facts else 1
+        u.bonus = (POSITION_BONUS * max(0.0, 1.0 - u.position / POSITION_DECAY)
+                   + CORROBORATION_BONUS * max(0, independent - 1)
+                   + SLOT_BONUS * u.slots
+                   + CENTRALITY_BONUS * central.get((u.article, u.sentence), 0.0))
+        if _DANGLING.match(u.text):
+            u.bonus -= DANGLING_PENALTY
+        if any(q in u.text for q in "\"“”"):
+            u.bonus -= QUOTE_PENALTY
+    units = [u for u in units if u.concepts or u.bonus > 0]
+    if not units:
+        return []
 
-    chosen: list[_Candidate] = []
-    covered: set[tuple[str, str]] = set()
-    used_texts: set[str] = set()
-    budget = words
-    while pool:
-        best, best_score = None, 0.0
-        for c in pool:
-            if c.words > budget:
-                continue
-            gain = sum(weight.get(k, 0.0) for k in c.concepts - covered)
-            if gain <= 0:
-                continue
-            score = gain / (c.words ** 0.7) * (1.25 - 0.35 * c.position)
-            if _DANGLING.match(c.sentence.text):
-                score *= 0.6
-            if score > best_score:
-                best, best_score = c, score
-        if best is None:
-            break
-        pool.remove(best)
-        key = " ".join(best.sentence.text.lower().split())
-        if key in used_texts:
-            continue
-        used_texts.add(key)
-        chosen.append(best)
-        covered |= best.concepts
-        budget -= best.words
+    chosen = select(units, weight, words)
 
-    def order_key(c: _Candidate):
-        date = published.get(c.sentence.article) or "9999-99-99"
-        return (date, round(c.position, 2), c.sentence.article, c.sentence.index)
+    def importance(u: Unit) -> int:
+        return max((facts[f].independent for f in u.facts), default=1) if facts else 1
 
+    def order_key(u: Unit):
+        date = published.get(u.article) or "9999-99-99"
+        return (date, -importance(u), round(u.position / POSITION_DECAY, 1), u.article, u.start)
+
+    by_article = {d.article.id: d for d in docs}
     items = []
-    for c in sorted(chosen, key=order_key):
-        s = c.sentence
-        support = index.supporting(s)
-        sources = [s.article] + [m.sentence.article for m in support]
-        evidence = [Evidence(article=s.article, start=s.start, end=s.end)] + [
-            Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end) for m in support
-        ]
-        items.append(SummaryItem(text=s.text, sources=sources, evidence=evidence))
+    for u in sorted(chosen, key=order_key):
+        items.append(_cite(u, by_article, facts, index))
     return items
+
+
+_INDEX_CACHE: dict[int, SentenceIndex] = {}
+
+
+def _lazy_index(docs: Sequence[AnnotatedArticle]) -> SentenceIndex:
+    key = id(docs)
+    if key not in _INDEX_CACHE:
+        _INDEX_CACHE.clear()
+        _INDEX_CACHE[key] = SentenceIndex(docs)
+    return _INDEX_CACHE[key]
+
+
+def _centrality(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> dict[tuple[str, int], float]:
+    """Per sentence, its summed TF-IDF cosine with the story's other sentences, scaled to [0, 1] (the degree
+    centrality of LexRank without the random walk)."""
+    if index.matrix is None or not CENTRALITY_BONUS:
+        return {}
+    rows, keys = [], []
+    for d in docs:
+        for s in d.sentences:
+            if s.kind == "heading":
+                continue
+            try:
+                rows.append(index.row(s))
+            except KeyError:
+                continue
+            keys.append((s.article, s.index))
+    if len(rows) < 2:
+        return {}
+    m = index.matrix[rows]
+    degree = np.asarray((m @ m.T).sum(axis=1)).ravel() - 1.0
+    top = degree.max()
+    if top <= 0:
+        return {}
+    return {k: float(v / top) for k, v in zip(keys, degree)}
+
+
+def _min_df(n_articles: int) -> int:
+    if n_articles <= 2:
+        return MIN_DF_PAIR
+    if n_articles <= 5:
+        return 2
+    return MIN_DF
+
+
+def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style) -> tuple[list[Unit], dict]:
+    """Candidate units and, per claim (article, start), the index of its fact."""
+    fact_of_claim: dict[tuple[str, int], int] = {}
+    for fi, f in enumerate(facts):
+        for c in f.claims:
+            fact_of_claim[(c.article, c.start)] = fi
+    loaded = loaded_count
+    units: list[Unit] = []
+    for d in docs:
+        text = d.article.text
+        body = [s for s in d.sentences if s.kind != "heading"]
+        claims_by_sentence: dict[int, list] = defaultdict(list)
+        for c in d.claims:
+            claims_by_sentence[c.sentence].append(c)
+        for pos, s in enumerate(body):
+            if s.kind != "sentence" or s.text.rstrip().endswith("?") or not _balanced_quotes(s.text):
+                continue
+            if pos == len(body) - 1 and pos > 0 and s.text.rstrip()[-1:] not in ".!\"”’')":
+                continue  # the article's text was cut off mid-sentence
+            claims = claims_by_sentence.get(s.index, [])
+            if style == "bullets" and facts and claims:
+                spans = [(c.start, c.end, [c]) for c in claims]
+            else:
+                spans = [(s.start, s.end, claims)]
+                if CLAUSES and len(claims) > 1:
+                    spans += [(c.start, c.end, [c]) for c in claims]
+            for a, b, covered in spans:
+                for ra, rb in trims(text[a:b]):
+                    ua, ub = a + ra, a + rb
+                    # Trim whitespace and trailing separators, keeping offsets exact.
+                    while ua < ub and text[ua].isspace():
+                        ua += 1
+                    while ub > ua and (text[ub - 1].isspace() or text[ub - 1] in ",;:"):
+                        ub -= 1
+                    out = surface(text[ua:ub])
+                    n = len(out.split())
+                    if not (MIN_WORDS <= n <= MAX_WORDS):
+                        continue
+                    in_span = [c for c in covered if _overlap(ua, ub, c.start, c.end) >= 0.5 * (c.end - c.start)]
+                    fids = list(dict.fromkeys(fact_of_claim[(c.article, c.start)] for c in in_span
+                                              if (c.article, c.start) in fact_of_claim))
+                    slots = sum(len(c.entities) + len(c.dates) + len(c.quantities) for c in in_span)
+                    units.append(Unit(article=d.article.id, sentence=s.index, start=ua, end=ub, text=out, words=n,
+                                      position=float(pos), concepts=bigram_concepts(out), facts=fids,
+                                      loaded=loaded(out), slots=slots))
+    # Neutral wording: of a fact's wordings, only those with the fewest loaded terms stay candidates.
+    if facts:
+        fewest: dict[int, int] = {}
+        for u in units:
+            for f in u.facts:
+                fewest[f] = min(fewest.get(f, u.loaded), u.loaded)
+        units = [u for u in units if all(u.loaded <= fewest[f] for f in u.facts if len(facts[f].claims) > 1)]
+    return units, fact_of_claim
+
+
+def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: SentenceIndex) -> SummaryItem:
+    """The item for a chosen unit: its own span first, then every other article stating the same content:
+    the other wordings of its fact(s), and the sentences the alignment index finds for its sentence."""
+    evidence = [Evidence(article=u.article, start=u.start, end=u.end)]
+    seen = {u.article}
+    for f in u.facts:
+        for c in sorted(facts[f].claims, key=lambda c: (c.article, c.start)):
+            if c.article not in seen:
+                seen.add(c.article)
+                evidence.append(Evidence(article=c.article, start=c.start, end=c.end))
+    sentence = next((s for s in by_article[u.article].sentences if s.index == u.sentence), None)
+    if sentence is not None:
+        try:
+            support = index.supporting(sentence)
+        except KeyError:  # an index over other units
+            support = []
+        for m in support:
+            if m.sentence.article not in seen:
+                seen.add(m.sentence.article)
+                evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
+    return SummaryItem(text=u.text, sources=[e.article for e in evidence], evidence=evidence)
 
 
 def _balanced_quotes(text: str) -> bool:

@@ -1,0 +1,114 @@
+"""Exact budgeted concept coverage as an integer linear program (Gillick & Favre 2009), solved with HiGHS
+through :func:`scipy.optimize.milp`.
+
+    maximize    sum_k w_k c_k + sum_u b_u x_u
+    subject to  sum_u len_u x_u <= budget            (the word budget, a hard cap)
+                c_k <= sum_{u contains k} x_u          (a concept counts only when a chosen unit has it)
+                sum_{u of sentence s} x_u <= 1         (one form of each sentence)
+                sum_{u states fact f} x_u <= 1         (one wording of each fact)
+                x_u in {0, 1},  0 <= c_k <= 1
+
+A concept counts once however many chosen units contain it, so redundant units earn nothing. When the
+solver fails or runs out of time without a solution, a greedy selection (gain per word) is used instead.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+TIME_LIMIT = 10.0  # seconds per story
+
+
+def select(units: Sequence[Any], weight: dict, budget: int) -> list[Any]:
+    """The chosen units (objects with ``concepts``, ``words``, ``bonus``, ``article``, ``sentence``, ``facts``)."""
+    units = [u for u in units if u.words <= budget]
+    if not units:
+        return []
+    try:
+        chosen = _ilp(units, weight, budget)
+    except Exception:  # noqa: BLE001 - any solver failure falls back to greedy
+        chosen = None
+    return chosen if chosen is not None else greedy(units, weight, budget)
+
+
+def _ilp(units: Sequence[Any], weight: dict, budget: int) -> list[Any] | None:
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import coo_matrix
+
+    concepts = sorted({c for u in units for c in u.concepts})
+    col = {c: len(units) + i for i, c in enumerate(concepts)}
+    n = len(units) + len(concepts)
+    objective = np.zeros(n)
+    for i, u in enumerate(units):
+        objective[i] = u.bonus
+    for c, j in col.items():
+        objective[j] = weight.get(c, 0.0)
+
+    rows, cols, vals, upper = [], [], [], []
+
+    def add_row(entries: list[tuple[int, float]], ub: float) -> None:
+        r = len(upper)
+        for j, v in entries:
+            rows.append(r)
+            cols.append(j)
+            vals.append(v)
+        upper.append(ub)
+
+    add_row([(i, float(u.words)) for i, u in enumerate(units)], float(budget))
+    holders: dict[Any, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for c in u.concepts:
+            holders[c].append(i)
+    for c, j in col.items():
+        add_row([(j, 1.0)] + [(i, -1.0) for i in holders[c]], 0.0)
+    groups: dict[Any, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        groups[("s", u.article, u.sentence)].append(i)
+        for f in u.facts:
+            groups[("f", f)].append(i)
+    for members in groups.values():
+        if len(members) > 1:
+            add_row([(i, 1.0) for i in members], 1.0)
+
+    a = coo_matrix((vals, (rows, cols)), shape=(len(upper), n)).tocsr()
+    constraint = LinearConstraint(a, -np.inf, np.array(upper))
+    integrality = np.array([1] * len(units) + [0] * len(concepts))
+    res = milp(-objective, constraints=constraint, integrality=integrality, bounds=Bounds(0, 1),
+               options={"time_limit": TIME_LIMIT, "disp": False})
+    if res.x is None:
+        return None
+    chosen = [u for i, u in enumerate(units) if res.x[i] > 0.5 and (u.concepts or u.bonus > 0)]
+    if sum(u.words for u in chosen) > budget:  # never trust a tolerance with a hard cap
+        return None
+    return chosen
+
+
+def greedy(units: Sequence[Any], weight: dict, budget: int) -> list[Any]:
+    """Units by newly covered concept weight (plus bonus) per word, while they fit."""
+    chosen: list[Any] = []
+    covered: set = set()
+    used: set = set()
+    left = budget
+    pool = list(units)
+    while pool:
+        best, best_score = None, 0.0
+        for u in pool:
+            if u.words > left or ("s", u.article, u.sentence) in used or any(("f", f) in used for f in u.facts):
+                continue
+            gain = sum(weight.get(c, 0.0) for c in u.concepts - covered) + u.bonus
+            score = gain / u.words
+            if score > best_score:
+                best, best_score = u, score
+        if best is None:
+            break
+        pool.remove(best)
+        chosen.append(best)
+        covered |= best.concepts
+        used.add(("s", best.article, best.sentence))
+        used.update(("f", f) for f in best.facts)
+        left -= best.words
+    return chosen
