@@ -38,6 +38,7 @@ def brief(
                      "and for -o files whose extension names no format."),
     ] = None,
     words: Annotated[int, typer.Option("--words", "-w", min=1, help="Summary length in words.")] = 120,
+    style: Annotated[str, typer.Option("--style", help="prose (sentences) or bullets (one fact per item).")] = "prose",
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local addresses.")] = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Skip inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
@@ -49,6 +50,9 @@ def brief(
     from newsweave.render import FORMATS, SUFFIX_FORMATS, render
 
     err = Console(stderr=True)
+    if style not in ("prose", "bullets"):
+        err.print(f"[red]error:[/] unknown style {style!r}; choose prose or bullets")
+        raise typer.Exit(2)
     if fmt is not None and fmt not in FORMATS:
         err.print(f"[red]error:[/] unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
@@ -62,7 +66,8 @@ def brief(
 
     progress_ctx = _Progress(err, enabled=not quiet and err.is_terminal)
     with progress_ctx:
-        briefing = run_brief(paths, words=words, allow_private=allow_private, max_bytes=max_bytes, progress=progress_ctx.update)
+        briefing = run_brief(paths, words=words, style=style, allow_private=allow_private, max_bytes=max_bytes,
+                             progress=progress_ctx.update)
 
     if not quiet or not briefing.articles:
         n_used, n_skipped = len(briefing.articles), len(briefing.skipped)

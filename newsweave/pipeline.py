@@ -38,13 +38,15 @@ def brief(
     paths_or_articles: str | os.PathLike[str] | Article | Iterable[str | os.PathLike[str] | Article],
     *,
     words: int | None = None,
+    style: str = "prose",
     max_bytes: int = DEFAULT_MAX_BYTES,
     allow_private: bool = False,
     progress: Progress | None = None,
     timings: Timings | None = None,
 ) -> Briefing:
     """Brief a story: files, folders, globs, URLs, ``"-"`` (stdin) or :class:`Article` objects in, a
-    :class:`Briefing` out. ``words`` caps the summary length (default 120)."""
+    :class:`Briefing` out. ``words`` caps the summary length (default 120); ``style`` is "prose" (sentences)
+    or "bullets" (one fact per item)."""
     from newsweave.compose import DEFAULT_WORDS
 
     if isinstance(paths_or_articles, (str, os.PathLike, Article)):
@@ -77,7 +79,7 @@ def brief(
     lap("annotate")
     align_stage(story, briefing)
     lap("align")
-    compose_stage(story, briefing, words=DEFAULT_WORDS if words is None else words)
+    compose_stage(story, briefing, words=DEFAULT_WORDS if words is None else words, style=style)
     lap("compose")
     return briefing
 
@@ -134,13 +136,13 @@ def align_stage(story: Story, briefing: Briefing) -> None:
     briefing.disagreements = find_disagreements(docs, story.claim_index, story.facts, story.entities)
 
 
-def compose_stage(story: Story, briefing: Briefing, *, words: int) -> None:
+def compose_stage(story: Story, briefing: Briefing, *, words: int, style: str = "prose") -> None:
     """Summary, timeline, quotes and framing."""
     from newsweave.compose import summarize
     from newsweave.compose.quotes import build_quotes
     from newsweave.compose.timeline import build_timeline
 
-    briefing.summary = summarize(story.docs, words=words, index=story.sentence_index, facts=story.facts)
+    briefing.summary = summarize(story.docs, words=words, index=story.sentence_index, facts=story.facts, style=style)
     briefing.timeline = build_timeline(story.docs, story.sentence_index)
     briefing.quotes = build_quotes(story.docs, story.entities, story.sentence_index)
     from newsweave.compose.framing import build_framing

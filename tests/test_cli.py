@@ -249,3 +249,21 @@ def test_python_api_on_a_path_with_nothing_usable(tmp_path):
     b = newsweave.brief(str(tmp_path / "empty.txt"))
     assert b.articles == [] and b.summary == []
     assert [(s.source, s.reason) for s in b.skipped] == [(str(tmp_path / "empty.txt"), "empty input")]
+
+
+def test_bullets_style_and_unknown_style(tmp_path):
+    story = tmp_path / "story"
+    story.mkdir()
+    for name, text in {
+        "a.txt": "The harbour wall in Dunmere collapsed on Monday night after a spring storm, the town council said.\n\n"
+                 "Three fishing boats were damaged and the north quay was closed to traffic until further notice.",
+        "b.txt": "The harbour wall in Dunmere collapsed on Monday night after a spring storm, the town council said.\n\n"
+                 "Ferry crossings to Kelby were cancelled, and the council promised repairs within a month.",
+    }.items():
+        (story / name).write_text(text)
+    result = CliRunner().invoke(app, ["brief", str(story), "--style", "bullets", "--format", "json", "--words", "40"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"] and sum(len(i["text"].split()) for i in data["summary"]) <= 40
+    bad = CliRunner().invoke(app, ["brief", str(story), "--style", "tweets"])
+    assert bad.exit_code == 2
