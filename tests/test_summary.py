@@ -200,3 +200,20 @@ def test_trimming_keeps_the_sources_words():
     assert all("said" in f for f in forms)
     for f in forms:
         assert set(f.lower().rstrip(".").replace(",", "").split()) <= set(text.lower().rstrip(".").replace(",", "").split())
+
+
+def test_a_story_of_long_sentences_still_gets_a_summary():
+    long_a = Article(id="la", source="t", text=(
+        "The regional council of Varno voted on Tuesday evening to close the old ferry terminal at Kesk harbour "
+        "after engineers found that the pier supporting the loading ramp had been weakened by years of winter "
+        "storms and could no longer carry lorries safely, a decision that will force hauliers to drive the long "
+        "way round the bay until a new terminal opens."
+    ))
+    long_b = Article(id="lb", source="t", text=(
+        "Councillors in Varno decided on Tuesday to shut the Kesk harbour ferry terminal because engineers said "
+        "storm damage had weakened the pier under the loading ramp so badly that lorries could no longer use it "
+        "safely, leaving hauliers with a long detour around the bay while a replacement terminal is built over "
+        "the next two years."
+    ))
+    b = newsweave.brief([long_a, long_b], words=70)
+    assert b.summary and sum(len(i.text.split()) for i in b.summary) <= 70

@@ -267,6 +267,10 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     published = published or {d.article.id: d.article.published for d in docs}
     facts = list(facts or [])
     units, fact_of_claim = _units(docs, facts, style)
+    if not any(u.words <= words for u in units):
+        # Every wording is long (a story told in a few long sentences): rather than nothing, allow
+        # whatever fits the budget.
+        units, fact_of_claim = _units(docs, facts, style, max_words=max(words, MAX_WORDS))
     if not units:
         return []
 
@@ -363,7 +367,7 @@ def _min_df(n_articles: int) -> int:
     return MIN_DF
 
 
-def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style) -> tuple[list[Unit], dict]:
+def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_words: int = MAX_WORDS) -> tuple[list[Unit], dict]:
     """Candidate units and, per claim (article, start), the index of its fact."""
     fact_of_claim: dict[tuple[str, int], int] = {}
     for fi, f in enumerate(facts):
@@ -399,7 +403,7 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style) -> tuple
                         ub -= 1
                     out = surface(text[ua:ub])
                     n = len(out.split())
-                    if not (MIN_WORDS <= n <= MAX_WORDS):
+                    if not (MIN_WORDS <= n <= max_words):
                         continue
                     in_span = [c for c in covered if _overlap(ua, ub, c.start, c.end) >= 0.5 * (c.end - c.start)]
                     fids = list(dict.fromkeys(fact_of_claim[(c.article, c.start)] for c in in_span
