@@ -102,8 +102,7 @@ def find_disagreements(
     for spans in mention_spans.values():
         spans.sort()
 
-    global _SENTENCE_SPANS
-    _SENTENCE_SPANS = {(d.article.id, s.index): (s.start, s.end) for d in docs for s in d.sentences}
+    texts = _Texts(texts, {(d.article.id, s.index): (s.start, s.end) for d in docs for s in d.sentences})
     out: list[dict] = []
     out += _date_disagreements(docs, index, mention_spans, by_id, texts)
     out += _fact_date_disagreements(facts, texts, {tuple(sorted((e["article"], e["start"]) for p in d["positions"] for e in p["evidence"])) for d in out})
@@ -405,7 +404,15 @@ def _negation_disagreements(facts: list[Fact], texts) -> list[dict]:
 # --- shared -------------------------------------------------------------------------------------
 
 
-_SENTENCE_SPANS: dict[tuple[str, int], tuple[int, int]] = {}
+@dataclass
+class _Texts:
+    """The story's article texts (indexable by article id) and its sentence spans."""
+
+    text: dict[str, str]
+    sentences: dict[tuple[str, int], tuple[int, int]]
+
+    def __getitem__(self, article: str) -> str:
+        return self.text[article]
 
 
 def _make(kind: str, subject: str, positions: list[_Position], texts, key, status: str | None = None) -> dict:
@@ -414,7 +421,7 @@ def _make(kind: str, subject: str, positions: list[_Position], texts, key, statu
     said: set[tuple[str, str]] = set()
     for p in positions:
         # The whole sentence may explain a change ("was expected on the 15th, but ... agreed to delay").
-        s_start, s_end = _SENTENCE_SPANS.get((p.claim.article, p.claim.sentence), (p.claim.start, p.claim.end))
+        s_start, s_end = texts.sentences.get((p.claim.article, p.claim.sentence), (p.claim.start, p.claim.end))
         cue = cue or bool(_UPDATE_CUES.search(texts[p.claim.article][s_start:s_end]))
         g = grouped.setdefault(key(p), {"value": p.value, "normalized": p.normalized, "sources": [], "evidence": []})
         ev = {"article": p.claim.article, "start": p.claim.start, "end": p.claim.end, "value_start": p.start, "value_end": p.end}
