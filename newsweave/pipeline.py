@@ -117,8 +117,9 @@ def align_stage(story: Story, briefing: Briefing) -> None:
     story.sentence_index = SentenceIndex(docs, canonical_names=canonical_names)
 
     # Undated reports get a date inferred from their own references and the story; their dates are re-read.
+    by_id = {d.article.id: d for d in docs}
     for article_id, inference in infer_publication_dates(docs, story.sentence_index).items():
-        doc = next(d for d in docs if d.article.id == article_id)
+        doc = by_id[article_id]
         doc.article.published_evidence = inference.evidence
         doc.article.published_note = inference.note
         if inference.date:
