@@ -14,6 +14,10 @@ solver fails or runs out of time without a solution, a greedy selection (gain pe
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -77,8 +81,9 @@ def _ilp(units: Sequence[Any], weight: dict, budget: int) -> list[Any] | None:
     a = coo_matrix((vals, (rows, cols)), shape=(len(upper), n)).tocsr()
     constraint = LinearConstraint(a, -np.inf, np.array(upper))
     integrality = np.array([1] * len(units) + [0] * len(concepts))
-    res = milp(-objective, constraints=constraint, integrality=integrality, bounds=Bounds(0, 1),
-               options={"time_limit": TIME_LIMIT, "disp": False})
+    with _stdout_to_stderr():
+        res = milp(-objective, constraints=constraint, integrality=integrality, bounds=Bounds(0, 1),
+                   options={"time_limit": TIME_LIMIT, "disp": False})
     if res.x is None:
         return None
     chosen = [u for i, u in enumerate(units) if res.x[i] > 0.5 and (u.concepts or u.bonus > 0)]
@@ -112,3 +117,21 @@ def greedy(units: Sequence[Any], weight: dict, budget: int) -> list[Any]:
         used.update(("f", f) for f in best.facts)
         left -= best.words
     return chosen
+
+
+@contextlib.contextmanager
+def _stdout_to_stderr():
+    """HiGHS occasionally prints diagnostics from C code straight to file descriptor 1, which would corrupt
+    a briefing written to stdout (``newsweave brief ... -f json > out.json``): send them to stderr."""
+    try:
+        sys.stdout.flush()
+        saved = os.dup(1)
+    except (OSError, ValueError):
+        yield
+        return
+    try:
+        os.dup2(2, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
