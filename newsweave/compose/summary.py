@@ -435,7 +435,9 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
     sentence = next((s for s in by_article[u.article].sentences if s.index == u.sentence), None)
     if sentence is not None:
         try:
-            support = index.supporting(sentence)
+            # With facts, paraphrases were already linked by meaning at the claim level: add the
+            # sentence-level lexical matches only (the encoder is the cost of a brief).
+            support = index.supporting(sentence, use_embeddings=not facts)
         except KeyError:  # an index over other units
             support = []
         for m in support:
