@@ -206,6 +206,17 @@ MEDIUM_NOUNS = frozenset(
     """.split()
 )
 
+# Line labels that introduce no one's words ("Editor's note: ...", "Correction: ...", "Photo: ...").
+_COLON_LABELS = frozenset(
+    """
+    note correction update clarification disclosure disclaimer caption credit photo picture image video
+    watch related advertisement tag topic category subject date time location byline contact email phone
+    read share see listen editor
+    """.split()
+)
+# Common nouns that head a headline source ("Poll: ...", "Study: ...", "Officials: ...").
+_COLON_SOURCES = frozenset("poll survey study report analysis sources source officials experts aides".split())
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})
@@ -264,7 +275,10 @@ def _double_marks(text: str) -> list[tuple[int, int, str]]:
         if ch in _DOUBLE_OPEN:
             out.append((i, 1, "open"))
         elif ch in _DOUBLE_CLOSE:
-            out.append((i, 1, "close"))
+            # a closing mark typed at the start of a paragraph, before a word, opens a quote (a common typo)
+            at_para_start = i == 0 or text[i - 1] == "\n"
+            nxt = text[i + 1] if i + 1 < n else " "
+            out.append((i, 1, "open" if at_para_start and nxt.isalnum() else "close"))
         elif ch == '"' or two in ("''", "``"):
             length = 1 if ch == '"' else 2
             if two == "``":
@@ -389,6 +403,7 @@ class _Cand:
 
 
 FREE_QUOTES = False
+PASSIVE_NO_AGENT = False  # tried: -0.1 F1 on dev (more source-less false positives than hits)
 NESTED = True
 _TRIM_PUNCT = set(".,;:!?\u2014\u2013-") | set(" \t\n")
 
@@ -444,6 +459,7 @@ class _Extractor:
         self.quotes = find_quote_spans(self.text)
         self.qstarts = [q.start for q in self.quotes]
         self.cands: list[_Cand] = []
+        self._ents: "list[Span] | None" = None
 
     # -- quote lookup
     def quote_at(self, char: int) -> Quote | None:
@@ -465,11 +481,9 @@ class _Extractor:
     def subject_of(self, verb: "Token", depth: int = 0) -> "Token | None":
         if depth > 4:
             return None
-        subj = None
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                subj = c
-                break
+        subjs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        # '"..., it will," said X': a subject the parser took from inside the quote is not the speaker
+        subj = next((c for c in subjs if not self.in_quote(c)), subjs[0] if subjs else None)
         if subj is None:
             for c in verb.children:
                 if c.dep_ == "agent":
@@ -491,6 +505,14 @@ class _Extractor:
             return self.subject_of(head, depth + 1)
         if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
             return self.subject_of(head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
+            # "He pitched himself by telling them ...", "After saying ..., she was taken to ...": the subject
+            # of the clause the preposition modifies (a passive subject too)
+            host = head.head
+            found = self.subject_of(host, depth + 1)
+            if found is None:
+                found = next((c for c in host.children if c.dep_ == "nsubjpass"), None)
+            return found
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head
         return None
@@ -576,6 +598,14 @@ class _Extractor:
     def from_cue_verb(self, t: "Token", lemma: str, generic: bool = False) -> None:
         text = self.text
         heads = [c for c in t.children if c.dep_ == "ccomp"] if generic or lemma in CCOMP_VERBS else []
+        if not heads and lemma in SPEECH_VERBS:
+            # "X said after the meeting he would ...": a finite clause the parser took for an adverbial
+            heads = [
+                c for c in t.children
+                if c.dep_ == "advcl" and c.i > t.i and c.tag_ in ("VBD", "VBZ", "VBP", "VB", "MD")
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                and not any(g.dep_ in ("mark", "advmod") and g.i < c.i and g.lower_ != "that" for g in c.children)
+            ]
         kind = "indirect"
         weak = False  # content from an object or infinitive: only kept with a speaker
         if not heads and lemma in XCOMP_VERBS:
@@ -586,6 +616,8 @@ class _Extractor:
         avoid = {t.i}
         if subj is not None:
             avoid |= {x.i for x in subj.subtree}
+            if t in subj.subtree:  # a relative clause's antecedent holds the cue: "an architect who said ..."
+                avoid -= {x.i for x in t.subtree} - {t.i}
         for h in heads:
             parts.extend(_subtree_parts(text, h, avoid))
         if (
@@ -641,6 +673,21 @@ class _Extractor:
                 a, b = _subtree_span(sp[0])
                 parts.append(_trim(text, a, b))
                 heads = sp
+        if (
+            PASSIVE_NO_AGENT
+            and lemma in CUE_VERBS
+            and not parts
+            and subj is None
+            and any(c.dep_ == "auxpass" for c in t.children)
+            and not any(c.dep_ == "agent" for c in t.children)
+            and t.dep_ not in ("relcl", "acl", "amod")
+        ):
+            # "X is widely thought to be ...", "peacekeepers have been accused of ...": a source-less
+            # attribution whose content is the passive clause
+            sp = [c for c in t.children if c.dep_ == "nsubjpass"]
+            if sp and not self.in_quote(sp[0]):
+                parts = _subtree_parts(text, t, set())
+                heads = [t]
         frame = self.frame_of(t, subj, heads)
         sent = t.sent
         # a relative-clause verb ("the economist, who advises the bank, said") frames no quote of its own
@@ -669,7 +716,13 @@ class _Extractor:
                     if not any(a < end and cue[0] < b for a, b in parts):
                         cue = (cue[0], end)
                     break
-        speaker = self.speaker_span(subj, avoid={t.i} | {x for p in heads for x in (y.i for y in p.subtree)}) if subj is not None else None
+        speaker = None
+        if subj is not None:
+            sp_avoid = {t.i} | {x for p in heads for x in (y.i for y in p.subtree)}
+            if t in subj.subtree:
+                # a relative clause: "an architect who said ..." -> the antecedent up to the relative pronoun
+                sp_avoid |= {x.i for x in t.subtree if not (x.head == t and _lemma(x) in RELATIVE_PRONOUNS and x.dep_.startswith("nsubj"))}
+            speaker = self.speaker_span(subj, avoid=sp_avoid)
         if speaker is not None and any(p[0] < speaker[1] and speaker[0] < p[1] for p in parts):
             # speaker inside content: drop the overlap (e.g. a parse that swallowed the subject)
             if any(p[0] <= speaker[0] and speaker[1] <= p[1] for p in parts):
@@ -768,7 +821,10 @@ class _Extractor:
             span = self.doc.char_span(a, b, alignment_mode="contract")
             if span is None or len(span) == 0 or len(span) > 7:
                 continue
-            if any(t.pos_ in ("VERB", "AUX") for t in span) or not any(t.pos_ == "PROPN" for t in span):
+            if any(t.pos_ in ("VERB", "AUX") for t in span) or _lemma(span.root) in _COLON_LABELS:
+                continue
+            named = any(t.pos_ == "PROPN" for t in span) or (len(span) <= 3 and all(t.is_title or t.is_punct for t in span))
+            if not named and _lemma(span.root) not in _COLON_SOURCES:
                 continue
             if any(ch.isdigit() for ch in span.text):
                 continue
@@ -777,6 +833,36 @@ class _Extractor:
                 continue
             head = span.root
             self.cands.append(_Cand("direct", [(ca, cb)], (b, b + 1), head, (a, b), (a, b + 1), order=head.i))
+
+    def add_dash_cues(self) -> None:
+        """A signed quote or post: ``“...” ― Name`` (a line's quote followed by a dash and the name that ends
+        the line) and embedded posts ``text — Name (@handle) date``."""
+        text = self.text
+        pat = re.compile(r"[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--)[ \t\u00a0]*([A-Z][^\n()\u2015\u2014\u2013:;,.!?\"\u201c\u201d]{1,50}?)[ \t\u00a0]*(\(@\w+\)|\.?[ \t\u00a0]*(?=\n|$))")
+        for m in pat.finditer(text):
+            dash = m.start()
+            a, b = m.span(1)
+            post = m.group(2).startswith("(@")
+            line_start = text.rfind("\n", 0, dash) + 1
+            before = text[line_start:dash].rstrip()
+            if not before:
+                continue
+            if post:
+                ca, cb = _trim(text, line_start, line_start + len(before))
+            else:
+                q = self.quote_at(line_start + len(before) - 1)
+                if q is None or not q.double or q.end != line_start + len(before) or q.start < line_start:
+                    continue
+                ca, cb = q.inner_start, q.inner_end
+            span = self.doc.char_span(a, b, alignment_mode="contract")
+            if span is None or not 0 < len(span) <= 6 or not all(t.is_title or t.is_punct or t.is_upper or t.pos_ == "PROPN" for t in span):
+                continue
+            if cb - ca < 3 or any(p[0] < cb and ca < p[1] for c in self.cands for p in c.parts):
+                continue
+            cue_end = text.find(m.group(1), m.start())
+            cue = (dash + len(m.group(0)) - len(m.group(0).lstrip(" \t\u00a0")), cue_end)
+            cue = (cue[0], cue[0] + len(text[cue[0]:cue_end].rstrip()))
+            self.cands.append(_Cand("direct", [(ca, cb)], cue, span.root, (a, b), (cue[0], b), order=span.root.i))
 
     def add_framed_quotes(self) -> None:
         """``“...,” NAME VERBED`` with a verb outside the lexicon: the frame right after a comma-ended quote."""
@@ -843,6 +929,7 @@ class _Extractor:
         self.add_according_to()
         self.add_noun_cues()
         self.add_colon_cues()
+        self.add_dash_cues()
         self.add_framed_quotes()
         self.dedupe()
         self.attach_quotes()
@@ -898,20 +985,33 @@ class _Extractor:
             seen.add(c.cue)
             keep.append(c)
         if NESTED:
-            outer = [c for c in keep if not c.weak]
+            outer = [(c, self.own_parts(c)) for c in keep if not c.weak]
             keep = [
                 c
                 for c in keep
                 if c.cue is None
-                or not any(o is not c and any(a <= c.cue[0] < b for a, b in o.parts) for o in outer)
+                or not any(o is not c and any(a <= c.cue[0] < b for a, b in parts) for o, parts in outer)
             ]
         self.cands = keep
+
+    def own_parts(self, c: _Cand) -> list[tuple[int, int]]:
+        """The parts of ``c`` as they will be output: reported (unquoted) content stays in the paragraph of
+        its cue (the parser's sentences sometimes run over a paragraph break), see ``_within_paragraph``."""
+        if c.cue is None:
+            return c.parts
+        text = self.text
+        lo = text.rfind("\n", 0, c.cue[0]) + 1
+        hi = text.find("\n", c.cue[1])
+        hi = len(text) if hi < 0 else hi
+        return [p if self.is_quoted(p) else (max(p[0], lo), min(p[1], hi)) for p in c.parts]
 
     # -- in-document speaker resolution
     def resolve(self, tok: "Token") -> str | None:
         doc = self.doc
         low = tok.lower_
-        ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+        if self._ents is None:
+            self._ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+        ents = self._ents
         if tok.pos_ == "PRON":
             if low in PERSON_PRONOUNS:
                 labels = ("PERSON",)
@@ -979,7 +1079,9 @@ def _head_text(tok: "Token") -> str:
 
 def extract_quotes(doc: "Doc") -> list[Attribution]:
     """Direct quotes, reported speech and ``according to`` attributions of one parsed document."""
-    return [a for a in (_within_paragraph(doc.text, a) for a in _Extractor(doc).build()) if a is not None]
+    ex = _Extractor(doc)
+    text = ex.text  # (``doc.text`` is rebuilt from the tokens on every access)
+    return [a for a in (_within_paragraph(text, a) for a in ex.build()) if a is not None]
 
 
 def _within_paragraph(text: str, a: Attribution) -> Attribution | None:

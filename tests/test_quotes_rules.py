@@ -1,0 +1,92 @@
+"""More attribution rules of newsweave.annotate.quotes (signed quotes, parser slips, relative clauses,
+line labels). All sentences here are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.annotate.quotes import Attribution, extract_quotes, find_quote_spans
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str) -> list[Attribution]:
+        return extract_quotes(nlp(text))
+
+    return _run
+
+
+def by_speaker(attrs: list[Attribution], text: str) -> dict[str | None, Attribution]:
+    return {a.speaker(text): a for a in attrs}
+
+
+def test_signed_quotes_with_a_dash(run):
+    text = (
+        "Readers wrote to us after the vote.\n"
+        "\u201cThe new bridge is the best thing this town has done in years.\u201d \u2015 Marta Olsen\n"
+        "\u201cI will miss the old ferry.\u201d \u2014 Tomas Berg.\n"
+    )
+    got = by_speaker(run(text), text)
+    assert got["Marta Olsen"].content(text) == "The new bridge is the best thing this town has done in years."
+    assert got["Tomas Berg"].content(text) == "I will miss the old ferry."
+    assert got["Tomas Berg"].kind == "direct"
+
+
+def test_embedded_post_signature(run):
+    text = "The council meets again on Monday and we will be there. \u2014 Harbour Watch (@harbourwatch) May 3, 2021\n"
+    a = by_speaker(run(text), text)["Harbour Watch"]
+    assert a.content(text) == "The council meets again on Monday and we will be there"
+
+
+def test_a_dash_inside_a_sentence_is_no_signature(run):
+    text = "The plan \u2014 Mayor Lind called it bold \u2014 passed on Tuesday.\n"
+    assert not any(a.cue(text) in ("\u2014", "\u2015") for a in run(text))
+
+
+def test_closing_mark_typed_at_paragraph_start_opens_a_quote():
+    text = "Intro line.\n\u201dWe are not leaving,\u201d she said.\n"
+    (q,) = [q for q in find_quote_spans(text) if q.double]
+    assert text[q.inner_start : q.inner_end] == "We are not leaving,"
+
+
+def test_subject_inside_the_quote_is_not_the_speaker(run):
+    text = '"If the dam holds, it will hold for decades," said Ana Ruiz, an engineer who studied the site.'
+    a = by_speaker(run(text), text).get("Ana Ruiz, an engineer who studied the site")
+    assert a is not None and a.kind == "direct"
+
+
+def test_gerund_after_a_preposition_takes_the_host_subject(run):
+    text = "The mayor won applause by telling residents that the ferry would run again in June."
+    a = next(a for a in run(text) if a.cue(text) == "telling")
+    assert a.speaker(text) == "The mayor"
+    assert "the ferry would run again in June" in a.content(text)
+
+
+def test_reporting_verb_with_a_misparsed_clause(run):
+    text = "Lind said after the meeting she would not sign the contract."
+    a = next(a for a in run(text) if a.cue(text) == "said")
+    assert a.speaker(text) == "Lind"
+    assert "she would not sign the contract" in a.content(text)
+
+
+def test_relative_clause_speaker(run):
+    text = "The board hired an engineer who said the bridge was safe for another twenty years."
+    a = next(a for a in run(text) if a.cue(text) == "said")
+    assert "who" in a.speaker(text).split() and "engineer" in a.speaker(text)
+    assert a.speaker_head == "engineer"
+    assert a.content(text).startswith("the bridge was safe")
+
+
+def test_line_labels_are_no_speakers(run):
+    text = "Editor\u2019s note: An earlier version of this story misstated the date of the vote.\n"
+    assert not any(a.cue(text) == ":" for a in run(text))
+    text = "Poll: Most voters back the new bridge\n"
+    a = next(a for a in run(text) if a.cue(text) == ":")
+    assert a.speaker(text) == "Poll"
+
+
+def test_reported_speech_after_a_paragraph_break_keeps_its_own_attribution(run):
+    # the parser may run a sentence over a paragraph break; the second paragraph's attribution must survive
+    text = 'The governor spoke first, saying that openness "brings progress."\n\nLind said that the footage was clear.'
+    got = {a.cue(text): a for a in run(text)}
+    assert "said" in got and got["said"].speaker(text) == "Lind"
