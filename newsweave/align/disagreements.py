@@ -164,8 +164,7 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts)
     for eid, ks in by_entity.items():
         if len({items[k][1].article for k in ks}) < 2:
             continue
-        vecs = index.embed_spans([(items[k][1].article, items[k][3], items[k][4]) for k in ks])
-        sims = vecs @ vecs.T
+        sims = index.span_similarities([(items[k][1].article, items[k][3], items[k][4]) for k in ks])
         union = _Union()
         conflict_pairs = []
         for x in range(len(ks)):
@@ -263,37 +262,53 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     for key in list(by_counted):
         if key[0] == "cardinal" and uncounted:
             by_counted[key] = by_counted[key] + uncounted
+    # Pass 1, lexical: the pairs that may count the same thing, and for those whose wordings must also read
+    # alike, the two segments to compare. Pass 2 encodes all those segments in one batch (one call per
+    # pair cost a batch of one each) and decides in the same order.
+    segments = _SegmentCache(index)
+    pending: list[tuple[Claim, object, Claim, object, tuple | None]] = []
     for key, ks in by_counted.items():
-        for x in range(len(ks)):
-            for y in range(x + 1, len(ks)):
-                (ca, qa), (cb, qb) = items[ks[x]], items[ks[y]]
-                if ca.article == cb.article or not qa.comparable(qb):
+        for x, y in _number_pairs(ks, items, fact_of, segments, names, index.idf):
+            (ca, qa), (cb, qb) = items[ks[x]], items[ks[y]]
+            if ca.article == cb.article or not qa.comparable(qb):
+                continue
+            same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
+            strict = qa.counted is None or qb.counted is None
+            if qa.counted is None and qb.counted is None:
+                continue
+            check = None
+            # One wording of a fact may carry several figures: an uncounted one must read alike too.
+            if strict or not same_fact:
+                check = _subject_segments(ca, cb, qa, qb, index, names, segments, strict)
+                if check is None:
                     continue
-                same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
-                strict = qa.counted is None or qb.counted is None
-                if qa.counted is None and qb.counted is None:
-                    continue
-                # One wording of a fact may carry several figures: an uncounted one must read alike too.
-                if (strict or not same_fact) and not _same_subject(ca, cb, qa, qb, index, names, strict):
-                    continue
-                if (ca.article, ca.index) > (cb.article, cb.index):
-                    ca, cb, qa, qb = cb, ca, qb, qa
-                pair_key = (id(qa), id(qb))
-                if pair_key in seen:
-                    continue
-                seen.add(pair_key)
-                if qa.overlaps(qb):
-                    if (qa.low, qa.high) == (qb.low, qb.high) or (qa.value is not None and qb.value is not None):
-                        continue  # agreement: "around 2,000" and "nearly 2,000"
-                    status = "estimate"
-                else:
-                    status = None
-                subject = " ".join(x for x in (qa.counted or qa.unit or "", _shared_word(ca, cb, qa, names)) if x) or "figure"
-                positions = [
-                    _Position(qa.text, [qa.low, qa.high], ca, qa.start, qa.end),
-                    _Position(qb.text, [qb.low, qb.high], cb, qb.start, qb.end),
-                ]
-                results.append(_make("number", subject, positions, texts, lambda p: str(p.normalized), status))
+            pending.append((ca, qa, cb, qb, check))
+    spans = list(dict.fromkeys(sp for *_rest, check in pending if check for sp in check[:2]))
+    if spans:
+        vectors = dict(zip(spans, index.embed_spans(spans)))
+    for ca, qa, cb, qb, check in pending:
+        if check is not None:
+            seg_a, seg_b, threshold = check
+            if index.calibrate(float(vectors[seg_a] @ vectors[seg_b])) < threshold:
+                continue
+        if (ca.article, ca.index) > (cb.article, cb.index):
+            ca, cb, qa, qb = cb, ca, qb, qa
+        pair_key = (id(qa), id(qb))
+        if pair_key in seen:
+            continue
+        seen.add(pair_key)
+        if qa.overlaps(qb):
+            if (qa.low, qa.high) == (qb.low, qb.high) or (qa.value is not None and qb.value is not None):
+                continue  # agreement: "around 2,000" and "nearly 2,000"
+            status = "estimate"
+        else:
+            status = None
+        subject = " ".join(x for x in (qa.counted or qa.unit or "", _shared_word(ca, cb, qa, names)) if x) or "figure"
+        positions = [
+            _Position(qa.text, [qa.low, qa.high], ca, qa.start, qa.end),
+            _Position(qb.text, [qb.low, qb.high], cb, qb.start, qb.end),
+        ]
+        results.append(_make("number", subject, positions, texts, lambda p: str(p.normalized), status))
     return _merge_number_items(results)
 
 
@@ -325,27 +340,81 @@ def _shared_word(a: Claim, b: Claim, q, names: set[str]) -> str:
     return shared[0] if shared else ""
 
 
-def _same_subject(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: set[str], strict: bool = False) -> bool:
-    """Claims counting the same thing in the same event: a word in common besides the count, the counted
-    noun and the story's names, and wordings that read alike."""
-    ya, yb = _years(a), _years(b)
+def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache", names: set[str],
+                  idf: dict[str, float]) -> list[tuple[int, int]]:
+    """The positions (x < y) of ``ks`` worth comparing, in the order of a full double loop: pairs whose
+    claims belong to the same fact, and pairs whose figure windows share a specific word (which
+    ``_subject_segments`` requires of every other pair). An inverted index over those words keeps this
+    near-linear in a large story, where most figures have nothing to do with each other."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    by_fact: dict[object, list[int]] = defaultdict(list)
+    for x, k in enumerate(ks):
+        c, q = items[k]
+        by_fact[fact_of.get((c.article, c.index))].append(x)
+        for t in segments.window_words(c, q, names):
+            if idf.get(t, 0) > 1.0:
+                postings[t].append(x)
+    pairs: set[tuple[int, int]] = set()
+    for xs in (*postings.values(), *by_fact.values()):
+        for i, x in enumerate(xs):
+            pairs.update((x, y) for y in xs[i + 1:])
+    return sorted(pairs)
+
+
+class _SegmentCache:
+    """``_segment`` and ``_years`` once per claim and figure: each takes part in many pairs."""
+
+    def __init__(self, index: SentenceIndex) -> None:
+        self.index = index
+        self._segments: dict[tuple[int, int], tuple[tuple[str, int, int], str]] = {}
+        self._years: dict[int, set[str]] = {}
+        self._words: dict[tuple[int, int], frozenset[str]] = {}
+
+    def segment(self, c: Claim, q) -> tuple[tuple[str, int, int], str]:
+        """The segment around figure ``q`` of claim ``c``, and its lower-cased text."""
+        key = (id(c), id(q))
+        hit = self._segments.get(key)
+        if hit is None:
+            seg = _segment(c, q, self.index)
+            hit = self._segments[key] = (seg, self.index._texts[c.article][seg[1]:seg[2]].lower())
+        return hit
+
+    def window_words(self, c: Claim, q, names: set[str]) -> frozenset[str]:
+        """The claim's terms that its window around ``q`` uses (by stem), except numbers, the story's
+        names and reporting words: the words a figure's subject can be recognised by."""
+        key = (id(c), id(q))
+        hit = self._words.get(key)
+        if hit is None:
+            text = self.segment(c, q)[1]
+            hit = self._words[key] = frozenset(
+                t for t in c.terms if not t.isdigit() and t not in names and t not in _REPORTING_WORDS and t[:4] in text)
+        return hit
+
+    def years(self, c: Claim) -> set[str]:
+        hit = self._years.get(id(c))
+        if hit is None:
+            hit = self._years[id(c)] = _years(c)
+        return hit
+
+
+def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: set[str],
+                      cache: _SegmentCache, strict: bool = False) -> tuple | None:
+    """Claims counting the same thing in the same event need a word in common besides the count, the
+    counted noun and the story's names, and wordings that read alike. The lexical part is decided here:
+    None when it fails, else (segment a, segment b, the embedding cosine they need)."""
+    ya, yb = cache.years(a), cache.years(b)
     if ya and yb and not (ya & yb):
-        return False  # figures of different years are about different events
-    skip = {qa.counted, qb.counted} | names | _REPORTING_WORDS
-    seg_a, seg_b = _segment(a, qa, index), _segment(b, qb, index)
-    text_a = index._texts[a.article][seg_a[1]:seg_a[2]].lower()
-    text_b = index._texts[b.article][seg_b[1]:seg_b[2]].lower()
-    # a shared word of the claims that both windows around the figures use (by stem)
-    words_a = {t for t in a.terms if not t.isdigit() and t not in skip and t[:4] in text_a}
-    words_b = {t for t in b.terms if not t.isdigit() and t not in skip and t[:4] in text_b}
+        return None  # figures of different years are about different events
+    seg_a, seg_b = cache.segment(a, qa)[0], cache.segment(b, qb)[0]
+    # a shared word of the claims that both windows around the figures use (by stem), not the counted noun
+    words = (cache.window_words(a, qa, names) & cache.window_words(b, qb, names)) - {qa.counted, qb.counted}
     idf = index.idf
-    shared = [t for t in words_a & words_b if idf.get(t, 0) > 1.0]
+    shared = [t for t in words if idf.get(t, 0) > 1.0]
     if not shared:
-        return False
+        return None
     # Compare what is said around each figure ("killing hundreds of people" / "thousands were killed"),
     # not the whole sentences, which may be about other things too.
-    va, vb = index.embed_spans([seg_a, seg_b])
-    return float(va @ vb) >= (SAME_SUBJECT_EMBEDDING + 0.15 if strict else SAME_SUBJECT_EMBEDDING)
+    return seg_a, seg_b, (SAME_SUBJECT_EMBEDDING + 0.15 if strict else SAME_SUBJECT_EMBEDDING)
 
 
 def _segment(c: Claim, q, index: SentenceIndex) -> tuple[str, int, int]:

@@ -217,9 +217,11 @@ def coverage(facts: list[Fact], article_ids: list[str]) -> list[dict]:
     least half of the other articles, and by two at least)."""
     n = len(article_ids)
     wide_min = max(2, math.ceil(0.5 * (n - 1)))
+    sources = [(f.id, set(f.sources)) for f in facts]  # once per fact, not once per fact and article
+    wide = [(fid, srcs) for fid, srcs in sources if len(srcs) >= wide_min]
     out = []
     for art in article_ids:
-        unique = [f.id for f in facts if f.sources == [art]]
-        omitted = [f.id for f in facts if art not in f.sources and len(f.sources) >= wide_min]
+        unique = [fid for fid, srcs in sources if srcs == {art}]
+        omitted = [fid for fid, srcs in wide if art not in srcs]
         out.append({"article": art, "unique": unique, "omitted": omitted})
     return out

@@ -11,6 +11,7 @@ nearly all of the shorter one's content stems appear in the longer one, or the t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -45,7 +46,38 @@ class _Quote:
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 
 
-def _entity_for_speaker(doc: AnnotatedArticle, a, mention_index: dict, entities: dict) -> str | None:
+class _Mentions:
+    """Entity mentions of the story, per article and sorted by start, for span look-ups without a scan
+    of every mention of the story per quote."""
+
+    def __init__(self, entities: list) -> None:
+        self.by_article: dict[str, list[tuple[int, int, int, str]]] = {}
+        rank = 0
+        for ent in entities:
+            for art, s, e in ent.mentions:
+                # rank: the story's entity order, which decides between overlapping mentions
+                self.by_article.setdefault(art, []).append((s, e, rank, ent.id))
+                rank += 1
+        self.starts: dict[str, list[int]] = {}
+        for art, ms in self.by_article.items():
+            ms.sort()
+            self.starts[art] = [m[0] for m in ms]
+
+    def covering(self, article: str, pos: int) -> list[tuple[int, int, int, str]]:
+        """Mentions with start <= pos < end, in entity order."""
+        ms = self.by_article.get(article, [])
+        hits = [m for m in ms[: bisect_right(self.starts.get(article, []), pos)] if m[1] > pos]
+        return sorted(hits, key=lambda m: m[2])
+
+    def starting_in(self, article: str, start: int, end: int) -> list[tuple[int, int, int, str]]:
+        """Mentions with start <= their start < end."""
+        starts = self.starts.get(article, [])
+        ms = self.by_article.get(article, [])
+        return ms[bisect_left(starts, start): bisect_left(starts, end)]
+
+
+def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities: dict,
+                        orgs_by_word: dict[str, list]) -> str | None:
     """The canonical entity of a speaker: the entity mentioned at the speaker's head ("Azerbaijani
     President Ilham Aliyev" -> Ilham Aliyev, not Azerbaijani), else the only organisation whose name
     has the speaker's head noun ("the ministry" -> Defence Ministry), else a name match of the
@@ -57,12 +89,12 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mention_index: dict, entities:
         at = span.rfind(head.split()[-1])
         if at >= 0:
             pos = a.speaker_start + at
-            for (art, s, e), ent_id in mention_index.items():
-                if art == doc.article.id and s <= pos < e and entities[ent_id].type in _SPEAKER_TYPES:
+            for _s, _e, _rank, ent_id in mentions.covering(doc.article.id, pos):
+                if entities[ent_id].type in _SPEAKER_TYPES:
                     return ent_id
     word = head.split()[-1].lower() if head else ""
     if word.isalpha() and head[:1].islower():
-        hits = [ent for ent in entities.values() if ent.type == "ORG" and word in ent.name.lower().split()]
+        hits = orgs_by_word.get(word, [])
         if len(hits) == 1:
             return hits[0].id
         return None  # a common noun ("officials", "one resident") names no entity
@@ -81,7 +113,13 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
 
     stop = frozenset(STOP_WORDS) | {"said", "says", "say"}
     mention_index = {(m[0], m[1], m[2]): ent.id for ent in entities for m in ent.mentions}
+    story_mentions = _Mentions(entities)
     by_id = {ent.id: ent for ent in entities}
+    orgs_by_word: dict[str, list] = {}
+    for ent in entities:
+        if ent.type == "ORG":
+            for w in dict.fromkeys(ent.name.lower().split()):
+                orgs_by_word.setdefault(w, []).append(ent)
     names = {ent.id: ent.name for ent in entities}
     mentions: dict[str, list[tuple[int, int, str]]] = {}
     for (art, s, e), ent_id in sorted(mention_index.items()):
@@ -101,20 +139,30 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
                 continue
             speaker = text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else None
             places = {
-                ent_id for (art, s, e), ent_id in mention_index.items()
-                if art == doc.article.id and a.content_start <= s < a.content_end and by_id[ent_id].type in ("GPE", "LOC", "FAC")
+                ent_id for _s, _e, _rank, ent_id in story_mentions.starting_in(doc.article.id, a.content_start, a.content_end)
+                if by_id[ent_id].type in ("GPE", "LOC", "FAC")
             }
             # Compare canonical names, so translations that spell a place differently still match.
             canonical = _canonical_span(text, start, end, mentions.get(doc.article.id, []), names)
             quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker,
-                                 _entity_for_speaker(doc, a, mention_index, by_id), _stems(canonical, stop), places))
+                                 _entity_for_speaker(doc, a, story_mentions, by_id, orgs_by_word), _stems(canonical, stop), places))
 
     translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
+    partners: dict[int, set[int]] = {}
+    for x, y in translated:
+        partners.setdefault(x, set()).add(y)
     groups: list[list[_Quote]] = []
+    # Only groups that share a stem with the quote, or hold a translation of it, can take it
+    # (_same_statement needs a shared stem): an inverted index keeps the grouping near-linear.
+    groups_with_stem: dict[str, set[int]] = {}
+    group_of: dict[int, int] = {}
     for q in quotes:
         # Join the group whose wording overlaps this one most (one wording per article and statement).
         target, best = None, 0.0
-        for g in groups:
+        candidates = set().union(*(groups_with_stem.get(t, ()) for t in q.stems))
+        candidates |= {group_of[o] for o in partners.get(id(q), ()) if o in group_of}
+        for gi in sorted(candidates):  # group order: the earliest group wins a tie, as without the index
+            g = groups[gi]
             if any(o.article == q.article for o in g):
                 continue
             score = max(
@@ -123,11 +171,14 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
                 default=0.0,
             )
             if score > best:
-                target, best = g, score
+                target, best = gi, score
         if target is None:
-            groups.append([q])
-        else:
-            target.append(q)
+            target = len(groups)
+            groups.append([])
+        groups[target].append(q)
+        group_of[id(q)] = target
+        for t in q.stems:
+            groups_with_stem.setdefault(t, set()).add(target)
 
     out = []
     for g in groups:
@@ -182,8 +233,7 @@ def _translations(quotes: list[_Quote], index) -> set[tuple[int, int]]:
     direct = [q for q in quotes if q.kind == "direct" and len(q.text.split()) >= MIN_TRANSLATION_WORDS]
     if len(direct) < 2:
         return set()
-    vecs = index.embed_spans([(q.article, q.start, q.end) for q in direct])
-    sims = vecs @ vecs.T
+    sims = index.span_similarities([(q.article, q.start, q.end) for q in direct])
     out = set()
     for i, a in enumerate(direct):
         for j in range(i + 1, len(direct)):
