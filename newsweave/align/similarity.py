@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsweave.align.encoders import sentence_encoder
 from newsweave.model import AnnotatedArticle, Sentence
 
 COSINE_MIN = 0.42
@@ -53,6 +54,7 @@ class SentenceIndex:
         self._vectors: dict[int, np.ndarray] = {}
         self._row_cache: dict[int, dict[int, float]] = {}
         self._span_vectors: dict[tuple[str, int, int], np.ndarray] = {}
+        self._encoder = None  # loaded on the first embedding asked for
 
         self.sentences: list[Sentence] = list(units) if units is not None else [s for d in docs for s in d.sentences]
         self._row = {(s.article, s.index): i for i, s in enumerate(self.sentences)}
@@ -83,16 +85,31 @@ class SentenceIndex:
         return "".join(out)
 
     def embed_spans(self, spans: Sequence[tuple[str, int, int]]) -> np.ndarray:
-        """Unit-length embeddings of canonicalized spans (article, start, end), each encoded once per story."""
-        from newsweave.align.embed import get_encoder
-
+        """Unit-length embeddings of canonicalized spans (article, start, end), each encoded once per story.
+        Their dot products are on the encoder's own scale: compare them through :meth:`span_similarities`."""
+        if self._encoder is None:
+            self._encoder = sentence_encoder()
         if not spans:
-            return np.zeros((0, 384), dtype=np.float32)
+            return np.zeros((0, self._encoder.dim), dtype=np.float32)
         missing = list(dict.fromkeys(sp for sp in spans if sp not in self._span_vectors))
         if missing:
-            for sp, v in zip(missing, get_encoder().encode([self.canonical_text(*sp) for sp in missing])):
+            for sp, v in zip(missing, self._encoder.encode([self.canonical_text(*sp) for sp in missing])):
                 self._span_vectors[sp] = v
         return np.stack([self._span_vectors[sp] for sp in spans])
+
+    def calibrate(self, cosines):
+        """The encoder's cosines on all-MiniLM-L6-v2's scale (identity for MiniLM itself)."""
+        if self._encoder is None:
+            self._encoder = sentence_encoder()
+        return self._encoder.calibrate(cosines)
+
+    def span_similarities(self, spans_a: Sequence[tuple[str, int, int]],
+                          spans_b: Sequence[tuple[str, int, int]] | None = None) -> np.ndarray:
+        """Cosines between canonicalized spans, on all-MiniLM-L6-v2's scale whatever the encoder (the
+        thresholds of align and compose were set on it): ``(len(a), len(b))``, or ``(len(a), len(a))``."""
+        va = self.embed_spans(spans_a)
+        vb = va if spans_b is None else self.embed_spans(spans_b)
+        return self._encoder.calibrate(va @ vb.T)
 
     def vectors(self, sentences: Sequence[Sentence]) -> np.ndarray:
         """Embeddings of ``sentences``, computed once each and only when first needed."""
@@ -100,7 +117,9 @@ class SentenceIndex:
         if missing:
             for s, v in zip(missing, self.embed_spans([(s.article, s.start, s.end) for s in missing])):
                 self._vectors[self.row(s)] = v
-        return np.stack([self._vectors[self.row(s)] for s in sentences]) if sentences else np.zeros((0, 384), np.float32)
+        if not sentences:
+            return self.embed_spans([])
+        return np.stack([self._vectors[self.row(s)] for s in sentences])
 
     def _mutual(self, query: Sentence, cand: Sentence, sim: float) -> bool:
         """Is ``query`` also the sentence of its article nearest to ``cand``? In a one-story corpus every
@@ -112,13 +131,14 @@ class SentenceIndex:
         if not rivals:
             return True
         vecs = self.vectors([cand] + rivals)
-        return bool(np.max(vecs[1:] @ vecs[0]) <= sim)
+        return bool(np.max(self._encoder.calibrate(vecs[1:] @ vecs[0])) <= sim)
 
     def embedding_similarity(self, a: Sentence, b: Sentence) -> float:
+        """Cosine of the two sentences' embeddings, on all-MiniLM-L6-v2's scale (see ``span_similarities``)."""
         if not self.use_embeddings:
             return 0.0
         va, vb = self.vectors([a, b])
-        return float(va @ vb)
+        return float(self._encoder.calibrate(np.float32(va @ vb)))
 
     def _sparse_row(self, i: int) -> dict[int, float]:
         row = self._row_cache.get(i)
@@ -212,7 +232,7 @@ class SentenceIndex:
             ][:EMBEDDING_SHORTLIST]
             if shortlist:
                 vecs = self.vectors([sentence] + [self.sentences[i] for i in shortlist])
-                for i, sim in zip(shortlist, vecs[1:] @ vecs[0]):
+                for i, sim in zip(shortlist, self._encoder.calibrate(vecs[1:] @ vecs[0])):
                     cand = self.sentences[i]
                     if sim >= EMBEDDING_MIN and len(set(sentence.terms) & set(cand.terms)) >= 2:
                         if (cand.article not in best or sim > best[cand.article].score) and self._mutual(sentence, cand, float(sim)):

@@ -1,0 +1,76 @@
+"""Which sentence encoder the align and compose stages use, and how its cosines are read.
+
+Two encoders give sentence embeddings of the same model family:
+
+* ``minilm``: all-MiniLM-L6-v2 itself (``newsweave.align.embed``, a numpy forward pass): the reference;
+* ``static``: a static model distilled from it (``newsweave.align.static``): ~100x faster, less exact.
+
+Choose with ``$NEWSWEAVE_EMBEDDINGS`` (``minilm`` or ``static``). The thresholds in align and compose were
+set on MiniLM cosines; a static encoder's cosines are mapped onto that scale by a monotone calibration
+(``data/static_calibration.json``, made by ``bench/calibrate_static.py`` on development stories).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["ENCODERS", "DEFAULT_ENCODER", "encoder_name", "sentence_encoder"]
+
+ENCODERS = ("minilm", "static")
+DEFAULT_ENCODER = "minilm"
+_CALIBRATION = Path(__file__).with_name("data") / "static_calibration.json"
+
+
+def encoder_name() -> str:
+    name = (os.environ.get("NEWSWEAVE_EMBEDDINGS") or DEFAULT_ENCODER).strip().lower()
+    if name not in ENCODERS:
+        raise ValueError(f"NEWSWEAVE_EMBEDDINGS={name!r}: choose one of {', '.join(ENCODERS)}")
+    return name
+
+
+class _Encoder:
+    """``encode(texts) -> (n, dim)`` unit rows; ``calibrate(cosines)`` -> MiniLM-scale cosines."""
+
+    def __init__(self, name: str, model, knots: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        self.name, self._model, self._knots = name, model, knots
+        self.dim = int(model.dim)
+
+    def encode(self, texts) -> np.ndarray:
+        return self._model.encode(texts)
+
+    def calibrate(self, cosines):
+        if self._knots is None:
+            return cosines
+        xs, ys = self._knots
+        return np.interp(cosines, xs, ys).astype(np.float32)
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=None)
+def _load(name: str) -> _Encoder:
+    with _LOCK:
+        if name == "minilm":
+            from newsweave.align.embed import get_encoder  # noqa: PLC0415
+
+            return _Encoder(name, get_encoder())
+        from newsweave.align.static import _recipe_tag, get_static_encoder  # noqa: PLC0415
+
+        table = json.loads(_CALIBRATION.read_text(encoding="utf-8"))
+        if table.get("recipe") != _recipe_tag():
+            raise RuntimeError(f"{_CALIBRATION.name} was made for another static model recipe "
+                               f"({table.get('recipe')} != {_recipe_tag()}): re-run bench/calibrate_static.py")
+        knots = (np.asarray(table["static"], dtype=np.float64), np.asarray(table["minilm"], dtype=np.float64))
+        return _Encoder(name, get_static_encoder(), knots)
+
+
+def sentence_encoder() -> _Encoder:
+    """The process-wide encoder chosen by ``$NEWSWEAVE_EMBEDDINGS`` (default ``minilm``), loaded once."""
+    return _load(encoder_name())

@@ -1,0 +1,66 @@
+"""The sentence-encoder switch, the static encoder's distillation recipe and its calibration table."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from newsweave.align import encoders, static
+
+
+def test_encoder_name_from_environment(monkeypatch):
+    monkeypatch.delenv("NEWSWEAVE_EMBEDDINGS", raising=False)
+    assert encoders.encoder_name() == encoders.DEFAULT_ENCODER
+    monkeypatch.setenv("NEWSWEAVE_EMBEDDINGS", " Static ")
+    assert encoders.encoder_name() == "static"
+    monkeypatch.setenv("NEWSWEAVE_EMBEDDINGS", "bert-large")
+    with pytest.raises(ValueError, match="choose one of"):
+        encoders.encoder_name()
+
+
+def test_calibration_table_is_monotone_and_for_this_recipe():
+    table = json.loads(encoders._CALIBRATION.read_text(encoding="utf-8"))
+    xs, ys = np.array(table["static"]), np.array(table["minilm"])
+    assert table["recipe"] == static._recipe_tag()
+    assert len(xs) == len(ys) > 50
+    assert np.all(np.diff(xs) > 0) and np.all(np.diff(ys) >= 0)
+    enc = encoders._Encoder("static", type("M", (), {"dim": 4})(), (xs, ys))
+    probe = np.linspace(-1, 1, 41)
+    mapped = enc.calibrate(probe)
+    assert np.all(np.diff(mapped) >= 0)  # rankings never change
+    assert mapped.min() >= ys.min() - 1e-6 and mapped.max() <= ys.max() + 1e-6
+
+
+class _TinyEncoder:
+    """A stand-in for SentenceEncoder: a fixed random 'model' over a 12-token WordPiece vocabulary."""
+
+    def __init__(self):
+        from tokenizers import Tokenizer
+        from tokenizers.models import WordPiece
+        from tokenizers.pre_tokenizers import Whitespace
+
+        vocab = {t: i for i, t in enumerate(
+            ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "dam", "broke", "river", "rose", "##s", "town"])}
+        self.tokenizer = Tokenizer(WordPiece(vocab, unk_token="[UNK]"))
+        self.tokenizer.pre_tokenizer = Whitespace()
+        self.dim, self.normalize = 8, True
+        self._table = np.random.default_rng(0).normal(size=(len(vocab), 8)).astype(np.float32)
+
+    def _forward(self, tok, mask):
+        return (self._table[tok] * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+
+
+def test_distill_recipe_on_a_tiny_model():
+    model = static.distill(_TinyEncoder(), pca_dims=4)
+    vectors = np.asarray(model.embedding)
+    assert vectors.shape == (12, 4)
+    assert not vectors[:5].any()  # special tokens never carry meaning
+    enc = static.StaticEncoder(model)
+    out = enc.encode(["the dam broke", "river rose", "the towns"])
+    assert out.shape == (3, 4)
+    assert np.allclose(np.linalg.norm(out, axis=1), 1.0, atol=1e-5)
+    assert enc.encode([]).shape == (0, 4)
+    with pytest.raises(TypeError):
+        enc.encode("the dam broke")
