@@ -34,6 +34,25 @@ def test_missing_count_falling_over_days_is_an_update(briefing):
     assert len(hits) == 1 and hits[0]["status"] == "update"
 
 
+def test_death_toll_rising_is_an_update_of_the_same_count(briefing):
+    # "has risen to 17" (Uncensored, 12 March) against "Fourteen people have been confirmed dead" /
+    # "are known to have died" (10-11 March): no word in common but the kind of count; "at least 14"
+    # agrees with 17 and is not a position.
+    hits = _with_value(briefing, 17.0)
+    assert len(hits) == 1 and hits[0]["kind"] == "number" and hits[0]["status"] == "update"
+    assert {tuple(p["normalized"]) for p in hits[0]["positions"]} == {(17.0, 17.0), (14.0, 14.0)}
+    assert "dead" in hits[0]["subject"]
+
+
+def test_breach_date_monday_night_against_tuesday_is_a_contradiction(briefing):
+    # Kestpress: the dam "gave way late on Monday night" (9 March); the Courier: "in the early hours of
+    # Tuesday" (10 March). Nobody explains the difference.
+    hits = [d for d in briefing.disagreements if d["kind"] == "date"
+            and {p["normalized"] for p in d["positions"]} == {"2026-03-09", "2026-03-10"}]
+    assert len(hits) == 1 and hits[0]["status"] == "contradiction"
+    assert {s for p in hits[0]["positions"] for s in p["sources"]} >= {"kestpress-20260310-0412", "kestovian-courier"}
+
+
 def test_rounded_figures_that_agree_are_not_flagged(briefing):
     # "around 12,000", "some 12,000", "nearly 12,000", "twelve thousand" evacuated: agreement.
     assert not [d for d in briefing.disagreements for p in d["positions"]

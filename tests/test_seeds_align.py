@@ -16,9 +16,10 @@ REAL = [
     # The Kalbajar handover: "before November 15" in one report and "expected ... on November 15, but ...
     # agreed to delay" in another, "on November 25" in a third. The text explains the change: an update.
     {"kind": "date", "entity": "Kalbajar", "values": {"2020-11-15", "2020-11-25"}, "status": "update"},
-    # The death toll of the 2020 war: "hundreds and possibly thousands" against "thousands": vague and
-    # overlapping figures, an estimate.
-    {"kind": "number", "values": {(200.0, 9999.0), (2000.0, 9999.0)}, "status": "estimate"},
+    # The death toll of the 2020 war: "hundreds and possibly thousands" against "thousands" and against
+    # fatalities that "had surpassed 4,000 people" (a figure quoted from Putin): vague and overlapping
+    # figures of one count, an estimate.
+    {"kind": "number", "values": {(200.0, 9999.0), (2000.0, 9999.0), (4000.0, None)}, "status": "estimate"},
 ]
 
 # Look-alikes that are agreement, or different facts: none may be reported.

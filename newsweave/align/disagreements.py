@@ -33,6 +33,8 @@ from newsweave.model import AnnotatedArticle, Claim
 
 SAME_EVENT_EMBEDDING = 0.5
 SAME_SUBJECT_EMBEDDING = 0.45
+SAME_COUNT_FAMILY_EMBEDDING = 0.3  # two counts of one kind (deaths ...) in reports of one news cycle
+NEWS_CYCLE_DAYS = 14
 _UPDATE_CUES = re.compile(
     r"\b(?:delay(?:ed|s)?|postpon\w*|reschedul\w*|push(?:ed)? back|brought forward|moved (?:up|back|forward)|"
     r"extend(?:ed|s)?|revis\w*|updat\w*|correct(?:ed|ion)|ros[ea]|risen|climb\w*|increas\w*|jump\w*|"
@@ -50,6 +52,18 @@ _SEPARATOR = re.compile(r"[;,]|\s[-–—]\s")
 _WINDOW_END = re.compile(r"[;,]|\s[-–—]\s|\s(?:and|but|while|whereas|although)\s")
 _REPORTING_WORDS = {"say", "tell", "report", "add", "state", "announce", "confirm", "accord", "claim", "believe", "know"}
 _PLACE_OR_ACTOR = {"GPE", "LOC", "FAC", "ORG", "PERSON"}
+
+# What news figures count, in the words reports use for it: "the death toll has risen to 17" and
+# "fourteen people have died" count the same thing with no word in common. Lemmas of one family stand for
+# each other when matching what two figures count (generic news vocabulary, not any one story's).
+_COUNT_FAMILIES = {
+    "~dead": ("die", "dead", "death", "kill", "fatality", "fatal", "toll", "perish", "drown", "body"),
+    "~injured": ("injure", "injured", "injury", "wound", "wounded", "hurt"),
+    "~missing": ("miss", "missing", "unaccounted"),
+    "~displaced": ("evacuate", "evacuee", "evacuation", "displace", "displaced", "flee", "homeless", "refugee"),
+    "~detained": ("arrest", "detain", "detention", "custody", "jail", "imprison"),
+}
+_FAMILY_OF = {lemma: family for family, lemmas in _COUNT_FAMILIES.items() for lemma in lemmas}
 
 
 @dataclass
@@ -107,7 +121,8 @@ def find_disagreements(
     out += _date_disagreements(docs, index, mention_spans, by_id, texts)
     out += _fact_date_disagreements(facts, texts, {tuple(sorted((e["article"], e["start"]) for p in d["positions"] for e in p["evidence"])) for d in out})
     names = {w.lower() for e in entities for alias in [e.name, *e.aliases] for w in re.findall(r"\w+", alias)}
-    out += _number_disagreements(docs, index, facts, texts, names)
+    places = {e.id for e in entities if e.type in ("GPE", "LOC", "FAC")}
+    out += _number_disagreements(docs, index, facts, texts, names, places)
     out += _negation_disagreements(facts, texts)
     speakers = _speakers(docs)
     for item in out:
@@ -145,9 +160,16 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]])
             seg_end = m.start()
         before = [(s, e, eid) for s, e, eid in mentions if seg_start <= s and e <= t.start]
         if not before:
-            before = [(s, e, eid) for s, e, eid in mentions if claim.start <= s and e <= t.start]
-        if before:
-            out.append((before[-1][2], t, min(seg_start, before[-1][0]), seg_end))
+            # no entity in the date's own segment: the nearest one named earlier in the clause
+            before = [(s, e, eid) for s, e, eid in mentions if claim.start <= s and e <= t.start][-1:]
+        # Every entity named before the date in its segment can be what it dates ("a dam on the Ovrat river
+        # in southern Kestovia gave way late on Monday night" dates the dam on the Ovrat as much as
+        # Kestovia): the nearest first, which names the disagreement when several would.
+        for s, e, eid in sorted(before, key=lambda m: -m[0]):
+            if any(e <= d.start < t.start for d in claim.dates if d.type in ("DATE", "TIME")) and s != before[-1][0]:
+                continue  # another date follows the entity first ("Kalbajar on November 25 and Lachin by December 1")
+            if eid not in {o[0] for o in out if o[1] is t}:
+                out.append((eid, t, min(seg_start, s), seg_end))
     return out
 
 
@@ -192,7 +214,16 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts)
                 _eid, c, t, _s, _e = items[ks[x]]
                 positions.append(_Position(t.text, t.value, c, t.start, t.end))
             results.append(_make("date", by_id[eid].name, positions, texts, _date_key))
-    return results
+    # One finding reached through two of the entities it names is reported once (under the nearest).
+    kept: list[dict] = []
+    for item in sorted(results, key=lambda d: -len(_evidence_keys(d))):
+        if not any(_evidence_keys(item) <= _evidence_keys(k) for k in kept):
+            kept.append(item)
+    return [d for d in results if any(d is k for k in kept)]
+
+
+def _evidence_keys(item: dict) -> set[tuple[str, int]]:
+    return {(e["article"], e["start"]) for p in item["positions"] for e in p["evidence"]}
 
 
 def _day_dates(c: Claim):
@@ -244,7 +275,8 @@ def _date_key(p: _Position) -> str:
 # --- numbers ------------------------------------------------------------------------------------
 
 
-def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str]) -> list[dict]:
+def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str],
+                          places: set[str] = frozenset()) -> list[dict]:
     fact_of = {(c.article, c.index): f.id for f in facts for c in f.claims}
     items: list[tuple[Claim, object]] = [
         (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
@@ -265,7 +297,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     # Pass 1, lexical: the pairs that may count the same thing, and for those whose wordings must also read
     # alike, the two segments to compare. Pass 2 encodes all those segments in one batch (one call per
     # pair cost a batch of one each) and decides in the same order.
-    segments = _SegmentCache(index)
+    segments = _SegmentCache(index, {d.article.id: d.article.published for d in docs}, places, facts)
     pending: list[tuple[Claim, object, Claim, object, tuple | None]] = []
     for key, ks in by_counted.items():
         for x, y in _number_pairs(ks, items, fact_of, segments, names, index.idf):
@@ -303,7 +335,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             status = "estimate"
         else:
             status = None
-        subject = " ".join(x for x in (qa.counted or qa.unit or "", _shared_word(ca, cb, qa, names)) if x) or "figure"
+        common = segments.window_words(ca, qa, names) & segments.window_words(cb, qb, names)
+        family = min((t[1:] for t in common if t in _COUNT_FAMILIES), default="")
+        subject = " ".join(x for x in (qa.counted or qb.counted or qa.unit or "", family or _shared_word(ca, cb, qa, names))
+                           if x) or "figure"
         positions = [
             _Position(qa.text, [qa.low, qa.high], ca, qa.start, qa.end),
             _Position(qb.text, [qb.low, qb.high], cb, qb.start, qb.end),
@@ -352,7 +387,7 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
         c, q = items[k]
         by_fact[fact_of.get((c.article, c.index))].append(x)
         for t in segments.window_words(c, q, names):
-            if idf.get(t, 0) > 1.0:
+            if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES:
                 postings[t].append(x)
     pairs: set[tuple[int, int]] = set()
     for xs in (*postings.values(), *by_fact.values()):
@@ -364,8 +399,17 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
 class _SegmentCache:
     """``_segment`` and ``_years`` once per claim and figure: each takes part in many pairs."""
 
-    def __init__(self, index: SentenceIndex) -> None:
+    def __init__(self, index: SentenceIndex, published: dict[str, str | None] | None = None,
+                 places: set[str] = frozenset(), facts: Sequence[Fact] = ()) -> None:
         self.index = index
+        self.published = published or {}
+        self.places = places
+        # article pairs that state a fact in common
+        self.linked: set[tuple[str, str]] = set()
+        for f in facts:
+            arts = sorted(set(f.sources))
+            if 1 < len(arts) <= 50:  # a fact every report states links them all anyway
+                self.linked.update((x, y) for i, x in enumerate(arts) for y in arts[i + 1:])
         self._segments: dict[tuple[int, int], tuple[tuple[str, int, int], str]] = {}
         self._years: dict[int, set[str]] = {}
         self._words: dict[tuple[int, int], frozenset[str]] = {}
@@ -386,9 +430,22 @@ class _SegmentCache:
         hit = self._words.get(key)
         if hit is None:
             text = self.segment(c, q)[1]
-            hit = self._words[key] = frozenset(
-                t for t in c.terms if not t.isdigit() and t not in names and t not in _REPORTING_WORDS and t[:4] in text)
+            words = {t for t in c.terms if not t.isdigit() and t not in names and t not in _REPORTING_WORDS and t[:4] in text}
+            hit = self._words[key] = frozenset(words | {_FAMILY_OF[t] for t in words if t in _FAMILY_OF})
         return hit
+
+    def same_story(self, a: str, b: str) -> bool:
+        """Do the two articles report the same story: another fact in common, and (when both are dated)
+        published within ``NEWS_CYCLE_DAYS`` of each other?"""
+        from datetime import date  # noqa: PLC0415
+
+        if (min(a, b), max(a, b)) not in self.linked:
+            return False
+        try:
+            da, db = (date.fromisoformat(str(self.published.get(x))[:10]) for x in (a, b))
+        except ValueError:
+            return True
+        return abs((da - db).days) <= NEWS_CYCLE_DAYS
 
     def years(self, c: Claim) -> set[str]:
         hit = self._years.get(id(c))
@@ -405,15 +462,22 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     ya, yb = cache.years(a), cache.years(b)
     if ya and yb and not (ya & yb):
         return None  # figures of different years are about different events
+    pa, pb = cache.places & set(a.entities), cache.places & set(b.entities)
+    if pa and pb and not (pa & pb):
+        return None  # nor are figures about different places ("2,000 dead in Honduras" / "26 dead in Angola")
     seg_a, seg_b = cache.segment(a, qa)[0], cache.segment(b, qb)[0]
     # a shared word of the claims that both windows around the figures use (by stem), not the counted noun
     words = (cache.window_words(a, qa, names) & cache.window_words(b, qb, names)) - {qa.counted, qb.counted}
     idf = index.idf
-    shared = [t for t in words if idf.get(t, 0) > 1.0]
+    shared = [t for t in words if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES]
     if not shared:
         return None
     # Compare what is said around each figure ("killing hundreds of people" / "thousands were killed"),
     # not the whole sentences, which may be about other things too.
+    if any(t in _COUNT_FAMILIES for t in shared) and cache.same_story(a.article, b.article):
+        # both figures count the same kind of thing (deaths, injured, missing ...): the wordings need only
+        # be about the same event, not read alike ("the death toll has risen to 17" / "14 people died")
+        return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING
     return seg_a, seg_b, (SAME_SUBJECT_EMBEDDING + 0.15 if strict else SAME_SUBJECT_EMBEDDING)
 
 
@@ -434,22 +498,42 @@ def _segment(c: Claim, q, index: SentenceIndex) -> tuple[str, int, int]:
 
 
 def _merge_number_items(items: list[dict]) -> list[dict]:
-    """Pairwise findings about the same subject and status become one disagreement with all positions."""
-    merged: dict[tuple[str, str], dict] = {}
-    for it in items:
-        key = (it["subject"], it["status"])
-        if key not in merged:
-            merged[key] = it
+    """Pairwise findings become one disagreement with all positions when they are about the same subject,
+    with the same status, and linked through a figure they share (the same mention of the same report).
+    Findings about the same kind of count with no figure in common ("14 killed" vs "17 killed" in one event,
+    "2 dead" vs "11 dead" in another) stay apart: they are different events."""
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple, int] = {}
+    for i, it in enumerate(items):
+        for pos in it["positions"]:
+            for ev in pos["evidence"]:
+                key = (it["subject"], it["status"], ev["article"], ev["start"])
+                if key in owner:
+                    parent[find(i)] = find(owner[key])
+                else:
+                    owner[key] = i
+    merged: dict[int, dict] = {}
+    for i, it in enumerate(items):
+        root = find(i)
+        if root not in merged:
+            merged[root] = it
             continue
-        have = merged[key]
+        have = merged[root]
         for pos in it["positions"]:
             match = next((p for p in have["positions"] if p["normalized"] == pos["normalized"]), None)
             if match is None:
                 have["positions"].append(pos)
             else:
-                for s, ev in zip(pos["sources"], pos["evidence"]):
+                for src, ev in zip(pos["sources"], pos["evidence"]):
                     if ev not in match["evidence"]:
-                        match["sources"].append(s)
+                        match["sources"].append(src)
                         match["evidence"].append(ev)
     return list(merged.values())
 
