@@ -17,11 +17,14 @@ from newsweave.model import Claim, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from newsweave.annotate.pipeline import DocWords
+
 _FUTURE_AUX = {"will", "shall", "'ll", "must", "would"}
 _FUTURE_VERBS = {"expect", "plan", "schedule", "intend", "aim", "set", "due", "prepare", "promise", "vow", "threaten"}
 _REPORTING = {"say", "tell", "announce", "state", "confirm", "report", "add", "claim", "declare", "write", "note",
               "insist", "deny", "warn", "explain", "accord", "tweet", "post"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+_LEADING_CONJUNCTION = re.compile(r"(?:and|but|or|while|yet)\s+", re.IGNORECASE)
 
 
 def _clause_roots(sent: "Span") -> list["Token"]:
@@ -71,10 +74,17 @@ def _predicate(root: "Token") -> tuple[str, bool]:
     return lemma, negated
 
 
-def extract_claims(doc: "Doc", sentences: list[Sentence]) -> list[Claim]:
-    """Claims of one parsed article: one per sentence, or one per independent clause."""
+def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | None" = None,
+                   text: str | None = None) -> list[Claim]:
+    """Claims of one parsed article: one per sentence, or one per independent clause. ``words`` and ``text``
+    (the doc's text) spare reading them from the doc again when the caller has them."""
+    from newsweave.annotate.pipeline import DocWords
+
     claims: list[Claim] = []
-    text = doc.text
+    if text is None:
+        text = doc.text
+    if words is None:
+        words = DocWords(doc)
     for sent in sentences:
         if sent.kind == "heading" or sent.n_words < 4:
             continue
@@ -97,7 +107,7 @@ def extract_claims(doc: "Doc", sentences: list[Sentence]) -> list[Claim]:
                 while a2 < b2 and (text[a2].isspace() or text[a2] in ",;"):
                     a2 += 1
                 chunk = text[a2:b2]
-                m = re.match(r"(?:and|but|or|while|yet)\s+", chunk, re.IGNORECASE)
+                m = _LEADING_CONJUNCTION.match(chunk)
                 if m and a2 != sent.start:
                     a2 += m.end()
                 while b2 > a2 and (text[b2 - 1].isspace() or text[b2 - 1] in ",;"):
@@ -113,10 +123,10 @@ def extract_claims(doc: "Doc", sentences: list[Sentence]) -> list[Claim]:
             predicate, negated = _predicate(verb)
             clause_text = text[a:b]
             future = _planned(verb) or _planned(root)
-            words = [t for t in doc.char_span(a, b, alignment_mode="expand") or [] if (t.is_alpha or t.like_num)]
+            tokens, terms = words.lemmas(a, b)
             claims.append(Claim(
                 article=sent.article, index=len(claims), sentence=sent.index, start=a, end=b, text=clause_text,
                 predicate=predicate, negated=negated, modality="planned" if future else "happened", attributed=attributed,
-                terms=[t.lemma_.lower() for t in words if not t.is_stop], tokens=[t.lemma_.lower() for t in words],
+                terms=terms, tokens=tokens,
             ))
     return claims

@@ -212,6 +212,7 @@ _LATIN_SPECIAL = str.maketrans({
     "ħ": "h", "Ħ": "H", "ŋ": "ng", "ʻ": "'", "ʼ": "'", "’": "'", "‘": "'", "ʿ": "'", "ʾ": "'",
 })
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
 
 
 def fold(text: str) -> str:
@@ -224,13 +225,14 @@ def fold(text: str) -> str:
     return _unidecode(text)
 
 
+@lru_cache(maxsize=16384)  # a story's few thousand names are keyed again and again while grouping
 def name_key(text: str) -> str:
     """Folded, lower-cased, letters and digits only: the exact-match key."""
     return _NON_ALNUM.sub("", fold(text).lower())
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in re.split(r"[^a-z0-9]+", fold(text).lower()) if t]
+    return [t for t in _NON_ALNUM.split(fold(text).lower()) if t]
 
 
 _SKELETON_SUBS = (("sch", "s"), ("gh", "g"), ("kh", "k"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("ph", "f"),
@@ -407,7 +409,7 @@ class _Gazetteer:
             multi.setdefault(k, {prev}).add(gid)
 
     def country(self, text: str) -> str | None:
-        k = name_key(re.sub(r"^the\s+", "", text.strip(), flags=re.I))
+        k = name_key(_LEADING_THE.sub("", text.strip()))
         if not k:
             return None
         if k in self.aliases:
@@ -514,11 +516,23 @@ _STRONG_TITLES = {
 }
 
 
+# compiled once: _clean_piece and _strip_titles run several times for each of thousands of mentions
+_FIRST_WORD = re.compile(r"\W*([\w]+)\.?\s+[A-Z]")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_ARTICLE_START = re.compile(r"(?:the|a|an)\s+", re.I)
+_FUNCTION_WORD_END = re.compile(r"\s+(?:of|and|the|in|on|for|to|at|by|with|from|or)$", re.I)
+_ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St)\.$")
+_SPACES = re.compile(r"\s+")
+_LEAD_WORD = re.compile(r"([\w.’'-]+)\s+")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_WEBBY = re.compile(r"https?:|www\.|\.com\b|\.co\b|/")
+
+
 def _clean_piece(text: str, offset: int, label: str) -> tuple[int, int, str, str] | None:
     """Trim a mention's text; returns (start, end, surface, label) or None for junk. A span that starts
     with a person's title ("Prince X", "President X") is a person whatever spaCy said."""
     s, e = 0, len(text)
-    first = re.match(r"\W*([\w]+)\.?\s+[A-Z]", text)
+    first = _FIRST_WORD.match(text)
     if label != "PERSON" and first and first.group(1).lower() in _STRONG_TITLES:
         last = _tokens(text)[-1]
         if not any(last in heads for heads in _HEAD_TYPES.values()):
@@ -529,16 +543,16 @@ def _clean_piece(text: str, offset: int, label: str) -> tuple[int, int, str, str
             s += 1
         while e > s and text[e - 1] in _STRIP_CHARS:
             e -= 1
-        m = re.search(r"['’]s?$", text[s:e])
+        m = _POSSESSIVE_END.search(text[s:e])
         if m and e - s > 3:
             e = s + m.start()
-        m = re.match(r"(?:the|a|an)\s+", text[s:e], re.I)
+        m = _ARTICLE_START.match(text[s:e])
         if m and e - s > m.end():
             s += m.end()
-        m = re.search(r"\s+(?:of|and|the|in|on|for|to|at|by|with|from|or)$", text[s:e], re.I)
+        m = _FUNCTION_WORD_END.search(text[s:e])
         if m:
             e = s + m.start()
-        if text[s:e].endswith(".") and not re.search(r"(?:\b[A-Za-z]\.)+$|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St)\.$", text[s:e]):
+        if text[s:e].endswith(".") and not _ABBREV_END.search(text[s:e]):
             e -= 1
         m = _TRAILING_ADMIN.search(text[s:e])
         if m and m.start() > 0 and text[s].isupper():
@@ -547,7 +561,7 @@ def _clean_piece(text: str, offset: int, label: str) -> tuple[int, int, str, str
             s = _strip_titles(text, s, e)
         if (s, e) == before:
             break
-    surface = re.sub(r"\s+", " ", text[s:e])
+    surface = _SPACES.sub(" ", text[s:e])
     if _junk(surface):
         return None
     return offset + s, offset + e, surface, label
@@ -556,12 +570,12 @@ def _clean_piece(text: str, offset: int, label: str) -> tuple[int, int, str, str
 def _strip_titles(text: str, s: int, e: int) -> int:
     """Skip leading role words, demonyms and "Country's" before a person's name."""
     while True:
-        m = re.match(r"([\w.’'-]+)\s+", text[s:e])
+        m = _LEAD_WORD.match(text[s:e])
         if not m:
             return s
         word = m.group(1)
         low = fold(word).lower().rstrip(".")
-        low_poss = re.sub(r"['’]s$", "", low)
+        low_poss = _POSSESSIVE_S.sub("", low)
         rest = text[s + m.end() : e]
         if not rest or not rest[0].isupper():
             return s
@@ -577,7 +591,7 @@ def _junk(surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     if len(letters) < 2:
         return True
-    if surface.startswith("@") or re.search(r"https?:|www\.|\.com\b|\.co\b|/", surface):
+    if surface.startswith("@") or _WEBBY.search(surface):
         return True
     if _DATE_JUNK.match(surface.strip()):
         return True
@@ -906,6 +920,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 _URLISH = re.compile(r"[@#][\w.]+|\b\w+://\S+|\S+\.(?:com|org|net|co)\b\S*")
 _LOWER_WORD = re.compile(r"(?<![\w@#])[^\W\d_]+(?!\w)")
+_NAME_GAP = re.compile(r"[ \t]*[-‐–.]?[ \t]*")  # what may separate the words of a name found by search
 
 
 def _lower_words(texts: dict[str, str]) -> set[str]:
@@ -930,10 +945,12 @@ def _common_word(g: _Group, lower_words: set[str]) -> bool:
     return True
 
 
-def _search_missed(groups: list[_Group], texts: dict[str, str]) -> None:
+def _search_missed(groups: list[_Group], texts: dict[str, str], lower_words: set[str] | None = None) -> None:
     """Add every occurrence of a known alias that spaCy did not tag (word-bounded, first word
-    case-sensitive; hyphen, space and joined forms; never inside a span already taken)."""
-    lower_words = _lower_words(texts)
+    case-sensitive; hyphen, space and joined forms; never inside a span already taken).
+    ``lower_words``: :func:`_lower_words` of ``texts`` when the caller has it already."""
+    if lower_words is None:
+        lower_words = _lower_words(texts)
     exact: dict[tuple[str, ...], int] = {}
     joined: dict[str, int] = {}
     firsts: set[str] = set()
@@ -967,25 +984,31 @@ def _search_missed(groups: list[_Group], texts: dict[str, str]) -> None:
     maxlen = max((len(k) for k in exact), default=1)
     for art, text in texts.items():
         toks = list(_TOKEN.finditer(text))
+        words = [t.group() for t in toks]
+        lows: list[str | None] = [None] * len(toks)  # lower-cased words, filled in when first needed
         spans = taken[art]
         i = 0
         while i < len(toks):
-            t0 = toks[i]
-            if t0.group() not in firsts:
+            if words[i] not in firsts:
                 i += 1
                 continue
             hit = None
             for n in range(min(maxlen, len(toks) - i), 0, -1):
-                seq = toks[i : i + n]
-                if any(not re.fullmatch(r"[ \t]*[-‐–.]?[ \t]*", text[a.end() : b.start()]) for a, b in zip(seq, seq[1:])):
-                    continue
-                k = (seq[0].group(), *[t.group().lower() for t in seq[1:]])
+                # the dictionary look-up is cheap and usually fails: do it before checking the gaps
+                for j in range(i + 1, i + n):
+                    if lows[j] is None:
+                        lows[j] = words[j].lower()
+                k = (words[i], *lows[i + 1 : i + n])
                 gi = exact.get(k) if k not in ambiguous else None
-                if gi is None and n == 1 and t0.group() in joined and t0.group() not in ambiguous:
-                    gi = joined[t0.group()]
-                if gi is not None:
-                    hit = (gi, seq[0].start(), seq[-1].end(), n)
-                    break
+                if gi is None and n == 1 and words[i] in joined and words[i] not in ambiguous:
+                    gi = joined[words[i]]
+                if gi is None:
+                    continue
+                seq = toks[i : i + n]
+                if any(not _NAME_GAP.fullmatch(text, a.end(), b.start()) for a, b in zip(seq, seq[1:])):
+                    continue
+                hit = (gi, seq[0].start(), seq[-1].end(), n)
+                break
             if hit is None:
                 i += 1
                 continue
@@ -1145,13 +1168,13 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
     groups = list(groups_by_key.values())
     for g in groups:
         _group_info(g, places)
+    lower_words = _lower_words(texts) if texts else set()
     if texts:
-        lower_words = _lower_words(texts)
         groups = [g for g in groups if not _common_word(g, lower_words)]
     groups = _merge_groups(groups, places)
     groups = _attach_surnames(groups, texts)
     if texts:
-        _search_missed(groups, texts)
+        _search_missed(groups, texts, lower_words)
     for g in groups:
         for m in g.members:
             if not m.norm:

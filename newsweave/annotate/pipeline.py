@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from newsweave.model import AnnotatedArticle, Article, EntityMention, Sentence
 
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$")
+_NEWLINES = re.compile(r"\n+")
 _QUOTE_OPEN = ("\"", "“", "‘", "'")
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 
@@ -37,11 +38,40 @@ def annotate(
     return out
 
 
+class DocWords:
+    """The word tokens of one parsed doc and their lower-cased lemmas, read once (``Doc.to_array`` reads the
+    flags in C) for all the sentences and claims cut from it, rather than through a ``Token`` object per
+    token and attribute for every sentence and again for every claim."""
+
+    def __init__(self, doc) -> None:
+        from spacy.attrs import IS_ALPHA, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM
+
+        self.doc = doc
+        strings = doc.vocab.strings
+        flags = doc.to_array([IS_ALPHA, LIKE_NUM, IS_SPACE, IS_STOP, LEMMA])
+        # a word: letters or a number, never whitespace (Token.is_alpha / like_num / is_space)
+        word = ((flags[:, 0] | flags[:, 1]) & (flags[:, 2] ^ 1)).astype(bool).tolist()
+        # lower-cased lemma of each word token, None for other tokens
+        self.lemma: list[str | None] = [strings[h].lower() if w else None for h, w in zip(flags[:, 4].tolist(), word)]
+        self.stop: list[bool] = flags[:, 3].astype(bool).tolist()
+
+    def lemmas(self, start: int, end: int) -> tuple[list[str], list[str]]:
+        """Lemmas of all words, and of the non-stop words, of the tokens that overlap chars [start, end)
+        (``Doc.char_span(..., alignment_mode="expand")``)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return [], []
+        lemma, stop = self.lemma, self.stop
+        idx = [i for i in range(span.start, span.end) if lemma[i] is not None]
+        return [lemma[i] for i in idx], [lemma[i] for i in idx if not stop[i]]  # type: ignore[misc]
+
+
 def annotate_doc(article: Article, doc) -> AnnotatedArticle:
     """Sentences (never crossing a paragraph break) and entity mentions of one parsed article."""
-    text = article.text
+    text = article.text  # == doc.text, which spaCy rebuilds from its tokens at every access
     sentences: list[Sentence] = []
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+    paragraph_starts = [0] + [m.end() for m in _NEWLINES.finditer(text)]
+    words = DocWords(doc)
 
     def paragraph_of(offset: int) -> int:
         lo, hi = 0, len(paragraph_starts) - 1
@@ -56,14 +86,11 @@ def annotate_doc(article: Article, doc) -> AnnotatedArticle:
     for sent in doc.sents:
         # spaCy may run a sentence across a line break; a paragraph break always ends a sentence.
         for start, end in _split_on_newlines(text, sent.start_char, sent.end_char):
-            tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or []]
-            words = [t for t in tokens if (t.is_alpha or t.like_num) and not t.is_space]
-            terms = [t.lemma_.lower() for t in words if not t.is_stop]
+            tokens, terms = words.lemmas(start, end)
             sentences.append(
                 Sentence(
                     article=article.id, index=len(sentences), start=start, end=end, text=text[start:end],
-                    paragraph=paragraph_of(start), kind=_kind(text, start, end), terms=terms,
-                    tokens=[t.lemma_.lower() for t in words],
+                    paragraph=paragraph_of(start), kind=_kind(text, start, end), terms=terms, tokens=tokens,
                 )
             )
     entities = [
@@ -77,7 +104,8 @@ def annotate_doc(article: Article, doc) -> AnnotatedArticle:
 
     return AnnotatedArticle(
         article=article, sentences=sentences, entities=entities, timexes=tag_article_dates(article),
-        quantities=tag_quantities(text, doc), quotes=extract_quotes(doc), claims=extract_claims(doc, sentences),
+        quantities=tag_quantities(text, doc), quotes=extract_quotes(doc),
+        claims=extract_claims(doc, sentences, words=words, text=text),
     )
 
 
@@ -91,10 +119,9 @@ def tag_article_dates(article: Article, anchor: str | None = None) -> list:
 def _split_on_newlines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = start
-    for m in re.finditer(r"\n+", text[start:end]):
-        piece_end = start + m.start()
-        spans.append((pos, piece_end))
-        pos = start + m.end()
+    for m in _NEWLINES.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
     spans.append((pos, end))
     out = []
     for s, e in spans:
