@@ -247,12 +247,14 @@ def sweep(rows, splits) -> list[tuple[float, float, float]]:
         for ml in (0.375, 0.5, 0.625, 0.75):
             framing.MIN_SUBJECTIVE, framing.MIN_LOADED = ms, ml
             framing.lexicon.cache_clear()
+            framing._lookup_word.cache_clear()
             scores = np.array([framing.loaded_score(r["text"]) for r in rows])
             f1, _ = cv_lexicon(scores, y, splits)
             res.append((ms, ml, f1))
             print(f"  MIN_SUBJECTIVE={ms} MIN_LOADED={ml}: {f1:.3f}", flush=True)
     framing.MIN_SUBJECTIVE, framing.MIN_LOADED = saved
     framing.lexicon.cache_clear()
+    framing._lookup_word.cache_clear()
     return res
 
 

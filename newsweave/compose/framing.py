@@ -163,14 +163,19 @@ def _lookup(word: str, lex: dict[str, tuple[str, float]]) -> tuple[str, str, flo
     return None
 
 
+@lru_cache(maxsize=1 << 16)
+def _lookup_word(word: str) -> tuple[str, str, float] | None:
+    """``_lookup`` in the shipped lexicon, once per distinct word (a story repeats its words many times)."""
+    return _lookup(word, lexicon())
+
+
 def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
     """Loaded words of ``text``: ``(start, end, term, category, score)`` with ``text[start:end]`` the word
     as written and ``term`` its lexicon form; category is loaded, subjective, intensifier or name-calling."""
-    lex = lexicon()
     out = []
     for m in _WORD.finditer(text):
         w = m.group(0).lower()
-        hit = _lookup(w, lex)
+        hit = _lookup_word(w)
         if hit is None and "-" in w:  # "so-called" is listed; "self-serving" may match on a part
             continue
         if hit:
