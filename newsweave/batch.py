@@ -6,7 +6,7 @@ Each subfolder of ``stories_dir`` (read recursively, as ``newsweave brief`` read
 (article and skipped counts, title, status, time, links).
 
 ``out_dir/manifest.json`` records each finished story under a key that hashes its input files' names and
-bytes and the options (formats, words, size limit, newsweave version). A story whose key is unchanged and
+bytes and the options (formats, words, style, size limit, newsweave version). A story whose key is unchanged and
 whose outputs are present is not redone, so an interrupted batch resumes where it stopped; a story whose
 inputs changed is redone. The manifest is rewritten (atomically) after every story.
 
@@ -190,7 +190,8 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def run_story(story: Story, out_dir: Path, *, formats: Sequence[str], words: int, max_bytes: int, key: str = "") -> StoryResult:
+def run_story(story: Story, out_dir: Path, *, formats: Sequence[str], words: int, max_bytes: int, key: str = "",
+              style: str = "prose") -> StoryResult:
     """Brief one story and write its outputs; never raises (a failure is a ``failed`` result)."""
     from newsweave.pipeline import Timings, brief
 
@@ -199,7 +200,7 @@ def run_story(story: Story, out_dir: Path, *, formats: Sequence[str], words: int
     timings = Timings()
     try:
         # the folder itself, so that ingest applies its folder rules (hidden files, READMEs, unsupported types)
-        briefing = brief([story.path], words=words, max_bytes=max_bytes, timings=timings)
+        briefing = brief([story.path], words=words, style=style, max_bytes=max_bytes, timings=timings)
         result.articles, result.skipped = len(briefing.articles), len(briefing.skipped)
         result.skipped_reasons = [f"{s.source}: {s.reason}" for s in briefing.skipped]
         if not briefing.articles:
@@ -334,6 +335,7 @@ def brief_batch(
     formats: Sequence[str] = BATCH_FORMATS,
     jobs: int = 1,
     words: int | None = None,
+    style: str = "prose",
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_story: OnStory | None = None,
     on_start: Callable[[list[Story], int], None] | None = None,
@@ -351,6 +353,8 @@ def brief_batch(
     if bad or not formats:
         raise ValueError(f"unknown format {bad[0]!r}; choose from {', '.join(FORMATS)}" if bad else "no output format")
     words = DEFAULT_WORDS if words is None else words
+    if style not in ("prose", "bullets"):
+        raise ValueError(f"unknown style {style!r}; choose prose or bullets")
     jobs = max(1, int(jobs))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -359,6 +363,8 @@ def brief_batch(
     import newsweave
 
     options = {"formats": sorted(formats), "words": words, "max_bytes": max_bytes, "version": newsweave.__version__}
+    if style != "prose":  # (prose keeps the keys of runs made before styles existed valid)
+        options["style"] = style
     manifest = _load_manifest(out)
     results: dict[str, StoryResult] = {}
     todo: list[tuple[Story, str]] = []
@@ -393,7 +399,7 @@ def brief_batch(
         if on_story:
             on_story(result, done, total)
 
-    kwargs = {"formats": formats, "words": words, "max_bytes": max_bytes}
+    kwargs = {"formats": formats, "words": words, "style": style, "max_bytes": max_bytes}
     todo.sort(key=lambda sk: -sk[0].size)  # biggest first: the last worker to finish waits less
     if jobs == 1 or len(todo) <= 1:
         for story, key in todo:

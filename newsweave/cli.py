@@ -129,6 +129,7 @@ def batch(
     fmt: Annotated[str, typer.Option("--format", "-f", help="Comma-separated formats to write: json, md, html, text.")] = "json,md,html",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (each loads spaCy, about 250 MB).")] = 1,
     words: Annotated[int, typer.Option("--words", "-w", min=1, help="Summary length in words.")] = 120,
+    style: Annotated[str, typer.Option("--style", help="prose (sentences) or bullets (one fact per item).")] = "prose",
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Skip inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
@@ -149,6 +150,9 @@ def batch(
         raise typer.Exit(2)
     if not stories_dir.is_dir():
         err.print(f"[red]error:[/] not a folder: {escape(str(stories_dir))}")
+        raise typer.Exit(2)
+    if style not in ("prose", "bullets"):
+        err.print(f"[red]error:[/] unknown style {style!r}; choose prose or bullets")
         raise typer.Exit(2)
 
     state = {"bar": None, "task": None, "articles": 0, "t0": time.perf_counter()}
@@ -176,7 +180,7 @@ def batch(
             state["bar"].update(state["task"], completed=done, rate=rate)
 
     try:
-        report = brief_batch(stories_dir, out_dir, formats=formats, jobs=jobs, words=words, max_bytes=max_bytes,
+        report = brief_batch(stories_dir, out_dir, formats=formats, jobs=jobs, words=words, style=style, max_bytes=max_bytes,
                              on_story=on_story, on_start=on_start)
     except KeyboardInterrupt:
         if state["bar"] is not None:

@@ -190,3 +190,20 @@ def test_resume_after_interruption(stories: Path, tmp_path: Path) -> None:
     report = brief_batch(stories, out, formats=["json"], words=40)
     assert [s.name for s in report.resumed] == [first]
     assert all(s.ok for s in report.stories) and len(report.stories) == 2
+
+
+def test_bullets_style_in_batch(stories: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    prose = brief_batch(stories, out, formats=["json"], words=40)
+    assert all(s.ok for s in prose.stories)
+    # another style is another key: the stories are briefed again, as bullets
+    bullets = brief_batch(stories, out, formats=["json"], words=40, style="bullets")
+    assert not bullets.resumed
+    data = json.loads((out / "ferry" / "briefing.json").read_text(encoding="utf-8"))
+    assert data["summary"] and sum(len(i["text"].split()) for i in data["summary"]) <= 40
+    again = brief_batch(stories, out, formats=["json"], words=40, style="bullets")
+    assert [s.name for s in again.resumed] == ["ferry", "orchard"]
+    with pytest.raises(ValueError, match="unknown style"):
+        brief_batch(stories, out, formats=["json"], style="haiku")
+    result = CliRunner().invoke(app, ["batch", str(stories), "-o", str(tmp_path / "cli"), "--style", "haiku"])
+    assert result.exit_code == 2 and "unknown style" in result.output
