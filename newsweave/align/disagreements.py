@@ -124,6 +124,7 @@ def find_disagreements(
     places = {e.id for e in entities if e.type in ("GPE", "LOC", "FAC")}
     out += _number_disagreements(docs, index, facts, texts, names, places)
     out += _negation_disagreements(facts, texts)
+    out += _role_disagreements(facts, entities, texts)
     speakers = _speakers(docs)
     for item in out:
         _explain(item, published, outlet, speakers)
@@ -552,6 +553,74 @@ def _negation_disagreements(facts: list[Fact], texts) -> list[dict]:
             ]
             out.append(_make("claim", (f.best or f.claims[0]).text, positions, texts, lambda p: str(p.normalized), "contradiction"))
     return out
+
+
+# --- places and people in the same role ---------------------------------------------------------
+
+_ROLE_KINDS = {"place": ("GPE", "LOC", "FAC"), "person": ("PERSON",)}
+ROLE_REST_CONTAINED = 0.75  # share of the shorter wording's other content words the longer one has
+
+
+def _role_disagreements(facts: list[Fact], entities: list, texts) -> list[dict]:
+    """One statement, two outlets, a different place or person in it: "a car bomb exploded outside the
+    central market in Ostrun" / "... in Perevlo". Conservative, because a story names many places and
+    people in parallel statements ("troops entered Agdam" / "troops entered Lachin"): the two wordings
+    must say the same apart from that one name, each must name exactly one entity of the kind, and
+    neither report may name the other's entity anywhere (a report that names both knows both)."""
+    by_id = {e.id: e for e in entities}
+    named_in: dict[str, set[str]] = defaultdict(set)  # article -> entity ids it mentions
+    mention_at: dict[tuple[str, str], tuple[int, int]] = {}
+    for e in entities:
+        for art, start, end in e.mentions:
+            named_in[art].add(e.id)
+            mention_at.setdefault((art, e.id), (start, end))
+    out = []
+    for f in facts:
+        if len(set(f.sources)) < 2:
+            continue
+        for kind, types in _ROLE_KINDS.items():
+            single = []
+            for c in f.claims:
+                ids = [x for x in dict.fromkeys(c.entities) if x in by_id and by_id[x].type in types]
+                if len(ids) == 1:
+                    single.append((c, ids[0]))
+            if len({eid for _c, eid in single}) < 2:
+                continue
+            conflicts = set()
+            for i, (ca, ea) in enumerate(single):
+                for cb, eb in single[i + 1:]:
+                    if ca.article == cb.article or ea == eb:
+                        continue
+                    if eb in named_in[ca.article] or ea in named_in[cb.article]:
+                        continue
+                    if _rest_alike(ca, cb, by_id[ea], by_id[eb]):
+                        conflicts |= {(ca.article, ca.index), (cb.article, cb.index)}
+            if not conflicts:
+                continue
+            positions = []
+            for c, eid in single:
+                if (c.article, c.index) not in conflicts:
+                    continue
+                start, end = _mention_in(c, eid, mention_at)
+                positions.append(_Position(texts[c.article][start:end], by_id[eid].name, c, start, end))
+            subject = (f.best or f.claims[0]).text
+            out.append(_make(kind, subject, positions, texts, lambda p: str(p.normalized)))
+    return out
+
+
+def _mention_in(c: Claim, eid: str, mention_at: dict) -> tuple[int, int]:
+    start, end = mention_at.get((c.article, eid), (c.start, c.end))
+    return (start, end) if c.start <= start and end <= c.end else (c.start, c.end)
+
+
+def _rest_alike(a: Claim, b: Claim, ea, eb) -> bool:
+    """Do the two wordings share nearly all their content words once the two names are set aside?"""
+    names = {w.lower() for e in (ea, eb) for alias in [e.name, *e.aliases] for w in re.findall(r"\w+", alias)}
+    ta = {t for t in a.terms if t not in names and not t.isdigit()}
+    tb = {t for t in b.terms if t not in names and not t.isdigit()}
+    if min(len(ta), len(tb)) < 3:
+        return False
+    return len(ta & tb) / min(len(ta), len(tb)) >= ROLE_REST_CONTAINED
 
 
 # --- shared -------------------------------------------------------------------------------------
