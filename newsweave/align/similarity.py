@@ -29,6 +29,39 @@ MIN_SHARED_TERMS = 4
 MIN_CONTAINED_TERMS = 6  # a short sentence must share this many terms to count as contained
 
 
+def tfidf(docs: Sequence[Sequence[str]]):
+    """TF-IDF rows of term lists, as scikit-learn's ``TfidfVectorizer(sublinear_tf=True, norm="l2")`` gives
+    them (smoothed idf ``ln((1 + n) / (1 + df)) + 1``, tf ``1 + ln(count)``, unit rows, features in sorted
+    order), and the idf per term. Written out because importing scikit-learn costs about a second of every
+    cold start, and this is all of it we used."""
+    from scipy.sparse import csr_matrix  # noqa: PLC0415
+
+    vocab = {t: i for i, t in enumerate(sorted({t for d in docs for t in d}))}
+    indptr, indices, counts = [0], [], []
+    for d in docs:
+        row: dict[int, int] = {}
+        for t in d:
+            j = vocab[t]
+            row[j] = row.get(j, 0) + 1
+        for j in sorted(row):
+            indices.append(j)
+            counts.append(row[j])
+        indptr.append(len(indices))
+    n = len(docs)
+    indices_a = np.asarray(indices, dtype=np.int32)
+    df = np.bincount(indices_a, minlength=len(vocab))
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    data = (np.log(np.asarray(counts, dtype=np.float64)) + 1.0) * idf[indices_a]
+    bounds = np.asarray(indptr)
+    sq = np.add.reduceat(data * data, bounds[:-1]) if len(data) else np.zeros(0)
+    lengths = np.diff(bounds)
+    norms = np.sqrt(np.where(lengths > 0, sq[: len(lengths)] if len(sq) else 0.0, 1.0))
+    norms[norms == 0] = 1.0
+    data /= np.repeat(norms, lengths)
+    matrix = csr_matrix((data, indices_a, bounds), shape=(n, len(vocab)))
+    return matrix, dict(zip(vocab, idf.tolist()))
+
+
 @dataclass(slots=True)
 class Match:
     sentence: Sentence
@@ -41,8 +74,6 @@ class SentenceIndex:
     def __init__(self, docs: Sequence[AnnotatedArticle], *, canonical_names: dict[tuple[str, int, int], str] | None = None,
                  use_embeddings: bool = True, units: Sequence[Sentence] | None = None):
         """``units`` are the spans to index (sentences by default; claims have the same fields)."""
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         self._texts = {d.article.id: d.article.text for d in docs}
         self._canonical = canonical_names or {}
         self._mentions_by_article: dict[str, list[tuple[int, int, str]]] = {}
@@ -61,10 +92,8 @@ class SentenceIndex:
         self._by_article: dict[str, list[int]] = {}
         for i, s in enumerate(self.sentences):
             self._by_article.setdefault(s.article, []).append(i)
-        self.vectorizer = TfidfVectorizer(analyzer=lambda terms: terms, sublinear_tf=True, norm="l2")
         if self.sentences and any(s.terms for s in self.sentences):
-            self.matrix = self.vectorizer.fit_transform([s.terms for s in self.sentences]).tocsr()
-            self.idf = dict(zip(self.vectorizer.get_feature_names_out(), self.vectorizer.idf_))
+            self.matrix, self.idf = tfidf([s.terms for s in self.sentences])
         else:
             self.matrix = None
             self.idf = {}
