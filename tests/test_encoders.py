@@ -64,3 +64,21 @@ def test_distill_recipe_on_a_tiny_model():
     assert enc.encode([]).shape == (0, 4)
     with pytest.raises(TypeError):
         enc.encode("the dam broke")
+
+
+def test_tfidf_rows_match_the_textbook_formula_with_empty_rows_anywhere():
+    # (Regression: empty rows at the end once broke the row norms.) Smoothed idf, sublinear tf, unit rows.
+    import math
+
+    from newsweave.align.similarity import tfidf
+
+    docs = [["dam", "dam", "river"], [], ["river", "town"], ["dam"], []]
+    matrix, idf = tfidf(docs)
+    assert matrix.shape == (5, 3)
+    n = len(docs)
+    assert idf["dam"] == pytest.approx(math.log((1 + n) / (1 + 2)) + 1)
+    row = matrix[0].toarray().ravel()  # columns in sorted order: dam, river, town
+    expect = np.array([(1 + math.log(2)) * idf["dam"], idf["river"], 0.0])
+    assert row == pytest.approx(expect / np.linalg.norm(expect))
+    assert matrix[1].nnz == 0 and matrix[4].nnz == 0
+    assert np.allclose(np.linalg.norm(matrix.toarray()[[0, 2, 3]], axis=1), 1.0)

@@ -53,9 +53,9 @@ def tfidf(docs: Sequence[Sequence[str]]):
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     data = (np.log(np.asarray(counts, dtype=np.float64)) + 1.0) * idf[indices_a]
     bounds = np.asarray(indptr)
-    sq = np.add.reduceat(data * data, bounds[:-1]) if len(data) else np.zeros(0)
     lengths = np.diff(bounds)
-    norms = np.sqrt(np.where(lengths > 0, sq[: len(lengths)] if len(sq) else 0.0, 1.0))
+    # squared row norms by row id (rows without terms stay 0: reduceat would misread them)
+    norms = np.sqrt(np.bincount(np.repeat(np.arange(n), lengths), weights=data * data, minlength=n))
     norms[norms == 0] = 1.0
     data /= np.repeat(norms, lengths)
     matrix = csr_matrix((data, indices_a, bounds), shape=(n, len(vocab)))
