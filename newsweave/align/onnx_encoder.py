@@ -52,7 +52,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.align.embed import EMBED_DIM, _default_threads, _read_json, default_model_path
+from newsweave.align.embed import (EMBED_DIM, _default_threads, _read_json, default_model_path, length_sorted_batches,
+                                    models_root)
 
 __all__ = ["OnnxEncoder", "export_onnx", "quantize_onnx", "optimize_onnx", "build", "model_dir", "get_onnx_encoder", "OPSET"]
 
@@ -395,15 +396,7 @@ class OnnxEncoder:
         workers = self.threads if self.parallel == "batches" else 1
         batch_size = min(batch_size, -(-n // workers))  # enough batches to keep every worker busy
         ids = self.tokenize(texts)
-        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=n)
-        order = np.argsort(-lengths, kind="stable")  # longest first: each batch padded to its own longest
-        batches = []
-        start = 0
-        while start < n:
-            L = int(lengths[order[start]])
-            rows = max(1, min(batch_size, _MAX_TOKENS // L))
-            batches.append(order[start : start + rows])
-            start += rows
+        lengths, batches = length_sorted_batches(ids, batch_size, lambda L: _MAX_TOKENS // L)
 
         def run(idx: np.ndarray) -> None:
             L = int(lengths[idx[0]])
@@ -443,13 +436,8 @@ def _build_tag() -> str:
 
 
 def model_dir() -> Path:
-    """Where the ONNX models live: ``$NEWSWEAVE_MODEL_DIR`` or the user cache, in a versioned subfolder."""
-    root = os.environ.get("NEWSWEAVE_MODEL_DIR")
-    if root:
-        base = Path(root)
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsweave" / "models"
-    return base / f"{MODEL_NAME}-v{_FORMAT_VERSION}-{_build_tag()}"
+    """Where the ONNX models live: under ``embed.models_root()``, in a versioned subfolder."""
+    return models_root() / f"{MODEL_NAME}-v{_FORMAT_VERSION}-{_build_tag()}"
 
 
 def _is_built(path: Path) -> bool:

@@ -24,7 +24,6 @@ similarity thresholds for it are calibrated against MiniLM's decisions (``bench/
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 import threading
 from pathlib import Path
@@ -45,13 +44,10 @@ def _recipe_tag() -> str:
 
 
 def model_dir() -> Path:
-    """Where the static model lives: ``$NEWSWEAVE_MODEL_DIR`` or the user cache (``$XDG_CACHE_HOME``)."""
-    root = os.environ.get("NEWSWEAVE_MODEL_DIR")
-    if root:
-        base = Path(root)
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsweave" / "models"
-    return base / f"{MODEL_NAME}-{PCA_DIMS}-{_recipe_tag()}"
+    """Where the static model lives: under ``embed.models_root()``, named by its recipe."""
+    from newsweave.align.embed import models_root  # noqa: PLC0415
+
+    return models_root() / f"{MODEL_NAME}-{PCA_DIMS}-{_recipe_tag()}"
 
 
 def _special_ids(vocab: dict[str, int]) -> np.ndarray:
