@@ -62,7 +62,7 @@ OPSET = 17
 _FORMAT_VERSION = "1"  # bump when the graph or the quantization recipe changes
 FP32_FILE = "model_fp32.onnx"
 INT8_FILE = "model_int8.onnx"
-_MAX_TOKENS = 64 * 256  # rows * padded length per batch: bounds the (B, 12, L, L) attention memory
+_MAX_TOKENS = 16 * 256  # rows * padded length per batch: bounds the activations (and the RSS they leave)
 
 
 # --------------------------------------------------------------------------
@@ -347,6 +347,10 @@ class OnnxEncoder:
         so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         so.log_severity_level = 3
+        # Sentence batches change shape every call: ORT's arena and memory patterns then only grow (measured
+        # +553 MB after 3,000 sentences, against +199 MB without them, at the same CPU time).
+        so.enable_cpu_mem_arena = False
+        so.enable_mem_pattern = False
         if not spinning:  # spinning workers burn a shared core while their peer waits for one
             so.add_session_config_entry("session.intra_op.allow_spinning", "0")
         return so
