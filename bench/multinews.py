@@ -113,6 +113,7 @@ def main() -> None:
     lengths: dict[str, list[int]] = {"newsweave": [], "sumy LexRank": []}
     ref_lengths = []
     skipped = 0
+    errors: list[str] = []
     t_ours = 0.0
     t0 = time.perf_counter()
     for k, row in enumerate(rows, start=1):
@@ -124,8 +125,10 @@ def main() -> None:
             docs, _entities, facts, index = story(f"mn{row['test_index']}", arts) if arts else ([], [], [], None)
         except Exception as exc:  # noqa: BLE001 - a cluster our ingest rejects entirely scores 0 for both
             print(f"cluster {row['test_index']}: {exc}", file=sys.stderr)
+            errors.append(f"{row['test_index']} ({type(exc).__name__}: {str(exc)[:60]})")
             docs, facts, index = [], [], None
-        if not docs:
+        failed = bool(errors) and errors[-1].startswith(f"{row['test_index']} ")
+        if not docs and not failed:
             skipped += 1
         if index is not None:
             index.use_embeddings = False  # citations do not change ROUGE
@@ -171,7 +174,8 @@ def main() -> None:
         "",
         f"newsweave / LexRank ROUGE-2: **{ratio:.3f}** (target >= 1.15).",
         "",
-        f"Clusters with no usable article (scored 0 for both): {skipped}. Time: {elapsed:.0f} s in all "
+        f"Clusters with no usable article (scored 0 for both): {skipped}. Clusters where the pipeline raised before "
+        f"compose (scored 0 for both): {len(errors)}" + (f", e.g. {'; '.join(errors[:3])}" if errors else "") + f". Time: {elapsed:.0f} s in all "
         f"(ingest, annotation and alignment cached across runs); newsweave's summarize: {t_ours:.1f} s.",
     ]
     report = "\n".join(lines) + "\n"

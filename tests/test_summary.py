@@ -217,3 +217,26 @@ def test_a_story_of_long_sentences_still_gets_a_summary():
     ))
     b = newsweave.brief([long_a, long_b], words=70)
     assert b.summary and sum(len(i.text.split()) for i in b.summary) <= 70
+
+
+def test_concept_weights_favour_what_more_articles_state(strike):
+    from newsweave.compose import summary as S
+
+    docs, facts = strike
+    concepts, x = S.concept_features(docs, facts=facts)
+    assert x.shape == (len(concepts), len(S.CONCEPT_FEATURES)) and len(S.CONCEPT_COEF) == len(S.CONCEPT_FEATURES)
+    weight = S.concept_weights(docs, facts)
+    assert weight and all(0 < w < S.CONCEPT_SCALE for w in weight.values())
+    stem = S.rouge_tokens
+    shared = tuple(stem("pay freeze"))  # in all three articles
+    assert shared in weight
+    assert all(weight[shared] >= w for c, w in weight.items() if x[concepts.index(c)][2] < x[concepts.index(shared)][2])
+
+
+def test_article_count_weights_remain_available(strike, monkeypatch):
+    from newsweave.compose import summary as S
+
+    docs, facts = strike
+    monkeypatch.setattr(S, "CONCEPT_MODEL", "df")
+    items = S.summarize(docs, words=60, facts=facts)
+    assert items and sum(len(i.text.split()) for i in items) <= 60
