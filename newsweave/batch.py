@@ -243,7 +243,23 @@ def _worker_init() -> None:
 
 def _worker_run(args: tuple) -> StoryResult:
     story, out_dir, kwargs = args
-    return run_story(story, out_dir, **kwargs)
+    try:
+        return run_story(story, out_dir, **kwargs)
+    finally:
+        _release_memory()
+
+
+def _release_memory() -> None:
+    """Hand the story's freed memory back to the system: glibc keeps freed heap pages, so a worker would
+    otherwise stay at the size of the biggest story it has briefed, and the workers' peaks add up."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
 
 
 # --- manifest and index ------------------------------------------------------------------------------
@@ -408,6 +424,9 @@ def brief_batch(
         import multiprocessing as mp
 
         method = os.environ.get("NEWSWEAVE_MP_START", "spawn")
+        # Fewer malloc arenas per worker: the encoder's threads would each get their own (glibc's default is
+        # 8 per core), which fragments memory that is then never returned.
+        os.environ.setdefault("MALLOC_ARENA_MAX", "2")
         ctx = mp.get_context(method)
         with ctx.Pool(min(jobs, len(todo)), initializer=_worker_init, maxtasksperchild=MAX_STORIES_PER_WORKER) as pool:
             tasks = [(story, out, kwargs | {"key": key}) for story, key in todo]
