@@ -1,4 +1,8 @@
-"""Regenerate ``newsweave/annotate/data/cue_lexicon.json`` from the PolNeAR **train** split.
+"""Error-analysis aid: per-frame cue statistics of lemmas in the PolNeAR **train** split.
+
+PolNeAR states no licence: the output is for reading only (to see which general English constructions the
+extractor misses). It must never be committed or read by the package; ``--out`` is required and should point
+outside the repository (e.g. /tmp).
 
 For every verb, adjective and noun token of the train articles (outside quotation marks) we record its
 lemma, the syntactic frames it occurs in (``ccomp``: a clausal complement; ``xcomp``: an infinitive
@@ -7,13 +11,12 @@ frame of that order only; ``clause``: a noun with a
 clausal dependent; ``acomp``: an adjective with a clausal complement; ``aprep:<p>``: an adjective's prepositional object) and whether the token lies inside a
 gold **Cue** span of the first annotator. The output keeps, per frame, ``lemma -> [as_cue, total]`` for
 lemmas seen as a cue at least twice. Only lemmas and counts are stored: no article text.
-The extractor (``newsweave.annotate.quotes``) reads the file and adds lemmas whose precision as a cue in a
-frame passes a threshold; general English learned from train data, never from dev/test.
+The extractor (``newsweave.annotate.quotes``) does not read it.
 
 Usage::
 
-    python bench/polnear_lexicon.py                  # parse train with spaCy (about 3-4 minutes)
-    python bench/polnear_lexicon.py --docbin X.spacy # reuse a DocBin of the train split (same order)
+    python bench/polnear_lexicon.py --out /tmp/cue_stats.json                  # parse train (3-4 minutes)
+    python bench/polnear_lexicon.py --out /tmp/cue_stats.json --docbin X.spacy # reuse a DocBin of train
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-OUT = REPO / "newsweave" / "annotate" / "data" / "cue_lexicon.json"
 MIN_CUE = 2
 
 
@@ -59,8 +61,10 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docbin", help="pre-parsed train split (spaCy DocBin, same article order)")
-    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--out", required=True, help="a path outside the repository")
     args = ap.parse_args(argv)
+    if Path(args.out).resolve().is_relative_to(REPO):
+        raise SystemExit("--out must lie outside the repository (PolNeAR-derived counts never ship)")
     arts = polnear.load_split("train")
     nlp = load_nlp()
     if args.docbin:

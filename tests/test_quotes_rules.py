@@ -90,3 +90,77 @@ def test_reported_speech_after_a_paragraph_break_keeps_its_own_attribution(run):
     text = 'The governor spoke first, saying that openness "brings progress."\n\nLind said that the footage was clear.'
     got = {a.cue(text): a for a in run(text)}
     assert "said" in got and got["said"].speaker(text) == "Lind"
+
+
+# ------------------------------------------------- hand lexicon, paragraphs, headline subjects, object + reason
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("The harbour master fretted that the storm would close the port.", "fretted", "The harbour master"),
+        ("The union leader scoffed that the offer was an insult.", "scoffed", "The union leader"),
+        ("Farmers in the valley resolved to plant earlier next spring.", "resolved", "Farmers in the valley"),
+    ],
+)
+def test_hand_written_cue_verbs(run, text, cue, speaker):
+    a = next(a for a in run(text) if a.cue(text) == cue)
+    assert a.speaker(text) == speaker
+
+
+def test_evidential_and_fundraising_verbs_are_no_cues(run):
+    assert not any(a.cue(t) in ("seems", "appeared") for t in ["The new ferry seems to run on time."] for a in run(t))
+    text = "The old tower appeared to lean further after the storm."
+    assert not any(a.cue(text) == "appeared" for a in run(text))
+    text = "The school raised money for a new library."
+    assert not any(a.cue(text) == "raised" for a in run(text))
+
+
+def test_quote_closing_a_paragraph_is_not_framed_by_the_next_one(run):
+    text = (
+        "\u201cWe will open the bridge in May,\u201d the mayor said. \u201cThe repairs are nearly done.\u201d\n\n"
+        "Residents said the detour had cost them an hour a day."
+    )
+    a = next(a for a in run(text) if a.speaker(text) == "Residents")
+    assert a.content(text) == "the detour had cost them an hour a day"
+
+
+def test_reported_content_stays_in_the_paragraph_of_its_cue(run):
+    text = (
+        "The inspector said the dam was sound, according to Dr. Ana Ruiz of the Water Board.\n\n"
+        "Engineers noted that the spillway needs new gates before winter."
+    )
+    for a in run(text):
+        if a.kind != "direct" and a.cue_start is not None:
+            para = text.rfind("\n", 0, a.cue_start) + 1, (text.find("\n", a.cue_start) + 1 or len(text) + 1) - 1
+            assert all(para[0] <= s and e <= para[1] for s, e in a.content_parts), a
+
+
+def test_a_headline_run_into_the_sentence_is_not_the_speaker(run):
+    text = (
+        "The Latest on the harbour strike (all times local):\n\n"
+        "Dock workers are once again questioning the safety of the new cranes, urging the port to inspect them."
+    )
+    for a in run(text):
+        if a.speaker_start is not None:
+            assert "Latest" not in a.speaker(text), a
+    assert any(a.speaker(text) == "Dock workers" for a in run(text))
+
+
+def test_a_colon_ending_a_paragraph_frames_the_next_paragraphs_quote(run):
+    text = "The mayor spoke to the council on Monday. She said:\n\n\u201cWe will rebuild the bridge before winter.\u201d\n"
+    a = next(a for a in run(text) if a.cue(text) == "said")
+    assert a.content(text) == "We will rebuild the bridge before winter."
+    assert a.speaker(text) == "She" and a.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The senator blamed them for the long delay.", "blamed", "them for the long delay"),
+        ("The coach described it as the worst game of the season.", "described", "it as the worst game of the season"),
+    ],
+)
+def test_pronoun_object_with_a_reason_phrase(run, text, cue, content):
+    a = next(a for a in run(text) if a.cue(text) == cue)
+    assert a.content(text) == content
