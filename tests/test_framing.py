@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsweave.compose.framing import build_framing, loaded_terms
@@ -81,8 +83,102 @@ def test_build_framing_terms_voices_word_choices(story):
     assert south["this_outlet"] == ["handed over"] and "liberated" in south["others"]["north"]
 
 
+def test_build_framing_loaded_sentences(story):
+    st, briefing = story
+    by = {f["article"]: f for f in build_framing(st.docs, st.facts, briefing.quotes, st.claim_index)}
+    docs = {d.article.id: d for d in st.docs}
+    for aid, item in by.items():
+        assert item["loaded_share"] is None or 0 <= item["loaded_share"] <= 1
+        for ev in item["loaded_sentences"]:
+            assert ev["article"] == aid and ev["score"] >= 0
+            assert "We are finally free" not in docs[aid].article.text[ev["start"]:ev["end"]]  # a direct quote
+        scores = [ev["score"] for ev in item["loaded_sentences"]]
+        assert scores == sorted(scores, reverse=True)
+    north = by["north"]["loaded_sentences"]
+    assert any("brutal occupation" in docs["north"].article.text[e["start"]:e["end"]] for e in north), north
+    assert by["east"]["loaded_sentences"] == [] and by["east"]["loaded_share"] == 0
+    # without the claim index every claim is encoded here and scored by the model
+    again = {f["article"]: f for f in build_framing(st.docs, st.facts, briefing.quotes)}
+    assert any("brutal occupation" in docs["north"].article.text[e["start"]:e["end"]]
+               for e in again["north"]["loaded_sentences"])
+    # with an index, claims it has not embedded are scored by the lexicon alone: nothing new is encoded
+    from newsweave.compose import framing
+
+    class NothingEmbedded:
+        def computed_vectors(self, spans):
+            return [None] * len(spans)
+
+    lex_only = {f["article"]: f for f in build_framing(st.docs, st.facts, briefing.quotes, NothingEmbedded())}
+    assert lex_only["north"]["loaded_sentences"]
+    for ev in lex_only["north"]["loaded_sentences"]:
+        text = docs["north"].article.text[ev["start"]:ev["end"]]
+        assert ev["score"] == round(framing.loaded_score(text) - framing.LEXICON_THRESHOLD, 4)
+    off = build_framing(st.docs, st.facts, briefing.quotes, sentences=False)
+    assert all("loaded_sentences" not in f for f in off)
+
+
 def test_build_framing_without_quotes_uses_doc_speakers(story):
     st, _ = story
     framing = build_framing(st.docs, st.facts, None)
     by = {f["article"]: f for f in framing}
     assert any("Kovel" in v for v in by["north"]["voices"])
+
+
+def test_bias_model_is_shipped_with_its_licence():
+    from newsweave.compose import framing
+
+    data = json.loads(framing.BIAS_MODEL.read_text(encoding="utf-8"))
+    assert data["licence"] == "CC-BY-SA-4.0" and "BABE" in data["about"] and "No BABE data" in data["about"]
+    assert set(data["probes"]) == {"word_probe", "word_choice_probe"}
+    for part in data["probes"].values():
+        assert len(part["coef"]) == data["dim"] == 384 and part["std"] > 0
+    model = framing.bias_model()
+    assert model is not None and model["coef"].shape == (384,)
+    readme = (framing.BIAS_MODEL.parent / "README.md").read_text(encoding="utf-8")
+    assert "bias_probe.json" in readme and "CC BY-SA 4.0" in readme and "NewsWCL50" in readme
+
+
+def test_sentence_bias_separates_loaded_from_neutral_reporting():
+    from newsweave.compose.framing import sentence_bias
+
+    loaded = [
+        "The radical mayor's disgraceful scheme is a shameless attack on hardworking families.",
+        "Once again the reckless governor rammed through a ludicrous plan that only his cronies could love.",
+        "This outrageous power grab shows how utterly corrupt the council has become.",
+    ]
+    neutral = [
+        "The council voted 7-2 on Tuesday to extend the bus route to the harbour, officials said.",
+        "The company reported revenue of $3.1 billion for the quarter, up 4 percent from a year earlier.",
+        "The bridge will be closed for repairs from June 3 to June 10, according to the transport office.",
+    ]
+    scores = sentence_bias(loaded + neutral)
+    assert len(scores) == 6
+    assert all(s >= 0 for s in scores[:3]), scores  # >= 0: at or above BIAS_THRESHOLD
+    assert all(s < 0 for s in scores[3:]), scores
+    assert min(scores[:3]) > max(scores[3:])
+    assert sentence_bias([]) == []
+
+
+def test_sentence_bias_uses_given_vectors_and_falls_back_to_the_lexicon():
+    import numpy as np
+
+    from newsweave.compose import framing
+
+    text = "The mayor slammed the utterly disastrous plan."
+    zero = np.zeros((1, 384), dtype=np.float32)
+    model = framing.bias_model()
+    expected = (model["intercept"] + model["lex_weight"] * (framing.loaded_score(text) - model["lex_mean"])
+                / model["lex_std"] - framing.BIAS_THRESHOLD)
+    assert framing.sentence_bias([text], zero)[0] == pytest.approx(expected, abs=1e-3)
+    # vectors of another encoder (e.g. the static one, 256 dimensions): the lexicon score instead
+    other = np.zeros((1, 256), dtype=np.float32)
+    assert framing.sentence_bias([text], other)[0] == pytest.approx(
+        framing.loaded_score(text) - framing.LEXICON_THRESHOLD, abs=1e-3)
+
+
+def test_sentence_bias_with_the_static_encoder_uses_the_lexicon(monkeypatch):
+    from newsweave.compose import framing
+
+    monkeypatch.setenv("NEWSWEAVE_EMBEDDINGS", "static")
+    text = "The council voted on Tuesday to extend the bus route to the harbour."
+    assert framing.sentence_bias([text]) == [pytest.approx(-framing.LEXICON_THRESHOLD)]

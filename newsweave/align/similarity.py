@@ -126,6 +126,11 @@ class SentenceIndex:
                 self._span_vectors[sp] = v
         return np.stack([self._span_vectors[sp] for sp in spans])
 
+    def computed_vectors(self, spans: Sequence[tuple[str, int, int]]) -> list[np.ndarray | None]:
+        """The embeddings of ``spans`` that this index has already computed (``None`` for the others), without
+        encoding anything: for consumers that may use an embedding but should not pay for one."""
+        return [self._span_vectors.get(sp) for sp in spans]
+
     def calibrate(self, cosines):
         """The encoder's cosines on all-MiniLM-L6-v2's scale (identity for MiniLM itself)."""
         if self._encoder is None:

@@ -25,6 +25,28 @@ would sit inside the installed package tree.
 ``loaded_terms`` is a dictionary look-up over lower-cased word tokens with a small suffix-stripping
 fallback ("brutally" -> "brutal", "slams" -> "slam"), so it needs no spaCy and runs in microseconds per
 sentence. It does not handle negation ("not brutal") or word sense.
+
+Loaded sentences (the light model)
+----------------------------------
+``sentence_bias`` scores whole sentences (or claims) for loaded language, which catches what a word list
+misses ("a scheme cooked up to punish", words outside the lexicon). It is one linear score over the
+sentence's all-MiniLM-L6-v2 embedding (the encoder the align stage already runs, so with the story's claim
+index the vectors are usually already computed), plus the lexicon score and one reporting cue:
+
+* **word probe**: a ridge regression from the embeddings of single words to their lexicon scores (the shipped
+  lexicon and our lists as loaded words; frequent MEANTIME/ECB+ news words and pattern's objective
+  adjectives as neutral ones), applied to sentence embeddings: the "loaded" direction of the embedding space;
+* **word-choice probe**: a logistic regression on NewsWCL50 sentences (annotations CC BY-SA 4.0), a sentence
+  being positive when the annotators coded an evaluative PROPERTY mention in it (Aggressor, Victim,
+  Unreason, ...);
+* the lexicon score above, and attribution ("said", "according to"), which marks reported speech.
+
+Each part is standardised on licensed news sentences (MEANTIME, NewsWCL50) and the parts are added with
+fixed weights. The coefficients are ``data/bias_probe.json`` (CC BY-SA 4.0 because of NewsWCL50; see
+``data/README.md``), made by ``bench/babe.py build-bias-model`` from licensed sources only. The weights and
+``BIAS_THRESHOLD`` were chosen on BABE (disclosed in bench/results/babe.md); nothing else comes from it.
+On BABE the model scores about 0.72 macro-F1 against 0.64 for the lexicon alone. With the static encoder
+(other dimensions) the sentence score falls back to the lexicon score.
 """
 
 from __future__ import annotations
@@ -40,6 +62,14 @@ from typing import Any
 from newsweave.model import AnnotatedArticle
 
 DATA = Path(__file__).with_name("data") / "loaded_lexicon.json"
+BIAS_MODEL = Path(__file__).with_name("data") / "bias_probe.json"
+
+# A sentence is loaded when the model's score reaches BIAS_THRESHOLD (chosen on BABE, bench/results/babe.md:
+# the cross-validation folds pick 1.71-1.74). Without the embedding model (static encoder, missing file) the
+# lexicon score is used against LEXICON_THRESHOLD (the folds' choice for the lexicon alone, 0.59-0.62).
+BIAS_THRESHOLD = 1.7
+LEXICON_THRESHOLD = 0.62
+MAX_LOADED_SENTENCES = 5
 
 # Minimum lexicon scores for the data-derived categories (chosen on BABE by cross-validated macro-F1, a flat
 # optimum: every grid point scores 0.62-0.64; see
@@ -188,6 +218,111 @@ def loaded_score(text: str) -> float:
     return sum(t[4] for t in loaded_terms(text))
 
 
+# --- loaded sentences: the light model ------------------------------------------------------------------
+
+_ATTRIBUTION = re.compile(r"\b(?:said|says|according to|told|stated|announced|reported)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def bias_model() -> dict[str, Any] | None:
+    """The shipped sentence model (``data/bias_probe.json``) as numpy arrays: one coefficient vector and
+    intercept over the embedding (the probes merged with their weights and standardisation), the lexicon's
+    mean/std/weight and the attribution cue's weight; ``None`` when the file is absent."""
+    if not BIAS_MODEL.exists():
+        return None
+    import numpy as np
+
+    data = json.loads(BIAS_MODEL.read_text(encoding="utf-8"))
+    coef = np.zeros(int(data["dim"]), dtype=np.float64)
+    intercept = 0.0
+    for part in data["probes"].values():
+        w = float(part["weight"]) / float(part["std"])
+        coef += w * np.asarray(part["coef"], dtype=np.float64)
+        intercept += w * (float(part["intercept"]) - float(part["mean"]))
+    lex = data["lexicon"]
+    return {"coef": coef.astype(np.float32), "intercept": intercept, "lex_mean": float(lex["mean"]),
+            "lex_std": float(lex["std"]), "lex_weight": float(lex["weight"]),
+            "attribution": float(data["cues"].get("attribution", 0.0))}
+
+
+def _encode(texts: Sequence[str]):
+    """MiniLM embeddings of ``texts`` by the process's encoder; ``None`` for the static encoder, whose
+    vectors live in another space than the one the model was trained in."""
+    from newsweave.align.encoders import encoder_name, sentence_encoder  # noqa: PLC0415
+
+    if encoder_name() == "static":
+        return None
+    return sentence_encoder().encode(list(texts))
+
+
+def sentence_bias(texts: Sequence[str], vectors: Any = None, *, encode: bool = True) -> list[float]:
+    """Loaded-language score per sentence: >= ``BIAS_THRESHOLD`` reads as loaded (on BABE, 'biased').
+
+    ``vectors`` are the sentences' MiniLM embeddings when the caller has them (a claim index); otherwise
+    they are computed, unless ``encode`` is false. Without a usable model or vectors the score is
+    ``loaded_score - LEXICON_THRESHOLD``, so the same threshold applies."""
+    texts = list(texts)
+    if not texts:
+        return []
+    model = bias_model()
+    lex = [loaded_score(t) for t in texts]
+    if model is not None and (vectors is not None or encode):
+        import numpy as np
+
+        try:
+            vecs = _encode(texts) if vectors is None else vectors
+            vecs = None if vecs is None else np.asarray(vecs, dtype=np.float32)
+        except Exception:  # noqa: BLE001 - no encoder weights: the lexicon still answers
+            vecs = None
+        if vecs is not None and vecs.ndim == 2 and vecs.shape == (len(texts), model["coef"].shape[0]):
+            base = vecs @ model["coef"] + model["intercept"]
+            out = []
+            for t, b, s in zip(texts, base, lex):
+                v = float(b) + model["lex_weight"] * (s - model["lex_mean"]) / model["lex_std"]
+                v += model["attribution"] * bool(_ATTRIBUTION.search(t))
+                out.append(round(v - BIAS_THRESHOLD, 4))
+            return out
+    return [round(s - LEXICON_THRESHOLD, 4) for s in lex]
+
+
+def _loaded_sentences(doc: AnnotatedArticle, quoted: list[tuple[int, int]], claim_index: Any) -> tuple[list[dict], float | None]:
+    """The article's most loaded claims (sentences or clauses) outside direct quotes, and the share of its
+    claims that are loaded."""
+    claims = list(getattr(doc, "claims", None) or [])
+    units = claims or [s for s in doc.sentences if s.kind == "sentence"]
+
+    def mostly_quoted(u) -> bool:
+        inside = sum(max(0, min(u.end, qe) - max(u.start, qs)) for qs, qe in quoted)
+        return inside * 2 > u.end - u.start
+
+    units = [u for u in units if getattr(u, "kind", "sentence") != "quote" and not mostly_quoted(u)
+             and len(_WORD.findall(u.text)) >= 4]
+    if not units:
+        return [], None
+    if claims and claim_index is not None and hasattr(claim_index, "computed_vectors"):
+        # Only the claims the align stage has already embedded (those it compared across outlets) get the
+        # model; the others get the lexicon score. Embedding every claim for this alone nearly doubled the
+        # encoder's work in a batch (measured on a 25-article story: 1,203 claims, 532 embedded by align).
+        known = claim_index.computed_vectors([(u.article, u.start, u.end) for u in units])
+        scores = [0.0] * len(units)
+        with_vec = [i for i, v in enumerate(known) if v is not None]
+        without = [i for i, v in enumerate(known) if v is None]
+        if with_vec:
+            import numpy as np
+
+            vecs = np.stack([known[i] for i in with_vec])
+            for i, sc in zip(with_vec, sentence_bias([units[i].text for i in with_vec], vecs)):
+                scores[i] = sc
+        for i, sc in zip(without, sentence_bias([units[i].text for i in without], encode=False)):
+            scores[i] = sc
+    else:
+        scores = sentence_bias([u.text for u in units])
+    loaded = sorted(((sc, u) for sc, u in zip(scores, units) if sc >= 0), key=lambda x: (-x[0], x[1].start))
+    out = [{"article": doc.article.id, "start": u.start, "end": u.end, "score": sc}
+           for sc, u in loaded[:MAX_LOADED_SENTENCES]]
+    return out, round(len(loaded) / len(units), 3)
+
+
 # --- framing per article -----------------------------------------------------------------------------
 
 _PARTICLES = {"over", "up", "back", "out", "off", "down", "away"}
@@ -295,13 +430,17 @@ def _word_choices(docs: Sequence[AnnotatedArticle], facts: Sequence[Any]) -> dic
 
 
 def build_framing(docs: Sequence[AnnotatedArticle], facts: Sequence[Any] = (), quotes: Sequence[dict] | None = None,
-                  claim_index: Any = None) -> list[dict]:
+                  claim_index: Any = None, *, sentences: bool = True) -> list[dict]:
     """Per article: its loaded terms (outside direct quotes: those are the speaker's words) with counts and
-    evidence, the voices it quotes, and its word choices for facts it shares with other outlets.
+    evidence, the voices it quotes, its word choices for facts it shares with other outlets, and (with
+    ``sentences``) its most loaded claims by the light model (``loaded_sentences``: evidence spans with a
+    score, most loaded first) with ``loaded_share``, the share of its claims outside quotes that read as
+    loaded (``None`` when it has none).
 
     ``facts`` are :class:`newsweave.align.facts.Fact` objects, ``quotes`` the ``briefing.quotes`` dicts
-    (when ``None`` the speakers come from ``doc.quotes``). ``claim_index`` is accepted for the pipeline's
-    call signature and not needed."""
+    (when ``None`` the speakers come from ``doc.quotes``). ``claim_index`` (the align stage's index over
+    claims) supplies the claims' embeddings it has already computed, and claims it has not embedded are scored
+    by the lexicon alone; without an index every claim is encoded here."""
     choices = _word_choices(docs, facts)
     out = []
     for doc in docs:
@@ -314,10 +453,13 @@ def build_framing(docs: Sequence[AnnotatedArticle], facts: Sequence[Any] = (), q
             t = terms.setdefault((term, cat), {"term": term, "category": cat, "count": 0, "evidence": []})
             t["count"] += 1
             t["evidence"].append({"article": aid, "start": s, "end": e})
-        out.append({
+        item = {
             "article": aid,
             "terms": sorted(terms.values(), key=lambda t: (-t["count"], t["term"])),
             "voices": _voices(doc, quotes),
             "word_choices": choices.get(aid, []),
-        })
+        }
+        if sentences:
+            item["loaded_sentences"], item["loaded_share"] = _loaded_sentences(doc, quoted, claim_index)
+        out.append(item)
     return out
