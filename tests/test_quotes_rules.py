@@ -164,3 +164,103 @@ def test_a_colon_ending_a_paragraph_frames_the_next_paragraphs_quote(run):
 def test_pronoun_object_with_a_reason_phrase(run, text, cue, content):
     a = next(a for a in run(text) if a.cue(text) == cue)
     assert a.content(text) == content
+
+
+# -- rules of the PolNeAR round 3 (sentences of our own)
+
+
+def _parsed(nlp, rows: str):
+    """A Doc with a hand-written parse: one "word pos tag dep head lemma" row per token (the parser's slips are
+    context-dependent, so a rule that repairs one is tested on a parse we write down)."""
+    from spacy.tokens import Doc
+
+    cols = [r.split() for r in rows.strip().splitlines()]
+    words = [c[0] for c in cols]
+    spaces = [i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))]
+    return Doc(
+        nlp.vocab, words=words, spaces=spaces, pos=[c[1] for c in cols], tags=[c[2] for c in cols],
+        deps=[c[3] for c in cols], heads=[int(c[4]) for c in cols], lemmas=[c[5] for c in cols],
+    )
+
+
+def test_that_clause_parsed_as_a_relative_clause_of_the_object(nlp):
+    doc = _parsed(nlp, """
+        She PRON PRP nsubj 1 she
+        told VERB VBD ROOT 1 tell
+        a DET DT det 3 a
+        meeting NOUN NN dobj 1 meeting
+        of ADP IN prep 3 of
+        leaders NOUN NNS pobj 4 leader
+        that SCONJ WDT mark 9 that
+        few ADJ JJ amod 8 few
+        people NOUN NNS nsubj 9 people
+        understood VERB VBD relcl 3 understand
+        it PRON PRP dobj 9 it
+        . PUNCT . punct 1 .
+    """)
+    text = doc.text
+    a = next(a for a in extract_quotes(doc) if a.cue(text) == "told")
+    assert a.speaker(text) == "She"
+    assert "few people understood it" in a.content(text)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        (
+            "The harbour, as one of the mayor's engineers pointed out, rarely freezes in winter.",
+            "one of the mayor's engineers",
+            "rarely freezes in winter",
+        ),
+        (
+            "As several economists have noted, the new port will not pay for itself.",
+            "several economists",
+            "the new port will not pay for itself",
+        ),
+    ],
+)
+def test_comma_set_reporting_frame(run, text, speaker, content):
+    a = by_speaker(run(text), text)[speaker]
+    assert content in a.content(text)
+    assert a.cue(text).startswith(("pointed", "noted"))
+
+
+def test_colon_at_paragraph_end_frames_the_next_paragraph(run):
+    text = "The mayor added:\n\nIt is typical of the council to wait until the last minute.\n\nThe vote is on Monday.\n"
+    a = by_speaker(run(text), text)["The mayor"]
+    assert a.content(text) == "It is typical of the council to wait until the last minute"
+
+
+def test_running_story_label_is_no_speaker(run):
+    text = "The Latest: Harbour strike enters its third day\n\nDock workers stayed home on Monday.\n"
+    assert not any(a.speaker(text) == "The Latest" for a in run(text))
+
+
+@pytest.mark.parametrize(
+    "text, content_bits",
+    [
+        ("The ferry company was accused of hiding the safety reports.", ("The ferry company", "hiding the safety reports")),
+        ("The agency has been criticized for its slow response.", ("The agency", "its slow response")),
+    ],
+)
+def test_sourceless_passive_charge(run, text, content_bits):
+    a = next(a for a in run(text) if a.cue(text) in ("accused", "criticized"))
+    assert a.speaker_start is None
+    assert all(bit in a.content(text) for bit in content_bits)
+
+
+def test_reporting_verb_tagged_as_a_plural_noun(nlp):
+    doc = _parsed(nlp, """
+        But CCONJ CC cc 2 but
+        Lindqvist PROPN NNP compound 2 Lindqvist
+        claims NOUN NNS ROOT 2 claim
+        that SCONJ IN mark 6 that
+        he PRON PRP nsubj 6 he
+        should AUX MD aux 6 should
+        pay VERB VB ccomp 2 pay
+        . PUNCT . punct 2 .
+    """)
+    text = doc.text
+    a = next(a for a in extract_quotes(doc) if a.cue(text) == "claims")
+    assert a.speaker(text) == "Lindqvist"
+    assert "he should pay" in a.content(text)
