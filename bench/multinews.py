@@ -86,13 +86,42 @@ def lexrank(docs, words: int) -> str:
     return " ".join(str(s) for s in sorted(chosen, key=lambda s: position[id(s)]))
 
 
+LEXRANK_CACHE = Path("/tmp/newsweave-lexrank-cache")
+
+
+def cached_lexrank(key: str, docs, words: int) -> str:
+    """:func:`lexrank`, kept on disk per cluster and length (it reads only the sentences, which the story
+    cache already fixes), so that comparing our summarizer's settings does not rerun LexRank each time.
+    Delete the folder together with /tmp/newsweave-story-cache."""
+    f = LEXRANK_CACHE / f"{key}-{words}.txt"
+    try:
+        return f.read_text()
+    except OSError:
+        pass
+    text = lexrank(docs, words)
+    LEXRANK_CACHE.mkdir(parents=True, exist_ok=True)
+    f.write_text(text)
+    return text
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=1000, help="clusters to score (the first N after --offset)")
     ap.add_argument("--offset", type=int, default=0)
     ap.add_argument("--no-write", action="store_true", help="do not write bench/results/multinews.md")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "multinews.md")
+    ap.add_argument("--set", action="append", default=[],
+                    help="NAME=VALUE: override a newsweave.compose.summary constant (as in bench/tune_summary.py)")
     args = ap.parse_args()
+    if args.set:
+        from newsweave.compose import summary as summary_module
+        from tune_summary import _convert
+
+        for kv in args.set:
+            name, value = kv.split("=", 1)
+            setattr(summary_module, name, _convert(summary_module, name, value))
+        if not args.no_write:
+            sys.exit("--set is for comparing settings: add --no-write")
     if not DATA.exists():
         sys.exit(f"missing benchmark data: {DATA}")
 
@@ -135,7 +164,7 @@ def main() -> None:
         t1 = time.perf_counter()
         ours = " ".join(i.text for i in summarize(docs, words=budget, index=index, facts=facts)) if docs else ""
         t_ours += time.perf_counter() - t1
-        theirs = lexrank(docs, budget) if docs else ""
+        theirs = cached_lexrank(f"mn{row['test_index']}", docs, budget) if docs else ""
         ref_lengths.append(budget)
         for name, text in (("newsweave", ours), ("sumy LexRank", theirs)):
             assert len(text.split()) <= budget, (name, row["test_index"])

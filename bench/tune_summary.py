@@ -5,13 +5,21 @@ per cluster, so that summarizer settings can be compared in seconds with the sam
 ``summarize``. DUC 2004 is the test set: score it only with bench/duc2004.py.
 
     .venv/bin/python bench/tune_summary.py [--sets duc2006,duc2007] [--limit N] [--no-facts] [--set NAME=VALUE]...
-    .venv/bin/python bench/tune_summary.py --fit
+    .venv/bin/python bench/tune_summary.py --fit [--C 1.0] [--balance]
+    .venv/bin/python bench/tune_summary.py --crossfit [--grid NAME=V1,V2,...]... [--set NAME=VALUE]...
 
 ``--fit`` fits the concept weight model (``CONCEPT_COEF`` of newsweave.compose.summary): a logistic regression
 from :func:`concept_features` to the share of the cluster's reference summaries (cut to 100 words, as scored)
 that contain the concept, on the chosen sets. It prints the coefficients to paste into summary.py, and the
 held-out fit across the two sets (train on one, ROUGE on the other) so that a change is judged on data the
 model did not see.
+
+``--crossfit`` gives that held-out ROUGE directly: each set is summarized with CONCEPT_COEF refitted on the
+other set only (the figure to judge a change by when it touches the features or the fit). ``--grid`` scores
+every combination of the values given, in one process (stories are loaded once); with ``--crossfit`` the
+features are recomputed when the grid changes a constant they read (``CONCEPT_FEATURES``, ``CONCEPT_MIN_DF``,
+``LEAD_SENTENCES``). A tuple value is comma-separated; a grid over tuples separates values with semicolons,
+e.g. ``--grid "CONCEPT_FEATURES=bias,df_frac,...;bias,df_frac,...,sent_mass"``.
 
 ``--set`` overrides a module constant of newsweave.compose.summary for the run (for example
 ``--set MIN_DF=3``). The cache is keyed by cluster only (several engineers edit the annotators at once, and
@@ -25,6 +33,7 @@ import argparse
 import json
 import pickle
 import statistics
+import itertools
 import sys
 import time
 from pathlib import Path
@@ -82,6 +91,87 @@ def story(key: str, arts, *, cache: Path = CACHE, index: bool = True):
     return docs, entities, facts, SentenceIndex(docs, canonical_names=canonical)
 
 
+def load_stories(sets) -> list[tuple]:
+    """(key, docs, facts, index, refs) of every cluster, loaded once so that several settings can be scored
+    in one process."""
+    out = []
+    for key, arts, refs in sets:
+        docs, _entities, facts, index = story(key, arts)
+        index.use_embeddings = False  # citations do not change ROUGE; embedding look-ups only cost time
+        out.append((key, docs, facts, index, refs))
+    return out
+
+
+def set_name(key: str) -> str:
+    return "duc2007" if "-" in key else "duc2006"
+
+
+def score(stories, summary_module, *, words: int = 100, no_facts: bool = False, style: str = "prose",
+          keys: set[str] | None = None) -> tuple[dict[str, list[tuple[float, float]]], list[int]]:
+    """Per set, the (R-1, R-2) recall of every cluster's summary; and the summaries' lengths in words."""
+    per_set: dict[str, list[tuple[float, float]]] = {}
+    lengths = []
+    for key, docs, facts, index, refs in stories:
+        if keys is not None and key not in keys:
+            continue
+        t1 = time.perf_counter()
+        items = summary_module.summarize(docs, words=words, index=index, facts=None if no_facts else facts, style=style)
+        text = " ".join(i.text for i in items)
+        lengths.append(len(text.split()))
+        if time.perf_counter() - t1 > 5:
+            print(f"  slow: {key} {time.perf_counter() - t1:.1f} s", file=sys.stderr)
+        assert lengths[-1] <= words, (key, lengths[-1])
+        per_set.setdefault(set_name(key), []).append(recall(text, refs, words))
+    return per_set, lengths
+
+
+def crossfit_score(stories, summary_module, *, data=None, c: float = 1.0, **kw):
+    """Held-out ROUGE: each set summarized with CONCEPT_COEF fitted on the other set only. ``data`` is
+    :func:`concept_dataset` of the stories (computed when not given). Restores CONCEPT_COEF."""
+    import numpy as np
+
+    x, y, ckeys = data if data is not None else concept_dataset_loaded(stories, summary_module)
+    names = np.array([set_name(k) for k in ckeys])
+    saved = summary_module.CONCEPT_COEF
+    per_set: dict[str, list[tuple[float, float]]] = {}
+    lengths: list[int] = []
+    try:
+        for held in sorted(set(names)):
+            train = names != held
+            if not train.any():
+                raise SystemExit("--crossfit needs both duc2006 and duc2007")
+            summary_module.CONCEPT_COEF = fit_coef(x[train], y[train], c, ckeys[train])
+            ps, ls = score(stories, summary_module, keys={k for k, *_ in stories if set_name(k) == held}, **kw)
+            per_set.update(ps)
+            lengths += ls
+    finally:
+        summary_module.CONCEPT_COEF = saved
+    return per_set, lengths
+
+
+def report(per_set, lengths, label: str = "", t0: float | None = None) -> float:
+    """Prints the scores; returns the mean R-2 over all clusters."""
+    for name, scores in sorted(per_set.items()):
+        print(f"{label}{name}: {len(scores)} clusters  R-1 {statistics.mean(s[0] for s in scores):.2f}"
+              f"  R-2 {statistics.mean(s[1] for s in scores):.2f}")
+    allsc = [s for v in per_set.values() for s in v]
+    r2 = statistics.mean(s[1] for s in allsc)
+    took = f"  ({time.perf_counter() - t0:.1f} s)" if t0 is not None else ""
+    print(f"{label}all: {len(allsc)} clusters  R-1 {statistics.mean(s[0] for s in allsc):.2f}  R-2 {r2:.2f}"
+          f"  mean words {statistics.mean(lengths):.1f}{took}", flush=True)
+    return r2
+
+
+def _convert(summary_module, name: str, value: str):
+    current = getattr(summary_module, name)
+    if isinstance(current, tuple):
+        parts = [v.strip().strip("'\"") for v in value.strip("()").split(",") if v.strip()]
+        return tuple(parts) if current and isinstance(current[0], str) else tuple(float(v) for v in parts)
+    if isinstance(current, bool):
+        return value.lower() in ("1", "true", "yes")
+    return type(current)(value)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sets", default="duc2007,duc2006")
@@ -90,49 +180,72 @@ def main() -> None:
     ap.add_argument("--no-facts", action="store_true", help="summarize from sentences only (the fallback)")
     ap.add_argument("--style", default="prose")
     ap.add_argument("--fit", action="store_true", help="fit CONCEPT_COEF on the sets and print it")
-    ap.add_argument("--set", action="append", default=[], help="NAME=VALUE: override a summary module constant")
+    ap.add_argument("--crossfit", action="store_true",
+                    help="score each set with CONCEPT_COEF refitted on the other set only (held-out ROUGE)")
+    ap.add_argument("--C", type=float, default=1.0, help="inverse regularization of the fit (--fit, --crossfit)")
+    ap.add_argument("--set", action="append", default=[],
+                    help="NAME=VALUE: override a summary module constant (a tuple as comma-separated numbers)")
+    ap.add_argument("--grid", action="append", default=[],
+                    help="NAME=V1,V2,...: score every combination of these values (in one process)")
+    ap.add_argument("--balance", action="store_true", help="weigh every cluster the same in the fit")
     args = ap.parse_args()
     from newsweave.compose import summary as summary_module
 
+    global BALANCE
+    BALANCE = args.balance
+
     for kv in args.set:
         name, value = kv.split("=", 1)
-        setattr(summary_module, name, type(getattr(summary_module, name))(value))
+        setattr(summary_module, name, _convert(summary_module, name, value))
 
     sets = load_sets(args.sets.split(","), args.limit)
     if args.fit:
-        fit(sets, summary_module)
+        fit(sets, summary_module, args.C)
         return
     t0 = time.perf_counter()
-    per_set: dict[str, list[tuple[float, float]]] = {}
-    lengths = []
-    for key, arts, refs in sets:
-        docs, _entities, facts, index = story(key, arts)
-        index.use_embeddings = False  # citations do not change ROUGE; embedding look-ups only cost time
-        t1 = time.perf_counter()
-        items = summary_module.summarize(docs, words=args.words, index=index, facts=None if args.no_facts else facts,
-                                         style=args.style)
-        text = " ".join(i.text for i in items)
-        lengths.append(len(text.split()))
-        if time.perf_counter() - t1 > 5:
-            print(f"  slow: {key} {time.perf_counter() - t1:.1f} s", file=sys.stderr)
-        assert lengths[-1] <= args.words, (key, lengths[-1])
-        name = "duc2007" if "-" in key else "duc2006"
-        per_set.setdefault(name, []).append(recall(text, refs, args.words))
-    for name, scores in per_set.items():
-        print(f"{name}: {len(scores)} clusters  R-1 {statistics.mean(s[0] for s in scores):.2f}"
-              f"  R-2 {statistics.mean(s[1] for s in scores):.2f}")
-    allsc = [s for v in per_set.values() for s in v]
-    print(f"all: {len(allsc)} clusters  R-1 {statistics.mean(s[0] for s in allsc):.2f}  R-2 {statistics.mean(s[1] for s in allsc):.2f}"
-          f"  mean words {statistics.mean(lengths):.1f}  ({time.perf_counter() - t0:.1f} s)")
+    stories = load_stories(sets)
+    kw = dict(words=args.words, no_facts=args.no_facts, style=args.style)
+    # Values are separated by commas, or by semicolons when a value is itself a comma-separated tuple.
+    grid = [(kv.split("=", 1)[0], kv.split("=", 1)[1].split(";" if ";" in kv else ",")) for kv in args.grid]
+    combos = list(itertools.product(*[values for _, values in grid])) if grid else [()]
+    data = None
+    results = []
+    for combo in combos:
+        for (name, _), value in zip(grid, combo):
+            setattr(summary_module, name, _convert(summary_module, name, value))
+        label = " ".join(f"{name}={value}" for (name, _), value in zip(grid, combo))
+        label = f"[{label}] " if label else ""
+        if args.crossfit:
+            # Features depend on the constants the grid may change: recompute unless only scoring ones change.
+            if data is None or any(name in FEATURE_CONSTANTS for name, _ in grid):
+                data = concept_dataset_loaded(stories, summary_module)
+            per_set, lengths = crossfit_score(stories, summary_module, data=data, c=args.C, **kw)
+        else:
+            per_set, lengths = score(stories, summary_module, **kw)
+        results.append((report(per_set, lengths, label, t0), label))
+    if len(results) > 1:
+        print("best:", " | ".join(f"{r2:.2f} {label}" for r2, label in sorted(results, reverse=True)[:5]))
+
+
+# Module constants that change concept_features (a --crossfit grid over them refits per combination).
+FEATURE_CONSTANTS = {"LEAD_SENTENCES", "CONCEPT_FEATURES", "CONCEPT_MIN_DF"}
 
 
 def concept_dataset(sets, summary_module):
     """Features and targets of every concept of every cluster: (X, y, cluster keys)."""
+    stories = []
+    for key, arts, refs in sets:
+        docs, _entities, facts, _index = story(key, arts, index=False)
+        stories.append((key, docs, facts, None, refs))
+    return concept_dataset_loaded(stories, summary_module)
+
+
+def concept_dataset_loaded(stories, summary_module):
+    """:func:`concept_dataset` of stories as :func:`load_stories` gives them."""
     import numpy as np
 
     xs, ys, keys = [], [], []
-    for key, arts, refs in sets:
-        docs, _entities, facts, _index = story(key, arts, index=False)
+    for key, docs, facts, _index, refs in stories:
         concepts, x = summary_module.concept_features(docs, facts=facts)
         ref_bigrams = []
         for r in refs:
@@ -144,21 +257,30 @@ def concept_dataset(sets, summary_module):
     return np.vstack(xs), np.concatenate(ys), np.array(keys)
 
 
-def fit_coef(x, y, c: float = 1.0) -> tuple[float, ...]:
-    """Logistic regression on fractional targets (each row twice: positive with weight y, negative with 1 - y)."""
+BALANCE = False  # --balance: every cluster weighs the same in the fit, however many concepts it has
+
+
+def fit_coef(x, y, c: float = 1.0, keys=None) -> tuple[float, ...]:
+    """Logistic regression on fractional targets (each row twice: positive with weight y, negative with 1 - y).
+    With ``BALANCE`` and the rows' cluster ``keys``, each cluster's rows share the same total weight (a
+    25-article cluster has several times the concepts of a 10-article one)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     xx = np.vstack([x, x])
     yy = np.concatenate([np.ones(len(y)), np.zeros(len(y))])
-    w = np.concatenate([y, 1 - y])
+    share = np.ones(len(y))
+    if BALANCE and keys is not None:
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        share = len(y) / len(counts) / counts[inverse]
+    w = np.concatenate([y * share, (1 - y) * share])
     keep = w > 0
     model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000)  # the "bias" feature is the intercept
     model.fit(xx[keep], yy[keep], sample_weight=w[keep])
     return tuple(round(float(v), 4) for v in model.coef_[0])
 
 
-def fit(sets, summary_module) -> None:
+def fit(sets, summary_module, c: float = 1.0) -> None:
     from sklearn.metrics import roc_auc_score
     import numpy as np
 
@@ -166,15 +288,15 @@ def fit(sets, summary_module) -> None:
     is07 = np.array(["-" in k for k in keys])
     if is07.any() and (~is07).any():
         for name, train in (("duc2006 -> duc2007", ~is07), ("duc2007 -> duc2006", is07)):
-            part = fit_coef(x[train], y[train])
+            part = fit_coef(x[train], y[train], c, keys[train])
             p = 1 / (1 + np.exp(-(x[~train] @ np.array(part))))
             print(f"{name}: held-out AUC {roc_auc_score(y[~train] > 0, p):.4f} "
                   f"(article count alone {roc_auc_score(y[~train] > 0, x[~train][:, 2]):.4f})")
             print(f"  CONCEPT_COEF fitted on {name.split()[0]} = (" + ", ".join(f"{v}" for v in part) + ")")
-    coef = fit_coef(x, y)
+    coef = fit_coef(x, y, c, keys)
     print(f"{len(y)} concepts, {len(set(keys))} clusters")
     print("CONCEPT_COEF fitted on all = (" + ", ".join(f"{v}" for v in coef) + ")")
-    print("Compare fits by ROUGE over the sets (--set cannot take a tuple: paste each into summary.py and run).")
+    print("Compare fits by held-out ROUGE: tune_summary.py --crossfit (or --set CONCEPT_COEF=... for one set of weights).")
     print("  # " + ", ".join(summary_module.CONCEPT_FEATURES))
 
 

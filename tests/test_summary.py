@@ -240,3 +240,18 @@ def test_article_count_weights_remain_available(strike, monkeypatch):
     monkeypatch.setattr(S, "CONCEPT_MODEL", "df")
     items = S.summarize(docs, words=60, facts=facts)
     assert items and sum(len(i.text.split()) for i in items) <= 60
+
+
+def test_concept_features_are_chosen_by_name(strike, monkeypatch):
+    """CONCEPT_FEATURES picks the model's columns among every feature concept_features can compute (the
+    extra ones are for bench/tune_summary.py --crossfit --grid CONCEPT_FEATURES=...); the default columns do
+    not depend on which others are asked for."""
+    from newsweave.compose import summary as S
+
+    docs, facts = strike
+    concepts, x = S.concept_features(docs, facts=facts)
+    monkeypatch.setattr(S, "CONCEPT_FEATURES", S.CONCEPT_FEATURES + S.EXTRA_CONCEPT_FEATURES)
+    concepts2, x2 = S.concept_features(docs, facts=facts)
+    assert concepts2 == concepts and x2.shape == (len(concepts), len(S.CONCEPT_FEATURES))
+    assert (x2[:, :x.shape[1]] == x).all()
+    assert ((x2[:, -2:] >= 0) & (x2[:, -2:] <= 1)).all()  # sentence mass is a share of articles
