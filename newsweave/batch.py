@@ -255,6 +255,9 @@ def _release_memory() -> None:
     import ctypes
     import gc
 
+    from newsweave.ingest.language import release
+
+    release()  # the language identifier's mapped pages, if a story needed it
     gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)

@@ -700,3 +700,51 @@ def test_language_shortcut_for_english_and_identifier_for_others():
     assert detect_language("The ferry ran aground off the island on Sunday and all of the passengers were taken off by lifeboats.") == ("en", 1.0)
     lang, confidence = detect_language("Die Fähre lief am Sonntag vor der Insel auf Grund, und alle Passagiere wurden mit Rettungsbooten geborgen.")
     assert lang == "de" and confidence > 0.9
+
+
+def test_language_stop_words_settle_english_lists_and_send_other_languages_to_the_identifier(monkeypatch):
+    from newsweave.ingest import language
+
+    calls = []
+    real = language._identifier
+
+    class Spy:
+        def classify(self, text):
+            calls.append(text)
+            return real().classify(text)
+
+    monkeypatch.setattr(language, "_identifier", lambda: Spy())
+    # English with few of the commonest function words (a caption list): settled without the identifier
+    caption = ("Photo gallery: harbour storm damage, Tuesday night. Boats sunk near pier three; roads closed "
+               "until further notice; ferry services suspended; volunteers needed at town hall from noon")
+    assert language.detect_language(caption) == ("en", 1.0)
+    # no prose in any language (a results table): kept as English, unsure, without the identifier
+    table = "Dunmere 3 Ovrat 1 Kestov 2 Brask 0 Halden 4 Tromm 2 Velk 1 Ostra 1 Marn 0 Pell 2 Gorr 3 Linn 1"
+    assert language.detect_language(table) == ("en", 0.0)
+    assert calls == []
+    # Dutch and Russian go to the identifier, which names them
+    dutch = ("De veerboot liep zondag bij het eiland aan de grond en alle passagiers werden met reddingsboten "
+             "van boord gehaald, meldde de kustwacht.")
+    assert language.detect_language(dutch)[0] == "nl"
+    russian = ("Паром сел на мель у острова в воскресенье, и всех пассажиров сняли спасательными шлюпками, "
+               "сообщила береговая охрана в понедельник вечером.")
+    assert language.detect_language(russian)[0] == "ru"
+    assert len(calls) == 2
+
+
+def test_language_identifier_is_memory_mapped_and_released(tmp_path, monkeypatch):
+    import numpy as np
+
+    from newsweave.ingest import language
+
+    monkeypatch.setenv("NEWSWEAVE_MODEL_DIR", str(tmp_path))
+    language.release()
+    try:
+        ident = language._identifier()
+        assert isinstance(ident.tk_nextmove, np.memmap) and isinstance(ident.nb_ptc, np.memmap)
+        assert ident.classify("Die Fähre lief am Sonntag vor der Insel auf Grund, und alle Passagiere wurden "
+                              "mit Rettungsbooten geborgen.")[0] == "de"
+        language.release()
+        assert language._identifier() is not ident  # mapped again from the copy
+    finally:
+        language.release()

@@ -34,6 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
+from newsweave.paths import models_root  # noqa: F401  (re-exported: encoders are built there)
+
 __all__ = ["SentenceEncoder", "get_encoder", "default_model_path", "models_root", "length_sorted_batches", "token_ids", "EMBED_DIM"]
 
 EMBED_DIM = 384
@@ -182,14 +184,6 @@ def default_model_path() -> Path:
     if not (path / "model.safetensors").is_file():
         raise FileNotFoundError(f"no model.safetensors under {path}; reinstall, {_INSTALL_HINT}")
     return path
-
-
-def models_root() -> Path:
-    """Where encoders built on this machine are kept: ``$NEWSWEAVE_MODEL_DIR``, else the user cache."""
-    root = os.environ.get("NEWSWEAVE_MODEL_DIR")
-    if root:
-        return Path(root)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsweave" / "models"
 
 
 def token_ids(tokenizer, lock: threading.Lock, texts: Sequence[str]) -> list[list[int]]:
