@@ -45,7 +45,35 @@ class _Encoder:
         self.dim = int(model.dim)
 
     def encode(self, texts) -> np.ndarray:
-        return self._model.encode(texts)
+        """Unit-length embeddings of ``texts``. With the annotation cache on (``NEWSWEAVE_CACHE``) and an
+        encoder whose vectors depend on the text alone, vectors are read from and written to the cache, so a
+        re-brief encodes only sentences it has not seen (the same vectors, bit for bit)."""
+        store = self._store()
+        if store is None or len(texts) == 0:
+            return self._model.encode(texts)
+        texts = list(texts)
+        space = self._model.space
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        missing = []
+        for i, blob in enumerate(store.get_vectors(space, texts)):
+            if blob is not None and len(blob) == 4 * self.dim:
+                out[i] = np.frombuffer(blob, dtype=np.float32)
+            else:
+                missing.append(i)
+        if missing:
+            todo = list(dict.fromkeys(texts[i] for i in missing))
+            fresh = dict(zip(todo, np.asarray(self._model.encode(todo), dtype=np.float32)))
+            for i in missing:
+                out[i] = fresh[texts[i]]
+            store.put_vectors(space, [(t, v.tobytes()) for t, v in fresh.items()])
+        return out
+
+    def _store(self):
+        if not getattr(self._model, "deterministic", False) or not getattr(self._model, "space", None):
+            return None
+        from newsweave.annotate.cache import default_cache  # noqa: PLC0415
+
+        return default_cache()
 
     def calibrate(self, cosines):
         if self._knots is None:

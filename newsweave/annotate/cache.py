@@ -109,6 +109,10 @@ def cache_version() -> str:
     return f"nw{newsweave.__version__}/spacy{spacy_version}/{_model_id()}/f{FORMAT}/src{_sources_hash()}"
 
 
+def _text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def content_key(article: Article) -> str:
     h = hashlib.sha256()
     for name in KEY_FIELDS:
@@ -264,6 +268,56 @@ class AnnotationCache:
     def put(self, annotated: AnnotatedArticle) -> None:
         self.put_many([annotated])
 
+    # -- sentence vectors ----------------------------------------------------------------------------
+    # The align stage's sentence embeddings, by embedding space (encoder and how it runs) and text, in the
+    # same table under the version "vec|<space>": a re-brief then encodes only sentences it has not seen.
+
+    def get_vectors(self, space: str, texts: Sequence[str]) -> list[bytes | None]:
+        out: list[bytes | None] = [None] * len(texts)
+        if not texts:
+            return out
+        version = f"vec|{space}"
+        keys = [_text_key(t) for t in texts]
+        found: dict[str, bytes] = {}
+        try:
+            with self._lock:
+                db = self._db()
+                unique = list(dict.fromkeys(keys))
+                for i in range(0, len(unique), 500):
+                    chunk = unique[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    for key, data in db.execute(
+                        f"SELECT key, data FROM entries WHERE version = ? AND key IN ({marks})", [version, *chunk]
+                    ):
+                        found[key] = data
+        except (sqlite3.Error, OSError):
+            self.errors += 1
+            return out
+        return [found.get(k) for k in keys]
+
+    def put_vectors(self, space: str, items: Sequence[tuple[str, bytes]]) -> None:
+        if not items:
+            return
+        now = time.time()
+        version = f"vec|{space}"
+        rows = [(version, _text_key(t), blob, len(blob), now) for t, blob in items]
+        try:
+            with self._lock:
+                db = self._db()
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    db.executemany("INSERT OR REPLACE INTO entries (version, key, data, size, used) VALUES (?, ?, ?, ?, ?)", rows)
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+                self._since_check += sum(r[3] for r in rows)
+                if self._since_check > max(self.max_bytes // 20, 1):
+                    self._since_check = 0
+                    self._prune(db)
+        except (sqlite3.Error, OSError):
+            self.errors += 1
+
     def _prune(self, db: sqlite3.Connection) -> None:
         total = db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()[0]
         if total <= self.max_bytes:
@@ -272,7 +326,8 @@ class AnnotationCache:
         to_free = total - target
         doomed: list[tuple[str, str]] = []
         for version, key, size in db.execute(
-            "SELECT version, key, size FROM entries ORDER BY (version = ?), used", [self.version]
+            # entries of other annotator versions go first, then the least recently used
+            "SELECT version, key, size FROM entries ORDER BY (version = ? OR version LIKE 'vec|%'), used", [self.version]
         ):
             doomed.append((version, key))
             to_free -= size
