@@ -82,3 +82,60 @@ def test_tfidf_rows_match_the_textbook_formula_with_empty_rows_anywhere():
     assert row == pytest.approx(expect / np.linalg.norm(expect))
     assert matrix[1].nnz == 0 and matrix[4].nnz == 0
     assert np.allclose(np.linalg.norm(matrix.toarray()[[0, 2, 3]], axis=1), 1.0)
+
+
+class _CountingModel:
+    """A deterministic stand-in encoder that counts the texts it is asked to encode."""
+
+    dim = 4
+    deterministic = True
+    space = "counting-v1"
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def encode(self, texts):
+        self.seen += list(texts)
+        out = np.array([[len(t), t.count("a") + 1, 1.0, 0.5] for t in texts], dtype=np.float32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def test_vectors_are_cached_by_space_and_text(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSWEAVE_CACHE", "1")
+    monkeypatch.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path))
+    model = _CountingModel()
+    enc = encoders._Encoder("counting", model)
+    first = enc.encode(["a harbour wall", "the ferry", "a harbour wall"])
+    assert model.seen == ["a harbour wall", "the ferry"]  # each new text encoded once
+    again = enc.encode(["the ferry", "a harbour wall", "a new sentence"])
+    assert model.seen[2:] == ["a new sentence"]  # only the unseen one
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[1], first[0])
+    model.space = "counting-v2"  # another embedding space never reads these vectors
+    enc.encode(["the ferry"])
+    assert model.seen[-1] == "the ferry"
+
+
+def test_no_vector_cache_when_off_or_not_deterministic(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path))
+    model = _CountingModel()
+    enc = encoders._Encoder("counting", model)
+    monkeypatch.setenv("NEWSWEAVE_CACHE", "0")
+    enc.encode(["the ferry"]), enc.encode(["the ferry"])
+    assert model.seen == ["the ferry", "the ferry"]
+    monkeypatch.setenv("NEWSWEAVE_CACHE", "1")
+    model.deterministic = False
+    enc.encode(["the ferry"]), enc.encode(["the ferry"])
+    assert model.seen == ["the ferry"] * 4
+
+
+def test_int8_onnx_vector_depends_on_its_sentence_alone():
+    from newsweave.align.onnx_encoder import get_onnx_encoder
+
+    enc = get_onnx_encoder(quantized=True)
+    assert enc.deterministic and enc.default_batch_size == 1
+    target = "The harbour wall collapsed on Tuesday night after two days of storms."
+    alone = enc.encode([target])[0]
+    with_others = enc.encode(["A much longer sentence about the ferry service that was suspended for a week "
+                              "while engineers inspected the damaged pier and the lifeboat station.", target,
+                              "Short one."])[1]
+    assert np.array_equal(alone, with_others)
