@@ -200,24 +200,8 @@ class AnnotationCache:
         if not articles:
             return out
         keys = [content_key(a) for a in articles]
-        try:
-            with self._lock:
-                db = self._db()
-                found: dict[str, bytes] = {}
-                unique = list(dict.fromkeys(keys))
-                for i in range(0, len(unique), 500):
-                    chunk = unique[i : i + 500]
-                    marks = ",".join("?" * len(chunk))
-                    for key, data in db.execute(
-                        f"SELECT key, data FROM entries WHERE version = ? AND key IN ({marks})", [self.version, *chunk]
-                    ):
-                        found[key] = data
-                if found:
-                    now = time.time()
-                    db.executemany("UPDATE entries SET used = ? WHERE version = ? AND key = ?",
-                                   [(now, self.version, k) for k in found])
-        except (sqlite3.Error, OSError):
-            self.errors += 1
+        found = self._select(self.version, keys, touch=True)
+        if found is None:
             self.misses += len(articles)
             return out
         for i, (article, key) in enumerate(zip(articles, keys)):
@@ -248,22 +232,7 @@ class AnnotationCache:
             rows.append((self.version, content_key(a.article), blob, len(blob), now))
         if not rows:
             return
-        try:
-            with self._lock:
-                db = self._db()
-                db.execute("BEGIN IMMEDIATE")
-                try:
-                    db.executemany("INSERT OR REPLACE INTO entries (version, key, data, size, used) VALUES (?, ?, ?, ?, ?)", rows)
-                    db.execute("COMMIT")
-                except BaseException:
-                    db.execute("ROLLBACK")
-                    raise
-                self._since_check += sum(r[3] for r in rows)
-                if self._since_check > max(self.max_bytes // 20, 1):
-                    self._since_check = 0
-                    self._prune(db)
-        except (sqlite3.Error, OSError):
-            self.errors += 1
+        self._insert(rows)
 
     def put(self, annotated: AnnotatedArticle) -> None:
         self.put_many([annotated])
@@ -276,8 +245,21 @@ class AnnotationCache:
         out: list[bytes | None] = [None] * len(texts)
         if not texts:
             return out
-        version = f"vec|{space}"
         keys = [_text_key(t) for t in texts]
+        found = self._select(f"vec|{space}", keys, touch=True)
+        return out if found is None else [found.get(k) for k in keys]
+
+    def put_vectors(self, space: str, items: Sequence[tuple[str, bytes]]) -> None:
+        if not items:
+            return
+        now = time.time()
+        version = f"vec|{space}"
+        rows = [(version, _text_key(t), blob, len(blob), now) for t, blob in items]
+        self._insert(rows)
+
+    def _select(self, version: str, keys: Sequence[str], *, touch: bool = False) -> dict[str, bytes] | None:
+        """The stored blobs of ``keys`` under ``version`` (``touch``: mark them used now); None on a database
+        error."""
         found: dict[str, bytes] = {}
         try:
             with self._lock:
@@ -290,17 +272,17 @@ class AnnotationCache:
                         f"SELECT key, data FROM entries WHERE version = ? AND key IN ({marks})", [version, *chunk]
                     ):
                         found[key] = data
+                if found and touch:
+                    now = time.time()
+                    db.executemany("UPDATE entries SET used = ? WHERE version = ? AND key = ?",
+                                   [(now, version, k) for k in found])
         except (sqlite3.Error, OSError):
             self.errors += 1
-            return out
-        return [found.get(k) for k in keys]
+            return None
+        return found
 
-    def put_vectors(self, space: str, items: Sequence[tuple[str, bytes]]) -> None:
-        if not items:
-            return
-        now = time.time()
-        version = f"vec|{space}"
-        rows = [(version, _text_key(t), blob, len(blob), now) for t, blob in items]
+    def _insert(self, rows: list[tuple[str, str, bytes, int, float]]) -> None:
+        """Write ``(version, key, data, size, used)`` rows in one transaction, pruning now and then."""
         try:
             with self._lock:
                 db = self._db()
