@@ -261,3 +261,168 @@ def test_example_markdown_citations_resolve(example_briefing):
     for outlet in ("Kestpress", "Stravenik Evening News", "The Kestovian Courier", "Ovrat Valley Herald",
                    "Kestovia Uncensored"):
         assert outlet in md
+
+
+# --- loaded sentences on the outlet cards (a fictional story) ----------------------------------
+
+TRIBUNE = (
+    "The county council closed the Aldergate bridge on Friday after engineers found cracks in two piers. "
+    "Reckless penny-pinching by the council left the crumbling bridge to rot for a decade. "
+    "Traffic will be diverted through Lowmere until repairs finish in October. "
+    '"We had no choice," said council leader Hanna Voss. '
+    "The shameful delay has cost commuters <dearly> & more."
+)
+POST = ("Engineers found cracks in two piers of the Aldergate bridge, which the county council closed on Friday. "
+        "Repairs are expected to finish in October.")
+COURIER = "Drivers heading to Pellworth face a detour through Lowmere after the Aldergate bridge closed on Friday."
+ROT = "Reckless penny-pinching by the council left the crumbling bridge to rot for a decade."
+SHAME = "The shameful delay has cost commuters <dearly> & more."
+
+
+def loaded_briefing() -> Briefing:
+    """Three outlets: the Tribune with loaded sentences (and spans that must be left out), the Post with none,
+    the Courier framed without the loaded fields (an older briefing, or ``sentences=False``)."""
+    r0, r1 = span(TRIBUNE, ROT)
+    s0, s1 = span(TRIBUNE, SHAME)
+    q0, q1 = span(TRIBUNE, "Traffic will be diverted")
+    return Briefing(
+        articles=[
+            Article(id="tribune", source="tribune.txt", title="Council shuts Aldergate bridge", outlet="Pellworth Tribune",
+                    published="2025-09-12", language="en", text=TRIBUNE),
+            Article(id="post", source="post.txt", title="Aldergate bridge closed", outlet="Marsh Valley Post",
+                    language="en", text=POST),
+            Article(id="courier", source="courier.txt", title="Detour via Lowmere", outlet="Lowmere Courier",
+                    language="en", text=COURIER),
+        ],
+        framing=[
+            {"article": "tribune", "terms": [], "voices": ["Hanna Voss"], "word_choices": [],
+             "loaded_sentences": [
+                 {"article": "tribune", "start": s0, "end": s1, "score": 0.4},  # listed first, scored lower
+                 {"article": "tribune", "start": 10, "end": len(TRIBUNE) + 40, "score": 2.0},  # out of range
+                 {"article": "tribune", "start": -3, "end": 12, "score": 1.9},  # out of range
+                 {"article": "tribune", "start": r0, "end": r1, "score": 1.2},
+                 {"article": "tribune", "start": r0, "end": r1, "score": 1.2},  # twice
+                 {"article": "post", "start": 0, "end": 20, "score": 3.0},  # another article's span
+                 {"article": "tribune", "start": q0, "end": q1, "score": -0.5},  # below 0: not loaded
+                 {"article": "tribune", "start": True, "end": 12, "score": 1.0}, "junk", None,
+             ],
+             "loaded_share": 0.15},
+            {"article": "post", "terms": [], "loaded_sentences": [], "loaded_share": 0.0},
+            {"article": "courier", "terms": [], "voices": [], "word_choices": []},
+        ],
+    )
+
+
+def card_html(doc: str, article_id: str) -> str:
+    return re.search(rf'<article class="card" id="outlet-{article_id}">(.*?)</article>', doc, re.S).group(1)
+
+
+def test_view_reads_loaded_sentences_loosely():
+    b = loaded_briefing()
+    tribune, post, courier = build_view(b).cards
+    assert [ls.text for ls in tribune.loaded] == [ROT, SHAME]  # most loaded first, bad spans left out
+    for ls in tribune.loaded:
+        start, end = map(int, re.fullmatch(r"cite-tribune-(\d+)-(\d+)", ls.marker.anchor).groups())
+        assert ls.text == TRIBUNE[start:end] and ls.marker.number == 1
+    assert tribune.loaded_share == 0.15 and tribune.loaded_note == "15% of its claims outside quotes read as loaded"
+    assert post.loaded_analysed and post.loaded == [] and post.loaded_note == "none of its claims outside quotes read as loaded"
+    assert not courier.loaded_analysed and courier.loaded == [] and courier.loaded_note == ""
+    # odd shapes do not break it: no list, a share out of 0..1, a share that is not a number
+    b.framing[0]["loaded_sentences"] = {"article": "tribune", "start": 0, "end": 3, "score": "high"}
+    b.framing[0]["loaded_share"] = 1.7
+    b.framing[1]["loaded_sentences"], b.framing[1]["loaded_share"] = "junk", "15%"
+    tribune, post, _ = build_view(b).cards
+    assert [ls.text for ls in tribune.loaded] == ["The"] and tribune.loaded_share is None
+    assert post.loaded_analysed and post.loaded == [] and post.loaded_share is None
+    assert post.loaded_note == "no claims outside quotes to assess"
+
+
+def test_view_shows_at_most_five_loaded_sentences_and_cites_only_those():
+    b = loaded_briefing()
+    words = [m.span() for m in re.finditer(r"\w+", POST)][:8]
+    b.framing[1]["loaded_sentences"] = [{"article": "post", "start": s, "end": e, "score": i / 10} for i, (s, e) in enumerate(words)]
+    v = build_view(b)
+    post = v.cards[1]
+    assert [ls.score for ls in post.loaded] == [0.7, 0.6, 0.5, 0.4, 0.3]
+    assert len(v.sources[1].cited) == 5  # the three left out are not highlighted either
+
+
+def test_html_card_lists_the_loaded_sentences_with_markers():
+    b = loaded_briefing()
+    doc = render(b, "html")
+    assert_self_contained(doc)
+    assert set(hrefs(doc)) <= ids(doc)
+    card = card_html(doc, "tribune")
+    assert "<dt>Most loaded sentences</dt>" in card
+    assert '<div class="share">15% of its claims outside quotes read as loaded</div>' in card
+    items = re.findall(r'<li><q>(.*?)</q><a class="cite-mark" href="#([^"]+)"[^>]*>1</a></li>', card, re.S)
+    assert [htmllib.unescape(t) for t, _ in items] == [ROT, SHAME]
+    assert "<details><summary>1 more</summary>" in card  # the top one shows, the rest fold away
+    for text, anchor in items:
+        assert highlighted(doc, anchor) == htmllib.unescape(text)
+    assert "&lt;dearly&gt; &amp; more" in card and "<dearly>" not in doc
+    # the spans left out are not cited anywhere
+    assert f"cite-tribune-10-{len(TRIBUNE) + 40}" not in doc and "cite-post-0-20" not in doc
+    assert "cite-tribune-" + "-".join(map(str, span(TRIBUNE, "Traffic will be diverted"))) not in doc
+    assert '<div class="none">none of its claims outside quotes read as loaded</div>' in card_html(doc, "post")
+    courier = card_html(doc, "courier")
+    assert "loaded sentences" not in courier.lower() and "read as loaded" not in courier
+
+
+def test_markdown_card_lists_the_loaded_sentences_with_markers():
+    b = loaded_briefing()
+    md = render(b, "md")
+    r0, r1 = span(TRIBUNE, ROT)
+    s0, s1 = span(TRIBUNE, SHAME)
+    lines = md.splitlines()
+    i = lines.index("  - most loaded sentences: 15% of its claims outside quotes read as loaded")
+    assert lines[i + 1: i + 3] == [
+        f"    - “{ROT}” [[1]](#cite-tribune-{r0}-{r1})",
+        f"    - “The shameful delay has cost commuters &lt;dearly&gt; & more.” [[1]](#cite-tribune-{s0}-{s1})",
+    ]
+    assert "  - most loaded sentences: none of its claims outside quotes read as loaded" in lines
+    assert lines.count("  - most loaded sentences: none of its claims outside quotes read as loaded") == 1  # not the Courier
+    targets = set(re.findall(r"\]\(#([^)]+)\)", md))
+    assert {f"cite-tribune-{r0}-{r1}", f"cite-tribune-{s0}-{s1}"} <= targets
+    assert targets <= set(re.findall(r'<a id="([^"]+)"></a>', md))
+    assert "cite-post-0-20" not in md and f"cite-tribune-10-{len(TRIBUNE) + 40}" not in md
+
+
+def test_text_card_shows_the_share_and_the_top_sentence():
+    from newsweave.render.text import LOADED_CHARS, render_text
+    from newsweave.render.view import short
+
+    b = loaded_briefing()
+    wide = render_text(b, width=250)
+    assert f"15% of claims loaded: “{short(ROT, LOADED_CHARS)}” [1]" in wide
+    assert short(ROT, LOADED_CHARS).endswith("…")  # cut, and marked as cut
+    assert "0% of claims loaded" in wide and wide.count("of claims loaded") == 2  # not the Courier
+    assert SHAME not in wide  # only the top sentence
+    out = render(b, "text")
+    assert max(len(line) for line in out.splitlines()) <= 100 and "\x1b[" not in out
+
+
+def test_absent_loaded_fields_change_nothing():
+    with_fields = loaded_briefing()
+    without = loaded_briefing()
+    for item in without.framing:
+        item.pop("loaded_sentences", None)
+        item.pop("loaded_share", None)
+    v = build_view(without)
+    assert not any(c.loaded_analysed or c.loaded or c.loaded_share is not None for c in v.cards)
+    assert all(not s.cited for s in v.sources)
+    doc, md, out = render(without, "html"), render(without, "md"), render(without, "text")
+    assert "Most loaded" not in doc and "read as loaded" not in doc and 'href="#cite-' not in doc
+    assert "most loaded" not in md and "of claims loaded" not in out
+    # with the fields, the cards only gain their block, and Markdown only its lines and anchors
+    doc_with = render(with_fields, "html")
+    for a in ("tribune", "post", "courier"):
+        gained = re.sub(r"<dt>Most loaded sentences</dt>\n<dd>.*?</dd>\n", "", card_html(doc_with, a), flags=re.S)
+        assert gained == card_html(doc, a)
+    md_with = render(with_fields, "md")
+    md_with = re.sub(r'<a id="cite-[^"]+"></a>', "", md_with)
+    kept = [line for line in md_with.splitlines() if "most loaded sentences" not in line and not line.startswith("    - “")]
+    assert kept == md.splitlines()
+    # no framing stage at all: as before
+    with_fields.framing = []
+    assert "Most loaded" not in render(with_fields, "html") and "most loaded" not in render(with_fields, "md")

@@ -28,6 +28,7 @@ from newsweave.render.html import SECTIONS
 from newsweave.render.view import anchor_for, build_view
 
 from conftest import shared_path
+from test_render import loaded_briefing
 
 REPO = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -183,6 +184,35 @@ def test_tags_balance_and_highlights_do_not_nest(report):
     assert p.stack == []
 
 
+def test_loaded_sentences_are_the_articles_own_text(report):
+    """Each card's loaded sentences are spans the framing stage gave (most loaded first), quoted exactly as
+    ``text[start:end]`` and linked to that span highlighted in the article."""
+    b, doc = report
+    given = {(ev["article"], ev["start"], ev["end"]) for f in b.framing for ev in f.get("loaded_sentences") or []}
+    shown = 0
+    for a in b.articles:
+        card = re.search(rf'<article class="card" id="outlet-{re.escape(a.id)}">(.*?)</article>', doc, re.S).group(1)
+        item = next((f for f in b.framing if f.get("article") == a.id), {})
+        assert ("<dt>Most loaded sentences</dt>" in card) == ("loaded_share" in item or "loaded_sentences" in item)
+        spans = []
+        for text, anchor in re.findall(r'<li><q>(.*?)</q><a class="cite-mark" href="#(cite-[^"]+)"', card, re.S):
+            start, end = map(int, re.fullmatch(rf"cite-{re.escape(a.id)}-(\d+)-(\d+)", anchor).groups())
+            assert (a.id, start, end) in given
+            assert htmllib.unescape(text) == a.text[start:end] == highlighted(doc, anchor)
+            spans.append((start, end))
+        scores = {(ev["start"], ev["end"]): ev["score"] for ev in item.get("loaded_sentences") or []}
+        assert [scores[sp] for sp in spans] == sorted((scores[sp] for sp in spans), reverse=True)
+        shown += len(spans)
+    assert shown == len(given)
+
+
+def test_tags_balance_with_loaded_sentences():
+    p = _Tags()
+    p.feed(render(loaded_briefing(), "html"))
+    p.close()
+    assert not p.errors and p.stack == []
+
+
 def test_no_external_resources(report):
     b, doc = report
     low = doc.lower()
@@ -208,7 +238,7 @@ def _vnu_jar() -> Path | None:
     return jar if jar.exists() else None
 
 
-@pytest.mark.parametrize("name", ["seeds", "examples"])
+@pytest.mark.parametrize("name", ["seeds", "examples", "loaded"])
 def test_html_validates(name, tmp_path):
     jar, java = _vnu_jar(), shutil.which("java")
     if jar is None or java is None:
@@ -217,7 +247,8 @@ def test_html_validates(name, tmp_path):
             pytest.fail(message)
         pytest.skip(message)
     path = tmp_path / f"{name}.html"
-    path.write_text(render(briefing(name), "html"), encoding="utf-8")
+    b = loaded_briefing() if name == "loaded" else briefing(name)  # "loaded": cards with loaded sentences, by hand
+    path.write_text(render(b, "html"), encoding="utf-8")
     done = subprocess.run([java, "-Xss4m", "-jar", str(jar), "--format", "json", "--stdout", str(path)],
                           capture_output=True, text=True, timeout=300)
     messages = json.loads(done.stdout)["messages"]

@@ -145,6 +145,10 @@ def _outlets(v: BriefingView, b: Briefing, out: list[str]) -> None:
         for w in c.word_choices:
             theirs = "; ".join(f"[{o.number}] _{_md_escape(', '.join(words))}_" for o, words in w.others)
             out.append(f"    - says **{_md_escape(', '.join(w.this))}** where {theirs} ({w.fact})")
+        if c.loaded_analysed:
+            out.append("  - most loaded sentences" + (f": {c.loaded_note}" if c.loaded_note else ""))
+            for ls in c.loaded:  # the article's own text, whitespace runs folded so that the list item holds
+                out.append(f"    - “{_md_escape(' '.join(ls.text.split()))}” {_marks([ls.marker])}")
         out.append("  - voices: " + (", ".join(f"[{_md_escape(x.speaker)}](#{x.marker.anchor})" if x.marker else _md_escape(x.speaker)
                                                 for x in c.voices) if c.voices else "nobody quoted"))
         out.append(f"  - only here: {len(c.unique)} fact{'' if len(c.unique) == 1 else 's'}")

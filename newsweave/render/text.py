@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from newsweave.model import Briefing
-from newsweave.render.view import build_view, short
+from newsweave.render.view import build_view, percent, short
 
 TIMELINE_ROWS = 14
 MATRIX_ROWS = 10
 ENTITY_ROWS = 12
 QUOTE_ROWS = 8
+LOADED_CHARS = 60  # the top loaded sentence, cut to this length
 
 
 def _refs(markers) -> str:
@@ -101,8 +102,19 @@ def print_text(b: Briefing, console=None) -> None:
         if c.framing:
             label.append("\n" + ", ".join(f.term + (f"×{f.count}" if f.count > 1 else "") for f in c.framing[:4]),
                          style="yellow")
+        title = s.article.title or s.article.id
+        if c.loaded_analysed and (c.loaded or c.loaded_note):  # the share and the most loaded sentence, cut
+            title = Text(title)
+            if c.loaded_share is not None:
+                title.append(f"\n{percent(c.loaded_share)} of claims loaded", style="magenta")
+            else:
+                title.append("\n" + ("most loaded" if c.loaded else c.loaded_note), style="magenta" if c.loaded else "dim")
+            if c.loaded:
+                top = c.loaded[0]
+                title.append(f": “{short(top.text, LOADED_CHARS)}”", style="italic")
+                title.append(f" [{top.marker.number}]", style="cyan")
         voices = ", ".join(short(x.speaker, 28) for x in c.voices[:4]) + (f" +{len(c.voices) - 4}" if len(c.voices) > 4 else "")
-        table.add_row(str(s.number), label, s.article.title or s.article.id, voices,
+        table.add_row(str(s.number), label, title, voices,
                       f"{len(c.unique)} / {len(c.omitted)}", str(len(s.cited)))
     console.print(table)
 

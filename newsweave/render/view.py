@@ -18,6 +18,7 @@ from newsweave.model import Article, Briefing, Evidence
 
 MATRIX_ROWS = 15
 MATRIX_MIN = 5
+MAX_LOADED = 5  # loaded sentences shown per outlet (the compose stage keeps at most 5)
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "one", "someone", "somebody"}
 
 
@@ -179,6 +180,15 @@ class FramingTerm:
 
 
 @dataclass(slots=True)
+class LoadedSentence:
+    """One of the article's most loaded claims (outside quotes): its own ``text[start:end]``, cited."""
+
+    text: str
+    marker: Marker
+    score: float | None = None
+
+
+@dataclass(slots=True)
 class WordChoice:
     """How this outlet words a fact that others word differently."""
 
@@ -200,6 +210,20 @@ class OutletCard:
     word_choices: list[WordChoice]
     unique: list[FactRef]
     omitted: list[FactRef]
+    loaded: list[LoadedSentence] = field(default_factory=list)  # most loaded first
+    loaded_share: float | None = None  # share of its claims outside quotes that read as loaded
+    loaded_analysed: bool = False  # the framing gave loaded sentences or a share for this article
+
+    @property
+    def loaded_note(self) -> str:
+        """The share in words ("15% of its claims outside quotes read as loaded"); "" when not analysed."""
+        if not self.loaded_analysed:
+            return ""
+        if self.loaded_share is None:
+            return "no claims outside quotes to assess" if not self.loaded else ""
+        if self.loaded_share == 0:
+            return "none of its claims outside quotes read as loaded"
+        return f"{percent(self.loaded_share)} of its claims outside quotes read as loaded"
 
 
 @dataclass(slots=True)
@@ -248,6 +272,16 @@ def article_label(a: Article) -> str:
     if a.published:
         bits.append(a.published + (" (inferred)" if a.published_inferred else ""))
     return ", ".join(bits)
+
+
+def percent(share: float) -> str:
+    """A share in 0..1 as a whole percentage that never rounds a few to none or most to all."""
+    p = share * 100
+    if 0 < p < 1:
+        return "<1%"
+    if 99 < p < 100:
+        return ">99%"
+    return f"{p:.0f}%"
 
 
 def short(text: str, n: int) -> str:
@@ -320,13 +354,54 @@ def _words(value: Any) -> list[str]:
     return [str(v) for v in value or [] if isinstance(v, (str, int, float))]
 
 
-def _framing(b: Briefing, cite: _Citations, facts: dict[str, dict]) -> tuple[dict[str, list[FramingTerm]], dict[str, list[WordChoice]]]:
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value in (float("inf"), float("-inf")):
+        return None
+    return float(value)
+
+
+@dataclass(slots=True)
+class _Loaded:
+    spans: list[tuple[int, int, float | None]] = field(default_factory=list)
+    share: float | None = None
+    analysed: bool = False
+
+
+def _read_loaded(item: dict, art: str, text: str, out: _Loaded) -> None:
+    """An item's ``loaded_sentences`` (``[{article, start, end, score}]``) and ``loaded_share`` for ``art``:
+    spans outside the text, of another article, empty or scored below 0 (not loaded) are left out."""
+    if "loaded_sentences" not in item and "loaded_share" not in item:
+        return
+    out.analysed = True
+    share = _number(item.get("loaded_share"))
+    if out.share is None and share is not None and 0 <= share <= 1:
+        out.share = share
+    raw = item.get("loaded_sentences")
+    for e in [raw] if isinstance(raw, dict) else raw if isinstance(raw, list) else []:
+        if not isinstance(e, dict):
+            continue
+        if not isinstance(e.get("start"), int) and isinstance(e.get("evidence"), (list, dict)):
+            evs = [e["evidence"]] if isinstance(e["evidence"], dict) else e["evidence"]
+            ev = next((x for x in evs if isinstance(x, dict) and x.get("article", art) == art), None)
+            e = {**ev, "score": e.get("score")} if ev else {}
+        start, end, score = e.get("start"), e.get("end"), _number(e.get("score"))
+        if (e.get("article", art) != art or isinstance(start, bool) or isinstance(end, bool)
+                or not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text)
+                or not text[start:end].strip() or (score is not None and score < 0)
+                or any((start, end) == (s, t) for s, t, _ in out.spans)):
+            continue
+        out.spans.append((start, end, score))
+
+
+def _framing(b: Briefing, cite: _Citations, facts: dict[str, dict]) -> tuple[dict[str, list[FramingTerm]], dict[str, list[WordChoice]], dict[str, _Loaded]]:
     """Framing per article, read loosely so that the report renders whatever shape the items have: the
     documented one is ``{article, terms: [{term, category, count, evidence}], voices, word_choices: [{fact,
-    this_outlet, others: {article: [words]}}]}``; items that name several articles (``sources``/``articles``)
-    or hold their terms as strings are read too, and anything else is left out."""
+    this_outlet, others: {article: [words]}}], loaded_sentences: [{article, start, end, score}],
+    loaded_share}``; items that name several articles (``sources``/``articles``) or hold their terms as
+    strings are read too, and anything else is left out."""
     terms: dict[str, list[FramingTerm]] = defaultdict(list)
     choices: dict[str, list[WordChoice]] = defaultdict(list)
+    loaded: dict[str, _Loaded] = defaultdict(_Loaded)
     for item in b.framing:
         if not isinstance(item, dict):
             continue
@@ -360,7 +435,20 @@ def _framing(b: Briefing, cite: _Citations, facts: dict[str, dict]) -> tuple[dic
                 choices[art].append(WordChoice(
                     fact, facts.get(fact, {}).get("text", ""), _words(wc.get("this_outlet")),
                     [(cite.by_id[o], _words(w)) for o, w in others.items() if o in cite.by_id and _words(w)]))
-    return terms, choices
+            _read_loaded(item, art, cite.by_id[art].article.text, loaded[art])
+    return terms, choices, loaded
+
+
+def _loaded_sentences(spans: list[tuple[int, int, float | None]], art: str, cite: _Citations) -> list[LoadedSentence]:
+    """The MAX_LOADED most loaded spans (by score when given, else in the item's order), each cited: only
+    these are registered, so the article text highlights exactly what the card shows."""
+    ranked = sorted(spans, key=lambda x: -x[2] if x[2] is not None else float("inf"))
+    out = []
+    for start, end, score in ranked[:MAX_LOADED]:
+        m = cite.marker({"article": art, "start": start, "end": end})
+        if m is not None:
+            out.append(LoadedSentence(cite.by_id[art].article.text[start:end], m, score))
+    return out
 
 
 def build_view(b: Briefing) -> BriefingView:
@@ -457,7 +545,7 @@ def build_view(b: Briefing) -> BriefingView:
                 passages.append((ma, mb, p.get("similarity", 0.0)))
         reuse.append(ReuseView(by_id[a], by_id[c], r["score"], directed, hint, passages))
 
-    framing_by_art, choices_by_art = _framing(b, cite, facts)
+    framing_by_art, choices_by_art, loaded_by_art = _framing(b, cite, facts)
 
     coverage = {c["article"]: c for c in b.coverage if "article" in c}
     cards = []
@@ -479,6 +567,10 @@ def build_view(b: Briefing) -> BriefingView:
         cards.append(OutletCard(s, a.published, a.published_inferred, _date_evidence(a), a.published_note,
                                 framing_by_art.get(a.id, []), list(voices.get(a.id, {}).values()),
                                 choices_by_art.get(a.id, []), unique, omitted))
+        ld = loaded_by_art.get(a.id)
+        if ld is not None and ld.analysed:
+            c = cards[-1]
+            c.loaded, c.loaded_share, c.loaded_analysed = _loaded_sentences(ld.spans, a.id, cite), ld.share, True
 
     entities = [
         EntityView(e.get("name", ""), e.get("type", ""), [x for x in e.get("aliases", []) if x != e.get("name")],
