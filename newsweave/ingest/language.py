@@ -9,9 +9,9 @@ batch worker) drop it between stories.
 
 from __future__ import annotations
 
-import importlib
 import re
 from functools import lru_cache
+from pathlib import Path
 
 # Below this many words the identifier is unreliable: such texts are kept and marked as English.
 MIN_WORDS = 12
@@ -40,11 +40,24 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 @lru_cache(maxsize=1)
 def _stop_words() -> dict[str, frozenset[str]]:
+    """spaCy's stop-word list of each language, read from its ``stop_words.py`` alone: importing
+    ``spacy.lang.fr.stop_words`` would first run ``spacy.lang.fr``, whose tokenizer exceptions compile
+    regular expressions for seconds."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    root = Path(next(iter(spec.submodule_search_locations))) / "lang"
     out = {}
     for code in ("en", *_LATIN_SCRIPT_LANGUAGES):
+        path = root / code / "stop_words.py"
         try:
-            out[code] = frozenset(importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS)
-        except (ImportError, AttributeError):
+            module_spec = importlib.util.spec_from_file_location(f"_newsweave_stop_words_{code}", path)
+            module = importlib.util.module_from_spec(module_spec)
+            module_spec.loader.exec_module(module)
+            out[code] = frozenset(module.STOP_WORDS)
+        except (OSError, ImportError, AttributeError, SyntaxError):
             continue
     return out
 
