@@ -259,6 +259,10 @@ def _release_memory() -> None:
 
     release()  # the language identifier's mapped pages, if a story needed it
     gc.collect()
+    # What survives a story is the worker's long-lived state (models, lexicons, caches): keep it out of later
+    # collections, which otherwise walk all of it (0.28 s per story, 10 % of a worker's time, measured over
+    # 40 stories). Objects still freed by reference counting are unaffected; workers are recycled anyway.
+    gc.freeze()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: nothing to trim
