@@ -292,6 +292,7 @@ def main() -> None:
     ap.add_argument("--warm-runs", type=int, default=5)
     ap.add_argument("--words", type=int, default=120)
     ap.add_argument("--skip-sumy", action="store_true")
+    ap.add_argument("--sumy-max", type=int, default=None, help="run sumy only for corpora of at most this many articles")
     ap.add_argument("--skip-floor", action="store_true")
     ap.add_argument("--skip-cold", action="store_true", help="skip import, cold and warm (only throughput)")
     ap.add_argument("--timeout", type=float, default=4 * 3600)
@@ -373,7 +374,7 @@ def main() -> None:
             info = json.loads(r["stdout"].strip().splitlines()[-1]) if r["rc"] == 0 else {}
             row["floor"] = {"seconds": r["seconds"], "peak_rss": r["peak_rss"], "peak_pss": r["peak_pss"], **info}
             print(f"[{size}] floor: {r['seconds']:.1f} s (pipe {info.get('pipe', float('nan')):.1f} s), peak {fmt_mb(r['peak_rss'])}", flush=True)
-        if not args.skip_sumy:
+        if not args.skip_sumy and (args.sumy_max is None or size <= args.sumy_max):
             r = run_measured([PY, __file__, "_sumy", str(corpus), str(args.words)], env=bench_env(work / "cache-sumy"), timeout=args.timeout)
             if r["rc"] == 0:
                 info = json.loads(r["stdout"].strip().splitlines()[-1])
