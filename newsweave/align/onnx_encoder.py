@@ -47,12 +47,11 @@ import tempfile
 import threading
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 
-from newsweave.align.embed import (EMBED_DIM, _default_threads, _read_json, default_model_path, length_sorted_batches,
+from newsweave.align.embed import (EMBED_DIM, BatchPool, _default_threads, _read_json, default_model_path, length_sorted_batches,
                                     models_root, token_ids)
 
 __all__ = ["OnnxEncoder", "export_onnx", "quantize_onnx", "optimize_onnx", "build", "model_dir", "get_onnx_encoder", "OPSET"]
@@ -344,8 +343,7 @@ class OnnxEncoder:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=self.max_seq_length)
         self._lock = threading.Lock()  # tokenizers' truncation state is per object
-        self._pool: ThreadPoolExecutor | None = None
-        self._pool_pid = -1
+        self._pool = BatchPool("newsweave-onnx")
 
     @staticmethod
     def session_options(threads: int = 1, spinning: bool = False):
@@ -443,12 +441,7 @@ class OnnxEncoder:
             for idx in batches:
                 run(idx)
         else:
-            if self._pool is None or self._pool_pid != os.getpid():
-                # (a forked child inherits the pool object but not its threads)
-                self._pool = ThreadPoolExecutor(workers, thread_name_prefix="newsweave-onnx")
-                self._pool_pid = os.getpid()
-            for _ in self._pool.map(run, batches):
-                pass
+            self._pool.run_all(run, batches, workers)
         return out
 
 
