@@ -29,7 +29,9 @@ a result)**, the best threshold on the MiniLM cosine of the canonicalized texts.
 
 Reads ``../shared/benchmarks/claimdiff`` at run time; writes numbers only to ``bench/results/claimdiff.md``.
 
-    .venv/bin/python bench/claimdiff.py [--out bench/results/claimdiff.md]
+    .venv/bin/python bench/claimdiff.py [--out bench/results/claimdiff.md] [--items scores.json]
+
+``--items`` also writes each pair's verdicts (correct or not per task, grouped by topic) for ``bench/paired.py``.
 """
 
 from __future__ import annotations
@@ -135,6 +137,7 @@ def best_threshold(gold: list[int], score: list[float]) -> tuple[float, dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--items", type=Path, default=None, help="write per-pair verdicts here (for bench/paired.py)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     pairs = load()
@@ -160,9 +163,29 @@ def main() -> None:
                       "tuned": best_threshold(t["gold"], t["score"])}
     joint = Counter(("strengthens" if p["strength"] else "weakens" if p["weak"] else "neither", p["same"] > 0) for p in pairs)
     write(args.out, pairs, rows, joint, seconds)
+    if args.items:
+        write_items(args.items, pairs)
     for name, r in rows.items():
         print(name, {k: round(v, 3) for k, v in r["ours"].items()}, "majority acc", round(r["majority"]["acc"], 3))
     print(f"wrote {args.out}")
+
+
+def write_items(path: Path, pairs: list[dict]) -> None:
+    """Per pair: whether the S and W verdicts are right, and the embedding cosine; grouped by topic."""
+    import os
+
+    from newsweave.align.encoders import DEFAULT_ENCODER
+
+    setting = os.environ.get("NEWSWEAVE_EMBEDDINGS") or DEFAULT_ENCODER
+    items = {}
+    for p in pairs:
+        same = int(p["same"] > 0)
+        items[p["pair_id"]] = {"group": p["topic"], "S_correct": int(same == p["strength"]),
+                               "W_correct": int((1 - same) == p["weak"]), "called_same": same, "emb_cosine": p["emb"]}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"bench": "claimdiff", "setting": f"encoder {setting}",
+                                "metrics": ["S_correct", "W_correct", "called_same", "emb_cosine"], "items": items}, indent=1))
+    print(f"wrote {path}")
 
 
 def write(out: str, pairs, rows, joint, seconds) -> None:

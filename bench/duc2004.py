@@ -2,7 +2,9 @@
 published systems stored with the data, all scored the same way (rouge-score, Porter stemming, both sides
 cut to 100 words, recall averaged over the 4 references, then over clusters).
 
-    .venv/bin/python bench/duc2004.py [--limit N] [--words 100]
+    .venv/bin/python bench/duc2004.py [--limit N] [--words 100] [--items scores.json]
+
+``--items`` also writes each cluster's ROUGE-1/2 recall, for ``bench/paired.py`` to compare two settings.
 
 Reads ../shared/benchmarks/duc2004_task2 at run time; writes bench/results/duc2004.md.
 """
@@ -29,6 +31,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="only the first N clusters")
     ap.add_argument("--words", type=int, default=100)
     ap.add_argument("--out", type=Path, default=HERE / "results" / "duc2004.md")
+    ap.add_argument("--items", type=Path, default=None, help="write per-cluster scores here (for bench/paired.py)")
     args = ap.parse_args()
     if not DATA.exists():
         sys.exit(f"missing benchmark data: {DATA}")
@@ -83,10 +86,25 @@ def main() -> None:
     lines += ["", f"newsweave time: {elapsed:.1f} s for {len(clusters)} clusters ({elapsed / len(clusters):.2f} s per cluster, "
               "spaCy annotation included)."]
     report = "\n".join(lines) + "\n"
+    if args.items:
+        write_items(args.items, ours)
     print(report)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report)
     print(f"wrote {args.out}")
+
+
+def write_items(path: Path, ours: dict[str, tuple[float, float]]) -> None:
+    import os
+
+    from newsweave.align.encoders import DEFAULT_ENCODER
+
+    setting = os.environ.get("NEWSWEAVE_EMBEDDINGS") or DEFAULT_ENCODER
+    items = {cid: {"rouge1_recall": r1, "rouge2_recall": r2} for cid, (r1, r2) in ours.items()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"bench": "duc2004", "setting": f"encoder {setting}",
+                                "metrics": ["rouge1_recall", "rouge2_recall"], "items": items}, indent=1))
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":
