@@ -65,8 +65,9 @@ DATA = Path(__file__).with_name("data") / "loaded_lexicon.json"
 BIAS_MODEL = Path(__file__).with_name("data") / "bias_probe.json"
 
 # A sentence is loaded when the model's score reaches BIAS_THRESHOLD (chosen on BABE, bench/results/babe.md:
-# the cross-validation folds pick 1.52-1.59 and score alike, 0.718 against 0.719 at 1.7). Without the embedding model (static encoder, missing file) the
-# lexicon score is used against LEXICON_THRESHOLD (the folds' choice for the lexicon alone, 0.59-0.62).
+# the cross-validation folds pick 1.52-1.59 and score alike, 0.718 against 0.719 at 1.7). Without the
+# embedding model (static encoder, missing file) the lexicon score is used against LEXICON_THRESHOLD (the
+# folds' choice for the lexicon alone, 0.59-0.62).
 BIAS_THRESHOLD = 1.7
 LEXICON_THRESHOLD = 0.62
 MAX_LOADED_SENTENCES = 5
