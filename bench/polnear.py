@@ -367,6 +367,21 @@ break), subjects cut to the verb's line and "blamed him for ..." objects brought
 clauses of the object, "Trump claims that" tagged as a noun, "The Latest:" as a line label) added dev +0.5
 (72.1 -> 72.6) and train +0.1 (68.75 -> 68.84) but nothing on test (72.7 -> 72.6, P 80.1 / R 66.4): the
 remaining misses are a long tail of one-off cues and parser slips, each rule worth a few attributions.
+Round 4 raised dev 72.6 -> 75.3 (P 81.4 / R 65.5 -> P 84.1 / R 68.2), train 68.84 -> 71.47 and test 72.6 -> 75.0
+(P 82.2 / R 69.0). Precision rules: no attribution for a to-infinitive cue under a cue verb or a noun ("declined to
+comment", "plans to sue"; the largest single gain), a gerund after "for"/"from" ("criticized him for saying"), a
+nominal cue nobody holds ("the notion that ..."), a demonstrative speaker ("That means ...") or a quote whose
+framing verb lost its speaker; a quote framed once ('"A," X said, referring to Y, "B."'). Speaker rules: a subject
+the parser hung on a preceding phrase ("In a meeting with the board Lee said"), the issuer of a document or the
+speaker at an event ("X issued a statement saying", "at a news conference announcing"), not a label before a colon
+or a comma-set prepositional phrase. Coverage: more stance verbs with objects ("echoed", "likened X to Y",
+"disavowed"), regarding verbs with "as" ("sees X as Y"), naming ("called him a liar", "what X calls Y"), evidence
+("Polls show ..."), stance adjectives and nouns with prepositional objects ("critical of", "X's attacks on"),
+gerund and pro-form complements ("reported raising", "said so"), "hopes" lemmatized as "hop", comma-set frames with
+an addressee or around another cue, and Title Case headlines. Per-rule dev/train effects are noted at the flags in
+`newsweave/annotate/quotes.py`; tried and left off: "voted for" (dev -0.01), time objects (dev -0.03), cues in
+embedded questions (dev -0.01), participles modifying a noun (train -0.01). A last fix for two rules that clashed
+(dev unchanged, train +0.01) moved test from 75.0 to 75.1 (P 82.4 / R 69.0), the figure in the summary below.
 
 Context: on the 16 train articles with two annotators, human agreement under this same metric is about
 78 speaker-attribution F1 (table at the end); the dev/test double-annotated sets hold only 2 articles each.
