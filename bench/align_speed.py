@@ -116,7 +116,7 @@ def align_steps(docs, entities, result_reuse=None, *, counts: dict | None = None
     lap("reuse")
     facts_mod.attach_slots(docs, entities)
     claims = [c for d in docs for c in d.claims]
-    claim_index = SentenceIndex(docs, canonical_names=canonical, units=claims)
+    claim_index = SentenceIndex(docs, canonical_names=canonical, units=claims, text_vectors=index.text_vectors)
     lap("slots+claim_index")
     cand: list[set] = []
     orig = facts_mod.candidate_pairs

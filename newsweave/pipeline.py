@@ -130,7 +130,9 @@ def align_stage(story: Story, briefing: Briefing) -> None:
     articles = [d.article for d in docs]
     briefing.reuse = [r.to_json() for r in find_reuse([(a.id, a.text, a.published) for a in articles])]
     attach_slots(docs, story.entities)
-    story.claim_index = SentenceIndex(docs, canonical_names=canonical_names, units=[c for d in docs for c in d.claims])
+    # one embedding per distinct text for both indexes: many claims are whole sentences
+    story.claim_index = SentenceIndex(docs, canonical_names=canonical_names, units=[c for d in docs for c in d.claims],
+                                      text_vectors=story.sentence_index.text_vectors)
     story.facts = align_facts(docs, story.claim_index, briefing.reuse)
     briefing.facts = [f.to_json() for f in story.facts]
     briefing.coverage = coverage(story.facts, [a.id for a in articles])

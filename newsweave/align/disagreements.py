@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from newsweave.align.facts import Fact
 from newsweave.align.similarity import SentenceIndex
@@ -372,7 +373,8 @@ def _shared_word(a: Claim, b: Claim, q, names: set[str]) -> str:
     counted = {q.counted} if q.counted else set()
     counted |= {w.lower() for w in re.findall(r"\w+", q.text)} | {"thousand", "hundred", "million", "dozen", "billion"}
     counted |= names | _REPORTING_WORDS
-    shared = [t for t in a.terms if t in set(b.terms) and t not in counted and not t.isdigit() and t not in names]
+    b_terms = set(b.terms)
+    shared = [t for t in a.terms if t in b_terms and t not in counted and not t.isdigit() and t not in names]
     return shared[0] if shared else ""
 
 
@@ -392,8 +394,7 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
                 postings[t].append(x)
     pairs: set[tuple[int, int]] = set()
     for xs in (*postings.values(), *by_fact.values()):
-        for i, x in enumerate(xs):
-            pairs.update((x, y) for y in xs[i + 1:])
+        pairs.update(combinations(xs, 2))  # xs ascend: (x, y) with x < y
     return sorted(pairs)
 
 

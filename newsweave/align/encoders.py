@@ -44,6 +44,12 @@ class _Encoder:
         self.name, self._model, self._knots = name, model, knots
         self.dim = int(model.dim)
 
+    @property
+    def deterministic(self) -> bool:
+        """Is a text's vector a function of the text alone (not of the texts encoded with it)? Then a vector
+        computed once can stand for every later occurrence of the text, bit for bit."""
+        return bool(getattr(self._model, "deterministic", False))
+
     def encode(self, texts) -> np.ndarray:
         """Unit-length embeddings of ``texts``. With the annotation cache on (``NEWSWEAVE_CACHE``) and an
         encoder whose vectors depend on the text alone, vectors are read from and written to the cache, so a
@@ -69,7 +75,7 @@ class _Encoder:
         return out
 
     def _store(self):
-        if not getattr(self._model, "deterministic", False) or not getattr(self._model, "space", None):
+        if not self.deterministic or not getattr(self._model, "space", None):
             return None
         from newsweave.annotate.cache import default_cache  # noqa: PLC0415
 

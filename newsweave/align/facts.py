@@ -17,9 +17,11 @@
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from newsweave.align.similarity import SentenceIndex
 from newsweave.model import AnnotatedArticle, Claim
@@ -94,17 +96,24 @@ def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float]) -> set[tuple
         n_keys.append(len(keys))
         for k in keys:
             buckets[k].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in buckets.values():
-        if len(members) < 2 or len(members) > MAX_BUCKET:
-            continue
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if claims[i].article != claims[j].article:
-                    shared[(i, j)] += 1
+    used = [members for members in buckets.values() if 2 <= len(members) <= MAX_BUCKET]
+    if not used:
+        return set()
+    # Keys shared per pair of claims: a claims x buckets incidence matrix times its transpose (the pair
+    # counts of a double loop over every bucket, without the Python loop).
+    from scipy.sparse import csr_matrix  # noqa: PLC0415
+
+    rows = np.concatenate([np.asarray(members, dtype=np.int64) for members in used])
+    cols = np.repeat(np.arange(len(used)), [len(members) for members in used])
+    incidence = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(claims), len(used)))
+    shared = (incidence @ incidence.T).tocoo()
+    i, j, n = shared.row, shared.col, shared.data
+    article = np.unique([c.article for c in claims], return_inverse=True)[1]
     # A short claim ("Finland") has few keys to share: one is enough for it.
-    return {(i, j) for (i, j), n in shared.items() if n >= min(MIN_SHARED_KEYS, n_keys[i], n_keys[j])}
+    keys_per_claim = np.asarray(n_keys)
+    needed = np.minimum(MIN_SHARED_KEYS, np.minimum(keys_per_claim[i], keys_per_claim[j]))
+    keep = (i < j) & (article[i] != article[j]) & (n >= needed)
+    return set(zip(i[keep].tolist(), j[keep].tolist()))
 
 
 def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: list[dict] | None = None) -> list[Fact]:

@@ -61,6 +61,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -225,18 +226,24 @@ def _stem(word: str) -> str:
 def content_tokens(text: str) -> list[str]:
     """Normalized content tokens of a sentence (see module docstring)."""
     out: list[str] = []
-    for m in _TOKEN.finditer(text):
-        tok = m.group().lower()
-        if tok[0].isdigit():
-            out.append(tok.replace(",", "").rstrip("."))
-            continue
-        if tok in _NUMWORDS:
-            out.append(_NUMWORDS[tok])
-            continue
-        if tok in _STOP or len(tok) < 2:
-            continue
-        out.append(_stem(tok))
+    for tok in _TOKEN.findall(text):
+        norm = _content_token(tok)
+        if norm is not None:
+            out.append(norm)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_token(token: str) -> str | None:
+    """A token's normalized form, ``None`` for a stop word; once per distinct token (a story repeats its words)."""
+    tok = token.lower()
+    if tok[0].isdigit():
+        return tok.replace(",", "").rstrip(".")
+    if tok in _NUMWORDS:
+        return _NUMWORDS[tok]
+    if tok in _STOP or len(tok) < 2:
+        return None
+    return _stem(tok)
 
 
 def _shingles(tokens: list[str]) -> set[bytes]:
@@ -303,6 +310,14 @@ def _prepare(doc_id: str, text: str, published: str | None) -> _Doc:
 # --------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
+def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The (bands, rows) split that datasketch chooses for a threshold. Choosing integrates the false positive
+    and negative rates of every split (hundreds of scipy quad calls), the same for every story: once here."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 def _candidates(
     docs: list[_Doc],
     *,
@@ -312,7 +327,7 @@ def _candidates(
     seed: int = 1,
 ) -> dict[tuple[int, int], int]:
     """Article index pairs ``(i, j)`` with ``i < j`` -> number of colliding sentence pairs."""
-    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm, params=_lsh_params(lsh_threshold, num_perm))
     keys: list[tuple[int, int]] = []
     shingle_sets: list[list[bytes]] = []
     for di, d in enumerate(docs):

@@ -72,8 +72,11 @@ class SentenceIndex:
     """TF-IDF vectors of every sentence of a story, for same-content look-ups across articles."""
 
     def __init__(self, docs: Sequence[AnnotatedArticle], *, canonical_names: dict[tuple[str, int, int], str] | None = None,
-                 use_embeddings: bool = True, units: Sequence[Sentence] | None = None):
-        """``units`` are the spans to index (sentences by default; claims have the same fields)."""
+                 use_embeddings: bool = True, units: Sequence[Sentence] | None = None,
+                 text_vectors: dict[str, np.ndarray] | None = None):
+        """``units`` are the spans to index (sentences by default; claims have the same fields).
+        ``text_vectors`` (canonicalized text -> embedding) may be shared with another index of the same story,
+        so a span that both embed (a claim that is a whole sentence) is encoded once."""
         self._texts = {d.article.id: d.article.text for d in docs}
         self._canonical = canonical_names or {}
         self._mentions_by_article: dict[str, list[tuple[int, int, str]]] = {}
@@ -84,7 +87,10 @@ class SentenceIndex:
         self.use_embeddings = use_embeddings
         self._vectors: dict[int, np.ndarray] = {}
         self._row_cache: dict[int, dict[int, float]] = {}
+        self._term_sets: dict[int, tuple[Sentence, set[str], float]] = {}
         self._span_vectors: dict[tuple[str, int, int], np.ndarray] = {}
+        # by canonicalized text; only used with an encoder whose vectors depend on the text alone
+        self.text_vectors: dict[str, np.ndarray] = {} if text_vectors is None else text_vectors
         self._encoder = None  # loaded on the first embedding asked for
 
         self.sentences: list[Sentence] = list(units) if units is not None else [s for d in docs for s in d.sentences]
@@ -122,9 +128,20 @@ class SentenceIndex:
             return np.zeros((0, self._encoder.dim), dtype=np.float32)
         missing = list(dict.fromkeys(sp for sp in spans if sp not in self._span_vectors))
         if missing:
-            for sp, v in zip(missing, self._encoder.encode([self.canonical_text(*sp) for sp in missing])):
+            for sp, v in zip(missing, self._encode_texts([self.canonical_text(*sp) for sp in missing])):
                 self._span_vectors[sp] = v
         return np.stack([self._span_vectors[sp] for sp in spans])
+
+    def _encode_texts(self, texts: list[str]) -> Sequence[np.ndarray]:
+        """Embeddings of ``texts``. When the encoder's vectors depend on the text alone, each distinct text is
+        encoded once for all the indexes sharing ``text_vectors`` (the same vectors, fewer encoder calls);
+        otherwise the texts are encoded together as given."""
+        if not self._encoder.deterministic:
+            return self._encoder.encode(texts)
+        todo = [t for t in dict.fromkeys(texts) if t not in self.text_vectors]
+        if todo:
+            self.text_vectors.update(zip(todo, self._encoder.encode(todo)))
+        return [self.text_vectors[t] for t in texts]
 
     def computed_vectors(self, spans: Sequence[tuple[str, int, int]]) -> list[np.ndarray | None]:
         """The embeddings of ``spans`` that this index has already computed (``None`` for the others), without
@@ -192,25 +209,34 @@ class SentenceIndex:
             x, y = y, x
         return float(sum(v * y.get(k, 0.0) for k, v in x.items()))
 
+    def _term_set(self, unit: Sentence) -> tuple[set[str], float]:
+        """The unit's distinct terms and their summed idf, computed once per unit: every pair it takes part in
+        needs them. (Keyed by identity; the unit is kept with them so that its id cannot be reused.)"""
+        hit = self._term_sets.get(id(unit))
+        if hit is None or hit[0] is not unit:
+            terms = set(unit.terms)
+            hit = self._term_sets[id(unit)] = (unit, terms, sum(self.idf.get(t, 1.0) for t in terms))
+        return hit[1], hit[2]
+
     def containment(self, short: Sentence, long: Sentence) -> tuple[float, int]:
         """Share of ``short``'s idf-weighted content terms that ``long`` also has, and how many terms they share."""
-        a, b = set(short.terms), set(long.terms)
+        (a, total), (b, _) = self._term_set(short), self._term_set(long)
         if not a:
             return 0.0, 0
         shared = a & b
-        total = sum(self.idf.get(t, 1.0) for t in a)
         return sum(self.idf.get(t, 1.0) for t in shared) / total, len(shared)
 
     def same_content(self, a: Sentence, b: Sentence) -> float:
         """A score in [0, 1]; 0 when the two do not state the same content."""
         cos = self.similarity(a, b)
-        short, long = (a, b) if len(set(a.terms)) <= len(set(b.terms)) else (b, a)
+        terms_a, terms_b = self._term_set(a)[0], self._term_set(b)[0]
+        short, long = (a, b) if len(terms_a) <= len(terms_b) else (b, a)
         contained, shared = self.containment(short, long)
-        if shared and set(a.terms) == set(b.terms):
+        if shared and terms_a == terms_b:
             return 1.0  # the same words ("Finland" / "Finland."), however few
         if shared < 2:
             return 0.0
-        if shared >= min(MIN_SHARED_TERMS, len(set(short.terms))):
+        if shared >= min(MIN_SHARED_TERMS, len(self._term_set(short)[0])):
             if cos >= COSINE_MIN:
                 return cos
             if contained >= CONTAINMENT_MIN and shared >= MIN_CONTAINED_TERMS:
@@ -223,16 +249,20 @@ class SentenceIndex:
 
     def needs_embedding(self, a: Sentence, b: Sentence) -> bool:
         """Would :meth:`same_content` consult embeddings for this pair? (To encode such pairs in one batch.)"""
-        if not self.use_embeddings or self.similarity(a, b) < EMBEDDING_COSINE_FLOOR:
+        if not self.use_embeddings:
             return False
-        if set(a.terms) == set(b.terms):
+        cos = self.similarity(a, b)
+        if cos < EMBEDDING_COSINE_FLOOR:
             return False
-        short, long = (a, b) if len(set(a.terms)) <= len(set(b.terms)) else (b, a)
+        terms_a, terms_b = self._term_set(a)[0], self._term_set(b)[0]
+        if terms_a == terms_b:
+            return False
+        short, long = (a, b) if len(terms_a) <= len(terms_b) else (b, a)
         contained, shared = self.containment(short, long)
         if shared < 2:
             return False
-        lexical = shared >= min(MIN_SHARED_TERMS, len(set(short.terms))) and (
-            self.similarity(a, b) >= COSINE_MIN or (contained >= CONTAINMENT_MIN and shared >= MIN_CONTAINED_TERMS))
+        lexical = shared >= min(MIN_SHARED_TERMS, len(self._term_set(short)[0])) and (
+            cos >= COSINE_MIN or (contained >= CONTAINMENT_MIN and shared >= MIN_CONTAINED_TERMS))
         return not lexical
 
     def supporting(self, sentence: Sentence, *, use_embeddings: bool | None = None) -> list[Match]:

@@ -335,13 +335,24 @@ def _quoted_ranges(doc: AnnotatedArticle) -> list[tuple[int, int]]:
     return [(a.content_start, a.content_end) for a in doc.quotes if getattr(a, "kind", "") in ("direct", "mixed")]
 
 
-def _voices(doc: AnnotatedArticle, quotes: Sequence[dict] | None) -> list[str]:
+def _quote_speakers(quotes: Sequence[dict]) -> dict[str, list[str]]:
+    """Per article, the speakers of the quotes (``briefing.quotes``) that it carries, in quote order."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for q in quotes:
+        if q.get("speaker"):
+            for aid in dict.fromkeys(e.get("article") for e in q.get("evidence", [])):
+                out[aid].append(q["speaker"])
+    return out
+
+
+def _voices(doc: AnnotatedArticle, quotes: Sequence[dict] | None,
+            speakers: dict[str, list[str]] | None = None) -> list[str]:
+    """The voices an article carries. ``speakers`` is ``_quote_speakers(quotes)`` when the caller has it
+    (once per story rather than a pass over every quote per article)."""
     aid = doc.article.id
     names: list[str] = []
     if quotes:
-        for q in quotes:
-            if q.get("speaker") and any(e.get("article") == aid for e in q.get("evidence", [])):
-                names.append(q["speaker"])
+        names = list((speakers if speakers is not None else _quote_speakers(quotes)).get(aid, []))
     else:
         text = doc.article.text
         for a in doc.quotes:
@@ -443,6 +454,7 @@ def build_framing(docs: Sequence[AnnotatedArticle], facts: Sequence[Any] = (), q
     claims) supplies the claims' embeddings it has already computed, and claims it has not embedded are scored
     by the lexicon alone; without an index every claim is encoded here."""
     choices = _word_choices(docs, facts)
+    speakers = _quote_speakers(quotes) if quotes else None
     out = []
     for doc in docs:
         aid = doc.article.id
@@ -457,7 +469,7 @@ def build_framing(docs: Sequence[AnnotatedArticle], facts: Sequence[Any] = (), q
         item = {
             "article": aid,
             "terms": sorted(terms.values(), key=lambda t: (-t["count"], t["term"])),
-            "voices": _voices(doc, quotes),
+            "voices": _voices(doc, quotes, speakers),
             "word_choices": choices.get(aid, []),
         }
         if sentences:

@@ -77,7 +77,7 @@ class _Mentions:
 
 
 def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities: dict,
-                        orgs_by_word: dict[str, list]) -> str | None:
+                        orgs_by_word: dict[str, list], speakers_by_name: dict[str, str] | None = None) -> str | None:
     """The canonical entity of a speaker: the entity mentioned at the speaker's head ("Azerbaijani
     President Ilham Aliyev" -> Ilham Aliyev, not Azerbaijani), else the only organisation whose name
     has the speaker's head noun ("the ministry" -> Defence Ministry), else a name match of the
@@ -100,10 +100,18 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
         return None  # a common noun ("officials", "one resident") names no entity
     resolved = (a.speaker_resolved or "").strip().lower()
     if resolved:
-        for ent in entities.values():
-            if ent.type in _SPEAKER_TYPES and resolved in (x.lower() for x in [ent.name, *ent.aliases]):
-                return ent.id
+        return (speakers_by_name if speakers_by_name is not None else _speakers_by_name(entities)).get(resolved)
     return None
+
+
+def _speakers_by_name(entities: dict) -> dict[str, str]:
+    """Lower-cased name or alias -> id of the first entity (in ``entities`` order) that has it and can speak."""
+    out: dict[str, str] = {}
+    for ent in entities.values():
+        if ent.type in _SPEAKER_TYPES:
+            for name in [ent.name, *ent.aliases]:
+                out.setdefault(name.lower(), ent.id)
+    return out
 
 
 def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -> list[dict]:
@@ -121,6 +129,7 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             for w in dict.fromkeys(ent.name.lower().split()):
                 orgs_by_word.setdefault(w, []).append(ent)
     names = {ent.id: ent.name for ent in entities}
+    speakers_by_name = _speakers_by_name(by_id)
     mentions: dict[str, list[tuple[int, int, str]]] = {}
     for (art, s, e), ent_id in sorted(mention_index.items()):
         mentions.setdefault(art, []).append((s, e, ent_id))
@@ -145,7 +154,7 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             # Compare canonical names, so translations that spell a place differently still match.
             canonical = _canonical_span(text, start, end, mentions.get(doc.article.id, []), names)
             quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker,
-                                 _entity_for_speaker(doc, a, story_mentions, by_id, orgs_by_word), _stems(canonical, stop), places))
+                                 _entity_for_speaker(doc, a, story_mentions, by_id, orgs_by_word, speakers_by_name), _stems(canonical, stop), places))
 
     translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
     partners: dict[int, set[int]] = {}

@@ -406,27 +406,50 @@ def concept_features(docs: Sequence[AnnotatedArticle], min_df: int | None = None
         for cs in sentence_concepts:
             shared = [n_docs[c] for c in cs]
             sentence_mass.append(sum(shared) / (n * len(shared)) if shared else 0.0)
-    x = np.zeros((len(concepts), len(CONCEPT_FEATURES)))
-    for i, c in enumerate(concepts):
-        k = n_docs[c]
-        a, b = c
-        content = [uni_df[w] for w in c if w not in stop] or [uni_df[a]]
-        row = {"bias": 1.0, "df_frac": k / n, "log_df": np.log(k), "log_tf": np.log1p(tf[c]), "lead_frac": lead[c] / n,
-               "first_pos": 1.0 / (1.0 + first_pos[c]), "mean_rel_pos": rel_pos[c] / k, "stop_first": a in stop,
-               "stop_second": b in stop, "number": a.isdigit() or b.isdigit(), "unigram_df": min(content) / n,
-               "log_n": np.log(n), "first_frac": first_n[c] / n, "entity": a in entity_words or b in entity_words,
-               "quoted": quoted[c] / tf[c], "corroborated": support[c] / n}
-        if extra:
-            row.update({
-                "unigram_df_max": max(content) / n,
-                "tf_per_df": np.log(tf[c] / k),
-                "in_sentence": in_sent[c] / tf[c],
-                "date": a in _DATE_WORDS or b in _DATE_WORDS,
-                "both_entity": a in entity_words and b in entity_words,
-                "sent_mass": (sum(sentence_mass[g] for g in sents_of[c]) / len(sents_of[c])) if sentence_mass else 0.0,
-                "sent_mass_max": max(sentence_mass[g] for g in sents_of[c]) if sentence_mass else 0.0,
-            })
-        x[i] = [row[f] for f in CONCEPT_FEATURES]
+    # One column per feature, over all concepts at once (a per-concept row of numpy scalars cost more than
+    # everything else here); only the columns the model reads are computed.
+    m = len(concepts)
+    k = np.array([n_docs[c] for c in concepts], dtype=np.float64)
+    tfs = np.array([tf[c] for c in concepts], dtype=np.float64)
+    content = [[uni_df[w] for w in c if w not in stop] or [uni_df[c[0]]] for c in concepts]
+
+    def flags(test: Callable[[str, str], bool]) -> np.ndarray:
+        return np.array([bool(test(a, b)) for a, b in concepts], dtype=np.float64)
+
+    def per_concept(values: dict, default: float = 0.0) -> np.ndarray:
+        return np.array([values.get(c, default) for c in concepts], dtype=np.float64)
+
+    columns: dict[str, Callable[[], np.ndarray]] = {
+        "bias": lambda: np.ones(m),
+        "df_frac": lambda: k / n,
+        "log_df": lambda: np.log(k),
+        "log_tf": lambda: np.log1p(tfs),
+        "lead_frac": lambda: per_concept(lead) / n,
+        "first_pos": lambda: 1.0 / (1.0 + per_concept(first_pos)),
+        "mean_rel_pos": lambda: per_concept(rel_pos) / k,
+        "stop_first": lambda: flags(lambda a, b: a in stop),
+        "stop_second": lambda: flags(lambda a, b: b in stop),
+        "number": lambda: flags(lambda a, b: a.isdigit() or b.isdigit()),
+        "unigram_df": lambda: np.array([min(v) for v in content], dtype=np.float64) / n,
+        "log_n": lambda: np.full(m, np.log(n)),
+        "first_frac": lambda: per_concept(first_n) / n,
+        "entity": lambda: flags(lambda a, b: a in entity_words or b in entity_words),
+        "quoted": lambda: per_concept(quoted) / tfs,
+        "corroborated": lambda: per_concept(support) / n,
+        # EXTRA_CONCEPT_FEATURES
+        "unigram_df_max": lambda: np.array([max(v) for v in content], dtype=np.float64) / n,
+        "tf_per_df": lambda: np.log(tfs / k),
+        "in_sentence": lambda: per_concept(in_sent) / tfs,
+        "date": lambda: flags(lambda a, b: a in _DATE_WORDS or b in _DATE_WORDS),
+        "both_entity": lambda: flags(lambda a, b: a in entity_words and b in entity_words),
+        "sent_mass": lambda: np.array([sum(sentence_mass[g] for g in sents_of[c]) / len(sents_of[c]) if sentence_mass
+                                       else 0.0 for c in concepts], dtype=np.float64),
+        "sent_mass_max": lambda: np.array([max(sentence_mass[g] for g in sents_of[c]) if sentence_mass else 0.0
+                                           for c in concepts], dtype=np.float64),
+    }
+    x = np.zeros((m, len(CONCEPT_FEATURES)))
+    for j, name in enumerate(CONCEPT_FEATURES):
+        x[:, j] = columns[name]()
     return concepts, x
 
 

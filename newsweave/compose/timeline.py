@@ -100,6 +100,22 @@ def _clauses(text: str, sent: Sentence, timexes: list) -> list[tuple[int, int]]:
     return spans
 
 
+def _encode_comparable(candidates: list[_Candidate], index: SentenceIndex) -> None:
+    """Embed, in one batch, the sentences that the merging below may compare by meaning: those dated the same
+    day as a sentence of another article. The merging would otherwise encode them a pair at a time, each a
+    batch of one or two on one core; nearly all of them are compared anyway (323 of 328 on a 100-article
+    DUC 2006 story). With the default encoder a sentence's embedding depends on its text alone, so what the
+    merging finds is the same."""
+    if not index.use_embeddings:
+        return
+    articles_on: dict[str, set[str]] = {}
+    for cand in candidates:
+        articles_on.setdefault(cand.date, set()).add(cand.sentence.article)
+    comparable = {(c.sentence.article, c.sentence.index): c.sentence for c in candidates if len(articles_on[c.date]) > 1}
+    if comparable:
+        index.vectors(list(comparable.values()))
+
+
 def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> list[dict]:
     candidates: list[_Candidate] = []
     for doc in docs:
@@ -124,6 +140,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> li
                 candidates.append(_Candidate(t.value, sent, t.start, t.end, t.text, _status(t.value, doc.article.published),
                                              start, end, text[start:end].strip(" ,;:-–—")))
 
+    _encode_comparable(candidates, index)
     events: list[_Event] = []
     by_date: dict[str, list[_Event]] = {}
     for cand in candidates:
