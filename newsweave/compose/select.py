@@ -81,7 +81,7 @@ def _ilp(units: Sequence[Any], weight: dict, budget: int) -> list[Any] | None:
     a = coo_matrix((vals, (rows, cols)), shape=(len(upper), n)).tocsr()
     constraint = LinearConstraint(a, -np.inf, np.array(upper))
     integrality = np.array([1] * len(units) + [0] * len(concepts))
-    with _stdout_to_stderr():
+    with _solver_output_silenced():
         res = milp(-objective, constraints=constraint, integrality=integrality, bounds=Bounds(0, 1),
                    options={"time_limit": TIME_LIMIT, "disp": False})
     if res.x is None:
@@ -120,18 +120,23 @@ def greedy(units: Sequence[Any], weight: dict, budget: int) -> list[Any]:
 
 
 @contextlib.contextmanager
-def _stdout_to_stderr():
-    """HiGHS occasionally prints diagnostics from C code straight to file descriptor 1, which would corrupt
-    a briefing written to stdout (``newsweave brief ... -f json > out.json``): send them to stderr."""
+def _solver_output_silenced():
+    """HiGHS occasionally prints debugging lines from C code straight to file descriptor 1 even with
+    ``disp=False`` ("HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();", HiGHS issue
+    #2783). On stdout they would corrupt a briefing written there (``newsweave brief ... -f json > out.json``),
+    and on stderr they mean nothing to a reader: the solver's outcome is read from its result, so the
+    descriptor points at the null device while it runs."""
     try:
         sys.stdout.flush()
         saved = os.dup(1)
+        null = os.open(os.devnull, os.O_WRONLY)
     except (OSError, ValueError):
         yield
         return
     try:
-        os.dup2(2, 1)
+        os.dup2(null, 1)
         yield
     finally:
         os.dup2(saved, 1)
         os.close(saved)
+        os.close(null)

@@ -1,0 +1,49 @@
+"""Budgeted concept selection (compose/select.py): the exact ILP, its greedy fallback, and the solver's
+stray C-level prints kept off stdout."""
+
+import os
+from dataclasses import dataclass, field
+
+from newsweave.compose import select as select_mod
+
+
+@dataclass(eq=False)
+class _Unit:
+    concepts: frozenset
+    words: int
+    article: str = "a"
+    sentence: int = 0
+    bonus: float = 0.0
+    facts: tuple = field(default_factory=tuple)
+
+
+def test_ilp_beats_greedy_where_gain_per_word_misleads():
+    # greedy takes the densest unit first and then only one more fits; the ILP takes the two that cover more
+    short = _Unit(frozenset({"x"}), 4, sentence=0)  # 5 per 4 words
+    left = _Unit(frozenset({"y", "z"}), 5, sentence=1)  # 6 per 5 words
+    right = _Unit(frozenset({"w", "v"}), 5, sentence=2)
+    weight = {"x": 5.0, "y": 3.0, "z": 3.0, "w": 3.0, "v": 3.0}
+    units = [short, left, right]
+    assert select_mod.greedy(units, weight, 10) == [short, left]  # weight 11
+    chosen = select_mod.select(units, weight, 10)
+    assert set(map(id, chosen)) == {id(left), id(right)}
+    assert sum(u.words for u in chosen) <= 10
+
+
+def test_one_form_per_sentence_and_per_fact():
+    whole = _Unit(frozenset({"a", "b"}), 5, sentence=0)
+    trimmed = _Unit(frozenset({"a"}), 2, sentence=0)  # a trimmed form of the same sentence
+    other_outlet = _Unit(frozenset({"a", "b"}), 5, article="b", sentence=3, facts=("f1",))
+    same_fact = _Unit(frozenset({"c"}), 5, article="c", sentence=1, facts=("f1",))
+    chosen = select_mod.select([whole, trimmed, other_outlet, same_fact], {"a": 1, "b": 1, "c": 1}, 20)
+    assert sum(u.sentence == 0 and u.article == "a" for u in chosen) <= 1
+    assert sum("f1" in u.facts for u in chosen) <= 1
+
+
+def test_solver_prints_on_descriptor_1_are_dropped_and_stdout_restored(capfd):
+    with select_mod._solver_output_silenced():
+        os.write(1, b"HighsMipSolverData::debug line\n")
+    os.write(1, b"briefing\n")
+    out, err = capfd.readouterr()
+    assert out == "briefing\n"
+    assert "Highs" not in err
