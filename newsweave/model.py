@@ -191,6 +191,9 @@ class AnnotatedArticle:
     quantities: list[Any] = field(default_factory=list)
     quotes: list[Any] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # (start, end) of a date expression -> (start, end) of the noun phrase it dates, for dates that belong to
+    # a noun phrase rather than to their clause ("a barrier built in 1974"): see newsweave.annotate.date_scope
+    date_phrases: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing character ``offset``."""

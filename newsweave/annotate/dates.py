@@ -610,7 +610,8 @@ def h_month(m, ctx):
 
 
 _YEAR_FOLLOW_BAD = re.compile(
-    r"\s*(?:[a-z]+s\b(?<!was)(?<!has)(?<!is)(?<!as)(?<!its)(?<!this)(?<!plus)(?<!thus)(?<!his)(?<!us)|%|percent|"
+    r"\s*(?:[a-z]+s\b(?<!was)(?<!has)(?<!is)(?<!as)(?<!its)(?<!this)(?<!plus)(?<!thus)(?<!his)(?<!us)(?<!across)(?<!towards)"
+    r"(?<!unless)(?<!whereas)(?<!besides)|%|percent|"
     r"(?:million|billion|people|men|women|troops|feet|miles|meters|metres|tons|kilometers|yards|dollars|euros|pounds|"
     r"yen|points|times|units|children|acres|km|kg|m|ft)\b)")
 

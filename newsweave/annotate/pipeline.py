@@ -99,13 +99,16 @@ def annotate_doc(article: Article, doc) -> AnnotatedArticle:
         if e.label_ in ENTITY_LABELS and e.text.strip()
     ]
     from newsweave.annotate.claims import extract_claims
+    from newsweave.annotate.date_scope import date_phrases
     from newsweave.annotate.quantities import tag_quantities
     from newsweave.annotate.quotes import extract_quotes
 
+    timexes = tag_article_dates(article)
     return AnnotatedArticle(
-        article=article, sentences=sentences, entities=entities, timexes=tag_article_dates(article),
+        article=article, sentences=sentences, entities=entities, timexes=timexes,
         quantities=tag_quantities(text, doc), quotes=extract_quotes(doc),
         claims=extract_claims(doc, sentences, words=words, text=text),
+        date_phrases=date_phrases(doc, [(t.start, t.end) for t in timexes]),
     )
 
 

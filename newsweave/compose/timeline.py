@@ -1,7 +1,9 @@
 """The timeline: dated events from every article, one entry per event, merged across outlets and sorted.
 
 Every sentence that carries a calendar date (a day, ISO week, month or year, as normalised by the
-temporal tagger against its article's publication date) is an event candidate for that date. Candidates
+temporal tagger against its article's publication date, or the day of a time such as "late on Monday
+night") is an event candidate for that date; when the date belongs to a noun phrase rather than to the
+sentence's clause ("a barrier built in 1974"), the candidate is that phrase, not the sentence. Candidates
 for the same date that state the same content (same-content sentences, or sentences sharing most of
 their specific words) are one event, cited by every article that dates it. An event is ``scheduled``
 when its date lies after the publication date of the article that states it, else ``happened``.
@@ -17,6 +19,11 @@ from newsweave.align.similarity import SentenceIndex
 from newsweave.model import AnnotatedArticle, Sentence
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
+_DAY_TIME_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+_NAMES_A_DAY = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow)\b|\d{4}-\d{2}-\d{2}|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)", re.I)
 MERGE_JACCARD = 0.3
 MERGE_EMBEDDING = 0.6  # two sentences dated the same day, this close in meaning, report one event
 
@@ -38,6 +45,17 @@ class _Candidate:
 class _Event:
     date: str
     members: list[_Candidate] = field(default_factory=list)
+
+
+def _calendar_value(timex) -> str | None:
+    """The calendar date (day, ISO week, month or year) a time expression places its event on: a DATE's
+    value, or the day of a TIME ("late on Monday night", 2026-03-09TNI, is an event of 9 March); None for
+    durations, sets and dates that could not be resolved."""
+    if timex.type == "DATE" and _DATE_VALUE.match(timex.value):
+        return timex.value
+    if timex.type == "TIME" and _DAY_TIME_VALUE.match(timex.value) and _NAMES_A_DAY.search(timex.text):
+        return timex.value[:10]  # not a bare clock time ("11 p.m."), whose day the tagger can only guess
+    return None
 
 
 def _granularity_rank(value: str) -> int:
@@ -100,6 +118,25 @@ def _clauses(text: str, sent: Sentence, timexes: list) -> list[tuple[int, int]]:
     return spans
 
 
+MIN_PHRASE_WORDS = 5  # shorter noun phrases ("the November 10 accord") do not read as an event: keep the sentence
+MAX_PHRASE_SHARE = 0.85  # a phrase that is nearly the whole sentence: keep the sentence
+
+
+def _noun_phrase_span(doc: AnnotatedArticle, sent: Sentence, timex) -> tuple[int, int] | None:
+    """The span of the noun phrase a date belongs to ("an earth-fill barrier built in 1974", "Friday's
+    deadline, which was delayed from Sunday"), when it can stand as the event that date dates: the rest of
+    the sentence reports something else, at another time ("... failed shortly before 11 p.m."), and must
+    not be put on the timeline under this date."""
+    phrase = doc.date_phrases.get((timex.start, timex.end))
+    if phrase is None:
+        return None
+    start, end = max(phrase[0], sent.start), min(phrase[1], sent.end)
+    words = doc.article.text[start:end].split()
+    if len(words) < MIN_PHRASE_WORDS or end - start > MAX_PHRASE_SHARE * (sent.end - sent.start):
+        return None
+    return start, end
+
+
 def _encode_comparable(candidates: list[_Candidate], index: SentenceIndex) -> None:
     """Embed, in one batch, the sentences that the merging below may compare by meaning: those dated the same
     day as a sentence of another article. The merging would otherwise encode them a pair at a time, each a
@@ -123,7 +160,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> li
         seen_sentences: set[str] = set()
         by_sentence: dict[int, list] = {}
         for t in doc.timexes:
-            if t.type != "DATE" or not _DATE_VALUE.match(t.value):
+            value = _calendar_value(t)
+            if value is None:
                 continue
             sent = doc.sentence_at(t.start)
             if sent is None or sent.kind == "heading" or sent.n_words < 4:
@@ -136,8 +174,10 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> li
                 continue
             seen_sentences.add(key)
             spans = _clauses(text, sent, [t for _, t in items])
+            spans = [_noun_phrase_span(doc, sent, t) or span for (_, t), span in zip(items, spans)]
             for (_, t), (start, end) in zip(items, spans):
-                candidates.append(_Candidate(t.value, sent, t.start, t.end, t.text, _status(t.value, doc.article.published),
+                value = _calendar_value(t)
+                candidates.append(_Candidate(value, sent, t.start, t.end, t.text, _status(value, doc.article.published),
                                              start, end, text[start:end].strip(" ,;:-–—")))
 
     _encode_comparable(candidates, index)

@@ -1,0 +1,90 @@
+"""What a date expression dates: its clause, or a noun phrase inside it.
+
+Most dates in news modify their clause's verb ("Troops entered the district on Friday"), and the sentence
+is the event that date dates. Many do not: "The dam, an earth-fill barrier built in 1974, failed on Monday
+night" does not say the dam failed in 1974; "a 2024 inspection report, which warned of seepage",
+"Friday's deadline, which was delayed from Sunday", "the deal, brokered by Russia two weeks ago" date a
+thing named in the sentence, not what the sentence reports. Dating the sentence by such a date puts a false
+statement on the timeline ("1974: the dam failed").
+
+:func:`noun_phrase_scope` reads spaCy's dependency parse. Walking up from the date's head, a date reached
+through a participle or relative clause of a noun (``acl``, ``relcl``), through an apposition or a
+parenthetical set off by a comma ("Mayor Tamm, in office since 2019, ..."), or that modifies a noun
+directly ("Friday's deadline", "the 2024 report", "the November 10 accord") belongs to that noun's phrase.
+A date that reaches a verb of the clause first (its subject, object, adverbial or prepositional phrase)
+belongs to the clause, and so does one inside a to-infinitive of a noun ("an attempt to regain the
+territory in late September" most often means the attempt's time). Other prepositional phrases attached
+to a noun are followed upward rather than taken as the noun's ("Footage on Wednesday showed ...": the
+parser's attachment of such phrases is unreliable, and the date usually dates the clause anyway).
+"""
+
+from __future__ import annotations
+
+_NOMINAL = {"NOUN", "PROPN"}
+_CLAUSE_OF_NOUN = {"acl", "relcl"}  # "the barrier built in 1974", "the fighting, which ended in 1994"
+_DIRECT_MODIFIER = {"poss", "nmod", "nummod", "compound", "amod"}  # "Friday's deadline", "the 2024 report"
+_VERBAL = {"VERB", "AUX"}
+
+
+def _phrase(noun) -> tuple[int, int]:
+    """Character span of a noun's phrase; an apposition takes in the noun it renames ("The Tarnagor dam, an
+    earth-fill barrier built in 1974 ...")."""
+    start_tok = noun.left_edge
+    if noun.dep_ == "appos" and noun.head.pos_ in _NOMINAL:
+        start_tok = noun.head.left_edge
+    end_tok = noun.right_edge
+    doc = noun.doc
+    while end_tok.i > noun.i and end_tok.is_punct and end_tok.text not in ")]\"'’”":
+        end_tok = doc[end_tok.i - 1]  # the comma that closes a parenthetical belongs to the sentence
+    return start_tok.idx, end_tok.idx + len(end_tok.text)
+
+
+def _infinitival(verb) -> bool:
+    """A to-infinitive ("a plan to hold talks", "an attempt to regain"): it states an aim of the noun, and a
+    date in it is, as often as not, the parser's attachment of the main clause's date."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
+    """The character span of the noun phrase that the date at ``[start, end)`` belongs to, or None when it
+    dates its clause (or the parse cannot tell)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    inside = range(span.start, span.end)
+    cur = span.root
+    sent_root = cur.sent.root
+    first = True
+    # A date that modifies a noun directly names that noun's phrase, unless the noun itself sits in a
+    # clause or apposition of a bigger noun further up, whose phrase then takes it in: the parser often
+    # hangs a year on the wrong noun inside such a clause ("a barrier built in 1974 about nine kilometres
+    # upstream": 1974 as a count of kilometres).
+    named: tuple[int, int] | None = None
+    for _ in range(64):  # a parse is a tree; the bound only guards against a malformed one
+        head = cur.head
+        if cur.i == head.i or cur.i == sent_root.i:
+            return named
+        if cur.dep_ in _CLAUSE_OF_NOUN and head.pos_ in _NOMINAL:
+            if _infinitival(cur):
+                return named  # "an attempt to regain the territory in late September": the attempt's time
+            return _phrase(head)
+        if cur.dep_ == "appos" and not first and head.pos_ in _NOMINAL:
+            return _phrase(cur)
+        if cur.dep_ == "prep" and head.pos_ in _NOMINAL and cur.i == head.i + 2 and cur.nbor(-1).text == ",":
+            return _phrase(head)  # a parenthetical set off by a comma: "Mayor Tamm, in office since 2019, ..." 
+        if first and cur.dep_ in _DIRECT_MODIFIER and head.pos_ in _NOMINAL and head.i not in inside:
+            named = _phrase(head)
+        if cur.pos_ in _VERBAL and not first:
+            return named  # the date reached a verb of the clause: it dates that clause (or the noun it names)
+        cur, first = head, False
+    return named
+
+
+def date_phrases(doc, spans) -> dict[tuple[int, int], tuple[int, int]]:
+    """For each date span ``(start, end)`` that belongs to a noun phrase, that phrase's span."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    for start, end in spans:
+        scope = noun_phrase_scope(doc, start, end)
+        if scope is not None:
+            out[(start, end)] = scope
+    return out

@@ -1,0 +1,97 @@
+"""What a date dates: its clause, or a noun phrase inside it (newsweave.annotate.date_scope), and the
+timeline entries that follow from it. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.annotate.date_scope import noun_phrase_scope
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsweave.annotate.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _scope(nlp, text: str, date: str) -> str | None:
+    doc = nlp(text)
+    start = text.index(date)
+    span = noun_phrase_scope(doc, start, start + len(date))
+    return None if span is None else text[span[0]:span[1]]
+
+
+@pytest.mark.parametrize(
+    "text, date, phrase",
+    [
+        # a participle clause of a noun: the bridge was opened in 1962, it did not collapse then
+        ("The Varna bridge, a steel span opened in 1962 across the river, collapsed on Sunday morning.", "1962",
+         "The Varna bridge, a steel span opened in 1962 across the river"),
+        # a relative clause
+        ("The strike, which began on March 3, has closed every port in the region.", "March 3",
+         "The strike, which began on March 3"),
+        # a participle clause with a relative date
+        ("The truce, agreed by both sides two weeks ago, has largely held.", "two weeks ago",
+         "The truce, agreed by both sides two weeks ago"),
+        # a possessive date names a deadline, not the time of the clause
+        ("Farmers left the valley ahead of Friday's deadline, which had been moved from Monday.", "Monday",
+         "Friday's deadline, which had been moved from Monday"),
+        # an apposition whose noun carries the date
+        ("Mayor Ilse Tamm, in office since 2019, resigned on Thursday.", "2019",
+         "Mayor Ilse Tamm, in office since 2019"),
+    ],
+)
+def test_dates_inside_noun_phrases_date_the_phrase(nlp, text, date, phrase):
+    assert _scope(nlp, text, date) == phrase
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Troops entered the district on Friday.", "Friday"),
+        ("On November 10, the two governments signed a ceasefire.", "November 10"),
+        ("In her speech Friday, the president praised the rescue teams.", "Friday"),
+        # a to-infinitive of a noun: the date is the launch's, whatever the parser attaches it to
+        ("The army launched an offensive to retake the city in late September.", "late September"),
+        # a date in a clause that is not a modifier of a noun dates that clause
+        ("The minister said after the deal was signed on May 4 that the border would reopen.", "May 4"),
+    ],
+)
+def test_dates_of_the_clause_have_no_noun_scope(nlp, text, date):
+    assert _scope(nlp, text, date) is None
+
+
+def test_timeline_dates_the_phrase_not_the_sentence(monkeypatch):
+    """A sentence whose date belongs to a participle clause puts that clause on the timeline, never the
+    sentence's own event under the clause's date."""
+    monkeypatch.setenv("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    articles = [
+        Article(id="a", source="a", title="Bridge collapses in Varna", published="2025-06-09", outlet="Varna Daily",
+                text="The Varna bridge, a steel span opened in 1962 across the Lesna river, collapsed on Sunday "
+                     "morning, the city council said. Four cars fell into the water and two drivers were hurt."),
+        Article(id="b", source="b", title="Varna bridge falls into river", published="2025-06-09", outlet="Lesna News",
+                text="A bridge over the Lesna river in Varna collapsed on Sunday, injuring two drivers. Engineers "
+                     "had inspected the bridge in April and found no faults, the council said."),
+    ]
+    b = brief(articles)
+    events = {e["date"]: e for e in b.timeline}
+    assert events["1962"]["event"].startswith("The Varna bridge, a steel span opened in 1962")
+    assert "collapsed" not in events["1962"]["event"]
+    ev = events["1962"]["evidence"][0]
+    assert b.article(ev["article"]).text[ev["start"]:ev["end"]] == events["1962"]["event"]
+    # the collapse itself is dated Sunday 8 June by both reports
+    assert "collapsed" in events["2025-06-08"]["event"] and len(events["2025-06-08"]["sources"]) == 2
+
+
+def test_times_that_name_a_day_date_their_event_and_bare_clock_times_do_not():
+    from newsweave.annotate.dates import tag_timexes
+    from newsweave.compose.timeline import _calendar_value
+
+    text = "The levee broke late on Monday night. It failed shortly before 11 p.m., and by 9 a.m. on 3 March the water had gone."
+    values = {t.text: _calendar_value(t) for t in tag_timexes(text, "2026-03-04")}
+    assert values["Monday night"] == "2026-03-02"
+    assert values["11 p.m."] is None  # the tagger can only guess its day
+    assert values["3 March"] == "2026-03-03"
