@@ -146,6 +146,28 @@ def test_title_context_keeps_a_person():
     assert person.type == "PERSON"
 
 
+def test_a_surname_does_not_merge_with_a_look_alike_place():
+    """"Vrasnek" is the minister's surname; "Vrasenik" the capital. One edit apart, they are two things: the
+    lone surname joins the full name (in both transliterations of the first name), the capital stays a place."""
+    ents, _ = story({
+        "a": ("VRASENIK, May 2 (Wire) - Water Minister Lidija Vrasnek visited the dam. Vrasnek said repairs would start.",
+              [("VRASENIK", "GPE"), ("Lidija Vrasnek", "PERSON"), ("Vrasnek", "PERSON")]),
+        "b": ("Buses left Vrasenik at dawn. Minister Lidia Vrasnek promised help. Vrasnek spoke in Vrasenik city hall.",
+              [("Vrasenik", "PERSON"), ("Lidia Vrasnek", "ORG"), ("Vrasnek", "PERSON")]),
+    })
+    minister = find(ents, "Lidija Vrasnek")
+    assert set(minister.aliases) >= {"Lidija Vrasnek", "Lidia Vrasnek", "Vrasnek"}
+    assert minister.type == "PERSON"
+    capital = find(ents, "Vrasenik")
+    assert "Vrasnek" not in capital.aliases and capital is not minister
+
+
+def test_company_heads_decide_the_type():
+    ents, _ = story({"a": ("Trains of Ostravian Railways stopped. Ostravian Railways said the line was cut.",
+                           [("Ostravian Railways", "PERSON")])})
+    assert find(ents, "Ostravian Railways").type == "ORG"
+
+
 def test_similar_but_different_names_stay_apart():
     ents, _ = story({
         "a": ("Austria and Australia signed a deal. Slovakia and Slovenia watched. Mark Jones and Mary Jones "

@@ -123,7 +123,8 @@ _HEAD_TYPES = {
         "institute", "association", "federation", "union", "news", "times", "post", "agency", "fund", "foundation",
         "navy", "guard", "brigade", "battalion", "cabinet", "senate", "congress", "bureau", "authority", "board",
         "network", "press", "tribune", "journal", "herald", "gazette", "broadcasting", "telegraph", "movement",
-        "front", "alliance", "coalition", "command", "college", "school", "club", "church",
+        "front", "alliance", "coalition", "command", "college", "school", "club", "church", "railways", "railway",
+        "airlines", "airline", "airways", "society", "trust", "utility",
     },
     "LOC": {
         "river", "mountains", "mountain", "mount", "valley", "sea", "lake", "corridor", "coast", "peninsula", "island",
@@ -290,6 +291,8 @@ def _indel_cost(s: str, i: int) -> tuple[float, int]:
     ch = s[i]
     if ch in _VOWELS or ch in "hy" or (i > 0 and s[i - 1] == ch) or (i + 1 < len(s) and s[i + 1] == ch):
         return 0.5, 0
+    if ch == "j" and i > 0 and s[i - 1] == "i":
+        return 0.5, 0  # "ija" / "ia" in transliterations: Lidija / Lidia, Marija / Maria, Ilija / Ilia
     return 1.0, 1
 
 
@@ -836,8 +839,30 @@ def _alt_keys(name: str, places: dict[str, str], plural: bool = False) -> list[s
     return out
 
 
-def _merge_groups(groups: list[_Group], places: dict[str, str]) -> list[_Group]:
+def _lone_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list[bool]:
+    """Which groups are one-word names that end a full person name of the story ("Stravnek" when the story
+    names "Lidija Stravnek"). Such a word is that person's surname: it may join the full name (see
+    :func:`_attach_surnames`), but not another one-word name that merely looks like it ("Stravenik", the
+    capital)."""
+    surnames: set[str] = set()
+    for g in groups:
+        if g.demonym or g.country or not any(len(_tokens(n)) >= 2 for n in g.names):
+            continue
+        if _decide_type(g, texts) == "PERSON":
+            surnames.update(_tokens(n)[-1] for n in g.names if len(_tokens(n)) >= 2)
+    return [
+        all(len(_tokens(n)) == 1 for n in g.names) and any(name_key(n) in surnames for n in g.names)
+        for g in groups
+    ]
+
+
+def _one_word(g: _Group) -> bool:
+    return all(len(_tokens(n)) == 1 for n in g.names)
+
+
+def _merge_groups(groups: list[_Group], places: dict[str, str], texts: dict[str, str] | None = None) -> list[_Group]:
     gaz = _gazetteer()
+    surname = _lone_surnames(groups, texts)
     pairs: list[tuple[float, int, int]] = []
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(groups):
@@ -869,6 +894,8 @@ def _merge_groups(groups: list[_Group], places: dict[str, str]) -> list[_Group]:
                 if (i, j) in tried:
                     continue
                 tried.add((i, j))
+                if surname[i] != surname[j] and _one_word(groups[i]) and _one_word(groups[j]):
+                    continue  # a person's surname and a look-alike word: Stravnek (of Lidija Stravnek) / Stravenik
                 c = _merge_cost(groups[i], groups[j], gaz)
                 if c is not None:
                     pairs.append((c, i, j))
@@ -1207,7 +1234,7 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
     lower_words = _lower_words(texts) if texts else set()
     if texts:
         groups = [g for g in groups if not _common_word(g, lower_words)]
-    groups = _merge_groups(groups, places)
+    groups = _merge_groups(groups, places, texts)
     groups = _attach_surnames(groups, texts)
     if texts:
         _search_missed(groups, texts, lower_words)
