@@ -4,8 +4,9 @@ outlet that quotes it.
 Outlets quote the same statement in different translations and different cuts ("units of the army
 entered the district on 20 November" / "the army's units entered the region on November 20" / a
 three-word fragment of it). Two attributions are one statement when their speakers are compatible (the
-same canonical entity, or one of them unresolved) and their contents share most of their specific words:
-nearly all of the shorter one's content stems appear in the longer one, or the two overlap strongly.
+same canonical entity, or one of them unresolved; a first-person speaker is the writer of that article and
+matches no other) and their contents share most of their specific words: nearly all of the shorter one's
+content stems appear in the longer one, or the two overlap strongly.
 """
 
 from __future__ import annotations
@@ -41,9 +42,20 @@ class _Quote:
     entity: str | None  # canonical entity id
     stems: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)  # place entities the content names
+    writer: str | None = None  # for a first-person speaker ("I heard ..."): the article's writer, as named
+
+    @property
+    def first_person(self) -> bool:
+        return self.writer is not None
 
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+_FIRST_PERSON = {"i", "we", "me", "us"}
+
+
+def _writer(article) -> str:
+    """Who "I" is in an article: its byline, else its outlet, title or id."""
+    return article.byline or article.outlet or article.title or article.id
 
 
 class _Mentions:
@@ -136,11 +148,7 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
     quotes: list[_Quote] = []
     for doc in docs:
         text = doc.article.text
-        for a in doc.quotes:
-            start, end = a.content_start, a.content_end
-            m = re.match(r"\s*(?:that|whether)\s+", text[start:end])
-            if m and a.kind != "direct":  # the complementizer is not part of what was said
-                start += m.end()
+        for a, start, end in ((a, s, e) for a in doc.quotes for s, e in _quoted_parts(text, a)):
             while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
                 end -= 1  # "... on November 20," the ministry said: the comma is the writer's, not the speaker's
             content = text[start:end].strip()
@@ -153,8 +161,10 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             }
             # Compare canonical names, so translations that spell a place differently still match.
             canonical = _canonical_span(text, start, end, mentions.get(doc.article.id, []), names)
+            first_person = speaker is not None and speaker.strip().lower() in _FIRST_PERSON
             quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker,
-                                 _entity_for_speaker(doc, a, story_mentions, by_id, orgs_by_word, speakers_by_name), _stems(canonical, stop), places))
+                                 None if first_person else _entity_for_speaker(doc, a, story_mentions, by_id, orgs_by_word, speakers_by_name),
+                                 _stems(canonical, stop), places, _writer(doc.article) if first_person else None))
 
     translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
     partners: dict[int, set[int]] = {}
@@ -193,7 +203,8 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
     for g in groups:
         best = max(g, key=lambda q: (q.kind == "direct", len(q.text)))
         entity = next((q.entity for q in g if q.entity), None)
-        speaker = names.get(entity) if entity else next((q.speaker_text for q in g if q.speaker_text), None)
+        speaker = names.get(entity) if entity else next(
+            (f"{q.writer} (the writer)" if q.first_person else q.speaker_text for q in g if q.speaker_text), None)
         out.append({
             "speaker": speaker,
             "speaker_entity": entity,
@@ -205,6 +216,17 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
         })
     out.sort(key=lambda d: -len(d["sources"]))
     return out
+
+
+def _quoted_parts(text: str, a) -> list[tuple[int, int]]:
+    """The spans of what was said. A direct quote interrupted by its attribution ('"The ministry is counting
+    houses," Bosk said. "Come and count them yourself."') is its quoted pieces, without the writer's words
+    between them; reported speech loses its complementizer ("said that ...")."""
+    start, end = a.content_start, a.content_end
+    if a.kind == "direct":
+        return list(a.content_parts) or [(start, end)]
+    m = re.match(r"\s*(?:that|whether)\s+", text[start:end])
+    return [(start + m.end() if m else start, end)]
 
 
 def _canonical_span(text: str, start: int, end: int, mentions: list[tuple[int, int, str]], names: dict[str, str]) -> str:
@@ -220,6 +242,8 @@ def _canonical_span(text: str, start: int, end: int, mentions: list[tuple[int, i
 def _same_statement(a: _Quote, b: _Quote) -> bool:
     if a.entity and b.entity and a.entity != b.entity:
         return False
+    if a.first_person or b.first_person:
+        return False  # "I" is the writer of that article, never another outlet's speaker
     if len(a.stems) < MIN_CONTENT_STEMS or len(b.stems) < MIN_CONTENT_STEMS:
         return False
     if a.places and b.places and not (a.places & b.places):
@@ -249,7 +273,7 @@ def _translations(quotes: list[_Quote], index) -> set[tuple[int, int]]:
             b = direct[j]
             if a.article == b.article or sims[i, j] < TRANSLATION_EMBEDDING:
                 continue
-            if a.entity and b.entity and a.entity != b.entity:
+            if (a.entity and b.entity and a.entity != b.entity) or a.first_person or b.first_person:
                 continue
             if len(a.stems & b.stems) < 2:
                 continue
