@@ -168,6 +168,18 @@ def test_company_heads_decide_the_type():
     assert find(ents, "Ostravian Railways").type == "ORG"
 
 
+def test_company_and_facility_context_decide_the_type():
+    """spaCy calls an unknown company a place and a dam a people; the context says otherwise."""
+    ents, _ = story({
+        "a": ("The state operator Brenvik said the Halmora dam was safe. Brenvik employees disagreed.",
+              [("Brenvik", "GPE"), ("Halmora", "NORP")]),
+        "b": ("Brenvik, the state company that runs the Halmora dam, declined to comment. Brenvik's director resigned.",
+              [("Brenvik", "GPE"), ("Halmora", "NORP")]),
+    })
+    assert find(ents, "Brenvik").type == "ORG"
+    assert find(ents, "Halmora").type == "FAC"
+
+
 def test_similar_but_different_names_stay_apart():
     ents, _ = story({
         "a": ("Austria and Australia signed a deal. Slovakia and Slovenia watched. Mark Jones and Mary Jones "

@@ -114,6 +114,17 @@ _PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS}|capital|outskirts|east|west|no
 _PLACE_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}(?:{_ADMIN_NOUNS})\b")
 _PLACE_PREP = re.compile(r"\b(?:in|into|from|near|outside|across|throughout|towards?|around|within|inside)\s+$")
 _TRAILING_ADMIN = re.compile(rf"\s+(?:{_ADMIN_NOUNS})$")
+# Context that says "this name is a company or an agency": "the state operator X", "X, the state company
+# that ...", "X's director", "X employees".
+_ORG_NOUNS = ("company|firm|operator|utility|agency|manufacturer|carrier|broadcaster|insurer|lender|retailer|"
+              "conglomerate|contractor|developer|supplier|maker|producer|subsidiary|corporation|start-?up")
+_ORG_BEFORE = re.compile(rf"\b(?:{_ORG_NOUNS})\s+$", re.I)
+_ORG_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}(?:{_ORG_NOUNS})\b")
+_ORG_AFTER = re.compile(r"^(?:['’]s)?\s+(?:employees|staff|workers|shareholders|spokes(?:man|woman|person)|"
+                        r"chief\s+executive|CEO|board\s+of\s+directors)\b|^['’]s\s+(?:director|managing\s+director)\b")
+# A facility named before its kind: "the Tarnagor dam", "the Kessel power plant".
+_FAC_AFTER = re.compile(r"^\s+(?:dam|bridge|airport|reservoir|power\s+(?:plant|station)|nuclear\s+plant|mine|refinery|"
+                        r"stadium|barrage|pipeline|tunnel|harbou?r|prison|hospital)\b", re.I)
 # Head nouns inside a name that settle its type.
 _HEAD_TYPES = {
     "ORG": {
@@ -1126,7 +1137,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
             head_votes["GPE" if g.labels.get("GPE", 0) > total / 2 or gaz.cities(n) else "LOC"] += 1
     if head_votes:
         return head_votes.most_common(1)[0][0]
-    strong = weak = person = 0
+    strong = weak = person = org = fac = 0
     if texts:
         for m in g.members:
             t = texts.get(m.article)
@@ -1139,13 +1150,21 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
                 weak += 1
             if _PERSON_CUE.search(pre):
                 person += 1
+            if _ORG_BEFORE.search(pre) or _ORG_APPOSITION.match(post) or _ORG_AFTER.match(post):
+                org += 1
+            if _FAC_AFTER.match(post):
+                fac += 1
     place_votes = sum(g.labels.get(t, 0) for t in ("GPE", "LOC"))
     place_type = "LOC" if g.labels.get("LOC", 0) > g.labels.get("GPE", 0) and not any(gaz.cities(n) for n in names) else "GPE"
     if person > strong and person >= 1:
         return "PERSON"
+    city = any(gaz.cities(n) for n in names)
+    if not city and org >= 2 and org > strong + person:
+        return "ORG"
+    if not city and fac >= 1 and 2 * fac >= len(g.members) and strong == 0 and weak <= fac:
+        return "FAC"  # most mentions name the facility before its kind: "the Tarnagor dam"
     if strong >= 2 or (strong >= 1 and (weak >= 1 or place_votes > 0)):
         return place_type
-    city = any(gaz.cities(n) for n in names)
     if city and (place_votes > 0 or weak >= 1 or g.labels.get("PERSON", 0) < total / 2):
         return "GPE"
     vote = _vote(g)
