@@ -38,3 +38,18 @@ def test_a_first_person_speaker_is_the_writer_and_matches_no_other_outlet(quotes
     by_source = {tuple(q["sources"]): q for q in sirens}
     assert ("diary",) in by_source and ("wire",) in by_source, sirens  # two statements, not one
     assert by_source[("diary",)]["speaker"] == "Ana Pirel (the writer)"
+
+
+def test_a_described_speaker_resolves_to_the_one_person_so_described():
+    """"the Dorvani president" is Teodor Vasko, Dorvan's President, though another president is named nearer."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("Estlandic President Anne Morvel met Dorvan's President Teodor Vasko in Kessel on Monday. "
+            "President Jon Hale of Marnia welcomed the meeting in a statement.\n\n"
+            "The Dorvani president said the talks had opened a new chapter for the two neighbours.")
+    b = brief([Article(id="a", source="a", title="Presidents meet", published="2025-05-06", outlet="Kessel Post", text=text)])
+    q = next(q for q in b.quotes if "new chapter" in q["text"])
+    assert q["speaker"] == "Teodor Vasko", q

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsweave.annotate.quotes import PERSON_ROLE_NOUNS
 from newsweave.model import AnnotatedArticle
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -88,11 +89,54 @@ class _Mentions:
         return ms[bisect_left(starts, start): bisect_left(starts, end)]
 
 
+_CLAUSE_BREAK = re.compile(r"[.;:!?\"“”()\[\]\n,]")
+_APPOSITION_AFTER = re.compile(r",\s+((?:[\w'’-]+\s+){0,7}?[\w'’-]+)\s*[,.;]")
+_NOT_DESCRIPTIVE = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "of", "then",
+                              "former", "new", "by", "from", "to", "and"})
+
+
+def _stem6(word: str) -> str:
+    w = word.lower()
+    for end in ("'s", "’s", "'", "’"):
+        w = w.removesuffix(end)
+    return w[:6]
+
+
+class _PersonTitles:
+    """The words that describe each person of the story where it is named ("Azerbaijani President Ilham
+    Aliyev", "Pavel Ondrich, director of the state dam operator"), to resolve a speaker given only by a
+    description ("the Azerbaijani president said") across the story: the annotator's in-document guess is
+    the nearest preceding person, whoever that is ("President Trump" a sentence earlier)."""
+
+    def __init__(self, entities: list, texts: dict[str, str]) -> None:
+        self.words: dict[str, set[str]] = {}
+        for ent in entities:
+            if ent.type != "PERSON":
+                continue
+            ws: set[str] = set()
+            for art, s, e in ent.mentions:
+                t = texts.get(art, "")
+                before = _CLAUSE_BREAK.split(t[max(0, s - 60):s])[-1].split()[-5:]
+                m = _APPOSITION_AFTER.match(t, e, min(len(t), e + 90))
+                after = m.group(1).split() if m else []
+                ws.update(_stem6(w) for w in before + after)
+            self.words[ent.id] = ws
+
+    def candidates(self, description: str, head: str) -> tuple[list[str], list[str]]:
+        """Persons described by the head noun and every other word of ``description``, and persons
+        described by the head noun alone."""
+        mods = {_stem6(w) for w in re.findall(r"[\w'’-]+", description) if w.lower() not in _NOT_DESCRIPTIVE} - {_stem6(head)}
+        by_head = [eid for eid, ws in self.words.items() if _stem6(head) in ws]
+        return [eid for eid in by_head if mods <= self.words[eid]], by_head
+
+
 def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities: dict,
-                        orgs_by_word: dict[str, list], speakers_by_name: dict[str, str] | None = None) -> str | None:
+                        orgs_by_word: dict[str, list], speakers_by_name: dict[str, str] | None = None,
+                        titles: _PersonTitles | None = None) -> str | None:
     """The canonical entity of a speaker: the entity mentioned at the speaker's head ("Azerbaijani
-    President Ilham Aliyev" -> Ilham Aliyev, not Azerbaijani), else the only organisation whose name
-    has the speaker's head noun ("the ministry" -> Defence Ministry), else a name match of the
+    President Ilham Aliyev" -> Ilham Aliyev, not Azerbaijani); for a description of a person ("the
+    Azerbaijani president"), the only person of the story so described; else the only organisation whose
+    name has the speaker's head noun ("the ministry" -> Defence Ministry), else a name match of the
     in-document resolution when its type can speak."""
     text = doc.article.text
     head = (a.speaker_head or "").strip()
@@ -105,6 +149,13 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
                 if entities[ent_id].type in _SPEAKER_TYPES:
                     return ent_id
     word = head.split()[-1].lower() if head else ""
+    if titles is not None and word in PERSON_ROLE_NOUNS and head[:1].islower() and a.speaker_start is not None:
+        strict, by_head = titles.candidates(text[a.speaker_start:a.speaker_end], word)
+        if len(strict) == 1:
+            return strict[0]
+        resolved = (speakers_by_name or {}).get((a.speaker_resolved or "").strip().lower())
+        # several people so described: the annotator's nearest one, if it is among them
+        return resolved if resolved in (strict or by_head) else None
     if word.isalpha() and head[:1].islower():
         hits = orgs_by_word.get(word, [])
         if len(hits) == 1:
@@ -142,6 +193,7 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
                 orgs_by_word.setdefault(w, []).append(ent)
     names = {ent.id: ent.name for ent in entities}
     speakers_by_name = _speakers_by_name(by_id)
+    titles = _PersonTitles(entities, {d.article.id: d.article.text for d in docs})
     mentions: dict[str, list[tuple[int, int, str]]] = {}
     for (art, s, e), ent_id in sorted(mention_index.items()):
         mentions.setdefault(art, []).append((s, e, ent_id))
@@ -163,7 +215,7 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             canonical = _canonical_span(text, start, end, mentions.get(doc.article.id, []), names)
             first_person = speaker is not None and speaker.strip().lower() in _FIRST_PERSON
             quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker,
-                                 None if first_person else _entity_for_speaker(doc, a, story_mentions, by_id, orgs_by_word, speakers_by_name),
+                                 None if first_person else _entity_for_speaker(doc, a, story_mentions, by_id, orgs_by_word, speakers_by_name, titles),
                                  _stems(canonical, stop), places, _writer(doc.article) if first_person else None))
 
     translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
