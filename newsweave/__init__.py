@@ -4,7 +4,7 @@ from newsweave.model import Article, Briefing, Evidence, Skipped, SummaryItem
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "Briefing", "Evidence", "Skipped", "SummaryItem", "brief", "tag_dates", "__version__"]
+__all__ = ["Article", "Briefing", "Evidence", "Skipped", "SummaryItem", "brief", "group_stories", "tag_dates", "__version__"]
 
 
 def brief(*args, **kwargs):  # imported lazily so `import newsweave` stays fast
@@ -22,3 +22,10 @@ def tag_dates(text, published=None):
     from newsweave.annotate.dates import tag_dates as _tag_dates
 
     return _tag_dates(text, published)
+
+
+def group_stories(articles, **kwargs):
+    """Group :class:`Article` objects into stories (see :mod:`newsweave.stories`)."""
+    from newsweave.stories import group_stories as _group_stories
+
+    return _group_stories(articles, **kwargs)

@@ -123,6 +123,56 @@ class _Progress:
 
 
 @app.command()
+def group(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, JSONL streams, http(s) URLs, or - for stdin.")],
+    out_dir: Annotated[Path, typer.Option("--output", "-o", help="Where to write one story-NNNN.jsonl per story and stories.json.")],
+    threshold: Annotated[Optional[float], typer.Option("--threshold", min=0.0, max=1.0,
+                         help="Average TF-IDF cosine at which groups stop joining: higher splits more.")] = None,
+    max_gap_days: Annotated[Optional[int], typer.Option("--max-gap-days", min=0,
+                            help="Never compare two dated reports more than this many days apart directly.")] = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local addresses.")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Skip inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Group a stream of mixed articles into stories, one JSONL file each, ready for `newsweave batch`."""
+    import time
+
+    from rich.console import Console
+    from rich.markup import escape
+
+    from newsweave.ingest import ingest
+    from newsweave.stories import THRESHOLD, group_stories, write_stories
+
+    err = Console(stderr=True)
+    if out_dir.exists() and not out_dir.is_dir():
+        err.print(f"[red]error:[/] not a folder: {escape(str(out_dir))}")
+        raise typer.Exit(2)
+    t0 = time.perf_counter()
+    result = ingest(paths, max_bytes=max_bytes, allow_private=allow_private)
+    if not result.articles:
+        for sk in result.skipped:
+            err.print(f"  [yellow]skipped[/] {escape(sk.source)}: {escape(sk.reason)}", highlight=False, soft_wrap=True)
+        err.print("[red]error:[/] no usable article in the input")
+        raise typer.Exit(1)
+    threshold = THRESHOLD if threshold is None else threshold
+    groups = group_stories(result.articles, threshold=threshold, max_gap_days=max_gap_days)
+    write_stories(groups, result.articles, out_dir, skipped=result.skipped,
+                  settings={"threshold": threshold, "max_gap_days": max_gap_days})
+    if not quiet:
+        n = len(result.articles)
+        multi = sum(1 for g in groups if len(g.articles) > 1)
+        err.print(f"{n} article{'s' if n != 1 else ''} used, {len(result.skipped)} skipped; {len(groups)} stories "
+                  f"({multi} with more than one article) in {time.perf_counter() - t0:.1f} s", highlight=False)
+        for sk in result.skipped:
+            err.print(f"  [yellow]skipped[/] {escape(sk.source)}: {escape(sk.reason)}", highlight=False, soft_wrap=True)
+        for g in groups[:10]:
+            err.print(f"  {g.id}: {len(g.articles):>4} articles  {escape(', '.join(g.label))}", highlight=False)
+        if len(groups) > 10:
+            err.print(f"  ... {len(groups) - 10} more in {escape(str(out_dir / 'stories.json'))}", highlight=False)
+        err.print(f"next: newsweave batch {escape(str(out_dir))} -o BRIEFINGS_DIR", highlight=False)
+
+
+@app.command()
 def batch(
     stories_dir: Annotated[Path, typer.Argument(help="A folder in which each subfolder, and each .jsonl file, is one story.")],
     out_dir: Annotated[Path, typer.Option("--output", "-o", help="Where to write OUT/<story>/briefing.<ext>, index.html and index.json.")],
