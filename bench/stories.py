@@ -220,7 +220,7 @@ def main() -> None:
         "# Story grouping: a stream of mixed articles into stories",
         "",
         f"`python bench/stories.py` on {platform.machine()}, Python {platform.python_version()}; "
-        f"threshold {THRESHOLD} (chosen on `dev` only); peak RSS of the whole bench {peak:,.0f} MB. "
+        f"threshold {THRESHOLD} (chosen on `dev`; its history below); peak RSS of the whole bench {peak:,.0f} MB. "
         "B-cubed P/R/F1 over articles, adjusted Rand index (ARI), number of stories found.",
         "",
         HISTORY,
