@@ -95,3 +95,16 @@ def test_times_that_name_a_day_date_their_event_and_bare_clock_times_do_not():
     assert values["Monday night"] == "2026-03-02"
     assert values["11 p.m."] is None  # the tagger can only guess its day
     assert values["3 March"] == "2026-03-03"
+
+
+def test_clause_split_does_not_cut_inside_numbers():
+    from types import SimpleNamespace
+
+    from newsweave.compose.timeline import _clauses
+
+    text = "Toys R Us said on Wednesday that most of its 1,500 stores would open at 12:01 a.m. on May 3, a first."
+    sent = SimpleNamespace(start=0, end=len(text))
+    wed, may3 = (SimpleNamespace(start=text.index(d), end=text.index(d) + len(d)) for d in ("Wednesday", "May 3"))
+    spans = _clauses(text, sent, [wed, may3])
+    # no separator between the two dates but the ones inside numbers: the whole sentence for both
+    assert spans == [(0, len(text)), (0, len(text))]

@@ -85,7 +85,7 @@ def _jaccard(a: Sentence, b: Sentence) -> float:
 
 
 _DEPENDENT = re.compile(r"^(?:which|who|whom|whose|that|while|when|where|whereas|but|and|or|as|after|before|until|because|although)\b", re.I)
-_SEPARATOR = re.compile(r"\s*(?:[,;:]|\s[-–—]\s)\s*")
+_SEPARATOR = re.compile(r"\s*(?:(?<!\d)[,;:]|[,;:](?!\d)|\s[-–—]\s)\s*")  # not inside "1,500" or "12:01"
 
 
 def _clauses(text: str, sent: Sentence, timexes: list) -> list[tuple[int, int]]:
