@@ -166,7 +166,8 @@ def group(
         for sk in result.skipped:
             err.print(f"  [yellow]skipped[/] {escape(sk.source)}: {escape(sk.reason)}", highlight=False, soft_wrap=True)
         for g in groups[:10]:
-            err.print(f"  {g.id}: {len(g.articles):>4} articles  {escape(', '.join(g.label))}", highlight=False)
+            n_art = len(g.articles)
+            err.print(f"  {g.id}: {n_art:>4} article{'s' if n_art != 1 else ' '}  {escape(', '.join(g.label))}", highlight=False)
         if len(groups) > 10:
             err.print(f"  ... {len(groups) - 10} more in {escape(str(out_dir / 'stories.json'))}", highlight=False)
         err.print(f"next: newsweave batch {escape(str(out_dir))} -o BRIEFINGS_DIR", highlight=False)

@@ -37,6 +37,9 @@ THRESHOLD = 0.15  # average TF-IDF cosine at which groups stop joining: the best
 NEIGHBOURS = 30
 MAX_GAP_DAYS: int | None = None  # off by default: a continuing story (a war, a trial) runs for months
 MIN_PAIR_SIMILARITY = 0.05  # pairs below this are never kept (they could not lift an average to the threshold)
+# Words of reporting itself: in every story, so they say nothing of which (a small stream cannot learn that)
+_REPORTING_WORDS = frozenset({"said", "says", "say", "told", "tells", "according", "reported", "reports", "reporters",
+                              "statement", "added", "asked", "news", "spokesman", "spokeswoman", "officials"})
 _LEAD_CHARS = 4000  # the body's first characters: the story is told at the top; the tail is background
 
 
@@ -75,8 +78,10 @@ def similarity_graph(articles: Sequence[Article], *, neighbours: int = NEIGHBOUR
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     n = len(articles)
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
     vectorizer = TfidfVectorizer(
-        lowercase=True, strip_accents="unicode", stop_words="english", sublinear_tf=True,
+        lowercase=True, strip_accents="unicode", stop_words=list(ENGLISH_STOP_WORDS | _REPORTING_WORDS), sublinear_tf=True,
         token_pattern=r"(?u)\b[^\W\d_][\w'-]*[^\W_]\b|\b\d{3,}\b",  # words of 2+ characters, and numbers of 3+ digits
         max_df=0.5 if n >= 50 else 1.0, dtype=np.float32,
     )
