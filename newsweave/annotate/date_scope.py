@@ -71,7 +71,7 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
         if cur.dep_ == "appos" and not first and head.pos_ in _NOMINAL:
             return _phrase(cur)
         if cur.dep_ == "prep" and head.pos_ in _NOMINAL and cur.i == head.i + 2 and cur.nbor(-1).text == ",":
-            return _phrase(head)  # a parenthetical set off by a comma: "Mayor Tamm, in office since 2019, ..." 
+            return _phrase(head)  # a parenthetical set off by a comma: "Mayor Tamm, in office since 2019, ..."
         if first and cur.dep_ in _DIRECT_MODIFIER and head.pos_ in _NOMINAL and head.i not in inside:
             named = _phrase(head)
         if cur.pos_ in _VERBAL and not first:

@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsweave.align.similarity import SentenceIndex
+from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.model import AnnotatedArticle, Sentence
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
 _DAY_TIME_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}T")
-_NAMES_A_DAY = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow)\b|\d{4}-\d{2}-\d{2}|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)", re.I)
+# Words by which a time expression names its day ("Monday night", "March 9 at noon", "tonight")
+_DAY_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"today", "tonight", "yesterday", "tomorrow"}
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MERGE_JACCARD = 0.3
 MERGE_EMBEDDING = 0.6  # two sentences dated the same day, this close in meaning, report one event
 
@@ -53,7 +53,9 @@ def _calendar_value(timex) -> str | None:
     durations, sets and dates that could not be resolved."""
     if timex.type == "DATE" and _DATE_VALUE.match(timex.value):
         return timex.value
-    if timex.type == "TIME" and _DAY_TIME_VALUE.match(timex.value) and _NAMES_A_DAY.search(timex.text):
+    if timex.type == "TIME" and _DAY_TIME_VALUE.match(timex.value) and (
+        _DAY_WORDS.intersection(re.findall(r"[a-z]+", timex.text.lower())) or _ISO_DAY.search(timex.text)
+    ):
         return timex.value[:10]  # not a bare clock time ("11 p.m."), whose day the tagger can only guess
     return None
 
@@ -166,17 +168,16 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> li
             sent = doc.sentence_at(t.start)
             if sent is None or sent.kind == "heading" or sent.n_words < 4:
                 continue
-            by_sentence.setdefault(sent.index, []).append((sent, t))
+            by_sentence.setdefault(sent.index, []).append((sent, t, value))
         for items in by_sentence.values():
             sent = items[0][0]
             key = " ".join(sent.text.lower().split())
             if key in seen_sentences:  # a standfirst repeated in the body is one statement
                 continue
             seen_sentences.add(key)
-            spans = _clauses(text, sent, [t for _, t in items])
-            spans = [_noun_phrase_span(doc, sent, t) or span for (_, t), span in zip(items, spans)]
-            for (_, t), (start, end) in zip(items, spans):
-                value = _calendar_value(t)
+            spans = _clauses(text, sent, [t for _, t, _ in items])
+            spans = [_noun_phrase_span(doc, sent, t) or span for (_, t, _), span in zip(items, spans)]
+            for (_, t, value), (start, end) in zip(items, spans):
                 candidates.append(_Candidate(value, sent, t.start, t.end, t.text, _status(value, doc.article.published),
                                              start, end, text[start:end].strip(" ,;:-–—")))
 
