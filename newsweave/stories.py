@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -41,6 +43,7 @@ MIN_PAIR_SIMILARITY = 0.05  # pairs below this are never kept (they could not li
 _REPORTING_WORDS = frozenset({"said", "says", "say", "told", "tells", "according", "reported", "reports", "reporters",
                               "statement", "added", "asked", "news", "spokesman", "spokeswoman", "officials"})
 _LEAD_CHARS = 4000  # the body's first characters: the story is told at the top; the tail is background
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -183,8 +186,6 @@ def group_stories(articles: Sequence[Article], *, threshold: float = THRESHOLD, 
     return out
 
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
 
 STORIES_SCHEMA = "newsweave.stories/1"
 _RECORD_FIELDS = ("id", "title", "published", "outlet", "byline", "url", "text")
@@ -195,9 +196,6 @@ def write_stories(groups: Sequence[StoryGroup], articles: Sequence[Article], out
     """One JSONL file per story in ``out_dir`` (``story-0001.jsonl`` ..., one article per line, as
     ``newsweave brief`` and ``newsweave batch`` read them), and ``stories.json``: every story with its
     articles and label, every skipped input with its reason, and the settings used."""
-    import json
-    from pathlib import Path
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     by_id = {a.id: a for a in articles}
