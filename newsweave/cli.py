@@ -17,6 +17,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+STREAM_MAX_BYTES = 1_000_000_000  # `group` reads whole streams: one JSONL file may hold a day of news
 PROGRESS_MIN = 6  # show a progress bar from this many inputs or articles on
 
 
@@ -131,7 +132,8 @@ def group(
     max_gap_days: Annotated[Optional[int], typer.Option("--max-gap-days", min=0,
                             help="Never compare two dated reports more than this many days apart directly.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local addresses.")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Skip inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Skip inputs larger than this many bytes "
+                         "(a JSONL stream is one input: the default admits 1 GB).")] = STREAM_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
     """Group a stream of mixed articles into stories, one JSONL file each, ready for `newsweave batch`."""
