@@ -18,6 +18,7 @@ app = typer.Typer(
 )
 
 STREAM_MAX_BYTES = 1_000_000_000  # `group` reads whole streams: one JSONL file may hold a day of news
+SHOWN_SKIPPED = 20  # a stream of thousands may skip hundreds: the rest are listed in stories.json
 PROGRESS_MIN = 6  # show a progress bar from this many inputs or articles on
 
 
@@ -165,8 +166,11 @@ def group(
         multi = sum(1 for g in groups if len(g.articles) > 1)
         err.print(f"{n} article{'s' if n != 1 else ''} used, {len(result.skipped)} skipped; {len(groups)} stories "
                   f"({multi} with more than one article) in {time.perf_counter() - t0:.1f} s", highlight=False)
-        for sk in result.skipped:
+        for sk in result.skipped[:SHOWN_SKIPPED]:
             err.print(f"  [yellow]skipped[/] {escape(sk.source)}: {escape(sk.reason)}", highlight=False, soft_wrap=True)
+        if len(result.skipped) > SHOWN_SKIPPED:
+            err.print(f"  ... {len(result.skipped) - SHOWN_SKIPPED} more skipped, each with its reason, in "
+                      f"{escape(str(out_dir / 'stories.json'))}", highlight=False)
         for g in groups[:10]:
             n_art = len(g.articles)
             err.print(f"  {g.id}: {n_art:>4} article{'s' if n_art != 1 else ' '}  {escape(', '.join(g.label))}", highlight=False)

@@ -850,6 +850,10 @@ def _alt_keys(name: str, places: dict[str, str], plural: bool = False) -> list[s
     return out
 
 
+def _one_word(g: _Group) -> bool:
+    return all(len(_tokens(n)) == 1 for n in g.names)
+
+
 def _lone_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list[bool]:
     """Which groups are one-word names that end a full person name of the story ("Stravnek" when the story
     names "Lidija Stravnek"). Such a word is that person's surname: it may join the full name (see
@@ -861,19 +865,13 @@ def _lone_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list[b
             continue
         if _decide_type(g, texts) == "PERSON":
             surnames.update(_tokens(n)[-1] for n in g.names if len(_tokens(n)) >= 2)
-    return [
-        all(len(_tokens(n)) == 1 for n in g.names) and any(name_key(n) in surnames for n in g.names)
-        for g in groups
-    ]
-
-
-def _one_word(g: _Group) -> bool:
-    return all(len(_tokens(n)) == 1 for n in g.names)
+    return [_one_word(g) and any(name_key(n) in surnames for n in g.names) for g in groups]
 
 
 def _merge_groups(groups: list[_Group], places: dict[str, str], texts: dict[str, str] | None = None) -> list[_Group]:
     gaz = _gazetteer()
     surname = _lone_surnames(groups, texts)
+    one_word = [_one_word(g) for g in groups]
     pairs: list[tuple[float, int, int]] = []
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(groups):
@@ -905,7 +903,7 @@ def _merge_groups(groups: list[_Group], places: dict[str, str], texts: dict[str,
                 if (i, j) in tried:
                     continue
                 tried.add((i, j))
-                if surname[i] != surname[j] and _one_word(groups[i]) and _one_word(groups[j]):
+                if surname[i] != surname[j] and one_word[i] and one_word[j]:
                     continue  # a person's surname and a look-alike word: Stravnek (of Lidija Stravnek) / Stravenik
                 c = _merge_cost(groups[i], groups[j], gaz)
                 if c is not None:
@@ -961,7 +959,7 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
                 by_first[toks[0]].add(i)
     uf = _UF(len(groups))
     for i, g in enumerate(groups):
-        if g.demonym or g.country or kinds[i] in PLACE_TYPES or not all(len(_tokens(n)) == 1 for n in g.names):
+        if g.demonym or g.country or kinds[i] in PLACE_TYPES or not _one_word(g):
             continue
         if any(gaz.primary(n) for n in g.names) and g.labels.get("PERSON", 0) < sum(g.labels.values()) / 2:
             continue
