@@ -231,6 +231,13 @@ def run_story(story: Story, out_dir: Path, *, formats: Sequence[str], words: int
 # --- workers -----------------------------------------------------------------------------------------
 
 
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def _worker_init() -> None:
     import signal
 
@@ -434,6 +441,9 @@ def brief_batch(
         # Fewer malloc arenas per worker: the encoder's threads would each get their own (glibc's default is
         # 8 per core), which fragments memory that is then never returned.
         os.environ.setdefault("MALLOC_ARENA_MAX", "2")
+        # spaCy's layers multiply through NumPy's OpenBLAS (annotate/nlp.py), which would start a thread per
+        # core in every worker; the workers already share the cores out, so each gets its part of them.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", str(max(1, _usable_cores() // jobs)))
         ctx = mp.get_context(method)
         with ctx.Pool(min(jobs, len(todo)), initializer=_worker_init, maxtasksperchild=MAX_STORIES_PER_WORKER) as pool:
             tasks = [(story, out, kwargs | {"key": key}) for story, key in todo]
