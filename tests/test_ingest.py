@@ -639,6 +639,26 @@ def test_exact_duplicate(tmp_path):
     assert [(s.source, s.reason) for s in result.skipped] == [(str(second), f"exact duplicate of {first}")]
 
 
+def test_same_text_from_another_outlet_is_kept(tmp_path):
+    """A wire story run by two outlets is two reports (align counts them as one source); the same text again
+    from the same outlet, or where an outlet is not named, is one article given twice."""
+    import json
+
+    records = [
+        {"id": "w1", "outlet": "Harbour Wire", "text": QUAY},
+        {"id": "w2", "outlet": "The Dunmere Post", "text": QUAY},  # kept: another outlet ran the wire copy
+        {"id": "w3", "outlet": " harbour  WIRE ", "text": QUAY},  # the first outlet again
+        {"id": "w4", "text": QUAY},  # no outlet named: cannot tell a copy from a repeat
+        {"id": "s1", "text": SCHOOL},
+        {"id": "s2", "outlet": "The Dunmere Post", "text": SCHOOL},  # the first copy named no outlet
+    ]
+    path = write(tmp_path / "feed.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
+    result = ingest([path])
+    assert [a.id for a in result.articles] == ["w1", "w2", "s1"]
+    assert [s.reason for s in result.skipped] == [f"exact duplicate of {path}:1"] * 2 + [f"exact duplicate of {path}:5"]
+    assert len(result.articles) + len(result.skipped) == len(records)
+
+
 def test_non_english_is_skipped_not_mangled(tmp_path):
     path = write(tmp_path / "fr.txt", (
         "Les habitants de Dunmere ont été évacués mardi soir après l'effondrement du mur du port, a annoncé "

@@ -307,3 +307,30 @@ def test_scaling_lsh_avoids_all_pairs():
     assert stats["candidates"] == len(candidate_pairs(docs))
     found = {frozenset((r.a, r.b)) for r in results}
     assert found == truth  # 10 groups x C(6,2) = 150 pairs, no false positives
+
+
+def test_wire_copy_run_by_two_outlets_counts_once_and_cites_both(tmp_path):
+    """The same wire text from two outlets reaches the briefing as two reports: the reuse graph shows the copy,
+    and every fact in it is cited to both but counts as one independent source."""
+    import json
+
+    from newsweave.pipeline import brief
+    from newsweave.render import render
+
+    wire = " ".join(WIRE[:3])
+    own = ("More than 4,000 people have left their homes in Valmora since the Orvane burst its banks, the "
+           "governor's office said. Governor Tamsin Arkell asked the capital for money to rebuild bridges.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "agency", "outlet": "Valmora Press Agency", "published": "2031-03-04", "text": wire},
+        {"id": "daily", "outlet": "The Northern Daily", "published": "2031-03-04", "text": wire},
+        {"id": "times", "outlet": "Sereth Times", "published": "2031-03-05", "text": own},
+    ]) + "\n", encoding="utf-8")
+    b = json.loads(render(brief([feed]), "json"))
+    assert [a["id"] for a in b["articles"]] == ["agency", "daily", "times"] and not b["skipped"]
+    pair = next(r for r in b["reuse"] if set(r["articles"]) == {"agency", "daily"})
+    assert sum(p["a"]["end"] - p["a"]["start"] for p in pair["passages"]) >= 0.95 * len(wire)
+    copied = [f for f in b["facts"] if {"agency", "daily"} <= set(f["sources"])]
+    assert len(copied) >= 3
+    for fact in copied:
+        assert fact["independent_sources"] == len(set(fact["sources"]) - {"daily"})

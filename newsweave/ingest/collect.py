@@ -60,14 +60,22 @@ def ingest(
     """Read every input into :class:`Article` objects; see the module docstring."""
     result = IngestResult()
     ids: set[str] = set()
-    seen_text: dict[str, str] = {}
+    # text -> the articles kept with it, by outlet (None: no outlet named)
+    seen_text: dict[str, dict[str | None, str]] = {}
 
     def add(article: Article) -> None:
         key = hashlib.sha1(" ".join(article.text.split()).lower().encode()).hexdigest()
-        if key in seen_text:
-            result.skipped.append(Skipped(source=article.source, reason=f"exact duplicate of {seen_text[key]}"))
-            return
-        seen_text[key] = article.source
+        outlet = _outlet_key(article.outlet)
+        kept = seen_text.setdefault(key, {})
+        if kept:
+            # The same text from another named outlet is a report of its own: a wire story or a copy that
+            # outlet ran, which the reader should see; align counts the copies as one source. The same text
+            # again from the same outlet, or where either names none, is the same article given twice.
+            if outlet is None or None in kept or outlet in kept:
+                first = kept.get(outlet) or next(iter(kept.values()))
+                result.skipped.append(Skipped(source=article.source, reason=f"exact duplicate of {first}"))
+                return
+        kept[outlet] = article.source
         article.id = _unique_id(article.id, ids)
         result.articles.append(article)
 
@@ -88,6 +96,10 @@ def ingest(
         except Exception as e:  # a parser bug on one input must not stop the batch
             result.skipped.append(Skipped(source=item.source, reason=f"could not be parsed: {type(e).__name__}: {e}"))
     return result
+
+
+def _outlet_key(outlet: str | None) -> str | None:
+    return " ".join(outlet.split()).casefold() or None if outlet else None
 
 
 def _unique_id(wanted: str, taken: set[str]) -> str:
