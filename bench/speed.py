@@ -13,7 +13,9 @@ Measures, each in fresh subprocesses (so model loading and imports count where t
   by ``bench/storygen.py`` from DUC 2004, DUC 2006 and Multi-News at run time): wall time, articles/s, peak
   RSS of the whole process tree (sampled every 0.2 s from /proc), and the per-stage time from ``Timings``;
 * **floor**: a bare ``nlp.pipe`` over the same texts (same model, ``n_process=J``, same process-tree RSS
-  sampling), and the ratio ours / floor;
+  sampling), and the ratio ours / floor. Two floors: the model **as shipped** (``spacy.load``, what "bare
+  spaCy" gives anyone; the target's floor), and **ours**, the same model with newsweave's same-output
+  speed-ups (``load_nlp()``: the part of our time that is spaCy's);
 * **sumy LexRank** over the same stories in one process (its sentence splitter and tokenizer replaced by a
   regex splitter, since NLTK's punkt data cannot be downloaded here).
 
@@ -369,14 +371,16 @@ def main() -> None:
         print(f"[{size}] ours: {r['seconds']:.1f} s, {size / r['seconds']:.2f} articles/s, peak RSS {fmt_mb(r['peak_rss'])} "
               f"(PSS {fmt_mb(r['peak_pss'])}), "
               f"ok {index.get('ok')} failed {index.get('failed')}", flush=True)
-        if not args.skip_floor:
+        for key, stock in (("floor", "1"), ("floor_ours", "0")) if not args.skip_floor else ():
             # the floor's processes get the same share of OpenBLAS threads as batch workers (newsweave/batch.py)
             floor_env = bench_env(work / "cache-floor")
             floor_env.setdefault("OPENBLAS_NUM_THREADS", str(max(1, len(os.sched_getaffinity(0)) // args.jobs)))
+            floor_env["NEWSWEAVE_SPACY_STOCK"] = stock
             r = run_measured([PY, __file__, "_floor", str(corpus), str(args.jobs)], env=floor_env, timeout=args.timeout)
             info = json.loads(r["stdout"].strip().splitlines()[-1]) if r["rc"] == 0 else {}
-            row["floor"] = {"seconds": r["seconds"], "peak_rss": r["peak_rss"], "peak_pss": r["peak_pss"], **info}
-            print(f"[{size}] floor: {r['seconds']:.1f} s (pipe {info.get('pipe', float('nan')):.1f} s), peak {fmt_mb(r['peak_rss'])}", flush=True)
+            row[key] = {"seconds": r["seconds"], "peak_rss": r["peak_rss"], "peak_pss": r["peak_pss"], **info}
+            print(f"[{size}] {key} ({'shipped' if stock == '1' else 'ours'}): {r['seconds']:.1f} s "
+                  f"(pipe {info.get('pipe', float('nan')):.1f} s), peak {fmt_mb(r['peak_rss'])}", flush=True)
         if not args.skip_sumy and (args.sumy_max is None or size <= args.sumy_max):
             r = run_measured([PY, __file__, "_sumy", str(corpus), str(args.words)], env=bench_env(work / "cache-sumy"), timeout=args.timeout)
             if r["rc"] == 0:
@@ -426,14 +430,16 @@ def render_md(res: dict) -> str:
                   + "; re-brief with the cache: " + ", ".join(f"{k} {wc['stages'].get(k, 0):.3f}" for k in STAGES) + ".", ""]
     if res["sizes"]:
         lines += ["## Throughput (batch mode)", "",
-                  f"| articles | stories | words | ours: time | ours: articles/s | ours: peak RSS | floor (bare `nlp.pipe`, n_process={j}): time | floor: peak RSS | ours / floor | sumy LexRank (1 process): time | sumy: articles/s |",
-                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                  f"| articles | stories | words | ours: time | ours: articles/s | ours: peak RSS | floor, spaCy as shipped (bare `nlp.pipe`, n_process={j}): time | floor: peak RSS | ours / floor | floor, our sped-up spaCy: time | ours / that floor | sumy LexRank (1 process): time | sumy: articles/s |",
+                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for size, row in res["sizes"].items():
-            o, fl, su = row["ours"], row.get("floor", {}), row.get("sumy", {})
+            o, fl, fo, su = row["ours"], row.get("floor", {}), row.get("floor_ours", {}), row.get("sumy", {})
             ratio = f"{o['seconds'] / fl['seconds']:.2f}" if fl.get("seconds") else "–"
+            ratio_ours = f"{o['seconds'] / fo['seconds']:.2f}" if fo.get("seconds") else "–"
             lines.append(
                 f"| {int(size):,} | {row['stories']} | {row['words']:,} | {o['seconds']:.1f} s | {int(size) / o['seconds']:.2f} | {fmt_mb(o['peak_rss'])} | "
                 + (f"{fl['seconds']:.1f} s (pipe {fl.get('pipe', 0):.1f} s) | {fmt_mb(fl['peak_rss'])} | {ratio} | " if fl else "– | – | – | ")
+                + (f"{fo['seconds']:.1f} s (pipe {fo.get('pipe', 0):.1f} s) | {ratio_ours} | " if fo else "– | – | ")
                 + (f"{su['wall']:.1f} s | {int(size) / su['wall']:.1f} |" if "wall" in su else "– | – |")
             )
         lines += ["", "Per article and per word (does time grow linearly?):", "",
@@ -453,18 +459,21 @@ def render_md(res: dict) -> str:
         rate = biggest["articles"] / o["seconds"]
         lines += ["", "Targets at the largest size measured "
                   f"({biggest['articles']:,} articles): batch ≥ 20 articles/s on 2 cores: {rate:.2f}, {_ok(rate >= 20)}; "
-                  + (f"ours / floor ≤ 2.0: {o['seconds'] / biggest['floor']['seconds']:.2f}, {_ok(o['seconds'] / biggest['floor']['seconds'] <= 2.0)}; "
+                  + (f"ours / floor (spaCy as shipped) ≤ 2.0: {o['seconds'] / biggest['floor']['seconds']:.2f}, {_ok(o['seconds'] / biggest['floor']['seconds'] <= 2.0)}; "
                      if biggest.get("floor", {}).get("seconds") else "")
+                  + (f"against our sped-up spaCy it is {o['seconds'] / biggest['floor_ours']['seconds']:.2f}; "
+                     if biggest.get("floor_ours", {}).get("seconds") else "")
                   + f"peak memory ≤ 1.5 GB (the target is at 10,000 articles): RSS {fmt_mb(o['peak_rss'])}, {_ok(o['peak_rss'] <= 1.5e9)}; "
                   f"PSS {fmt_mb(o.get('peak_pss', 0))}, {_ok(o.get('peak_pss', 0) <= 1.5e9)}.", ""]
     lines += ["Sources: stories of 3 to 25 articles cut by `bench/storygen.py` from DUC 2004 task 2, DUC 2006 and the "
               "Multi-News test split, read from `../shared/benchmarks` at run time (about 90 % of the documents are "
               "Multi-News's short, truncated, lower-cased articles). sumy runs LexRank with its own stemmer and stop words "
               "but a regex sentence splitter and tokenizer (NLTK's punkt data cannot be downloaded here), 12 ranked "
-              "sentences cut to the same word budget. The floor runs the pipeline `load_nlp()` gives, the one newsweave "
-              "annotates with: the shipped model with same-output speed-ups (memoized attribute ruler and lemmatizer, "
-              "NumPy's BLAS; `bench/results/spacy_speed.md` compares it with the model as shipped), in processes given "
-              "the same share of OpenBLAS threads as the batch workers.", ""]
+              "sentences cut to the same word budget. Two floors, both in processes given the same share of OpenBLAS "
+              "threads as the batch workers: the model as shipped (`spacy.load`, what bare spaCy gives anyone), and "
+              "the pipeline `load_nlp()` gives, the one newsweave annotates with: the shipped model with same-output "
+              "speed-ups (memoized attribute ruler and lemmatizer, NumPy's BLAS; `bench/results/spacy_speed.md`). "
+              "Until 2026-12-01 the floor was the latter with only the attribute-ruler speed-up.", ""]
     return "\n".join(lines)
 
 
