@@ -108,3 +108,36 @@ def test_clause_split_does_not_cut_inside_numbers():
     spans = _clauses(text, sent, [wed, may3])
     # no separator between the two dates but the ones inside numbers: the whole sentence for both
     assert spans == [(0, len(text)), (0, len(text))]
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("STRAVENIK, March 10 (Kestpress) - Fourteen people died.", "March 10", True),
+    ("PORT ALVEN, Nov. 3 (Harbour Wire) -- The ferry sank.", "Nov. 3", True),
+    ("NEW SALEM, June 2 - Talks resumed.", "June 2", True),
+    ("June 2: Talks resumed after a week.", "June 2", True),
+    ("Intro line.\nLONDON, 4 May (Wire) — Prices rose.", "4 May", True),
+    ("Talks resumed on June 2 - the third round.", "June 2", False),  # not at the start of a paragraph
+    ("The storm, on March 10 (a Tuesday), - hit hard.", "March 10", False),  # lower-case words before it
+    ("On March 10 - a Tuesday - the storm hit.", "March 10", False),
+])
+def test_dateline_dates_are_not_events(text, date, expected):
+    from newsweave.compose.timeline import in_dateline
+
+    start = text.index(date)
+    assert in_dateline(text, start, start + len(date)) is expected
+
+
+def test_timeline_skips_the_dateline_and_tells_the_event_without_it(monkeypatch):
+    monkeypatch.setenv("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("PORT ALVEN, Nov. 3 (Harbour Wire) - A ferry carrying 212 passengers ran aground off Skerra island "
+            "late on Monday night, the coastguard said.\n\nAll passengers were brought ashore by Tuesday morning.")
+    b = brief([Article(id="w", source="w", published="2031-11-04", outlet="Harbour Wire", text=text)])
+    events = {e["date"]: e for e in b.timeline}
+    assert "2031-11-03" in events  # Monday night: the grounding
+    grounding = events["2031-11-03"]
+    assert grounding["event"].startswith("A ferry carrying 212 passengers") and "PORT ALVEN" not in grounding["event"]
+    ev = grounding["evidence"][0]
+    assert text[ev["start"]:ev["end"]] == grounding["event"]
+    assert not any(e["event"].startswith("PORT ALVEN") for e in b.timeline)  # the filing date is no event

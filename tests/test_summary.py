@@ -255,3 +255,18 @@ def test_concept_features_are_chosen_by_name(strike, monkeypatch):
     assert concepts2 == concepts and x2.shape == (len(concepts), len(S.CONCEPT_FEATURES))
     assert (x2[:, :x.shape[1]] == x).all()
     assert ((x2[:, -2:] >= 0) & (x2[:, -2:] <= 1)).all()  # sentence mass is a share of articles
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("PHOENIX _ The heat broke records.", "The heat broke records."),
+    ("LONDON (Reuters) - Prices rose.", "Prices rose."),
+    ("STRAVENIK, March 10 (Kestpress) - At least 14 people died.", "At least 14 people died."),
+    ("GENEVA, 4 May - Talks began.", "Talks began."),
+    ("PORT ALVEN, Nov. 3, 2031 (Wire) -- The ferry sank.", "The ferry sank."),
+    ("The EU said on March 10 - a Tuesday - that it would act.", "The EU said on March 10 - a Tuesday - that it would act."),
+])
+def test_datelines_with_or_without_a_date_are_trimmed(sentence, kept):
+    from newsweave.compose.summary import trims
+
+    start, end = min(trims(sentence))
+    assert sentence[start:end] == kept

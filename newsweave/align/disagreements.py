@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF
 from newsweave.align.facts import Fact
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.timevalues import intervals_meet, value_interval
@@ -54,17 +55,7 @@ _WINDOW_END = re.compile(r"[;,]|\s[-–—]\s|\s(?:and|but|while|whereas|althoug
 _REPORTING_WORDS = {"say", "tell", "report", "add", "state", "announce", "confirm", "accord", "claim", "believe", "know"}
 _PLACE_OR_ACTOR = {"GPE", "LOC", "FAC", "ORG", "PERSON"}
 
-# What news figures count, in the words reports use for it: "the death toll has risen to 17" and
-# "fourteen people have died" count the same thing with no word in common. Lemmas of one family stand for
-# each other when matching what two figures count (generic news vocabulary, not any one story's).
-_COUNT_FAMILIES = {
-    "~dead": ("die", "dead", "death", "kill", "fatality", "fatal", "toll", "perish", "drown", "body"),
-    "~injured": ("injure", "injured", "injury", "wound", "wounded", "hurt"),
-    "~missing": ("miss", "missing", "unaccounted"),
-    "~displaced": ("evacuate", "evacuee", "evacuation", "displace", "displaced", "flee", "homeless", "refugee"),
-    "~detained": ("arrest", "detain", "detention", "custody", "jail", "imprison"),
-}
-_FAMILY_OF = {lemma: family for family, lemmas in _COUNT_FAMILIES.items() for lemma in lemmas}
+_COUNT_FAMILIES, _FAMILY_OF = COUNT_FAMILIES, FAMILY_OF  # align/counts.py: what news figures count
 
 
 @dataclass

@@ -4,10 +4,14 @@
 2. **Candidates by blocking.** Claims are bucketed by their canonical entities, predicate and rare
    content words; only claims of different articles that share at least two keys are compared, and
    keys shared by too many claims (the story's name, "said") are not used. This keeps the work
-   near-linear in the number of claims instead of all pairs.
+   near-linear in the number of claims instead of all pairs. Claims that give the same figure for the
+   same kind of count (deaths, injured, missing, displaced, detained: ``counts.py``) are compared too,
+   since "fourteen people have been confirmed dead" may share no other word with "at least 14 died".
 3. **Same content.** A candidate pair is linked when the alignment index says the two state the same
    content: TF-IDF over content lemmas, containment, or close sentence embeddings of the canonicalized
    text (entity variants replaced by canonical names), embeddings only for pairs that share words.
+   Two claims dating something to the same day, or giving the same figure for the same kind of count,
+   are linked on a close embedding alone.
 4. **Grouping.** Links are taken best first; two groups merge only if they hold no two claims of the same
    article, so a fact has at most one wording per article and chains cannot snowball through a story.
 5. **Independence.** Articles that copy each other's text (reuse passages covering the claim) or come from
@@ -23,17 +27,61 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from newsweave.align.counts import FAMILY_OF
 from newsweave.align.similarity import SentenceIndex
 from newsweave.model import AnnotatedArticle, Claim
 
 MAX_BUCKET = 60  # a key shared by more claims than this says nothing about which ones match
 MIN_SHARED_KEYS = 2
 SAME_DAY_EMBEDDING = 0.62
+# One figure for one kind of count is more specific than a day (a story has many events on one day, and
+# rarely two tolls of the same size), so it needs less closeness in meaning than SAME_DAY_EMBEDDING.
+SAME_FIGURE_EMBEDDING = 0.55
 
 
 def _same_day(a: Claim, b: Claim) -> bool:
     days = lambda c: {t.value for t in c.dates if t.type == "DATE" and len(t.value) == 10}  # noqa: E731
     return bool(days(a) & days(b))
+
+
+def _figure(claim: Claim) -> tuple[str, float] | None:
+    """The (kind of count, value) of a claim that gives one plain figure for one kind of count ("at least
+    14 people have died": ("~dead", 14)); None for any other claim. A claim with two figures or two kinds
+    of count ("14 died and 30 were hurt") is left out rather than guessed at: which figure counts what
+    would need the parse."""
+    families = {FAMILY_OF[t] for t in claim.terms if t in FAMILY_OF}
+    values = {q.value for q in claim.quantities if q.kind == "cardinal" and q.unit is None and q.value is not None}
+    if len(families) != 1 or len(values) != 1:
+        return None
+    return next(iter(families)), next(iter(values))
+
+
+def _other_years(a: Claim, b: Claim, published_year: dict[str, str]) -> bool:
+    """Are the two claims about different years ("nine died in a landslide in 2019")? A claim's years are
+    those of its dates, or else its article's publication year (an undated statement is about the news)."""
+    def years(c: Claim) -> set[str]:
+        own = {t.value[:4] for t in c.dates if t.type == "DATE" and t.value[:4].isdigit()}
+        return own or ({published_year[c.article]} if published_year.get(c.article) else set())
+
+    ya, yb = years(a), years(b)
+    return bool(ya and yb and not ya & yb)
+
+
+def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
+    """Pairs of claims (indices) from different articles that give the same figure for the same kind of
+    count ("at least 14 people have died" / "fourteen people have been confirmed dead"): they may share no
+    word but the figure, so blocking by shared words does not find them."""
+    buckets: dict[tuple[str, float], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        key = _figure(c)
+        if key is not None:
+            buckets[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if 2 <= len(members) <= MAX_BUCKET:
+            pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1:]
+                         if claims[i].article != claims[j].article)
+    return pairs
 
 
 @dataclass
@@ -119,16 +167,24 @@ def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float]) -> set[tuple
 def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: list[dict] | None = None) -> list[Fact]:
     """Group the story's claims into facts (see the module docstring). ``index`` must index the claims."""
     claims = index.sentences
-    pairs = candidate_pairs(claims, index.idf)
+    published_year = {d.article.id: (d.article.published or "")[:4] for d in docs}
+    figure_pairs = {(i, j) for i, j in same_figure_pairs(claims) if not _other_years(claims[i], claims[j], published_year)}
+    pairs = candidate_pairs(claims, index.idf) | figure_pairs
     links: list[tuple[float, int, int]] = []
     # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
-    index.vectors(list({id(c): c for i, j in pairs if index.needs_embedding(claims[i], claims[j]) for c in (claims[i], claims[j])}.values()))
+    index.vectors(list({id(c): c for i, j in pairs
+                        if (i, j) in figure_pairs or index.needs_embedding(claims[i], claims[j])
+                        for c in (claims[i], claims[j])}.values()))
     for i, j in pairs:
         score = index.same_content(claims[i], claims[j])
         if score <= 0 and _same_day(claims[i], claims[j]):
             # Two reports dating something to the same day need less wording in common to be the same fact.
             emb = index.embedding_similarity(claims[i], claims[j])
             score = emb if emb >= SAME_DAY_EMBEDDING else 0.0
+        if score <= 0 and (i, j) in figure_pairs:
+            # ... and so do two that give the same figure for the same kind of count.
+            emb = index.embedding_similarity(claims[i], claims[j])
+            score = emb if emb >= SAME_FIGURE_EMBEDDING else 0.0
         if score > 0:
             links.append((score, i, j))
     links.sort(reverse=True)

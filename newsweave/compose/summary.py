@@ -160,7 +160,10 @@ def _bigram_concepts(text: str) -> frozenset[tuple[str, str]]:
 
 # --- trimming: contiguous parts of a sentence, never new words --------------------------------------
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,30}\))?\s*(?:_|--|—|–|-)\s+(?=\S)")
+# "PHOENIX _", "LONDON (Reuters) -", "STRAVENIK, March 10 (Kestpress) -", "GENEVA, 4 May -"
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}"
+                       r"(?:(?<=,)\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*)?"
+                       r"(?:\([^)]{1,30}\))?\s*(?:_|--|—|–|-)\s+(?=\S)")
 _LEAD_PHRASE = re.compile(
     r"^(?:(?:on|in|at|by|after|before|during|since|following|despite|earlier|later|last|late|early|meanwhile|"
     r"however|also|still|now|yesterday|today|instead|nonetheless|nevertheless|separately|elsewhere|overall|"

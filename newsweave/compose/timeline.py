@@ -2,7 +2,8 @@
 
 Every sentence that carries a calendar date (a day, ISO week, month or year, as normalised by the
 temporal tagger against its article's publication date, or the day of a time such as "late on Monday
-night") is an event candidate for that date; when the date belongs to a noun phrase rather than to the
+night") is an event candidate for that date (not the date of a wire dateline, "LONDON, March 10 (Reuters) -",
+which says when the report was filed); when the date belongs to a noun phrase rather than to the
 sentence's clause ("a barrier built in 1974"), the candidate is that phrase, not the sentence. Candidates
 for the same date that state the same content (same-content sentences, or sentences sharing most of
 their specific words) are one event, cited by every article that dates it. An event is ``scheduled``
@@ -24,6 +25,11 @@ _DAY_TIME_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 # Words by which a time expression names its day ("Monday night", "March 9 at noon", "tonight")
 _DAY_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"today", "tonight", "yesterday", "tomorrow"}
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A wire dateline at the start of a paragraph, "STRAVENIK, March 10 (Kestpress) -": its date says when and
+# where the report was filed, not when anything in it happened. Before the date: nothing, or a place in
+# capitals and a comma; after it: an optional (agency) and a dash or colon.
+_DATELINE_BEFORE = re.compile(r"(?:[A-Z][A-Z .'’-]{1,40},\s*)?")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:_|--|—|–|-|:)\s")
 MERGE_JACCARD = 0.3
 MERGE_EMBEDDING = 0.6  # two sentences dated the same day, this close in meaning, report one event
 
@@ -58,6 +64,19 @@ def _calendar_value(timex) -> str | None:
     ):
         return timex.value[:10]  # not a bare clock time ("11 p.m."), whose day the tagger can only guess
     return None
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where the dateline ends when ``text[start:end]``, a date, is the date of a dateline at the start of
+    its paragraph (the offset of the report's first word); else None."""
+    para = text.rfind("\n", 0, start) + 1
+    after = _DATELINE_AFTER.match(text, end)
+    return after.end() if after and _DATELINE_BEFORE.fullmatch(text, para, start) else None
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]``, a date, the date of a dateline at the start of its paragraph?"""
+    return dateline_end(text, start, end) is not None
 
 
 def _granularity_rank(value: str) -> int:
@@ -161,12 +180,17 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> li
         text = doc.article.text
         seen_sentences: set[str] = set()
         by_sentence: dict[int, list] = {}
+        body_start: dict[int, int] = {}  # sentence -> where its report begins, after a dateline
         for t in doc.timexes:
             value = _calendar_value(t)
-            if value is None:
-                continue
             sent = doc.sentence_at(t.start)
-            if sent is None or sent.kind == "heading" or sent.n_words < 4:
+            if value is None or sent is None:
+                continue
+            after_dateline = dateline_end(text, t.start, t.end)
+            if after_dateline is not None:  # when the report was filed, not an event
+                body_start[sent.index] = after_dateline
+                continue
+            if sent.kind == "heading" or sent.n_words < 4:
                 continue
             by_sentence.setdefault(sent.index, []).append((sent, t, value))
         for items in by_sentence.values():
@@ -177,6 +201,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> li
             seen_sentences.add(key)
             spans = _clauses(text, sent, [t for _, t, _ in items])
             spans = [_noun_phrase_span(doc, sent, t) or span for (_, t, _), span in zip(items, spans)]
+            if sent.index in body_start:  # the event is told after the dateline
+                spans = [(max(start, body_start[sent.index]), end) for start, end in spans]
             for (_, t, value), (start, end) in zip(items, spans):
                 candidates.append(_Candidate(value, sent, t.start, t.end, t.text, _status(value, doc.article.published),
                                              start, end, text[start:end].strip(" ,;:-–—")))

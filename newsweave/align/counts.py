@@ -1,0 +1,18 @@
+"""What news figures count, in the words reports use for it.
+
+"The death toll has risen to 17" and "fourteen people have died" count the same thing with no word in
+common. Lemmas of one family stand for each other when matching what two figures count (generic news
+vocabulary, not any one story's). Used to pair figures that may disagree (``disagreements``) and to link
+two wordings that give the same figure for the same count (``facts``).
+"""
+
+from __future__ import annotations
+
+COUNT_FAMILIES = {
+    "~dead": ("die", "dead", "death", "kill", "fatality", "fatal", "toll", "perish", "drown", "body"),
+    "~injured": ("injure", "injured", "injury", "wound", "wounded", "hurt"),
+    "~missing": ("miss", "missing", "unaccounted"),
+    "~displaced": ("evacuate", "evacuee", "evacuation", "displace", "displaced", "flee", "homeless", "refugee"),
+    "~detained": ("arrest", "detain", "detention", "custody", "jail", "imprison"),
+}
+FAMILY_OF = {lemma: family for family, lemmas in COUNT_FAMILIES.items() for lemma in lemmas}

@@ -1,0 +1,81 @@
+"""Two wordings that give the same figure for the same kind of count are one fact, even with no other
+word in common; other figures, other kinds of count and claims with two figures are not linked this way.
+Texts written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+from newsweave.align.facts import _figure, same_figure_pairs
+from newsweave.annotate.quantities import Quantity
+from newsweave.model import Claim
+
+
+def _claim(article: str, text: str, terms: list[str], values: list[float], unit: str | None = None) -> Claim:
+    quantities = [Quantity(start=0, end=1, text=str(v), low=v, high=v, value=v, approx=False, unit=unit,
+                           counted=None, counted_start=None, counted_end=None, kind="cardinal") for v in values]
+    return Claim(article=article, index=0, sentence=0, start=0, end=len(text), text=text, terms=terms,
+                 quantities=quantities)
+
+
+def test_figure_of_a_claim():
+    assert _figure(_claim("a", "At least 14 people have died.", ["people", "die"], [14])) == ("~dead", 14)
+    assert _figure(_claim("a", "14 died and 30 were hurt.", ["die", "hurt"], [14, 30])) is None  # two kinds
+    assert _figure(_claim("a", "14 or 15 people died.", ["people", "die"], [14, 15])) is None  # two figures
+    assert _figure(_claim("a", "14 people attended.", ["people", "attend"], [14])) is None  # no kind of count
+    assert _figure(_claim("a", "14 km of road was lost.", ["road", "lose"], [14], unit="km")) is None
+
+
+def test_same_figure_pairs_cross_articles_only():
+    claims = [
+        _claim("a", "At least 14 people have died.", ["people", "die"], [14]),
+        _claim("b", "Fourteen people have been confirmed dead.", ["people", "confirm", "dead"], [14]),
+        _claim("b", "The toll stands at fourteen.", ["toll", "stand"], [14]),  # same article as the one above
+        _claim("c", "Fourteen people were injured.", ["people", "injure"], [14]),  # another kind of count
+        _claim("d", "Twelve people have died.", ["people", "die"], [12]),  # another figure
+    ]
+    assert same_figure_pairs(claims) == {(0, 1), (0, 2)}
+
+
+def test_one_death_toll_in_other_words_is_one_fact(tmp_path):
+    from newsweave.pipeline import brief
+    from newsweave.render import render
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "north", "outlet": "Northern Ledger", "published": "2031-05-02",
+         "text": "A landslide buried part of the mountain village of Ostrel on Thursday. At least nine people "
+                 "have died, the regional governor said. Roads into the valley remain closed."},
+        {"id": "south", "outlet": "Southern Courier", "published": "2031-05-02",
+         "text": "Rescuers dug through mud in Ostrel after the hillside collapsed. Nine residents were confirmed "
+                 "dead by Friday morning. The army sent two helicopters."},
+        {"id": "east", "outlet": "Eastern Gazette", "published": "2031-05-03",
+         "text": "Ostrel has been hit before. Nine people died when the same slope gave way in 2019. Geologists "
+                 "had warned about the hillside for years."},
+    ]) + "\n", encoding="utf-8")
+    b = json.loads(render(brief([feed]), "json"))
+    toll = [f for f in b["facts"] if any("nine" in b["articles"][[a["id"] for a in b["articles"]].index(e["article"])]
+                                         ["text"][e["start"]:e["end"]].lower() for e in f["evidence"])]
+    this_year = [f for f in toll if "east" not in f["sources"]]
+    assert len(this_year) == 1, [f["text"] for f in toll]  # one fact, in two outlets' words
+    assert set(this_year[0]["sources"]) == {"north", "south"}
+    assert [f["sources"] for f in toll if "east" in f["sources"]] == [["east"]]  # the 2019 toll stays apart
+
+
+def test_claims_about_other_years_are_not_paired_by_figure():
+    from types import SimpleNamespace
+
+    from newsweave.align.facts import _other_years
+
+    def claim(article: str, *values: str) -> Claim:
+        c = _claim(article, "x", [], [])
+        c.dates = [SimpleNamespace(type="DATE", value=v) for v in values]
+        return c
+
+    published = {"a": "2031", "b": "2031"}
+    assert _other_years(claim("a", "2019"), claim("b"), published)  # undated: its article's year
+    assert _other_years(claim("a", "2019"), claim("b", "2031-05-01"), published)
+    assert not _other_years(claim("a", "2031-05-01"), claim("b"), published)
+    assert not _other_years(claim("a"), claim("b"), published)
+    assert not _other_years(claim("a", "2019"), claim("b", "2019-06"), published)
+    assert not _other_years(claim("a", "2019"), claim("b"), {"a": "2031"})  # no year known for b
