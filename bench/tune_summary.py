@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
 import statistics
 import itertools
@@ -42,7 +43,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 SHARED = ROOT.parent / "shared" / "benchmarks"
-CACHE = Path("/tmp/newsweave-story-cache")
+CACHE = Path(os.environ.get("NEWSWEAVE_STORY_CACHE", "/tmp/newsweave-story-cache"))  # one per code version compared
 
 from rouge import recall  # noqa: E402
 

@@ -79,3 +79,41 @@ def test_claims_about_other_years_are_not_paired_by_figure():
     assert not _other_years(claim("a"), claim("b"), published)
     assert not _other_years(claim("a", "2019"), claim("b", "2019-06"), published)
     assert not _other_years(claim("a", "2019"), claim("b"), {"a": "2031"})  # no year known for b
+
+
+def test_attribution_words_are_not_what_a_claim_states(monkeypatch):
+    """Two reports of different things that cite the same ministry share only the attribution; its words
+    stay out of the claims' terms, so the alignment does not read them as the same statement."""
+    monkeypatch.setenv("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article
+    from newsweave.annotate import annotate
+
+    docs = annotate([
+        Article(id="a", source="a", published="2031-05-02",
+                text="The levee failed shortly before midnight, according to the Ministry of Flood Defence. "
+                     "Officials said the pumps had stopped working."),
+        Article(id="b", source="b", published="2031-05-02",
+                text="About 3,000 people were evacuated, according to the Ministry of Flood Defence."),
+    ])
+    terms = {c.text: set(c.terms) for d in docs for c in d.claims}
+    levee = next(t for text, t in terms.items() if text.startswith("The levee failed"))
+    assert {"levee", "fail"} <= levee and not levee & {"ministry", "flood", "defence", "accord"}
+    pumps = next(t for text, t in terms.items() if text.startswith("Officials said"))
+    assert {"pump", "stop"} <= pumps and not pumps & {"official", "say"}
+    attributed = [c for d in docs for c in d.claims if c.text.startswith("Officials said")]
+    assert attributed[0].attributed  # who said it is kept as a flag
+
+
+def test_reports_citing_one_source_for_different_things_are_different_facts(tmp_path):
+    from newsweave.pipeline import brief
+    from newsweave.render import render
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a", "outlet": "Delta Times", "published": "2031-05-02",
+         "text": "The levee at Sorn failed shortly before midnight, according to the Ministry of Flood Defence."},
+        {"id": "b", "outlet": "Sorn Daily", "published": "2031-05-02",
+         "text": "About 3,000 people were evacuated from Sorn, according to the Ministry of Flood Defence."},
+    ]) + "\n", encoding="utf-8")
+    b = json.loads(render(brief([feed]), "json"))
+    assert all(len(f["sources"]) == 1 for f in b["facts"]), [f["text"] for f in b["facts"]]

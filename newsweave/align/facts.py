@@ -11,7 +11,8 @@
    content: TF-IDF over content lemmas, containment, or close sentence embeddings of the canonicalized
    text (entity variants replaced by canonical names), embeddings only for pairs that share words.
    Two claims dating something to the same day, or giving the same figure for the same kind of count,
-   are linked on a close embedding alone.
+   are linked on a close embedding alone. Two claims about different years (their dates' years, or for
+   an undated claim its article's publication year) are never linked.
 4. **Grouping.** Links are taken best first; two groups merge only if they hold no two claims of the same
    article, so a fact has at most one wording per article and chains cannot snowball through a story.
 5. **Independence.** Articles that copy each other's text (reuse passages covering the claim) or come from
@@ -167,9 +168,11 @@ def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float]) -> set[tuple
 def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: list[dict] | None = None) -> list[Fact]:
     """Group the story's claims into facts (see the module docstring). ``index`` must index the claims."""
     claims = index.sentences
+    # Statements about different years are different facts, however alike ("nine died in the 2019 slide").
     published_year = {d.article.id: (d.article.published or "")[:4] for d in docs}
-    figure_pairs = {(i, j) for i, j in same_figure_pairs(claims) if not _other_years(claims[i], claims[j], published_year)}
-    pairs = candidate_pairs(claims, index.idf) | figure_pairs
+    figure_pairs = same_figure_pairs(claims)
+    pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf) | figure_pairs
+             if not _other_years(claims[i], claims[j], published_year)}
     links: list[tuple[float, int, int]] = []
     # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
     index.vectors(list({id(c): c for i, j in pairs

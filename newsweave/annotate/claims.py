@@ -24,6 +24,7 @@ _FUTURE_VERBS = {"expect", "plan", "schedule", "intend", "aim", "set", "due", "p
 _REPORTING = {"say", "tell", "announce", "state", "confirm", "report", "add", "claim", "declare", "write", "note",
               "insist", "deny", "warn", "explain", "accord", "tweet", "post"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+ATTRIBUTION_TERMS_OUT = True  # leave the attribution's words out of a claim's terms (see _attribution)
 _LEADING_CONJUNCTION = re.compile(r"(?:and|but|or|while|yet)\s+", re.IGNORECASE)
 
 
@@ -49,6 +50,20 @@ def _content_verb(root: "Token") -> tuple["Token", bool]:
             if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
                 return c, True
     return root, False
+
+
+def _attribution(root: "Token", verb: "Token", attributed: bool, start: int, end: int) -> set[int]:
+    """Token indices of the clause's attribution, which says who states it, not what is stated: the
+    reporting verb and its subject when the statement is its complement ("officials said"), and "according
+    to ..." phrases. Two reports of different things that cite the same ministry share those words only."""
+    skip: set[int] = set()
+    if attributed and verb is not root:
+        stated = {t.i for t in verb.subtree}
+        skip |= {t.i for t in root.subtree if t.i not in stated and start <= t.idx < end}
+    for t in root.subtree:
+        if t.lower_ == "according" and t.dep_ == "prep" and start <= t.idx < end:
+            skip |= {x.i for x in t.subtree}
+    return skip
 
 
 def _planned(root: "Token") -> bool:
@@ -123,7 +138,8 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
             predicate, negated = _predicate(verb)
             clause_text = text[a:b]
             future = _planned(verb) or _planned(root)
-            tokens, terms = words.lemmas(a, b)
+            # the attribution's words do not count as what the claim states (its `attributed` flag keeps it)
+            tokens, terms = words.lemmas(a, b, _attribution(root, verb, attributed, a, b) if ATTRIBUTION_TERMS_OUT else ())
             claims.append(Claim(
                 article=sent.article, index=len(claims), sentence=sent.index, start=a, end=b, text=clause_text,
                 predicate=predicate, negated=negated, modality="planned" if future else "happened", attributed=attributed,

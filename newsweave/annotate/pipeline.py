@@ -55,15 +55,16 @@ class DocWords:
         self.lemma: list[str | None] = [strings[h].lower() if w else None for h, w in zip(flags[:, 4].tolist(), word)]
         self.stop: list[bool] = flags[:, 3].astype(bool).tolist()
 
-    def lemmas(self, start: int, end: int) -> tuple[list[str], list[str]]:
+    def lemmas(self, start: int, end: int, skip: frozenset[int] | set[int] = frozenset()) -> tuple[list[str], list[str]]:
         """Lemmas of all words, and of the non-stop words, of the tokens that overlap chars [start, end)
-        (``Doc.char_span(..., alignment_mode="expand")``)."""
+        (``Doc.char_span(..., alignment_mode="expand")``); tokens whose index is in ``skip`` are left out of
+        the second list."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return [], []
         lemma, stop = self.lemma, self.stop
         idx = [i for i in range(span.start, span.end) if lemma[i] is not None]
-        return [lemma[i] for i in idx], [lemma[i] for i in idx if not stop[i]]  # type: ignore[misc]
+        return [lemma[i] for i in idx], [lemma[i] for i in idx if not stop[i] and i not in skip]  # type: ignore[misc]
 
 
 def annotate_doc(article: Article, doc) -> AnnotatedArticle:
