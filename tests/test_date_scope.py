@@ -141,3 +141,25 @@ def test_timeline_skips_the_dateline_and_tells_the_event_without_it(monkeypatch)
     ev = grounding["evidence"][0]
     assert text[ev["start"]:ev["end"]] == grounding["event"]
     assert not any(e["event"].startswith("PORT ALVEN") for e in b.timeline)  # the filing date is no event
+
+
+def test_timeline_merges_the_wordings_of_one_aligned_fact(monkeypatch):
+    """Three outlets date one deadline in different words; the aligner links the wordings into one fact,
+    and the timeline makes them one event, whichever event a wording joined first."""
+    monkeypatch.setenv("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    articles = [
+        Article(id="a", source="a", published="2031-03-02", outlet="Harbour Post",
+                text="Ministers have handed the matter to an inquiry panel that is not due to report until 30 June, "
+                     "long after the summer recess."),
+        Article(id="b", source="b", published="2031-03-02", outlet="Daily Meridian",
+                text="An independent inquiry panel appointed by the premier will report on the cause of the collapse "
+                     "by June 30, and its findings will be published."),
+        Article(id="c", source="c", published="2031-03-02", outlet="Coastal Wire",
+                text="The inquiry panel is due to report by June 30."),
+    ]
+    b = brief(articles)
+    assert any({"b", "c"} <= set(f["sources"]) for f in b.facts), [f["text"] for f in b.facts]
+    deadline = [e for e in b.timeline if e["date"] == "2031-06-30"]
+    assert len(deadline) == 1 and {"b", "c"} <= set(deadline[0]["sources"]), deadline

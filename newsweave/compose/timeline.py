@@ -5,8 +5,8 @@ temporal tagger against its article's publication date, or the day of a time suc
 night") is an event candidate for that date (not the date of a wire dateline, "LONDON, March 10 (Reuters) -",
 which says when the report was filed); when the date belongs to a noun phrase rather than to the
 sentence's clause ("a barrier built in 1974"), the candidate is that phrase, not the sentence. Candidates
-for the same date that state the same content (same-content sentences, or sentences sharing most of
-their specific words) are one event, cited by every article that dates it. An event is ``scheduled``
+for the same date that state the same content (same-content sentences, sentences sharing most of
+their specific words, or spans holding wordings of one aligned fact) are one event, cited by every article that dates it. An event is ``scheduled``
 when its date lies after the publication date of the article that states it, else ``happened``.
 """
 
@@ -174,7 +174,25 @@ def _encode_comparable(candidates: list[_Candidate], index: SentenceIndex) -> No
         index.vectors(list(comparable.values()))
 
 
-def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> list[dict]:
+def _facts_by_article(facts: Sequence | None) -> dict[str, list[tuple[int, int, str]]]:
+    """(start, end, fact id) of every claim of an aligned fact, by article."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for fact in facts or ():
+        for c in fact.claims:
+            spans.setdefault(c.article, []).append((c.start, c.end, fact.id))
+    return spans
+
+
+def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts: Sequence | None = None) -> list[dict]:
+    """The story's dated events (see the module docstring). ``facts``, the aligned facts of the story, also
+    merge two candidates of one date whose spans hold claims of the same fact: the aligner may have linked
+    wordings (by claim, figure or day) that share too little as whole sentences."""
+    fact_spans = _facts_by_article(facts)
+
+    def facts_of(c: _Candidate) -> set[str]:
+        # only claims inside the event's span: a date's noun phrase is not the statement of its sentence
+        return {fid for s, e, fid in fact_spans.get(c.sentence.article, ()) if c.start <= s and e <= c.end}
+
     candidates: list[_Candidate] = []
     for doc in docs:
         text = doc.article.text
@@ -208,6 +226,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> li
                                              start, end, text[start:end].strip(" ,;:-–—")))
 
     _encode_comparable(candidates, index)
+    cand_facts = {id(c): facts_of(c) for c in candidates}
     events: list[_Event] = []
     by_date: dict[str, list[_Event]] = {}
     for cand in candidates:
@@ -219,7 +238,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> li
             if any(
                 m.sentence.article != cand.sentence.article
                 and (
-                    index.same_content(m.sentence, cand.sentence) > 0
+                    cand_facts[id(m)] & cand_facts[id(cand)]
+                    or index.same_content(m.sentence, cand.sentence) > 0
                     or _jaccard(m.sentence, cand.sentence) >= MERGE_JACCARD
                     or index.embedding_similarity(m.sentence, cand.sentence) >= MERGE_EMBEDDING
                 )
@@ -232,6 +252,20 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> li
             ev = _Event(cand.date, [cand])
             events.append(ev)
             by_date.setdefault(cand.date, []).append(ev)
+    # A candidate joins the first event it matches, which need not be the one the other wordings of its
+    # fact joined: events of one date that hold wordings of one aligned fact are one event.
+    for same_date in by_date.values():
+        merged = True
+        while merged:
+            merged = False
+            held = [set().union(*(cand_facts[id(m)] for m in ev.members)) for ev in same_date]
+            for x, y in ((x, y) for x in range(len(same_date)) for y in range(x + 1, len(same_date))):
+                if held[x] & held[y]:
+                    same_date[x].members += same_date[y].members
+                    events.remove(same_date[y])
+                    del same_date[y]
+                    merged = True
+                    break
 
     out = []
     for ev in events:
