@@ -292,3 +292,18 @@ def test_quote_after_paragraph_break_does_not_take_previous_paragraph(run):
     assert parts(a, text) == ["We will rebuild every house,"]
     assert a.speaker(text) == "the mayor"
     assert a.kind == "direct"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # the parser hangs the dateline on the reported clause here: its content then began with the dateline
+    ("VELMOR, April 9 (Nordpress) - At least six people were killed and about 900 were forced from their homes "
+     "after a levee on the Oska river gave way late on Tuesday, sending water through the town of Velmor, "
+     "officials said.", "officials", "At least six people were killed"),
+    ("PORT ALVEN, Nov. 3 (Harbour Wire) - The ferry ran aground off Skerra island, the coastguard said.",
+     "the coastguard", "The ferry ran aground"),
+    ("Earlier reports were wrong.\n\nPORT ALVEN (Harbour Wire) - The ferry ran aground off Skerra island, the "
+     "coastguard said.", "the coastguard", "The ferry ran aground"),
+])
+def test_reported_speech_after_a_dateline_leaves_the_dateline_out(run, text, speaker, content):
+    a = next(a for a in run(text) if a.speaker(text) == speaker)
+    assert a.content(text).startswith(content)

@@ -34,6 +34,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsweave.annotate.datelines import dateline_end
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -1769,7 +1771,20 @@ def extract_quotes(doc: "Doc") -> list[Attribution]:
     """Direct quotes, reported speech and ``according to`` attributions of one parsed document."""
     ex = _Extractor(doc)
     text = ex.text  # (``doc.text`` is rebuilt from the tokens on every access)
-    return [a for a in (_within_paragraph(text, a) for a in ex.build()) if a is not None]
+    return [a for a in (_within_paragraph(text, _without_dateline(text, a)) for a in ex.build()) if a is not None]
+
+
+def _without_dateline(text: str, a: Attribution) -> Attribution:
+    """Reported speech that starts an article's first sentence starts after its dateline: in "LONDON,
+    March 10 (Wire) - Prices rose, officials said" the officials said that prices rose, not the dateline."""
+    if a.kind == "direct" or a.content_start != text.rfind("\n", 0, a.content_start) + 1:
+        return a  # only content that begins a paragraph can begin with a dateline
+    end = dateline_end(text, a.content_start)
+    if end is None or end >= a.content_end:
+        return a
+    a.content_start = end
+    a.content_parts = [(max(s, end), e) for s, e in a.content_parts if e > end] or [(end, a.content_end)]
+    return a
 
 
 def _within_paragraph(text: str, a: Attribution) -> Attribution | None:

@@ -43,6 +43,7 @@ from typing import Literal
 import numpy as np
 
 from newsweave.align.similarity import SentenceIndex
+from newsweave.annotate.datelines import DATELINE
 from newsweave.model import AnnotatedArticle, Evidence, SummaryItem
 
 DEFAULT_WORDS = 120
@@ -160,10 +161,7 @@ def _bigram_concepts(text: str) -> frozenset[tuple[str, str]]:
 
 # --- trimming: contiguous parts of a sentence, never new words --------------------------------------
 
-# "PHOENIX _", "LONDON (Reuters) -", "STRAVENIK, March 10 (Kestpress) -", "GENEVA, 4 May -"
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}"
-                       r"(?:(?<=,)\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*)?"
-                       r"(?:\([^)]{1,30}\))?\s*(?:_|--|—|–|-)\s+(?=\S)")
+_DATELINE = DATELINE  # annotate/datelines.py: "PHOENIX _", "STRAVENIK, March 10 (Kestpress) -"
 _LEAD_PHRASE = re.compile(
     r"^(?:(?:on|in|at|by|after|before|during|since|following|despite|earlier|later|last|late|early|meanwhile|"
     r"however|also|still|now|yesterday|today|instead|nonetheless|nevertheless|separately|elsewhere|overall|"
