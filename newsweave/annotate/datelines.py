@@ -18,3 +18,18 @@ def dateline_end(text: str, start: int = 0) -> int | None:
     """Where a dateline that begins at ``start`` ends (the report's first character), or None."""
     m = DATELINE.match(text, start)
     return m.end() if m else None
+
+
+# The date of a dateline at the start of a paragraph ("STRAVENIK, March 10 (Kestpress) -", "June 2: ...")
+# says when the report was filed, not when anything in it happened. Before the date: nothing, or a place
+# in capitals and a comma; after it: an optional (agency) and a dash or colon.
+_DATELINE_BEFORE = re.compile(r"(?:[A-Z][A-Z .'’-]{1,40},\s*)?")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:_|--|—|–|-|:)\s")
+
+
+def date_dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where the dateline ends when ``text[start:end]``, a date, is the date of a dateline at the start of
+    its paragraph (the offset of the report's first word); else None."""
+    para = text.rfind("\n", 0, start) + 1
+    after = _DATELINE_AFTER.match(text, end)
+    return after.end() if after and _DATELINE_BEFORE.fullmatch(text, para, start) else None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
+from newsweave.annotate.datelines import date_dateline_end
 from newsweave.model import AnnotatedArticle, Sentence
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
@@ -25,11 +26,6 @@ _DAY_TIME_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 # Words by which a time expression names its day ("Monday night", "March 9 at noon", "tonight")
 _DAY_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"today", "tonight", "yesterday", "tomorrow"}
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-# A wire dateline at the start of a paragraph, "STRAVENIK, March 10 (Kestpress) -": its date says when and
-# where the report was filed, not when anything in it happened. Before the date: nothing, or a place in
-# capitals and a comma; after it: an optional (agency) and a dash or colon.
-_DATELINE_BEFORE = re.compile(r"(?:[A-Z][A-Z .'’-]{1,40},\s*)?")
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:_|--|—|–|-|:)\s")
 MERGE_JACCARD = 0.3
 MERGE_EMBEDDING = 0.6  # two sentences dated the same day, this close in meaning, report one event
 
@@ -66,17 +62,9 @@ def _calendar_value(timex) -> str | None:
     return None
 
 
-def dateline_end(text: str, start: int, end: int) -> int | None:
-    """Where the dateline ends when ``text[start:end]``, a date, is the date of a dateline at the start of
-    its paragraph (the offset of the report's first word); else None."""
-    para = text.rfind("\n", 0, start) + 1
-    after = _DATELINE_AFTER.match(text, end)
-    return after.end() if after and _DATELINE_BEFORE.fullmatch(text, para, start) else None
-
-
 def in_dateline(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]``, a date, the date of a dateline at the start of its paragraph?"""
-    return dateline_end(text, start, end) is not None
+    return date_dateline_end(text, start, end) is not None
 
 
 def _granularity_rank(value: str) -> int:
@@ -204,7 +192,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             sent = doc.sentence_at(t.start)
             if value is None or sent is None:
                 continue
-            after_dateline = dateline_end(text, t.start, t.end)
+            after_dateline = date_dateline_end(text, t.start, t.end)
             if after_dateline is not None:  # when the report was filed, not an event
                 body_start[sent.index] = after_dateline
                 continue
