@@ -57,14 +57,16 @@ def _figure(claim: Claim) -> tuple[str, float] | None:
     return next(iter(families)), next(iter(values))
 
 
-def _other_years(a: Claim, b: Claim, published_year: dict[str, str]) -> bool:
-    """Are the two claims about different years ("nine died in a landslide in 2019")? A claim's years are
-    those of its dates, or else its article's publication year (an undated statement is about the news)."""
-    def years(c: Claim) -> set[str]:
-        own = {t.value[:4] for t in c.dates if t.type == "DATE" and t.value[:4].isdigit()}
-        return own or ({published_year[c.article]} if published_year.get(c.article) else set())
+def _years(claim: Claim, published_year: dict[str, str]) -> frozenset[str]:
+    """The years a claim is about: those of its dates, or else its article's publication year (an undated
+    statement is about the news); empty when neither is known."""
+    own = frozenset(t.value[:4] for t in claim.dates if t.type == "DATE" and t.value[:4].isdigit())
+    return own or (frozenset({published_year[claim.article]}) if published_year.get(claim.article) else frozenset())
 
-    ya, yb = years(a), years(b)
+
+def _other_years(a: Claim, b: Claim, published_year: dict[str, str]) -> bool:
+    """Are the two claims about different years ("nine died in a landslide in 2019")?"""
+    ya, yb = _years(a, published_year), _years(b, published_year)
     return bool(ya and yb and not ya & yb)
 
 
@@ -170,9 +172,10 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     claims = index.sentences
     # Statements about different years are different facts, however alike ("nine died in the 2019 slide").
     published_year = {d.article.id: (d.article.published or "")[:4] for d in docs}
+    years = [_years(c, published_year) for c in claims]
     figure_pairs = same_figure_pairs(claims)
     pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf) | figure_pairs
-             if not _other_years(claims[i], claims[j], published_year)}
+             if not (years[i] and years[j] and not years[i] & years[j])}
     links: list[tuple[float, int, int]] = []
     # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
     index.vectors(list({id(c): c for i, j in pairs

@@ -14,7 +14,7 @@ entities and lemmas token for token against the shipped pipeline):
   the 2-core AMD EPYC machines we run on, BLIS reached 15-19 GFLOP/s single-threaded on the tok2vec
   layer's shapes (n x 288 by 288 x 288) and OpenBLAS 48-74. The parser's and NER's per-step products are
   compiled against BLIS inside spaCy and stay so. Float sums in another order could in principle flip a
-  near-tie between two labels; none did over the 118,133 tokens measured.
+  near-tie between two labels; none did over the 236,012 tokens of `bench/results/spacy_speed.md`.
 
 ``NEWSWEAVE_SPACY_STOCK=1`` loads the pipeline exactly as shipped, for comparisons.
 """

@@ -5,9 +5,10 @@ temporal tagger against its article's publication date, or the day of a time suc
 night") is an event candidate for that date (not the date of a wire dateline, "LONDON, March 10 (Reuters) -",
 which says when the report was filed); when the date belongs to a noun phrase rather than to the
 sentence's clause ("a barrier built in 1974"), the candidate is that phrase, not the sentence. Candidates
-for the same date that state the same content (same-content sentences, sentences sharing most of
-their specific words, or spans holding wordings of one aligned fact) are one event, cited by every article that dates it. An event is ``scheduled``
-when its date lies after the publication date of the article that states it, else ``happened``.
+for the same date that state the same content (same-content sentences, sentences sharing most of their
+specific words, or spans holding wordings of one aligned fact) are one event, cited by every article that
+dates it. An event is ``scheduled`` when its date lies after the publication date of the article that
+states it, else ``happened``.
 """
 
 from __future__ import annotations
