@@ -307,3 +307,14 @@ def test_quote_after_paragraph_break_does_not_take_previous_paragraph(run):
 def test_reported_speech_after_a_dateline_leaves_the_dateline_out(run, text, speaker, content):
     a = next(a for a in run(text) if a.speaker(text) == speaker)
     assert a.content(text).startswith(content)
+
+
+@pytest.mark.parametrize("text", [
+    '"The pumps were never serviced," said a former engineer, who asked not to be named.',
+    "A port official, who asked not to be identified because he was not authorised to speak, said the ferry "
+    "had been overloaded.",
+])
+def test_a_condition_of_anonymity_is_not_what_the_source_said(run, text):
+    contents = [a.content(text) for a in run(text)]
+    assert not any(c.startswith(("not to be", "to be")) for c in contents), contents
+    assert any("pumps were never serviced" in c or "ferry had been overloaded" in c for c in contents), contents

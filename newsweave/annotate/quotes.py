@@ -96,6 +96,10 @@ MIND_VERBS = frozenset(
 
 CUE_VERBS = SPEECH_VERBS | MIND_VERBS
 
+# "... asked not to be named / identified / quoted": the passive of these as an infinitive complement is a
+# source's condition of anonymity, never the content of what it said.
+_ANONYMITY_VERBS = frozenset({"name", "identify", "quote", "cite"})
+
 # Verbs whose infinitive complement is the attributed content ("vowed to build", "urged voters to vote").
 XCOMP_VERBS = frozenset(
     """
@@ -860,7 +864,9 @@ class _Extractor:
         kind = "indirect"
         weak = False  # content from an object or infinitive: only kept with a speaker
         if not heads and lemma in XCOMP_VERBS:
-            heads = [c for c in t.children if c.dep_ == "xcomp"]
+            # "asked not to be named": a condition of anonymity, not something the source said
+            heads = [c for c in t.children if c.dep_ == "xcomp" and not (
+                c.lemma_.lower() in _ANONYMITY_VERBS and any(g.dep_ == "auxpass" for g in c.children))]
             weak = bool(heads)
         parts: list[tuple[int, int]] = []
         subj = self.subject_of(t)
