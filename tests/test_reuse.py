@@ -275,7 +275,8 @@ def _random_article(rng: random.Random, vocab: list[str], n_sent: int) -> list[s
     return out
 
 
-def test_scaling_lsh_avoids_all_pairs():
+@pytest.mark.parametrize("exact_max_sentences", [None, 0], ids=["exact", "lsh"])
+def test_scaling_candidates_avoid_all_pairs(exact_max_sentences):
     rng = random.Random(7)
     vocab = [
         "".join(rng.choices("bcdfghklmnprstvz", k=2) + rng.choices("aeiou", k=1) + rng.choices("bcdfghklmnprstvz", k=2))
@@ -299,12 +300,13 @@ def test_scaling_lsh_avoids_all_pairs():
             group_members.setdefault(g, []).append(f"d{k}")
         docs.append((f"d{k}", " ".join(sents), None))
     stats: dict = {}
-    results = find_reuse(docs, stats=stats)
+    results = find_reuse(docs, stats=stats, exact_max_sentences=exact_max_sentences)
     n = len(docs)
     assert stats["all_pairs"] == n * (n - 1) // 2
-    # the LSH stage hands only a small fraction of the 44,850 pairs to alignment
+    assert stats["candidate_method"] == ("lsh" if exact_max_sentences == 0 else "exact")
+    # the candidate stage hands only a small fraction of the 44,850 pairs to alignment
     assert stats["candidates"] < 0.02 * stats["all_pairs"]
-    assert stats["candidates"] == len(candidate_pairs(docs))
+    assert stats["candidates"] == len(candidate_pairs(docs, exact_max_sentences=exact_max_sentences))
     found = {frozenset((r.a, r.b)) for r in results}
     assert found == truth  # 10 groups x C(6,2) = 150 pairs, no false positives
 
@@ -334,3 +336,40 @@ def test_wire_copy_run_by_two_outlets_counts_once_and_cites_both(tmp_path):
     assert len(copied) >= 3
     for fact in copied:
         assert fact["independent_sources"] == len(set(fact["sources"]) - {"daily"})
+
+
+def test_exact_candidates_are_the_jaccard_test_that_lsh_estimates():
+    # sentence pairs across articles at skip-bigram Jaccard >= the threshold, and none below it
+    from newsweave.align.reuse import _exact_candidates, _shingles
+
+    base = "the harbour authority closed the northern pier after cracks appeared in its concrete deck".split()
+    near = base[:-2] + ["steel", "frame"]  # a changed ending keeps most skip-bigrams
+    far = base[:4] + "opened a ferry terminal beside the old fish market on monday".split()
+    sets = [_shingles(base), _shingles(near), _shingles(far)]
+
+    def jaccard(a, b):
+        return len(a & b) / len(a | b)
+
+    assert jaccard(sets[0], sets[1]) >= 0.3 > jaccard(sets[0], sets[2])
+    keys = [(0, 0), (1, 0), (2, 0)]
+    assert _exact_candidates(keys, sets, 0.3) == {(0, 1): 1}
+    # two sentences of one article are never a candidate pair
+    assert _exact_candidates([(0, 0), (0, 1)], sets[:2], 0.3) == {}
+
+
+def test_a_story_briefs_reuse_without_importing_datasketch():
+    # datasketch's LSH module imports scipy.integrate (most of a second of a cold brief); a story's
+    # candidate pairs come from the exact test, so the import is left to inputs that need LSH
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from newsweave.align.reuse import find_reuse\n"
+        "a = 'The river rose two metres overnight and flooded the lower town. Rescue teams moved 300 families to the school.'\n"
+        "b = 'The river rose two metres overnight and flooded the lower town. Rescue teams moved 300 families to the gym.'\n"
+        "find_reuse([('a', a * 3, None), ('b', b * 3, None)])\n"
+        "print('datasketch' in sys.modules, 'scipy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]
