@@ -163,3 +163,22 @@ def test_timeline_merges_the_wordings_of_one_aligned_fact(monkeypatch):
     assert any({"b", "c"} <= set(f["sources"]) for f in b.facts), [f["text"] for f in b.facts]
     deadline = [e for e in b.timeline if e["date"] == "2031-06-30"]
     assert len(deadline) == 1 and {"b", "c"} <= set(deadline[0]["sources"]), deadline
+
+
+def test_a_wire_dateline_is_not_part_of_the_first_sentence(monkeypatch):
+    """"PORT ALVEN, Nov. 3 (Harbour Wire) -" says where the report was filed: the sentence, its claims and the
+    quotes of a disagreement start after it. A capitalised phrase and a dash inside a paragraph stay."""
+    monkeypatch.setenv("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article
+    from newsweave.annotate import annotate
+
+    text = ("PORT ALVEN, Nov. 3 (Harbour Wire) - A ferry carrying 212 passengers ran aground off Skerra island "
+            "late on Monday night, the coastguard said.\n\nSKERRA _ Divers inspected the hull on Tuesday.\n\n"
+            "The captain said the NORTH CHANNEL - the usual route - was closed by fog.")
+    (doc,) = annotate([Article(id="w", source="w", published="2031-11-04", outlet="Harbour Wire", text=text)])
+    starts = [text[s.start:s.end] for s in doc.sentences]
+    assert starts[0].startswith("A ferry carrying 212 passengers")
+    assert starts[1] == "Divers inspected the hull on Tuesday."
+    assert starts[2].startswith("The captain said the NORTH CHANNEL - the usual route")
+    assert all(s.text == text[s.start:s.end] for s in doc.sentences)
+    assert not any("PORT ALVEN" in c.text or "SKERRA _" in c.text for c in doc.claims)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from newsweave.annotate.datelines import dateline_end
 from newsweave.model import AnnotatedArticle, Article, EntityMention, Sentence
 
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$")
@@ -87,11 +88,20 @@ def annotate_doc(article: Article, doc) -> AnnotatedArticle:
     for sent in doc.sents:
         # spaCy may run a sentence across a line break; a paragraph break always ends a sentence.
         for start, end in _split_on_newlines(text, sent.start_char, sent.end_char):
+            paragraph = paragraph_of(start)
+            if not text[paragraph_starts[paragraph]:start].strip():
+                # a wire dateline ("LONDON (Reuters) -") says where the report was filed: it is not part of
+                # the first sentence's statement, so the sentence (its claims, vector, quotes) starts after it
+                report = dateline_end(text, start)
+                if report is not None:
+                    if report >= end:
+                        continue  # the dateline alone
+                    start = report
             tokens, terms = words.lemmas(start, end)
             sentences.append(
                 Sentence(
                     article=article.id, index=len(sentences), start=start, end=end, text=text[start:end],
-                    paragraph=paragraph_of(start), kind=_kind(text, start, end), terms=terms, tokens=tokens,
+                    paragraph=paragraph, kind=_kind(text, start, end), terms=terms, tokens=tokens,
                 )
             )
     entities = [
