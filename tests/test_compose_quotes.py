@@ -53,3 +53,24 @@ def test_a_described_speaker_resolves_to_the_one_person_so_described():
     b = brief([Article(id="a", source="a", title="Presidents meet", published="2025-05-06", outlet="Kessel Post", text=text)])
     q = next(q for q in b.quotes if "new chapter" in q["text"])
     assert q["speaker"] == "Teodor Vasko", q
+
+
+def test_a_pronoun_speaker_is_the_person_named_last_before_it_in_reach():
+    """"she said" is the person the paragraph (or the one before) last named; a pronoun with no person named
+    within reach stays a pronoun rather than a guess."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("The harbour in Velmora was closed on Friday after a tanker ran aground, port officials said.\n\n"
+            "Transport Minister Greta Olsvik visited the quay on Saturday morning. The tanker would be towed away "
+            "within a week, she said, once its fuel had been pumped out.\n\n"
+            "Fishermen moored their boats in the next bay.\n\n"
+            "The cargo was insured.\n\n"
+            "The salvage firm had started work at dawn, and he said the hull was intact.")
+    quotes = brief([Article(id="port", source="port", published="2031-05-03", outlet="Velmora Post", text=text)]).quotes
+    towed = next(q for q in quotes if "towed away" in q["text"])
+    assert towed["speaker"] == "Greta Olsvik" and towed["speaker_entity"], towed
+    hull = next(q for q in quotes if "hull was intact" in q["text"])
+    assert hull["speaker"] == "he" and hull["speaker_entity"] is None, hull  # Olsvik is three paragraphs back

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsweave.annotate.quotes import PERSON_ROLE_NOUNS
+from newsweave.annotate.quotes import PERSON_PRONOUNS, PERSON_ROLE_NOUNS
 from newsweave.model import AnnotatedArticle
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -132,7 +132,8 @@ class _PersonTitles:
 
 def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities: dict,
                         orgs_by_word: dict[str, list], speakers_by_name: dict[str, str] | None = None,
-                        titles: _PersonTitles | None = None) -> str | None:
+                        titles: _PersonTitles | None = None, texts: dict[str, str] | None = None,
+                        genders: dict[str, str | None] | None = None) -> str | None:
     """The canonical entity of a speaker: the entity mentioned at the speaker's head ("Azerbaijani
     President Ilham Aliyev" -> Ilham Aliyev, not Azerbaijani); for a description of a person ("the
     Azerbaijani president"), the only person of the story so described; else the only organisation whose
@@ -149,6 +150,9 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
                 if entities[ent_id].type in _SPEAKER_TYPES:
                     return ent_id
     word = head.split()[-1].lower() if head else ""
+    if word in PERSON_PRONOUNS and a.speaker_start is not None:
+        return _person_before(doc, a.speaker_start, word, mentions, entities,
+                              texts or {doc.article.id: doc.article.text}, {} if genders is None else genders)
     if titles is not None and word in PERSON_ROLE_NOUNS and head[:1].islower() and a.speaker_start is not None:
         strict, by_head = titles.candidates(text[a.speaker_start:a.speaker_end], word)
         if len(strict) == 1:
@@ -164,6 +168,64 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
     resolved = (a.speaker_resolved or "").strip().lower()
     if resolved:
         return (speakers_by_name if speakers_by_name is not None else _speakers_by_name(entities)).get(resolved)
+    return None
+
+
+PRONOUN_SENTENCES = 3  # "she said" refers to a person named in its sentence or the two before it
+_FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "lady"})
+_MALE_TITLES = frozenset({"mr", "sir", "lord"})
+
+
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+
+
+def _gender(entity, texts: dict[str, str]) -> str | None:
+    """"she" or "he" for a person, from the story's own words: a courtesy title before a mention ("Mrs.
+    Ciller"), else the first personal pronoun after mentions in the same sentence ("Primakov said he ...")
+    when those clearly agree (at least two, three to one); else None (unknown)."""
+    titles: set[str] = set()
+    votes = {"he": 0, "she": 0}
+    for art, s, e in entity.mentions:
+        text = texts.get(art, "")
+        word = re.findall(r"[A-Za-z]+", text[max(0, s - 8):s])[-1:]
+        if word and word[0].lower() in _FEMALE_TITLES:
+            titles.add("she")
+        elif word and word[0].lower() in _MALE_TITLES:
+            titles.add("he")
+        after = re.split(r"[.!?\n]", text[e:e + 120], maxsplit=1)[0]
+        for w in re.findall(r"[A-Za-z]+", after.lower()):
+            if w in _HE or w in _SHE:
+                votes["he" if w in _HE else "she"] += 1
+                break
+    if len(titles) == 1:
+        return titles.pop()
+    for g, other in (("he", "she"), ("she", "he")):
+        if votes[g] >= 2 and votes[g] >= 3 * votes[other]:
+            return g
+    return None
+
+
+def _person_before(doc: AnnotatedArticle, pos: int, pronoun: str, mentions: _Mentions, entities: dict,
+                   texts: dict[str, str], genders: dict[str, str | None]) -> str | None:
+    """The person a "he"/"she" speaker at ``pos`` refers to: the story's person entity mentioned last before
+    it, outside direct quotes, within ``PRONOUN_SENTENCES`` sentences, and not one the story's words give the
+    other gender (``_gender``). The story's entity types are voted over all their mentions, so one mention the tagger
+    misread (a company taken for a person) does not become the speaker; without such a person the pronoun
+    stays unresolved rather than guessed."""
+    here = [s for s in doc.sentences if s.start <= pos]
+    if not here:
+        return None
+    lo = here[max(0, len(here) - PRONOUN_SENTENCES)].start
+    quoted = [(q.content_start, q.content_end) for q in doc.quotes if q.kind == "direct"]
+    gender = "she" if pronoun in ("she", "her") else "he"
+    for s, e, _rank, ent_id in reversed(mentions.starting_in(doc.article.id, lo, pos)):
+        ent = entities[ent_id]
+        if e <= pos and ent.type == "PERSON" and not any(qs <= s < qe for qs, qe in quoted):
+            if ent_id not in genders:
+                genders[ent_id] = _gender(ent, texts)
+            if genders[ent_id] in (None, gender):
+                return ent_id
     return None
 
 
@@ -193,7 +255,9 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
                 orgs_by_word.setdefault(w, []).append(ent)
     names = {ent.id: ent.name for ent in entities}
     speakers_by_name = _speakers_by_name(by_id)
-    titles = _PersonTitles(entities, {d.article.id: d.article.text for d in docs})
+    texts = {d.article.id: d.article.text for d in docs}
+    titles = _PersonTitles(entities, texts)
+    genders: dict[str, str | None] = {}
     mentions: dict[str, list[tuple[int, int, str]]] = {}
     for (art, s, e), ent_id in sorted(mention_index.items()):
         mentions.setdefault(art, []).append((s, e, ent_id))
@@ -215,7 +279,8 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             canonical = _canonical_span(text, start, end, mentions.get(doc.article.id, []), names)
             first_person = speaker is not None and speaker.strip().lower() in _FIRST_PERSON
             quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker,
-                                 None if first_person else _entity_for_speaker(doc, a, story_mentions, by_id, orgs_by_word, speakers_by_name, titles),
+                                 None if first_person else _entity_for_speaker(doc, a, story_mentions, by_id, orgs_by_word, speakers_by_name, titles,
+                                                                                   texts, genders),
                                  _stems(canonical, stop), places, _writer(doc.article) if first_person else None))
 
     translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
