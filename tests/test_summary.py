@@ -270,3 +270,16 @@ def test_datelines_with_or_without_a_date_are_trimmed(sentence, kept):
 
     start, end = min(trims(sentence))
     assert sentence[start:end] == kept
+
+
+def test_concept_stems_are_snowball_english_whichever_build_runs():
+    # PyStemmer (C) and snowballstemmer's pure-Python English stemmer must give the same stems, or the
+    # summary's concepts would depend on which one is installed
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    from newsweave.compose.summary import _stem_function
+
+    words = ("evacuated evacuations flooding floods generously embankments ceded liberated handed returned "
+             "dying died knitting hopeful ponies relational conditional skies news sky dying lying").split()
+    python_stemmer = EnglishStemmer()
+    assert [_stem_function()(w) for w in words] == [python_stemmer.stemWord(w) for w in words]

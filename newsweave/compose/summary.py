@@ -116,8 +116,9 @@ def loaded_count(text: str) -> int:
 
 @lru_cache(maxsize=1)
 def _stem_function() -> Callable[[str], str]:
-    """The Snowball English stemmer (Porter2, snowballstemmer), else nltk's Porter stemmer (the one ROUGE
-    uses), else the lower-cased word. On the DUC 2006/2007 dev sets the two stemmers score alike."""
+    """The Snowball English stemmer (Porter2, snowballstemmer; its C build from PyStemmer when installed,
+    same stems), else nltk's Porter stemmer (the one ROUGE uses), else the lower-cased word. On the DUC
+    2006/2007 dev sets the two stemmers score alike."""
     try:
         import snowballstemmer
 
