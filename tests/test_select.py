@@ -47,3 +47,33 @@ def test_solver_prints_on_descriptor_1_are_dropped_and_stdout_restored(capfd):
     out, err = capfd.readouterr()
     assert out == "briefing\n"
     assert "Highs" not in err
+
+
+def test_highspy_and_scipy_choose_the_same_units(monkeypatch):
+    # the selection solves with highspy when installed, else scipy.optimize.milp: the same HiGHS, the same
+    # choices (a tie between equal-value selections could differ; these random problems have none)
+    import builtins
+    import random
+    from types import SimpleNamespace
+
+    from newsweave.compose import select as sel
+
+    rng = random.Random(7)
+    real_import = builtins.__import__
+
+    def no_highspy(name, *args, **kwargs):
+        if name == "highspy":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    for _ in range(30):
+        units = [SimpleNamespace(concepts=set(rng.sample(range(40), rng.randint(1, 6))), words=rng.randint(6, 30),
+                                 bonus=rng.random(), article=rng.randint(0, 4), sentence=i,
+                                 facts=[rng.randint(0, 8)] if rng.random() < 0.5 else [])
+                 for i in range(rng.randint(5, 25))]
+        weight = {c: rng.random() * 3 for c in range(40)}
+        with_highspy = sel._ilp(units, weight, 80)
+        monkeypatch.setattr(builtins, "__import__", no_highspy)
+        with_scipy = sel._ilp(units, weight, 80)
+        monkeypatch.setattr(builtins, "__import__", real_import)
+        assert with_highspy is not None and [id(u) for u in with_highspy] == [id(u) for u in with_scipy]
