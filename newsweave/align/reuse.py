@@ -362,21 +362,29 @@ def _candidates(
 def _exact_candidates(
     keys: list[tuple[int, int]], shingle_sets: list[set[bytes]], threshold: float
 ) -> dict[tuple[int, int], int]:
+    # Articles from last to first: an article's sentences are looked up among the later articles' (already
+    # indexed) and then indexed, so every lookup hit is a cross-article pair, each found once.
     postings: dict[bytes, list[int]] = defaultdict(list)
-    for n, sh in enumerate(shingle_sets):
-        for s in sh:
-            postings[s].append(n)
     hits: dict[tuple[int, int], int] = defaultdict(int)
-    for n, sh in enumerate(shingle_sets):
-        di = keys[n][0]
-        shared: dict[int, int] = defaultdict(int)
-        for s in sh:
-            for m in postings[s]:
-                if keys[m][0] > di:  # each unordered sentence pair once, across articles only
+    n = len(keys)
+    while n > 0:
+        di = keys[n - 1][0]
+        first = n
+        while first > 0 and keys[first - 1][0] == di:
+            first -= 1
+        for q in range(first, n):
+            sh = shingle_sets[q]
+            shared: dict[int, int] = defaultdict(int)
+            for s in sh:
+                for m in postings.get(s, ()):
                     shared[m] += 1
-        for m, k in shared.items():
-            if k >= threshold * (len(sh) + len(shingle_sets[m]) - k):
-                hits[(di, keys[m][0])] += 1
+            for m, k in shared.items():
+                if k >= threshold * (len(sh) + len(shingle_sets[m]) - k):
+                    hits[(di, keys[m][0])] += 1
+        for q in range(first, n):
+            for s in shingle_sets[q]:
+                postings[s].append(q)
+        n = first
     return dict(hits)
 
 
