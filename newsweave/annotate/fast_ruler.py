@@ -23,20 +23,18 @@ _MAX_MEMO = 200_000  # distinct (lower, tag, dep, space) keys kept before the me
 
 
 def _compile_test(value: Any):
-    """A predicate on a token attribute's value for one pattern value, or None when unsupported."""
+    """``(kind, argument)`` for one pattern value: ``("in", frozenset)`` for equality and IN, ``("not_in",
+    frozenset)``, ``("regex", pattern)``; or None when unsupported."""
     if isinstance(value, (str, bool)):
-        return lambda v, want=value: v == want
+        return ("in", frozenset([value]))
     if isinstance(value, dict) and len(value) == 1:
         (op, arg), = value.items()
         if op == "IN" and isinstance(arg, list):
-            members = frozenset(arg)
-            return lambda v: v in members
+            return ("in", frozenset(arg))
         if op == "NOT_IN" and isinstance(arg, list):
-            members = frozenset(arg)
-            return lambda v: v not in members
+            return ("not_in", frozenset(arg))
         if op == "REGEX" and isinstance(arg, str):
-            rx = re.compile(arg)
-            return lambda v: isinstance(v, str) and rx.search(v) is not None
+            return ("regex", re.compile(arg))
     return None
 
 
@@ -92,6 +90,25 @@ class FastRulerMatch:
                     for i, test in tests:
                         self.tests[i].append((bit, test))
         self.free = free
+        # per attribute: bits whose IN-set holds a value; bits of NOT_IN tests, and per value the ones whose
+        # set holds it; regex tests, run on each new value
+        self.in_bits: list[dict[Any, int]] = [{} for _ in _ATTRS]
+        self.not_in_all = [0] * len(_ATTRS)
+        self.not_in_bits: list[dict[Any, int]] = [{} for _ in _ATTRS]
+        self.regex_tests: list[list[tuple[int, Any]]] = [[] for _ in _ATTRS]
+        for i, tests in enumerate(self.tests):
+            for bit, (kind, arg) in tests:
+                if kind == "in":
+                    for v in arg:
+                        self.in_bits[i][v] = self.in_bits[i].get(v, 0) | bit
+                elif kind == "not_in":
+                    self.not_in_all[i] |= bit
+                    for v in arg:
+                        self.not_in_bits[i][v] = self.not_in_bits[i].get(v, 0) | bit
+                else:
+                    self.regex_tests[i].append((bit, arg))
+        # bits of the first position of patterns longer than one token: where a match may start
+        self.first_bits = sum(1 << b for b, (_, _, pos, length) in enumerate(self.positions) if pos == 0 and length > 1)
         self.value_masks: list[dict[Any, int]] = [{} for _ in _ATTRS]
         self._memo: dict[tuple[int, int, int, int], tuple[tuple[int, ...], int]] = {}
 
@@ -99,10 +116,13 @@ class FastRulerMatch:
         masks = self.value_masks[attr]
         mask = masks.get(value)
         if mask is None:
-            mask = self.free[attr]
-            for bit, test in self.tests[attr]:
-                if test(value):
-                    mask |= bit
+            # equality, IN and NOT_IN compare any value; REGEX reads strings only, as the Matcher does
+            mask = self.free[attr] | self.in_bits[attr].get(value, 0)
+            mask |= self.not_in_all[attr] & ~self.not_in_bits[attr].get(value, 0)
+            if isinstance(value, str):
+                for bit, rx in self.regex_tests[attr]:
+                    if rx.search(value) is not None:
+                        mask |= bit
             masks[value] = mask
         return mask
 
@@ -153,18 +173,18 @@ class FastRulerMatch:
             for r in single:
                 by_rule[r].append((i, i + 1))
         n = len(partials)
+        first_bits = self.first_bits
         for i, bits in enumerate(partials):
-            bit_index = 0
+            bits &= first_bits
             while bits:
-                if bits & 1:
-                    r, p, pos, length = self.positions[bit_index]
-                    # a match starts here when the pattern's first position matches here and each later
-                    # position matches the token that far on (that position's bit is bit_index + k)
-                    if pos == 0 and i + length <= n and all(
-                            partials[i + k] >> (bit_index + k) & 1 for k in range(1, length)):
-                        by_rule[r].append((i, i + length))
-                bits >>= 1
-                bit_index += 1
+                low = bits & -bits
+                bit_index = low.bit_length() - 1
+                bits ^= low
+                r, p, pos, length = self.positions[bit_index]
+                # a match starts here when the pattern's first position matches here and each later
+                # position matches the token that far on (that position's bit is bit_index + k)
+                if i + length <= n and all(partials[i + k] >> (bit_index + k) & 1 for k in range(1, length)):
+                    by_rule[r].append((i, i + length))
         out = []
         for r, spans in enumerate(by_rule):
             if spans:
