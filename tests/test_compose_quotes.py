@@ -74,3 +74,16 @@ def test_a_pronoun_speaker_is_the_person_named_last_before_it_in_reach():
     assert towed["speaker"] == "Greta Olsvik" and towed["speaker_entity"], towed
     hull = next(q for q in quotes if "hull was intact" in q["text"])
     assert hull["speaker"] == "he" and hull["speaker_entity"] is None, hull  # Olsvik is three paragraphs back
+
+
+def test_reported_speech_without_a_speaker_is_not_a_quote():
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("The inquiry into the bridge collapse in Ardel opened on Monday. A panel appointed by the council is "
+            "expected to present its findings by June 30.\n\n\"We will publish every page,\" said Mayor Ines Varga.")
+    quotes = brief([Article(id="ardel", source="ardel", published="2031-05-03", outlet="Ardel Post", text=text)]).quotes
+    assert not any(q["speaker"] is None for q in quotes if q["kind"] != "direct"), quotes
+    assert any(q["speaker"] == "Ines Varga" for q in quotes), quotes

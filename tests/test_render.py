@@ -426,3 +426,15 @@ def test_absent_loaded_fields_change_nothing():
     # no framing stage at all: as before
     with_fields.framing = []
     assert "Most loaded" not in render(with_fields, "html") and "most loaded" not in render(with_fields, "md")
+
+
+def test_a_clause_cut_from_inside_a_sentence_is_shown_with_a_capital():
+    # the briefing keeps the source's text and offsets; only the page starts the item with a capital
+    b = hand_briefing()
+    clause = "the quay would reopen in June."
+    s0 = GAZETTE.index(clause)
+    b.summary.append(SummaryItem(text=clause, sources=["gazette"],
+                                 evidence=[Evidence(article="gazette", start=s0, end=s0 + len(clause))]))
+    assert "- The quay would reopen in June. [[1]]" in render(b, "md")
+    assert b.summary[-1].text == clause
+    assert json.loads(render(b, "json"))["summary"][-1]["text"] == clause

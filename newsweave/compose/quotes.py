@@ -271,6 +271,8 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             if len(content.split()) < 3:
                 continue
             speaker = text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else None
+            if speaker is None and a.kind != "direct":
+                continue  # reported speech of no one ("is expected to present its conclusions") is no quote
             places = {
                 ent_id for _s, _e, _rank, ent_id in story_mentions.starting_in(doc.article.id, a.content_start, a.content_end)
                 if by_id[ent_id].type in ("GPE", "LOC", "FAC")

@@ -451,6 +451,12 @@ def _loaded_sentences(spans: list[tuple[int, int, float | None]], art: str, cite
     return out
 
 
+def sentence_case(text: str) -> str:
+    """A summary item shown as a sentence: a clause cut from inside one ("some 12,000 have been evacuated")
+    starts with a capital on the page. Only the display changes; the briefing keeps the source's text."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
 def build_view(b: Briefing) -> BriefingView:
     sources = [SourceView(i + 1, a, article_label(a)) for i, a in enumerate(b.articles)]
     by_id = {s.article.id: s for s in sources}
@@ -459,7 +465,7 @@ def build_view(b: Briefing) -> BriefingView:
     items = []
     for item in b.summary:
         markers = cite.markers(item.evidence)
-        items.append(ItemView(item.text, markers, len({m.article for m in markers}) <= 1))
+        items.append(ItemView(sentence_case(item.text), markers, len({m.article for m in markers}) <= 1))
     timeline = [
         TimelineView(e["date"], e.get("status", "happened"), e["event"], cite.markers(e.get("evidence")),
                      f"tl-{i + 1}", date_label(e["date"]))
