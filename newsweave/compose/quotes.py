@@ -382,20 +382,23 @@ MIN_TRANSLATION_WORDS = 6
 
 def _translations(quotes: list[_Quote], index) -> set[tuple[int, int]]:
     """Pairs of direct quotes from different articles whose meanings are nearly the same (both orders)."""
-    direct = [q for q in quotes if q.kind == "direct" and len(q.text.split()) >= MIN_TRANSLATION_WORDS]
-    if len(direct) < 2:
+    direct = [q for q in quotes if q.kind == "direct" and len(q.text.split()) >= MIN_TRANSLATION_WORDS
+              and not q.first_person]
+    # the cheap conditions first, so that only quotes with a possible partner are embedded
+    pairs = [
+        (i, j) for i, a in enumerate(direct) for j in range(i + 1, len(direct))
+        if a.article != direct[j].article and not (a.entity and direct[j].entity and a.entity != direct[j].entity)
+        and len(a.stems & direct[j].stems) >= 2
+    ]
+    if not pairs:
         return set()
-    sims = index.span_similarities([(q.article, q.start, q.end) for q in direct])
+    needed = sorted({k for pair in pairs for k in pair})
+    row = {k: r for r, k in enumerate(needed)}
+    sims = index.span_similarities([(direct[k].article, direct[k].start, direct[k].end) for k in needed])
     out = set()
-    for i, a in enumerate(direct):
-        for j in range(i + 1, len(direct)):
-            b = direct[j]
-            if a.article == b.article or sims[i, j] < TRANSLATION_EMBEDDING:
-                continue
-            if (a.entity and b.entity and a.entity != b.entity) or a.first_person or b.first_person:
-                continue
-            if len(a.stems & b.stems) < 2:
-                continue
+    for i, j in pairs:
+        if sims[row[i], row[j]] >= TRANSLATION_EMBEDDING:
+            a, b = direct[i], direct[j]
             out |= {(id(a), id(b)), (id(b), id(a))}
     return out
 
