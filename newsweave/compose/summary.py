@@ -540,8 +540,11 @@ def _min_df(n_articles: int) -> int:
     return MIN_DF
 
 
-def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_words: int = MAX_WORDS) -> tuple[list[Unit], dict]:
-    """Candidate units and, per claim (article, start), the index of its fact."""
+def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_words: int | None = None) -> tuple[list[Unit], dict]:
+    """Candidate units and, per claim (article, start), the index of its fact. ``max_words`` defaults to
+    MAX_WORDS as set when called (a default bound at definition would ignore bench/tune_summary.py's --set)."""
+    if max_words is None:
+        max_words = MAX_WORDS
     fact_of_claim: dict[tuple[str, int], int] = {}
     for fi, f in enumerate(facts):
         for c in f.claims:
