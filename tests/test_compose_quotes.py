@@ -87,3 +87,20 @@ def test_reported_speech_without_a_speaker_is_not_a_quote():
     quotes = brief([Article(id="ardel", source="ardel", published="2031-05-03", outlet="Ardel Post", text=text)]).quotes
     assert not any(q["speaker"] is None for q in quotes if q["kind"] != "direct"), quotes
     assert any(q["speaker"] == "Ines Varga" for q in quotes), quotes
+
+
+def test_a_clause_joined_after_a_parenthetical_attribution_is_the_writers():
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("The levee near Orsk failed late on Sunday, officials said, and water reached the main square within "
+            "an hour.\n\nFares, the transport minister said, will stay frozen until June.")
+    quotes = brief([Article(id="orsk", source="orsk", published="2031-05-03", outlet="Orsk Daily", text=text)]).quotes
+    levee = next(q for q in quotes if "levee" in q["text"])
+    assert levee["text"] == "The levee near Orsk failed late on Sunday", levee
+    ev = levee["evidence"][0]
+    assert text[ev["start"]:ev["end"]] == levee["text"]
+    # a one-word piece before the attribution keeps the whole statement
+    assert any(q["text"].startswith("Fares") and "June" in q["text"] for q in quotes), quotes

@@ -344,6 +344,12 @@ def _quoted_parts(text: str, a) -> list[tuple[int, int]]:
     start, end = a.content_start, a.content_end
     if a.kind == "direct":
         return list(a.content_parts) or [(start, end)]
+    parts = list(a.content_parts)
+    if (len(parts) >= 2 and len(text[parts[0][0]:parts[0][1]].split()) >= 4
+            and re.match(r"\s*(?:and|but)\s", text[parts[1][0]:parts[1][1]])):
+        # "The dam gave way on Monday, officials said, and the river rose ...": the attribution closes the
+        # statement; the clause joined after it is the writer's
+        start, end = parts[0]
     m = re.match(r"\s*(?:that|whether)\s+", text[start:end])
     return [(start + m.end() if m else start, end)]
 
