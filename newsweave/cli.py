@@ -265,7 +265,39 @@ def batch(
 
 
 def main() -> None:
-    app()
+    """The console entry point. Once a command has written its outputs and its exit code is known, the
+    process ends without the interpreter's teardown: freeing the parser's and the encoder's objects one by
+    one took about 0.6 s of a 5 s cold brief, for nothing."""
+    try:
+        app()
+    except SystemExit as done:
+        code = done.code
+    else:
+        code = 0
+    _end(code)
+
+
+def _end(code: object) -> None:
+    """``sys.exit(code)`` without the teardown: flush what is buffered, close the annotation cache (its
+    writes are committed already), then ``os._exit``."""
+    import logging
+    import os
+
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    cache = sys.modules.get("newsweave.annotate.cache")
+    if cache is not None and getattr(cache, "_default", None) is not None:
+        cache._default.close()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`newsweave ... | head`) has nowhere to flush to
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -189,6 +189,29 @@ def test_nothing_usable_exits_1_subprocess(tmp_path):
     assert f"  skipped {tmp_path / 'photo.txt'}: binary data, not text" in lines
 
 
+def test_the_script_writes_everything_before_it_ends(tmp_path):
+    # the script ends with os._exit (no interpreter teardown): every output must be complete by then, the
+    # exit code right, and the annotation cache written for the next run
+    import os
+
+    env = {**os.environ, "NEWSWEAVE_CACHE": "1", "NEWSWEAVE_CACHE_DIR": str(tmp_path / "cache")}
+    outs = [tmp_path / "b.json", tmp_path / "b.md", tmp_path / "b.html"]
+    cmd = [str(SCRIPT), "brief", str(EXAMPLES), *[a for o in outs for a in ("-o", str(o))]]
+    first = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
+    assert first.returncode == 0, first.stderr
+    assert json.loads(outs[0].read_text(encoding="utf-8"))["summary"]
+    assert "## Summary" in outs[1].read_text(encoding="utf-8")
+    assert outs[2].read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert first.stderr.startswith("6 articles used, 1 skipped")
+    from newsweave.annotate.cache import AnnotationCache
+
+    with AnnotationCache(tmp_path / "cache") as cache:
+        assert cache.stats()["entries"] >= 6
+    second = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
+    assert second.returncode == 0, second.stderr
+    assert json.loads(outs[0].read_text(encoding="utf-8"))["summary"]
+
+
 def test_bad_inputs_do_not_stop_the_batch(tmp_path):
     good = tmp_path / "quay.txt"
     good.write_text(f"Quay stays shut\n\n{QUAY}\n", encoding="utf-8")
