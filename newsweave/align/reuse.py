@@ -344,8 +344,8 @@ def _candidates(
 
     Up to ``exact_max_sentences`` indexed sentences (any one story), the skip-bigram Jaccard of every
     sentence pair that shares a shingle is computed exactly and compared with ``lsh_threshold``: no
-    sampling, and no datasketch import (its LSH module imports scipy.integrate, about 0.9 s of a cold
-    brief). Above that, MinHash LSH approximates the same test in near-linear time."""
+    sampling, and no datasketch import (its LSH module imports scipy.integrate: about half a second of
+    a cold brief). Above that, MinHash LSH approximates the same test in near-linear time."""
     keys: list[tuple[int, int]] = []
     shingle_sets: list[set[bytes]] = []
     for di, d in enumerate(docs):
@@ -354,9 +354,14 @@ def _candidates(
                 continue
             keys.append((di, si))
             shingle_sets.append(_shingles(toks))
-    if len(keys) <= (EXACT_MAX_SENTENCES if exact_max_sentences is None else exact_max_sentences):
+    if _exact(len(keys), exact_max_sentences):
         return _exact_candidates(keys, shingle_sets, lsh_threshold)
     return _lsh_candidates(keys, shingle_sets, lsh_threshold=lsh_threshold, num_perm=num_perm, seed=seed)
+
+
+def _exact(indexed: int, exact_max_sentences: int | None) -> bool:
+    """Are the candidates of this many indexed sentences found by the exact test (else by LSH)?"""
+    return indexed <= (EXACT_MAX_SENTENCES if exact_max_sentences is None else exact_max_sentences)
 
 
 def _exact_candidates(
@@ -734,13 +739,12 @@ def find_reuse(
     t3 = time.perf_counter()
     if stats is not None:
         indexed = sum(1 for d in prepared for t in d.tokens if len(t) >= min_content_tokens)
-        cap = EXACT_MAX_SENTENCES if exact_max_sentences is None else exact_max_sentences
         stats.update(
             docs=len(prepared),
             sentences=sum(len(d.spans) for d in prepared),
             sentences_indexed=indexed,
             candidates=len(hits),
-            candidate_method="exact" if indexed <= cap else "lsh",
+            candidate_method="exact" if _exact(indexed, exact_max_sentences) else "lsh",
             all_pairs=len(prepared) * (len(prepared) - 1) // 2,
             pairs=len(results),
             seconds_prepare=round(t1 - t0, 3),

@@ -174,10 +174,10 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
 PRONOUN_SENTENCES = 3  # "she said" refers to a person named in its sentence or the two before it
 _FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "lady"})
 _MALE_TITLES = frozenset({"mr", "sir", "lord"})
-
-
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
 
 
 def _gender(entity, texts: dict[str, str]) -> str | None:
@@ -188,13 +188,13 @@ def _gender(entity, texts: dict[str, str]) -> str | None:
     votes = {"he": 0, "she": 0}
     for art, s, e in entity.mentions:
         text = texts.get(art, "")
-        word = re.findall(r"[A-Za-z]+", text[max(0, s - 8):s])[-1:]
+        word = _LATIN_WORD.findall(text[max(0, s - 8):s])[-1:]
         if word and word[0].lower() in _FEMALE_TITLES:
             titles.add("she")
         elif word and word[0].lower() in _MALE_TITLES:
             titles.add("he")
-        after = re.split(r"[.!?\n]", text[e:e + 120], maxsplit=1)[0]
-        for w in re.findall(r"[A-Za-z]+", after.lower()):
+        after = _SENTENCE_BREAK.split(text[e:e + 120], maxsplit=1)[0]
+        for w in _LATIN_WORD.findall(after.lower()):
             if w in _HE or w in _SHE:
                 votes["he" if w in _HE else "she"] += 1
                 break
@@ -210,9 +210,9 @@ def _person_before(doc: AnnotatedArticle, pos: int, pronoun: str, mentions: _Men
                    texts: dict[str, str], genders: dict[str, str | None]) -> str | None:
     """The person a "he"/"she" speaker at ``pos`` refers to: the story's person entity mentioned last before
     it, outside direct quotes, within ``PRONOUN_SENTENCES`` sentences, and not one the story's words give the
-    other gender (``_gender``). The story's entity types are voted over all their mentions, so one mention the tagger
-    misread (a company taken for a person) does not become the speaker; without such a person the pronoun
-    stays unresolved rather than guessed."""
+    other gender (``_gender``). The story's entity types are voted over all their mentions, so one mention
+    the tagger misread (a company taken for a person) does not become the speaker; without such a person
+    the pronoun stays unresolved rather than guessed."""
     here = [s for s in doc.sentences if s.start <= pos]
     if not here:
         return None
