@@ -290,7 +290,10 @@ def _end(code: object) -> None:
         code = 1
     cache = sys.modules.get("newsweave.annotate.cache")
     if cache is not None and getattr(cache, "_default", None) is not None:
-        cache._default.close()
+        try:
+            cache._default.close()
+        except Exception:  # noqa: BLE001 - its writes are committed; a failed close must not change the exit code
+            pass
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         try:
