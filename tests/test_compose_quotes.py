@@ -104,3 +104,17 @@ def test_a_clause_joined_after_a_parenthetical_attribution_is_the_writers():
     assert text[ev["start"]:ev["end"]] == levee["text"]
     # a one-word piece before the attribution keeps the whole statement
     assert any(q["text"].startswith("Fares") and "June" in q["text"] for q in quotes), quotes
+
+
+def test_links_and_possessors_are_not_quotes():
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("Engineers reopened the mountain pass, the only road linking the valley and the coast, on Monday. "
+            "The rebel army renewed its attacks on villages near the border, the governor said.\n\n"
+            "\"We will rebuild every bridge,\" Governor Anna Relko told reporters.")
+    quotes = brief([Article(id="pass", source="pass", published="2031-05-03", outlet="Valley Post", text=text)]).quotes
+    assert not any(q["text"] in ("the valley and the coast", "villages near the border") for q in quotes), quotes
+    assert any(q["speaker"] == "Anna Relko" for q in quotes), quotes

@@ -328,6 +328,7 @@ _MORE_OBJECT2 = frozenset(
 _AS_VERBS = frozenset("see view regard deem interpret paint cast peg identify treat consider rate rank count".split())
 # Verbs whose object is linked "to"/"with" something ("likened the rules to theft", "tied him to the scandal").
 _LINK_VERBS = frozenset("compare liken attribute tie link credit connect equate".split())
+LINK_VERBS = _LINK_VERBS  # for the briefing's quote list, where what a linking verb ties together is no one's words
 MORE_OBJECT2 = True  # "echoed the charge", "likened X to Y", "disavowed the group": more stance verbs with objects: dev +0.50, train +0.26
 AS_VERBS = True  # "sees the plan as a trap", "deemed it a failure": regarding verbs with an "as" phrase: dev +0.26, train +0.14
 VOTE_PREP = False  # off: dev -0.01, train +0.07; "voted for the bill", "will vote against him": a vote is a position taken

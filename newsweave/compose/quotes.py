@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsweave.annotate.quotes import PERSON_PRONOUNS, PERSON_ROLE_NOUNS
+from newsweave.annotate.quotes import LINK_VERBS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS
 from newsweave.model import AnnotatedArticle
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -229,6 +229,21 @@ def _person_before(doc: AnnotatedArticle, pos: int, pronoun: str, mentions: _Men
     return None
 
 
+_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+
+
+def _a_statement(text: str, a, speaker: str | None) -> bool:
+    """Is this attribution something its speaker said, for the list of quotes? The annotator also marks
+    what a linking verb ties together ("the road linking the region and Armenia") and a possessor's
+    stance ("its attacks on civilian and Azerbaijani forces"): attributions in the wide sense of
+    attribution corpora, but no one's words."""
+    if speaker is not None and speaker.strip().lower() in _POSSESSIVES:
+        return False
+    cue = text[a.cue_start:a.cue_end].strip().lower() if a.cue_start is not None else ""
+    stems = {cue, cue[:-1], cue[:-2], cue[:-3], cue[:-3] + "e", cue[:-2] + "e", cue[:-1] + "e"} if cue else set()
+    return not stems & LINK_VERBS
+
+
 def _speakers_by_name(entities: dict) -> dict[str, str]:
     """Lower-cased name or alias -> id of the first entity (in ``entities`` order) that has it and can speak."""
     out: dict[str, str] = {}
@@ -273,6 +288,8 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             speaker = text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else None
             if speaker is None and a.kind != "direct":
                 continue  # reported speech of no one ("is expected to present its conclusions") is no quote
+            if not _a_statement(text, a, speaker):
+                continue
             places = {
                 ent_id for _s, _e, _rank, ent_id in story_mentions.starting_in(doc.article.id, a.content_start, a.content_end)
                 if by_id[ent_id].type in ("GPE", "LOC", "FAC")
