@@ -77,11 +77,9 @@ def _ilp(units: Sequence[Any], weight: dict, budget: int) -> list[Any] | None:
             add_row([(i, 1.0) for i in members], 1.0)
 
     try:
-        import highspy  # noqa: F401
-    except ImportError:
-        x = _solve_scipy(objective, starts, cols, vals, upper, len(units))
-    else:
         x = _solve_highspy(objective, starts, cols, vals, upper, len(units))
+    except ImportError:  # highspy not installed: the same solver through scipy
+        x = _solve_scipy(objective, starts, cols, vals, upper, len(units))
     if x is None:
         return None
     chosen = [u for i, u in enumerate(units) if x[i] > 0.5 and (u.concepts or u.bonus > 0)]
