@@ -199,6 +199,33 @@ def test_text_bare_name_byline_and_written_dateline(tmp_path):
     assert a.text.startswith("KELBY (Harbour Press) — The ferry was suspended")
 
 
+WRITTEN_DATES = [
+    "June 3, 2025", "Jun. 3 2025", "3 June 2025", "3rd of June, 2025", "Tuesday, June 3, 2025",
+    "Tue, 03 Jun 2025 16:15:00 GMT", "Tue, 03 Jun 2025 16:15:00 +0100", "June 3, 2025 at 4:15 p.m.",
+    "Sept 30, 2024", "Thu 1 May 2025", "February 30, 2025", "2025-06-03T16:15:00Z",
+    "03/06/2025", "June 2025", "3 June", "yesterday",
+]
+
+
+@pytest.mark.parametrize("value", WRITTEN_DATES)
+def test_stated_dates_read_as_dateparser_reads_them(value):
+    """The common written forms skip dateparser (its first call costs most of a second): same answers."""
+    import dateparser
+
+    from newsweave.ingest.textlayout import parse_date_string
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
+    expected = dateparser.parse(value, languages=["en"], settings=settings)
+    assert parse_date_string(value) == (expected.date().isoformat() if expected else None)
+
+
+def test_written_date_fast_path_covers_the_usual_forms():
+    from newsweave.ingest.textlayout import _WRITTEN_DATE
+
+    covered = [v for v in WRITTEN_DATES if _WRITTEN_DATE.match(v)]
+    assert len(covered) == 11  # the first eleven: month names, weekdays, clock times, an impossible day
+
+
 @pytest.mark.parametrize(
     ("tail", "outlet", "reason"),
     [

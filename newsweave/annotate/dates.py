@@ -17,7 +17,7 @@ Spans follow TimeML extent conventions: modifiers that belong to the expression 
 week", "the past two months", "nearly two years", "early next year", "two weeks ago"), while signals
 ("on", "in", "since", "by") are outside.
 
-The core is regex-based, compiled once at import; it needs no spaCy. Without a publication date,
+The core is regex-based (each pattern compiled once, on first use); it needs no spaCy. Without a publication date,
 values keep what the text states and mark the rest unknown (``XXXX-11-20``, ``XXXX-WXX-3``,
 ``XXXX-XX-XX``).
 """
@@ -1269,21 +1269,27 @@ def _gate_of(pat: str, fn) -> str:
     return ""
 
 
-_COMPILED: list[tuple[re.Pattern, Callable, int]] = []
-_COMPILED_TRIGGER: list[str] = []
-_COMPILED_GATE: list[str] = []  # gate patterns, compiled in _GATES
+# Patterns are compiled on first use, not at import: `regex` parses a pattern in Python (about 7 ms each,
+# 0.3 s for all of them, every cold start), and a short story never reaches the gated ones (holidays,
+# quarters, seasons...).
+_RULES: list[tuple[str, Callable, int]] = []  # (pattern, handler, priority)
+_RULE_TRIGGER: list[str] = []
+_RULE_GATE: list[str] = []  # a gate is compiled like the patterns, so it finds whatever a pattern's word matches
 for _pat, _fn, _prio in PATTERNS:
-    _COMPILED_TRIGGER.append(_trigger_of(_pat, _fn))
-    _COMPILED_GATE.append(_gate_of(_pat, _fn))
+    _RULE_TRIGGER.append(_trigger_of(_pat, _fn))
+    _RULE_GATE.append(_gate_of(_pat, _fn))
     if _fn is None:
         _fn = _edge_point_handler if "unit2" in _pat else _years_ago_handler
-    _COMPILED.append((_compile(_pat), _fn, _prio))
-# compiled like the patterns (same engine and case folding), so a gate finds whatever a pattern's word matches
-_GATES = {g: _compile(g) for g in set(_COMPILED_GATE) if g}
+    _RULES.append((_pat, _fn, _prio))
+
+
+@functools.cache
+def _compiled(pattern: str):
+    return _compile(pattern)
+
+
 _CHUNK_END = re.compile(r"\n|(?<=[a-z]{3}[.!?])[\"')]*\s+(?=[A-Z\"])")
 
-# "N units before/after <date>": the offset, joined with the following date expression
-_OFFSET = _compile(rf"{APPROX}{NUM}\s+{UNIT}\s+(?P<dir>before|after|from|prior\s+to|following)\s+$")
 _LEAD_TRIM = re.compile(r"^(?:the\s+)(?=(?:1\d|20)\d0s|\d|(?-i:[A-Z]))", re.I)
 
 
@@ -1331,14 +1337,16 @@ def _candidates(text: str) -> list[tuple[int, int, int, int, Callable, re.Match]
     out = []
     regions = _chunks_by_trigger(text)
     gated: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (trigger, gate) -> regions holding the gate
-    for idx, (rx, fn, prio) in enumerate(_COMPILED):
-        trigger, gate = _COMPILED_TRIGGER[idx], _COMPILED_GATE[idx]
+    for idx, (pattern, fn, prio) in enumerate(_RULES):
+        trigger, gate = _RULE_TRIGGER[idx], _RULE_GATE[idx]
         todo = regions[trigger]
-        if gate:
+        if todo and gate:
             if (trigger, gate) not in gated:
-                gated[trigger, gate] = [(s, e) for s, e in todo if _GATES[gate].search(text, s, e)]
+                gated[trigger, gate] = [(s, e) for s, e in todo if _compiled(gate).search(text, s, e)]
             todo = gated[trigger, gate]
-        for m in _iter_matches(rx, text, todo):
+        if not todo:
+            continue
+        for m in _iter_matches(_compiled(pattern), text, todo):
             s, e = m.span()
             if e <= s:
                 continue
