@@ -257,3 +257,29 @@ def test_platinum_texts_align_with_gold():
     docs = bench.load_platinum()  # raises if an input text differs from the stripped gold text
     assert len(docs) == 20
     assert all(d.text[g.start:g.end] == g.text for d in docs for g in d.gold)
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # the narrative's day, named before the bare clock time
+    ("The ferry sank late on Monday night, the coastguard said. It went down shortly before 11 p.m.",
+     "2031-05-13", "2031-05-12T23:00"),
+    ("Residents will not forget the night of May 11. The levee broke at 2 a.m. and water poured in.",
+     "2031-05-13", "2031-05-11T02:00"),
+    # a time still to come, or with no earlier day in the text, is on the day of publication
+    ("The council met on Monday. The vote will be held at 3 p.m.", "2031-05-13", "2031-05-13T15:00"),
+    ("The rally began at 5 p.m. in the square.", "2031-05-13", "2031-05-13T17:00"),
+    # an earlier day outside the news cycle is not the narrative's day
+    ("The bridge opened on March 2. It closed at 6 p.m. after a crack was found.", "2031-05-13", "2031-05-13T18:00"),
+])
+def test_bare_clock_time_takes_the_narrative_day(text, published, value):
+    times = [t.value for t in tag_timexes(text, published) if t.type == "TIME"]
+    assert times[-1] == value
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The plant shut at 6 p.m. after a leak was found.", "6 p.m.", "2031-05-13T18:00"),
+    ("The plant shut at 6 p.m. yesterday.", "6 p.m. yesterday", "2031-05-12T18:00"),
+    ("Trading stopped at 4 p.m. EST.", "4 p.m. EST", "2031-05-13T16:00"),
+])
+def test_a_word_after_a_clock_time_is_not_a_time_zone(text, phrase, value):
+    assert value_of(text, phrase, "2031-05-13") == value

@@ -359,9 +359,9 @@ def _scan_tense(words: list[str], backwards: bool) -> str | None:
             return "present"
         past = lw in _PAST_WORDS or (len(lw) > 4 and lw.endswith("ed") and lw not in NOT_PAST and not lw.endswith("eed"))
         if past and w[0].islower() or lw in ("was", "were", "had", "did", "said", "last", "earlier", "yesterday") and past:
-            # a participle after be/to/will is passive or infinitival, not a past-tense verb
+            # a participle after be/to/will is passive or infinitival, not a past-tense verb ("will be held")
             prev = words[i + 1].lower() if backwards and i + 1 < len(words) else (words[i - 1].lower() if not backwards and i > 0 else "")
-            if lw.endswith("ed") and prev in _BE:
+            if prev in _BE and lw not in ("was", "were", "had", "did"):
                 if prev in ("will", "to"):
                     return "future"
                 continue
@@ -1025,6 +1025,13 @@ def h_time(m, ctx):
     dw = (_g(m, "dw") or "").lower()
     if dw:
         day = ctx.dct + dt.timedelta(days=_DAYWORD.get(dw, 0))
+    elif kind == "rel" and ctx.ref is not None and ctx.ref[1] == "day":
+        # A clock time with no day of its own is on the day the narrative is at ("the dam gave way late on
+        # Monday night ... It failed shortly before 11 p.m."), not on the day of publication, when that day
+        # is within the news cycle. Only in the past tense: "the vote will be held at 3 p.m." is today's.
+        ref_day = ctx.ref[0]
+        if ref_day != ctx.dct and abs((ref_day - ctx.dct).days) <= 7 and ctx.tense(m.start(), m.end()) == "past":
+            day, kind = ref_day, "ref"
     if h == 24:
         day, h = day + dt.timedelta(days=1), 0
     z = "Z" if (_g(m, "tz") or "").upper() in ("UTC", "GMT") else ""
@@ -1184,9 +1191,9 @@ PATTERNS: list[tuple[str, Callable, int]] = [
     (r"(?P<q>first|second|third|fourth)-quarter", h_quarter, 2),
     (r"the\s+(?:latest\s+|current\s+|recent\s+|same\s+|comparable\s+|year-ago\s+|year-earlier\s+|year\s+earlier\s+|year\s+ago\s+|fiscal\s+)*(?:quarter|period)(?![\w-])", h_the_quarter, 6),
     (r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter|month|level|levels|figure|figures|results))?|(?:a|one)\s+year\s+(?:earlier|before)(?=\s*[,.;)]|\s*$)", h_year_earlier, 4),
-    # times of day
-    (rf"(?:{WEEKDAY}\s+(?:at\s+)?)?(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b|[AP]M\b)|(?P<oclock>(?P<h2>[01]?\d)\s+o'clock))(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC))?(?:,?\s+(?:on\s+)?(?:{WEEKDAY2}|(?P<dw>today|yesterday|tomorrow)|{MONTH_CS}\s+{DAY}))?", h_time, 3),
-    (rf"(?:{WEEKDAY}\s+(?:at\s+)?)?(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC))(?:,?\s+(?:on\s+)?(?:{WEEKDAY2}|(?P<dw>today|yesterday|tomorrow)))?", h_time, 3),
+    # times of day (a time zone is upper case, "EST": under case folding "after" and "yesterday" began with one)
+    (rf"(?:{WEEKDAY}\s+(?:at\s+)?)?(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b|[AP]M\b)|(?P<oclock>(?P<h2>[01]?\d)\s+o'clock))(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}}T|GMT|UTC)\b))?(?:,?\s+(?:on\s+)?(?:{WEEKDAY2}|(?P<dw>today|yesterday|tomorrow)|{MONTH_CS}\s+{DAY}))?", h_time, 3),
+    (rf"(?:{WEEKDAY}\s+(?:at\s+)?)?(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}}T|GMT|UTC)\b))(?:,?\s+(?:on\s+)?(?:{WEEKDAY2}|(?P<dw>today|yesterday|tomorrow)))?", h_time, 3),
     (rf"(?:{WEEKDAY}\s+(?:at\s+)?)?(?P<tw>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?:{WEEKDAY2}|(?P<dw>today|yesterday|tomorrow)))?", h_time, 4),
     # holidays
     (rf"(?P<hol>Christmas\s+(?:Eve|Day)|Christmas|Xmas|Boxing\s+Day|New\s+Year's\s+(?:Eve|Day)|New\s+Year['’]s|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Black\s+Friday|Labou?r\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?|Good\s+Friday|Veterans\s+Day|Armistice\s+Day)(?:,?\s+{YEAR})?", h_holiday, 3),
