@@ -89,6 +89,23 @@ def _predicate(root: "Token") -> tuple[str, bool]:
     return lemma, negated
 
 
+def _trim(text: str, a: int, b: int, sentence_start: int) -> tuple[int, int]:
+    """A clause's span without the separators and the conjunction that join it to the previous one."""
+    while a < b and (text[a].isspace() or text[a] in ",;"):
+        a += 1
+    m = _LEADING_CONJUNCTION.match(text, a, b)
+    if m and a != sentence_start:
+        a = m.end()
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
+        b -= 1
+    return a, b
+
+
+def _short(text: str, a: int, b: int, sentence_start: int) -> bool:
+    """Too short to stand alone as a claim (under four words)."""
+    return len(text[slice(*_trim(text, a, b, sentence_start))].split()) < 4
+
+
 def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | None" = None,
                    text: str | None = None) -> list[Claim]:
     """Claims of one parsed article: one per sentence, or one per independent clause. ``words`` and ``text``
@@ -107,34 +124,43 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
         if span is None:
             continue
         roots = _clause_roots(span)
+        main = span.root
+        # The coordinated clauses, in text order. The main verb is not one of them even when it comes last:
+        # in "14 were killed and 12,000 were forced from their homes, officials said" it heads the whole
+        # sentence, and its piece is the first clause (which states what "said" reports).
+        conjuncts = [r for r in roots if r.i != main.i]  # (spaCy makes a new Token per access: compare indices)
         pieces: list[tuple[int, int, "Token"]] = []
-        if len(roots) >= 2:
+        if conjuncts:
             # Cut before each coordinated clause (at its conjunction or comma, which stay with the left part).
             cuts = []
-            for r in roots[1:]:
+            for r in conjuncts:
                 left = min(t.i for t in r.subtree)
                 while left - 1 > span.start and doc[left - 1].dep_ in ("cc", "punct"):
                     left -= 1
                 cuts.append(doc[left].idx)
             bounds = [sent.start] + cuts + [sent.end]
-            for (a, b), root in zip(zip(bounds, bounds[1:]), roots):
-                a2, b2 = a, b
-                while a2 < b2 and (text[a2].isspace() or text[a2] in ",;"):
-                    a2 += 1
-                chunk = text[a2:b2]
-                m = _LEADING_CONJUNCTION.match(chunk)
-                if m and a2 != sent.start:
-                    a2 += m.end()
-                while b2 > a2 and (text[b2 - 1].isspace() or text[b2 - 1] in ",;"):
-                    b2 -= 1
-                if len(text[a2:b2].split()) >= 4:
-                    pieces.append((a2, b2, root))
+            if any(a >= b for a, b in zip(bounds, bounds[1:])):
+                bounds = []
+            # A clause too short to stand alone ("Two bridges collapsed") stays with its neighbour, not lost.
+            merged: list[list] = []
+            for (a, b), root in zip(zip(bounds, bounds[1:]), [main] + conjuncts):
+                if merged and _short(text, merged[-1][0], merged[-1][1], sent.start):
+                    merged[-1][1] = b
+                else:
+                    merged.append([a, b, root])
+            if len(merged) >= 2 and _short(text, merged[-1][0], merged[-1][1], sent.start):
+                last = merged.pop()
+                merged[-1][1] = last[1]
+            pieces = [(*_trim(text, a, b, sent.start), root) for a, b, root in merged]
             if len(pieces) < 2:
                 pieces = [(sent.start, sent.end, span.root)]
         else:
             pieces = [(sent.start, sent.end, span.root)]
         for a, b, root in pieces:
             verb, attributed = _content_verb(root)
+            if root.i != main.i and main.lemma_.lower() in _REPORTING and root.head.dep_ == "ccomp" and root.head.head.i == main.i:
+                # a clause coordinated inside what the main verb reports is reported too
+                root, verb, attributed = main, root, True
             predicate, negated = _predicate(verb)
             clause_text = text[a:b]
             future = _planned(verb) or _planned(root)

@@ -1,0 +1,65 @@
+"""Claim units: a sentence that joins independent statements becomes one claim per clause, also when the
+sentence ends with its attribution ("..., officials said"); no clause is lost. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.annotate import annotate
+from newsweave.model import Article
+
+
+def _claims(text: str) -> list[tuple[str, bool]]:
+    (doc,) = annotate([Article(id="t", source="test", text=text)], cache=False)
+    return [(c.text, c.attributed) for c in doc.claims]
+
+
+def test_coordinated_clauses_before_a_trailing_attribution_are_split():
+    # the main verb ("said") comes last: its clause is the first one, and the second is reported too
+    assert _claims(
+        "PORT ALVEN, Nov. 3 (Harbour Wire) - At least 9 people were killed and around 4,000 were forced from "
+        "their homes after the river burst its banks late on Sunday, officials said."
+    ) == [
+        ("At least 9 people were killed", True),
+        ("around 4,000 were forced from their homes after the river burst its banks late on Sunday, officials said.", True),
+    ]
+
+
+def test_two_figures_in_a_reported_sentence_become_two_claims():
+    claims = _claims("Nine people died in the flood and 40 were injured, the ministry said.")
+    assert [t for t, _ in claims] == ["Nine people died in the flood", "40 were injured, the ministry said."]
+    assert all(attributed for _, attributed in claims)
+
+
+def test_main_clause_first_is_split_as_before():
+    assert _claims("The mayor resigned on Friday, and villagers set fire to the town hall.") == [
+        ("The mayor resigned on Friday", False),
+        ("villagers set fire to the town hall.", False),
+    ]
+
+
+def test_a_short_clause_stays_with_its_neighbour():
+    # "Two bridges collapsed" alone is under four words: it is kept with the next clause, not dropped
+    texts = [t for t, _ in _claims(
+        "Two bridges collapsed and a school was closed, the council said on Monday, and the army was called in."
+    )]
+    assert texts == ["Two bridges collapsed and a school was closed, the council said on Monday", "the army was called in."]
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry sailed at noon and the bridge was reopened, port officials said on Friday.",
+    "Heavy rain fell overnight and the river rose by two metres before dawn, the weather service said.",
+])
+def test_claims_cover_every_word_of_the_sentence(text):
+    claims = _claims(text)
+    assert len(claims) == 2
+    joined = " ".join(t for t, _ in claims)
+    assert [w.strip(",.") for w in joined.split() if w not in ("and",)] == \
+        [w.strip(",.") for w in text.split() if w not in ("and",)]
+
+
+def test_a_short_last_clause_joins_the_one_before():
+    texts = [t for t, _ in _claims("The regional council approved the new budget on Monday, and taxes rose.")]
+    assert texts[-1].endswith("taxes rose.")
+    assert " ".join(texts).count("budget") == 1
