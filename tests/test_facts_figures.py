@@ -81,6 +81,21 @@ def test_claims_about_other_years_are_not_paired_by_figure():
     assert not _other_years(claim("a", "2019"), claim("b"), {"a": "2031"})  # no year known for b
 
 
+def test_a_date_of_a_noun_phrase_is_not_the_year_of_the_claim():
+    """"The dam, a barrier built in 1974, failed on Monday" is not about 1974: a date that dates a noun
+    phrase (``date_phrases``) does not keep it apart from this year's reports."""
+    from types import SimpleNamespace
+
+    from newsweave.align.facts import _other_years
+
+    built = _claim("a", "The dam, a barrier built in 1974, failed shortly before 11 p.m.", [], [])
+    built.dates = [SimpleNamespace(type="DATE", value="1974", start=22, end=26)]
+    other = _claim("b", "The dam gave way shortly before 11 p.m.", [], [])
+    published = {"a": "2031", "b": "2031"}
+    assert _other_years(built, other, published)  # read as a date of the claim
+    assert not _other_years(built, other, published, {("a", 22, 26)})  # the barrier's date, not the claim's
+
+
 def test_attribution_words_are_not_what_a_claim_states(monkeypatch):
     """Two reports of different things that cite the same ministry share only the attribution; its words
     stay out of the claims' terms, so the alignment does not read them as the same statement."""

@@ -40,8 +40,17 @@ SAME_DAY_EMBEDDING = 0.62
 SAME_FIGURE_EMBEDDING = 0.55
 
 
-def _same_day(a: Claim, b: Claim) -> bool:
-    days = lambda c: {t.value for t in c.dates if t.type == "DATE" and len(t.value) == 10}  # noqa: E731
+def _clause_dates(claim: Claim, phrase_dated: frozenset | set = frozenset()) -> list:
+    """The claim's dates that date what it states: not those of a noun phrase in it ("the dam, a barrier
+    built in 1974, failed on Monday" is not about 1974; ``AnnotatedArticle.date_phrases``), given as
+    ``phrase_dated``, a set of (article, start, end)."""
+    if not phrase_dated:
+        return claim.dates
+    return [t for t in claim.dates if (claim.article, t.start, t.end) not in phrase_dated]
+
+
+def _same_day(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
+    days = lambda c: {t.value for t in _clause_dates(c, phrase_dated) if t.type == "DATE" and len(t.value) == 10}  # noqa: E731
     return bool(days(a) & days(b))
 
 
@@ -57,16 +66,17 @@ def _figure(claim: Claim) -> tuple[str, float] | None:
     return next(iter(families)), next(iter(values))
 
 
-def _years(claim: Claim, published_year: dict[str, str]) -> frozenset[str]:
-    """The years a claim is about: those of its dates, or else its article's publication year (an undated
-    statement is about the news); empty when neither is known."""
-    own = frozenset(t.value[:4] for t in claim.dates if t.type == "DATE" and t.value[:4].isdigit())
+def _years(claim: Claim, published_year: dict[str, str], phrase_dated: frozenset | set = frozenset()) -> frozenset[str]:
+    """The years a claim is about: those of its dates (not a noun phrase's), or else its article's
+    publication year (an undated statement is about the news); empty when neither is known."""
+    own = frozenset(t.value[:4] for t in _clause_dates(claim, phrase_dated)
+                    if t.type == "DATE" and t.value[:4].isdigit())
     return own or (frozenset({published_year[claim.article]}) if published_year.get(claim.article) else frozenset())
 
 
-def _other_years(a: Claim, b: Claim, published_year: dict[str, str]) -> bool:
+def _other_years(a: Claim, b: Claim, published_year: dict[str, str], phrase_dated: frozenset | set = frozenset()) -> bool:
     """Are the two claims about different years ("nine died in a landslide in 2019")?"""
-    ya, yb = _years(a, published_year), _years(b, published_year)
+    ya, yb = _years(a, published_year, phrase_dated), _years(b, published_year, phrase_dated)
     return bool(ya and yb and not ya & yb)
 
 
@@ -172,7 +182,8 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     claims = index.sentences
     # Statements about different years are different facts, however alike ("nine died in the 2019 slide").
     published_year = {d.article.id: (d.article.published or "")[:4] for d in docs}
-    years = [_years(c, published_year) for c in claims]
+    phrase_dated = {(d.article.id, s, e) for d in docs for s, e in d.date_phrases}
+    years = [_years(c, published_year, phrase_dated) for c in claims]
     figure_pairs = same_figure_pairs(claims)
     pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf) | figure_pairs
              if not (years[i] and years[j] and not years[i] & years[j])}
@@ -183,7 +194,7 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
                         for c in (claims[i], claims[j])}.values()))
     for i, j in pairs:
         score = index.same_content(claims[i], claims[j])
-        if score <= 0 and _same_day(claims[i], claims[j]):
+        if score <= 0 and _same_day(claims[i], claims[j], phrase_dated):
             # Two reports dating something to the same day need less wording in common to be the same fact.
             emb = index.embedding_similarity(claims[i], claims[j])
             score = emb if emb >= SAME_DAY_EMBEDDING else 0.0
