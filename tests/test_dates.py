@@ -261,7 +261,7 @@ def test_platinum_texts_align_with_gold():
 
 @pytest.mark.parametrize(("text", "published", "value"), [
     # the narrative's day, named before the bare clock time
-    ("The ferry sank late on Monday night, the coastguard said. It went down shortly before 11 p.m.",
+    ("The ferry sank late on Monday night, the coastguard said. The ferry, built in 1998, went down shortly before 11 p.m.",
      "2031-05-13", "2031-05-12T23:00"),
     ("Residents will not forget the night of May 11. The levee broke at 2 a.m. and water poured in.",
      "2031-05-13", "2031-05-11T02:00"),

@@ -132,3 +132,20 @@ def test_reports_citing_one_source_for_different_things_are_different_facts(tmp_
     ]) + "\n", encoding="utf-8")
     b = json.loads(render(brief([feed]), "json"))
     assert all(len(f["sources"]) == 1 for f in b["facts"]), [f["text"] for f in b["facts"]]
+
+
+def test_a_clock_time_is_on_its_day():
+    from types import SimpleNamespace
+
+    from newsweave.align.facts import _same_day
+
+    def claim(*values: tuple[str, str]) -> Claim:
+        c = _claim("a", "x", [], [])
+        c.dates = [SimpleNamespace(type=t, value=v, start=0, end=1) for t, v in values]
+        return c
+
+    assert _same_day(claim(("TIME", "2031-05-12T23:00")), claim(("DATE", "2031-05-12")))
+    assert _same_day(claim(("TIME", "2031-05-12TNI")), claim(("TIME", "2031-05-12T22:40")))
+    assert not _same_day(claim(("TIME", "2031-05-12T23:00")), claim(("DATE", "2031-05-13")))
+    assert not _same_day(claim(("DATE", "2031-W20")), claim(("DATE", "2031-W20")))  # a week is not a day
+    assert not _same_day(claim(("DATE", "2031-05")), claim(("DATE", "2031-05")))

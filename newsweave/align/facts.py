@@ -50,7 +50,9 @@ def _clause_dates(claim: Claim, phrase_dated: frozenset | set = frozenset()) -> 
 
 
 def _same_day(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
-    days = lambda c: {t.value for t in _clause_dates(c, phrase_dated) if t.type == "DATE" and len(t.value) == 10}  # noqa: E731
+    # a clock time is on its day too ("2026-03-09T23:00")
+    days = lambda c: {t.value[:10] for t in _clause_dates(c, phrase_dated)  # noqa: E731
+                      if t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[4:5] == "-" and t.value[10:11] in ("", "T")}
     return bool(days(a) & days(b))
 
 

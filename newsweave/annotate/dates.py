@@ -378,7 +378,7 @@ class _Ctx:
         self.anchor = anchor
         self.dct = anchor or dt.date(2000, 6, 14)  # a Wednesday; values are masked when anchor is None
         self.ref: tuple[dt.date, str] | None = None  # most recent mentioned date (for anaphora)
-        self.ref_end = -1
+        self.ref_day: dt.date | None = None  # most recent mentioned day (a year or month in between is not one)
 
     # tense of the clause around [start, end)
     def tense(self, start: int, end: int) -> str | None:
@@ -1025,11 +1025,11 @@ def h_time(m, ctx):
     dw = (_g(m, "dw") or "").lower()
     if dw:
         day = ctx.dct + dt.timedelta(days=_DAYWORD.get(dw, 0))
-    elif kind == "rel" and ctx.ref is not None and ctx.ref[1] == "day":
+    elif kind == "rel" and ctx.ref_day is not None:
         # A clock time with no day of its own is on the day the narrative is at ("the dam gave way late on
         # Monday night ... It failed shortly before 11 p.m."), not on the day of publication, when that day
         # is within the news cycle. Only in the past tense: "the vote will be held at 3 p.m." is today's.
-        ref_day = ctx.ref[0]
+        ref_day = ctx.ref_day
         if ref_day != ctx.dct and abs((ref_day - ctx.dct).days) <= 7 and ctx.tense(m.start(), m.end()) == "past":
             day, kind = ref_day, "ref"
     if h == 24:
@@ -1402,7 +1402,7 @@ def tag_timexes(text: str, published: str | dt.date | dt.datetime | None = None)
     while True:
         retry = False
         results = []
-        ctx.ref = None
+        ctx.ref = ctx.ref_day = None
         for s, e, prio, idx, fn, m in pending:
             try:
                 r = fn(m, ctx)
@@ -1419,6 +1419,8 @@ def tag_timexes(text: str, published: str | dt.date | dt.datetime | None = None)
                 pv = parse_value(value.split("T")[0] if typ == "TIME" else value)
                 if pv is not None:
                     ctx.ref = pv
+                    if pv[1] == "day":
+                        ctx.ref_day = pv[0]
         if not retry:
             break
         if all_cands is None:
