@@ -149,3 +149,44 @@ def test_a_clock_time_is_on_its_day():
     assert not _same_day(claim(("TIME", "2031-05-12T23:00")), claim(("DATE", "2031-05-13")))
     assert not _same_day(claim(("DATE", "2031-W20")), claim(("DATE", "2031-W20")))  # a week is not a day
     assert not _same_day(claim(("DATE", "2031-05")), claim(("DATE", "2031-05")))
+
+
+def test_two_figures_for_one_count_are_never_one_fact(tmp_path):
+    """"Nine are missing" and "six are missing" are two versions of a figure (the disagreements list them),
+    not one fact: a fact stating nine must not cite the outlet that says six."""
+    from newsweave.pipeline import brief
+    from newsweave.render import render
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "wire", "outlet": "Harbour Wire", "published": "2031-05-02",
+         "text": "A ferry capsized off Port Alven on Thursday. Nine people were still missing on Thursday evening, "
+                 "the coastguard said. Divers resumed the search at dawn."},
+        {"id": "daily", "outlet": "Alven Daily", "published": "2031-05-02",
+         "text": "Divers searched the wreck of the ferry off Port Alven. Nine people are still missing, the "
+                 "coastguard said. The operator suspended its other crossings."},
+        {"id": "late", "outlet": "Coast Radio", "published": "2031-05-03",
+         "text": "Three more survivors were found on a beach near Port Alven. Six people are still missing. "
+                 "The coastguard said the search would continue."},
+    ]) + "\n", encoding="utf-8")
+    b = json.loads(render(brief([feed]), "json"))
+    missing = [f for f in b["facts"] if "missing" in f["text"].lower()]
+    assert {"wire", "daily"} <= set(next(f for f in missing if "Nine" in f["text"])["sources"])
+    assert all(set(f["sources"]) in ({"late"}, {"wire", "daily"}) for f in missing), [(f["text"], f["sources"]) for f in missing]
+    assert any(d["kind"] == "number" for d in b["disagreements"])  # the two figures are reported as such
+
+
+def test_one_count_and_conflicts():
+    from newsweave.align.facts import _conflicting_counts, _one_count
+
+    nine = _claim("a", "Nine people are missing.", ["people", "miss"], [9])
+    six = _claim("b", "Six people are missing.", ["people", "miss"], [6])
+    also_nine = _claim("c", "At least nine remain missing.", ["remain", "miss"], [9])
+    dead = _claim("d", "Six people died.", ["people", "die"], [6])
+    two = _claim("e", "Six died and nine are missing.", ["die", "miss"], [6, 9])
+    assert _one_count(nine)[0] == "~missing"
+    assert _one_count(two) is None
+    assert _conflicting_counts(_one_count(nine), _one_count(six))
+    assert not _conflicting_counts(_one_count(nine), _one_count(also_nine))
+    assert not _conflicting_counts(_one_count(nine), _one_count(dead))  # other counts
+    assert not _conflicting_counts(_one_count(nine), _one_count(two))

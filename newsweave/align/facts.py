@@ -68,6 +68,29 @@ def _figure(claim: Claim) -> tuple[str, float] | None:
     return next(iter(families)), next(iter(values))
 
 
+def _one_count(claim: Claim) -> tuple[str, object] | None:
+    """What the claim's one plain figure counts, and the figure: the kind of count ("~dead", from the
+    claim's words) or else the counted noun ("homes"). None for a claim with no figure, with several, or
+    that does not say what its figure counts."""
+    figures = [q for q in claim.quantities if q.kind == "cardinal" and q.unit is None
+               and (q.low is not None or q.high is not None)]
+    if len(figures) != 1:
+        return None
+    families = {FAMILY_OF[t] for t in claim.terms if t in FAMILY_OF}
+    if len(families) == 1:
+        return next(iter(families)), figures[0]
+    if not families and figures[0].counted:
+        return figures[0].counted, figures[0]
+    return None
+
+
+def _conflicting_counts(a: tuple[str, object] | None, b: tuple[str, object] | None) -> bool:
+    """Do two claims give figures that cannot both hold for the same count ("nine are missing" / "six
+    are missing")? Such claims are two versions of a figure, which the disagreements report, never one
+    fact: citing the outlet that says six for "nine are missing" would misquote it."""
+    return bool(a and b and a[0] == b[0] and not a[1].overlaps(b[1]))
+
+
 def _years(claim: Claim, published_year: dict[str, str], phrase_dated: frozenset | set = frozenset()) -> frozenset[str]:
     """The years a claim is about: those of its dates (not a noun phrase's), or else its article's
     publication year (an undated statement is about the news); empty when neither is known."""
@@ -186,9 +209,10 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     published_year = {d.article.id: (d.article.published or "")[:4] for d in docs}
     phrase_dated = {(d.article.id, s, e) for d in docs for s, e in d.date_phrases}
     years = [_years(c, published_year, phrase_dated) for c in claims]
+    counts = [_one_count(c) for c in claims]
     figure_pairs = same_figure_pairs(claims)
     pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf) | figure_pairs
-             if not (years[i] and years[j] and not years[i] & years[j])}
+             if not (years[i] and years[j] and not years[i] & years[j]) and not _conflicting_counts(counts[i], counts[j])}
     links: list[tuple[float, int, int]] = []
     # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
     index.vectors(list({id(c): c for i, j in pairs
