@@ -93,8 +93,26 @@ def test_times_that_name_a_day_date_their_event_and_bare_clock_times_do_not():
     text = "The levee broke late on Monday night. It failed shortly before 11 p.m., and by 9 a.m. on 3 March the water had gone."
     values = {t.text: _calendar_value(t) for t in tag_timexes(text, "2026-03-04")}
     assert values["Monday night"] == "2026-03-02"
-    assert values["11 p.m."] is None  # the tagger can only guess its day
+    assert values["11 p.m."] == "2026-03-02"  # its day is the one the narrative is at
     assert values["3 March"] == "2026-03-03"
+    values = {t.text: _calendar_value(t) for t in tag_timexes("The levee failed shortly before 11 p.m.", "2026-03-04")}
+    assert values["11 p.m."] is None  # no day in the text: the tagger could only guess it
+
+
+def test_a_sentence_with_a_phrase_date_and_a_clause_time_keeps_its_subject(monkeypatch):
+    """The clause's date gets the whole sentence, not the fragment after the dated noun phrase."""
+    monkeypatch.setenv("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("The Varna bridge gave way late on Sunday night, the city council said. The bridge, a steel span "
+            "opened in 1962 across the Lesna river, collapsed shortly before 11 p.m., according to the police.")
+    b = brief([Article(id="a", source="a", published="2025-06-09", outlet="Varna Daily", text=text)])
+    events = {(e["date"], e["event"]) for e in b.timeline}
+    assert ("1962", "The bridge, a steel span opened in 1962 across the Lesna river") in events
+    on_sunday = [event for date, event in events if date == "2025-06-08"]
+    assert any(event.startswith("The bridge, a steel span opened in 1962") and "collapsed shortly before 11 p.m." in event
+               for event in on_sunday), on_sunday
+    assert not any(event.startswith("collapsed") for _, event in events)
 
 
 def test_clause_split_does_not_cut_inside_numbers():

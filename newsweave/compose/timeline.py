@@ -58,8 +58,11 @@ def _calendar_value(timex) -> str | None:
         return timex.value
     if timex.type == "TIME" and _DAY_TIME_VALUE.match(timex.value) and (
         _DAY_WORDS.intersection(re.findall(r"[a-z]+", timex.text.lower())) or _ISO_DAY.search(timex.text)
+        or timex.anchor == "ref"
     ):
-        return timex.value[:10]  # not a bare clock time ("11 p.m."), whose day the tagger can only guess
+        # A bare clock time ("11 p.m.") only when its day comes from the text (the day the narrative is at,
+        # "late on Monday night ... shortly before 11 p.m."): otherwise the tagger can only guess it.
+        return timex.value[:10]
     return None
 
 
@@ -206,8 +209,12 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             if key in seen_sentences:  # a standfirst repeated in the body is one statement
                 continue
             seen_sentences.add(key)
-            spans = _clauses(text, sent, [t for _, t, _ in items])
-            spans = [_noun_phrase_span(doc, sent, t) or span for (_, t, _), span in zip(items, spans)]
+            # A date of a noun phrase is that phrase's event; the sentence's other dates share the sentence
+            # among themselves ("The dam, a barrier built in 1974, failed shortly before 11 p.m.": the 1974
+            # phrase, and the whole sentence for 11 p.m., not the fragment "failed shortly before 11 p.m.").
+            phrases = [_noun_phrase_span(doc, sent, t) for _, t, _ in items]
+            clause_spans = iter(_clauses(text, sent, [t for (_, t, _), p in zip(items, phrases) if p is None]))
+            spans = [p or next(clause_spans) for p in phrases]
             if sent.index in body_start:  # the event is told after the dateline
                 spans = [(max(start, body_start[sent.index]), end) for start, end in spans]
             for (_, t, value), (start, end) in zip(items, spans):
