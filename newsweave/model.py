@@ -153,6 +153,8 @@ class Claim:
     negated: bool = False
     modality: Literal["happened", "planned"] = "happened"
     attributed: bool = False  # stated by someone quoted or reported, not by the outlet itself
+    # character spans of the attribution ("the ministry said on Wednesday"): who states it, and when they did
+    attribution: list[tuple[int, int]] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)

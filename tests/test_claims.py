@@ -63,3 +63,12 @@ def test_a_short_last_clause_joins_the_one_before():
     texts = [t for t, _ in _claims("The regional council approved the new budget on Monday, and taxes rose.")]
     assert texts[-1].endswith("taxes rose.")
     assert " ".join(texts).count("budget") == 1
+
+
+def test_the_attribution_span_of_a_claim():
+    (doc,) = annotate([Article(id="t", source="test", text=(
+        "Nine people are still missing, the coastguard said on Friday morning. Police said on Friday that "
+        "three men were arrested."))], cache=False)
+    spans = [[doc.article.text[s:e] for s, e in c.attribution] for c in doc.claims]
+    assert spans[0] == [", the coastguard said on Friday morning."]
+    assert "Police said on Friday" in spans[1]

@@ -164,7 +164,7 @@ def test_two_figures_for_one_count_are_never_one_fact(tmp_path):
                  "the coastguard said. Divers resumed the search at dawn."},
         {"id": "daily", "outlet": "Alven Daily", "published": "2031-05-02",
          "text": "Divers searched the wreck of the ferry off Port Alven. Nine people are still missing, the "
-                 "coastguard said. The operator suspended its other crossings."},
+                 "coastguard said on Friday morning. The operator suspended its other crossings."},
         {"id": "late", "outlet": "Coast Radio", "published": "2031-05-03",
          "text": "Three more survivors were found on a beach near Port Alven. Six people are still missing. "
                  "The coastguard said the search would continue."},
@@ -174,19 +174,25 @@ def test_two_figures_for_one_count_are_never_one_fact(tmp_path):
     assert {"wire", "daily"} <= set(next(f for f in missing if "Nine" in f["text"])["sources"])
     assert all(set(f["sources"]) in ({"late"}, {"wire", "daily"}) for f in missing), [(f["text"], f["sources"]) for f in missing]
     assert any(d["kind"] == "number" for d in b["disagreements"])  # the two figures are reported as such
+    for item in b["summary"]:
+        if "nine" in item["text"].lower():
+            assert "late" not in item["sources"], item  # the summary does not cite "six" for "nine" either
+    # "on Thursday evening" and "the coastguard said" on another day date the count and the saying, and
+    # the saying's day is no second date of the fact
+    assert not [d for d in b["disagreements"] if d["kind"] == "date"], b["disagreements"]
 
 
 def test_one_count_and_conflicts():
-    from newsweave.align.facts import _conflicting_counts, _one_count
+    from newsweave.align.facts import conflicting_counts, one_count
 
     nine = _claim("a", "Nine people are missing.", ["people", "miss"], [9])
     six = _claim("b", "Six people are missing.", ["people", "miss"], [6])
     also_nine = _claim("c", "At least nine remain missing.", ["remain", "miss"], [9])
     dead = _claim("d", "Six people died.", ["people", "die"], [6])
     two = _claim("e", "Six died and nine are missing.", ["die", "miss"], [6, 9])
-    assert _one_count(nine)[0] == "~missing"
-    assert _one_count(two) is None
-    assert _conflicting_counts(_one_count(nine), _one_count(six))
-    assert not _conflicting_counts(_one_count(nine), _one_count(also_nine))
-    assert not _conflicting_counts(_one_count(nine), _one_count(dead))  # other counts
-    assert not _conflicting_counts(_one_count(nine), _one_count(two))
+    assert one_count(nine)[0] == "~missing"
+    assert one_count(two) is None
+    assert conflicting_counts(one_count(nine), one_count(six))
+    assert not conflicting_counts(one_count(nine), one_count(also_nine))
+    assert not conflicting_counts(one_count(nine), one_count(dead))  # other counts
+    assert not conflicting_counts(one_count(nine), one_count(two))

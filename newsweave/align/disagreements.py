@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF
-from newsweave.align.facts import Fact
+from newsweave.align.facts import Fact, in_attribution
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.timevalues import intervals_meet, value_interval
 from newsweave.model import AnnotatedArticle, Claim
@@ -222,6 +222,8 @@ def _evidence_keys(item: dict) -> set[tuple[str, int]]:
 def _day_dates(c: Claim):
     out = []
     for t in c.dates:
+        if in_attribution(c, t.start, t.end):
+            continue  # when it was said, not when it happened ("..., the ministry said on Wednesday")
         if t.type == "TIME" and not _DAY_WORDS.search(t.text):
             continue
         value = t.value[:10] if t.type == "TIME" else t.value

@@ -43,10 +43,17 @@ SAME_FIGURE_EMBEDDING = 0.55
 def _clause_dates(claim: Claim, phrase_dated: frozenset | set = frozenset()) -> list:
     """The claim's dates that date what it states: not those of a noun phrase in it ("the dam, a barrier
     built in 1974, failed on Monday" is not about 1974; ``AnnotatedArticle.date_phrases``), given as
-    ``phrase_dated``, a set of (article, start, end)."""
-    if not phrase_dated:
+    ``phrase_dated``, a set of (article, start, end); nor those of its attribution ("nine are still
+    missing, the ministry said on Wednesday" dates the saying)."""
+    if not phrase_dated and not claim.attribution:
         return claim.dates
-    return [t for t in claim.dates if (claim.article, t.start, t.end) not in phrase_dated]
+    return [t for t in claim.dates if (claim.article, t.start, t.end) not in phrase_dated
+            and not in_attribution(claim, t.start, t.end)]
+
+
+def in_attribution(claim: Claim, start: int, end: int) -> bool:
+    """Is [start, end) inside the claim's attribution ("the ministry said on Wednesday")?"""
+    return any(s <= start and end <= e for s, e in claim.attribution)
 
 
 def _same_day(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
@@ -68,7 +75,7 @@ def _figure(claim: Claim) -> tuple[str, float] | None:
     return next(iter(families)), next(iter(values))
 
 
-def _one_count(claim: Claim) -> tuple[str, object] | None:
+def one_count(claim: Claim) -> tuple[str, object] | None:
     """What the claim's one plain figure counts, and the figure: the kind of count ("~dead", from the
     claim's words) or else the counted noun ("homes"). None for a claim with no figure, with several, or
     that does not say what its figure counts."""
@@ -84,7 +91,7 @@ def _one_count(claim: Claim) -> tuple[str, object] | None:
     return None
 
 
-def _conflicting_counts(a: tuple[str, object] | None, b: tuple[str, object] | None) -> bool:
+def conflicting_counts(a: tuple[str, object] | None, b: tuple[str, object] | None) -> bool:
     """Do two claims give figures that cannot both hold for the same count ("nine are missing" / "six
     are missing")? Such claims are two versions of a figure, which the disagreements report, never one
     fact: citing the outlet that says six for "nine are missing" would misquote it."""
@@ -209,10 +216,10 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     published_year = {d.article.id: (d.article.published or "")[:4] for d in docs}
     phrase_dated = {(d.article.id, s, e) for d in docs for s, e in d.date_phrases}
     years = [_years(c, published_year, phrase_dated) for c in claims]
-    counts = [_one_count(c) for c in claims]
+    counts = [one_count(c) for c in claims]
     figure_pairs = same_figure_pairs(claims)
     pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf) | figure_pairs
-             if not (years[i] and years[j] and not years[i] & years[j]) and not _conflicting_counts(counts[i], counts[j])}
+             if not (years[i] and years[j] and not years[i] & years[j]) and not conflicting_counts(counts[i], counts[j])}
     links: list[tuple[float, int, int]] = []
     # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
     index.vectors(list({id(c): c for i, j in pairs

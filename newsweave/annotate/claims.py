@@ -89,6 +89,21 @@ def _predicate(root: "Token") -> tuple[str, bool]:
     return lemma, negated
 
 
+def _char_spans(doc: "Doc", token_ids: set[int], start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of runs of consecutive tokens, clipped to [start, end)."""
+    spans: list[tuple[int, int]] = []
+    for i in sorted(token_ids):
+        tok = doc[i]
+        s, e = max(tok.idx, start), min(tok.idx + len(tok.text), end)
+        if s >= e:
+            continue
+        if spans and i - 1 in token_ids:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
 def _trim(text: str, a: int, b: int, sentence_start: int) -> tuple[int, int]:
     """A clause's span without the separators and the conjunction that join it to the previous one."""
     while a < b and (text[a].isspace() or text[a] in ",;"):
@@ -165,10 +180,11 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
             clause_text = text[a:b]
             future = _planned(verb) or _planned(root)
             # the attribution's words do not count as what the claim states (its `attributed` flag keeps it)
-            tokens, terms = words.lemmas(a, b, _attribution(root, verb, attributed, a, b) if ATTRIBUTION_TERMS_OUT else ())
+            said_by = _attribution(root, verb, attributed, a, b)
+            tokens, terms = words.lemmas(a, b, said_by if ATTRIBUTION_TERMS_OUT else ())
             claims.append(Claim(
                 article=sent.article, index=len(claims), sentence=sent.index, start=a, end=b, text=clause_text,
                 predicate=predicate, negated=negated, modality="planned" if future else "happened", attributed=attributed,
-                terms=terms, tokens=tokens,
+                terms=terms, tokens=tokens, attribution=_char_spans(doc, said_by, a, b),
             ))
     return claims

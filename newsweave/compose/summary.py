@@ -42,6 +42,7 @@ from typing import Literal
 
 import numpy as np
 
+from newsweave.align.facts import conflicting_counts, one_count
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
 from newsweave.model import AnnotatedArticle, Evidence, SummaryItem
@@ -608,6 +609,8 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
             if c.article not in seen:
                 seen.add(c.article)
                 evidence.append(Evidence(article=c.article, start=c.start, end=c.end))
+    # the figures the unit gives: a sentence that gives another for the same count does not state it
+    counts = [k for f in u.facts for c in facts[f].claims if c.article == u.article and (k := one_count(c))]
     sentence = next((s for s in by_article[u.article].sentences if s.index == u.sentence), None)
     if sentence is not None:
         try:
@@ -617,6 +620,10 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
         except KeyError:  # an index over other units
             support = []
         for m in support:
+            if counts and any(conflicting_counts(mine, theirs) for mine in counts
+                              for c in by_article[m.sentence.article].claims
+                              if m.sentence.start <= c.start and c.end <= m.sentence.end and (theirs := one_count(c))):
+                continue  # "six are still missing" does not support "nine are still missing"
             if m.sentence.article not in seen:
                 seen.add(m.sentence.article)
                 evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
