@@ -118,3 +118,26 @@ def test_links_and_possessors_are_not_quotes():
     quotes = brief([Article(id="pass", source="pass", published="2031-05-03", outlet="Valley Post", text=text)]).quotes
     assert not any(q["text"] in ("the valley and the coast", "villages near the border") for q in quotes), quotes
     assert any(q["speaker"] == "Anna Relko" for q in quotes), quotes
+
+
+def test_an_institution_and_a_person_saying_alike_are_two_statements():
+    """The ministry (no entity of its own) and a named engineer say nearly the same words in two outlets:
+    two statements, each with its own speaker, not one quote of the engineer citing the ministry's outlet."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    articles = [
+        Article(id="post", source="post", title="Levee repair", published="2025-04-03", outlet="Dorvan Post",
+                text="The levee on the Sava gave way on Tuesday. The ministry said that the breach, a section of "
+                     "embankment roughly 40 metres wide, had been sealed and that repair work would begin on Monday."),
+        Article(id="herald", source="herald", title="Levee to be repaired", published="2025-04-03",
+                outlet="Sava Herald",
+                text="The levee on the Sava gave way on Tuesday. Marko Telic, who directs the state water company, said that the breach, a "
+                     "section of embankment about 40 metres wide, had been sealed and that repair work would "
+                     "begin on Monday."),
+    ]
+    quotes = [q for q in brief(articles).quotes if "breach" in q["text"]]
+    by_source = {tuple(q["sources"]): q["speaker"] for q in quotes}
+    assert by_source == {("post",): "The ministry", ("herald",): "Marko Telic"}, quotes

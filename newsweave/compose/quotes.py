@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsweave.annotate.quotes import LINK_VERBS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS
+from newsweave.annotate.quotes import LINK_VERBS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS
 from newsweave.model import AnnotatedArticle
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -44,6 +44,12 @@ class _Quote:
     stems: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)  # place entities the content names
     writer: str | None = None  # for a first-person speaker ("I heard ..."): the article's writer, as named
+    speaker_kind: str | None = None  # "person" or "body" (an institution), when the speaker says which
+
+    def other_kind(self, other: "_Quote") -> bool:
+        """Are the two speakers of different kinds? "The ministry said ..." and a quote of Pavel Ondrich are
+        not one statement, however alike their words, even when the ministry resolves to no entity."""
+        return bool(self.speaker_kind and other.speaker_kind and self.speaker_kind != other.speaker_kind)
 
     @property
     def first_person(self) -> bool:
@@ -297,10 +303,11 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             # Compare canonical names, so translations that spell a place differently still match.
             canonical = _canonical_span(text, start, end, mentions.get(doc.article.id, []), names)
             first_person = speaker is not None and speaker.strip().lower() in _FIRST_PERSON
-            quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker,
-                                 None if first_person else _entity_for_speaker(doc, a, story_mentions, by_id, orgs_by_word, speakers_by_name, titles,
-                                                                                   texts, genders),
-                                 _stems(canonical, stop), places, _writer(doc.article) if first_person else None))
+            entity = None if first_person else _entity_for_speaker(doc, a, story_mentions, by_id, orgs_by_word,
+                                                                  speakers_by_name, titles, texts, genders)
+            quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker, entity,
+                                 _stems(canonical, stop), places, _writer(doc.article) if first_person else None,
+                                 None if first_person else _speaker_kind(speaker, by_id.get(entity) if entity else None)))
 
     translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
     partners: dict[int, set[int]] = {}
@@ -381,8 +388,26 @@ def _canonical_span(text: str, start: int, end: int, mentions: list[tuple[int, i
     return "".join(out)
 
 
+def _speaker_kind(speaker: str | None, entity) -> str | None:
+    """"person" or "body" from the speaker's entity type, else from the head word of how the text names
+    the speaker ("the minister" / "the ministry", "she"); None when neither tells."""
+    if entity is not None and entity.type in ("PERSON", "ORG", "GPE", "NORP"):
+        return "person" if entity.type == "PERSON" else "body"
+    words = _WORD.findall((speaker or "").lower())
+    if not words:
+        return None
+    head = words[-1]
+    if head in PERSON_PRONOUNS or head in PERSON_ROLE_NOUNS:
+        return "person"
+    if head in ORG_NOUNS:
+        return "body"
+    return None
+
+
 def _same_statement(a: _Quote, b: _Quote) -> bool:
     if a.entity and b.entity and a.entity != b.entity:
+        return False
+    if a.other_kind(b):
         return False
     if a.first_person or b.first_person:
         return False  # "I" is the writer of that article, never another outlet's speaker
@@ -411,6 +436,7 @@ def _translations(quotes: list[_Quote], index) -> set[tuple[int, int]]:
     pairs = [
         (i, j) for i, a in enumerate(direct) for j in range(i + 1, len(direct))
         if a.article != direct[j].article and not (a.entity and direct[j].entity and a.entity != direct[j].entity)
+        and not a.other_kind(direct[j])
         and len(a.stems & direct[j].stems) >= 2
     ]
     if not pairs:
