@@ -150,7 +150,8 @@ def align_steps(docs, entities, result_reuse=None, *, counts: dict | None = None
         counts["reuse_pairs"] = len(reuse)
         # Blocking recall on lexical matches: cross-article pairs with cosine >= COSINE_MIN and enough shared terms.
         if claim_index.matrix is not None and n:
-            sims = (claim_index.matrix @ claim_index.matrix.T).tocoo()
+            m = claim_index.matrix.to_scipy()
+            sims = (m @ m.T).tocoo()
             arts = [c.article for c in claims]
             kept = total = 0
             candidates = cand[0] if cand else set()

@@ -40,7 +40,8 @@ def pairs_of(index) -> list[tuple[int, int]]:
     """(row, row) of sentences of different articles, each sentence with its nearest others by TF-IDF."""
     if index.matrix is None:
         return []
-    sims = (index.matrix @ index.matrix.T).toarray()
+    m = index.matrix.to_scipy()
+    sims = (m @ m.T).toarray()
     arts = np.array([s.article for s in index.sentences])
     out = set()
     for i in range(len(index.sentences)):

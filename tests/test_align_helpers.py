@@ -111,3 +111,80 @@ def test_timeline_encodes_only_sentences_it_may_compare():
     index.use_embeddings = False
     _encode_comparable(cands, index)
     assert index.asked == []
+
+
+def test_term_matrix_products_equal_scipys():
+    """TermMatrix (the TF-IDF rows, without importing scipy.sparse in a brief) gives the products the
+    scipy matrix gives; and tfidf() equals scikit-learn's TfidfVectorizer(sublinear_tf=True)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newsweave.align.similarity import tfidf
+
+    rng = np.random.default_rng(7)
+    vocab = [f"w{k}" for k in range(40)]
+    docs = [list(rng.choice(vocab, size=rng.integers(0, 9))) for _ in range(60)]  # some rows empty
+    matrix, idf = tfidf(docs)
+    ref = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True).fit_transform(docs)
+    assert np.allclose(matrix.to_scipy().toarray(), ref.toarray())
+    dense = ref.toarray()
+    for i in (0, 5, 59):
+        assert np.allclose(matrix.dot_row(i), dense @ dense[i])
+        rows = [3, 0, 17, 59, 4]
+        assert np.allclose(matrix.dot_row(i, rows), dense[rows] @ dense[i])
+    rows = [1, 2, 8, 30, 31, 44]
+    assert np.allclose(matrix.degree(rows), (dense[rows] @ dense[rows].T).sum(axis=1))
+    assert np.allclose(matrix.dense_row(5), dense[5])
+
+
+def test_candidate_pairs_count_shared_keys_as_a_matrix_product():
+    """facts.candidate_pairs counts the keys two claims share per pair; the same as the claims x keys
+    incidence matrix times its transpose."""
+    from scipy.sparse import csr_matrix
+
+    from newsweave.align.facts import MIN_SHARED_KEYS, _keys, candidate_pairs
+    from newsweave.model import Claim
+
+    rng = np.random.default_rng(3)
+    words = [f"t{k}" for k in range(25)]
+    claims = [Claim(article=f"a{k % 6}", index=k, sentence=k, start=0, end=1, text="x",
+                    predicate=str(rng.choice(["say", "kill", "enter"])), terms=list(rng.choice(words, size=5)),
+                    entities=[f"E{e}" for e in rng.choice(8, size=rng.integers(0, 3))]) for k in range(80)]
+    idf = {w: float(1 + k % 4) for k, w in enumerate(words)}
+    got = candidate_pairs(claims, idf)
+    # the reference: the same keys, counted through scipy
+    occurrences = sorted(idf.get(t, 0.0) for c in claims for t in set(c.terms))
+    rare = occurrences[len(occurrences) // 3]
+    keys = [_keys(c, idf, rare) for c in claims]
+    columns: dict[str, int] = {}
+    rows, cols = [], []
+    for i, ks in enumerate(keys):
+        for k in ks:
+            rows.append(i)
+            cols.append(columns.setdefault(k, len(columns)))
+    incidence = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(claims), len(columns)))
+    used = np.asarray(incidence.sum(axis=0)).ravel()
+    incidence = incidence[:, np.flatnonzero((used >= 2) & (used <= 60))]
+    shared = (incidence @ incidence.T).toarray()
+    expected = {(i, j) for i in range(len(claims)) for j in range(i + 1, len(claims))
+                if claims[i].article != claims[j].article
+                and shared[i, j] >= min(MIN_SHARED_KEYS, len(keys[i]), len(keys[j]))}
+    assert got == expected and got
+
+
+def test_a_brief_imports_no_scipy(tmp_path):
+    """scipy.sparse cost about 0.3 s of a cold brief; nothing on a brief's path imports scipy now."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    wires = Path(__file__).resolve().parent.parent / "examples" / "wires.jsonl"  # articles we wrote
+    code = (
+        "import sys\n"
+        "from newsweave import brief\n"
+        f"b = brief([{str(wires)!r}])\n"
+        "assert b.summary and b.facts\n"
+        "print(sorted(m for m in ('scipy', 'sklearn', 'datasketch') if m in sys.modules))\n"
+    )
+    env = {**__import__("os").environ, "NEWSWEAVE_CACHE": "0"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split() == ["[]"], out.stdout + out.stderr

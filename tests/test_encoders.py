@@ -77,11 +77,11 @@ def test_tfidf_rows_match_the_textbook_formula_with_empty_rows_anywhere():
     assert matrix.shape == (5, 3)
     n = len(docs)
     assert idf["dam"] == pytest.approx(math.log((1 + n) / (1 + 2)) + 1)
-    row = matrix[0].toarray().ravel()  # columns in sorted order: dam, river, town
+    row = matrix.dense_row(0)  # columns in sorted order: dam, river, town
     expect = np.array([(1 + math.log(2)) * idf["dam"], idf["river"], 0.0])
     assert row == pytest.approx(expect / np.linalg.norm(expect))
-    assert matrix[1].nnz == 0 and matrix[4].nnz == 0
-    assert np.allclose(np.linalg.norm(matrix.toarray()[[0, 2, 3]], axis=1), 1.0)
+    assert not matrix.dense_row(1).any() and not matrix.dense_row(4).any()
+    assert np.allclose(np.linalg.norm(matrix.to_scipy().toarray()[[0, 2, 3]], axis=1), 1.0)
 
 
 class _CountingModel:

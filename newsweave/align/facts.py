@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -176,6 +177,11 @@ def _keys(claim: Claim, idf: dict[str, float], rare_idf: float) -> set[str]:
     return keys
 
 
+@lru_cache(maxsize=None)
+def _pairs_of(k: int) -> tuple[np.ndarray, np.ndarray]:
+    return np.triu_indices(k, 1)
+
+
 def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float]) -> set[tuple[int, int]]:
     """Pairs of claims (indices) from different articles that share at least two informative keys."""
     # "Rare" is judged over word occurrences, not over the vocabulary: most words occur once or twice,
@@ -192,15 +198,17 @@ def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float]) -> set[tuple
     used = [members for members in buckets.values() if 2 <= len(members) <= MAX_BUCKET]
     if not used:
         return set()
-    # Keys shared per pair of claims: a claims x buckets incidence matrix times its transpose (the pair
-    # counts of a double loop over every bucket, without the Python loop).
-    from scipy.sparse import csr_matrix  # noqa: PLC0415
-
-    rows = np.concatenate([np.asarray(members, dtype=np.int64) for members in used])
-    cols = np.repeat(np.arange(len(used)), [len(members) for members in used])
-    incidence = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(claims), len(used)))
-    shared = (incidence @ incidence.T).tocoo()
-    i, j, n = shared.row, shared.col, shared.data
+    # Keys shared per pair of claims: every pair of every bucket, coded as one integer, counted at once
+    # (the pair counts of a double loop over every bucket, without the Python loop over pairs).
+    size = len(claims)
+    codes = []
+    for members in used:
+        m = np.asarray(members, dtype=np.int64)
+        x, y = _pairs_of(len(m))
+        a, b = m[x], m[y]
+        codes.append(np.minimum(a, b) * size + np.maximum(a, b))
+    pair_codes, n = np.unique(np.concatenate(codes), return_counts=True)
+    i, j = pair_codes // size, pair_codes % size
     article = np.unique([c.article for c in claims], return_inverse=True)[1]
     # A short claim ("Finland") has few keys to share: one is enough for it.
     keys_per_claim = np.asarray(n_keys)

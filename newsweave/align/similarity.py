@@ -29,12 +29,59 @@ MIN_SHARED_TERMS = 4
 MIN_CONTAINED_TERMS = 6  # a short sentence must share this many terms to count as contained
 
 
+class TermMatrix:
+    """Rows of term weights in compressed sparse row form (``data``, ``indices``, ``indptr``, as scipy's
+    ``csr_matrix`` holds them), with the products the index needs: one row against many, and each row's
+    summed product with a set of rows. Not scipy.sparse itself: importing it took about 0.3 s of every
+    cold brief, and these products are a few NumPy calls (``tests/test_align_helpers.py`` checks them
+    against scipy)."""
+
+    __slots__ = ("data", "indices", "indptr", "shape", "_row_of")
+
+    def __init__(self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int]) -> None:
+        self.data, self.indices, self.indptr, self.shape = data, indices, indptr, shape
+        self._row_of = np.repeat(np.arange(shape[0]), np.diff(indptr))  # the row of every stored value
+
+    def to_scipy(self):
+        """The same rows as a ``scipy.sparse.csr_matrix`` (for benches and checks; imports scipy)."""
+        from scipy.sparse import csr_matrix  # noqa: PLC0415
+
+        return csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
+
+    def dense_row(self, i: int) -> np.ndarray:
+        out = np.zeros(self.shape[1], dtype=self.data.dtype)
+        lo, hi = self.indptr[i], self.indptr[i + 1]
+        out[self.indices[lo:hi]] = self.data[lo:hi]
+        return out
+
+    def dot_row(self, i: int, rows: Sequence[int] | np.ndarray | None = None) -> np.ndarray:
+        """Dot product of row ``i`` with every row (or with ``rows``, in that order)."""
+        q = self.dense_row(i)
+        if rows is None:
+            return np.bincount(self._row_of, weights=self.data * q[self.indices], minlength=self.shape[0])
+        rows = np.asarray(rows, dtype=np.int64)
+        starts, lengths = self.indptr[rows], np.diff(self.indptr)[rows]
+        # positions of the stored values of the chosen rows, row after row
+        at = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths) + np.arange(lengths.sum())
+        return np.bincount(np.repeat(np.arange(len(rows)), lengths), weights=self.data[at] * q[self.indices[at]],
+                           minlength=len(rows))
+
+    def degree(self, rows: Sequence[int] | np.ndarray) -> np.ndarray:
+        """For each of ``rows``, the sum of its dot products with all of ``rows`` (itself included)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        chosen = np.zeros(self.shape[0], dtype=bool)
+        chosen[rows] = True
+        mask = chosen[self._row_of]
+        total = np.bincount(self.indices[mask], weights=self.data[mask], minlength=self.shape[1])
+        per_row = np.bincount(self._row_of, weights=self.data * total[self.indices], minlength=self.shape[0])
+        return per_row[rows]
+
+
 def tfidf(docs: Sequence[Sequence[str]]):
     """TF-IDF rows of term lists, as scikit-learn's ``TfidfVectorizer(sublinear_tf=True, norm="l2")`` gives
     them (smoothed idf ``ln((1 + n) / (1 + df)) + 1``, tf ``1 + ln(count)``, unit rows, features in sorted
     order), and the idf per term. Written out because importing scikit-learn costs about a second of every
-    cold start, and this is all of it we used."""
-    from scipy.sparse import csr_matrix  # noqa: PLC0415
+    cold start, and this is all of it we used. The rows are a :class:`TermMatrix`."""
 
     vocab = {t: i for i, t in enumerate(sorted({t for d in docs for t in d}))}
     indptr, indices, counts = [0], [], []
@@ -58,7 +105,7 @@ def tfidf(docs: Sequence[Sequence[str]]):
     norms = np.sqrt(np.bincount(np.repeat(np.arange(n), lengths), weights=data * data, minlength=n))
     norms[norms == 0] = 1.0
     data /= np.repeat(norms, lengths)
-    matrix = csr_matrix((data, indices_a, bounds), shape=(n, len(vocab)))
+    matrix = TermMatrix(data, indices_a, bounds, (n, len(vocab)))
     return matrix, dict(zip(vocab, idf.tolist()))
 
 
@@ -176,7 +223,7 @@ class SentenceIndex:
         """Is ``query`` also the sentence of its article nearest to ``cand``? In a one-story corpus every
         sentence is about the same things, so a paraphrase must be each other's best match, not merely close."""
         rows = self._by_article[query.article]
-        sims = (self.matrix[rows] @ self.matrix[self.row(cand)].T).toarray().ravel()
+        sims = self.matrix.dot_row(self.row(cand), rows)
         rivals = [self.sentences[rows[k]] for k in np.argsort(-sims)[:5]]
         rivals = [r for r in rivals if r.index != query.index]
         if not rivals:
@@ -274,7 +321,7 @@ class SentenceIndex:
         if self.matrix is None:
             return []
         embeddings = self.use_embeddings if use_embeddings is None else use_embeddings
-        sims = (self.matrix @ self.matrix[self.row(sentence)].T).toarray().ravel()
+        sims = self.matrix.dot_row(self.row(sentence))
         best: dict[str, Match] = {}
         saved, self.use_embeddings = self.use_embeddings, False
         try:

@@ -525,8 +525,7 @@ def _centrality(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> dict[
             keys.append((s.article, s.index))
     if len(rows) < 2:
         return {}
-    m = index.matrix[rows]
-    degree = np.asarray((m @ m.T).sum(axis=1)).ravel() - 1.0
+    degree = index.matrix.degree(rows) - 1.0
     top = degree.max()
     if top <= 0:
         return {}
