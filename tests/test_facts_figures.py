@@ -37,12 +37,18 @@ def test_same_figure_pairs_cross_articles_only():
     assert same_figure_pairs(claims) == {(0, 1), (0, 2)}
 
 
-def test_one_death_toll_in_other_words_is_one_fact(tmp_path):
+def _brief_json(tmp_path, records: list[dict]) -> dict:
+    """The JSON briefing of a feed of our articles (one JSONL file)."""
     from newsweave.pipeline import brief
     from newsweave.render import render
 
     feed = tmp_path / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps(r) for r in [
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return json.loads(render(brief([feed]), "json"))
+
+
+def test_one_death_toll_in_other_words_is_one_fact(tmp_path):
+    b = _brief_json(tmp_path, [
         {"id": "north", "outlet": "Northern Ledger", "published": "2031-05-02",
          "text": "A landslide buried part of the mountain village of Ostrel on Thursday. At least nine people "
                  "have died, the regional governor said. Roads into the valley remain closed."},
@@ -52,8 +58,7 @@ def test_one_death_toll_in_other_words_is_one_fact(tmp_path):
         {"id": "east", "outlet": "Eastern Gazette", "published": "2031-05-03",
          "text": "Ostrel has been hit before. Nine people died when the same slope gave way in 2019. Geologists "
                  "had warned about the hillside for years."},
-    ]) + "\n", encoding="utf-8")
-    b = json.loads(render(brief([feed]), "json"))
+    ])
     toll = [f for f in b["facts"] if any("nine" in b["articles"][[a["id"] for a in b["articles"]].index(e["article"])]
                                          ["text"][e["start"]:e["end"]].lower() for e in f["evidence"])]
     this_year = [f for f in toll if "east" not in f["sources"]]
@@ -154,11 +159,7 @@ def test_a_clock_time_is_on_its_day():
 def test_two_figures_for_one_count_are_never_one_fact(tmp_path):
     """"Nine are missing" and "six are missing" are two versions of a figure (the disagreements list them),
     not one fact: a fact stating nine must not cite the outlet that says six."""
-    from newsweave.pipeline import brief
-    from newsweave.render import render
-
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps(r) for r in [
+    b = _brief_json(tmp_path, [
         {"id": "wire", "outlet": "Harbour Wire", "published": "2031-05-02",
          "text": "A ferry capsized off Port Alven on Thursday. Nine people were still missing on Thursday evening, "
                  "the coastguard said. Divers resumed the search at dawn."},
@@ -168,8 +169,7 @@ def test_two_figures_for_one_count_are_never_one_fact(tmp_path):
         {"id": "late", "outlet": "Coast Radio", "published": "2031-05-03",
          "text": "Three more survivors were found on a beach near Port Alven. Six people are still missing. "
                  "The coastguard said the search would continue."},
-    ]) + "\n", encoding="utf-8")
-    b = json.loads(render(brief([feed]), "json"))
+    ])
     missing = [f for f in b["facts"] if "missing" in f["text"].lower()]
     assert {"wire", "daily"} <= set(next(f for f in missing if "Nine" in f["text"])["sources"])
     assert all(set(f["sources"]) in ({"late"}, {"wire", "daily"}) for f in missing), [(f["text"], f["sources"]) for f in missing]
