@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
-from newsweave.align.counts import FAMILY_OF
+from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF
 from newsweave.align.similarity import SentenceIndex
 from newsweave.model import AnnotatedArticle, Claim
 
@@ -69,11 +69,10 @@ def _figure(claim: Claim) -> tuple[str, float] | None:
     14 people have died": ("~dead", 14)); None for any other claim. A claim with two figures or two kinds
     of count ("14 died and 30 were hurt") is left out rather than guessed at: which figure counts what
     would need the parse."""
-    families = {FAMILY_OF[t] for t in claim.terms if t in FAMILY_OF}
-    values = {q.value for q in claim.quantities if q.kind == "cardinal" and q.unit is None and q.value is not None}
-    if len(families) != 1 or len(values) != 1:
+    count = one_count(claim)
+    if count is None or count[0] not in COUNT_FAMILIES or count[1].value is None:
         return None
-    return next(iter(families)), next(iter(values))
+    return count[0], count[1].value
 
 
 def one_count(claim: Claim) -> tuple[str, object] | None:
