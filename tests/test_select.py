@@ -77,3 +77,20 @@ def test_highspy_and_scipy_choose_the_same_units(monkeypatch):
         with_scipy = sel._ilp(units, weight, 80)
         monkeypatch.setattr(builtins, "__import__", real_import)
         assert with_highspy is not None and [id(u) for u in with_highspy] == [id(u) for u in with_scipy]
+
+
+def test_the_solver_prints_nothing_to_stdout():
+    """HiGHS 1.16 prints a banner to file descriptor 1 when constructed; a briefing written to stdout
+    (``newsweave brief ... -o -``) must not carry it."""
+    import subprocess
+    import sys
+
+    code = (
+        "from types import SimpleNamespace as U\n"
+        "from newsweave.compose.select import select\n"
+        "units = [U(concepts={('dam', 'burst'), (str(i), 'x')}, words=5, bonus=0.1, article='a', sentence=i, facts=[])"
+        " for i in range(4)]\n"
+        "print(len(select(units, {('dam', 'burst'): 1.0, ('0', 'x'): 0.5, ('1', 'x'): 0.4}, 10)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "2\n", out.stdout

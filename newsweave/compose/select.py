@@ -108,11 +108,13 @@ def _solve_highspy(objective: np.ndarray, starts: list[int], cols: list[int], va
     lp.a_matrix_.index_ = np.asarray(cols, dtype=np.int32)
     lp.a_matrix_.value_ = np.asarray(vals, dtype=float)
     lp.integrality_ = [highspy.HighsVarType.kInteger] * n_integer + [highspy.HighsVarType.kContinuous] * (n - n_integer)
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("time_limit", TIME_LIMIT)
-    h.passModel(lp)
-    h.run()
+    # (HiGHS 1.16 prints a banner to file descriptor 1 when it is constructed, before output_flag is read)
+    with _solver_output_silenced():
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        h.setOptionValue("time_limit", TIME_LIMIT)
+        h.passModel(lp)
+        h.run()
     # optimal, or the best solution found when the time limit stopped the search (as scipy's milp returns)
     if h.getInfo().primal_solution_status != highspy.kSolutionStatusFeasible:
         return None
