@@ -51,6 +51,16 @@ def test_breach_date_monday_night_against_tuesday_is_a_contradiction(briefing):
             and {p["normalized"] for p in d["positions"]} == {"2026-03-09", "2026-03-10"}]
     assert len(hits) == 1 and hits[0]["status"] == "contradiction"
     assert {s for p in hits[0]["positions"] for s in p["sources"]} >= {"kestpress-20260310-0412", "kestovian-courier"}
+    # titled by what both reports say of the river before the date, not by the river's name alone
+    assert hits[0]["subject"] == "Ovrat — river gave way"
+
+
+def test_a_date_disagreement_title_keeps_only_shared_words():
+    from newsweave.align.disagreements import _dated_subject
+
+    assert _dated_subject("Ovrat", [" river gave way in the early hours of ", " river in southern Kestovia gave way late on "]) \
+        == "Ovrat — river gave way"
+    assert _dated_subject("Kalbajar", [" on ", " region - before ", " was expected to be handed over on "]) == "Kalbajar"
 
 
 def test_rounded_figures_that_agree_are_not_flagged(briefing):

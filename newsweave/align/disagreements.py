@@ -129,9 +129,10 @@ def find_disagreements(
 # --- dates --------------------------------------------------------------------------------------
 
 
-def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[str, object, int, int]]:
-    """(entity id, timex, segment start, segment end) for each day/week date in the claim: the entity named
-    last before the date within its segment of the clause (segments split at , ; and dashes)."""
+def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[str, object, int, int, int]]:
+    """(entity id, timex, segment start, segment end, end of the entity's mention) for each day/week date in
+    the claim: the entity named last before the date within its segment of the clause (segments split at
+    , ; and dashes)."""
     out = []
     for t in claim.dates:
         if t.type == "TIME" and not _DAY_WORDS.search(t.text):
@@ -162,16 +163,16 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]])
             if any(e <= d.start < t.start for d in claim.dates if d.type in ("DATE", "TIME")) and s != before[-1][0]:
                 continue  # another date follows the entity first ("Kalbajar on November 25 and Lachin by December 1")
             if eid not in {o[0] for o in out if o[1] is t}:
-                out.append((eid, t, min(seg_start, s), seg_end))
+                out.append((eid, t, min(seg_start, s), seg_end, e))
     return out
 
 
 def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts) -> list[dict]:
-    items: list[tuple[str, Claim, object, int, int]] = []
+    items: list[tuple[str, Claim, object, int, int, int]] = []
     for doc in docs:
         for c in doc.claims:
-            for eid, t, s, e in _entity_dates(c, texts[c.article], mention_spans.get(c.article, [])):
-                items.append((eid, c, t, s, e))
+            for eid, t, s, e, named in _entity_dates(c, texts[c.article], mention_spans.get(c.article, [])):
+                items.append((eid, c, t, s, e, named))
     by_entity: dict[str, list[int]] = defaultdict(list)
     for k, (eid, *_rest) in enumerate(items):
         by_entity[eid].append(k)
@@ -203,16 +204,35 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts)
             if not any(union.find(x) == root for x, _ in conflict_pairs):
                 continue
             positions: list[_Position] = []
+            leads: list[str] = []
             for x in members:
-                _eid, c, t, _s, _e = items[ks[x]]
+                _eid, c, t, _s, _e, named = items[ks[x]]
                 positions.append(_Position(t.text, t.value, c, t.start, t.end))
-            results.append(_make("date", by_id[eid].name, positions, texts, _date_key))
+                leads.append(texts[c.article][named:t.start])
+            results.append(_make("date", _dated_subject(by_id[eid].name, leads), positions, texts, _date_key))
     # One finding reached through two of the entities it names is reported once (under the nearest).
     kept: list[dict] = []
     for item in sorted(results, key=lambda d: -len(_evidence_keys(d))):
         if not any(_evidence_keys(item) <= _evidence_keys(k) for k in kept):
             kept.append(item)
     return [d for d in results if any(d is k for k in kept)]
+
+
+_LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _dated_subject(name: str, leads: list[str]) -> str:
+    """The title of a date disagreement: the entity, and the words every report puts between it and the
+    date ("Ovrat — river gave way", from "the Ovrat river gave way in the early hours of Tuesday" and "the
+    Ovrat river in southern Kestovia gave way late on Monday night"), in the first report's order. The
+    entity alone when the reports share no such word."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
+
+    skip = {w.lower() for w in _LEAD_WORD.findall(name)} | STOP_WORDS
+    words = [[w.lower() for w in _LEAD_WORD.findall(lead)] for lead in leads]
+    shared = set(words[0]).intersection(*words[1:]) - skip if words else set()
+    said = [w for w in dict.fromkeys(words[0]) if w in shared] if shared else []
+    return f"{name} — {' '.join(said)}" if said else name
 
 
 def _evidence_keys(item: dict) -> set[tuple[str, int]]:
