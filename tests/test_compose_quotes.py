@@ -141,3 +141,21 @@ def test_an_institution_and_a_person_saying_alike_are_two_statements():
     quotes = [q for q in brief(articles).quotes if "breach" in q["text"]]
     by_source = {tuple(q["sources"]): q["speaker"] for q in quotes}
     assert by_source == {("post",): "The ministry", ("herald",): "Marko Telic"}, quotes
+
+
+def test_it_said_is_the_institution_that_spoke_last():
+    """"..., it said" is the institution quoted in the sentence before; with none in reach it stays "it"."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("The levee on the Sava gave way on Tuesday. The ministry said that the breach had been sealed. "
+            "Engineers will first build a temporary wall to protect the valley, it said.\n\n"
+            "Farmers counted their losses. Nobody knew when the road would reopen. The bridge was closed. "
+            "Buses were diverted through Kessel. The last trains left at noon, it said.")
+    quotes = brief([Article(id="a", source="a", title="Levee", published="2025-04-03", outlet="Sava Herald",
+                            text=text)]).quotes
+    speakers = {q["text"].split()[0]: q["speaker"] for q in quotes}
+    assert speakers.get("Engineers") == "The ministry", quotes
+    assert speakers.get("The", "it").lower() == "it", quotes  # four sentences on: not the ministry

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsweave.annotate.quotes import LINK_VERBS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS
+from newsweave.annotate.quotes import LINK_VERBS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, THING_PRONOUNS
 from newsweave.model import AnnotatedArticle
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -285,6 +285,7 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
     quotes: list[_Quote] = []
     for doc in docs:
         text = doc.article.text
+        last_body: tuple[int, str, str | None] | None = None  # (sentence, speaker as named, entity) of the last institution
         for a, start, end in ((a, s, e) for a in doc.quotes for s, e in _quoted_parts(text, a)):
             while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
                 end -= 1  # "... on November 20," the ministry said: the comma is the writer's, not the speaker's
@@ -305,9 +306,17 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             first_person = speaker is not None and speaker.strip().lower() in _FIRST_PERSON
             entity = None if first_person else _entity_for_speaker(doc, a, story_mentions, by_id, orgs_by_word,
                                                                   speakers_by_name, titles, texts, genders)
+            kind = None if first_person else _speaker_kind(speaker, by_id.get(entity) if entity else None)
+            here = doc.sentence_at(a.speaker_start) if a.speaker_start is not None else None
+            if (entity is None and speaker is not None and speaker.strip().lower() in THING_PRONOUNS
+                    and last_body is not None and here is not None and here.index - last_body[0] < PRONOUN_SENTENCES):
+                # "it said" is the institution that spoke last, in its sentence or the two before
+                speaker, entity, kind = last_body[1], last_body[2], "body"
+            if kind == "body" and here is not None:
+                last_body = (here.index, speaker, entity)
             quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker, entity,
                                  _stems(canonical, stop), places, _writer(doc.article) if first_person else None,
-                                 None if first_person else _speaker_kind(speaker, by_id.get(entity) if entity else None)))
+                                 kind))
 
     translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
     partners: dict[int, set[int]] = {}
