@@ -159,3 +159,7 @@ def test_it_said_is_the_institution_that_spoke_last():
     speakers = {q["text"].split()[0]: q["speaker"] for q in quotes}
     assert speakers.get("Engineers") == "The ministry", quotes
     assert speakers.get("The", "it").lower() == "it", quotes  # four sentences on: not the ministry
+    # the evidence still points at how the article names the speaker
+    (engineers,) = [q for q in quotes if q["text"].startswith("Engineers")]
+    (ev,) = engineers["evidence"]
+    assert text[ev["speaker_start"]:ev["speaker_end"]] == "it"

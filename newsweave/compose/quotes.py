@@ -45,6 +45,7 @@ class _Quote:
     places: set[str] = field(default_factory=set)  # place entities the content names
     writer: str | None = None  # for a first-person speaker ("I heard ..."): the article's writer, as named
     speaker_kind: str | None = None  # "person" or "body" (an institution), when the speaker says which
+    speaker_span: tuple[int, int] | None = None  # where this article names the speaker ("it" when it says "it said")
 
     def other_kind(self, other: "_Quote") -> bool:
         """Are the two speakers of different kinds? "The ministry said ..." and a quote of Pavel Ondrich are
@@ -316,7 +317,7 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
                 last_body = (here.index, speaker, entity)
             quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker, entity,
                                  _stems(canonical, stop), places, _writer(doc.article) if first_person else None,
-                                 kind))
+                                 kind, (a.speaker_start, a.speaker_end) if a.speaker_start is not None else None))
 
     translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
     partners: dict[int, set[int]] = {}
@@ -363,7 +364,10 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             "text": best.text,
             "kind": best.kind,
             "sources": list(dict.fromkeys([best.article] + [q.article for q in g])),
-            "evidence": [{"article": q.article, "start": q.start, "end": q.end} for q in g],
+            # each outlet's words, and where it names the speaker: outlets may name one speaker differently
+            "evidence": [{"article": q.article, "start": q.start, "end": q.end,
+                          **({"speaker_start": q.speaker_span[0], "speaker_end": q.speaker_span[1]} if q.speaker_span else {})}
+                         for q in g],
             "variants": [{"article": q.article, "text": q.text} for q in g if q is not best],
         })
     out.sort(key=lambda d: -len(d["sources"]))
