@@ -404,7 +404,7 @@ def _canonical_span(text: str, start: int, end: int, mentions: list[tuple[int, i
 def _speaker_kind(speaker: str | None, entity) -> str | None:
     """"person" or "body" from the speaker's entity type, else from the head word of how the text names
     the speaker ("the minister" / "the ministry", "she"); None when neither tells."""
-    if entity is not None and entity.type in ("PERSON", "ORG", "GPE", "NORP"):
+    if entity is not None and entity.type in _SPEAKER_TYPES:
         return "person" if entity.type == "PERSON" else "body"
     words = _WORD.findall((speaker or "").lower())
     if not words:
