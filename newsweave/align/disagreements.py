@@ -556,17 +556,57 @@ def _merge_number_items(items: list[dict]) -> list[dict]:
 # --- negation -----------------------------------------------------------------------------------
 
 
+# Words that turn a clause's polarity or scope besides "not": "he will govern only with the centre-left" says
+# what "he would not govern with any other majority" says, and "a man without sin" what "not a sinful man" says.
+_POLARITY_WORDS = frozenset("""
+    only except but other than without no none nothing nobody neither nor never refuse deny fail lack unable
+    unlike instead rather first
+""".split())
+# A speaker's own words: "I don't even know what agents are" and "he knew of four agents" are two people.
+_SPEAKER_WORDS = frozenset("i me my we us our you your".split())
+# shares of the shorter and of the longer claim's content words (besides the verb) that the other one has
+NEGATION_SHARED_MIN = (0.75, 0.5)
+
+
 def _negation_disagreements(facts: list[Fact], texts) -> list[dict]:
+    """One fact, one outlet stating it and another stating it negated: "the mayor resigned" / "the mayor
+    did not resign". A fact's claims can share a topic without sharing a statement (on one bombing: "leaders
+    said Israel should not use the bombing as an excuse" / "the Cabinet put off a vote after the bombing"),
+    so only a pair that says the same thing apart from the negation counts (:func:`_negated_pair`)."""
     out = []
     for f in facts:
         neg = [c for c in f.claims if c.negated]
         pos = [c for c in f.claims if not c.negated]
-        if neg and pos:
-            positions = [_Position("not " + (c.predicate or ""), False, c, c.start, c.end) for c in neg] + [
-                _Position(c.predicate or "", True, c, c.start, c.end) for c in pos
-            ]
-            out.append(_make("claim", (f.best or f.claims[0]).text, positions, texts, lambda p: str(p.normalized), "contradiction"))
+        pairs = [(n, p) for n in neg for p in pos if _negated_pair(n, p)]
+        if not pairs:
+            continue
+        neg = [n for n in neg if any(n is a for a, _ in pairs)]
+        pos = [p for p in pos if any(p is b for _, b in pairs)]
+        positions = [_Position("not " + (c.predicate or ""), False, c, c.start, c.end) for c in neg] + [
+            _Position(c.predicate or "", True, c, c.start, c.end) for c in pos
+        ]
+        out.append(_make("claim", (f.best or f.claims[0]).text, positions, texts, lambda p: str(p.normalized), "contradiction"))
     return out
+
+
+def _negated_pair(neg: Claim, pos: Claim) -> bool:
+    """Does ``pos`` state what ``neg`` denies? The same verb, no first or second person (a quote's speaker,
+    who differs from outlet to outlet), no second word that turns polarity or scope, and the same content
+    words otherwise."""
+    if not neg.predicate or neg.predicate != pos.predicate or neg.article == pos.article:
+        return False
+    for c in (neg, pos):
+        words = {t.lower() for t in c.tokens}
+        if c is neg:
+            words.discard("never")  # its negation itself ("has never lost")
+        if words & _SPEAKER_WORDS or words & _POLARITY_WORDS:
+            return False
+    a, b = set(neg.terms) - {neg.predicate}, set(pos.terms) - {pos.predicate}
+    if not a or not b:
+        return False
+    shorter, longer = NEGATION_SHARED_MIN
+    shared = len(a & b)
+    return shared >= shorter * min(len(a), len(b)) and shared >= longer * max(len(a), len(b))
 
 
 # --- places and people in the same role ---------------------------------------------------------
