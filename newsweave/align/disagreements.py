@@ -296,6 +296,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     items: list[tuple[Claim, object]] = [
         (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
         if q.kind in ("cardinal", "percent", "money", "measure") and q.unit not in _TIME_UNITS
+        and not _HYPOTHETICAL.search(texts[c.article], c.start, q.start)
     ]
     results = []
     seen: set[tuple[int, int]] = set()
@@ -319,6 +320,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             (ca, qa), (cb, qb) = items[ks[x]], items[ks[y]]
             if ca.article == cb.article or not qa.comparable(qb):
                 continue
+            if _states_figure(cb, qa, qb) or _states_figure(ca, qb, qa):
+                continue  # "64 of the 122 seats" in both: each figure is another's partner, not its rival
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
             strict = qa.counted is None or qb.counted is None
             if qa.counted is None and qb.counted is None:
@@ -363,6 +366,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
 
 
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+# A figure in a condition or an open question states nothing: "if it costs me $10 million", "will rule whether
+# or not more than 200 players ... should be paid", "would go into effect if the league pays more than 63 %".
+_HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
 
 
 def _with_counted(q, text: str):
@@ -376,6 +382,12 @@ def _with_counted(q, text: str):
             word = m.group(1)
             q.counted = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
     return q
+
+
+def _states_figure(c: Claim, q, besides) -> bool:
+    """Does claim ``c`` also give figure ``q`` (the same interval), in a quantity other than ``besides``?"""
+    return any(o is not besides and o.kind == q.kind and o.unit == q.unit and (o.low, o.high) == (q.low, q.high)
+               for o in c.quantities)
 
 
 def _years(c: Claim) -> set[str]:
@@ -427,6 +439,7 @@ class _SegmentCache:
                 self.linked.update((x, y) for i, x in enumerate(arts) for y in arts[i + 1:])
         self._segments: dict[tuple[int, int], tuple[tuple[str, int, int], str]] = {}
         self._years: dict[int, set[str]] = {}
+        self._story_year: str | None = None
         self._words: dict[tuple[int, int], frozenset[str]] = {}
 
     def segment(self, c: Claim, q) -> tuple[tuple[str, int, int], str]:
@@ -462,6 +475,23 @@ class _SegmentCache:
             return True
         return abs((da - db).days) <= NEWS_CYCLE_DAYS
 
+    def past_only(self, c: Claim, years: set[str]) -> bool:
+        """Are all the years the claim names before its report's year (the story's usual year when the
+        report is undated)? Then it recalls an earlier event, whatever it counts."""
+        if not years:
+            return False
+        now = self._year(c.article)
+        return now is not None and all(y < now for y in years)
+
+    def _year(self, article: str) -> str | None:
+        own = str(self.published.get(article) or "")[:4]
+        if own.isdigit():
+            return own
+        if self._story_year is None:
+            known = [str(v)[:4] for v in self.published.values() if v and str(v)[:4].isdigit()]
+            self._story_year = max(set(known), key=known.count) if known else ""
+        return self._story_year or None
+
     def years(self, c: Claim) -> set[str]:
         hit = self._years.get(id(c))
         if hit is None:
@@ -477,6 +507,8 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     ya, yb = cache.years(a), cache.years(b)
     if ya and yb and not (ya & yb):
         return None  # figures of different years are about different events
+    if cache.past_only(a, ya) != cache.past_only(b, yb):
+        return None  # "In 1978, 20 people died in a hotel fire" is not about this week's fire
     pa, pb = cache.places & set(a.entities), cache.places & set(b.entities)
     if pa and pb and not (pa & pb):
         return None  # nor are figures about different places ("2,000 dead in Honduras" / "26 dead in Angola")

@@ -1,0 +1,113 @@
+"""What is not a disagreement, on stories we write. A story's claims share topics without sharing statements:
+a negation counts only when the other outlet says the same thing without it, and a figure only against a
+rival for the same count (not its partner in one statement, an earlier year's toll, or a condition)."""
+
+from __future__ import annotations
+
+import newsweave
+from newsweave.model import Article
+
+
+def _article(i: int, outlet: str, text: str, published: str = "2026-05-12") -> Article:
+    return Article(id=f"n{i}", source=f"n{i}", outlet=outlet, published=published, text=text)
+
+
+def _claims(b):
+    return [d for d in b.disagreements if d["kind"] == "claim"]
+
+
+def test_a_resignation_denied_by_another_outlet_is_a_contradiction():
+    b = newsweave.brief([
+        _article(1, "Valley Post", "Regional governor Anton Velik resigned on Thursday over the handling of the floods, "
+                 "the regional council said.\n\nThe floods killed nine people in the Ovrat valley last week."),
+        _article(2, "Kestpress", "Regional governor Anton Velik did not resign on Thursday over the handling of the "
+                 "floods, his office said.\n\nRescue teams were still searching for two fishermen on Friday."),
+    ])
+    hits = _claims(b)
+    assert len(hits) == 1 and hits[0]["status"] == "contradiction"
+    assert {p["value"]: p["sources"] for p in hits[0]["positions"]} == {"not resign": ["n2"], "resign": ["n1"]}
+
+
+def test_a_topic_shared_by_two_different_statements_is_not_a_contradiction():
+    # One outlet reports a demand about the bombing ("should not use ... as an excuse"), the other an act after
+    # it ("put off a vote"): the same bombing, two statements, no contradiction.
+    b = newsweave.brief([
+        _article(1, "Valley Post", "Opposition leaders said the government should not use Friday's bombing in Ostrun, "
+                 "which killed two people and wounded 21, as an excuse to delay the regional election."),
+        _article(2, "Kestpress", "The government put off the regional election after a bombing in Ostrun on Friday that "
+                 "killed two people and wounded 21."),
+    ])
+    assert not _claims(b)
+
+
+def test_a_paraphrase_through_another_negative_word_is_not_a_contradiction():
+    # "not ... any other than" says "only"; "a man without sin" says "not a sinful man".
+    b = newsweave.brief([
+        _article(1, "Valley Post", "Prime minister Ilse Varga has said she would not govern with any coalition other "
+                 "than the one that elected her in 2024."),
+        _article(2, "Kestpress", "Prime minister Ilse Varga has said she will govern only with the coalition that "
+                 "elected her in 2024."),
+    ])
+    assert not _claims(b)
+
+
+def test_two_speakers_own_words_are_not_a_contradiction():
+    b = newsweave.brief([
+        _article(1, "Valley Post", "\"I don't know who ordered the evacuation of the dam,\" the mayor of Ostrun told "
+                 "reporters."),
+        _article(2, "Kestpress", "\"I know who ordered the evacuation of the dam,\" a council member told reporters "
+                 "in Ostrun."),
+    ])
+    assert not _claims(b)
+
+
+# --- figures: what is not a disagreement about a number ----------------------------------------------
+
+
+def _numbers(b):
+    return [d for d in b.disagreements if d["kind"] == "number"]
+
+
+def test_two_figures_of_one_statement_are_partners_not_rivals():
+    # Both outlets give "41 of the 75 seats": 41 in one is not contradicted by 75 in the other.
+    b = newsweave.brief([
+        _article(1, "Valley Post", "The Farmers' Union won 41 of the 75 seats in the regional assembly in Sunday's "
+                 "election, short of the two-thirds majority it needs to change the charter."),
+        _article(2, "Kestpress", "In Sunday's election the Farmers' Union took 41 of the 75 assembly seats, but not the "
+                 "two-thirds majority needed to change the charter on its own."),
+    ])
+    assert not _numbers(b)
+
+
+def test_a_toll_of_an_earlier_year_is_not_this_events_toll():
+    b = newsweave.brief([
+        _article(1, "Valley Post", "A fire swept through a crowded dance hall in Ostrun, killing 31 people, police "
+                 "said.\n\nFire crews fought the blaze for four hours before it was under control.\n\n"
+                 "In 2009, 12 people died in a fire at a dance hall in the same district of Ostrun."),
+        _article(2, "Kestpress", "Thirty-one people died when fire engulfed a crowded dance hall in Ostrun, police "
+                 "said.\n\nFire crews fought the blaze for four hours before it was under control."),
+    ])
+    assert not _numbers(b)
+
+
+def test_a_figure_in_a_condition_states_nothing():
+    b = newsweave.brief([
+        _article(1, "Valley Post", "About 120 workers joined the strike at the Ovrat copper mine on Monday, the union "
+                 "said.\n\nThe mine employs 900 people."),
+        _article(2, "Kestpress", "The Ovrat copper mine will close if more than 300 workers join the strike, the "
+                 "company said on Monday.\n\nThe mine employs 900 people."),
+    ])
+    assert not _numbers(b)
+
+
+def test_two_tolls_for_one_fire_are_still_a_disagreement():
+    b = newsweave.brief([
+        _article(1, "Valley Post", "A fire swept through a crowded dance hall in Ostrun, killing 31 people, police "
+                 "said.\n\nFire crews fought the blaze for four hours before it was under control.\n\n"
+                 "In 2009, 12 people died in a fire at a dance hall in the same district of Ostrun."),
+        _article(2, "Kestpress", "Thirty-four people died when fire engulfed a crowded dance hall in Ostrun, police "
+                 "said.\n\nFire crews fought the blaze for four hours before it was under control."),
+    ])
+    hits = _numbers(b)
+    assert len(hits) == 1
+    assert sorted(p["value"].lower() for p in hits[0]["positions"]) == ["31 people", "thirty-four people"]
