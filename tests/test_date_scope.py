@@ -40,6 +40,9 @@ def _scope(nlp, text: str, date: str) -> str | None:
         # an apposition whose noun carries the date
         ("Mayor Ilse Tamm, in office since 2019, resigned on Thursday.", "2019",
          "Mayor Ilse Tamm, in office since 2019"),
+        # a coordinated noun is not dated by its neighbour's date
+        ("Both sides had signed the 2016 ceasefire and the new accord brokered by Norway.", "2016",
+         "the 2016 ceasefire"),
     ],
 )
 def test_dates_inside_noun_phrases_date_the_phrase(nlp, text, date, phrase):
@@ -200,3 +203,14 @@ def test_a_wire_dateline_is_not_part_of_the_first_sentence(monkeypatch):
     assert starts[2].startswith("The captain said the NORTH CHANNEL - the usual route")
     assert all(s.text == text[s.start:s.end] for s in doc.sentences)
     assert not any("PORT ALVEN" in c.text or "SKERRA _" in c.text for c in doc.claims)
+
+
+def test_an_undated_reports_future_dates_are_scheduled_not_happened():
+    import newsweave
+    from newsweave.model import Article
+
+    text = ("The old Tarnagor dam was repaired in 2019 after a long dispute over its cost.\n\n"
+            "The regional council says a new dam will be finished by 2031 further up the valley.")
+    b = newsweave.brief([Article(id="u1", source="u1", text=text)])  # no publication date
+    status = {e["date"]: e["status"] for e in b.timeline}
+    assert status == {"2019": "happened", "2031": "scheduled"}

@@ -34,6 +34,14 @@ def _phrase(noun) -> tuple[int, int]:
         start_tok = noun.head.left_edge
     end_tok = noun.right_edge
     doc = noun.doc
+    # A coordinated noun is another thing with its own time: "the 1993 Oslo accord and the latest agreement,
+    # known as the Wye Memorandum" dates the accord, not the agreement.
+    conj = [c for c in noun.children if c.dep_ == "conj" and c.i > noun.i]
+    if conj:
+        cut = conj[0].left_edge.i
+        while cut - 1 > noun.i and doc[cut - 1].dep_ in ("cc", "punct"):
+            cut -= 1
+        end_tok = doc[max(noun.i, cut - 1)]
     while end_tok.i > noun.i and end_tok.is_punct and end_tok.text not in ")]\"'’”":
         end_tok = doc[end_tok.i - 1]  # the comma that closes a parenthetical belongs to the sentence
     return start_tok.idx, end_tok.idx + len(end_tok.text)

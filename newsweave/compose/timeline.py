@@ -84,9 +84,11 @@ def _period_start(value: str) -> str:
     return value
 
 
-def _status(value: str, published: str | None) -> str:
+def _status(value: str, published: str | None, planned: bool = False) -> str:
+    """"scheduled" when the date lies ahead of the report; for an undated report, when the clause that
+    holds the date is in the future tense ("By 2000 there will be homes at Har Homa")."""
     if not published:
-        return "happened"
+        return "scheduled" if planned else "happened"
     start = _period_start(value)
     # A period that starts after the publication day lies ahead of the report.
     return "scheduled" if start[: len(published)] > published[: len(start)] else "happened"
@@ -191,6 +193,9 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
         seen_sentences: set[str] = set()
         by_sentence: dict[int, list] = {}
         body_start: dict[int, int] = {}  # sentence -> where its report begins, after a dateline
+        claims_of: dict[int, list] = {}
+        for c in getattr(doc, "claims", None) or ():
+            claims_of.setdefault(c.sentence, []).append(c)
         for t in doc.timexes:
             value = _calendar_value(t)
             sent = doc.sentence_at(t.start)
@@ -218,7 +223,9 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             if sent.index in body_start:  # the event is told after the dateline
                 spans = [(max(start, body_start[sent.index]), end) for start, end in spans]
             for (_, t, value), (start, end) in zip(items, spans):
-                candidates.append(_Candidate(value, sent, t.start, t.end, t.text, _status(value, doc.article.published),
+                planned = any(c.start <= t.start < c.end and c.modality == "planned" for c in claims_of.get(sent.index, ()))
+                candidates.append(_Candidate(value, sent, t.start, t.end, t.text,
+                                             _status(value, doc.article.published, planned),
                                              start, end, text[start:end].strip(" ,;:-–—")))
 
     _encode_comparable(candidates, index)
