@@ -163,3 +163,22 @@ def test_it_said_is_the_institution_that_spoke_last():
     (engineers,) = [q for q in quotes if q["text"].startswith("Engineers")]
     (ev,) = engineers["evidence"]
     assert text[ev["speaker_start"]:ev["speaker_end"]] == "it"
+
+
+def test_two_statements_about_the_same_people_are_not_one_quote():
+    """Two institutions say different things about one governor: the names they share do not make their
+    statements one quote."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    articles = [
+        Article(id="post", source="post", published="2025-04-03", outlet="Dorvan Post",
+                text="The regional council said it would not approve the budget until Governor Anton Velik of Ostrun "
+                     "explains the flood spending."),
+        Article(id="herald", source="herald", published="2025-04-03", outlet="Sava Herald",
+                text="The opposition party said Governor Anton Velik of Ostrun was a traitor to the region."),
+    ]
+    quotes = [q for q in brief(articles).quotes if "Velik" in q["text"]]
+    assert sorted(tuple(q["sources"]) for q in quotes) == [("herald",), ("post",)], quotes

@@ -25,6 +25,7 @@ OVERLAP_MIN = 0.45
 MIN_CONTENT_STEMS = 3
 SAME_SPEAKER_SHARED = 4
 SAME_SPEAKER_CONTAINED = 0.4
+MIN_SHARED_WORDS = 2  # content stems in common besides the names of the story's entities
 
 
 def _stems(text: str, stop: frozenset[str]) -> set[str]:
@@ -46,6 +47,7 @@ class _Quote:
     writer: str | None = None  # for a first-person speaker ("I heard ..."): the article's writer, as named
     speaker_kind: str | None = None  # "person" or "body" (an institution), when the speaker says which
     speaker_span: tuple[int, int] | None = None  # where this article names the speaker ("it" when it says "it said")
+    name_stems: set[str] = field(default_factory=set)  # stems of the entity names the content mentions
 
     def other_kind(self, other: "_Quote") -> bool:
         """Are the two speakers of different kinds? "The ministry said ..." and a quote of Pavel Ondrich are
@@ -315,9 +317,11 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
                 speaker, entity, kind = last_body[1], last_body[2], "body"
             if kind == "body" and here is not None:
                 last_body = (here.index, speaker, entity)
+            named = {ent_id for s, e, ent_id in mentions.get(doc.article.id, []) if s >= start and e <= start + len(content)}
             quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker, entity,
                                  _stems(canonical, stop), places, _writer(doc.article) if first_person else None,
-                                 kind, (a.speaker_start, a.speaker_end) if a.speaker_start is not None else None))
+                                 kind, (a.speaker_start, a.speaker_end) if a.speaker_start is not None else None,
+                                 set().union(*(_stems(names[n], stop) for n in named)) if named else set()))
 
     translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
     partners: dict[int, set[int]] = {}
@@ -434,6 +438,11 @@ def _same_statement(a: _Quote, b: _Quote) -> bool:
     overlap = shared / len(a.stems | b.stems)
     if a.entity and a.entity == b.entity and shared >= SAME_SPEAKER_SHARED and contained >= SAME_SPEAKER_CONTAINED:
         return True  # the same speaker, a cut of the same words: another outlet's translation or fragment
+    if len((a.stems & b.stems) - a.name_stems - b.name_stems) < MIN_SHARED_WORDS:
+        # two statements about the same people share their names, not their words: "the Cabinet said it would
+        # not resume ratification until Palestinian leader Yasser Arafat ..." / "Iran ... branding Yasser
+        # Arafat, the Palestinian leader, a traitor"
+        return False
     return (contained >= CONTAINED_MIN and shared >= MIN_CONTENT_STEMS) or overlap >= OVERLAP_MIN
 
 
