@@ -182,3 +182,24 @@ def test_two_statements_about_the_same_people_are_not_one_quote():
     ]
     quotes = [q for q in brief(articles).quotes if "Velik" in q["text"]]
     assert sorted(tuple(q["sources"]) for q in quotes) == [("herald",), ("post",)], quotes
+
+
+def test_a_quote_of_an_unnamed_speaker_does_not_join_two_named_speakers():
+    """'Officials' said what the minister said in one outlet and what the mayor said in another: the mayor's
+    words match the officials' wording, but the minister's quote must not take them in."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    articles = [
+        Article(id="a", source="a", published="2025-04-03", outlet="Dorvan Post",
+                text="Transport minister Ilse Varga said the Sava bridge would reopen to lorries in early May."),
+        Article(id="b", source="b", published="2025-04-03", outlet="Sava Herald",
+                text="The Sava bridge will reopen to lorries in early May, officials said on Thursday."),
+        Article(id="c", source="c", published="2025-04-03", outlet="Valley News",
+                text="Mayor Anton Velik said the Sava bridge would reopen to lorries in early May."),
+    ]
+    quotes = [q for q in brief(articles).quotes if "bridge" in q["text"]]
+    for q in quotes:
+        assert not {"a", "c"} <= set(q["sources"]), quotes  # never one quote of two named speakers

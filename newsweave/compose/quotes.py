@@ -341,6 +341,8 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             g = groups[gi]
             if any(o.article == q.article for o in g):
                 continue
+            if any(_other_speaker(q, o) for o in g):
+                continue  # a quote matching one member must not bring a second speaker into the group
             score = max(
                 (max(_overlap(q, o), 0.5 if (id(q), id(o)) in translated else 0.0) for o in g
                  if (id(q), id(o)) in translated or _same_statement(q, o)),
@@ -421,10 +423,13 @@ def _speaker_kind(speaker: str | None, entity) -> str | None:
     return None
 
 
+def _other_speaker(a: _Quote, b: _Quote) -> bool:
+    """Are the two known to be different speakers (two entities, or a person and an institution)?"""
+    return bool(a.entity and b.entity and a.entity != b.entity) or a.other_kind(b)
+
+
 def _same_statement(a: _Quote, b: _Quote) -> bool:
-    if a.entity and b.entity and a.entity != b.entity:
-        return False
-    if a.other_kind(b):
+    if _other_speaker(a, b):
         return False
     if a.first_person or b.first_person:
         return False  # "I" is the writer of that article, never another outlet's speaker
