@@ -111,3 +111,18 @@ def test_two_tolls_for_one_fire_are_still_a_disagreement():
     hits = _numbers(b)
     assert len(hits) == 1
     assert sorted(p["value"].lower() for p in hits[0]["positions"]) == ["31 people", "thirty-four people"]
+
+
+def test_a_part_of_a_toll_is_not_another_toll_and_each_count_is_one_item():
+    b = newsweave.brief([
+        _article(1, "Valley Post", "A fire swept through a crowded dance hall in Ostrun, killing 31 people and "
+                 "injuring 80 others, police said.\n\nSeven of the injured were flown to burn clinics in Varna.\n\n"
+                 "Fire crews fought the blaze for four hours before it was under control."),
+        _article(2, "Kestpress", "Thirty-four people died and 75 were injured when fire engulfed a crowded dance hall "
+                 "in Ostrun, police said.\n\nOf the 75 people who suffered non-fatal injuries, 40 remain in hospital."
+                 "\n\nFire crews fought the blaze for four hours before it was under control."),
+    ])
+    hits = _numbers(b)
+    values = sorted(sorted(p["value"].lower() for p in d["positions"]) for d in hits)
+    assert values == [["31 people", "thirty-four people"], ["75", "80 others"]], values
+    assert {d["subject"] for d in hits} == {"dead", "injured"}

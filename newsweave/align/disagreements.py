@@ -322,6 +322,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue
             if _states_figure(cb, qa, qb) or _states_figure(ca, qb, qa):
                 continue  # "64 of the 122 seats" in both: each figure is another's partner, not its rival
+            if _partitive(texts[ca.article], qa) != _partitive(texts[cb.article], qb):
+                continue  # "18 of the dead had been identified" is a part of the toll, not another toll
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
             strict = qa.counted is None or qb.counted is None
             if qa.counted is None and qb.counted is None:
@@ -355,8 +357,13 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             status = None
         common = segments.window_words(ca, qa, names) & segments.window_words(cb, qb, names)
         family = min((t[1:] for t in common if t in _COUNT_FAMILIES), default="")
-        subject = " ".join(x for x in (qa.counted or qb.counted or qa.unit or "", family or _shared_word(ca, cb, qa, names))
-                           if x) or "figure"
+        if family:
+            # one kind of count is one subject however each report names what it counts ("60 people",
+            # "65 dead", "injuring 157 others"): its items merge through the figures they share
+            subject = family
+        else:
+            subject = " ".join(x for x in (qa.counted or qb.counted or qa.unit or "", _shared_word(ca, cb, qa, names))
+                               if x) or "figure"
         positions = [
             _Position(qa.text, [qa.low, qa.high], ca, qa.start, qa.end),
             _Position(qb.text, [qb.low, qb.high], cb, qb.start, qb.end),
@@ -382,6 +389,15 @@ def _with_counted(q, text: str):
             word = m.group(1)
             q.counted = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
     return q
+
+
+_NON_FATAL = re.compile(r"\bnon-?\s?fatal", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|whom|which|its|their|his|her|our)\b", re.IGNORECASE)
+
+
+def _partitive(text: str, q) -> bool:
+    """Does the figure count a part of a group ("seven of the most severely injured", "20 of them")?"""
+    return bool(_PARTITIVE.match(text, q.end))
 
 
 def _states_figure(c: Claim, q, besides) -> bool:
@@ -459,6 +475,8 @@ class _SegmentCache:
         if hit is None:
             text = self.segment(c, q)[1]
             words = {t for t in c.terms if not t.isdigit() and t not in names and t not in _REPORTING_WORDS and t[:4] in text}
+            if _NON_FATAL.search(text):  # "162 people who suffered non-fatal injuries" are injured, not dead
+                words.discard("fatal")
             hit = self._words[key] = frozenset(words | {_FAMILY_OF[t] for t in words if t in _FAMILY_OF})
         return hit
 
