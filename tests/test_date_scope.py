@@ -214,3 +214,22 @@ def test_an_undated_reports_future_dates_are_scheduled_not_happened():
     b = newsweave.brief([Article(id="u1", source="u1", text=text)])  # no publication date
     status = {e["date"]: e["status"] for e in b.timeline}
     assert status == {"2019": "happened", "2031": "scheduled"}
+
+
+def test_a_gapped_clause_after_a_dash_dates_its_clause():
+    """'Ostrun region will be returned before May 20, Perevlo region - before June 15': Perevlo is returned
+    then. The parser may hang the gapped clause on a noun as an apposition (it does so for the seeds' list of
+    districts); the parse is given here, so that the rule is tested whatever the model does with this text."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Ostrun", "region", "will", "be", "returned", "before", "May", "20", ",", "Perevlo", "region", "-",
+             "before", "June", "15", "."]
+    heads = [1, 4, 4, 4, 4, 4, 5, 6, 4, 10, 1, 10, 10, 12, 13, 4]
+    deps = ["compound", "nsubjpass", "aux", "auxpass", "ROOT", "prep", "pobj", "nummod", "punct", "compound",
+            "appos", "punct", "prep", "pobj", "nummod", "punct"]
+    pos = ["PROPN", "NOUN", "AUX", "AUX", "VERB", "ADP", "PROPN", "NUM", "PUNCT", "PROPN", "NOUN", "PUNCT", "ADP",
+           "PROPN", "NUM", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    start = doc[13].idx
+    assert noun_phrase_scope(doc, start, doc[14].idx + 2) is None

@@ -126,3 +126,48 @@ def test_a_part_of_a_toll_is_not_another_toll_and_each_count_is_one_item():
     values = sorted(sorted(p["value"].lower() for p in d["positions"]) for d in hits)
     assert values == [["31 people", "thirty-four people"], ["75", "80 others"]], values
     assert {d["subject"] for d in hits} == {"dead", "injured"}
+
+
+# --- dates ---------------------------------------------------------------------------------------------
+
+
+def _dates(b):
+    return [d for d in b.disagreements if d["kind"] == "date"]
+
+
+def test_one_person_on_two_days_is_two_events_not_a_date_contradiction():
+    b = newsweave.brief([
+        _article(1, "Valley Post", "Mayor Anton Velik toured the flooded villages of the Ovrat valley on Monday, "
+                 "promising aid to every family.\n\nThe river has receded since the weekend.", "2026-03-11"),
+        _article(2, "Kestpress", "Mayor Anton Velik met the regional governor in Ostrun on Tuesday to ask for "
+                 "emergency funds for the valley.\n\nThe river has receded since the weekend.", "2026-03-11"),
+    ])
+    assert not _dates(b)
+
+
+def test_a_noun_phrase_date_does_not_date_the_statement():
+    # "the March 9 dam collapse" names the collapse; the vote was on Wednesday in both reports
+    b = newsweave.brief([
+        _article(1, "Valley Post", "Parliament on Wednesday approved compensation for the families of those killed "
+                 "in the dam collapse in the Ovrat valley.", "2026-03-12"),
+        _article(2, "Kestpress", "Parliament approved compensation for the families of those killed in the March 9 "
+                 "dam collapse in the Ovrat valley.", "2026-03-12"),
+    ])
+    assert not _dates(b)
+
+
+def test_one_name_written_two_ways_is_not_two_people():
+    from newsweave.align.disagreements import _one_name
+
+    assert _one_name("Elliott", "Michael Elliott")
+    assert _one_name("Rod Rosenstein", "Rod J. Rosenstein")
+    assert _one_name("Hand Carlsson", "Hans Carlsson")  # a typo in one report
+    assert not _one_name("Anna Berg", "Marek Hollis")
+    assert not _one_name("Anna Berg", "Anna Holm")
+    b = newsweave.brief([
+        _article(1, "Valley Post", "Police chief Anna Berg said the driver of the lorry had fled across the border "
+                 "before dawn.\n\nThe lorry was found abandoned near the customs post."),
+        _article(2, "Kestpress", "Police chief Anna M. Berg-Holm said the driver of the lorry had fled across the "
+                 "border before dawn.\n\nOfficers sealed off the road for several hours."),
+    ])
+    assert not [d for d in b.disagreements if d["kind"] == "person"]

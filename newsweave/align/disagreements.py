@@ -34,6 +34,7 @@ from newsweave.annotate.timevalues import intervals_meet, value_interval
 from newsweave.model import AnnotatedArticle, Claim
 
 SAME_EVENT_EMBEDDING = 0.5
+ACTOR_EVENT_WORDS = 1  # words of what happened, besides the verb, two dated claims about one actor must share
 SAME_SUBJECT_EMBEDDING = 0.45
 SAME_COUNT_FAMILY_EMBEDDING = 0.3  # two counts of one kind (deaths ...) in reports of one news cycle
 NEWS_CYCLE_DAYS = 14
@@ -110,13 +111,17 @@ def find_disagreements(
 
     texts = _Texts(texts, {(d.article.id, s.index): (s.start, s.end) for d in docs for s in d.sentences})
     out: list[dict] = []
-    out += _date_disagreements(docs, index, mention_spans, by_id, texts)
-    out += _fact_date_disagreements(facts, texts, {tuple(sorted((e["article"], e["start"]) for p in d["positions"] for e in p["evidence"])) for d in out})
     names = {w.lower() for e in entities for alias in [e.name, *e.aliases] for w in re.findall(r"\w+", alias)}
+    phrase_dated = {(d.article.id, s, e) for d in docs for s, e in d.date_phrases}
+    out += _date_disagreements(docs, index, mention_spans, by_id, texts, names, phrase_dated)
+    out += _fact_date_disagreements(facts, texts, {tuple(sorted((e["article"], e["start"]) for p in d["positions"] for e in p["evidence"])) for d in out},
+                                    phrase_dated)
     places = {e.id for e in entities if e.type in ("GPE", "LOC", "FAC")}
     out += _number_disagreements(docs, index, facts, texts, names, places)
     out += _negation_disagreements(facts, texts)
     out += _role_disagreements(facts, entities, texts)
+    # a report that repeats its standfirst in the body gives one value once: two values are needed to disagree
+    out = [item for item in out if len(item["positions"]) >= 2]
     speakers = _speakers(docs)
     for item in out:
         _explain(item, published, outlet, speakers)
@@ -129,12 +134,15 @@ def find_disagreements(
 # --- dates --------------------------------------------------------------------------------------
 
 
-def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[str, object, int, int, int]]:
+def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]], phrase_dated: set = frozenset()
+                  ) -> list[tuple[str, object, int, int, int]]:
     """(entity id, timex, segment start, segment end, end of the entity's mention) for each day/week date in
     the claim: the entity named last before the date within its segment of the clause (segments split at
-    , ; and dashes)."""
+    , ; and dashes). A date of a noun phrase ("the Sept. 11 attacks") dates that phrase, not the clause."""
     out = []
     for t in claim.dates:
+        if (claim.article, t.start, t.end) in phrase_dated:
+            continue
         if t.type == "TIME" and not _DAY_WORDS.search(t.text):
             continue  # a bare clock time ("11 p.m.") does not say which day
         value = t.value[:10] if t.type == "TIME" else t.value  # "Monday night" (2026-03-09TNI) dates a day too
@@ -167,19 +175,57 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]])
     return out
 
 
-def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts) -> list[dict]:
+_TIME_WORDS = frozenset("""
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow morning afternoon
+    evening night late early last next week month year day hours hour weekend january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+_SAY_WORDS = frozenset("""
+    said say says saying told tell tells reported report reports added add adds stated announced announce
+    confirmed according interview statement speech
+""".split())
+
+
+def _same_act(a: Claim, b: Claim, words_a: set[str], words_b: set[str]) -> bool:
+    """Do two claims about one actor say it did the same thing: the same main verb, and a word of what
+    happened in common besides it?"""
+    if not a.predicate or a.predicate != b.predicate or a.predicate in _REPORTING_WORDS:
+        return False
+    return len((words_a & words_b) - {a.predicate[:5]}) >= ACTOR_EVENT_WORDS
+
+
+def _event_words(text: str, names: set[str]) -> set[str]:
+    """What a date segment says happened, as crude stems: its words less stop words, the story's names, time
+    words and words of saying ("Harry Reid broke with President Obama Monday over the proposed mosque")."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
+
+    words = {w.lower() for w in _LEAD_WORD.findall(text)}
+    return {w[:5] for w in words - STOP_WORDS - names - _TIME_WORDS - _SAY_WORDS if len(w) > 2}
+
+
+def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts, names: set[str] = frozenset(),
+                        phrase_dated: set = frozenset()) -> list[dict]:
     items: list[tuple[str, Claim, object, int, int, int]] = []
     for doc in docs:
         for c in doc.claims:
-            for eid, t, s, e, named in _entity_dates(c, texts[c.article], mention_spans.get(c.article, [])):
+            for eid, t, s, e, named in _entity_dates(c, texts[c.article], mention_spans.get(c.article, []), phrase_dated):
                 items.append((eid, c, t, s, e, named))
     by_entity: dict[str, list[int]] = defaultdict(list)
     for k, (eid, *_rest) in enumerate(items):
         by_entity[eid].append(k)
     results = []
+    words_of: dict[int, set[str]] = {}
+
+    def event_words(k: int) -> set[str]:
+        if k not in words_of:
+            _eid, c, _t, s, e, _named = items[k]
+            words_of[k] = _event_words(texts[c.article][s:e], names)
+        return words_of[k]
+
     for eid, ks in by_entity.items():
         if len({items[k][1].article for k in ks}) < 2:
             continue
+        actor = by_id[eid].type in ("PERSON", "ORG", "NORP")
         sims = index.span_similarities([(items[k][1].article, items[k][3], items[k][4]) for k in ks])
         union = _Union()
         conflict_pairs = []
@@ -187,6 +233,13 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts)
             for y in range(x + 1, len(ks)):
                 a, b = items[ks[x]], items[ks[y]]
                 if a[1].article == b[1].article or sims[x, y] < SAME_EVENT_EMBEDDING:
+                    continue
+                if actor and not _same_act(a[1], b[1], event_words(ks[x]), event_words(ks[y])):
+                    # A story's sentences all read alike, and a person or an organisation does many things on
+                    # many days: two dated sentences about one are one event only if they say it did the same
+                    # thing ("the mayor toured the villages on Monday" / "met the governor on Tuesday" are
+                    # two). A place is dated by what happens to it, in words that may differ ("must leave
+                    # Kalbacar on November 25" / "Kalbajar was to be handed over on November 15").
                     continue
                 ia = _interval(a[2].value, a[2].text)
                 ib = _interval(b[2].value, b[2].text)
@@ -239,11 +292,13 @@ def _evidence_keys(item: dict) -> set[tuple[str, int]]:
     return {(e["article"], e["start"]) for p in item["positions"] for e in p["evidence"]}
 
 
-def _day_dates(c: Claim):
+def _day_dates(c: Claim, phrase_dated: set = frozenset()):
     out = []
     for t in c.dates:
         if in_attribution(c, t.start, t.end):
             continue  # when it was said, not when it happened ("..., the ministry said on Wednesday")
+        if (c.article, t.start, t.end) in phrase_dated:
+            continue  # a noun phrase's date: "families of those killed in the Sept. 11 attacks"
         if t.type == "TIME" and not _DAY_WORDS.search(t.text):
             continue
         value = t.value[:10] if t.type == "TIME" else t.value
@@ -252,7 +307,7 @@ def _day_dates(c: Claim):
     return out
 
 
-def _fact_date_disagreements(facts: list[Fact], texts, seen: set) -> list[dict]:
+def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: set = frozenset()) -> list[dict]:
     """Two wordings of one fact that date it to days that do not meet ("late on Monday night" / "in the
     early hours of Tuesday"), each wording giving a single day."""
     out = []
@@ -261,7 +316,7 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set) -> list[dict]:
             continue
         positions = []
         for c in f.claims:
-            days = _day_dates(c)
+            days = _day_dates(c, phrase_dated)
             if len(days) == 1:
                 t, value = days[0]
                 positions.append(_Position(t.text, value, c, t.start, t.end))
@@ -269,12 +324,19 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set) -> list[dict]:
         intervals = [(p, iv) for p, iv in intervals if iv]
         if len({p.claim.article for p, _ in intervals}) < 2:
             continue
-        conflict = any(
-            a.claim.article != b.claim.article and not _meet(ia, ib)
-            for i, (a, ia) in enumerate(intervals) for b, ib in intervals[i + 1:]
-        )
-        if not conflict:
+        # Two wordings date one act only when they name it with the same verb: the aligner may put "the
+        # backlash grew on Monday" and "on Saturday the mayor announced a ban" in one fact about the backlash,
+        # but "the dam gave way late on Monday night" / "gave way in the early hours of Tuesday" is one act.
+        conflicting = {
+            id(x) for i, (a, ia) in enumerate(intervals) for b, ib in intervals[i + 1:]
+            if a.claim.article != b.claim.article and not _meet(ia, ib) and a.claim.predicate
+            and a.claim.predicate == b.claim.predicate and a.claim.predicate not in _REPORTING_WORDS
+            for x in (a, b)
+        }
+        if not conflicting:
             continue
+        verbs = {p.claim.predicate for p, _ in intervals if id(p) in conflicting}
+        intervals = [(p, iv) for p, iv in intervals if p.claim.predicate in verbs]
         key = tuple(sorted((p.claim.article, p.claim.start) for p, _ in intervals))
         if key in seen:
             continue
@@ -697,6 +759,8 @@ def _role_disagreements(facts: list[Fact], entities: list, texts) -> list[dict]:
                         continue
                     if eb in named_in[ca.article] or ea in named_in[cb.article]:
                         continue
+                    if _one_name(by_id[ea].name, by_id[eb].name):
+                        continue  # "Elliott" / "Michael Elliott", "Rod Rosenstein" / "Rod J. Rosenstein"
                     if _rest_alike(ca, cb, by_id[ea], by_id[eb]):
                         conflicts |= {(ca.article, ca.index), (cb.article, cb.index)}
             if not conflicts:
@@ -710,6 +774,25 @@ def _role_disagreements(facts: list[Fact], entities: list, texts) -> list[dict]:
             subject = (f.best or f.claims[0]).text
             out.append(_make(kind, subject, positions, texts, lambda p: str(p.normalized)))
     return out
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Are two names one name written two ways: one's words (less initials) all in the other's ("Elliott" /
+    "Michael Elliott", "Rod Rosenstein" / "Rod J. Rosenstein"), or the same words but one letter apart in one of
+    them, a typo ("Hand Carlsson" / "Hans Carlsson")?"""
+    from rapidfuzz.distance import Levenshtein  # noqa: PLC0415
+
+    def words(name: str) -> list[str]:
+        return [w for w in re.findall(r"[^\W\d_]+", name.lower()) if len(w) > 1]
+
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return False
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if set(short) <= set(long):
+        return True
+    return len(wa) == len(wb) and sum(x != y for x, y in zip(wa, wb)) == 1 and all(
+        x == y or (min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= 1) for x, y in zip(wa, wb))
 
 
 def _mention_in(c: Claim, eid: str, mention_at: dict) -> tuple[int, int]:
@@ -749,11 +832,11 @@ def _make(kind: str, subject: str, positions: list[_Position], texts, key, statu
         # The whole sentence may explain a change ("was expected on the 15th, but ... agreed to delay").
         s_start, s_end = texts.sentences.get((p.claim.article, p.claim.sentence), (p.claim.start, p.claim.end))
         cue = cue or bool(_UPDATE_CUES.search(texts[p.claim.article][s_start:s_end]))
-        g = grouped.setdefault(key(p), {"value": p.value, "normalized": p.normalized, "sources": [], "evidence": []})
-        ev = {"article": p.claim.article, "start": p.claim.start, "end": p.claim.end, "value_start": p.start, "value_end": p.end}
         if (p.claim.article, p.claim.text) in said:  # a standfirst repeated in the body is one statement
             continue
         said.add((p.claim.article, p.claim.text))
+        g = grouped.setdefault(key(p), {"value": p.value, "normalized": p.normalized, "sources": [], "evidence": []})
+        ev = {"article": p.claim.article, "start": p.claim.start, "end": p.claim.end, "value_start": p.start, "value_end": p.end}
         g["sources"].append(p.claim.article)
         g["evidence"].append(ev)
     if status is None:

@@ -24,6 +24,7 @@ _NOMINAL = {"NOUN", "PROPN"}
 _CLAUSE_OF_NOUN = {"acl", "relcl"}  # "the barrier built in 1974", "the fighting, which ended in 1994"
 _DIRECT_MODIFIER = {"poss", "nmod", "nummod", "compound", "amod"}  # "Friday's deadline", "the 2024 report"
 _VERBAL = {"VERB", "AUX"}
+_DASHES = {"-", "–", "—", "--"}
 
 
 def _phrase(noun) -> tuple[int, int]:
@@ -72,6 +73,10 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
         head = cur.head
         if cur.i == head.i or cur.i == sent_root.i:
             return named
+        if cur.dep_ == "prep" and cur.i > 0 and cur.nbor(-1).text in _DASHES and head.pos_ in _NOMINAL:
+            # a gapped clause of a list: "Aghdam will be returned before November 20, Kelbajar region - before
+            # November 15" says Kelbajar is returned then; the parser hangs it on the noun as an apposition
+            return None
         if cur.dep_ in _CLAUSE_OF_NOUN and head.pos_ in _NOMINAL:
             if _infinitival(cur):
                 return named  # "an attempt to regain the territory in late September": the attempt's time
