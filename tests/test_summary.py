@@ -283,3 +283,18 @@ def test_concept_stems_are_snowball_english_whichever_build_runs():
              "dying died knitting hopeful ponies relational conditional skies news sky dying lying").split()
     python_stemmer = EnglishStemmer()
     assert [_stem_function()(w) for w in words] == [python_stemmer.stemWord(w) for w in words]
+
+
+def test_no_summary_candidate_opens_a_quote_it_does_not_close():
+    """A clause cut from a quoted sentence ('... saying: "As I said yesterday, the plan was wrong and ...')
+    must not be offered as an item with a dangling quote mark (a BASIL report gave one)."""
+    from newsweave import Article
+    from newsweave.annotate import annotate
+    from newsweave.compose.summary import _units
+
+    text = 'The mayor said on Tuesday: "The dam plan was wrong, and the council must now start again."'
+    docs = annotate([Article(id="q", source="q", published="2026-03-11", text=text)])
+    units, _ = _units(docs, [], "prose")
+    assert units
+    for u in units:
+        assert u.text.count('"') % 2 == 0, u.text

@@ -581,6 +581,9 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                     n = len(out.split())
                     if not (MIN_WORDS <= n <= max_words):
                         continue
+                    if not _balanced_quotes(out):
+                        continue  # a clause cut from inside a quote: '"As I said yesterday, his comments were wrong'
+
                     in_span = [c for c in covered if _overlap(ua, ub, c.start, c.end) >= 0.5 * (c.end - c.start)]
                     fids = list(dict.fromkeys(fact_of_claim[(c.article, c.start)] for c in in_span
                                               if (c.article, c.start) in fact_of_claim))
