@@ -40,6 +40,9 @@ def _scope(nlp, text: str, date: str) -> str | None:
         # an apposition whose noun carries the date
         ("Mayor Ilse Tamm, in office since 2019, resigned on Thursday.", "2019",
          "Mayor Ilse Tamm, in office since 2019"),
+        # a verb coordinated into a relative clause is inside the noun's phrase too
+        ("Tamm, who was elected in 2019 and re-elected in 2023, resigned on Thursday.", "2023",
+         "Tamm, who was elected in 2019 and re-elected in 2023"),
         # a coordinated noun is not dated by its neighbour's date
         ("Both sides had signed the 2016 ceasefire and the new accord brokered by Norway.", "2016",
          "the 2016 ceasefire"),

@@ -298,3 +298,21 @@ def test_no_summary_candidate_opens_a_quote_it_does_not_close():
     assert units
     for u in units:
         assert u.text.count('"') % 2 == 0, u.text
+
+
+def test_a_bare_attribution_is_not_a_summary_candidate():
+    """A source that drops a comma ('... as live explosives New York City Police Commissioner James O'Neill
+    said.') can leave a clause that only names the speaker (the parser split a BASIL report so): it says who,
+    not what, and is no candidate. Claims as the claim splitter gives them."""
+    from newsweave.compose.summary import _bare_attribution
+    from newsweave.model import Claim
+
+    def claim(text, predicate, attributed=False):
+        return Claim(article="a", index=0, sentence=0, start=0, end=len(text), text=text, predicate=predicate,
+                     attributed=attributed)
+
+    assert _bare_attribution(claim("Ostrun Police Commissioner Anna Berg said.", "say"))
+    assert _bare_attribution(claim("she told reporters.", "tell"))
+    assert not _bare_attribution(claim("Police said four people were killed.", "kill", attributed=True))
+    assert not _bare_attribution(claim("The ministry denied the report.", "deny"))
+    assert not _bare_attribution(claim("Investigators were treating the devices as live explosives.", "treat"))

@@ -88,7 +88,16 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
         if first and cur.dep_ in _DIRECT_MODIFIER and head.pos_ in _NOMINAL and head.i not in inside:
             named = _phrase(head)
         if cur.pos_ in _VERBAL and not first:
-            return named  # the date reached a verb of the clause: it dates that clause (or the noun it names)
+            # The date reached a verb: it dates that verb's clause (or the noun it names). A verb coordinated
+            # into a relative clause is still inside the noun's phrase: "Kaczynski, who killed 3 people and
+            # injured 23 in bombings between 1978 and 1995, ..." does not date the sentence to 1978.
+            verb = cur
+            while verb.dep_ == "conj" and verb.head.pos_ in _VERBAL and verb.head.i != verb.i:
+                verb = verb.head
+            if (verb.i != cur.i and verb.dep_ in _CLAUSE_OF_NOUN and verb.head.pos_ in _NOMINAL
+                    and not _infinitival(verb)):
+                return _phrase(verb.head)
+            return named
         cur, first = head, False
     return named
 

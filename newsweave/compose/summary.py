@@ -585,6 +585,8 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         continue  # a clause cut from inside a quote: '"As I said yesterday, his comments were wrong'
 
                     in_span = [c for c in covered if _overlap(ua, ub, c.start, c.end) >= 0.5 * (c.end - c.start)]
+                    if in_span and all(_bare_attribution(c) for c in in_span):
+                        continue  # "New York City Police Commissioner James O'Neill said.": who, not what
                     fids = list(dict.fromkeys(fact_of_claim[(c.article, c.start)] for c in in_span
                                               if (c.article, c.start) in fact_of_claim))
                     slots = sum(len(c.entities) + len(c.dates) + len(c.quantities) for c in in_span)
@@ -630,6 +632,15 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                 seen.add(m.sentence.article)
                 evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
     return SummaryItem(text=u.text, sources=[e.article for e in evidence], evidence=evidence)
+
+
+_SAY_ONLY = frozenset({"say", "tell", "add", "note"})  # verbs that state nothing without what was said
+
+
+def _bare_attribution(c) -> bool:
+    """A claim that only says who spoke: its verb is one of saying, with nothing reported under it (a source
+    that drops a comma gives "... as live explosives New York City Police Commissioner James O'Neill said.")."""
+    return c.predicate in _SAY_ONLY and not c.attributed and len(c.text.split()) <= 12
 
 
 def _balanced_quotes(text: str) -> bool:
