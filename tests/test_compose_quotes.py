@@ -203,3 +203,18 @@ def test_a_quote_of_an_unnamed_speaker_does_not_join_two_named_speakers():
     quotes = [q for q in brief(articles).quotes if "bridge" in q["text"]]
     for q in quotes:
         assert not {"a", "c"} <= set(q["sources"]), quotes  # never one quote of two named speakers
+
+
+def test_a_name_in_scare_quotes_is_not_the_person_a_pronoun_means():
+    """'He' after 'Ryan Morris called the devices "Mickey Mouse" bombs' is Ryan Morris (a BASIL report gave
+    the next sentence's words to Mickey Mouse)."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("Bomb expert Ryan Morris called the parcels \u201cMickey Mouse\u201d bombs that were meant to be found. "
+            "He told reporters he believes the main motive is fear.")
+    quotes = brief([Article(id="m", source="m", published="2025-04-03", text=text)]).quotes
+    speakers = {q["speaker"] for q in quotes if "motive" in q["text"]}
+    assert speakers == {"Ryan Morris"}, quotes

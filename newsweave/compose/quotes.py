@@ -228,14 +228,22 @@ def _person_before(doc: AnnotatedArticle, pos: int, pronoun: str, mentions: _Men
     lo = here[max(0, len(here) - PRONOUN_SENTENCES)].start
     quoted = [(q.content_start, q.content_end) for q in doc.quotes if q.kind == "direct"]
     gender = "she" if pronoun in ("she", "her") else "he"
+    text = doc.article.text
     for s, e, _rank, ent_id in reversed(mentions.starting_in(doc.article.id, lo, pos)):
         ent = entities[ent_id]
+        if _scare_quoted(text, s, e):
+            continue  # 'called the devices "Mickey Mouse" bombs': a name as a word, not a person present
         if e <= pos and ent.type == "PERSON" and not any(qs <= s < qe for qs, qe in quoted):
             if ent_id not in genders:
                 genders[ent_id] = _gender(ent, texts)
             if genders[ent_id] in (None, gender):
                 return ent_id
     return None
+
+
+def _scare_quoted(text: str, start: int, end: int) -> bool:
+    """Is the mention wrapped in quote marks of its own ('the "Mickey Mouse" bombs')?"""
+    return 0 < start and end < len(text) and text[start - 1] in "\"“‘'" and text[end] in "\"”’'"
 
 
 _POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
