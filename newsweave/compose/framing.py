@@ -142,6 +142,12 @@ DESCRIPTIVE = {
     "hunger", "starvation", "famine", "flood", "floods", "drought", "storm", "storms", "hurricane", "no-one",
     "cut", "cuts", "stop", "stopped", "stops", "chance", "chances", "easy", "hard", "strong", "stronger",
     "rose", "confirmed", "confidence", "save", "saved", "saves", "relief", "numb", "rail", "rails", "woke",
+    # seen flagged in briefings of real reports (DUC 2004, BASIL) where they only describe: "director of
+    # national intelligence", "a grand jury", "his own", "the kind of", "the party's base", "a felony charge",
+    # "a car bomb blast", "a charred corpse", "suspended the vote", "forced from their homes". On BABE the
+    # lexicon alone then scores 0.631 / 0.643 macro-F1 (any term / threshold) against 0.626 / 0.638.
+    "intelligence", "grand", "own", "kind", "base", "felony", "prominent", "congratulate", "blast", "corpse",
+    "suspended", "forced",
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
