@@ -316,3 +316,31 @@ def test_a_bare_attribution_is_not_a_summary_candidate():
     assert not _bare_attribution(claim("Police said four people were killed.", "kill", attributed=True))
     assert not _bare_attribution(claim("The ministry denied the report.", "deny"))
     assert not _bare_attribution(claim("Investigators were treating the devices as live explosives.", "treat"))
+
+
+def test_a_sentence_inside_a_long_quote_is_not_offered_without_its_speaker():
+    """The middle sentence of a quote ('"... He does not have a birth certificate ..." Trump said') would read
+    as the outlet's own statement (a BASIL briefing listed it so)."""
+    from newsweave import Article
+    from newsweave.annotate import annotate
+    from newsweave.compose.summary import _units
+
+    text = ('The mayor said he now doubts the dam was ever inspected.\n\n"The engineers told me in 2019 that the '
+            'wall was sound, and they were there for a week. They never filed a report on the spillway. They have '
+            'nothing on paper about the outlet tunnel," the mayor said.')
+    docs = annotate([Article(id="q", source="q", published="2026-03-11", text=text)])
+    texts = [u.text for u in _units(docs, [], "prose")[0]]
+    assert texts and not [t for t in texts if t.startswith("They never filed")], texts
+
+
+def test_no_trim_keeps_only_an_opening_subordinate_clause():
+    """'After threatening ..., Heidi Cruz, who ..., he retweeted ...': cutting at ', who' would keep only the
+    subordinate clause (a BASIL briefing showed 'After threatening to "spill the beans" on Mr. Cruz's wife,
+    Heidi Cruz')."""
+    from newsweave.compose.summary import trims
+
+    text = ("After threatening to expose the mayor's wife, Ilse Tamm, who was ill for years, he posted a photo of "
+            "her online.")
+    assert [text[a:b] for a, b in trims(text)] == [text]
+    text = "The dam gave way late on Monday, which flooded three villages."
+    assert "The dam gave way late on Monday" in [text[a:b] for a, b in trims(text)]

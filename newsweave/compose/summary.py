@@ -195,6 +195,12 @@ _SPEAKER_AGAIN = re.compile(
     r"\b(?:and|but|while)\s+(?:also\s+)?(?:warned|said|added|noted|stressed|insisted|cautioned|urged|called|"
     r"promised|vowed|denied|declined|refused|told|asked|described)\b", re.IGNORECASE)
 _LEAD_CONJUNCTION = re.compile(r"^(?:and|but|or|yet|while|so)\s+(?=\S)", re.IGNORECASE)
+# a name in apposition to the phrase's last noun, which the phrase's comma cut off: "After threatening the
+# mayor's wife, Ilse Tamm, who ..., he posted ..." must not become "Ilse Tamm, who ..., he posted ..."
+_APPOSITION_AHEAD = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+(?:who|whom|whose|which)\b")
+_SUBORDINATE_START = re.compile(
+    r"(?:after|before|when|whenever|while|although|though|if|because|since|despite|following|once|until|unless|"
+    r"amid|as)\b", re.IGNORECASE)
 
 
 def trims(text: str) -> list[tuple[int, int]]:
@@ -213,7 +219,7 @@ def trims(text: str) -> list[tuple[int, int]]:
     quoted = any(q in text for q in "\"“”")
     starts = {s}
     m = _LEAD_PHRASE.match(text[s:])
-    if m:
+    if m and not _APPOSITION_AHEAD.match(text, s + m.end()):
         starts.add(s + m.end())
     if not quoted and not KEEP_ATTRIBUTION:
         for s0 in list(starts):
@@ -226,7 +232,10 @@ def trims(text: str) -> list[tuple[int, int]]:
         m = _TRAIL_ATTRIBUTION.search(text[:e])
         if m and m.start() > s:
             ends.add(m.start())
-    if TRIM >= 2:
+    # A sentence that opens with a subordinate clause has its main clause after it ("After threatening to spill
+    # the beans on Mr. Cruz's wife, Heidi Cruz, who ..., he retweeted ..."): cutting at a later ", who" would
+    # keep only the subordinate clause.
+    if TRIM >= 2 and not _SUBORDINATE_START.match(text, s):
         for m in _TRAIL_CLAUSE.finditer(text, s, e):
             head = text[:m.start()]
             if len(text[s:m.start()].split()) >= MIN_WORDS and _balanced_quotes(head):
@@ -557,6 +566,9 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
         claims_by_sentence: dict[int, list] = defaultdict(list)
         for c in d.claims:
             claims_by_sentence[c.sentence].append(c)
+        # direct quotes: (content start, content end, where the attribution is)
+        quoted = [(q.content_start, q.content_end, q.cue_start if q.cue_start is not None else q.speaker_start)
+                  for q in getattr(d, "quotes", ()) if q.kind == "direct"]
         for pos, s in enumerate(body):
             if s.kind != "sentence" or s.text.rstrip().endswith("?") or not _balanced_quotes(s.text):
                 continue
@@ -583,6 +595,8 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         continue
                     if not _balanced_quotes(out):
                         continue  # a clause cut from inside a quote: '"As I said yesterday, his comments were wrong'
+                    if _unattributed_quote(ua, ub, quoted):
+                        continue  # someone's words without who said them, as if the outlet stated them
 
                     in_span = [c for c in covered if _overlap(ua, ub, c.start, c.end) >= 0.5 * (c.end - c.start)]
                     if in_span and all(_bare_attribution(c) for c in in_span):
@@ -632,6 +646,17 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                 seen.add(m.sentence.article)
                 evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
     return SummaryItem(text=u.text, sources=[e.article for e in evidence], evidence=evidence)
+
+
+def _unattributed_quote(start: int, end: int, quoted: list[tuple[int, int, int | None]]) -> bool:
+    """Does [start, end) lie inside a direct quote without taking in its attribution? The middle sentence
+    of a long quote ('"His grandmother said he was born in Kenya. He doesn't have a birth certificate. ..."
+    Trump said') would read as the outlet's own statement."""
+    for qs, qe, said_at in quoted:
+        inside = max(0, min(end, qe) - max(start, qs))
+        if inside >= 0.9 * (end - start) and not (said_at is not None and start <= said_at < end):
+            return True
+    return False
 
 
 _SAY_ONLY = frozenset({"say", "tell", "add", "note"})  # verbs that state nothing without what was said
