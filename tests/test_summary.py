@@ -344,3 +344,17 @@ def test_no_trim_keeps_only_an_opening_subordinate_clause():
     assert [text[a:b] for a, b in trims(text)] == [text]
     text = "The dam gave way late on Monday, which flooded three villages."
     assert "The dam gave way late on Monday" in [text[a:b] for a, b in trims(text)]
+
+
+def test_an_exclamation_is_not_a_summary_candidate():
+    """An embedded post ('Of course the story is 100% FALSE!!!', a BASIL report) is no statement of the
+    outlet's, and a neutral summary does not exclaim."""
+    from newsweave import Article
+    from newsweave.annotate import annotate
+    from newsweave.compose.summary import _units
+
+    text = ("The council's spokesman denied the report on Twitter.\n\nOf course the Valley Post story about the dam "
+            "is 100% FALSE!!! Nobody at the council has seen it.")
+    docs = annotate([Article(id="q", source="q", published="2026-03-11", text=text)])
+    texts = [u.text for u in _units(docs, [], "prose")[0]]
+    assert texts and not [t for t in texts if "!" in t], texts

@@ -595,6 +595,8 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         continue
                     if not _balanced_quotes(out):
                         continue  # a clause cut from inside a quote: '"As I said yesterday, his comments were wrong'
+                    if "!" in out:
+                        continue  # reporting prose does not exclaim: an embedded post ("... story is 100% FALSE!!!")
                     if _unattributed_quote(ua, ub, quoted):
                         continue  # someone's words without who said them, as if the outlet stated them
 
