@@ -182,3 +182,21 @@ def test_sentence_bias_with_the_static_encoder_uses_the_lexicon(monkeypatch):
     monkeypatch.setenv("NEWSWEAVE_EMBEDDINGS", "static")
     text = "The council voted on Tuesday to extend the bus route to the harbour."
     assert framing.sentence_bias([text]) == [pytest.approx(-framing.LEXICON_THRESHOLD)]
+
+
+def test_word_forms_of_one_word_are_not_a_word_choice():
+    from newsweave.compose.framing import _word_choices
+    from newsweave.pipeline import annotate_stage, align_stage
+    from newsweave.model import Article, Briefing
+
+    texts = {
+        "a": "The party named Ilse Tamm its nominee for governor of Ostrun on Monday after a long primary fight.",
+        "b": "The party nominated Ilse Tamm for governor of Ostrun on Monday after a long primary fight.",
+    }
+    arts = [Article(id=k, source=k, outlet=k.upper(), text=v) for k, v in texts.items()]
+    st = annotate_stage(arts)
+    align_stage(st, Briefing(articles=arts))
+    for choices in _word_choices(st.docs, st.facts).values():
+        for wc in choices:
+            words = {w.lower() for w in wc["this_outlet"]} | {w.lower() for ws in wc["others"].values() for w in ws}
+            assert not ({"nominee", "nominated"} <= words), wc

@@ -403,6 +403,8 @@ def _surface(claim_text: str, lemma: str) -> str | None:
 
 MAX_CHOICE_WORDS = 4  # more differing words than this is a different content, not a different word choice
 MAX_WORD_CHOICES = 25
+MIN_SHARED_CHOICE = 2  # content words two wordings must share for their differences to be word choices ...
+SHARED_CHOICE_SHARE = 0.5  # ... and this share of the shorter wording's
 
 
 def _choice_terms(doc: AnnotatedArticle, claim) -> dict[str, str]:
@@ -431,16 +433,22 @@ def _word_choices(docs: Sequence[AnnotatedArticle], facts: Sequence[Any]) -> dic
         terms = {a: _choice_terms(by_id[a], c) for a, c in claims.items() if a in by_id}
         for a, mine in terms.items():
             others_all = set().union(*(set(t) for b, t in terms.items() if b != a))
-            this = [s for lem, s in mine.items() if lem not in others_all]
+            other_stems = {lem[:5] for lem in others_all}
+            # "nominee" / "nominated" is one word in two forms, not a choice between words
+            this = [s for lem, s in mine.items() if lem not in others_all and lem[:5] not in other_stems]
             if not this or len(this) > MAX_CHOICE_WORDS:
                 continue
             others = {}
             for b, theirs in terms.items():
                 if b == a:
                     continue
-                diff = [s for lem, s in theirs.items() if lem not in mine]
+                diff = [s for lem, s in theirs.items() if lem not in mine and lem[:5] not in {m[:5] for m in mine}]
                 shared = set(mine) & set(theirs)
-                if diff and len(diff) <= MAX_CHOICE_WORDS and len(shared) >= 1:
+                # Two wordings of one statement that differ in a few words: most of their words in common
+                # ("Veldmark was liberated / handed over ... on Monday after a week of heavy fighting"), not
+                # two sentences of one fact that say different things ("segment, society" / "asserting").
+                if (diff and len(diff) <= MAX_CHOICE_WORDS and len(shared) >= MIN_SHARED_CHOICE
+                        and len(shared) >= SHARED_CHOICE_SHARE * min(len(mine), len(theirs))):
                     others[b] = diff
             if others and len(out[a]) < MAX_WORD_CHOICES:
                 out[a].append({"fact": fact.id, "this_outlet": this, "others": others})
