@@ -316,6 +316,9 @@ def test_a_bare_attribution_is_not_a_summary_candidate():
     assert not _bare_attribution(claim("Police said four people were killed.", "kill", attributed=True))
     assert not _bare_attribution(claim("The ministry denied the report.", "deny"))
     assert not _bare_attribution(claim("Investigators were treating the devices as live explosives.", "treat"))
+    # a verb of saying with what it says is a statement (DUC 2004: "The award committee noted an odd twist")
+    assert not _bare_attribution(claim("The award committee noted an odd twist to this year's award.", "note"))
+    assert not _bare_attribution(claim("He told the court about the night of the fire.", "tell"))
 
 
 def test_a_sentence_inside_a_long_quote_is_not_offered_without_its_speaker():

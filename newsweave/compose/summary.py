@@ -661,13 +661,15 @@ def _unattributed_quote(start: int, end: int, quoted: list[tuple[int, int, int |
     return False
 
 
-_SAY_ONLY = frozenset({"say", "tell", "add", "note"})  # verbs that state nothing without what was said
+_SAY_ONLY = frozenset({"say", "tell", "add"})  # verbs that state nothing without what was said ...
+_ENDS_IN_SAYING = re.compile(r"\b(?:said|says|say|told\s+\w+|tells\s+\w+|added|adds)\W*$", re.IGNORECASE)  # ... at the end
 
 
 def _bare_attribution(c) -> bool:
     """A claim that only says who spoke: its verb is one of saying, with nothing reported under it (a source
     that drops a comma gives "... as live explosives New York City Police Commissioner James O'Neill said.")."""
-    return c.predicate in _SAY_ONLY and not c.attributed and len(c.text.split()) <= 12
+    return (c.predicate in _SAY_ONLY and not c.attributed and len(c.text.split()) <= 12
+            and bool(_ENDS_IN_SAYING.search(c.text)))
 
 
 def _balanced_quotes(text: str) -> bool:
