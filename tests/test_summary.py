@@ -347,6 +347,9 @@ def test_no_trim_keeps_only_an_opening_subordinate_clause():
     assert [text[a:b] for a, b in trims(text)] == [text]
     text = "The dam gave way late on Monday, which flooded three villages."
     assert "The dam gave way late on Monday" in [text[a:b] for a, b in trims(text)]
+    # an opening phrase with a main clause after it may still lose its trailing clause
+    text = "Because of the storm, the dam gave way late on Monday, which flooded three villages."
+    assert "Because of the storm, the dam gave way late on Monday" in [text[a:b] for a, b in trims(text)]
 
 
 def test_an_exclamation_is_not_a_summary_candidate():

@@ -232,12 +232,15 @@ def trims(text: str) -> list[tuple[int, int]]:
         m = _TRAIL_ATTRIBUTION.search(text[:e])
         if m and m.start() > s:
             ends.add(m.start())
-    # A sentence that opens with a subordinate clause has its main clause after it ("After threatening to spill
-    # the beans on Mr. Cruz's wife, Heidi Cruz, who ..., he retweeted ..."): cutting at a later ", who" would
-    # keep only the subordinate clause.
-    if TRIM >= 2 and not _SUBORDINATE_START.match(text, s):
+    # A sentence that opens with a subordinate clause or phrase has its main clause after it ("After threatening
+    # to spill the beans on Mr. Cruz's wife, Heidi Cruz, who ..., he retweeted ..."): a cut at a later ", who"
+    # must keep a main clause after the opening one, not only a name ("Heidi Cruz").
+    opening = text.find(",", s, e) if _SUBORDINATE_START.match(text, s) else -1
+    if TRIM >= 2:
         for m in _TRAIL_CLAUSE.finditer(text, s, e):
             head = text[:m.start()]
+            if opening >= 0 and len(text[opening + 1:m.start()].split()) < 4:
+                continue
             if len(text[s:m.start()].split()) >= MIN_WORDS and _balanced_quotes(head):
                 ends.add(m.start())
     spans = {(a, b) for a in starts for b in ends if len(text[a:b].split()) >= 4}
