@@ -4,6 +4,8 @@ rival for the same count (not its partner in one statement, an earlier year's to
 
 from __future__ import annotations
 
+import pytest
+
 import newsweave
 from newsweave.model import Article
 
@@ -16,49 +18,39 @@ def _claims(b):
     return [d for d in b.disagreements if d["kind"] == "claim"]
 
 
+def _pair(first: str, second: str, published: str = "2026-05-12"):
+    """A brief of two reports, Valley Post's and Kestpress's, published the same day."""
+    return newsweave.brief([_article(1, "Valley Post", first, published), _article(2, "Kestpress", second, published)])
+
+
 def test_a_resignation_denied_by_another_outlet_is_a_contradiction():
-    b = newsweave.brief([
-        _article(1, "Valley Post", "Regional governor Anton Velik resigned on Thursday over the handling of the floods, "
-                 "the regional council said.\n\nThe floods killed nine people in the Ovrat valley last week."),
-        _article(2, "Kestpress", "Regional governor Anton Velik did not resign on Thursday over the handling of the "
-                 "floods, his office said.\n\nRescue teams were still searching for two fishermen on Friday."),
-    ])
+    b = _pair("Regional governor Anton Velik resigned on Thursday over the handling of the floods, "
+              "the regional council said.\n\nThe floods killed nine people in the Ovrat valley last week.",
+              "Regional governor Anton Velik did not resign on Thursday over the handling of the "
+              "floods, his office said.\n\nRescue teams were still searching for two fishermen on Friday.")
     hits = _claims(b)
     assert len(hits) == 1 and hits[0]["status"] == "contradiction"
     assert {p["value"]: p["sources"] for p in hits[0]["positions"]} == {"not resign": ["n2"], "resign": ["n1"]}
 
 
-def test_a_topic_shared_by_two_different_statements_is_not_a_contradiction():
-    # One outlet reports a demand about the bombing ("should not use ... as an excuse"), the other an act after
-    # it ("put off a vote"): the same bombing, two statements, no contradiction.
-    b = newsweave.brief([
-        _article(1, "Valley Post", "Opposition leaders said the government should not use Friday's bombing in Ostrun, "
-                 "which killed two people and wounded 21, as an excuse to delay the regional election."),
-        _article(2, "Kestpress", "The government put off the regional election after a bombing in Ostrun on Friday that "
-                 "killed two people and wounded 21."),
-    ])
-    assert not _claims(b)
-
-
-def test_a_paraphrase_through_another_negative_word_is_not_a_contradiction():
-    # "not ... any other than" says "only"; "a man without sin" says "not a sinful man".
-    b = newsweave.brief([
-        _article(1, "Valley Post", "Prime minister Ilse Varga has said she would not govern with any coalition other "
-                 "than the one that elected her in 2024."),
-        _article(2, "Kestpress", "Prime minister Ilse Varga has said she will govern only with the coalition that "
-                 "elected her in 2024."),
-    ])
-    assert not _claims(b)
-
-
-def test_two_speakers_own_words_are_not_a_contradiction():
-    b = newsweave.brief([
-        _article(1, "Valley Post", "\"I don't know who ordered the evacuation of the dam,\" the mayor of Ostrun told "
-                 "reporters."),
-        _article(2, "Kestpress", "\"I know who ordered the evacuation of the dam,\" a council member told reporters "
-                 "in Ostrun."),
-    ])
-    assert not _claims(b)
+@pytest.mark.parametrize("first, second", [
+    # a demand about the bombing ("should not use ... as an excuse") and an act after it ("put off"): the same
+    # bombing, two statements
+    pytest.param("Opposition leaders said the government should not use Friday's bombing in Ostrun, which killed "
+                 "two people and wounded 21, as an excuse to delay the regional election.",
+                 "The government put off the regional election after a bombing in Ostrun on Friday that killed two "
+                 "people and wounded 21.", id="one topic, two statements"),
+    # "not ... any other than" says "only" (as "a man without sin" says "not a sinful man")
+    pytest.param("Prime minister Ilse Varga has said she would not govern with any coalition other than the one "
+                 "that elected her in 2024.",
+                 "Prime minister Ilse Varga has said she will govern only with the coalition that elected her in "
+                 "2024.", id="a paraphrase through another negative word"),
+    pytest.param("\"I don't know who ordered the evacuation of the dam,\" the mayor of Ostrun told reporters.",
+                 "\"I know who ordered the evacuation of the dam,\" a council member told reporters in Ostrun.",
+                 id="two speakers' own words"),
+])
+def test_what_is_not_a_denial(first, second):
+    assert not _claims(_pair(first, second))
 
 
 # --- figures: what is not a disagreement about a number ----------------------------------------------
@@ -70,58 +62,47 @@ def _numbers(b):
 
 def test_two_figures_of_one_statement_are_partners_not_rivals():
     # Both outlets give "41 of the 75 seats": 41 in one is not contradicted by 75 in the other.
-    b = newsweave.brief([
-        _article(1, "Valley Post", "The Farmers' Union won 41 of the 75 seats in the regional assembly in Sunday's "
-                 "election, short of the two-thirds majority it needs to change the charter."),
-        _article(2, "Kestpress", "In Sunday's election the Farmers' Union took 41 of the 75 assembly seats, but not the "
-                 "two-thirds majority needed to change the charter on its own."),
-    ])
+    b = _pair("The Farmers' Union won 41 of the 75 seats in the regional assembly in Sunday's "
+              "election, short of the two-thirds majority it needs to change the charter.",
+              "In Sunday's election the Farmers' Union took 41 of the 75 assembly seats, but not the "
+              "two-thirds majority needed to change the charter on its own.")
     assert not _numbers(b)
+
+
+def _fire(second_toll: str):
+    """Two reports of a dance-hall fire; the first also recalls a fire of 2009 in the same district."""
+    return _pair("A fire swept through a crowded dance hall in Ostrun, killing 31 people, police "
+              "said.\n\nFire crews fought the blaze for four hours before it was under control.\n\n"
+              "In 2009, 12 people died in a fire at a dance hall in the same district of Ostrun.",
+              f"{second_toll} people died when fire engulfed a crowded dance hall in Ostrun, police "
+              "said.\n\nFire crews fought the blaze for four hours before it was under control.")
 
 
 def test_a_toll_of_an_earlier_year_is_not_this_events_toll():
-    b = newsweave.brief([
-        _article(1, "Valley Post", "A fire swept through a crowded dance hall in Ostrun, killing 31 people, police "
-                 "said.\n\nFire crews fought the blaze for four hours before it was under control.\n\n"
-                 "In 2009, 12 people died in a fire at a dance hall in the same district of Ostrun."),
-        _article(2, "Kestpress", "Thirty-one people died when fire engulfed a crowded dance hall in Ostrun, police "
-                 "said.\n\nFire crews fought the blaze for four hours before it was under control."),
-    ])
-    assert not _numbers(b)
+    assert not _numbers(_fire("Thirty-one"))
 
 
 def test_a_figure_in_a_condition_states_nothing():
-    b = newsweave.brief([
-        _article(1, "Valley Post", "About 120 workers joined the strike at the Ovrat copper mine on Monday, the union "
-                 "said.\n\nThe mine employs 900 people."),
-        _article(2, "Kestpress", "The Ovrat copper mine will close if more than 300 workers join the strike, the "
-                 "company said on Monday.\n\nThe mine employs 900 people."),
-    ])
+    b = _pair("About 120 workers joined the strike at the Ovrat copper mine on Monday, the union "
+              "said.\n\nThe mine employs 900 people.",
+              "The Ovrat copper mine will close if more than 300 workers join the strike, the "
+              "company said on Monday.\n\nThe mine employs 900 people.")
     assert not _numbers(b)
 
 
 def test_two_tolls_for_one_fire_are_still_a_disagreement():
-    b = newsweave.brief([
-        _article(1, "Valley Post", "A fire swept through a crowded dance hall in Ostrun, killing 31 people, police "
-                 "said.\n\nFire crews fought the blaze for four hours before it was under control.\n\n"
-                 "In 2009, 12 people died in a fire at a dance hall in the same district of Ostrun."),
-        _article(2, "Kestpress", "Thirty-four people died when fire engulfed a crowded dance hall in Ostrun, police "
-                 "said.\n\nFire crews fought the blaze for four hours before it was under control."),
-    ])
-    hits = _numbers(b)
+    hits = _numbers(_fire("Thirty-four"))
     assert len(hits) == 1
     assert sorted(p["value"].lower() for p in hits[0]["positions"]) == ["31 people", "thirty-four people"]
 
 
 def test_a_part_of_a_toll_is_not_another_toll_and_each_count_is_one_item():
-    b = newsweave.brief([
-        _article(1, "Valley Post", "A fire swept through a crowded dance hall in Ostrun, killing 31 people and "
-                 "injuring 80 others, police said.\n\nSeven of the injured were flown to burn clinics in Varna.\n\n"
-                 "Fire crews fought the blaze for four hours before it was under control."),
-        _article(2, "Kestpress", "Thirty-four people died and 75 were injured when fire engulfed a crowded dance hall "
-                 "in Ostrun, police said.\n\nOf the 75 people who suffered non-fatal injuries, 40 remain in hospital."
-                 "\n\nFire crews fought the blaze for four hours before it was under control."),
-    ])
+    b = _pair("A fire swept through a crowded dance hall in Ostrun, killing 31 people and "
+              "injuring 80 others, police said.\n\nSeven of the injured were flown to burn clinics in Varna.\n\n"
+              "Fire crews fought the blaze for four hours before it was under control.",
+              "Thirty-four people died and 75 were injured when fire engulfed a crowded dance hall "
+              "in Ostrun, police said.\n\nOf the 75 people who suffered non-fatal injuries, 40 remain in hospital."
+              "\n\nFire crews fought the blaze for four hours before it was under control.")
     hits = _numbers(b)
     values = sorted(sorted(p["value"].lower() for p in d["positions"]) for d in hits)
     assert values == [["31 people", "thirty-four people"], ["75", "80 others"]], values
@@ -136,24 +117,18 @@ def _dates(b):
 
 
 def test_one_person_on_two_days_is_two_events_not_a_date_contradiction():
-    b = newsweave.brief([
-        _article(1, "Valley Post", "Mayor Anton Velik toured the flooded villages of the Ovrat valley on Monday, "
-                 "promising aid to every family.\n\nThe river has receded since the weekend.", "2026-03-11"),
-        _article(2, "Kestpress", "Mayor Anton Velik met the regional governor in Ostrun on Tuesday to ask for "
-                 "emergency funds for the valley.\n\nThe river has receded since the weekend.", "2026-03-11"),
-    ])
-    assert not _dates(b)
+    assert not _dates(_pair("Mayor Anton Velik toured the flooded villages of the Ovrat valley on Monday, promising "
+                            "aid to every family.\n\nThe river has receded since the weekend.",
+                            "Mayor Anton Velik met the regional governor in Ostrun on Tuesday to ask for emergency "
+                            "funds for the valley.\n\nThe river has receded since the weekend.", "2026-03-11"))
 
 
 def test_a_noun_phrase_date_does_not_date_the_statement():
     # "the March 9 dam collapse" names the collapse; the vote was on Wednesday in both reports
-    b = newsweave.brief([
-        _article(1, "Valley Post", "Parliament on Wednesday approved compensation for the families of those killed "
-                 "in the dam collapse in the Ovrat valley.", "2026-03-12"),
-        _article(2, "Kestpress", "Parliament approved compensation for the families of those killed in the March 9 "
-                 "dam collapse in the Ovrat valley.", "2026-03-12"),
-    ])
-    assert not _dates(b)
+    assert not _dates(_pair("Parliament on Wednesday approved compensation for the families of those killed in the "
+                            "dam collapse in the Ovrat valley.",
+                            "Parliament approved compensation for the families of those killed in the March 9 dam "
+                            "collapse in the Ovrat valley.", "2026-03-12"))
 
 
 def test_one_name_written_two_ways_is_not_two_people():
@@ -164,10 +139,8 @@ def test_one_name_written_two_ways_is_not_two_people():
     assert _one_name("Hand Carlsson", "Hans Carlsson")  # a typo in one report
     assert not _one_name("Anna Berg", "Marek Hollis")
     assert not _one_name("Anna Berg", "Anna Holm")
-    b = newsweave.brief([
-        _article(1, "Valley Post", "Police chief Anna Berg said the driver of the lorry had fled across the border "
-                 "before dawn.\n\nThe lorry was found abandoned near the customs post."),
-        _article(2, "Kestpress", "Police chief Anna M. Berg-Holm said the driver of the lorry had fled across the "
-                 "border before dawn.\n\nOfficers sealed off the road for several hours."),
-    ])
+    b = _pair("Police chief Anna Berg said the driver of the lorry had fled across the border "
+              "before dawn.\n\nThe lorry was found abandoned near the customs post.",
+              "Police chief Anna M. Berg-Holm said the driver of the lorry had fled across the "
+              "border before dawn.\n\nOfficers sealed off the road for several hours.")
     assert not [d for d in b.disagreements if d["kind"] == "person"]
