@@ -602,7 +602,6 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         continue  # reporting prose does not exclaim: an embedded post ("... story is 100% FALSE!!!")
                     if _unattributed_quote(ua, ub, quoted):
                         continue  # someone's words without who said them, as if the outlet stated them
-
                     in_span = [c for c in covered if _overlap(ua, ub, c.start, c.end) >= 0.5 * (c.end - c.start)]
                     if in_span and all(_bare_attribution(c) for c in in_span):
                         continue  # "New York City Police Commissioner James O'Neill said.": who, not what
