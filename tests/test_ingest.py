@@ -696,7 +696,8 @@ def test_non_english_is_skipped_not_mangled(tmp_path):
 
 def test_only_furniture_is_skipped(tmp_path):
     path = write(tmp_path / "nav.txt", "Most Read\nShare this article\nComments (2)\n")
-    assert only_skip(ingest([path])) == (str(path), "no article text left after removing site furniture")
+    assert only_skip(ingest([path])) == (
+        str(path), "no article text left after removing site furniture (share prompt; comment prompt)")
 
 
 def test_every_input_is_accounted_for(tmp_path):

@@ -19,6 +19,7 @@ from newsweave.ingest.fetch import fetch_url
 from newsweave.ingest.html import parse_html_article, site_of
 from newsweave.ingest.jsonfmt import iter_json_records, record_str, record_text
 from newsweave.ingest.language import MIN_CONFIDENCE, detect_language
+from newsweave.ingest.notices import notice_page
 from newsweave.ingest.textlayout import ParsedText, parse_date_string, parse_text_article
 from newsweave.model import Article, Removed, Skipped
 
@@ -64,6 +65,10 @@ def ingest(
     seen_text: dict[str, dict[str | None, str]] = {}
 
     def add(article: Article) -> None:
+        notices = notice_page(article.text)
+        if notices:  # a cookie wall, paywall or crawl note that a scraper saved in place of the report
+            result.skipped.append(Skipped(source=article.source, reason=notices))
+            return
         key = hashlib.sha1(" ".join(article.text.split()).lower().encode()).hexdigest()
         outlet = _outlet_key(article.outlet)
         kept = seen_text.setdefault(key, {})
@@ -267,7 +272,10 @@ def _parse_json(raw: _Raw, text: str, *, lines: bool) -> Iterator[Article | Skip
 
 def _finish(parsed: ParsedText, *, id: str, source: str, url: str | None = None) -> Article:
     if not parsed.text.strip():
-        reason = "no article text left after removing site furniture" if parsed.removed else "empty input"
+        reason = "empty input"
+        if parsed.removed:
+            kinds = list(dict.fromkeys(r.reason for r in parsed.removed))
+            reason = f"no article text left after removing site furniture ({'; '.join(kinds[:4])})"
         raise InputSkipped(reason)
     if url and not re.match(r"^https?://\S+$", url.strip(), re.IGNORECASE):
         url = None  # reports link to it: keep web addresses only, never a "javascript:" or "data:" URL from a file

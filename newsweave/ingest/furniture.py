@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from newsweave.ingest.notices import notice_line
+
 _I = re.IGNORECASE
 
 # Whole-line patterns, checked on the stripped line. Order matters only for the reason reported.
@@ -102,7 +104,7 @@ def classify_line(line: str) -> str | None:
             continue
         if pattern.match(s):
             return reason
-    return None
+    return notice_line(s)
 
 
 def outlet_from_line(line: str) -> str | None:
