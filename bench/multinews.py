@@ -90,10 +90,13 @@ LEXRANK_CACHE = Path("/tmp/newsweave-lexrank-cache")
 
 
 def cached_lexrank(key: str, docs, words: int) -> str:
-    """:func:`lexrank`, kept on disk per cluster and length (it reads only the sentences, which the story
-    cache already fixes), so that comparing our summarizer's settings does not rerun LexRank each time.
-    Delete the folder together with /tmp/newsweave-story-cache."""
-    f = LEXRANK_CACHE / f"{key}-{words}.txt"
+    """:func:`lexrank`, kept on disk per cluster, length and the exact sentences it reads (our ingest may
+    leave a document out, and a change to the sentence split changes them), so that comparing our
+    summarizer's settings does not rerun LexRank each time."""
+    import hashlib
+
+    read = "\x1e".join(s.text for d in docs for s in d.sentences if s.kind != "heading" and s.text.strip())
+    f = LEXRANK_CACHE / f"{key}-{words}-{hashlib.sha1(read.encode()).hexdigest()[:12]}.txt"
     try:
         return f.read_text()
     except OSError:
