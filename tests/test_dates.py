@@ -283,3 +283,30 @@ def test_bare_clock_time_takes_the_narrative_day(text, published, value):
 ])
 def test_a_word_after_a_clock_time_is_not_a_time_zone(text, phrase, value):
     assert value_of(text, phrase, "2031-05-13") == value
+
+
+@pytest.mark.parametrize("text", [
+    "The rescue team reached the wreck at 1600 GMT and reported calm seas.",
+    "Divers went down at 0900 UTC, the navy said.",
+    "The curfew starts at 2200 hours in the old town.",
+])
+def test_a_four_digit_clock_time_is_neither_a_year_nor_a_duration(text):
+    assert [t.text for t in tag_timexes(text, "2031-05-13")] == []
+
+
+# 2031-05-13 is a Tuesday.
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    # a modal ahead of the dated verb looks forward from the report
+    ("Engineers said the air in the shelter could run out by Friday.", "Friday", "2031-05-16"),
+    ("A decision on the rescue would likely be made Thursday, officials said.", "Thursday", "2031-05-15"),
+    ("Crews might begin pumping on Saturday.", "Saturday", "2031-05-17"),
+    # ... but not when it denies (news says "could not be reached" of the past) or looks back
+    ("The mayor could not be reached for comment on Friday.", "Friday", "2031-05-09"),
+    ("Neither the owner nor the captain could be located Monday.", "Monday", "2031-05-12"),
+    ("The pumps might have failed on Saturday.", "Saturday", "2031-05-10"),
+    # ... nor across a comma into another clause, nor for a possessive weekday (that ruling is done)
+    ("The families said they would appeal the ruling, issued Friday by the port authority.", "Friday", "2031-05-09"),
+    ("The families would look for ways to get around Friday's ruling.", "Friday", "2031-05-09"),
+])
+def test_a_modal_dates_a_weekday_forward_only_in_its_own_affirmative_clause(text, phrase, value):
+    assert value_of(text, phrase, "2031-05-13") == value

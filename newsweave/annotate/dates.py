@@ -332,6 +332,8 @@ _FUT_WORDS = {"will", "won't", "shall", "'ll", "next", "upcoming", "coming", "un
               "scheduled", "slated", "due", "planned", "plans", "plan", "planning", "intends", "intend", "tomorrow",
               "deadline", "going", "ahead", "aims", "hopes", "later",
               "wo", "set"}
+_MODALS = {"could", "would", "might", "may"}
+_DENIAL = re.compile(r"\b(?:not|never|neither|nor|nobody|unable)\b|n't\b", re.I)
 _PRES_WORDS = {"is", "are", "am", "has", "have", "says", "say", "does", "do", "remains", "continues", "runs", "begins", "ends",
                "starts", "takes", "expires", "closes", "opens", "payable", "effective"}
 _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "ago", "been", "went", "came", "made", "took", "gave", "met",
@@ -343,7 +345,9 @@ _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "ago", "been", "went
 _BE = {"be", "been", "being", "to", "will", "would", "is", "are", "'s", "get", "gets"}
 
 
-def _scan_tense(words: list[str], backwards: bool) -> str | None:
+def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str | None:
+    """The tense of the first verb cue in ``words`` (nearest first when ``backwards``). A modal counts only
+    within the first ``modal_reach`` words: the dated verb's own clause."""
     for i, w in enumerate(words):
         lw = w.lower()
         if lw in _FUT_WORDS:
@@ -355,6 +359,13 @@ def _scan_tense(words: list[str], backwards: bool) -> str | None:
             if lw in ("may",) and w[0].isupper():
                 continue
             return "future"
+        if lw in _MODALS and w[0].islower() and i < modal_reach:
+            # "could be exhausted by Friday", "would likely be made Tuesday": a modal ahead of the dated verb
+            # looks forward, unless it looks back ("could have been", "would have") or denies ("could not
+            # be reached Friday", usually said of the past)
+            after = words[i - 1].lower() if i > 0 else ""
+            if after not in ("have", "not", "n't", "'ve", "never"):
+                return "future"
         if lw in _PRES_WORDS:
             return "present"
         past = lw in _PAST_WORDS or (len(lw) > 4 and lw.endswith("ed") and lw not in NOT_PAST and not lw.endswith("eed"))
@@ -393,7 +404,14 @@ class _Ctx:
         right = right[: m.start()] if m else right
         lw = _WORD.findall(left)[-10:]
         rw = _WORD.findall(right)[:6]
-        t = _scan_tense(list(reversed(lw)), backwards=True)
+        # a modal counts in the expression's own clause (no comma between); not for a possessive ("around
+        # Wednesday's ruling": the ruling is done), nor in a denial ("neither could be located Wednesday",
+        # "could not be reached Friday": news says that of the past)
+        clause = re.split(r"[,;:()\u2013\u2014]|\s-\s", left)[-1]
+        reach = len(_WORD.findall(clause))
+        if re.match(r"['\u2019]s\b", text[end:end + 3]) or _DENIAL.search(clause):
+            reach = 0
+        t = _scan_tense(list(reversed(lw)), backwards=True, modal_reach=reach)
         if t is None:
             t = _scan_tense(rw, backwards=False)
         return t if t in ("past", "future") else None
@@ -616,6 +634,9 @@ _YEAR_FOLLOW_BAD = re.compile(
     r"yen|points|times|units|children|acres|km|kg|m|ft)\b)")
 
 
+_CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|Z\b|[ECMP][SD]T\b|CES?T\b|BST\b|hrs\b|hours\b|local\s+time\b|h\b)")
+
+
 def h_year(m, ctx):
     y = _year_num(m.group("year"))
     pre = ctx.text[max(0, m.start() - 12):m.start()]
@@ -625,6 +646,8 @@ def h_year(m, ctx):
     if not m.group("year").startswith("'") and _YEAR_FOLLOW_BAD.match(after) and not _g(m, "fiscal"):
         return None
     if re.match(r"\s*[-/]\s*\d{1,2}[-/]\d", after) or re.match(r":\d", after):
+        return None
+    if _CLOCK_AFTER.match(after):  # "1600 GMT", "1800 hours": a clock time
         return None
     if not m.group("year").startswith("'") and not (1600 <= y <= ctx.dct.year + 60):
         if not re.search(r"\b(?:in|of|since|year|from|until|by)\s+$", pre, re.I):
@@ -867,6 +890,8 @@ def h_duration(m, ctx):
     after = ctx.text[m.end():m.end() + 20]
     before = ctx.text[max(0, m.start() - 25):m.start()]
     if re.match(r"[\s-]*old\b|\s+of\s+age\b|-old", after):
+        return None
+    if unit == "hour" and numtxt and re.fullmatch(r"[012]\d[0-5]\d", numtxt):  # "at 1800 hours": a clock time
         return None
     plural = m.group("unit").lower().endswith("s") or unit == "century" and m.group("unit").lower() == "centuries"
     n = _num(numtxt) if numtxt else (None if plural else 1.0)
