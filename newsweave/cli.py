@@ -49,15 +49,17 @@ def brief(
     from rich.console import Console
 
     from newsweave.pipeline import brief as run_brief
-    from newsweave.render import FORMATS, SUFFIX_FORMATS, render
+    from newsweave.render import FORMATS, SUFFIX_FORMATS, format_name, render
 
     err = Console(stderr=True)
     if style not in ("prose", "bullets"):
         err.print(f"[red]error:[/] unknown style {style!r}; choose prose or bullets")
         raise typer.Exit(2)
-    if fmt is not None and fmt not in FORMATS:
-        err.print(f"[red]error:[/] unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
+    if fmt is not None:
+        if format_name(fmt) is None:
+            err.print(f"[red]error:[/] unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+            raise typer.Exit(2)
+        fmt = format_name(fmt)
     targets: list[tuple[Path, str]] = []
     for path in output or []:
         target_fmt = SUFFIX_FORMATS.get(path.suffix.lower()) or fmt
@@ -197,11 +199,12 @@ def batch(
     from rich.markup import escape
 
     from newsweave.batch import brief_batch
-    from newsweave.render import FORMATS
+    from newsweave.render import FORMATS, format_name
 
     err = Console(stderr=True)
-    formats = [f.strip() for f in fmt.split(",") if f.strip()]
-    bad = [f for f in formats if f not in FORMATS]
+    names = [f.strip() for f in fmt.split(",") if f.strip()]
+    bad = [f for f in names if format_name(f) is None]
+    formats = [format_name(f) for f in names if format_name(f)]
     if bad or not formats:
         err.print(f"[red]error:[/] unknown format {bad[0] if bad else fmt!r}; choose from {', '.join(FORMATS)}")
         raise typer.Exit(2)

@@ -150,7 +150,7 @@ def test_cli_exit_codes(stories: Path, tmp_path: Path) -> None:
     bad = stories / "bad"
     bad.mkdir()
     (bad / "x.txt").write_bytes(b"")
-    r = runner.invoke(app, ["batch", str(stories), "-o", str(out), "--format", "json,md", "--words", "40"])
+    r = runner.invoke(app, ["batch", str(stories), "-o", str(out), "--format", "json,markdown", "--words", "40"])
     assert r.exit_code == 0, r.output
     assert "failed" in r.output and "bad" in r.output  # the failure is reported on stderr
     assert (out / "ferry" / "briefing.md").is_file() and (out / "index.html").is_file()

@@ -112,7 +112,8 @@ def test_stdout_defaults_to_json_in_a_pipe():
     assert "1 article used, 0 skipped" in result.stderr
 
 
-@pytest.mark.parametrize(("fmt", "start"), [("md", "# Briefing: "), ("html", "<!doctype html>"), ("text", "")])
+@pytest.mark.parametrize(("fmt", "start"), [("md", "# Briefing: "), ("html", "<!doctype html>"), ("text", ""),
+                                           ("markdown", "# Briefing: "), ("HTML", "<!doctype html>")])
 def test_format_option_for_stdout(fmt, start):
     result = run(str(EXAMPLES / "kestovian-courier.txt"), "--format", fmt, "--words", "30")
     assert result.exit_code == 0, result.stderr

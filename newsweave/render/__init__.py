@@ -6,6 +6,15 @@ from newsweave.model import Briefing
 
 FORMATS = ("json", "md", "html", "text")
 SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "text"}
+# other names a user may type for a format ("--format markdown")
+FORMAT_ALIASES = {"markdown": "md", "htm": "html", "txt": "text", "terminal": "text"}
+
+
+def format_name(name: str) -> str | None:
+    """The format a user's name for it means ("markdown" -> "md"), or None when there is none."""
+    name = name.strip().lower()
+    name = FORMAT_ALIASES.get(name, name)
+    return name if name in FORMATS else None
 
 
 def render(b: Briefing, fmt: str) -> str:
