@@ -131,6 +131,38 @@ def test_a_noun_phrase_date_does_not_date_the_statement():
                             "collapse in the Ovrat valley.", "2026-03-12"))
 
 
+def test_the_day_a_statement_was_made_does_not_date_the_event():
+    # "..., officials said Wednesday" dates the saying; the wall broke on Saturday in both reports
+    assert not _dates(_pair("The harbour wall at Port Alven broke on Saturday, flooding the fish market.",
+                            "Engineers blame salt damage for the collapse of the harbour wall at Port Alven, "
+                            "officials said Wednesday.", "2026-03-12"))
+
+
+def test_a_bare_weekday_and_a_date_on_that_weekday_do_not_contradict():
+    # 2026-03-07 is a Saturday; a report of Sunday 15 March that says only "Saturday" may mean either week
+    assert not _dates(_pair("The cargo ship Marta struck the harbour wall at Port Alven on Saturday, the port "
+                            "authority said, and the wall is still closed to traffic.",
+                            "The cargo ship Marta struck the harbour wall at Port Alven on March 7, and the wall is "
+                            "still closed to traffic.", "2026-03-15"))
+
+
+def test_a_place_dated_by_many_acts_is_not_one_event_told_two_ways():
+    """In a story about one town everything is dated by the town: a flood, a visit, a reopening. Chained
+    together they made one "update" of eight days on a DUC 2006 story; only two wordings of one act may
+    disagree ("went down to the bottom ... on Sunday" / "... on August 12")."""
+    reports = [
+        ("Valley Post", "2026-03-12", "Floodwater reached the old town of Port Alven on Monday, and the harbour wall "
+         "at Port Alven gave way on Monday night. The mayor of Port Alven visited the shelters on Tuesday."),
+        ("Kestpress", "2026-03-12", "The harbour wall at Port Alven gave way on Sunday night. Rescue boats arrived in "
+         "Port Alven on Wednesday, and schools in Port Alven reopened on Thursday."),
+        ("Harbour Wire", "2026-03-13", "Engineers inspected the broken wall at Port Alven on Friday. Power returned to "
+         "Port Alven on Tuesday, and the ferry to Port Alven resumed on Wednesday."),
+    ]
+    b = newsweave.brief([_article(i, o, t, p) for i, (o, p, t) in enumerate(reports)])
+    found = [{p["normalized"] for p in d["positions"]} for d in _dates(b)]
+    assert found == [{"2026-03-09", "2026-03-08"}], found
+
+
 def test_one_name_written_two_ways_is_not_two_people():
     from newsweave.align.disagreements import _one_name
 

@@ -34,6 +34,8 @@ from newsweave.annotate.timevalues import intervals_meet, value_interval
 from newsweave.model import AnnotatedArticle, Claim
 
 SAME_EVENT_EMBEDDING = 0.5
+# A place's dated claims that give more days than this are several events (see _split_many_events)
+MAX_DAYS_ONE_EVENT = 3
 ACTOR_EVENT_WORDS = 1  # words of what happened, besides the verb, two dated claims about one actor must share
 SAME_SUBJECT_EMBEDDING = 0.45
 SAME_COUNT_FAMILY_EMBEDDING = 0.3  # two counts of one kind (deaths ...) in reports of one news cycle
@@ -78,6 +80,21 @@ def _interval(value: str, text: str) -> tuple[dt.date, dt.date] | None:
 
 
 _meet = intervals_meet
+
+_BARE_WEEKDAY = re.compile(r"^(?:(?:early|late|on)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+
+
+def _week_unsure(text_a: str, value_a: str, text_b: str, value_b: str) -> bool:
+    """A bare weekday ("struck the seabed Saturday") and a date that falls on that weekday ("on Aug. 12", a
+    Saturday) do not contradict: the report that gives only the weekday does not say which week, and our
+    reading of it (the nearest) may be a week off."""
+    for (tx, vx), (ty, vy) in (((text_a, value_a), (text_b, value_b)), ((text_b, value_b), (text_a, value_a))):
+        if _BARE_WEEKDAY.match(tx.strip()) and not _BARE_WEEKDAY.match(ty.strip()):
+            dx, dy = value_interval(vx[:10]), value_interval(vy[:10])
+            if _DAY.match(vx[:10]) and _DAY.match(vy[:10]) and dx and dy:
+                return (dx[0] - dy[0]).days % 7 == 0
+    return False
 
 
 class _Union:
@@ -143,6 +160,8 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
     for t in claim.dates:
         if (claim.article, t.start, t.end) in phrase_dated:
             continue
+        if _said_on(claim, t, text):
+            continue  # when it was said, not when it happened ("..., officials said Wednesday")
         if t.type == "TIME" and not _DAY_WORDS.search(t.text):
             continue  # a bare clock time ("11 p.m.") does not say which day
         value = t.value[:10] if t.type == "TIME" else t.value  # "Monday night" (2026-03-09TNI) dates a day too
@@ -173,6 +192,18 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
             if eid not in {o[0] for o in out if o[1] is t}:
                 out.append((eid, t, min(seg_start, s), seg_end, e))
     return out
+
+
+_SAID_JUST_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\S+(?:\s+\S+)?|announced|reported|stated|confirmed|added)(?:\s+(?:here|there|on|late|early))*\s*$",
+    re.IGNORECASE)
+
+
+def _said_on(claim: Claim, t, text: str) -> bool:
+    """Does the date stand in the attribution next to its verb of saying ("officials said Wednesday")? Only
+    a date just after such a verb counts: the parser may hang the event's own date on the verb of saying
+    ("the dam gave way late on Monday night, officials said")."""
+    return any(s <= t.start and t.end <= e and _SAID_JUST_BEFORE.search(text, s, t.start) for s, e in claim.attribution)
 
 
 _TIME_WORDS = frozenset("""
@@ -229,6 +260,7 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
         sims = index.span_similarities([(items[k][1].article, items[k][3], items[k][4]) for k in ks])
         union = _Union()
         conflict_pairs = []
+        linked: set[tuple[int, int]] = set()
         for x in range(len(ks)):
             for y in range(x + 1, len(ks)):
                 a, b = items[ks[x]], items[ks[y]]
@@ -246,15 +278,18 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
                 if not ia or not ib:
                     continue
                 union.union(x, y)
-                if not _meet(ia, ib):
+                linked.add((x, y))
+                if not _meet(ia, ib) and not _week_unsure(a[2].text, a[2].value, b[2].text, b[2].value):
                     conflict_pairs.append((x, y))
         if not conflict_pairs:
             continue
         groups: dict[int, list[int]] = defaultdict(list)
         for x in range(len(ks)):
             groups[union.find(x)].append(x)
+        if not actor:
+            groups = _split_many_events(groups, linked, ks, items, event_words)
         for root, members in groups.items():
-            if not any(union.find(x) == root for x, _ in conflict_pairs):
+            if not any(x in members and y in members for x, y in conflict_pairs):
                 continue
             positions: list[_Position] = []
             leads: list[str] = []
@@ -269,6 +304,33 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
         if not any(_evidence_keys(item) <= _evidence_keys(k) for k in kept):
             kept.append(item)
     return [d for d in results if any(d is k for k in kept)]
+
+
+def _split_many_events(groups: dict[int, list[int]], linked: set[tuple[int, int]], ks, items, event_words
+                       ) -> dict[int, list[int]]:
+    """A place's dated claims that chain into one group with many different days are many events, not one
+    told two ways: in a story about one ship or one town everything is dated by it ("examined late Monday",
+    "found on Sunday", "sank on Aug. 12"). Such a group is cut again, joining only claims that share two
+    words of what happened ("went down to the bottom ... on Sunday" / "went down to the bottom ... on August
+    12"; one word is too little in a story that tells of one thing: "found" / "no object was found")."""
+    out: dict[int, list[int]] = {}
+    for root, members in groups.items():
+        values = {items[ks[x]][2].value for x in members}
+        if len(values) <= MAX_DAYS_ONE_EVENT:
+            out[root] = members
+            continue
+        sub = _Union()
+        for i, x in enumerate(members):
+            for y in members[i + 1:]:
+                if ((x, y) in linked or (y, x) in linked) and len(event_words(ks[x]) & event_words(ks[y])) >= 2:
+                    sub.union(x, y)
+        parts: dict[int, list[int]] = defaultdict(list)
+        for x in members:
+            parts[sub.find(x)].append(x)
+        for members_part in parts.values():
+            if len(members_part) > 1 and len({items[ks[x]][2].value for x in members_part}) <= MAX_DAYS_ONE_EVENT:
+                out[min(members_part)] = members_part
+    return out
 
 
 _LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -330,6 +392,7 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: 
         conflicting = {
             id(x) for i, (a, ia) in enumerate(intervals) for b, ib in intervals[i + 1:]
             if a.claim.article != b.claim.article and not _meet(ia, ib) and a.claim.predicate
+            and not _week_unsure(a.value, str(a.normalized), b.value, str(b.normalized))
             and a.claim.predicate == b.claim.predicate and a.claim.predicate not in _REPORTING_WORDS
             for x in (a, b)
         }
