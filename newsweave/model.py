@@ -155,6 +155,9 @@ class Claim:
     attributed: bool = False  # stated by someone quoted or reported, not by the outlet itself
     # character spans of the attribution ("the ministry said on Wednesday"): who states it, and when they did
     attribution: list[tuple[int, int]] = field(default_factory=list)
+    # where its content verb starts ("caused" in "Klebanov, who leads the inquiry, said a collision caused
+    # it"): a shortened form of the claim that loses it states nothing
+    verb_at: int | None = None
     terms: list[str] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)

@@ -364,3 +364,34 @@ def test_an_exclamation_is_not_a_summary_candidate():
     docs = annotate([Article(id="q", source="q", published="2026-03-11", text=text)])
     texts = [u.text for u in _units(docs, [], "prose")[0]]
     assert texts and not [t for t in texts if "!" in t], texts
+
+
+def test_a_trimmed_unit_keeps_the_verb_of_what_it_states():
+    """Cutting at ', who' or ', which' inside a sentence can leave a subject with no verb: 'Russian Deputy
+    Prime Minister Ilya Klebanov' and 'The ... command said Saturday that the submarine's ninth compartment'
+    were summary items of a DUC 2006 briefing."""
+    from newsweave import Article
+    from newsweave.annotate import annotate
+    from newsweave.compose.summary import _units
+
+    text = ("The Port Alven Deputy Mayor Lena Ortiz, who leads the inquiry into the flood, said on Thursday that a blocked drain "
+            "caused the water to rise.\n\n"
+            "The harbour authority said on Friday that the eastern pumping station, which serves the old town, may "
+            "be out of action for a month.\n\n"
+            "The dam gave way late on Monday, which flooded three villages.")
+    docs = annotate([Article(id="v", source="v", published="2026-03-11", text=text)])
+    texts = [u.text for u in _units(docs, [], "prose")[0]]
+    assert "The Port Alven Deputy Mayor Lena Ortiz" not in texts, texts
+    assert not [t for t in texts if t.endswith("the eastern pumping station")], texts
+    # a cut that keeps the main clause whole is still offered
+    assert "The dam gave way late on Monday" in texts, texts
+
+
+def test_an_attribution_clause_alone_is_not_a_unit():
+    """'..., the Itar-Tass news agency quoted navy officials as saying.' states who, not what."""
+    from newsweave.compose.summary import _bare_attribution
+    from newsweave.model import Claim
+
+    c = Claim(article="a", index=0, sentence=0, start=0, end=0, predicate="quote",
+              text="the Harbour Wire news agency quoted port officials as saying.")
+    assert _bare_attribution(c)

@@ -186,5 +186,6 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
                 article=sent.article, index=len(claims), sentence=sent.index, start=a, end=b, text=clause_text,
                 predicate=predicate, negated=negated, modality="planned" if future else "happened", attributed=attributed,
                 terms=terms, tokens=tokens, attribution=_char_spans(doc, said_by, a, b),
+                verb_at=verb.idx if a <= verb.idx < b else None,
             ))
     return claims

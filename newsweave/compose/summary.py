@@ -602,6 +602,8 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         continue  # reporting prose does not exclaim: an embedded post ("... story is 100% FALSE!!!")
                     if _unattributed_quote(ua, ub, quoted):
                         continue  # someone's words without who said them, as if the outlet stated them
+                    if _verb_lost(ua, ub, claims):
+                        continue  # "Russian Deputy Prime Minister Ilya Klebanov", cut at ", who": no verb left
                     in_span = [c for c in covered if _overlap(ua, ub, c.start, c.end) >= 0.5 * (c.end - c.start)]
                     if in_span and all(_bare_attribution(c) for c in in_span):
                         continue  # "New York City Police Commissioner James O'Neill said.": who, not what
@@ -663,8 +665,20 @@ def _unattributed_quote(start: int, end: int, quoted: list[tuple[int, int, int |
     return False
 
 
-_SAY_ONLY = frozenset({"say", "tell", "add"})  # verbs that state nothing without what was said ...
-_ENDS_IN_SAYING = re.compile(r"\b(?:said|says|say|told\s+\w+|tells\s+\w+|added|adds)\W*$", re.IGNORECASE)  # ... at the end
+_SAY_ONLY = frozenset({"say", "tell", "add", "quote"})  # verbs that state nothing without what was said ...
+_ENDS_IN_SAYING = re.compile(r"\b(?:said|says|say|told\s+\w+|tells\s+\w+|added|adds|as\s+saying)\W*$", re.IGNORECASE)  # ... at the end
+
+
+def _verb_lost(start: int, end: int, claims) -> bool:
+    """Whether a span cut from a sentence lost what its claims state: it keeps none of their verbs, or it
+    keeps the start of a claim but not that claim's verb (a cut at ", which" inside "the command said the
+    ninth compartment, which is connected to the hatch, may be flooded")."""
+    verbs = [c for c in claims if c.verb_at is not None]
+    if not verbs:
+        return False
+    if not any(start <= c.verb_at < end for c in verbs):
+        return True
+    return any(start <= c.start < end and not start <= c.verb_at < end for c in verbs)
 
 
 def _bare_attribution(c) -> bool:
