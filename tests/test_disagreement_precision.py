@@ -90,6 +90,21 @@ def test_a_figure_in_a_condition_states_nothing():
     assert not _numbers(b)
 
 
+def test_two_sets_of_one_kind_are_not_two_counts_of_one_set():
+    # "22 fishing boats" and "two Kestovian boats" at the same search: which boats differs, so no rival counts
+    b = _pair("The search for the missing ferry continued on Tuesday with 22 fishing boats at the site, the "
+              "coastguard said.",
+              "Two navy boats joined the search for the missing ferry at the site on Tuesday, the coastguard "
+              "said.")
+    assert not _numbers(b)
+    # the same set, named with and without a word more, still disagrees
+    b = _pair("The search for the missing ferry continued on Tuesday with 22 fishing boats at the site, the "
+              "coastguard said.",
+              "The search for the missing ferry continued on Tuesday with 12 boats at the site, the coastguard "
+              "said.")
+    assert len(_numbers(b)) == 1
+
+
 def test_two_tolls_for_one_fire_are_still_a_disagreement():
     hits = _numbers(_fire("Thirty-four"))
     assert len(hits) == 1
@@ -144,6 +159,14 @@ def test_a_bare_weekday_and_a_date_on_that_weekday_do_not_contradict():
                             "authority said, and the wall is still closed to traffic.",
                             "The cargo ship Marta struck the harbour wall at Port Alven on March 7, and the wall is "
                             "still closed to traffic.", "2026-03-15"))
+
+
+def test_a_month_and_day_without_a_year_and_the_same_with_one_do_not_contradict():
+    # a report of mid-September 2027 that writes "October 31" of last year's crash may be read as this year's
+    assert not _dates(_pair("The ferry Marta sank in the Gulf of Alven on October 31, 2026, killing 41 people, "
+                            "investigators said in their final report.",
+                            "The ferry Marta sank in the Gulf of Alven on October 31, killing 41 people, the "
+                            "investigators' final report found.", "2027-09-16"))
 
 
 def test_a_place_dated_by_many_acts_is_not_one_event_told_two_ways():

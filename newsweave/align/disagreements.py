@@ -85,16 +85,27 @@ _BARE_WEEKDAY = re.compile(r"^(?:(?:early|late|on)\s+)?(?:mon|tues|wednes|thurs|
                            r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
 
 
-def _week_unsure(text_a: str, value_a: str, text_b: str, value_b: str) -> bool:
-    """A bare weekday ("struck the seabed Saturday") and a date that falls on that weekday ("on Aug. 12", a
-    Saturday) do not contradict: the report that gives only the weekday does not say which week, and our
-    reading of it (the nearest) may be a week off."""
+def _reading_unsure(text_a: str, value_a: str, text_b: str, value_b: str) -> bool:
+    """Two dates that differ only in what one report left out do not contradict, because our reading of the
+    part left out (the nearest week or year) may be off:
+    - a bare weekday ("struck the seabed Saturday") and a date on that weekday ("on Aug. 12", a Saturday);
+    - a month and day without a year ("crashed October 31") and the same month and day with one ("October
+      31, 1999")."""
     for (tx, vx), (ty, vy) in (((text_a, value_a), (text_b, value_b)), ((text_b, value_b), (text_a, value_a))):
+        vx, vy = vx[:10], vy[:10]
+        if not (_DAY.match(vx) and _DAY.match(vy)):
+            continue
         if _BARE_WEEKDAY.match(tx.strip()) and not _BARE_WEEKDAY.match(ty.strip()):
-            dx, dy = value_interval(vx[:10]), value_interval(vy[:10])
-            if _DAY.match(vx[:10]) and _DAY.match(vy[:10]) and dx and dy:
+            dx, dy = value_interval(vx), value_interval(vy)
+            if dx and dy:
                 return (dx[0] - dy[0]).days % 7 == 0
+        if not _YEAR_WRITTEN.search(tx) and not _RELATIVE_DAY.search(tx) and vx[5:] == vy[5:]:
+            return True
     return False
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:1[5-9]|20)\d\d\b|'\d\d\b")
+_RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|ago|later|earlier|next|last|this)\b|day\b", re.IGNORECASE)
 
 
 class _Union:
@@ -279,7 +290,7 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
                     continue
                 union.union(x, y)
                 linked.add((x, y))
-                if not _meet(ia, ib) and not _week_unsure(a[2].text, a[2].value, b[2].text, b[2].value):
+                if not _meet(ia, ib) and not _reading_unsure(a[2].text, a[2].value, b[2].text, b[2].value):
                     conflict_pairs.append((x, y))
         if not conflict_pairs:
             continue
@@ -392,7 +403,7 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: 
         conflicting = {
             id(x) for i, (a, ia) in enumerate(intervals) for b, ib in intervals[i + 1:]
             if a.claim.article != b.claim.article and not _meet(ia, ib) and a.claim.predicate
-            and not _week_unsure(a.value, str(a.normalized), b.value, str(b.normalized))
+            and not _reading_unsure(a.value, str(a.normalized), b.value, str(b.normalized))
             and a.claim.predicate == b.claim.predicate and a.claim.predicate not in _REPORTING_WORDS
             for x in (a, b)
         }
@@ -449,6 +460,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue  # "64 of the 122 seats" in both: each figure is another's partner, not its rival
             if _partitive(texts[ca.article], qa) != _partitive(texts[cb.article], qb):
                 continue  # "18 of the dead had been identified" is a part of the toll, not another toll
+            ma, mb = _modifiers(texts[ca.article], qa), _modifiers(texts[cb.article], qb)
+            if ma and mb and not ma & mb:
+                continue  # "22 surface ships" / "two Norwegian ships": two sets of ships, not two counts of one
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
             strict = qa.counted is None or qb.counted is None
             if qa.counted is None and qb.counted is None:
@@ -514,6 +528,25 @@ def _with_counted(q, text: str):
             word = m.group(1)
             q.counted = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
     return q
+
+
+def _modifiers(text: str, q) -> set[str]:
+    """The words between a figure and the noun it counts ("surface" in "22 surface ships"), less numbers,
+    hedges and stop words: what says which set is counted."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
+
+    if q.counted_start is None or not q.start <= q.counted_start <= q.start + 80:
+        return set()
+    words = {w.lower() for w in _LEAD_WORD.findall(text[q.start:q.counted_start])}
+    return words - STOP_WORDS - _NUMBER_WORDS
+
+
+_NUMBER_WORDS = frozenset("""
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+    million millions billion billions dozen dozens score scores about around nearly almost roughly approximately
+    some least most more less fewer than over under up estimated just only total
+""".split())
 
 
 _NON_FATAL = re.compile(r"\bnon-?\s?fatal", re.IGNORECASE)
