@@ -53,6 +53,17 @@ def test_three_spellings_of_an_invented_town_are_one_entity():
     assert len(town.mentions) == 4
 
 
+def test_a_place_only_ever_in_a_dateline_is_shown_as_a_name_and_a_time_zone_is_no_entity():
+    ents, _ = story({
+        "a": ("KOSTRAVA (Harbour Wire) -- The wall broke at 1600 GMT, the NATO liaison said.",
+              [("KOSTRAVA", "GPE"), ("GMT", "ORG"), ("NATO", "ORG")]),
+        "b": ("KOSTRAVA -- Divers reached the wall at 0900 GMT.", [("KOSTRAVA", "GPE"), ("GMT", "ORG")]),
+    })
+    assert find(ents, "KOSTRAVA").name == "Kostrava"
+    assert find(ents, "NATO").name == "NATO"  # an acronym is not a dateline
+    assert not [e for e in ents if e.name == "GMT"]
+
+
 def test_diacritics_fold_to_one_entity():
     ents, _ = story({
         "a": ("Troops left Qaraçöl at dawn.", [("Qaraçöl", "GPE")]),

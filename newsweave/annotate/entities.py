@@ -653,7 +653,12 @@ def _junk(surface: str) -> bool:
         return True  # "READ MORE", "RELATED STORIES": shouted page furniture
     if surface[0].islower() and " " not in surface and "-" not in surface:
         return True
+    if surface.upper() in _TIME_ZONES:
+        return True  # "at 1600 GMT": a clock's zone, which taggers read as an organisation
     return False
+
+
+_TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT MST MDT PST PDT CET CEST BST MSK".split())
 
 
 def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None) -> list[_M]:
@@ -1195,7 +1200,10 @@ def _display_name(g: _Group, type_: str) -> str:
         ntok = len(_tokens(n)) if type_ == "PERSON" else 0
         return (ntok, cased, spaced_or_hyphen, not n.isupper() or len(n) <= 5, freq[n], len(srcs[n]), n.isascii(), -len(n))
 
-    return max(freq, key=quality)
+    best = max(freq, key=quality)
+    if type_ in PLACE_TYPES and best.isupper() and len(best) > 5:
+        return best.title()  # only ever written in a dateline ("WASHINGTON (AP) --"): shown as a name is
+    return best
 
 
 def _relations(entities: list[Entity], groups: list[_Group], places: dict[str, str]) -> None:
