@@ -9,9 +9,12 @@ at run time and never written to the results file).
 * ``duc2004`` (default): DUC 2004 task 2, 50 clusters of 10 newswire articles, no publication dates in this
   copy (rules that need them, such as a figure of an earlier year than its report, do not show);
 * ``basil``: BASIL, 100 events each reported by Fox News, The New York Times and HuffPost, with titles and
-  publication dates: the product's use case (one event, outlets of different slants).
+  publication dates: the product's use case (one event, outlets of different slants);
+* ``duc2006``: DUC 2006, 50 topics of 25 AP, NYT and Xinhua articles with headlines and dates, over weeks
+  to years: long stories (a sinking, a crash, an election) where many dated events are told, and some
+  topics that are themes rather than one story.
 
-    .venv/bin/python bench/disagreements.py [--corpus duc2004|basil] [--limit N] [--show]
+    .venv/bin/python bench/disagreements.py [--corpus duc2004|basil|duc2006] [--limit N] [--show]
                                                     [--kinds number,claim] [--out FILE]
 """
 
@@ -30,6 +33,8 @@ sys.path.insert(0, str(HERE.parent))
 DATA = Path(os.environ.get("NEWSWEAVE_BENCHMARKS") or HERE.parent.parent / "shared" / "benchmarks")
 CLUSTERS = DATA / "duc2004_task2" / "clusters.jsonl"
 BASIL = DATA / "basil" / "triplets.jsonl"
+DUC2006 = DATA / "duc2006" / "topics.jsonl"
+NAMES = {"duc2004": "DUC 2004", "basil": "BASIL", "duc2006": "DUC 2006"}
 OUTLETS = {"fox": "Fox News", "nyt": "The New York Times", "hpo": "HuffPost"}
 
 
@@ -43,6 +48,14 @@ def stories(corpus: str):
                 c = json.loads(line)
                 yield c["cluster_id"], [Article(id=f"{c['cluster_id']}-{d['doc_index']}", source=d["source_file"],
                                                 text=d["text"]) for d in c["documents"]]
+        return
+    if corpus == "duc2006":
+        with DUC2006.open(encoding="utf-8") as f:
+            for line in f:
+                t = json.loads(line)
+                yield t["topic_id"], [Article(id=d["doc_id"], source=d["doc_id"], title=d.get("headline"),
+                                              outlet=d.get("source"), published=d.get("date_from_id"),
+                                              text="\n\n".join(d["paragraphs"])) for d in t["documents"]]
         return
     with BASIL.open(encoding="utf-8") as f:
         for k, line in enumerate(f):
@@ -60,13 +73,13 @@ def stories(corpus: str):
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", choices=["duc2004", "basil"], default="duc2004")
+    ap.add_argument("--corpus", choices=["duc2004", "basil", "duc2006"], default="duc2004")
     ap.add_argument("--limit", type=int, default=None, help="only the first N stories")
     ap.add_argument("--show", action="store_true", help="print every item with its evidence (terminal only)")
     ap.add_argument("--kinds", default="", help="with --show: only these kinds, comma-separated")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/disagreements_<corpus>.md")
     args = ap.parse_args(argv)
-    source = CLUSTERS if args.corpus == "duc2004" else BASIL
+    source = {"duc2004": CLUSTERS, "basil": BASIL, "duc2006": DUC2006}[args.corpus]
     if not source.exists():
         print(f"missing {source}", file=sys.stderr)
         return 1
@@ -98,9 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(counts.values())
     what = {"duc2004": "clusters of DUC 2004 task 2, each briefed as one story (no publication dates in this copy)",
             "basil": "BASIL events, each briefed as one story of its Fox News, New York Times and HuffPost reports "
-                     "(with titles and publication dates)"}[args.corpus]
+                     "(with titles and publication dates)",
+            "duc2006": "DUC 2006 topics, each briefed as one story of its 25 dated AP, NYT and Xinhua articles"}[args.corpus]
     lines = [
-        f"# Disagreements flagged on {'DUC 2004' if args.corpus == 'duc2004' else 'BASIL'} (counts; no gold exists)",
+        f"# Disagreements flagged on {NAMES[args.corpus]} (counts; no gold exists)",
         "",
         f"`bench/disagreements.py --corpus {args.corpus}`: {clusters} {what}. Run time {secs:.0f} s.",
         "",
