@@ -39,6 +39,15 @@ def test_main_clause_first_is_split_as_before():
     ]
 
 
+def test_an_opening_participle_phrase_is_not_a_claim_of_its_own():
+    # spaCy makes "losing" the root and the main clause its conjunct: the sentence is one claim, about what the
+    # ferry company announced
+    text = ("Recognizing the fast ferry might be losing ground, Ovrat Airlines -- which operates seven of them -- "
+            "announced earlier this year that it would spend millions of dollars to make the interiors brighter.")
+    (doc,) = annotate([Article(id="t", source="test", text=text)], cache=False)
+    assert [(c.text, c.predicate, c.attributed) for c in doc.claims] == [(text, "spend", True)]
+
+
 def test_a_short_clause_stays_with_its_neighbour():
     # "Two bridges collapsed" alone is under four words: it is kept with the next clause, not dropped
     texts = [t for t, _ in _claims(

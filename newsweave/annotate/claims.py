@@ -42,6 +42,18 @@ def _clause_roots(sent: "Span") -> list["Token"]:
     return sorted(roots, key=lambda t: t.i)
 
 
+def _participle_opening(sent: "Span", conjunct: "Token") -> bool:
+    """Does the sentence open with a participle phrase ("Recognizing ...", "Faced with ...") that runs up to
+    the conjunct, with no "and" / "but" joining them (a real coordination has one)?"""
+    words = [t for t in sent if not t.is_punct]
+    if not words or words[0].tag_ not in ("VBG", "VBN"):
+        return False
+    left = min(t.i for t in conjunct.subtree)
+    between = sent.doc[words[0].i:left]
+    return not any(t.dep_ == "cc" or t.lower_ in ("and", "but", "or", "yet") for t in between) and any(
+        t.text == "," for t in between)
+
+
 def _content_verb(root: "Token") -> tuple["Token", bool]:
     """For reporting verbs ("the ministry said its units entered ..."), the reported verb; and whether the
     claim is attributed to someone rather than stated by the outlet."""
@@ -144,6 +156,11 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
         # in "14 were killed and 12,000 were forced from their homes, officials said" it heads the whole
         # sentence, and its piece is the first clause (which states what "said" reports).
         conjuncts = [r for r in roots if r.i != main.i]  # (spaCy makes a new Token per access: compare indices)
+        if conjuncts and _participle_opening(span, conjuncts[0]):
+            # "Recognizing the jet might be losing ground, British Airways announced ...": the parser makes the
+            # opening participle's verb the root and the main clause its conjunct; the opening phrase is no
+            # claim of its own
+            main, conjuncts = conjuncts[0], conjuncts[1:]
         pieces: list[tuple[int, int, "Token"]] = []
         if conjuncts:
             # Cut before each coordinated clause (at its conjunction or comma, which stay with the left part).
@@ -168,9 +185,9 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
                 merged[-1][1] = last[1]
             pieces = [(*_trim(text, a, b, sent.start), root) for a, b, root in merged]
             if len(pieces) < 2:
-                pieces = [(sent.start, sent.end, span.root)]
+                pieces = [(sent.start, sent.end, main)]
         else:
-            pieces = [(sent.start, sent.end, span.root)]
+            pieces = [(sent.start, sent.end, main)]
         for a, b, root in pieces:
             verb, attributed = _content_verb(root)
             if root.i != main.i and main.lemma_.lower() in _REPORTING and root.head.dep_ == "ccomp" and root.head.head.i == main.i:
