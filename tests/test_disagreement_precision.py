@@ -105,6 +105,19 @@ def test_two_sets_of_one_kind_are_not_two_counts_of_one_set():
     assert len(_numbers(b)) == 1
 
 
+def test_a_total_and_its_parts_are_not_rival_counts():
+    # one report gives the parts (52 aboard, three on the ground), another the total (55) and one part alone
+    b = newsweave.brief([
+        _article(1, "Valley Post", "The airliner crashed into a warehouse near Ostrun airport on Monday, killing all 52 "
+                 "people on board and three people on the ground."),
+        _article(2, "Kestpress", "The crash of the airliner near Ostrun airport on Monday killed 55 people, the "
+                 "airport said."),
+        _article(3, "Harbour Wire", "Two warehouse workers were among the three people killed on the ground when the "
+                 "airliner crashed near Ostrun airport on Monday."),
+    ])
+    assert not _numbers(b)
+
+
 def test_two_tolls_for_one_fire_are_still_a_disagreement():
     hits = _numbers(_fire("Thirty-four"))
     assert len(hits) == 1

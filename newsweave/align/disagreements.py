@@ -436,6 +436,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     ]
     results = []
     seen: set[tuple[int, int]] = set()
+    totals = _partner_totals(items)
     by_counted: dict[tuple, list[int]] = defaultdict(list)
     uncounted: list[int] = []
     for k, (c, q) in enumerate(items):
@@ -460,6 +461,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue  # "64 of the 122 seats" in both: each figure is another's partner, not its rival
             if _partitive(texts[ca.article], qa) != _partitive(texts[cb.article], qb):
                 continue  # "18 of the dead had been identified" is a part of the toll, not another toll
+            if _part_of_total(qa, qb, totals) or _part_of_total(qb, qa, totals) or _partners(qa, qb, totals):
+                continue  # "109 aboard and four on the ground" in one report: another's 113 is their total,
+                # and another's "four killed on the ground" is not a rival of "109 aboard"
             ma, mb = _modifiers(texts[ca.article], qa), _modifiers(texts[cb.article], qb)
             if ma and mb and not ma & mb:
                 continue  # "22 surface ships" / "two Norwegian ships": two sets of ships, not two counts of one
@@ -528,6 +532,31 @@ def _with_counted(q, text: str):
             word = m.group(1)
             q.counted = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
     return q
+
+
+def _partner_totals(items) -> dict[float, set[float]]:
+    """The sums of two figures that one claim gives together ("killing all 109 people on board and four
+    people on the ground"), each with its parts: another report's 113 is their total, not a rival."""
+    by_claim: dict[int, list] = defaultdict(list)
+    for c, q in items:
+        if q.kind == "cardinal" and q.value is not None and (q.low, q.high) == (q.value, q.value):
+            by_claim[id(c)].append(q)
+    totals: dict[float, set[float]] = defaultdict(set)
+    for qs in by_claim.values():
+        for i, a in enumerate(qs):
+            for b in qs[i + 1:]:
+                if a.unit == b.unit and a.value != b.value:
+                    totals[a.value + b.value] |= {a.value, b.value}
+    return totals
+
+
+def _partners(a, b, totals: dict[float, set[float]]) -> bool:
+    """Are the two figures ones that some report gives together, as two parts of one whole?"""
+    return a.value is not None and b.value is not None and {a.value, b.value} <= totals.get(a.value + b.value, set())
+
+
+def _part_of_total(total, part, totals: dict[float, set[float]]) -> bool:
+    return total.value is not None and part.value is not None and part.value in totals.get(total.value, ())
 
 
 def _modifiers(text: str, q) -> set[str]:
