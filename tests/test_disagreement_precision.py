@@ -199,6 +199,13 @@ def test_a_place_dated_by_many_acts_is_not_one_event_told_two_ways():
     assert found == [{"2026-03-09", "2026-03-08"}], found
 
 
+def test_a_date_in_a_clause_after_the_verb_dates_that_clause():
+    # "resumed ... after the storm hit the coast on Monday": Monday is the storm's day, not the resumption's
+    assert not _dates(_pair("Harbour Line resumed its ferry sailings to the islands on Wednesday, the company said.",
+                            "Harbour Line resumed its ferry sailings to the islands after a storm hit the coast on "
+                            "Monday, the company said.", "2026-03-12"))
+
+
 def test_one_name_written_two_ways_is_not_two_people():
     from newsweave.align.disagreements import _one_name
 

@@ -236,6 +236,18 @@ def _same_act(a: Claim, b: Claim, words_a: set[str], words_b: set[str]) -> bool:
     return len((words_a & words_b) - {a.predicate[:5]}) >= ACTOR_EVENT_WORDS
 
 
+def _place_event(a: Claim, b: Claim, words_a: set[str], words_b: set[str]) -> bool:
+    """Could two dated claims about a place tell one event? They have the same verb, or share two words of
+    what happened ("the dam on the Ovrat gave way on Monday night" / "the Ovrat dam gave way early on
+    Tuesday"; one, such as "wall", is only what they are about), or both set a date to
+    come, whose words vary more ("must leave Kalbacar on November 25" / "Kalbajar was to be handed over on
+    November 15"). "The jet crashed outside Paris on Tuesday" and "relatives gathered near Paris on Saturday"
+    are two events."""
+    if len(words_a & words_b) >= 2 or a.predicate and a.predicate == b.predicate:
+        return True
+    return a.modality == "planned" and b.modality == "planned"
+
+
 def _event_words(text: str, names: set[str]) -> set[str]:
     """What a date segment says happened, as crude stems: its words less stop words, the story's names, time
     words and words of saying ("Harry Reid broke with President Obama Monday over the proposed mosque")."""
@@ -277,6 +289,11 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
                 a, b = items[ks[x]], items[ks[y]]
                 if a[1].article == b[1].article or sims[x, y] < SAME_EVENT_EMBEDDING:
                     continue
+                if not actor and not _place_event(a[1], b[1], event_words(ks[x]), event_words(ks[y])):
+                    continue
+                if actor and (_in_subordinate(a[1], a[2], texts[a[1].article])
+                              or _in_subordinate(b[1], b[2], texts[b[1].article])):
+                    continue  # the same verb, but one date is of a clause after it ("resumed ... after a storm hit on Monday")
                 if actor and not _same_act(a[1], b[1], event_words(ks[x]), event_words(ks[y])):
                     # A story's sentences all read alike, and a person or an organisation does many things on
                     # many days: two dated sentences about one are one event only if they say it did the same
@@ -389,7 +406,7 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: 
             continue
         positions = []
         for c in f.claims:
-            days = _day_dates(c, phrase_dated)
+            days = [(t, v) for t, v in _day_dates(c, phrase_dated) if not _in_subordinate(c, t, texts[c.article])]
             if len(days) == 1:
                 t, value = days[0]
                 positions.append(_Position(t.text, value, c, t.start, t.end))
@@ -417,6 +434,16 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: 
         subject = " ".join((f.best or f.claims[0]).text.split()[:10]) + " …"
         out.append(_make("date", subject, [p for p, _ in intervals], texts, _date_key))
     return out
+
+
+_SUBORDINATOR = re.compile(r"\b(?:after|before|when|since|until|while|because|following|as|where)\b", re.IGNORECASE)
+
+
+def _in_subordinate(c: Claim, t, text: str) -> bool:
+    """Is the date in a clause of its own after the claim's verb ("resumed its flights after the jet crashed
+    on July 25": the crash's date, not the resumption's)? Two wordings of one fact disagree on a date only
+    when it dates their shared verb."""
+    return c.verb_at is not None and c.verb_at < t.start and bool(_SUBORDINATOR.search(text, c.verb_at, t.start))
 
 
 def _date_key(p: _Position) -> str:
