@@ -236,3 +236,21 @@ def test_a_gapped_clause_after_a_dash_dates_its_clause():
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     start = doc[13].idx
     assert noun_phrase_scope(doc, start, doc[14].idx + 2) is None
+
+
+def test_a_chronology_items_date_label_dates_the_sentence_after_it():
+    """'-- Nov. 29, 1962: The governments sign ...': the parser splits the label off, and the timeline showed
+    the bare date as the event (a DUC 2006 story's chronology). A run of days is dated by its first day."""
+    import newsweave
+    from newsweave.model import Article
+
+    text = ("How the ferry line grew:\n\n"
+            "-- March 2, 2019: Harbour Line starts its first ferry service from Port Alven to the islands.\n\n"
+            "-- Oct. 12-13, 2021: A Harbour Line ferry crosses the gulf in a record time of four hours.\n\n"
+            "The company now runs six ferries.")
+    b = newsweave.brief([Article(id="c", source="c", published="2026-03-12", text=text)])
+    events = {e["date"]: e["event"] for e in b.timeline}
+    assert events == {
+        "2019-03-02": "March 2, 2019: Harbour Line starts its first ferry service from Port Alven to the islands.",
+        "2021-10-12": "Oct. 12-13, 2021: A Harbour Line ferry crosses the gulf in a record time of four hours.",
+    }

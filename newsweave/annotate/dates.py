@@ -1174,7 +1174,9 @@ PATTERNS: list[tuple[str, Callable, int]] = [
     # "January this year", "June 5 last year"
     (rf"{_EDGE_PRE}{MONTH_CS}(?:\s+{DAY})?,?\s+(?P<rel>this|last|next|the\s+previous|the\s+following|the\s+same)\s+year", h_month_rel_year, 0),
     # explicit calendar dates
-    (rf"(?:{WEEKDAY},?\s+)?{MONTH_CS}\s+{DAY}(?:,?\s+{YEAR})?", h_full_date, 0),
+    # "Oct. 12-13, 1992": a run of days is dated by its first (the year after the run is the first day's)
+    (rf"(?:{WEEKDAY},?\s+)?{MONTH_CS}\s+{DAY}(?:(?:-|\s*\u2013\s*)(?:[12]\d|3[01]|0?[1-9])(?![\d%]|\s*%|\s+per))?(?:,?\s+{YEAR})?",
+     h_full_date, 0),
     (rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH_CS}(?:,?\s+{YEAR})?", h_full_date, 0),
     (r"(?<![\d/.-])(?:(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d|[01]?\d/[0-3]?\d/(?:\d\d){1,2})(?![\d/-])", h_numeric_date, 0),
     (rf"{_EDGE_PRE}{MONTH_CS},?\s+(?:of\s+)?{YEAR2}", h_month_year, 1),

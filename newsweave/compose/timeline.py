@@ -168,6 +168,17 @@ def _encode_comparable(candidates: list[_Candidate], index: SentenceIndex) -> No
         index.vectors(list(comparable.values()))
 
 
+_LABEL_REST = re.compile(r"[\s\-\u2013\u2014:*\u2022]*")
+
+
+def _date_label(text: str, sent: Sentence, t) -> bool:
+    """Is the sentence only a date set as a label ("-- Nov. 29, 1962:", "March 2 -")?"""
+    if not (sent.start <= t.start and t.end <= sent.end):
+        return False
+    rest = text[sent.start:t.start] + text[t.end:sent.end]
+    return bool(_LABEL_REST.fullmatch(rest)) and text[sent.start:sent.end].rstrip().endswith((":", "-", "\u2013", "\u2014"))
+
+
 def _facts_by_article(facts: Sequence | None) -> dict[str, list[tuple[int, int, str]]]:
     """(start, end, fact id) of every claim of an aligned fact, by article."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
@@ -193,6 +204,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
         seen_sentences: set[str] = set()
         by_sentence: dict[int, list] = {}
         body_start: dict[int, int] = {}  # sentence -> where its report begins, after a dateline
+        label_start: dict[int, int] = {}  # sentence -> where the date label that heads it starts
         claims_of: dict[int, list] = {}
         for c in getattr(doc, "claims", None) or ():
             claims_of.setdefault(c.sentence, []).append(c)
@@ -204,6 +216,13 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             after_dateline = date_dateline_end(text, t.start, t.end)
             if after_dateline is not None:  # when the report was filed, not an event
                 body_start[sent.index] = after_dateline
+                continue
+            if _date_label(text, sent, t):
+                # a chronology's item: "-- Nov. 29, 1962:" is split off the sentence that tells the event
+                nxt = doc.sentences[sent.index + 1] if sent.index + 1 < len(doc.sentences) else None
+                if nxt is not None and nxt.paragraph == sent.paragraph and nxt.kind != "heading":
+                    label_start[nxt.index] = sent.start
+                    by_sentence.setdefault(nxt.index, []).append((nxt, t, value))
                 continue
             if sent.kind == "heading" or sent.n_words < 4:
                 continue
@@ -217,13 +236,17 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             # A date of a noun phrase is that phrase's event; the sentence's other dates share the sentence
             # among themselves ("The dam, a barrier built in 1974, failed shortly before 11 p.m.": the 1974
             # phrase, and the whole sentence for 11 p.m., not the fragment "failed shortly before 11 p.m.").
-            phrases = [_noun_phrase_span(doc, sent, t) for _, t, _ in items]
-            clause_spans = iter(_clauses(text, sent, [t for (_, t, _), p in zip(items, phrases) if p is None]))
-            spans = [p or next(clause_spans) for p in phrases]
+            labelled = [t.start < sent.start for _, t, _ in items]  # the date heads the sentence as its label
+            phrases = [None if lab else _noun_phrase_span(doc, sent, t) for (_, t, _), lab in zip(items, labelled)]
+            clause_spans = iter(_clauses(text, sent, [t for (_, t, _), p, lab in zip(items, phrases, labelled)
+                                                      if p is None and not lab]))
+            spans = [(label_start[sent.index], sent.end) if lab else p or next(clause_spans)
+                     for p, lab in zip(phrases, labelled)]
             if sent.index in body_start:  # the event is told after the dateline
                 spans = [(max(start, body_start[sent.index]), end) for start, end in spans]
-            for (_, t, value), (start, end) in zip(items, spans):
-                planned = any(c.start <= t.start < c.end and c.modality == "planned" for c in claims_of.get(sent.index, ()))
+            for (_, t, value), (start, end), lab in zip(items, spans, labelled):
+                planned = any((lab or c.start <= t.start < c.end) and c.modality == "planned"
+                              for c in claims_of.get(sent.index, ()))
                 candidates.append(_Candidate(value, sent, t.start, t.end, t.text,
                                              _status(value, doc.article.published, planned),
                                              start, end, text[start:end].strip(" ,;:-–—")))
