@@ -218,3 +218,36 @@ def test_a_name_in_scare_quotes_is_not_the_person_a_pronoun_means():
     quotes = brief([Article(id="m", source="m", published="2025-04-03", text=text)]).quotes
     speakers = {q["speaker"] for q in quotes if "motive" in q["text"]}
     assert speakers == {"Ryan Morris"}, quotes
+
+
+def test_a_pronoun_that_speaks_is_not_a_place_and_closing_marks_are_not_its_words():
+    """"They say 'Go to Murmansk and ask journalists,''' said ..." (PTB-style quotes of a DUC 2006 report): the
+    quote was listed under Murmansk, ending in ",''"."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("Relatives of the crew say the ferry line's hot line is useless.\n\n''We've been calling the hot line "
+            "every day, and they are telling us they have no information. They say 'Go to Port Alven and ask the "
+            "journalists there,''' said Ilse Tamm of Ostrun. Tamm, whose son is on the ferry, came to Port Alven "
+            "on Thursday.")
+    quotes = brief([Article(id="m", source="m", published="2026-03-12", text=text)]).quotes
+    said = [q for q in quotes if "ask the journalists" in q["text"]]
+    assert said and all(q["speaker"] != "Port Alven" for q in said), said
+    assert all(q["text"].endswith("journalists there") for q in said), said
+
+
+def test_a_pronoun_speaker_never_resolves_to_a_place():
+    from types import SimpleNamespace
+
+    from newsweave.compose.quotes import _entity_for_speaker
+
+    text = "They say the ferry will not sail."
+    doc = SimpleNamespace(article=SimpleNamespace(id="m", text=text))
+    a = SimpleNamespace(speaker_head="They", speaker_start=0, speaker_end=4, speaker_resolved="Port Alven")
+    mentions = SimpleNamespace(covering=lambda article, pos: [])
+    place = {"E1": SimpleNamespace(type="GPE")}
+    people = {"E1": SimpleNamespace(type="ORG")}
+    assert _entity_for_speaker(doc, a, mentions, place, {}, {"port alven": "E1"}) is None
+    assert _entity_for_speaker(doc, a, mentions, people, {}, {"port alven": "E1"}) == "E1"

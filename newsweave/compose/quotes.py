@@ -16,7 +16,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsweave.annotate.quotes import LINK_VERBS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, THING_PRONOUNS
+from newsweave.annotate.quotes import (
+    GROUP_PRONOUNS, LINK_VERBS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, THING_PRONOUNS,
+)
 from newsweave.model import AnnotatedArticle
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -176,10 +178,15 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
         return None  # a common noun ("officials", "one resident") names no entity
     resolved = (a.speaker_resolved or "").strip().lower()
     if resolved:
-        return (speakers_by_name if speakers_by_name is not None else _speakers_by_name(entities)).get(resolved)
+        ent = (speakers_by_name if speakers_by_name is not None else _speakers_by_name(entities)).get(resolved)
+        if ent is not None and word in _ANY_PRONOUN and entities[ent].type in ("GPE", "LOC", "FAC"):
+            return None  # "They say 'Go to Murmansk ...'": a pronoun that speaks is people, not a place
+        return ent
     return None
 
 
+_CLOSING_AFTER_COMMA = re.compile(r"[,;:]\s*['\"\u201d\u2019`]+\s*$")
+_ANY_PRONOUN = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 PRONOUN_SENTENCES = 3  # "she said" refers to a person named in its sentence or the two before it
 _FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "lady"})
 _MALE_TITLES = frozenset({"mr", "sir", "lord"})
@@ -298,6 +305,9 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
         text = doc.article.text
         last_body: tuple[int, str, str | None] | None = None  # (sentence, speaker as named, entity) of the last institution
         for a, start, end in ((a, s, e) for a in doc.quotes for s, e in _quoted_parts(text, a)):
+            m = _CLOSING_AFTER_COMMA.search(text, start, end)
+            if m:
+                end = m.start()  # closing marks left in the span (a nested quote's, in PTB-style text)
             while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
                 end -= 1  # "... on November 20," the ministry said: the comma is the writer's, not the speaker's
             content = text[start:end].strip()
