@@ -118,6 +118,29 @@ def test_a_total_and_its_parts_are_not_rival_counts():
     assert not _numbers(b)
 
 
+def test_the_same_rival_figures_are_one_disagreement():
+    # 12 against 14 trapped fishermen, in two sentences of each report: one item with both sentences, not two
+    b = _pair("Rescuers lowered a capsule on Tuesday to reach the 12 fishermen trapped in the sunken trawler "
+              "Marta.\n\nThe air supply for the 12 fishermen on board is running low, the coastguard said.",
+              "Divers tried on Tuesday to reach the 14 fishermen trapped in the sunken trawler Marta.\n\nThe 14 "
+              "fishermen on board have air for two more days, a navy officer said.", "2026-03-10")
+    (item,) = _numbers(b)
+    assert sorted(len(p["evidence"]) for p in item["positions"]) == [2, 2]
+
+
+def test_a_figure_that_two_reports_of_one_day_give_and_a_later_one_moves_is_an_update():
+    b = newsweave.brief([
+        _article(1, "Valley Post", "Eleven people died when fire swept through a dance hall in Ostrun on Saturday.",
+                 "2026-05-10"),
+        _article(2, "Kestpress", "Fire swept through a dance hall in Ostrun on Saturday, and eleven people died.",
+                 "2026-05-10"),
+        _article(3, "Harbour Wire", "Fifteen people died when fire swept through a dance hall in Ostrun on "
+                 "Saturday.", "2026-05-12"),
+    ])
+    (item,) = _numbers(b)
+    assert item["status"] == "update", item["explanation"]
+
+
 def test_two_tolls_for_one_fire_are_still_a_disagreement():
     hits = _numbers(_fire("Thirty-four"))
     assert len(hits) == 1

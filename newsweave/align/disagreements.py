@@ -21,6 +21,7 @@ overlapping figures; ``contradiction`` otherwise.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -798,6 +799,19 @@ def _merge_number_items(items: list[dict]) -> list[dict]:
                     parent[find(i)] = find(owner[key])
                 else:
                     owner[key] = i
+    # The same rival figures of the same counted noun are one disagreement however each pair was found
+    # ("116 sailors" / "118 sailors" under "sailor sunken", "sailor board", "sailor rescue" ...).
+    same_values: dict[tuple, int] = {}
+    for i, it in enumerate(items):
+        values = frozenset(json.dumps(p["normalized"]) for p in it["positions"])
+        key = (it["subject"].split()[0] if it["subject"] else "", values)
+        if key in same_values:
+            j = find(same_values[key])
+            if items[j]["status"] != it["status"] and "update" in (items[j]["status"], it["status"]):
+                items[j]["status"] = "update"  # one of them found a cue that explains the change
+            parent[find(i)] = j
+        else:
+            same_values[key] = i
     merged: dict[int, dict] = {}
     for i, it in enumerate(items):
         root = find(i)
@@ -1043,10 +1057,12 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict) -> None:
             for a in p["sources"]:
                 if published.get(a) and lo is not None:
                     dated.append((published[a], lo))
-        days = {d for d, _ in dated}
-        if len(who) < 2 and len(days) > 1 and len(days) == len(dated):
-            dated.sort()
-            values = [v for _, v in dated]
+        by_day: dict[str, set] = defaultdict(set)
+        for d, v in dated:
+            by_day[d].add(v)
+        # reports of one day agree with each other, and the figure moves one way from day to day
+        if len(who) < 2 and len(by_day) > 1 and all(len(v) == 1 for v in by_day.values()):
+            values = [next(iter(by_day[d])) for d in sorted(by_day)]
             if values == sorted(values) or values == sorted(values, reverse=True):
                 item["status"] = "update"
                 item["explanation"] = item["explanation"].replace(
