@@ -395,3 +395,16 @@ def test_an_attribution_clause_alone_is_not_a_unit():
     c = Claim(article="a", index=0, sentence=0, start=0, end=0, predicate="quote",
               text="the Harbour Wire news agency quoted port officials as saying.")
     assert _bare_attribution(c)
+
+
+def test_no_cut_inside_a_relative_clause_that_the_sentence_goes_on_after():
+    """'..., information that the American diplomat, who insisted on anonymity, said was found not to be
+    credible': a cut at ', who' ended a DUC 2006 summary item inside the clause."""
+    from newsweave.compose.summary import trims
+
+    text = ("The council passed the report to the police, a report that the mayor, who asked not to be named, "
+            "said was never checked.")
+    assert [text[a:b] for a, b in trims(text)] == [text]
+    # a relative clause that ends the sentence, or runs only into an attribution, may still go
+    text = "The dam gave way late on Monday, which flooded three villages, officials said."
+    assert "The dam gave way late on Monday" in [text[a:b] for a, b in trims(text)]

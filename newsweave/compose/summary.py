@@ -203,6 +203,24 @@ _SUBORDINATE_START = re.compile(
     r"amid|as)\b", re.IGNORECASE)
 
 
+_RELATIVE_START = re.compile(r",\s+(?:which|who|where)\b", re.IGNORECASE)
+
+
+def _relative_mid_sentence(text: str, m: re.Match, end: int) -> bool:
+    """Is the relative clause at ``m`` closed by a comma with more of the sentence after it ("information
+    that the diplomat, who insisted on anonymity, said was found not to be credible")? Cutting there
+    would end the sentence inside another clause. A trailing attribution after it may go ("..., which
+    flooded three villages, officials said")."""
+    if not _RELATIVE_START.match(text, m.start()):
+        return False
+    close = text.find(",", m.end(), end)
+    if close < 0:
+        return False
+    rest = text[close:end]
+    attribution = _TRAIL_ATTRIBUTION.match(rest) and not re.match(rf",\s*{_SAY}\b", rest, re.IGNORECASE)
+    return len(rest.split()) > 1 and not attribution
+
+
 def trims(text: str) -> list[tuple[int, int]]:
     """Relative (start, end) spans of ``text`` worth offering: the whole (less a dateline or a leading
     conjunction), and forms without a leading phrase, a leading or a trailing attribution."""
@@ -240,6 +258,8 @@ def trims(text: str) -> list[tuple[int, int]]:
         for m in _TRAIL_CLAUSE.finditer(text, s, e):
             head = text[:m.start()]
             if opening >= 0 and len(text[opening + 1:m.start()].split()) < 4:
+                continue
+            if _relative_mid_sentence(text, m, e):
                 continue
             if len(text[s:m.start()].split()) >= MIN_WORDS and _balanced_quotes(head):
                 ends.add(m.start())
