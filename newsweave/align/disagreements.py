@@ -573,9 +573,7 @@ def _partner_totals(items) -> dict[float, set[float]]:
     for qs in by_claim.values():
         for i, a in enumerate(qs):
             for b in qs[i + 1:]:
-                # parts count the same noun ("109 people on board and four people on the ground"); "killed 10
-                # people and injured 70" are no parts of one whole, and another report's "70 killed" may rival 10
-                if a.unit == b.unit and a.value != b.value and a.counted and a.counted == b.counted:
+                if a.unit == b.unit and a.value != b.value:
                     totals[a.value + b.value] |= {a.value, b.value}
     return totals
 
