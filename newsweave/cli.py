@@ -56,10 +56,10 @@ def brief(
         err.print(f"[red]error:[/] unknown style {style!r}; choose prose or bullets")
         raise typer.Exit(2)
     if fmt is not None:
-        if format_name(fmt) is None:
-            err.print(f"[red]error:[/] unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        wanted, fmt = fmt, format_name(fmt)
+        if fmt is None:
+            err.print(f"[red]error:[/] unknown format {wanted!r}; choose one of {', '.join(FORMATS)}")
             raise typer.Exit(2)
-        fmt = format_name(fmt)
     targets: list[tuple[Path, str]] = []
     for path in output or []:
         target_fmt = SUFFIX_FORMATS.get(path.suffix.lower()) or fmt
@@ -203,8 +203,9 @@ def batch(
 
     err = Console(stderr=True)
     names = [f.strip() for f in fmt.split(",") if f.strip()]
-    bad = [f for f in names if format_name(f) is None]
-    formats = [format_name(f) for f in names if format_name(f)]
+    resolved = [format_name(f) for f in names]
+    bad = [f for f, r in zip(names, resolved) if r is None]
+    formats = [r for r in resolved if r]
     if bad or not formats:
         err.print(f"[red]error:[/] unknown format {bad[0] if bad else fmt!r}; choose from {', '.join(FORMATS)}")
         raise typer.Exit(2)

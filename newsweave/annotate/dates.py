@@ -361,10 +361,10 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
             return "future"
         if lw in _MODALS and w[0].islower() and i < modal_reach:
             # "could be exhausted by Friday", "would likely be made Tuesday": a modal ahead of the dated verb
-            # looks forward, unless it looks back ("could have been", "would have") or denies ("could not
-            # be reached Friday", usually said of the past)
+            # looks forward, unless it looks back ("could have been", "would have"; a denial in the clause
+            # has already set modal_reach to 0)
             after = words[i - 1].lower() if i > 0 else ""
-            if after not in ("have", "not", "n't", "'ve", "never"):
+            if after not in ("have", "'ve"):
                 return "future"
         if lw in _PRES_WORDS:
             return "present"

@@ -1202,7 +1202,7 @@ def _display_name(g: _Group, type_: str) -> str:
 
     best = max(freq, key=quality)
     if type_ in PLACE_TYPES and best.isupper() and len(best) > 5:
-        return best.title()  # only ever written in a dateline ("WASHINGTON (AP) --"): shown as a name is
+        return best.title()  # only ever written in a dateline ("WASHINGTON (AP) --"): show it as a name
     return best
 
 
