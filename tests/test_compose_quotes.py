@@ -120,6 +120,30 @@ def test_links_and_possessors_are_not_quotes():
     assert any(q["speaker"] == "Anna Relko" for q in quotes), quotes
 
 
+def test_acts_intentions_and_knowledge_are_not_quotes():
+    """Attribution corpora also mark what a stance or an act is about ("seeking immunity", "responding to
+    disputes", "threatened by armed men"), intentions ("wants to build") and knowledge ("know they are
+    owed"): none is anybody's words. Speech stays: a that-clause, and the infinitive of a verb of saying."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("The high court of Marnia sided on Monday with harbour pilots seeking immunity from lawsuits over "
+            "collisions in the port.\n\n"
+            "Both cases involved pilots responding to distress calls where crews were being threatened by armed "
+            "men. The harbour authority wants to build a second breakwater before many tenants know they are owed "
+            "compensation.\n\n"
+            "Mayor Ilse Varga said the ruling would protect pilots who risk their lives. She vowed to appeal "
+            "any fine imposed on the port.")
+    quotes = brief([Article(id="port", source="port", published="2031-06-03", outlet="Harbour Post", text=text)]).quotes
+    texts = [q["text"] for q in quotes]
+    for not_words in ("immunity from lawsuits", "distress calls", "crews", "a second breakwater", "are owed"):
+        assert not any(not_words in t for t in texts), (not_words, quotes)
+    assert any(q["speaker"] == "Ilse Varga" and "protect pilots" in q["text"] for q in quotes), quotes
+    assert any("appeal any fine" in q["text"] for q in quotes), quotes
+
+
 def test_an_institution_and_a_person_saying_alike_are_two_statements():
     """The ministry (no entity of its own) and a named engineer say nearly the same words in two outlets:
     two statements, each with its own speaker, not one quote of the engineer citing the ministry's outlet."""

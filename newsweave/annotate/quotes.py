@@ -55,6 +55,12 @@ class Attribution:
     speaker_resolved: str | None = None
     # the content as one or more disjoint ranges (a split quote has two); content_start/end is their extent
     content_parts: list[tuple[int, int]] = field(default_factory=list)
+    # what the content is: "clause" (what was said: a that-clause, a parenthetical, a quote), "infinitive"
+    # ("vowed to build", "wants to leave"), "object" (the thing talked about or acted on: "denied the report",
+    # "sought immunity") or "stance" ("critical of the plan"). Attribution corpora count all four; only a
+    # clause, or the infinitive of a verb of saying, is somebody's words.
+    form: str = "clause"
+    cue_lemma: str | None = None  # the cue verb's (or adjective's, or noun's) lemma, when it has one
 
     def content(self, text: str) -> str:
         return text[self.content_start : self.content_end]
@@ -571,6 +577,8 @@ class _Cand:
     order: int = 0
     weak: bool = False
     minor: bool = False  # a nominal/adjectival stance: dropped inside any other attribution's content
+    form: str = "clause"  # what the content is: see Attribution.form
+    cue_lemma: str | None = None
 
 
 FREE_QUOTES = False
@@ -864,11 +872,13 @@ class _Extractor:
                      and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
         kind = "indirect"
         weak = False  # content from an object or infinitive: only kept with a speaker
+        form = "clause"
         if not heads and lemma in XCOMP_VERBS:
             # "asked not to be named": a condition of anonymity, not something the source said
             heads = [c for c in t.children if c.dep_ == "xcomp" and not (
                 c.lemma_.lower() in _ANONYMITY_VERBS and any(g.dep_ == "auxpass" for g in c.children))]
             weak = bool(heads)
+            form = "infinitive"
         parts: list[tuple[int, int]] = []
         subj = self.subject_of(t)
         if SLIP_SUBJ and subj is not None and t.dep_ == "conj" and self.in_quote(subj) and not self.in_quote(t):
@@ -895,6 +905,7 @@ class _Extractor:
                 parts.append(_trim(text, *_subtree_span(pro[0])))
                 heads = pro[:1]
                 weak = True
+                form = "object"
         paren_spk = None
         if PAREN_SEG and lemma in SPEECH_VERBS and (
             not parts or subj is not None and subj.i < t.i and any(x.text == "," for x in self.doc[subj.right_edge.i + 1 : t.i])
@@ -902,6 +913,7 @@ class _Extractor:
             seg = self.paren_segment(t)
             if seg is not None:
                 parts, heads, paren_spk = seg
+                form = "clause"
         if (
             not parts
             and t.dep_ == "parataxis"
@@ -925,6 +937,7 @@ class _Extractor:
                         if b > a:
                             parts.append((a, b))
                 heads = [host]
+                form = "clause"
         if not parts and EVIDENCE and lemma in _EVIDENCE_VERBS and subj is not None and _lemma(subj) in _EVIDENCE_NOUNS:
             # "Polls show a close race", "The video shows him with his hands raised": what the evidence shows
             rest = [c for c in t.children if c.i > t.i and c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dative", "prep", "acomp") and not self.in_quote(c)]
@@ -935,6 +948,7 @@ class _Extractor:
                 if b - a > 2 and "\n" not in text[a:b]:
                     parts.append((a, b))
                     heads = rest
+                    form = "clause" if rest[0].dep_ == "ccomp" else "object"
         if not parts and lemma in OBJECT_VERBS:
             objs = [c for c in t.children if c.dep_ in ("dobj",)]
             if FREE_REL and not objs:
@@ -968,6 +982,7 @@ class _Extractor:
                     heads = objs
                 parts.append(_trim(text, a, b))
                 weak = True
+                form = "object"
         if not parts and lemma in PREP_VERBS:
             preps = PREP_VERBS[lemma]
             for c in t.children:
@@ -978,6 +993,7 @@ class _Extractor:
                         parts.append(_trim(text, a, b))
                         heads = [c]
                         weak = True
+                        form = "object"
                         break
         # passive "X was reported by Y": the subject is the content
         if not parts and any(c.dep_ == "agent" for c in t.children):
@@ -986,6 +1002,7 @@ class _Extractor:
                 a, b = _subtree_span(sp[0])
                 parts.append(_trim(text, a, b))
                 heads = sp
+                form = "object"
         if (
             PASSIVE_NO_AGENT
             and lemma in CUE_VERBS
@@ -1001,6 +1018,7 @@ class _Extractor:
             if sp and not self.in_quote(sp[0]):
                 parts = _subtree_parts(text, t, set())
                 heads = [t]
+                form = "clause"
         if CLIP_PARA and parts:
             # reported content stays in the cue's paragraph (the parser's sentences can run over a break)
             lo = text.rfind("\n", 0, t.idx) + 1
@@ -1022,6 +1040,7 @@ class _Extractor:
                     a, b = _trim(text, nxt, end)
                     if b - a > 3:
                         parts = [(a, b)]
+                        form = "clause"
         frame = self.frame_of(t, subj, heads)
         if slip_run is not None:
             frame = (min(frame[0], slip_run[0]), max(frame[1], slip_run[1]))
@@ -1080,7 +1099,9 @@ class _Extractor:
             # "X is expected to Y": a source-less attribution whose content is the whole clause
             parts = _subtree_parts(text, passive[0], {t.i}) + parts
             weak = False
-        self.cands.append(_Cand(kind, sorted(parts), cue, subj, speaker, frame, order=t.i, weak=weak))
+            form = "clause"
+        self.cands.append(_Cand(kind, sorted(parts), cue, subj, speaker, frame, order=t.i, weak=weak, form=form,
+                                cue_lemma=lemma))
 
     def paren_segment(self, t: "Token"):
         """A comma-set reporting frame inside a sentence whatever the parse: "Hawaii, as one adviser pointed
@@ -1285,7 +1306,8 @@ class _Extractor:
             speaker = self.speaker_span(subj, avoid={t.i, host.i} | {x.i for h in heads for x in h.subtree})
             if any(p[0] < speaker[1] and speaker[0] < p[1] for p in parts):
                 continue
-            self.cands.append(_Cand("indirect", parts, cue, subj, speaker, (min(cue[0], speaker[0]), max(cue[1], speaker[1])), order=t.i))
+            self.cands.append(_Cand("indirect", parts, cue, subj, speaker, (min(cue[0], speaker[0]), max(cue[1], speaker[1])), order=t.i,
+                                    form="clause" if heads[0].dep_ == "ccomp" else "infinitive", cue_lemma=_lemma(t)))
 
     def add_according_to(self) -> None:
         for t in self.doc:
@@ -1362,7 +1384,8 @@ class _Extractor:
             speaker = self.speaker_span(subj, avoid={t.i} | {x.i for x in prep.subtree})
             if speaker[0] < b and a < speaker[1]:
                 continue
-            self.cands.append(_Cand("indirect", [(a, b)], cue, subj, speaker, (min(cue[0], speaker[0]), max(cue[1], speaker[1])), order=t.i, weak=True, minor=True))
+            self.cands.append(_Cand("indirect", [(a, b)], cue, subj, speaker, (min(cue[0], speaker[0]), max(cue[1], speaker[1])), order=t.i, weak=True, minor=True,
+                                    form="stance", cue_lemma=lemma))
 
     def add_noun_cues(self) -> None:
         for t in self.doc:
@@ -1469,7 +1492,8 @@ class _Extractor:
                 sa, sb = _trim(text, toks[start].idx, prev.idx + len(prev.text))
                 if cb - ca < 3 or sb <= sa:
                     break
-                self.cands.append(_Cand("indirect", [(ca, cb)], (t.idx, t.idx + len(t.text)), prev, (sa, sb), (sa, t.idx + len(t.text)), order=t.i))
+                self.cands.append(_Cand("indirect", [(ca, cb)], (t.idx, t.idx + len(t.text)), prev, (sa, sb), (sa, t.idx + len(t.text)), order=t.i,
+                                        form="clause" if stem in CCOMP_VERBS else "object", cue_lemma=stem))
                 break
 
     def add_dash_cues(self) -> None:
@@ -1617,6 +1641,8 @@ class _Extractor:
                     speaker_head=head,
                     speaker_resolved=resolved,
                     content_parts=parts,
+                    form=c.form,
+                    cue_lemma=c.cue_lemma,
                 )
             )
         return out

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsweave.annotate.quotes import (
-    GROUP_PRONOUNS, LINK_VERBS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, THING_PRONOUNS,
+    GROUP_PRONOUNS, LINK_VERBS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, SPEECH_VERBS, THING_PRONOUNS,
 )
 from newsweave.model import AnnotatedArticle
 
@@ -254,14 +254,27 @@ def _scare_quoted(text: str, start: int, end: int) -> bool:
 
 
 _POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+# Verbs of knowing and perceiving: "before some women know they are pregnant" tells what is so, not what
+# anyone said or holds (unlike "believe", "fear" or "hope", which report a held view, or "heard that", which
+# reports what others said).
+_KNOWING_VERBS = frozenset(
+    "know realize realise recognize recognise understand discover sense notice remember forget see".split())
 
 
 def _a_statement(text: str, a, speaker: str | None) -> bool:
     """Is this attribution something its speaker said, for the list of quotes? The annotator also marks
-    what a linking verb ties together ("the road linking the region and Armenia") and a possessor's
-    stance ("its attacks on civilian and Azerbaijani forces"): attributions in the wide sense of
-    attribution corpora, but no one's words."""
+    what a linking verb ties together ("the road linking the region and Armenia"), a possessor's stance
+    ("its attacks on civilian and Azerbaijani forces"), the thing a stance or act is about ("officers
+    seeking immunity", "police responding to domestic disputes") and intentions ("wants to leave"):
+    attributions in the wide sense of attribution corpora, but no one's words. Reported speech is a clause
+    ("said that ..."), or an infinitive after a verb of saying ("vowed to rebuild", "urged voters to
+    stay home")."""
     if speaker is not None and speaker.strip().lower() in _POSSESSIVES:
+        return False
+    form, cue_lemma = getattr(a, "form", "clause"), getattr(a, "cue_lemma", None)
+    if a.kind == "indirect" and (form in ("object", "stance")
+                                 or form == "infinitive" and cue_lemma not in SPEECH_VERBS
+                                 or cue_lemma in _KNOWING_VERBS):
         return False
     cue = text[a.cue_start:a.cue_end].strip().lower() if a.cue_start is not None else ""
     stems = {cue, cue[:-1], cue[:-2], cue[:-3], cue[:-3] + "e", cue[:-2] + "e", cue[:-1] + "e"} if cue else set()
