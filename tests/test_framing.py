@@ -200,3 +200,17 @@ def test_word_forms_of_one_word_are_not_a_word_choice():
         for wc in choices:
             words = {w.lower() for w in wc["this_outlet"]} | {w.lower() for ws in wc["others"].values() for w in ws}
             assert not ({"nominee", "nominated"} <= words), wc
+
+
+def test_a_word_of_a_name_is_no_loaded_term():
+    """"Supreme" in "the Supreme Court" is part of a name, not the outlet's word choice; a loaded word the
+    outlet chose beside it still counts."""
+    from newsweave.pipeline import annotate_stage
+
+    text = ("The Supreme Court of Marnia on Monday struck down the port tax in a brutal blow to the harbour "
+            "authority, which had defended it for years.")
+    assert any(t[2] == "supreme" for t in loaded_terms(text))  # the lexicon alone would count it
+    st = annotate_stage([Article(id="court", source="court.txt", outlet="Harbour Post", text=text)])
+    assert any(m.text.endswith("Supreme Court of Marnia") or m.text.endswith("Supreme Court") for m in st.docs[0].entities)
+    terms = {t["term"] for t in build_framing(st.docs, sentences=False)[0]["terms"]}
+    assert "supreme" not in terms and "brutal" in terms, terms

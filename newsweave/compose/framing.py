@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -341,6 +342,19 @@ def _quoted_ranges(doc: AnnotatedArticle) -> list[tuple[int, int]]:
     return [(a.content_start, a.content_end) for a in doc.quotes if getattr(a, "kind", "") in ("direct", "mixed")]
 
 
+def _name_ranges(doc: AnnotatedArticle) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans of the names an article mentions. A nationality or group ("NORP") is
+    left out: "communist" or "leftist" can be the outlet's label for someone, not a name."""
+    spans = sorted((m.start, m.end) for m in doc.entities if m.label != "NORP")
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _quote_speakers(quotes: Sequence[dict]) -> dict[str, list[str]]:
     """Per article, the speakers of the quotes (``briefing.quotes``) that it carries, in quote order."""
     out: dict[str, list[str]] = defaultdict(list)
@@ -473,10 +487,14 @@ def build_framing(docs: Sequence[AnnotatedArticle], facts: Sequence[Any] = (), q
     for doc in docs:
         aid = doc.article.id
         quoted = _quoted_ranges(doc)
+        names = _name_ranges(doc)
         terms: dict[tuple[str, str], dict] = {}
         for s, e, term, cat, _score in loaded_terms(doc.article.text):
             if any(qs <= s < qe for qs, qe in quoted):
                 continue
+            i = bisect_right(names, (s, float("inf"))) - 1
+            if i >= 0 and names[i][0] <= s and e <= names[i][1]:
+                continue  # a word of a name ("Supreme Court", "Justice Department") is no word choice
             t = terms.setdefault((term, cat), {"term": term, "category": cat, "count": 0, "evidence": []})
             t["count"] += 1
             t["evidence"].append({"article": aid, "start": s, "end": e})
