@@ -191,6 +191,23 @@ def test_company_and_facility_context_decide_the_type():
     assert find(ents, "Halmora").type == "FAC"
 
 
+def test_an_organisation_named_like_a_small_town_stays_an_organisation():
+    """"White House" is also a town in Tennessee; a story whose every mention the parser calls an
+    organisation means the organisation. A town tagged as an organisation, but put after "in", stays a place."""
+    entities, _ = story({
+        "a": ("The White House will announce new travel rules on Friday, a White House official said.",
+              [("White House", "ORG")]),
+        "b": ("White House spokesman Eli Varn said the rules would take effect in November.",
+              [("White House", "ORG")]),
+    })
+    assert find(entities, "White House").type == "ORG"
+    entities, _ = story({
+        "a": ("Floods cut the roads in White House on Friday.", [("White House", "ORG")]),
+        "b": ("Residents of White House were told to stay indoors.", [("White House", "ORG")]),
+    })
+    assert find(entities, "White House").type == "GPE"
+
+
 def test_similar_but_different_names_stay_apart():
     ents, _ = story({
         "a": ("Austria and Australia signed a deal. Slovakia and Slovenia watched. Mark Jones and Mary Jones "

@@ -1168,7 +1168,11 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
         return "FAC"  # most mentions name the facility before its kind: "the Tarnagor dam"
     if strong >= 2 or (strong >= 1 and (weak >= 1 or place_votes > 0)):
         return place_type
-    if city and (place_votes > 0 or weak >= 1 or g.labels.get("PERSON", 0) < total / 2):
+    # A name the parser calls an organisation wherever it occurs, never a place, and that the text seldom
+    # puts after "in" or "from", is the organisation, though a small town has the same name ("White House",
+    # Tennessee): "The White House will announce ...".
+    org_named = g.labels.get("ORG", 0) > total / 2 and place_votes == 0 and strong == 0 and 2 * weak < total
+    if city and not org_named and (place_votes > 0 or weak >= 1 or g.labels.get("PERSON", 0) < total / 2):
         return "GPE"
     vote = _vote(g)
     if vote in ("PERSON", "ORG") and weak >= 2 and weak >= total / 2 and place_votes > 0:
