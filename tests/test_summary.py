@@ -408,3 +408,21 @@ def test_no_cut_inside_a_relative_clause_that_the_sentence_goes_on_after():
     # a relative clause that ends the sentence, or runs only into an attribution, may still go
     text = "The dam gave way late on Monday, which flooded three villages, officials said."
     assert "The dam gave way late on Monday" in [text[a:b] for a, b in trims(text)]
+
+
+def test_a_sentence_cut_with_an_ellipsis_is_not_a_unit():
+    """Teasers and excerpts end in '...' mid-statement ('... for children who are not...'): not a whole
+    statement, so never a summary item; a quote that trails off inside its marks is left alone."""
+    from newsweave.annotate import annotate
+    from newsweave.compose.summary import _units
+
+    text = ("The port of Alven will reopen to ferries on Monday, the harbour authority said.\n\n"
+            "Captain Ilse Varga said the channel had been cleared of wrecks. \"We will see how it goes...\"\n\n"
+            "The authority did not say whether cargo ships would be allowed in before the spring, when the...")
+    docs = annotate([Article(id="t", source="t", published="2026-03-11", text=text)])
+    texts = [u.text for u in _units(docs, [], "prose")[0]]
+    assert any(t.startswith("The port of Alven will reopen") for t in texts), texts
+    assert not any("cargo ships" in t for t in texts), texts
+    from newsweave.compose.summary import _CUT_OFF
+
+    assert not _CUT_OFF.search('"We will see how it goes..."') and _CUT_OFF.search("before the spring, when the…")

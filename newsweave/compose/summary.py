@@ -572,6 +572,12 @@ def _min_df(n_articles: int) -> int:
     return MIN_DF
 
 
+# A sentence that ends in an ellipsis (outside quote marks) is cut off: feeds, teasers and excerpts end
+# so ("Munoz did not elaborate on travel restrictions for children who are not..."), and what is left is
+# not a whole statement.
+_CUT_OFF = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
+
+
 def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_words: int | None = None) -> tuple[list[Unit], dict]:
     """Candidate units and, per claim (article, start), the index of its fact. ``max_words`` defaults to
     MAX_WORDS as set when called (a default bound at definition would ignore bench/tune_summary.py's --set)."""
@@ -597,6 +603,8 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                 continue
             if pos == len(body) - 1 and pos > 0 and s.text.rstrip()[-1:] not in ".!\"”’')":
                 continue  # the article's text was cut off mid-sentence
+            if _CUT_OFF.search(s.text):
+                continue  # an excerpt or teaser cut with an ellipsis: "... for children who are not..."
             claims = claims_by_sentence.get(s.index, [])
             if style == "bullets" and facts and claims:
                 spans = [(c.start, c.end, [c]) for c in claims]
