@@ -310,3 +310,17 @@ def test_a_four_digit_clock_time_is_neither_a_year_nor_a_duration(text):
 ])
 def test_a_modal_dates_a_weekday_forward_only_in_its_own_affirmative_clause(text, phrase, value):
     assert value_of(text, phrase, "2031-05-13") == value
+
+
+# 2031-05-13 is a Tuesday.
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    # a past state that lasted "until" a day ended on it
+    ("The ferry services were down from about 16:00 GMT until around 22:00 on Monday.", "Monday", "2031-05-12"),
+    ("The talks lasted until Friday.", "Friday", "2031-05-09"),
+    # ... but "until" mostly names an end still to come, even after a past-tense verb
+    ("The vote was postponed until Monday.", "Monday", "2031-05-19"),
+    ("The council kept the harbour closed until Friday.", "Friday", "2031-05-16"),
+    ("The coast road will stay shut until Monday.", "Monday", "2031-05-19"),
+])
+def test_until_dates_forward_unless_a_past_state_lasted_until_then(text, phrase, value):
+    assert value_of(text, phrase, "2031-05-13") == value

@@ -350,6 +350,12 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
     within the first ``modal_reach`` words: the dated verb's own clause."""
     for i, w in enumerate(words):
         lw = w.lower()
+        if lw in ("until", "till") and backwards:
+            # "until" sets an end, and mostly one still to come ("postponed the vote until Monday", "kept
+            # the markets closed until Friday"); only a past state that lasted until then is past: "the
+            # services were down ... until around 22:00 on Monday"
+            cue = next((x.lower() for x in words[i + 1:] if _scan_tense([x], True) is not None), None)
+            return "past" if cue in ("was", "were", "lasted") else "future"
         if lw in _FUT_WORDS:
             if lw == "set" and not (i > 0 and not backwards and False):
                 # "set to" / "is set for": only future when followed (in text order) by to/for
