@@ -426,3 +426,16 @@ def test_a_sentence_cut_with_an_ellipsis_is_not_a_unit():
     from newsweave.compose.summary import _CUT_OFF
 
     assert not _CUT_OFF.search('"We will see how it goes..."') and _CUT_OFF.search("before the spring, when the…")
+
+
+def test_a_piece_cut_off_at_a_dash_is_not_a_unit():
+    """The parser may end a sentence at a dash glued to a word ('... political unrest—but the company
+    hides what it knows.'): the piece after it is no statement of its own."""
+    from newsweave.annotate import annotate
+    from newsweave.compose.summary import _units
+
+    text = ("The complaints say the port's own surveys show that dredging harms the reef and the fisheries"
+            "\u2014but the authority hides what it knows. The harbour authority denied the claim on Monday.")
+    docs = annotate([Article(id="d", source="d", published="2026-03-11", text=text)])
+    texts = [u.text for u in _units(docs, [], "prose")[0]]
+    assert texts and not any(t[:1] in "\u2014\u2013-" for t in texts), texts

@@ -626,6 +626,8 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         continue
                     if not _balanced_quotes(out):
                         continue  # a clause cut from inside a quote: '"As I said yesterday, his comments were wrong'
+                    if out[:1] in "\u2014\u2013-":
+                        continue  # a piece the sentence splitter cut off at a dash: "—but the company hides what it knows."
                     if "!" in out:
                         continue  # reporting prose does not exclaim: an embedded post ("... story is 100% FALSE!!!")
                     if _unattributed_quote(ua, ub, quoted):
