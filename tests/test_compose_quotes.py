@@ -275,3 +275,22 @@ def test_a_pronoun_speaker_never_resolves_to_a_place():
     people = {"E1": SimpleNamespace(type="ORG")}
     assert _entity_for_speaker(doc, a, mentions, place, {}, {"port alven": "E1"}) is None
     assert _entity_for_speaker(doc, a, mentions, people, {}, {"port alven": "E1"}) == "E1"
+
+
+def test_a_speaker_is_shown_whole_and_without_a_trailing_day():
+    """The annotator trims a speaker's closing parenthesis ("Sen. Ada Lorn (D-Wis"), and a day may trail
+    the name ("Marnia's president on Sunday"): the quote list shows the speaker as a reader names them."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("Sen. Ada Lorn (D-Wis.) noted that the harbour bill would cost far more than its sponsors claimed.\n\n"
+            "Marnia's president on Sunday vowed to defend the islands from any blockade by the fleet.")
+    quotes = brief([Article(id="s", source="s", published="2031-06-03", outlet="Harbour Post", text=text)]).quotes
+    speakers = {q["speaker"] for q in quotes}
+    assert not any(s.endswith("(D-Wis") or s.endswith("Sunday") or s != s.strip() for s in speakers), quotes
+    assert any(s.startswith("Ada Lorn") or s.startswith("Sen. Ada Lorn") for s in speakers), quotes
+    lorn = next(q for q in quotes if "harbour bill" in q["text"])
+    ev = lorn["evidence"][0]
+    assert text[ev["speaker_start"]:ev["speaker_end"]] in ("Sen. Ada Lorn (D-Wis.)", "Ada Lorn"), ev

@@ -281,6 +281,30 @@ def _a_statement(text: str, a, speaker: str | None) -> bool:
     return not stems & LINK_VERBS
 
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TRAILING_TIME = re.compile(
+    rf"[\s,]+(?:(?:on|late|early)\s+)?(?:{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today)$")
+
+
+def _speaker_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The speaker as shown: without surrounding spaces (a no-break space included), with the closing
+    parenthesis the annotator's trimming took off ("Sen. Ada Lorn (D-Wis." -> "... (D-Wis.)"), and without a
+    time that trails the name ("Taiwan's president on Sunday")."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    span = text[start:end]
+    if span.count("(") > span.count(")"):
+        m = re.match(r"[.\w]{0,2}\)", text[end:end + 3])
+        if m:
+            end += m.end()
+    m = _TRAILING_TIME.search(text, start, end)
+    if m and m.start() > start:
+        end = m.start()
+    return start, end
+
+
 def _speakers_by_name(entities: dict) -> dict[str, str]:
     """Lower-cased name or alias -> id of the first entity (in ``entities`` order) that has it and can speak."""
     out: dict[str, str] = {}
@@ -326,7 +350,8 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             content = text[start:end].strip()
             if len(content.split()) < 3:
                 continue
-            speaker = text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else None
+            sp_bounds = _speaker_bounds(text, a.speaker_start, a.speaker_end) if a.speaker_start is not None else None
+            speaker = text[sp_bounds[0]:sp_bounds[1]] if sp_bounds else None
             if speaker is None and a.kind != "direct":
                 continue  # reported speech of no one ("is expected to present its conclusions") is no quote
             if not _a_statement(text, a, speaker):
@@ -351,7 +376,7 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             named = {ent_id for s, e, ent_id in mentions.get(doc.article.id, []) if s >= start and e <= start + len(content)}
             quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker, entity,
                                  _stems(canonical, stop), places, _writer(doc.article) if first_person else None,
-                                 kind, (a.speaker_start, a.speaker_end) if a.speaker_start is not None else None,
+                                 kind, sp_bounds,
                                  set().union(*(_stems(names[n], stop) for n in named)) if named else set()))
 
     translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
