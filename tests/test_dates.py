@@ -324,3 +324,22 @@ def test_a_modal_dates_a_weekday_forward_only_in_its_own_affirmative_clause(text
 ])
 def test_until_dates_forward_unless_a_past_state_lasted_until_then(text, phrase, value):
     assert value_of(text, phrase, "2031-05-13") == value
+
+
+# 2031-10-13 is a Monday; the same month and day next year is nearer than last year's.
+@pytest.mark.parametrize(("text", "phrase", "nth", "value"), [
+    # the day of something that happened is a day gone by
+    ("Investigators of the Jan. 6 blast at the Harbour Ministry met on Monday.", "Jan. 6", 0, "2031-01-06"),
+    # ... and the article's other mentions of that month and day are the same day
+    ("The panel on the Jan. 6 riot in Kessel sat on Monday. The Jan. 6 panel will meet again next week.",
+     "Jan. 6", 1, "2031-01-06"),
+    # a year written beside the day elsewhere in the article carries to its bare mentions
+    ("The port reopened on Jan. 12, 2031, after the storm. Its Jan. 12 reopening is the subject of an inquiry.",
+     "Jan. 12", 0, "2031-01-12"),
+    # without such evidence the nearest such day stays ("the Jan. 6 panel" alone, a scheduled vote)
+    ("The Jan. 6 panel met on Monday.", "Jan. 6", 0, "2032-01-06"),
+    ("The Jan. 6 vote will decide the seat.", "Jan. 6", 0, "2032-01-06"),
+])
+def test_a_month_and_day_takes_the_year_the_article_settles_for_it(text, phrase, nth, value):
+    hits = [t for t in tag_timexes(text, "2031-10-13") if t.text == phrase]
+    assert hits[nth].value == value, hits

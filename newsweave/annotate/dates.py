@@ -6,7 +6,9 @@ TimeML TIMEX3 ``value`` anchored on the article's publication date (the DCT):
 * weekdays resolve to the nearest such day that fits the tense of the sentence: past narration ->
   on or before the publication date, future cues (will, next, scheduled, expected to, ...) -> on or after;
 * month-day dates without a year take the year nearest the publication date that fits the tense
-  (so "December 28" in a report of 2021-01-03 is 2020-12-28);
+  (so "December 28" in a report of 2021-01-03 is 2020-12-28), unless the article settles it: a year
+  written beside the same month and day elsewhere, or the day of something that happened ("the Jan. 6
+  riot" in an October report is last January's, and so is its "Jan. 6 committee");
 * relative expressions ("last week", "two weeks ago", "earlier this month", "a year earlier") and
   anaphoric ones ("the previous day", "the quarter") resolve against the publication date or the most
   recently mentioned date;
@@ -396,6 +398,7 @@ class _Ctx:
         self.dct = anchor or dt.date(2000, 6, 14)  # a Wednesday; values are masked when anchor is None
         self.ref: tuple[dt.date, str] | None = None  # most recent mentioned date (for anaphora)
         self.ref_day: dt.date | None = None  # most recent mentioned day (a year or month in between is not one)
+        self.day_years = _known_day_years(text, self.dct)  # (month, day) -> year the article settles for it
 
     # tense of the clause around [start, end)
     def tense(self, start: int, end: int) -> str | None:
@@ -429,6 +432,34 @@ class _Ctx:
 
 
 # --------------------------------------------------------------------------- resolution helpers
+
+
+# Nouns of things that happen without being scheduled: a month and day naming one ("the Jan. 6 riot", "the
+# Aug. 4 blast") names a day gone by, however near the same day of next year is.
+_HAPPENED_NOUNS = (r"(?:riots?|attacks?|insurrection|siege|shootings?|bombings?|massacres?|crash(?:es)?|explosions?|"
+                   r"blasts?|fires?|earthquakes?|quakes?|storms?|hurricanes?|floods?|killings?|murders?|raids?|coup|"
+                   r"uprising|assaults?|ambush|stabbings?|collapse|derailment|invasion|spill|outage|leak)")
+_DAY_WITH_YEAR = re.compile(rf"{MONTH_CS}\s+{DAY},?\s+{YEAR}")
+_DAY_OF_HAPPENING = re.compile(rf"{MONTH_CS}\s+{DAY}\s+{_HAPPENED_NOUNS}\b", re.I)
+
+
+def _known_day_years(text: str, dct: dt.date) -> dict[tuple[int, int], int]:
+    """The year an article gives a month and day that it also writes without one: the year written beside
+    it elsewhere ("Jan. 6, 2021" ... "the Jan. 6 committee"), or, for the day of something that happened
+    ("the Jan. 6 riot"), the last such day up to the report. One article means one day by one month and
+    day; a month and day written with two different years is left to each mention."""
+    years: dict[tuple[int, int], set[int]] = {}
+    for m in _DAY_WITH_YEAR.finditer(text):
+        years.setdefault((_month_num(m.group("month")), int(m.group("day"))), set()).add(int(m.group("year")))
+    out = {k: next(iter(v)) for k, v in years.items() if len(v) == 1}
+    for m in _DAY_OF_HAPPENING.finditer(text):
+        key = (_month_num(m.group("month")), int(m.group("day")))
+        if key in years:
+            continue
+        d = _safe_date(dct.year, *key)
+        if d is not None:
+            out.setdefault(key, dct.year if d <= dct else dct.year - 1)
+    return out
 
 
 def _nearest_year_for(month: int, day: int | None, ctx: _Ctx, tense: str | None) -> int:
@@ -548,7 +579,7 @@ def h_full_date(m, ctx):
         return ("DATE", d.isoformat(), "", "abs") if d else None
     wd = _g(m, "wd")
     tense = ctx.tense(m.start(), m.end())
-    year = _nearest_year_for(mon, day, ctx, tense)
+    year = ctx.day_years.get((mon, day)) or _nearest_year_for(mon, day, ctx, tense)
     if wd and ctx.anchor:
         # a weekday next to the date picks the year whose calendar agrees
         want = WEEKDAYS[wd.lower().rstrip(".")]
