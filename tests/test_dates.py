@@ -343,3 +343,14 @@ def test_until_dates_forward_unless_a_past_state_lasted_until_then(text, phrase,
 def test_a_month_and_day_takes_the_year_the_article_settles_for_it(text, phrase, nth, value):
     hits = [t for t in tag_timexes(text, "2031-10-13") if t.text == phrase]
     assert hits[nth].value == value, hits
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("The shortage threatens to leave presents missing from under Christmas trees.", []),
+    ("The ferry to Christmas Island was cancelled.", []),
+    ("Shops in Kessel sold out of Easter eggs.", []),
+    # the holiday itself is still a day
+    ("The shortage may last until Christmas.", ["2031-12-25"]),
+])
+def test_a_holidays_name_before_a_thing_names_no_day(text, dates):
+    assert [t.value for t in tag_timexes(text, "2031-10-13")] == dates

@@ -1207,6 +1207,12 @@ _POD = r"(?P<pod>morning|afternoon|evening|night)"
 _SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 _EDGE_PRE = rf"(?:{EDGE}[\s-]+(?:of\s+)?)?"
 
+# A holiday's name before one of these names a thing, not a day: "presents missing from under Christmas
+# trees", "Easter eggs", "Christmas Island".
+_HOLIDAY_THINGS = (r"(?:trees?|cards?|carols?|decorations?|lights|ornaments?|presents|gifts?|stockings?|crackers?|"
+                   r"puddings?|jumpers?|sweaters?|songs?|music|movies?|films?|specials?|eggs?|costumes?|candy|bunny|"
+                   r"islands?|cactus|spirit)")
+
 PATTERNS: list[tuple[str, Callable, int]] = [
     # "January this year", "June 5 last year"
     (rf"{_EDGE_PRE}{MONTH_CS}(?:\s+{DAY})?,?\s+(?P<rel>this|last|next|the\s+previous|the\s+following|the\s+same)\s+year", h_month_rel_year, 0),
@@ -1260,7 +1266,7 @@ PATTERNS: list[tuple[str, Callable, int]] = [
     (rf"(?:{WEEKDAY}\s+(?:at\s+)?)?(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}}T|GMT|UTC)\b))(?:,?\s+(?:on\s+)?(?:{WEEKDAY2}|(?P<dw>today|yesterday|tomorrow)))?", h_time, 3),
     (rf"(?:{WEEKDAY}\s+(?:at\s+)?)?(?P<tw>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?:{WEEKDAY2}|(?P<dw>today|yesterday|tomorrow)))?", h_time, 4),
     # holidays
-    (rf"(?P<hol>Christmas\s+(?:Eve|Day)|Christmas|Xmas|Boxing\s+Day|New\s+Year's\s+(?:Eve|Day)|New\s+Year['’]s|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Black\s+Friday|Labou?r\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?|Good\s+Friday|Veterans\s+Day|Armistice\s+Day)(?:,?\s+{YEAR})?", h_holiday, 3),
+    (rf"(?P<hol>Christmas\s+(?:Eve|Day)|Christmas|Xmas|Boxing\s+Day|New\s+Year's\s+(?:Eve|Day)|New\s+Year['’]s|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Black\s+Friday|Labou?r\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?|Good\s+Friday|Veterans\s+Day|Armistice\s+Day)(?!\s+{_HOLIDAY_THINGS}\b)(?:,?\s+{YEAR})?", h_holiday, 3),
     (r"the\s+weekend", h_weekend, 6),
     (r"(?:that|the\s+same|the)\s+(?P<unit>day)(?![\w-])|(?:that|the\s+same)\s+(?P<unit>week|month|year)(?![\w-])(?=\s*(?:[,.;:]|$|when|as|in|that|before|after|the|and|of))", h_that_day, 9),
 ]
