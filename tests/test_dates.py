@@ -354,3 +354,21 @@ def test_a_month_and_day_takes_the_year_the_article_settles_for_it(text, phrase,
 ])
 def test_a_holidays_name_before_a_thing_names_no_day(text, dates):
     assert [t.value for t in tag_timexes(text, "2031-10-13")] == dates
+
+
+# 2031-09-23 is a Tuesday: next January is nearer than last January.
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Fares have risen since January.", "January", "2031-01"),
+    ("It is the first time since January 5 that the ferry ran late.", "January 5", "2031-01-05"),
+    ("Her first speech to the council since taking office in January comes as the port reopens.", "January", "2031-01"),
+    ("The harbour has not been this busy since early March.", "early March", "2031-03"),
+    # without "since" the nearest January stays
+    ("The new fares take effect in January.", "January", "2032-01"),
+])
+def test_a_date_after_since_is_a_day_gone_by(text, phrase, value):
+    assert value_of(text, phrase, "2031-09-23") == value
+
+
+def test_the_next_day_is_the_day_after_the_one_the_narrative_is_at():
+    text = "The authority closed the channel on Thursday night, and the ferries ran again the next day."
+    assert value_of(text, "the next day", "2031-09-19") == "2031-09-19"  # Thursday 18th, then Friday 19th

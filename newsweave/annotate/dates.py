@@ -8,7 +8,8 @@ TimeML TIMEX3 ``value`` anchored on the article's publication date (the DCT):
 * month-day dates without a year take the year nearest the publication date that fits the tense
   (so "December 28" in a report of 2021-01-03 is 2020-12-28), unless the article settles it: a year
   written beside the same month and day elsewhere, or the day of something that happened ("the Jan. 6
-  riot" in an October report is last January's, and so is its "Jan. 6 committee");
+  riot" in an October report is last January's, and so is its "Jan. 6 committee"); after "since" only
+  a year in which the date has come counts ("risen since January");
 * relative expressions ("last week", "two weeks ago", "earlier this month", "a year earlier") and
   anaphoric ones ("the previous day", "the quarter") resolve against the publication date or the most
   recently mentioned date;
@@ -462,7 +463,18 @@ def _known_day_years(text: str, dct: dt.date) -> dict[tuple[int, int], int]:
     return out
 
 
-def _nearest_year_for(month: int, day: int | None, ctx: _Ctx, tense: str | None) -> int:
+# "since" before a date, or before a phrase holding it ("since taking office in January"): a day gone by
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of|taking\s+office\s+in|"
+                           r"[a-z]+ing\s+(?:\w+\s+){0,2}in)\s+)?(?:-\s*)?$", re.I)
+
+
+def _after_since(ctx: _Ctx, start: int) -> bool:
+    return bool(_SINCE_BEFORE.search(ctx.text, max(0, start - 40), start))
+
+
+def _nearest_year_for(month: int, day: int | None, ctx: _Ctx, tense: str | None, gone_by: bool = False) -> int:
+    """The year nearest the report for a month (and day) without one, weighing the tense; ``gone_by`` (the
+    date follows "since") leaves out the years in which it lies after the report."""
     a = ctx.dct
     cands = []
     for y in (a.year - 1, a.year, a.year + 1):
@@ -471,6 +483,8 @@ def _nearest_year_for(month: int, day: int | None, ctx: _Ctx, tense: str | None)
             end = start + relativedelta(months=1) - dt.timedelta(days=1)
         else:
             start = end = _safe_date(y, month, day) or dt.date(y, month, 28)
+        if gone_by and start > a:
+            continue
         if start <= a <= end:
             dist = 0.0
         elif end < a:
@@ -579,7 +593,7 @@ def h_full_date(m, ctx):
         return ("DATE", d.isoformat(), "", "abs") if d else None
     wd = _g(m, "wd")
     tense = ctx.tense(m.start(), m.end())
-    year = ctx.day_years.get((mon, day)) or _nearest_year_for(mon, day, ctx, tense)
+    year = ctx.day_years.get((mon, day)) or _nearest_year_for(mon, day, ctx, tense, _after_since(ctx, m.start()))
     if wd and ctx.anchor:
         # a weekday next to the date picks the year whose calendar agrees
         want = WEEKDAYS[wd.lower().rstrip(".")]
@@ -660,7 +674,7 @@ def h_month(m, ctx):
     elif rel == "this":
         year = a.year
     else:
-        year = _nearest_year_for(mon, None, ctx, ctx.tense(m.start(), m.end()))
+        year = _nearest_year_for(mon, None, ctx, ctx.tense(m.start(), m.end()), _after_since(ctx, m.start()))
     return "DATE", f"{year:04d}-{mon:02d}", _edge_mod(m), "md"
 
 
@@ -819,6 +833,9 @@ def h_rel_unit(m, ctx):
     unit = _unit_key(m.group("unit"))
     n = _REL_SHIFT[rel]
     anaphoric = rel in ("the previous", "the following", "the same", "that", "the preceding", "the prior", "previous", "following", "prior")
+    # "the next day" is the day after the one the narrative is at ("on Thursday night ... regained clearance
+    # the next day"), like "the following day"; "next week" counts from the report
+    anaphoric = anaphoric or (rel == "the next" and unit == "day")
     mod = _edge_mod(m) or EDGE_MOD.get((_g(m, "ea") or "").lower(), "")
     if anaphoric:
         base, bgran = ctx.ref_or_dct(m.start())
