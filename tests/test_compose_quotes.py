@@ -294,3 +294,20 @@ def test_a_speaker_is_shown_whole_and_without_a_trailing_day():
     lorn = next(q for q in quotes if "harbour bill" in q["text"])
     ev = lorn["evidence"][0]
     assert text[ev["speaker_start"]:ev["speaker_end"]] in ("Sen. Ada Lorn (D-Wis.)", "Ada Lorn"), ev
+
+
+def test_a_wish_and_a_how_to_are_not_quotes():
+    """'I want whoever writes the report to know that' is a wish, and 'telling everyone how to run the tea
+    urn' tells a topic: neither is somebody's statement. 'She told reporters that ...' still is."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("The sirens never sounded on our side of the river. I want whoever writes the report to know that.\n\n"
+            "Ana Pirel from number 9 is here too, and she is already telling everyone how to run the kitchen. "
+            "She told me that the water reached the first floor within minutes.")
+    quotes = brief([Article(id="d", source="d", published="2031-06-03", byline="Teo Lind", text=text)]).quotes
+    texts = [q["text"] for q in quotes]
+    assert not any("writes the report" in t or "run the kitchen" in t for t in texts), quotes
+    assert any("water reached the first floor" in t for t in texts), quotes

@@ -257,6 +257,10 @@ _POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 # Verbs of knowing and perceiving: "before some women know they are pregnant" tells what is so, not what
 # anyone said or holds (unlike "believe", "fear" or "hope", which report a held view, or "heard that", which
 # reports what others said).
+# Verbs of wanting and deciding: "I want whoever writes the report to know that" is a wish, not words.
+_WANTING_VERBS = frozenset("want wish prefer plan intend seek aim decide refuse decline try mean choose opt".split())
+# What someone tells or shows how to do is a topic, not a statement: "telling everyone how to run the tea urn".
+_WH_INFINITIVE = re.compile(r"(?:how|what|where|when|whether|which|who)\s+(?:\w+\s+)?to\s", re.IGNORECASE)
 _KNOWING_VERBS = frozenset(
     "know realize realise recognize recognise understand discover sense notice remember forget see".split())
 
@@ -274,7 +278,8 @@ def _a_statement(text: str, a, speaker: str | None) -> bool:
     form, cue_lemma = getattr(a, "form", "clause"), getattr(a, "cue_lemma", None)
     if a.kind == "indirect" and (form in ("object", "stance")
                                  or form == "infinitive" and cue_lemma not in SPEECH_VERBS
-                                 or cue_lemma in _KNOWING_VERBS):
+                                 or cue_lemma in _KNOWING_VERBS or cue_lemma in _WANTING_VERBS
+                                 or _WH_INFINITIVE.match(text, a.content_start)):
         return False
     cue = text[a.cue_start:a.cue_end].strip().lower() if a.cue_start is not None else ""
     stems = {cue, cue[:-1], cue[:-2], cue[:-3], cue[:-3] + "e", cue[:-2] + "e", cue[:-1] + "e"} if cue else set()
