@@ -94,3 +94,12 @@ def test_plural_titles_do_not_cut_a_sentence():
         doc = annotate([Article(id="t", source="t", text=text)])[0]
         assert [s.text for s in doc.sentences] == [text]
         assert [c.text for c in doc.claims] == [text]
+
+
+def test_a_question_makes_no_claim():
+    """'So who is Ana Pirel, and how did she win 40 percent of the vote?' asserts nothing: no claim (and so
+    no fact, figure or disagreement) comes from it; a reported question is a statement about the asking."""
+    texts = [c for c, _ in _claims("Ana Pirel won the port district on Sunday. So who is Ana Pirel, and how did "
+                                   "she win 40 percent of the vote? The mayor asked whether the count was right.")]
+    assert texts and not any("who is" in t or "40 percent" in t for t in texts), texts
+    assert any("asked whether" in t for t in texts), texts

@@ -147,6 +147,8 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
     for sent in sentences:
         if sent.kind == "heading" or sent.n_words < 4:
             continue
+        if text[sent.start:sent.end].rstrip().endswith("?"):
+            continue  # a question asserts nothing: "So who is Dave Brat, and how did he pull off such a win?"
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None:
             continue
