@@ -214,3 +214,17 @@ def test_a_word_of_a_name_is_no_loaded_term():
     assert any(m.text.endswith("Supreme Court of Marnia") or m.text.endswith("Supreme Court") for m in st.docs[0].entities)
     terms = {t["term"] for t in build_framing(st.docs, sentences=False)[0]["terms"]}
     assert "supreme" not in terms and "brutal" in terms, terms
+
+
+def test_a_quantifier_is_no_voice():
+    """'many admitted they did not know ...' quotes no one in particular: 'many' is no voice of the outlet."""
+    from newsweave.compose.quotes import build_quotes
+    from newsweave.pipeline import annotate_stage
+
+    text = ("Harbour deputies were so stunned by the result that many admitted they did not know the winner's name. "
+            "Mayor Ilse Varga said the count had been fair.")
+    st = annotate_stage([Article(id="v", source="v.txt", outlet="Harbour Post", text=text)])
+    quotes = build_quotes(st.docs, st.entities)
+    assert any((q["speaker"] or "").lower() == "many" for q in quotes), quotes  # the quote list keeps it as written
+    voices = build_framing(st.docs, quotes=quotes, sentences=False)[0]["voices"]
+    assert "many" not in [v.lower() for v in voices] and any("Varga" in v for v in voices), voices

@@ -334,7 +334,10 @@ def _loaded_sentences(doc: AnnotatedArticle, quoted: list[tuple[int, int]], clai
 # --- framing per article -----------------------------------------------------------------------------
 
 _PARTICLES = {"over", "up", "back", "out", "off", "down", "away"}
-_PRONOUNS = {"i", "he", "she", "they", "we", "it", "you", "who", "this", "that", "one"}
+_PRONOUNS = {"i", "he", "she", "they", "we", "it", "you", "who", "this", "that", "one",
+             # quantifiers that stand for unnamed people: "many admitted they did not know ..."
+             "many", "some", "most", "others", "several", "few", "all", "both", "each", "none", "everyone",
+             "someone", "somebody", "anyone", "nobody"}
 _NEUTRAL_VERBS = {"say", "tell", "report", "add", "state", "according", "also", "year", "day", "time"}
 
 
