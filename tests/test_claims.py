@@ -103,3 +103,14 @@ def test_a_question_makes_no_claim():
                                    "she win 40 percent of the vote? The mayor asked whether the count was right.")]
     assert texts and not any("who is" in t or "40 percent" in t for t in texts), texts
     assert any("asked whether" in t for t in texts), texts
+
+
+def test_a_sentence_is_not_cut_after_an_abbreviation_when_the_rest_has_no_verb():
+    """spaCy ends a sentence at 'Ariz.' in 'calling for Ariz. Gov. Jan Brewer to veto ...': the piece after it
+    has no finite verb, so the two are one sentence; 'He moved to Calif. He later returned.' stays two."""
+    (doc,) = annotate([Article(id="t", source="test", text=(
+        "Harbour deputies are calling for Kess. Gov. Ana Pirel to veto the port bill. "
+        "He moved to Calif. He later returned to the port."))], cache=False)
+    texts = [s.text for s in doc.sentences]
+    assert texts[0] == "Harbour deputies are calling for Kess. Gov. Ana Pirel to veto the port bill.", texts
+    assert "He later returned to the port." in texts, texts

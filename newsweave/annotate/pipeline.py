@@ -85,9 +85,9 @@ def annotate_doc(article: Article, doc) -> AnnotatedArticle:
                 hi = mid - 1
         return lo
 
-    for sent in doc.sents:
+    for sent_start, sent_end in _joined_at_abbreviations(doc, text):
         # spaCy may run a sentence across a line break; a paragraph break always ends a sentence.
-        for start, end in _split_on_newlines(text, sent.start_char, sent.end_char):
+        for start, end in _split_on_newlines(text, sent_start, sent_end):
             paragraph = paragraph_of(start)
             if not text[paragraph_starts[paragraph]:start].strip():
                 # a wire dateline ("LONDON (Reuters) -") says where the report was filed: it is not part of
@@ -128,6 +128,25 @@ def tag_article_dates(article: Article, anchor: str | None = None) -> list:
     from newsweave.annotate.dates import tag_timexes
 
     return tag_timexes(article.text, anchor or article.published)
+
+
+_ENDS_IN_ABBREVIATION = re.compile(r"(?:^|[\s(])[A-Z][a-z]{0,4}\.$")  # "Ariz.", "Calif.", "Gov.", "Jan."
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _joined_at_abbreviations(doc, text: str) -> list[tuple[int, int]]:
+    """spaCy's sentences, with a break after an abbreviation undone when what follows has no finite verb of
+    its own: "Prominent Republicans are calling for Ariz. | Gov. Jan Brewer to veto the bill." is one
+    sentence, "He moved to Calif. | He later returned." two. A paragraph break still ends a sentence."""
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        if (out and _ENDS_IN_ABBREVIATION.search(text, max(out[-1][0], out[-1][1] - 8), out[-1][1])
+                and "\n" not in text[out[-1][1]:sent.start_char]
+                and not any(t.tag_ in _FINITE_TAGS for t in sent)):
+            out[-1] = (out[-1][0], sent.end_char)
+        else:
+            out.append((sent.start_char, sent.end_char))
+    return out
 
 
 def _split_on_newlines(text: str, start: int, end: int) -> list[tuple[int, int]]:
