@@ -439,3 +439,21 @@ def test_a_piece_cut_off_at_a_dash_is_not_a_unit():
     docs = annotate([Article(id="d", source="d", published="2026-03-11", text=text)])
     texts = [u.text for u in _units(docs, [], "prose")[0]]
     assert texts and not any(t[:1] in "\u2014\u2013-" for t in texts), texts
+
+
+def test_words_addressed_to_the_reader_and_an_inverted_attribution_are_not_units():
+    """A post set out as its own paragraph, without quote marks ('You're part of the council, try showing
+    a little respect.'), is someone's words, not the outlets'; 'Added Lind, who works for Rep. Ana Pirel.'
+    says only who spoke. A quote that addresses someone ('"You will get your money," she said') stays."""
+    from newsweave.annotate import annotate
+    from newsweave.compose.summary import _units
+
+    text = ("A council aide apologised on Friday for a post criticising the mayor's daughters.\n\n"
+            "You're part of the council family, try showing a little respect for the office.\n\n"
+            "\"I reacted too quickly to an article,\" she said. Added Lind, who works for Rep. Ana Pirel.\n\n"
+            "\"You will get your money back within ten days,\" the mayor told the families.")
+    docs = annotate([Article(id="p", source="p", published="2026-03-11", text=text)])
+    texts = [u.text for u in _units(docs, [], "prose")[0]]
+    assert any(t.startswith("A council aide apologised") for t in texts), texts
+    assert not any(t.startswith("You're part") or t.startswith("Added Lind") for t in texts), texts
+    assert any("get your money back" in t for t in texts), texts

@@ -629,7 +629,9 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                     if out[:1] in "\u2014\u2013-":
                         continue  # a piece the sentence splitter cut off at a dash: "—but the company hides what it knows."
                     if "!" in out:
-                        continue  # reporting prose does not exclaim: an embedded post ("... story is 100% FALSE!!!")
+                        continue  # reporting prose does not exclaim
+                    if _SECOND_PERSON.search(_outside_quotes(out)):
+                        continue  # nor address the reader: a quoted post set as its own paragraph ("try showing a little class"): an embedded post ("... story is 100% FALSE!!!")
                     if _unattributed_quote(ua, ub, quoted):
                         continue  # someone's words without who said them, as if the outlet stated them
                     if _verb_lost(ua, ub, claims):
@@ -696,6 +698,7 @@ def _unattributed_quote(start: int, end: int, quoted: list[tuple[int, int, int |
 
 
 _SAY_ONLY = frozenset({"say", "tell", "add", "quote"})  # verbs that state nothing without what was said ...
+_OPENS_IN_SAYING = re.compile(r"(?:Added|Said|Adds|Says|Continued|Wrote|Explained)\s+(?:[A-Z][\w.'’-]*\s*)+(?:[,.]|$)")
 _ENDS_IN_SAYING = re.compile(r"\b(?:said|says|say|told\s+\w+|tells\s+\w+|added|adds|as\s+saying)\W*$", re.IGNORECASE)  # ... at the end
 
 
@@ -713,9 +716,19 @@ def _verb_lost(start: int, end: int, claims) -> bool:
 
 def _bare_attribution(c) -> bool:
     """A claim that only says who spoke: its verb is one of saying, with nothing reported under it (a source
-    that drops a comma gives "... as live explosives New York City Police Commissioner James O'Neill said.")."""
-    return (c.predicate in _SAY_ONLY and not c.attributed and len(c.text.split()) <= 12
-            and bool(_ENDS_IN_SAYING.search(c.text)))
+    that drops a comma gives "... as live explosives New York City Police Commissioner James O'Neill said."),
+    or it opens with the verb before the speaker after a quote ("Added Lauten, who works for Rep. Fincher.")."""
+    if c.attributed or len(c.text.split()) > 12:
+        return False
+    return bool(c.predicate in _SAY_ONLY and _ENDS_IN_SAYING.search(c.text) or _OPENS_IN_SAYING.match(c.text))
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
+
+
+def _outside_quotes(text: str) -> str:
+    return _QUOTED.sub(" ", text)
 
 
 def _balanced_quotes(text: str) -> bool:
