@@ -228,3 +228,15 @@ def test_a_quantifier_is_no_voice():
     assert any((q["speaker"] or "").lower() == "many" for q in quotes), quotes  # the quote list keeps it as written
     voices = build_framing(st.docs, quotes=quotes, sentences=False)[0]["voices"]
     assert "many" not in [v.lower() for v in voices] and any("Varga" in v for v in voices), voices
+
+
+def test_documents_are_no_voices():
+    """'records', 'the statement', 'a Harbour Post report which includes video ...' are where words come
+    from, not who speaks; the students (not 'the students who') and named bodies are voices."""
+    from newsweave.compose.framing import _document
+
+    for doc in ("records", "the statement", "a written statement", "a Harbour Post report which includes video of him",
+                "The resolution", "a memo from the company's ad team"):
+        assert _document(doc), doc
+    for voice in ("the students", "Bill Hennessy", "Kessel Tea Party Coalition", "Political observers", "Marine Reserve"):
+        assert not _document(voice), voice

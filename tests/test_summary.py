@@ -457,3 +457,19 @@ def test_words_addressed_to_the_reader_and_an_inverted_attribution_are_not_units
     assert any(t.startswith("A council aide apologised") for t in texts), texts
     assert not any(t.startswith("You're part") or t.startswith("Added Lind") for t in texts), texts
     assert any("get your money back" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(("text", "personal"), [
+    ("Whatever we think about the strike, we owe our dock workers unconditional support.", True),
+    ("Then I went back to the harbour.", True),
+    ("Let me be clear about the port plan.", True),
+    ("World War I ended in 1918.", False),
+    ("Phase I trials of the vaccine began in May.", False),
+    ("The US said it would send two ships.", False),
+    ("\"We will rebuild,\" the mayor said.", False),
+    ("``We will rebuild,'' the mayor said.", False),
+])
+def test_a_unit_that_speaks_as_i_or_we_is_someones_words(text, personal):
+    from newsweave.compose.summary import _outside_quotes, _personal
+
+    assert _personal(_outside_quotes(text)) is personal

@@ -383,10 +383,28 @@ def _voices(doc: AnnotatedArticle, quotes: Sequence[dict] | None,
                 names.append((a.speaker_resolved or text[a.speaker_start:a.speaker_end]).strip())
     seen: dict[str, str] = {}
     for n in names:
-        if n.lower() in _PRONOUNS:
+        n = _RELATIVE_TAIL.sub("", n).strip()  # "the students who" (a relative clause's antecedent)
+        if not n or n.lower() in _PRONOUNS or _document(n):
             continue
         seen.setdefault(n.lower(), n)
     return list(seen.values())
+
+
+_RELATIVE_TAIL = re.compile(r"[\s,]+(?:who|whom|which|that)$", re.IGNORECASE)
+
+
+def _document(speaker: str) -> bool:
+    """Is the speaker a document or a record ("records", "the statement", "a New York Times report which
+    includes video ...") rather than a person or a body? Those are sources of what was said, not voices."""
+    from newsweave.annotate.quotes import _DOC_NOUNS, _EVIDENCE_NOUNS  # noqa: PLC0415
+
+    words = speaker.split()
+    if not words or len(words) > 1 and words[-1][:1].isupper():
+        return False  # ends in a name: "Bill Hennessy", "St. Louis Tea Party Coalition"
+    head = re.split(r"\s+(?:of|from|by|in|on|which|that|who|released|issued|published|includes?)\s+", speaker, maxsplit=1)[0]
+    last = head.split()[-1].lower().rstrip(".,")
+    last = last[:-1] if last.endswith("s") and last[:-1] in _DOC_NOUNS | _EVIDENCE_NOUNS else last
+    return last in _DOC_NOUNS | _EVIDENCE_NOUNS or last == "original"
 
 
 def _excluded_words(doc: AnnotatedArticle, start: int, end: int) -> set[str]:

@@ -629,9 +629,12 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                     if out[:1] in "\u2014\u2013-":
                         continue  # a piece the sentence splitter cut off at a dash: "—but the company hides what it knows."
                     if "!" in out:
-                        continue  # reporting prose does not exclaim
-                    if _SECOND_PERSON.search(_outside_quotes(out)):
-                        continue  # nor address the reader: a quoted post set as its own paragraph ("try showing a little class"): an embedded post ("... story is 100% FALSE!!!")
+                        continue  # reporting prose does not exclaim: an embedded post ("... story is 100% FALSE!!!")
+                    if _personal(_outside_quotes(out)):
+                        # nor address the reader or speak as "I" or "we": someone's words set as a paragraph of
+                        # their own without quote marks (a post: "try showing a little class"; a speech: "we
+                        # owe our military men and women unconditional support")
+                        continue
                     if _unattributed_quote(ua, ub, quoted):
                         continue  # someone's words without who said them, as if the outlet stated them
                     if _verb_lost(ua, ub, claims):
@@ -723,8 +726,20 @@ def _bare_attribution(c) -> bool:
     return bool(c.predicate in _SAY_ONLY and _ENDS_IN_SAYING.search(c.text) or _OPENS_IN_SAYING.match(c.text))
 
 
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
+_PERSONAL_WORD = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ourselves|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y|me)\b")
+_FIRST_PERSON_I = re.compile(r"\bI(?:\s+(?=[a-z])|['’](?:m|ve|d|ll)\b)")
+# a name before "I" makes it a numeral ("World War I", "Phase I", "King Charles I"); a capitalised opening
+# word does not ("Then I went home")
+_BEFORE_ROMAN = re.compile(r"(?<![\w.'’-])(?!(?:Then|When|But|And|So|If|As|Now|Here|There|Today|Yesterday|Later|Once|After|"
+                           r"Before|Because|Although|Though|While|Since|Until|Still|Yet|Frankly|Honestly)\s)[A-Z][\w.'’-]*\s+$")
+
+
+def _personal(text: str) -> bool:
+    """Does ``text`` speak as "I" or "we", or to "you"?"""
+    if _PERSONAL_WORD.search(text):
+        return True
+    return any(not _BEFORE_ROMAN.search(text, 0, m.start()) or m.start() == 0 for m in _FIRST_PERSON_I.finditer(text))
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|``.*?''")
 
 
 def _outside_quotes(text: str) -> str:
