@@ -114,3 +114,16 @@ def test_a_sentence_is_not_cut_after_an_abbreviation_when_the_rest_has_no_verb()
     texts = [s.text for s in doc.sentences]
     assert texts[0] == "Harbour deputies are calling for Kess. Gov. Ana Pirel to veto the port bill.", texts
     assert "He later returned to the port." in texts, texts
+
+
+def test_a_clause_opening_with_a_subordinating_conjunction_is_no_claim_of_its_own():
+    """'Since the owners reopened the deal' states nothing alone: it stays with the clause it depends on."""
+    texts = [c for c, _ in _claims(
+        "Since the council re-opened the budget because 40 percent of the money was going to salaries, the new "
+        "figure would have to come down for the mayor to agree.")]
+    assert len(texts) == 1 and "come down" in texts[0], texts
+    # one that goes on past a comma holds its main clause and stays a claim
+    texts = [c for c, _ in _claims("Although the ministry said the repairs were done, engineers found new cracks on "
+                                   "Monday and the road stayed shut.")]
+    assert texts == ["Although the ministry said the repairs were done, engineers found new cracks on Monday",
+                     "the road stayed shut."], texts

@@ -473,3 +473,10 @@ def test_a_unit_that_speaks_as_i_or_we_is_someones_words(text, personal):
     from newsweave.compose.summary import _outside_quotes, _personal
 
     assert _personal(_outside_quotes(text)) is personal
+
+
+def test_a_ptb_style_quote_that_opens_must_close_in_the_unit():
+    from newsweave.compose.summary import _balanced_quotes
+
+    assert not _balanced_quotes("Because of the research, ``we know today that the drug acts as a signal")
+    assert _balanced_quotes("``We know today that the drug works,'' the committee said.")

@@ -133,6 +133,11 @@ def _short(text: str, a: int, b: int, sentence_start: int) -> bool:
     return len(text[slice(*_trim(text, a, b, sentence_start))].split()) < 4
 
 
+_SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:since|because|although|though|if|unless|whereas|while|when|whenever|once|until|before|after|as)\b(?!\s+(?:well|of|to)\b)",
+    re.IGNORECASE)
+
+
 def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | None" = None,
                    text: str | None = None) -> list[Claim]:
     """Claims of one parsed article: one per sentence, or one per independent clause. ``words`` and ``text``
@@ -185,6 +190,20 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
             if len(merged) >= 2 and _short(text, merged[-1][0], merged[-1][1], sent.start):
                 last = merged.pop()
                 merged[-1][1] = last[1]
+            # A piece that is only a clause opening with a subordinating conjunction ("Since the owners re-opened
+            # the agreement | because 57 percent of revenue went to salaries, the figure would have to come
+            # down") states nothing alone: it stays with the piece after it (the last one, with the one before).
+            # One that goes on past a comma holds its main clause ("Although ..., engineers found cracks").
+            k = 0
+            while k < len(merged) and len(merged) >= 2:
+                if _SUBORDINATE_OPENING.match(text, merged[k][0]) and "," not in text[merged[k][0]:merged[k][1]].rstrip(", "):
+                    if k + 1 < len(merged):
+                        merged[k + 1][0] = merged[k][0]
+                    else:
+                        merged[k - 1][1] = merged[k][1]
+                    merged.pop(k)
+                    continue
+                k += 1
             pieces = [(*_trim(text, a, b, sent.start), root) for a, b, root in merged]
             if len(pieces) < 2:
                 pieces = [(sent.start, sent.end, main)]

@@ -747,4 +747,5 @@ def _outside_quotes(text: str) -> str:
 
 
 def _balanced_quotes(text: str) -> bool:
-    return text.count("\"") % 2 == 0 and text.count("“") == text.count("”")
+    """Does every quote the text opens close in it? Straight, curly and PTB-style (``...'') marks."""
+    return text.count("\"") % 2 == 0 and text.count("“") == text.count("”") and text.count("``") == text.count("''")
