@@ -480,3 +480,22 @@ def test_a_ptb_style_quote_that_opens_must_close_in_the_unit():
 
     assert not _balanced_quotes("Because of the research, ``we know today that the drug acts as a signal")
     assert _balanced_quotes("``We know today that the drug works,'' the committee said.")
+
+
+def test_a_unit_inside_quotation_marks_is_someones_words():
+    """A quote's later sentences ('"America ... is not a circus. The port is an idea that sets people free."'
+    after '"A circus?" he said.') and a quote that opens mid-sentence are the speaker's words: no unit lies
+    wholly inside quotation marks, attributed there or not. A quote with its attribution stays."""
+    from newsweave.annotate import annotate
+    from newsweave.compose.summary import _units
+
+    text = ('Pirel rejected the notion that the party should widen its tent.\n\n'
+            '"What is this? A circus?" she said, drawing laughter. "The port is not a clown show. The port is an '
+            'idea that sets people free."\n\n'
+            'All we have heard, the host complained, is "we need a big tent. The harbour is not a circus. The '
+            'harbour is an idea that sets people free."\n\n'
+            '"The port will reopen on Monday after two weeks of repairs," the harbour master said.')
+    docs = annotate([Article(id="p", source="p", published="2026-03-11", text=text)], cache=False)
+    texts = [u.text for u in _units(docs, [], "prose")[0]]
+    assert not any("sets people free" in t or "not a circus" in t or "clown show" in t for t in texts), texts
+    assert any(t.startswith('"The port will reopen') for t in texts), texts

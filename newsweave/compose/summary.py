@@ -45,6 +45,7 @@ import numpy as np
 from newsweave.align.facts import conflicting_counts, one_count
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
+from newsweave.annotate.quotes import find_quote_spans
 from newsweave.model import AnnotatedArticle, Evidence, SummaryItem
 
 DEFAULT_WORDS = 120
@@ -598,6 +599,8 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
         # direct quotes: (content start, content end, where the attribution is)
         quoted = [(q.content_start, q.content_end, q.cue_start if q.cue_start is not None else q.speaker_start)
                   for q in getattr(d, "quotes", ()) if q.kind == "direct"]
+        # every span in quotation marks, attributed or not: a unit wholly inside one is someone's words
+        marked = [(q.inner_start, q.inner_end) for q in find_quote_spans(text)]
         for pos, s in enumerate(body):
             if s.kind != "sentence" or s.text.rstrip().endswith("?") or not _balanced_quotes(s.text):
                 continue
@@ -635,7 +638,7 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         # their own without quote marks (a post: "try showing a little class"; a speech: "we
                         # owe our military men and women unconditional support")
                         continue
-                    if _unattributed_quote(ua, ub, quoted):
+                    if _unattributed_quote(ua, ub, quoted) or any(qs <= ua and ub <= qe + 1 for qs, qe in marked):
                         continue  # someone's words without who said them, as if the outlet stated them
                     if _verb_lost(ua, ub, claims):
                         continue  # "Russian Deputy Prime Minister Ilya Klebanov", cut at ", who": no verb left
