@@ -372,3 +372,12 @@ def test_a_date_after_since_is_a_day_gone_by(text, phrase, value):
 def test_the_next_day_is_the_day_after_the_one_the_narrative_is_at():
     text = "The authority closed the channel on Thursday night, and the ferries ran again the next day."
     assert value_of(text, "the next day", "2031-09-19") == "2031-09-19"  # Thursday 18th, then Friday 19th
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The offer was made during the months of June and July of 2029.", "June", "2029-06"),
+    ("Talks ran from March to May 2029.", "March", "2029-03"),
+    ("The dam was inspected on March 3 and April 5, 2029.", "March 3", "2029-03-03"),
+])
+def test_coordinated_months_share_the_year_written_after_the_last(text, phrase, value):
+    assert value_of(text, phrase, "2031-05-13") == value

@@ -9,7 +9,8 @@ TimeML TIMEX3 ``value`` anchored on the article's publication date (the DCT):
   (so "December 28" in a report of 2021-01-03 is 2020-12-28), unless the article settles it: a year
   written beside the same month and day elsewhere, or the day of something that happened ("the Jan. 6
   riot" in an October report is last January's, and so is its "Jan. 6 committee"); after "since" only
-  a year in which the date has come counts ("risen since January");
+  a year in which the date has come counts ("risen since January"); months coordinated with a dated one
+  share its year ("June and July of 2009");
 * relative expressions ("last week", "two weeks ago", "earlier this month", "a year earlier") and
   anaphoric ones ("the previous day", "the quarter") resolve against the publication date or the most
   recently mentioned date;
@@ -468,6 +469,18 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|b
                            r"[a-z]+ing\s+(?:\w+\s+){0,2}in)\s+)?(?:-\s*)?$", re.I)
 
 
+# "June and July of 2009", "from March to May 2009", "March 3 and April 5, 2009": the year written after the
+# last of coordinated months (or dates) is the year of each
+_SHARED_YEAR = re.compile(
+    rf"\s*(?:,\s*)?(?:and|or|to|through|until|till|-|\u2013)\s+(?:{_MONTH_FULL}|{_MONTH_ABBR})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?"
+    rf"\s+(?:of\s+)?((?:1[5-9]|20)\d\d)\b(?![\d%])")
+
+
+def _shared_year(ctx: _Ctx, end: int) -> int | None:
+    m = _SHARED_YEAR.match(ctx.text, end)
+    return int(m.group(1)) if m else None
+
+
 def _after_since(ctx: _Ctx, start: int) -> bool:
     return bool(_SINCE_BEFORE.search(ctx.text, max(0, start - 40), start))
 
@@ -593,7 +606,8 @@ def h_full_date(m, ctx):
         return ("DATE", d.isoformat(), "", "abs") if d else None
     wd = _g(m, "wd")
     tense = ctx.tense(m.start(), m.end())
-    year = ctx.day_years.get((mon, day)) or _nearest_year_for(mon, day, ctx, tense, _after_since(ctx, m.start()))
+    year = (_shared_year(ctx, m.end()) or ctx.day_years.get((mon, day))
+            or _nearest_year_for(mon, day, ctx, tense, _after_since(ctx, m.start())))
     if wd and ctx.anchor:
         # a weekday next to the date picks the year whose calendar agrees
         want = WEEKDAYS[wd.lower().rstrip(".")]
@@ -674,7 +688,8 @@ def h_month(m, ctx):
     elif rel == "this":
         year = a.year
     else:
-        year = _nearest_year_for(mon, None, ctx, ctx.tense(m.start(), m.end()), _after_since(ctx, m.start()))
+        year = _shared_year(ctx, m.end()) or _nearest_year_for(mon, None, ctx, ctx.tense(m.start(), m.end()),
+                                                               _after_since(ctx, m.start()))
     return "DATE", f"{year:04d}-{mon:02d}", _edge_mod(m), "md"
 
 
