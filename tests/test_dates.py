@@ -381,3 +381,9 @@ def test_the_next_day_is_the_day_after_the_one_the_narrative_is_at():
 ])
 def test_coordinated_months_share_the_year_written_after_the_last(text, phrase, value):
     assert value_of(text, phrase, "2031-05-13") == value
+
+
+def test_a_count_before_an_abbreviated_month_and_day_is_no_day():
+    """'the 19 Sept. 11 hijackers': Sept. 11 is the day, 19 a count; '19 Sept. 1990' is still a date."""
+    assert [t.text for t in tag_timexes("The 19 Sept. 11 hijackers trained abroad.", "2031-10-13")] == ["Sept. 11"]
+    assert [t.value for t in tag_timexes("He was born on 19 Sept. 1990.", "2031-10-13")] == ["1990-09-19"]

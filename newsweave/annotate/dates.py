@@ -1252,7 +1252,9 @@ PATTERNS: list[tuple[str, Callable, int]] = [
     # "Oct. 12-13, 1992": a run of days is dated by its first (the year after the run is the first day's)
     (rf"(?:{WEEKDAY},?\s+)?{MONTH_CS}\s+{DAY}(?:(?:-|\s*\u2013\s*)(?:[12]\d|3[01]|0?[1-9])(?![\d%]|\s*%|\s+per))?(?:,?\s+{YEAR})?",
      h_full_date, 0),
-    (rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH_CS}(?:,?\s+{YEAR})?", h_full_date, 0),
+    # (not "the 19 Sept. 11 hijackers": an abbreviated month followed by a day is that day, the number before
+    # it a count; "on 3 March 12 people died" keeps its day-month reading)
+    (rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH_CS}(?!(?<=\.)\s+\d{{1,2}}(?!\d))(?!(?<=[a-z])\.\s+\d{{1,2}}(?!\d))(?:,?\s+{YEAR})?", h_full_date, 0),
     (r"(?<![\d/.-])(?:(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d|[01]?\d/[0-3]?\d/(?:\d\d){1,2})(?![\d/-])", h_numeric_date, 0),
     (rf"{_EDGE_PRE}{MONTH_CS},?\s+(?:of\s+)?{YEAR2}", h_month_year, 1),
     (rf"(?:(?:{EDGE}[\s-]+(?:of\s+)?)|(?:{_REL}\s+))?{MONTH_CS}", h_month, 2),
