@@ -21,6 +21,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+# this checkout's newsweave, not the venv's editable install: a bench run from a git worktree measures the
+# worktree's code (before, it silently measured the main checkout)
+sys.path.insert(0, str(HERE.parent))
 DATA = HERE.parent.parent / "shared" / "benchmarks" / "duc2004_task2"
 
 from rouge import recall  # noqa: E402

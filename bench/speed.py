@@ -41,6 +41,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
+# this checkout's newsweave, not the venv's editable install: a bench run from a git worktree measures the
+# worktree's code (before, it silently measured the main checkout)
+sys.path.insert(0, str(HERE.parent))
 PY = sys.executable
 CLI = str(Path(PY).with_name("newsweave"))
 HEAVY = ("spacy", "sklearn", "trafilatura", "thinc", "scipy")

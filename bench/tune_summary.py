@@ -42,6 +42,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+# this checkout's newsweave, not the venv's editable install: a bench run from a git worktree measures the
+# worktree's code (before, it silently measured the main checkout)
+sys.path.insert(0, str(HERE.parent))
 SHARED = ROOT.parent / "shared" / "benchmarks"
 CACHE = Path(os.environ.get("NEWSWEAVE_STORY_CACHE", "/tmp/newsweave-story-cache"))  # one per code version compared
 
