@@ -60,6 +60,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newsweave.annotate.quotes import _DOC_NOUNS, _EVIDENCE_NOUNS
 from newsweave.model import AnnotatedArticle
 
 DATA = Path(__file__).with_name("data") / "loaded_lexicon.json"
@@ -391,20 +392,19 @@ def _voices(doc: AnnotatedArticle, quotes: Sequence[dict] | None,
 
 
 _RELATIVE_TAIL = re.compile(r"[\s,]+(?:who|whom|which|that)$", re.IGNORECASE)
+_RECORD_NOUNS = _DOC_NOUNS | _EVIDENCE_NOUNS | {"original"}  # what speaks for someone: "the statement", "records"
 
 
 def _document(speaker: str) -> bool:
     """Is the speaker a document or a record ("records", "the statement", "a New York Times report which
     includes video ...") rather than a person or a body? Those are sources of what was said, not voices."""
-    from newsweave.annotate.quotes import _DOC_NOUNS, _EVIDENCE_NOUNS  # noqa: PLC0415
-
     words = speaker.split()
     if not words or len(words) > 1 and words[-1][:1].isupper():
         return False  # ends in a name: "Bill Hennessy", "St. Louis Tea Party Coalition"
     head = re.split(r"\s+(?:of|from|by|in|on|which|that|who|released|issued|published|includes?)\s+", speaker, maxsplit=1)[0]
     last = head.split()[-1].lower().rstrip(".,")
-    last = last[:-1] if last.endswith("s") and last[:-1] in _DOC_NOUNS | _EVIDENCE_NOUNS else last
-    return last in _DOC_NOUNS | _EVIDENCE_NOUNS or last == "original"
+    last = last[:-1] if last.endswith("s") and last[:-1] in _RECORD_NOUNS else last
+    return last in _RECORD_NOUNS
 
 
 def _excluded_words(doc: AnnotatedArticle, start: int, end: int) -> set[str]:

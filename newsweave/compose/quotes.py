@@ -257,12 +257,12 @@ _POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 # Verbs of knowing and perceiving: "before some women know they are pregnant" tells what is so, not what
 # anyone said or holds (unlike "believe", "fear" or "hope", which report a held view, or "heard that", which
 # reports what others said).
+_KNOWING_VERBS = frozenset(
+    "know realize realise recognize recognise understand discover sense notice remember forget see".split())
 # Verbs of wanting and deciding: "I want whoever writes the report to know that" is a wish, not words.
 _WANTING_VERBS = frozenset("want wish prefer plan intend seek aim decide refuse decline try mean choose opt".split())
 # What someone tells or shows how to do is a topic, not a statement: "telling everyone how to run the tea urn".
 _WH_INFINITIVE = re.compile(r"(?:how|what|where|when|whether|which|who)\s+(?:\w+\s+)?to\s", re.IGNORECASE)
-_KNOWING_VERBS = frozenset(
-    "know realize realise recognize recognise understand discover sense notice remember forget see".split())
 
 
 def _a_statement(text: str, a, speaker: str | None) -> bool:

@@ -741,7 +741,9 @@ def _personal(text: str) -> bool:
     """Does ``text`` speak as "I" or "we", or to "you"?"""
     if _PERSONAL_WORD.search(text):
         return True
-    return any(not _BEFORE_ROMAN.search(text, 0, m.start()) or m.start() == 0 for m in _FIRST_PERSON_I.finditer(text))
+    return any(not _BEFORE_ROMAN.search(text, 0, m.start()) for m in _FIRST_PERSON_I.finditer(text))
+
+
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|``.*?''")
 
 
