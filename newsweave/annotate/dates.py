@@ -400,7 +400,14 @@ class _Ctx:
         self.dct = anchor or dt.date(2000, 6, 14)  # a Wednesday; values are masked when anchor is None
         self.ref: tuple[dt.date, str] | None = None  # most recent mentioned date (for anaphora)
         self.ref_day: dt.date | None = None  # most recent mentioned day (a year or month in between is not one)
-        self.day_years = _known_day_years(text, self.dct)  # (month, day) -> year the article settles for it
+        self._day_years: dict[tuple[int, int], int] | None = None
+
+    @property
+    def day_years(self) -> dict[tuple[int, int], int]:
+        """(month, day) -> the year the article settles for it; scanned once, when a date first needs it."""
+        if self._day_years is None:
+            self._day_years = _known_day_years(self.text, self.dct)
+        return self._day_years
 
     # tense of the clause around [start, end)
     def tense(self, start: int, end: int) -> str | None:
