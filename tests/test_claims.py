@@ -109,10 +109,12 @@ def test_a_sentence_is_not_cut_after_an_abbreviation_when_the_rest_has_no_verb()
     """spaCy ends a sentence at 'Ariz.' in 'calling for Ariz. Gov. Jan Brewer to veto ...': the piece after it
     has no finite verb, so the two are one sentence; 'He moved to Calif. He later returned.' stays two."""
     (doc,) = annotate([Article(id="t", source="test", text=(
-        "Harbour deputies are calling for Kess. Gov. Ana Pirel to veto the port bill. "
+        "Harbour deputies are calling for Calif. Gov. Ana Pirel to veto the port bill. "
+        "The summit was held in Paris. Details to follow. "
         "He moved to Calif. He later returned to the port."))], cache=False)
     texts = [s.text for s in doc.sentences]
-    assert texts[0] == "Harbour deputies are calling for Kess. Gov. Ana Pirel to veto the port bill.", texts
+    assert texts[0] == "Harbour deputies are calling for Calif. Gov. Ana Pirel to veto the port bill.", texts
+    assert "The summit was held in Paris." in texts, texts  # a full stop, not an abbreviation
     assert "He later returned to the port." in texts, texts
 
 

@@ -130,7 +130,6 @@ def tag_article_dates(article: Article, anchor: str | None = None) -> list:
     return tag_timexes(article.text, anchor or article.published)
 
 
-_ENDS_IN_ABBREVIATION = re.compile(r"(?:^|[\s(])[A-Z][a-z]{0,4}\.$")  # "Ariz.", "Calif.", "Gov.", "Jan."
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -139,13 +138,17 @@ def _joined_at_abbreviations(doc, text: str) -> list[tuple[int, int]]:
     its own: "Prominent Republicans are calling for Ariz. | Gov. Jan Brewer to veto the bill." is one
     sentence, "He moved to Calif. | He later returned." two. A paragraph break still ends a sentence."""
     out: list[tuple[int, int]] = []
+    last = None  # the previous sentence's last token
     for sent in doc.sents:
-        if (out and _ENDS_IN_ABBREVIATION.search(text, max(out[-1][0], out[-1][1] - 8), out[-1][1])
+        # an abbreviation is one token with its period ("Ariz.", "Gov.": the tokenizer's exceptions), where a
+        # sentence's full stop is a token of its own ("Paris", ".")
+        if (out and last is not None and len(last.text) > 1 and last.text.endswith(".") and last.text[0].isupper()
                 and "\n" not in text[out[-1][1]:sent.start_char]
                 and not any(t.tag_ in _FINITE_TAGS for t in sent)):
             out[-1] = (out[-1][0], sent.end_char)
         else:
             out.append((sent.start_char, sent.end_char))
+        last = sent[-1]
     return out
 
 
