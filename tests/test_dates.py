@@ -294,36 +294,43 @@ def test_a_four_digit_clock_time_is_neither_a_year_nor_a_duration(text):
     assert [t.text for t in tag_timexes(text, "2031-05-13")] == []
 
 
-# 2031-05-13 is a Tuesday.
-@pytest.mark.parametrize(("text", "phrase", "value"), [
+# Reports of 2031-05-13 and 2031-09-23, both Tuesdays (in September, next January is nearer than last).
+@pytest.mark.parametrize(("dct", "text", "phrase", "value"), [
     # a modal ahead of the dated verb looks forward from the report
-    ("Engineers said the air in the shelter could run out by Friday.", "Friday", "2031-05-16"),
-    ("A decision on the rescue would likely be made Thursday, officials said.", "Thursday", "2031-05-15"),
-    ("Crews might begin pumping on Saturday.", "Saturday", "2031-05-17"),
+    ("2031-05-13", "Engineers said the air in the shelter could run out by Friday.", "Friday", "2031-05-16"),
+    ("2031-05-13", "A decision on the rescue would likely be made Thursday, officials said.", "Thursday", "2031-05-15"),
+    ("2031-05-13", "Crews might begin pumping on Saturday.", "Saturday", "2031-05-17"),
     # ... but not when it denies (news says "could not be reached" of the past) or looks back
-    ("The mayor could not be reached for comment on Friday.", "Friday", "2031-05-09"),
-    ("Neither the owner nor the captain could be located Monday.", "Monday", "2031-05-12"),
-    ("The pumps might have failed on Saturday.", "Saturday", "2031-05-10"),
+    ("2031-05-13", "The mayor could not be reached for comment on Friday.", "Friday", "2031-05-09"),
+    ("2031-05-13", "Neither the owner nor the captain could be located Monday.", "Monday", "2031-05-12"),
+    ("2031-05-13", "The pumps might have failed on Saturday.", "Saturday", "2031-05-10"),
     # ... nor across a comma into another clause, nor for a possessive weekday (that ruling is done)
-    ("The families said they would appeal the ruling, issued Friday by the port authority.", "Friday", "2031-05-09"),
-    ("The families would look for ways to get around Friday's ruling.", "Friday", "2031-05-09"),
-])
-def test_a_modal_dates_a_weekday_forward_only_in_its_own_affirmative_clause(text, phrase, value):
-    assert value_of(text, phrase, "2031-05-13") == value
-
-
-# 2031-05-13 is a Tuesday.
-@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("2031-05-13", "The families said they would appeal the ruling, issued Friday by the port authority.", "Friday", "2031-05-09"),
+    ("2031-05-13", "The families would look for ways to get around Friday's ruling.", "Friday", "2031-05-09"),
     # a past state that lasted "until" a day ended on it
-    ("The ferry services were down from about 16:00 GMT until around 22:00 on Monday.", "Monday", "2031-05-12"),
-    ("The talks lasted until Friday.", "Friday", "2031-05-09"),
+    ("2031-05-13", "The ferry services were down from about 16:00 GMT until around 22:00 on Monday.", "Monday", "2031-05-12"),
+    ("2031-05-13", "The talks lasted until Friday.", "Friday", "2031-05-09"),
     # ... but "until" mostly names an end still to come, even after a past-tense verb
-    ("The vote was postponed until Monday.", "Monday", "2031-05-19"),
-    ("The council kept the harbour closed until Friday.", "Friday", "2031-05-16"),
-    ("The coast road will stay shut until Monday.", "Monday", "2031-05-19"),
+    ("2031-05-13", "The vote was postponed until Monday.", "Monday", "2031-05-19"),
+    ("2031-05-13", "The council kept the harbour closed until Friday.", "Friday", "2031-05-16"),
+    ("2031-05-13", "The coast road will stay shut until Monday.", "Monday", "2031-05-19"),
+    # after "since" only a year in which the date has come
+    ("2031-09-23", "Fares have risen since January.", "January", "2031-01"),
+    ("2031-09-23", "It is the first time since January 5 that the ferry ran late.", "January 5", "2031-01-05"),
+    ("2031-09-23", "Her first speech to the council since taking office in January comes as the port reopens.", "January", "2031-01"),
+    ("2031-09-23", "The harbour has not been this busy since early March.", "early March", "2031-03"),
+    # without "since" the nearest January stays
+    ("2031-09-23", "The new fares take effect in January.", "January", "2032-01"),
+    # coordinated months share the year written after the last
+    ("2031-05-13", "The offer was made during the months of June and July of 2029.", "June", "2029-06"),
+    ("2031-05-13", "Talks ran from March to May 2029.", "March", "2029-03"),
+    ("2031-05-13", "The dam was inspected on March 3 and April 5, 2029.", "March 3", "2029-03-03"),
 ])
-def test_until_dates_forward_unless_a_past_state_lasted_until_then(text, phrase, value):
-    assert value_of(text, phrase, "2031-05-13") == value
+def test_a_date_resolves_by_the_words_around_it(dct, text, phrase, value):
+    """A modal dates a weekday forward only in its own affirmative clause; "until" looks ahead unless a past
+    state lasted until then; after "since" the date has come; coordinated months share the year after the
+    last."""
+    assert value_of(text, phrase, dct) == value
 
 
 # 2031-10-13 is a Monday; the same month and day next year is nearer than last year's.
@@ -356,31 +363,9 @@ def test_a_holidays_name_before_a_thing_names_no_day(text, dates):
     assert [t.value for t in tag_timexes(text, "2031-10-13")] == dates
 
 
-# 2031-09-23 is a Tuesday: next January is nearer than last January.
-@pytest.mark.parametrize(("text", "phrase", "value"), [
-    ("Fares have risen since January.", "January", "2031-01"),
-    ("It is the first time since January 5 that the ferry ran late.", "January 5", "2031-01-05"),
-    ("Her first speech to the council since taking office in January comes as the port reopens.", "January", "2031-01"),
-    ("The harbour has not been this busy since early March.", "early March", "2031-03"),
-    # without "since" the nearest January stays
-    ("The new fares take effect in January.", "January", "2032-01"),
-])
-def test_a_date_after_since_is_a_day_gone_by(text, phrase, value):
-    assert value_of(text, phrase, "2031-09-23") == value
-
-
 def test_the_next_day_is_the_day_after_the_one_the_narrative_is_at():
     text = "The authority closed the channel on Thursday night, and the ferries ran again the next day."
     assert value_of(text, "the next day", "2031-09-19") == "2031-09-19"  # Thursday 18th, then Friday 19th
-
-
-@pytest.mark.parametrize(("text", "phrase", "value"), [
-    ("The offer was made during the months of June and July of 2029.", "June", "2029-06"),
-    ("Talks ran from March to May 2029.", "March", "2029-03"),
-    ("The dam was inspected on March 3 and April 5, 2029.", "March 3", "2029-03-03"),
-])
-def test_coordinated_months_share_the_year_written_after_the_last(text, phrase, value):
-    assert value_of(text, phrase, "2031-05-13") == value
 
 
 def test_a_count_before_an_abbreviated_month_and_day_is_no_day():
