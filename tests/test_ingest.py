@@ -283,6 +283,47 @@ def test_embedded_post_caption_read_more_and_prompts_removed(tmp_path):
     ]
 
 
+def test_newsletter_furniture_inline_post_and_option_list_removed(tmp_path):
+    # A newsletter page as a scraper flattens it: the post and its signature on one line, calls to action,
+    # staff credits, and a country drop-down of a sign-up form as one long line.
+    countries = " ".join(["Kelby, Republic of", "Dunmere Islands", "Ostmark, Kingdom of", "Varna", "Lesk, Principality of",
+                          "North Tarn", "South Tarn, State of", "Orwen Minor Outlying Islands", "Palu, Federated States of"] * 3)
+    raw = (
+        "Fuel prices in Dunmere fell for the third week running, the port authority said on Monday.\n\n"
+        "If this was forwarded to you, sign up here. Download the Gazette's app here.\n\n"
+        "Pump prices have dropped 12 days in a row. Who gets the credit? -- Ada Lorne (@adalorne) March 3, 2025\n\n"
+        "Traders expect the fall to slow once the winter contracts expire.\n\n"
+        "Curated by Piet Moran in Dunmere. (Feedback or tips? Email the desk or tweet @pietmoran).\n\n"
+        "Edited by Ilse Tamm (@ilsetamm) in Kelby and Tomas Reyk in Varna.\n\n"
+        f"Country\n\n{countries}\n"
+    )
+    a = only_article(ingest([write(tmp_path / "letter.txt", raw)]))
+    assert a.text == (
+        "Fuel prices in Dunmere fell for the third week running, the port authority said on Monday.\n\n"
+        "Traders expect the fall to slow once the winter contracts expire."
+    )
+    reasons = [r.reason for r in a.removed]
+    assert reasons == ["call to action", "embedded social post", "staff credit", "staff credit",
+                       "trailing site navigation", "menu or option list"]
+
+
+def test_furniture_rules_leave_prose_that_only_looks_like_them():
+    from newsweave.ingest.furniture import classify_line, find_furniture
+
+    for line in (
+        "Reported by Reuters, the claim was denied by the ministry on Tuesday.",  # a name, then the clause goes on
+        "Written by a former aide, the memo says the plan failed.",
+        "The mayor said she would read the report here.",
+        # a long list of names inside a sentence is prose
+        "The winners were " + ", ".join(["Ada Lorne", "Piet Moran", "Ilse Tamm", "Tomas Reyk", "Elin Soto"] * 5)
+        + ", and every one of them thanked the volunteers of the Dunmere harbour festival.",
+    ):
+        assert classify_line(line) is None, line
+    # a long paragraph that ends in a post's signature is prose the page ran into the post: kept
+    prose = " ".join(["The council met on Monday and voted to keep the quay closed."] * 8)
+    assert find_furniture([prose + " -- Ada Lorne (@adalorne) March 3, 2025"]) == {}
+
+
 # --- .html / .htm ----------------------------------------------------------------------------
 
 

@@ -2,7 +2,8 @@
 
 Each rule looks at one line (and, for captions and embedded posts, its neighbours) and says why it is
 furniture, or nothing. The rules are about how news sites are built (related-story blocks, share and
-comment prompts, copyright footers, photo credits, embedded social posts), never about one story.
+comment prompts, calls to action, copyright footers, staff credits, photo credits, embedded social posts, menus
+flattened into a line), never about one story.
 """
 
 from __future__ import annotations
@@ -75,7 +76,33 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
 
 # The last line of an embedded post: "— Name (@handle) November 13, 2020".
 _SOCIAL_SIGNATURE = re.compile(r"^[—–-]{1,2}\s*.{1,80}?\(@\w{1,30}\)\s+\w+\.? \d{1,2},? \d{4}\s*$")
+# ... or the end of the post's own line, when the page's text puts the two on one line ("Gas prices fell
+# again. -- A. Writer (@awriter) July 6, 2022")
+_SOCIAL_SIGNATURE_AT_END = re.compile(r"(?:^|\s)[—–-]{1,2}\s*[^—–\n]{1,80}?\(@\w{1,30}\)\s+\w+\.? \d{1,2},? \d{4}\s*$")
+# A staff credit: "Edited by A. Writer (@awriter) in London and B. Editor in Paris.", "(Reporting by A. Writer;
+# Editing by B. Editor)", "Curated by A. Writer in New York. (Feedback or tips? Email ...)"
+_CREDIT_NAME = (r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}(?:\s*\(@\w+\))?"
+                r"(?:\s+in\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})?")
+_STAFF_CREDIT = re.compile(
+    rf"^\(?(?:curated|edited|compiled|produced|written|reported|reporting|editing|additional reporting)"
+    rf"(?:\s+and\s+(?:edited|written|compiled|produced))?\s+by\s+{_CREDIT_NAME}"
+    rf"(?:\s*(?:,|;|and)\s*(?:(?:editing|edited|reporting|writing)\s+by\s+)?{_CREDIT_NAME})*"
+    rf"\s*[.)]*(?:\s*\([^()]{{0,100}}\))?\.?\s*$",
+    _I,
+)
+# A page's option list or menu flattened into one line: many capitalised names, no sentence ("Country ...
+# Latvia Lebanon, Lebanese Republic Lesotho, Kingdom of ...").
+MENU_MIN_WORDS = 40
+MENU_CAPITALISED_SHARE = 0.7
+_PROSE_SENTENCE_END = re.compile(r"(?:[a-z]{2,}|\d)[.!?]['\"’”)]*(?:\s|$)")
 _SOCIAL_MARKERS = re.compile(r"pic\.twitter\.com/|https?://t\.co/|(?:^|\s)#\w{2,}|(?:^|\s)@\w{2,}|instagram\.com/p/")
+
+# A call to action: "If this was forwarded to you, sign up here.", "Download Insider's app here.", "Listen here."
+# A line is one when each of its sentences is one.
+_CALL_TO_ACTION = re.compile(
+    r"^(?:if\b[^,]{1,60},\s*)?(?:please\s+)?(?:sign up|subscribe|download|listen|watch|read|click|tap|register|"
+    r"learn more|find out more)\b.{0,60}?\bhere\s*[.!]?$", _I)
+_LINE_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 # Outlet names stated by furniture lines.
 _OUTLET_PATTERNS = [
@@ -93,6 +120,12 @@ def classify_line(line: str) -> str | None:
     s = line.strip()
     if not s:
         return None
+    if _STAFF_CREDIT.match(s) and len(s.split()) <= 40:
+        return "staff credit"
+    if _menu_line(s):
+        return "menu or option list"
+    if len(s.split()) <= 24 and all(_CALL_TO_ACTION.match(x) for x in _LINE_SENTENCES.split(s)):
+        return "call to action"
     for reason, pattern in _LINE_RULES:
         if reason == "photo caption":
             if pattern.match(s):
@@ -105,6 +138,13 @@ def classify_line(line: str) -> str | None:
         if pattern.match(s):
             return reason
     return notice_line(s)
+
+
+def _menu_line(s: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", s)
+    if len(words) < MENU_MIN_WORDS or _PROSE_SENTENCE_END.search(s):
+        return False
+    return sum(w[0].isupper() for w in words) >= MENU_CAPITALISED_SHARE * len(words)
 
 
 def outlet_from_line(line: str) -> str | None:
@@ -158,7 +198,9 @@ def _mark_embedded_posts(lines: list[str], marks: dict[int, str]) -> None:
     """An embedded post ends with its signature line; the lines just above it that carry hashtags,
     handles or short links belong to it too."""
     for i, line in enumerate(lines):
-        if not _SOCIAL_SIGNATURE.match(line.strip()):
+        s = line.strip()
+        # (a post is short: a long paragraph that ends so is prose the page ran into the post)
+        if not (_SOCIAL_SIGNATURE.match(s) or len(s.split()) <= 70 and _SOCIAL_SIGNATURE_AT_END.search(s)):
             continue
         marks[i] = "embedded social post"
         j = _nonblank_before(lines, i)
