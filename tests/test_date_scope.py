@@ -254,3 +254,21 @@ def test_a_chronology_items_date_label_dates_the_sentence_after_it():
         "2019-03-02": "March 2, 2019: Harbour Line starts its first ferry service from Port Alven to the islands.",
         "2021-10-12": "Oct. 12-13, 2021: A Harbour Line ferry crosses the gulf in a record time of four hours.",
     }
+
+
+def test_the_date_a_record_is_measured_against_is_no_event():
+    """'the highest level since November 1981' says when prices were last this high, not that anything
+    happened in November 1981; a plain 'since January' still dates the change it starts."""
+    import newsweave
+    from newsweave.model import Article
+
+    text = ("Consumer prices in Ostmark rose 9.1 percent in February, the highest level since November 1981. "
+            "The central bank raised its rate by half a point on Wednesday, its biggest move since 1994. "
+            "For the first time since 2010, the bank raised rates twice in one quarter. "
+            "Wages grew faster than at any time since 2008, the statistics office said on Tuesday. "
+            "Exports have fallen since January, the trade ministry said.")
+    b = newsweave.brief([Article(id="p", source="p", published="2025-03-12", text=text)])
+    dates = sorted(e["date"] for e in b.timeline)
+    assert dates == ["2025-01", "2025-02", "2025-03-11", "2025-03-12"]
+    wages = next(e for e in b.timeline if e["date"] == "2025-03-11")
+    assert wages["event"] == "Wages grew faster than at any time since 2008, the statistics office said on Tuesday."

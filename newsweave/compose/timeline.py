@@ -3,7 +3,8 @@
 Every sentence that carries a calendar date (a day, ISO week, month or year, as normalised by the
 temporal tagger against its article's publication date, or the day of a time such as "late on Monday
 night") is an event candidate for that date (not the date of a wire dateline, "LONDON, March 10 (Reuters) -",
-which says when the report was filed); when the date belongs to a noun phrase rather than to the
+which says when the report was filed, nor a date a record is measured against, "the highest since 1981"); when
+the date belongs to a noun phrase rather than to the
 sentence's clause ("a barrier built in 1974"), the candidate is that phrase, not the sentence. Candidates
 for the same date that state the same content (same-content sentences, sentences sharing most of their
 specific words, or spans holding wordings of one aligned fact) are one event, cited by every article that
@@ -64,6 +65,24 @@ def _calendar_value(timex) -> str | None:
         # "late on Monday night ... shortly before 11 p.m."): otherwise the tagger can only guess it.
         return timex.value[:10]
     return None
+
+
+# A date that a record or a first is measured against ("the highest level since November 1981", "its biggest
+# move since 1994", "for the first time since 2010", "faster than at any time since 2008") is when the thing
+# last happened, not when the sentence's event did: no event of that date.
+_SUPERLATIVE = (r"(?:highest|lowest|biggest|largest|smallest|fastest|slowest|worst|best|most|least|strongest|weakest|"
+                r"steepest|sharpest|deepest|longest|shortest|hottest|coldest|warmest|wettest|driest|heaviest|greatest|"
+                r"deadliest|busiest|cheapest|weakest|widest|narrowest|first|record|any(?:\s+other)?\s+(?:time|point|year|month))")
+_COMPARISON_SINCE = re.compile(
+    rf"\b{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)\s+)?$",
+    re.IGNORECASE)
+
+
+def comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_text: str) -> bool:
+    """Is the date at ``timex_start`` the point a record or a first is measured against?"""
+    if timex_text.lower().startswith("since "):
+        return bool(_COMPARISON_SINCE.search(text, sentence_start, timex_start + len("since ")))
+    return bool(_COMPARISON_SINCE.search(text, max(sentence_start, timex_start - 120), timex_start))
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
@@ -225,6 +244,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                     by_sentence.setdefault(nxt.index, []).append((nxt, t, value))
                 continue
             if sent.kind == "heading" or sent.n_words < 4:
+                continue
+            if comparison_anchor(text, sent.start, t.start, t.text):
                 continue
             by_sentence.setdefault(sent.index, []).append((sent, t, value))
         for items in by_sentence.values():
