@@ -3,9 +3,9 @@
 Every sentence that carries a calendar date (a day, ISO week, month or year, as normalised by the
 temporal tagger against its article's publication date, or the day of a time such as "late on Monday
 night") is an event candidate for that date (not the date of a wire dateline, "LONDON, March 10 (Reuters) -",
-which says when the report was filed, nor a date a record is measured against, "the highest since 1981"); when
-the date belongs to a noun phrase rather than to the
-sentence's clause ("a barrier built in 1974"), the candidate is that phrase, not the sentence. Candidates
+which says when the report was filed, nor a date a record is measured against, "the highest since 1981");
+when the date belongs to a noun phrase rather than to the sentence's clause ("a barrier built in 1974"), the
+candidate is that phrase, not the sentence. Candidates
 for the same date that state the same content (same-content sentences, sentences sharing most of their
 specific words, or spans holding wordings of one aligned fact) are one event, cited by every article that
 dates it. An event is ``scheduled`` when its date lies after the publication date of the article that
