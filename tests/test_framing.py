@@ -238,5 +238,33 @@ def test_documents_are_no_voices():
     for doc in ("records", "the statement", "a written statement", "a Harbour Post report which includes video of him",
                 "The resolution", "a memo from the company's ad team"):
         assert _document(doc), doc
-    for voice in ("the students", "Bill Hennessy", "Kessel Tea Party Coalition", "Political observers", "Marine Reserve"):
+    for voice in ("the students", "Bill Hennessy", "Kessel Tea Party Coalition", "Political observers", "Marine Reserve",
+                  "Most of the harbour pilots", "Many economists"):
         assert not _document(voice), voice
+
+
+def test_signs_and_evidence_are_no_voices():
+    """'Growing signs that fuel prices are easing suggest ...', 'Most of the evidence about ... suggests ...',
+    'The minutes released ... showed ...': nobody speaks there."""
+    from newsweave.compose.framing import _document
+
+    for speaker in ("Growing signs that fuel prices are easing", "Most of the evidence about when a slump begins",
+                    "The minutes released", "the falling pace of price rises"):
+        assert _document(speaker), speaker
+
+
+def test_the_report_lists_the_framings_voices():
+    """The outlet card of every report lists the voices of the briefing's framing (the JSON), linked to a
+    quote of each: not every speaker of the quote list ('several' and a document were listed there)."""
+    import newsweave
+    from newsweave.render.markdown import render_markdown
+
+    text = ("Several think the slump has already started. Growing signs that fuel prices are easing suggest the "
+            "peak has passed. Mayor Ilse Varga said the port would stay open all winter.")
+    b = newsweave.brief([Article(id="v", source="v.txt", outlet="Harbour Post", text=text)])
+    voices = b.framing[0]["voices"]
+    assert any("Varga" in v for v in voices) and not any(v.lower().startswith(("several", "growing")) for v in voices)
+    md = render_markdown(b)
+    line = next(x for x in md.splitlines() if x.strip().startswith("- voices:"))
+    assert "Varga" in line and "Several" not in line and "Growing" not in line, line
+    assert "](#cite-" in line  # linked to the quote

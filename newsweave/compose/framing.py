@@ -392,7 +392,12 @@ def _voices(doc: AnnotatedArticle, quotes: Sequence[dict] | None,
 
 
 _RELATIVE_TAIL = re.compile(r"[\s,]+(?:who|whom|which|that)$", re.IGNORECASE)
-_RECORD_NOUNS = _DOC_NOUNS | _EVIDENCE_NOUNS | {"original"}  # what speaks for someone: "the statement", "records"
+# what speaks for someone ("the statement", "records") or for nobody ("growing signs that ...", "the minutes")
+_RECORD_NOUNS = _DOC_NOUNS | _EVIDENCE_NOUNS | {"original", "sign", "indicator", "evidence", "gauge", "reading",
+                                               "minutes", "pace", "trend", "history"}
+# "most of the evidence about ...": the quantifier's noun is the speaker
+_QUANTIFIER_OF = re.compile(r"^(?:most|many|some|much|all|none|several|few|each|both|any|part|one)\s+of\s+"
+                            r"(?:the|these|those|its|their|this)?\s*", re.IGNORECASE)
 
 
 def _document(speaker: str) -> bool:
@@ -401,7 +406,9 @@ def _document(speaker: str) -> bool:
     words = speaker.split()
     if not words or len(words) > 1 and words[-1][:1].isupper():
         return False  # ends in a name: "Bill Hennessy", "St. Louis Tea Party Coalition"
-    head = re.split(r"\s+(?:of|from|by|in|on|which|that|who|released|issued|published|includes?)\s+", speaker, maxsplit=1)[0]
+    speaker = _QUANTIFIER_OF.sub("", speaker) or speaker
+    head = re.split(r"\s+(?:of|from|by|in|on|about|which|that|who|released|issued|published|includes?)(?:\s+|$)",
+                    speaker, maxsplit=1)[0]
     last = head.split()[-1].lower().rstrip(".,")
     last = last[:-1] if last.endswith("s") and last[:-1] in _RECORD_NOUNS else last
     return last in _RECORD_NOUNS

@@ -393,6 +393,30 @@ def _read_loaded(item: dict, art: str, text: str, out: _Loaded) -> None:
         out.spans.append((start, end, score))
 
 
+def _framed_voices(b: Briefing) -> dict[str, list[str]]:
+    """Per article, the voices its framing item lists (the briefing's ``framing[].voices``), when it has any."""
+    out: dict[str, list[str]] = {}
+    for item in b.framing:
+        if isinstance(item, dict) and isinstance(item.get("article"), str) and isinstance(item.get("voices"), list):
+            out[item["article"]] = [v for v in item["voices"] if isinstance(v, str) and v.strip()]
+    return out
+
+
+def _card_voices(quoted: dict[str, Voice], framed: list[str] | None) -> list[Voice]:
+    """An outlet card's voices: those of the briefing's framing when it has them (the JSON and every report
+    then list the same voices: people and bodies, not documents, quantifiers or pronouns), each linked to a
+    quote it speaks in; else every speaker of the article's quotes."""
+    if framed is None:
+        return list(quoted.values())
+    by_name = {k.strip().lower(): v for k, v in quoted.items()}
+    out = []
+    for name in framed:
+        v = by_name.get(name.strip().lower()) or next(
+            (v for k, v in by_name.items() if k.startswith(name.strip().lower() + " ")), None)  # "the students who"
+        out.append(Voice(name, v.kinds if v else [], v.marker if v else None))
+    return out
+
+
 def _framing(b: Briefing, cite: _Citations, facts: dict[str, dict]) -> tuple[dict[str, list[FramingTerm]], dict[str, list[WordChoice]], dict[str, _Loaded]]:
     """Framing per article, read loosely so that the report renders whatever shape the items have: the
     documented one is ``{article, terms: [{term, category, count, evidence}], voices, word_choices: [{fact,
@@ -532,6 +556,7 @@ def build_view(b: Briefing) -> BriefingView:
                 v.kinds.append(q["kind"])
             v.marker = v.marker or m
     quotes = [q for q in all_quotes if len(q.markers) > 1 or q.kind == "direct"]
+    framed_voices = _framed_voices(b)
 
     reuse = []
     for r in b.reuse:
@@ -571,7 +596,7 @@ def build_view(b: Briefing) -> BriefingView:
                 omitted.append(FactRef(fid, f["text"], cite.marker(f["evidence"][0]) if f.get("evidence") else None,
                                        [by_id[x] for x in f.get("sources", []) if x in by_id]))
         cards.append(OutletCard(s, a.published, a.published_inferred, _date_evidence(a), a.published_note,
-                                framing_by_art.get(a.id, []), list(voices.get(a.id, {}).values()),
+                                framing_by_art.get(a.id, []), _card_voices(voices.get(a.id, {}), framed_voices.get(a.id)),
                                 choices_by_art.get(a.id, []), unique, omitted))
         ld = loaded_by_art.get(a.id)
         if ld is not None and ld.analysed:
