@@ -160,6 +160,29 @@ def test_a_part_of_a_toll_is_not_another_toll_and_each_count_is_one_item():
     assert {d["subject"] for d in hits} == {"dead", "injured"}
 
 
+def test_a_report_giving_several_rival_values_is_no_party_to_a_contradiction():
+    # One report: the bank raised rates by 25 basis points in March and by 50 in May. The other: companies
+    # raised their outlooks by 250, 170, 40 and 30 basis points. The pairs that read alike ("raised rates by
+    # 25 basis points" / "raised its rent outlook by 30 basis points") give each report several values for
+    # one figure, so which of them would be the rival is unknown: here none is.
+    b = _pair("Beginning in March the Ostmark central bank raised rates by 25 basis points. "
+              "The following meeting in May resulted in the bank raising rates by 50 basis points.",
+              "Kelby Ports advanced 3% after raising its full-year growth outlook to 12.3% - up 250 basis points "
+              "from its prior outlook. Varna Freight gained 5% after boosting its growth outlook by 170 basis "
+              "points. Dunmere Rail now sees growth of 8.4% this year - up 40 basis points from its prior outlook "
+              "- and raised its rent outlook by 30 basis points.")
+    assert _numbers(b) == []
+
+
+def test_a_report_that_explains_its_own_revision_makes_an_update():
+    # "Police earlier had reported 65 dead, but backed off that figure": the revision is told, not a rival toll
+    b = _pair("A fire swept through a dance hall in Ostrun on Friday, killing 60 people, police said.",
+              "A fire swept through a dance hall in Ostrun on Friday, killing 60 people. Police earlier had "
+              "reported 65 dead, but backed off that figure on Friday evening.")
+    hits = _numbers(b)
+    assert hits and all(d["status"] == "update" for d in hits), [(d["status"], d["explanation"]) for d in hits]
+
+
 # --- dates ---------------------------------------------------------------------------------------------
 
 

@@ -10,7 +10,9 @@ Three comparisons, each between claims of different articles that are about the 
 * **number**: quantities that count the same thing ("people") in claims sharing a word besides the
   count and the names ("kill"): intervals that do not overlap disagree; overlapping ones where at least
   one is vague ("thousands" / "hundreds and possibly thousands") are an *estimate*; overlapping point
-  figures ("around 2,000" / "nearly 2,000") agree and are not reported.
+  figures ("around 2,000" / "nearly 2,000") agree and are not reported. A report that gives several values
+  for the subject itself, and explains no change, is left out of it: which of its values would be the rival
+  is unknown.
 * **claim**: two wordings of one fact, one negated and the other not.
 
 The status: ``update`` when a text explains a change ("delayed", "postponed", "rose to", "revised") or,
@@ -44,7 +46,9 @@ NEWS_CYCLE_DAYS = 14
 _UPDATE_CUES = re.compile(
     r"\b(?:delay(?:ed|s)?|postpon\w*|reschedul\w*|push(?:ed)? back|brought forward|moved (?:up|back|forward)|"
     r"extend(?:ed|s)?|revis\w*|updat\w*|correct(?:ed|ion)|ros[ea]|risen|climb\w*|increas\w*|jump\w*|"
-    r"fell|fallen|dropp\w*|decreas\w*|now stands|has reached|instead|no longer|earlier than planned)\b",
+    r"fell|fallen|dropp\w*|decreas\w*|now stands|has reached|instead|no longer|earlier than planned|"
+    r"lower(?:ed|ing|s)|to lower|backed off|(?:down|up) from|earlier (?:estimate|figure|toll|count|report)s?|"
+    r"(?:had )?earlier (?:had )?(?:reported|said|put|estimated|given)|initially|previously)\b",
     re.IGNORECASE,
 )
 _DAY_WORDS = re.compile(
@@ -540,7 +544,33 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             _Position(qb.text, [qb.low, qb.high], cb, qb.start, qb.end),
         ]
         results.append(_make("number", subject, positions, texts, lambda p: str(p.normalized), status))
-    return _merge_number_items(results)
+    return [it for it in map(_without_ambiguous_reports, _merge_number_items(results)) if it is not None]
+
+
+def _without_ambiguous_reports(item: dict) -> dict | None:
+    """A number disagreement without the reports that give several values for its subject themselves. Each
+    pair was matched on its own ("25 basis points" in one report against "250 basis points", and against
+    "170 basis points", in another); when one report gives several rival values and explains no change, which
+    of them counts the same thing as the other report's figure is unknown (often none: one figure is a rate
+    rise, the others a company's outlook), and a disagreement stands only on the reports that give one value.
+    Items that explain a change ("rose to") keep every report: an earlier and a later value of one count."""
+    if item["status"] == "update":
+        return item
+    values: dict[str, set[str]] = defaultdict(set)
+    for p in item["positions"]:
+        for ev in p["evidence"]:
+            values[ev["article"]].add(json.dumps(p["normalized"]))
+    several = {a for a, v in values.items() if len(v) > 1}
+    if not several:
+        return item
+    kept = []
+    for p in item["positions"]:
+        pairs = [(src, ev) for src, ev in zip(p["sources"], p["evidence"]) if ev["article"] not in several]
+        if pairs:
+            kept.append({**p, "sources": [src for src, _ in pairs], "evidence": [ev for _, ev in pairs]})
+    if len(kept) < 2:
+        return None
+    return {**item, "positions": kept}
 
 
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
@@ -819,6 +849,10 @@ def _merge_number_items(items: list[dict]) -> list[dict]:
             merged[root] = it
             continue
         have = merged[root]
+        if it["status"] == "update":
+            # a finding of the group explains the change; the group's root need not be that finding (the
+            # unions above re-root groups), so the status is carried here
+            have["status"] = "update"
         for pos in it["positions"]:
             match = next((p for p in have["positions"] if p["normalized"] == pos["normalized"]), None)
             if match is None:
