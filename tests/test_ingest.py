@@ -441,7 +441,13 @@ def test_json_url_that_is_not_a_web_address_is_dropped(tmp_path):
 
 def test_json_record_without_text_is_skipped(tmp_path):
     path = write(tmp_path / "notext.jsonl", json.dumps({"title": "Headline only", "text": "  "}) + "\n")
-    assert only_skip(ingest([path])) == (f"{path}:1", "no 'text' field (or it is empty)")
+    assert only_skip(ingest([path])) == (f"{path}:1", "the 'text' field is empty")
+    # the message names the field the record has ...
+    path = write(tmp_path / "empty.jsonl", json.dumps({"title": "Headline only", "content": ""}) + "\n")
+    assert only_skip(ingest([path])) == (f"{path}:1", "the 'content' field is empty")
+    # ... or the fields it looks for
+    path = write(tmp_path / "none.jsonl", json.dumps({"title": "Headline only", "summary": "x"}) + "\n")
+    assert only_skip(ingest([path])) == (f"{path}:1", "no text field ('text', 'body', 'content', 'maintext')")
 
 
 # --- where inputs come from ---------------------------------------------------------------

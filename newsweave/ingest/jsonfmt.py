@@ -62,7 +62,10 @@ def record_text(record: dict[str, Any]) -> str:
             return value
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             return "\n\n".join(value)  # paragraphs as a list
-    raise InputSkipped("no 'text' field (or it is empty)")
+    present = [key for key in TEXT_KEYS if key in record]
+    if present:
+        raise InputSkipped(f"the '{present[0]}' field is empty")
+    raise InputSkipped("no text field (" + ", ".join(f"'{k}'" for k in TEXT_KEYS) + ")")
 
 
 def record_str(record: dict[str, Any], *keys: str) -> str | None:
