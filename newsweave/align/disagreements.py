@@ -544,23 +544,42 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             _Position(qb.text, [qb.low, qb.high], cb, qb.start, qb.end),
         ]
         results.append(_make("number", subject, positions, texts, lambda p: str(p.normalized), status))
-    return [it for it in map(_without_ambiguous_reports, _merge_number_items(results)) if it is not None]
+    merged = (_without_ambiguous_reports(it, texts) for it in _merge_number_items(results))
+    return [it for it in merged if it is not None]
 
 
-def _without_ambiguous_reports(item: dict) -> dict | None:
+def _sentence_around(texts, article: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence that holds ``[start, end)`` (the whole sentence may explain a change)."""
+    for (a, _), (s0, s1) in texts.sentences.items():
+        if a == article and s0 <= start < s1:
+            return s0, max(s1, end)
+    return start, end
+
+
+def _without_ambiguous_reports(item: dict, texts) -> dict | None:
     """A number disagreement without the reports that give several values for its subject themselves. Each
     pair was matched on its own ("25 basis points" in one report against "250 basis points", and against
     "170 basis points", in another); when one report gives several rival values and explains no change, which
     of them counts the same thing as the other report's figure is unknown (often none: one figure is a rate
     rise, the others a company's outlook), and a disagreement stands only on the reports that give one value.
-    Items that explain a change ("rose to") keep every report: an earlier and a later value of one count."""
-    if item["status"] == "update":
-        return item
+    A report that explains a change itself ("rose to 17 from 14") keeps its values: an earlier and a later
+    value of one count. The item is an update only while a report it keeps explains a change."""
     values: dict[str, set[str]] = defaultdict(set)
     for p in item["positions"]:
         for ev in p["evidence"]:
             values[ev["article"]].add(json.dumps(p["normalized"]))
-    several = {a for a, v in values.items() if len(v) > 1}
+    if all(len(v) == 1 for v in values.values()):
+        return item
+    known: dict[str, bool] = {}
+
+    def explains(article: str) -> bool:
+        if article not in known:
+            spans = [_sentence_around(texts, article, ev["start"], ev["end"])
+                     for p in item["positions"] for ev in p["evidence"] if ev["article"] == article]
+            known[article] = any(_UPDATE_CUES.search(texts[article], s0, s1) for s0, s1 in spans)
+        return known[article]
+
+    several = {a for a, v in values.items() if len(v) > 1 and not explains(a)}
     if not several:
         return item
     kept = []
@@ -570,7 +589,10 @@ def _without_ambiguous_reports(item: dict) -> dict | None:
             kept.append({**p, "sources": [src for src, _ in pairs], "evidence": [ev for _, ev in pairs]})
     if len(kept) < 2:
         return None
-    return {**item, "positions": kept}
+    status = item["status"]
+    if status == "update" and not any(explains(ev["article"]) for p in kept for ev in p["evidence"]):
+        status = "contradiction"
+    return {**item, "positions": kept, "status": status}
 
 
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
