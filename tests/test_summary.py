@@ -499,3 +499,18 @@ def test_a_unit_inside_quotation_marks_is_someones_words():
     texts = [u.text for u in _units(docs, [], "prose")[0]]
     assert not any("sets people free" in t or "not a circus" in t or "clown show" in t for t in texts), texts
     assert any(t.startswith('"The port will reopen') for t in texts), texts
+
+
+@pytest.mark.parametrize("text, dangling", [
+    # a list item that goes on from the sentence before it ("Two things are clear:") leans on it
+    ("First, that inflation in Ostmark is running far ahead of wages.", True),
+    ("Finally, they left the harbour before dawn.", True),
+    ("That was the plan the council approved.", True),
+    # a list marker before a subject of its own does not
+    ("First, the council voted to close the north quay.", False),
+    ("Second, the central bank will raise its main rate in June.", False),
+])
+def test_openings_that_lean_on_the_sentence_before(text, dangling):
+    from newsweave.compose.summary import _DANGLING
+
+    assert bool(_DANGLING.match(text)) is dangling

@@ -73,7 +73,9 @@ Style = Literal["prose", "bullets"]
 
 # Openings that lean on a previous sentence read badly out of context.
 _DANGLING = re.compile(
-    r"^(?:but|and|or|so|yet|also|however|meanwhile|still|then|thus|therefore|instead|moreover|he|she|it|they|"
+    # (after a list marker: "First, that inflation is running rampant" goes on from "Two things are clear:")
+    r"^(?:(?:first|second|third|fourth|finally|lastly|next|plus)\s*,\s*)?"
+    r"(?:but|and|or|so|yet|also|however|meanwhile|still|then|thus|therefore|instead|moreover|he|she|it|they|"
     r"his|her|its|their|this|that|these|those|there|such|the two|both|other|another|him|them|we|i|our|my|us)\b",
     re.IGNORECASE,
 )
