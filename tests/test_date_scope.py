@@ -272,3 +272,31 @@ def test_the_date_a_record_is_measured_against_is_no_event():
     assert dates == ["2025-01", "2025-02", "2025-03-11", "2025-03-12"]
     wages = next(e for e in b.timeline if e["date"] == "2025-03-11")
     assert wages["event"] == "Wages grew faster than at any time since 2008, the statistics office said on Tuesday."
+
+
+@pytest.mark.parametrize("sentence, date, end", [
+    ("The Great Slump lasted from December 2007 through June 2009 in Ostmark.", "2007-12", "2009-06"),
+    ("The old bridge carried trains from 1860 to 1865, when it burned down.", "1860", "1865"),
+    ("Exports fell in the years 2013-2015 as demand in Varna collapsed.", "2013", "2015"),
+    ("The port of Varna will be shut between March and May for dredging.", "2026-03", "2026-05"),
+    # a run of days written once: the tagger reads only its last day
+    ("The Kelby trade fair will be held from 5 to 8 September 2026 in Varna.", "2026-09-05", "2026-09-08"),
+    ("The Dunmere festival runs 12-14 August 2026 on the harbour front.", "2026-08-12", "2026-08-14"),
+])
+def test_a_period_is_one_event_at_its_first_date(sentence, date, end):
+    import newsweave
+    from newsweave.model import Article
+    from newsweave.render.markdown import render_markdown
+
+    b = newsweave.brief([Article(id="r", source="r", published="2026-03-12", text=sentence)])
+    assert [(e["date"], e.get("end")) for e in b.timeline] == [(date, end)]
+    assert " – " in next(x for x in render_markdown(b).splitlines() if x.startswith("- **"))
+
+
+def test_two_days_joined_by_and_are_two_events():
+    import newsweave
+    from newsweave.model import Article
+
+    b = newsweave.brief([Article(id="r", source="r", published="2026-03-12",
+                                 text="Talks between the two ports were held on Monday and Tuesday in Varna.")])
+    assert [(e["date"], e.get("end")) for e in b.timeline] == [("2026-03-09", None), ("2026-03-10", None)]

@@ -43,6 +43,7 @@ class _Candidate:
     start: int = 0  # the event's span: the sentence, or the clause of it that carries this date
     end: int = 0
     text: str = ""
+    until: str | None = None  # the last day, month or year of a period ("from December 2007 through June 2009")
 
 
 @dataclass
@@ -83,6 +84,51 @@ def comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_te
     if timex_text.lower().startswith("since "):
         return bool(_COMPARISON_SINCE.search(text, sentence_start, timex_start + len("since ")))
     return bool(_COMPARISON_SINCE.search(text, max(sentence_start, timex_start - 120), timex_start))
+
+
+# Two dates of one sentence that bound one period: "from December 2007 through June 2009", "1860-1865",
+# "between March and May"; and a run of days written once ("from 5 to 8 September 2026", "12-14 August").
+_RANGE_JOIN = re.compile(r"\s*(-|–|—|to|through|thru|until|till|and)\s*", re.IGNORECASE)
+_RANGE_OPENER = re.compile(r"\b(from|between)\s+$", re.IGNORECASE)
+_DAY_RUN = re.compile(r"(?:\b(?:from|between)\s+)?\b(?P<day>\d{1,2})\s*(?:-|–|to|through|until|and)\s*$", re.IGNORECASE)
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _periods(text: str, sent: Sentence, items: list) -> tuple[list, dict[int, str]]:
+    """The sentence's dated items (sentence, timex, value) with the two ends of a period made one item, at
+    the period's first date, and per such item (by ``id`` of its timex) the period's last date."""
+    items = sorted(items, key=lambda x: x[1].start)
+    out: list = []
+    until: dict[int, str] = {}
+    i = 0
+    while i < len(items):
+        _, t, value = items[i]
+        if i + 1 < len(items):
+            _, t2, value2 = items[i + 1]
+            m = _RANGE_JOIN.fullmatch(text, t.end, t2.start)
+            if m and len(value) == len(value2) and "-W" not in value + value2 and value < value2:
+                opener = _RANGE_OPENER.search(text, max(sent.start, t.start - 12), t.start)
+                word = m.group(1).lower()
+                opened = (opener.group(1).lower() if opener else
+                          t.text.split()[0].lower() if t.text.split()[0].lower() in ("from", "between") else "")
+                dash = word in ("-", "–", "—")
+                # "from X to Y", "between X and Y"; not "on Monday and Tuesday" (two days), nor "to" unopened
+                worded = opened == "between" if word == "and" else opened == "from"
+                if dash or worded:
+                    out.append(items[i])
+                    until[id(t)] = value2
+                    i += 2
+                    continue
+        if _DAY_VALUE.match(value) and re.match(r"\d{1,2}\b", t.text):
+            m = _DAY_RUN.search(text, max(sent.start, t.start - 24), t.start)
+            if m and 1 <= int(m.group("day")) < int(value[8:10]):
+                out.append((items[i][0], t, f"{value[:8]}{int(m.group('day')):02d}"))
+                until[id(t)] = value
+                i += 1
+                continue
+        out.append(items[i])
+        i += 1
+    return out, until
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
@@ -254,6 +300,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             if key in seen_sentences:  # a standfirst repeated in the body is one statement
                 continue
             seen_sentences.add(key)
+            items, until = _periods(text, sent, items)
             # A date of a noun phrase is that phrase's event; the sentence's other dates share the sentence
             # among themselves ("The dam, a barrier built in 1974, failed shortly before 11 p.m.": the 1974
             # phrase, and the whole sentence for 11 p.m., not the fragment "failed shortly before 11 p.m.").
@@ -270,7 +317,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                               for c in claims_of.get(sent.index, ()))
                 candidates.append(_Candidate(value, sent, t.start, t.end, t.text,
                                              _status(value, doc.article.published, planned),
-                                             start, end, text[start:end].strip(" ,;:-–—")))
+                                             start, end, text[start:end].strip(" ,;:-–—"), until.get(id(t))))
 
     _encode_comparable(candidates, index)
     cand_facts = {id(c): facts_of(c) for c in candidates}
@@ -324,8 +371,10 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
         ev.members = list({(m.sentence.article, m.start): m for m in ev.members}.values())
         sources = list(dict.fromkeys([best.sentence.article] + [m.sentence.article for m in ev.members]))
         statuses = {m.status for m in ev.members}
+        ends = [m.until for m in ev.members if m.until]
         out.append({
             "date": ev.date,
+            **({"end": best.until or max(set(ends), key=ends.count)} if ends else {}),
             "event": best.text,
             "status": "scheduled" if statuses == {"scheduled"} else "happened",
             "sources": sources,

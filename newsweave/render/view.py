@@ -492,7 +492,7 @@ def build_view(b: Briefing) -> BriefingView:
         items.append(ItemView(sentence_case(item.text), markers, len({m.article for m in markers}) <= 1))
     timeline = [
         TimelineView(e["date"], e.get("status", "happened"), e["event"], cite.markers(e.get("evidence")),
-                     f"tl-{i + 1}", date_label(e["date"]))
+                     f"tl-{i + 1}", date_label(e["date"]) + (f" – {date_label(e['end'])}" if e.get("end") else ""))
         for i, e in enumerate(b.timeline)
     ]
     facts = {f["id"]: f for f in b.facts if "id" in f}
