@@ -246,6 +246,36 @@ def test_to_json_shape_and_ids_by_salience():
     assert j["mentions"][0] == {"article": "a", "start": 0, "end": 8}
 
 
+def test_a_middle_initial_and_a_surname_that_is_also_a_town_are_one_person():
+    # "Marta J. Powell" (one outlet's style) and "Marta Powell" are one person, so the lone "Powell" has one
+    # full name to join. Powell is also a town, and spaCy often calls the lone surname a place: a surname used
+    # as journalists do (the full name first, in most articles that use it) is still the person.
+    ents, _ = story({
+        "a": ("Central bank governor Marta J. Powell said on Wednesday the economy was sound. Powell said rates "
+              "would rise again.", [("Marta J. Powell", "PERSON"), ("Powell", "GPE")]),
+        "b": ("Marta Powell told reporters the bank would act. Powell added that prices were rising.",
+              [("Marta Powell", "PERSON"), ("Powell", "GPE")]),
+        "c": ("Governor Marta Powell spoke for an hour; Powell took no questions.",
+              [("Marta Powell", "PERSON"), ("Powell", "ORG")]),
+    })
+    person = find(ents, "Powell")
+    assert person.type == "PERSON" and {"Marta J. Powell", "Marta Powell"} <= set(person.aliases)
+    assert len(person.mentions) == 6
+
+
+def test_two_middle_initials_keep_the_bare_full_name_apart_and_a_place_first_name_stays_a_place():
+    ents, _ = story({
+        "a": ("Former president Harold W. Lenk met Harold K. Lenk, his father, in Paris on Monday.",
+              [("Harold W. Lenk", "PERSON"), ("Harold K. Lenk", "PERSON"), ("Paris", "GPE")]),
+        "b": ("Harold Lenk said the family would stay in Paris until Friday.",
+              [("Harold Lenk", "PERSON"), ("Paris", "GPE")]),
+        "c": ("Paris Delane, the singer, arrived in Paris later that week.",
+              [("Paris Delane", "PERSON"), ("Paris", "GPE")]),
+    })
+    assert len({find(ents, n).id for n in ("Harold W. Lenk", "Harold K. Lenk", "Harold Lenk")}) == 3
+    assert find(ents, "Paris").type == "GPE" and "Paris Delane" not in find(ents, "Paris").aliases
+
+
 def test_name_helpers():
     assert name_key("Nagorno-Karabakh") == name_key("Nagorno Karabakh") == name_key("NagornoKarabakh")
     assert name_key("Ağdam") == "agdam"

@@ -945,6 +945,9 @@ def _collapse(groups: list[_Group], uf: _UF) -> list[_Group]:
     return list(merged.values())
 
 
+_INITIAL = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")  # a middle initial: "H.", "H.W.", "J"
+
+
 def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list[_Group]:
     """"Tonoyan" joins "Davit Tonoyan" when that is the only full name of the story ending with it.
     A one-word name that ends no full name may join the only full name it begins ("Hun" -> "Hun Sen",
@@ -963,21 +966,70 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
                 by_last[toks[-1]].add(i)
                 by_first[toks[0]].add(i)
     uf = _UF(len(groups))
+    # "Jerome H. Powell" and "Jerome Powell" are one person when no other middle initial goes with that first
+    # and last name ("George W. Bush" and "George H.W. Bush" keep "George Bush" apart from both)
+    by_ends: dict[tuple[str, str], dict[int, set[str]]] = defaultdict(dict)
     for i, g in enumerate(groups):
-        if g.demonym or g.country or kinds[i] in PLACE_TYPES or not _one_word(g):
+        if g.demonym or g.country or kinds[i] != "PERSON":
             continue
-        if any(gaz.primary(n) for n in g.names) and g.labels.get("PERSON", 0) < sum(g.labels.values()) / 2:
+        for n in g.names:
+            words = n.split()
+            toks = _tokens(n)
+            if len(toks) >= 2 and all(_INITIAL.fullmatch(w) for w in words[1:-1]):
+                middle = "".join(words[1:-1]).replace(".", "").lower()
+                by_ends[(toks[0], toks[-1])].setdefault(i, set()).add(middle)
+    for holders in by_ends.values():
+        middles = {m for ms in holders.values() for m in ms} - {""}
+        if len(holders) > 1 and len(middles) <= 1:
+            first, *rest = holders
+            for j in rest:
+                uf.union(first, j)
+    for i in list(by_last):
+        by_last[i] = {uf.find(j) for j in by_last[i]}
+    for i in list(by_first):
+        by_first[i] = {uf.find(j) for j in by_first[i]}
+    full_groups: dict[int, list[_Group]] = defaultdict(list)  # the groups of each full name, after the unions above
+    for ids in by_last.values():
+        for j in ids:
+            full_groups[j] = []
+    for j in range(len(groups)):
+        if uf.find(j) in full_groups:
+            full_groups[uf.find(j)].append(groups[j])
+    for i, g in enumerate(groups):
+        if g.demonym or g.country or not _one_word(g):
             continue
         keys = {name_key(n) for n in g.names}
         cands = set().union(*(by_last.get(k, set()) for k in keys)) - {i}
+        surname = bool(cands)
         if not cands:
             cands = set().union(*(by_first.get(k, set()) for k in keys)) - {i}
         roots = {uf.find(c) for c in cands}
-        if len(roots) == 1:
-            full = cands.pop()
-            groups[full].person = True
-            uf.union(i, full)
+        if len(roots) != 1:
+            continue
+        full = cands.pop()
+        place = kinds[i] in PLACE_TYPES or (any(gaz.primary(n) for n in g.names)
+                                            and g.labels.get("PERSON", 0) < sum(g.labels.values()) / 2)
+        if place and not (surname and _named_in_full_first(g, full_groups.get(full, []))):
+            continue  # a place's name ("Jordan", "Paris") that some person also has, not their surname as
+            # journalists use it after the full name
+        groups[full].person = True
+        uf.union(i, full)
     return _collapse(groups, uf)
+
+
+def _named_in_full_first(word: _Group, full: list[_Group]) -> bool:
+    """Is the one-word name used as a surname: in most articles that use it, the full name came first
+    ("Federal Reserve Chair Jerome Powell said ... Powell added")?"""
+    first_full: dict[str, int] = {}
+    for g in full:
+        for m in g.members:
+            if len(m.surface.split()) >= 2:
+                first_full[m.article] = min(first_full.get(m.article, m.start), m.start)
+    first_word: dict[str, int] = {}
+    for m in word.members:
+        first_word[m.article] = min(first_word.get(m.article, m.start), m.start)
+    introduced = sum(1 for a, at in first_word.items() if a in first_full and first_full[a] < at)
+    return introduced >= max(1, len(first_word) / 2)
 
 
 def _vote(g: _Group) -> str:
