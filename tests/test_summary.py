@@ -514,3 +514,13 @@ def test_openings_that_lean_on_the_sentence_before(text, dangling):
     from newsweave.compose.summary import _DANGLING
 
     assert bool(_DANGLING.match(text)) is dangling
+
+
+def test_a_trailing_participle_clause_may_go_when_the_budget_is_short():
+    # 27 words in all; the main clause ("... to his young government") is 12: with 20 words the summary is
+    # that clause rather than nothing
+    text = ("Prime Minister Anton Velik grappled on Saturday with the first major setback to his young government, "
+            "appearing to question the power of the courts to block his decree.")
+    b = newsweave.brief([Article(id="p", source="p", outlet="Harbour Post", published="2025-06-02", text=text)], words=20)
+    assert [i.text for i in b.summary] == [
+        "Prime Minister Anton Velik grappled on Saturday with the first major setback to his young government"]

@@ -191,7 +191,10 @@ _TRAIL_ATTRIBUTION = re.compile(
 # Trailing parts that can go without changing what the main clause states (never "if", "unless" ...).
 _TRAIL_CLAUSE = re.compile(
     r"(?:,|\s+--|\s+—)\s+(?:which|who|where|saying|adding|citing|including|according to|as|while|after|amid|"
-    r"although|though|because|despite|following|but)\b",
+    r"although|though|because|despite|following|but"
+    # a participle clause: ", appearing to question the checks on his power", ", leaving 300 homeless"
+    r"|(?!(?:thing|nothing|something|anything|everything|morning|evening|king|ring|spring|string|wing|"
+    r"building|ceiling|wedding|meeting|feeling|during|bring|sing|swing|sting)\b)[a-z]{2,}ing)\b",
     re.IGNORECASE,
 )
 _SPEAKER_AGAIN = re.compile(
