@@ -540,3 +540,13 @@ def test_a_line_label_before_a_colon_is_not_the_subject(nlp):
     text = doc.text
     a = next(a for a in extract_quotes(doc) if a.cue(text) == "urges")
     assert a.speaker(text) == "Lind"
+
+
+def test_a_place_before_a_residents_name_is_not_the_speaker(run):
+    # the parser heads "Kelby, Ostmark, resident Ada Lorne" with the town; the speaker is the resident (the
+    # speaker span stays as written)
+    text = ('"I feel like the month just started, and I have spent 650 krun on groceries already," said Kelby, '
+            'Ostmark, resident Ada Lorne, who says she has stopped buying juice.')
+    (quote,) = [a for a in run(text) if a.kind == "direct"]
+    assert quote.speaker_head == "Ada Lorne"
+    assert quote.speaker(text).startswith("Kelby, Ostmark, resident Ada Lorne")

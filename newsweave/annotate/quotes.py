@@ -1627,8 +1627,9 @@ class _Extractor:
                 continue  # a quote framed by a verb whose speaker the parse lost: no attribution beats a wrong one
             head = resolved = None
             if c.speaker_tok is not None:
-                head = _head_text(c.speaker_tok)
-                resolved = self.resolve(c.speaker_tok)
+                tok = _person_in_apposition(c.speaker_tok, c.speaker) or c.speaker_tok
+                head = _head_text(tok)
+                resolved = self.resolve(tok)
             out.append(
                 Attribution(
                     kind=kind,
@@ -1787,6 +1788,21 @@ def _merge(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
+
+
+def _person_in_apposition(tok: "Token", span: tuple[int, int] | None) -> "Token | None":
+    """The person a place-headed speaker describes: "Brownsburg, Indiana, resident Krista Hoffman, who ..."
+    parses with the town as its head and the name in apposition to it; the speaker is that person (not one
+    named in a relative clause). The last token of the name, or None."""
+    if span is None or tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+        return None
+    doc = tok.doc
+    for t in doc[tok.i + 1:]:
+        if t.idx >= span[1] or t.lower_ in ("who", "whom", "whose", "which", "that"):
+            return None
+        if t.ent_type_ == "PERSON" and t.dep_ == "appos" and t.head.i == tok.i:
+            return t
+    return None
 
 
 def _head_text(tok: "Token") -> str:
