@@ -325,6 +325,14 @@ def test_a_four_digit_clock_time_is_neither_a_year_nor_a_duration(text):
     ("2031-05-13", "The offer was made during the months of June and July of 2029.", "June", "2029-06"),
     ("2031-05-13", "Talks ran from March to May 2029.", "March", "2029-03"),
     ("2031-05-13", "The dam was inspected on March 3 and April 5, 2029.", "March 3", "2029-03-03"),
+    # the present of a verb that starts something scheduled looks ahead: the next May 21, though last May's
+    # is as near
+    ("2031-11-22", "The new film opens on May 21, and the anticipation is extraordinary.", "May 21", "2032-05-21"),
+    ("2031-11-22", "The ferry season begins in April.", "April", "2032-04"),
+    # ... while the past of it looks back
+    ("2031-11-22", "The new film opened on May 21.", "May 21", "2031-05-21"),
+    # a holiday's weekend with its year written after it
+    ("2031-05-13", "The film made 90 million in a four-day Memorial Day weekend in 2027.", "Memorial Day", "2027-05-31"),
 ])
 def test_a_date_resolves_by_the_words_around_it(dct, text, phrase, value):
     """A modal dates a weekday forward only in its own affirmative clause; "until" looks ahead unless a past

@@ -338,8 +338,11 @@ _FUT_WORDS = {"will", "won't", "shall", "'ll", "next", "upcoming", "coming", "un
               "wo", "set"}
 _MODALS = {"could", "would", "might", "may"}
 _DENIAL = re.compile(r"\b(?:not|never|neither|nor|nobody|unable)\b|n't\b", re.I)
-_PRES_WORDS = {"is", "are", "am", "has", "have", "says", "say", "does", "do", "remains", "continues", "runs", "begins", "ends",
-               "starts", "takes", "expires", "closes", "opens", "payable", "effective"}
+_PRES_WORDS = {"is", "are", "am", "has", "have", "says", "say", "does", "do", "remains", "continues", "runs", "ends",
+               "takes", "expires", "closes", "payable", "effective"}
+# The present of a verb that starts a scheduled event is news's future: "the film opens on May 21", "the trial
+# begins Monday", "the festival starts in June"
+_SCHEDULED_PRESENT = {"opens", "begins", "starts", "premieres", "debuts", "resumes", "reopens", "launches"}
 _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "ago", "been", "went", "came", "made", "took", "gave", "met",
                "left", "held", "won", "lost", "fell", "rose", "began", "saw", "got", "found", "sold", "bought", "spoke",
                "wrote", "struck", "hit", "led", "ran", "brought", "thought", "felt", "kept", "paid", "sent", "spent",
@@ -376,6 +379,8 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
             after = words[i - 1].lower() if i > 0 else ""
             if after not in ("have", "'ve"):
                 return "future"
+        if lw in _SCHEDULED_PRESENT and w[0].islower():
+            return "future"
         if lw in _PRES_WORDS:
             return "present"
         past = lw in _PAST_WORDS or (len(lw) > 4 and lw.endswith("ed") and lw not in NOT_PAST and not lw.endswith("eed"))
@@ -1139,6 +1144,9 @@ def h_time(m, ctx):
     return "TIME", f"{day.isoformat()}T{h:02d}:{mi:02d}{z}", "", kind
 
 
+_HOLIDAY_YEAR_AFTER = re.compile(r"(?:\s+(?:weekend|holiday|week|break|parade))?,?\s+(?:in|of)\s+((?:1[5-9]|20)\d\d)\b(?![\d%])")
+
+
 def h_holiday(m, ctx):
     name = re.sub(r"\s+", " ", m.group("hol").lower()).replace("’", "'")
     y = _g(m, "year")
@@ -1179,6 +1187,10 @@ def h_holiday(m, ctx):
             return dt.date(year, 11, 11)
         return None
 
+    if not y:
+        # the year written after the holiday's weekend or week: "a four-day Memorial Day weekend in 1997"
+        later = _HOLIDAY_YEAR_AFTER.match(ctx.text, m.end())
+        y = later.group(1) if later else None
     if y:
         d = date_in(_year_num(y))
         return ("DATE", d.isoformat(), "", "abs") if d else None
