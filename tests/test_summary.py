@@ -524,3 +524,23 @@ def test_a_trailing_participle_clause_may_go_when_the_budget_is_short():
     b = newsweave.brief([Article(id="p", source="p", outlet="Harbour Post", published="2025-06-02", text=text)], words=20)
     assert [i.text for i in b.summary] == [
         "Prime Minister Anton Velik grappled on Saturday with the first major setback to his young government"]
+
+
+def test_no_candidate_is_the_end_of_an_aside_or_an_inverted_attribution():
+    """'(Its opening date was Friday, but the festival's website announced early screenings at selected halls.)'
+    offers its second clause on its own; it must not end in the aside's closing parenthesis. 'Responded Tom
+    Berg, head of the festival' says who spoke, not what."""
+    from newsweave.compose.summary import _units
+    from newsweave.pipeline import annotate_stage
+
+    text = ("The Varna film festival drew record crowds on its first weekend, organisers said.\n\n"
+            "(Its opening date was Friday, but the festival's website announced early screenings at selected "
+            "halls in Kelby and Dunmere.)\n\n"
+            "\"We have never sold so many tickets,\" said Ada Lorne, the festival director.\n\n"
+            "Responded Tom Berg, head of the rival Kelby festival, in a short statement to reporters.")
+    st = annotate_stage([Article(id="f", source="f", outlet="Harbour Post", published="2025-06-02", text=text)])
+    units, _ = _units(st.docs, [], "prose")
+    texts = [u.text for u in units]
+    assert any("early screenings" in t for t in texts)
+    assert all(t.count("(") == t.count(")") for t in texts), texts
+    assert not any(t.startswith("Responded") for t in texts), texts

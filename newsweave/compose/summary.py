@@ -634,6 +634,8 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         continue
                     if not _balanced_quotes(out):
                         continue  # a clause cut from inside a quote: '"As I said yesterday, his comments were wrong'
+                    if out.count("(") != out.count(")"):
+                        continue  # the end of an aside: "... announced advance screenings at selected theaters.)"
                     if out[:1] in "\u2014\u2013-":
                         continue  # a piece the sentence splitter cut off at a dash: "—but the company hides what it knows."
                     if "!" in out:
@@ -709,7 +711,9 @@ def _unattributed_quote(start: int, end: int, quoted: list[tuple[int, int, int |
 
 
 _SAY_ONLY = frozenset({"say", "tell", "add", "quote"})  # verbs that state nothing without what was said ...
-_OPENS_IN_SAYING = re.compile(r"(?:Added|Said|Adds|Says|Continued|Wrote|Explained)\s+(?:[A-Z][\w.'’-]*\s*)+(?:[,.]|$)")
+_OPENS_IN_SAYING = re.compile(r"(?:Added|Said|Adds|Says|Continued|Wrote|Explained|Responded|Replied|Countered|Noted|Asked|"
+                              r"Quipped|Recalled|Insisted|Agreed|Warned|Joked|Observed|Concluded|Declared)\s+"
+                              r"(?:[A-Z][\w.'’-]*\s*)+(?:[,.]|$)")
 _ENDS_IN_SAYING = re.compile(r"\b(?:said|says|say|told\s+\w+|tells\s+\w+|added|adds|as\s+saying)\W*$", re.IGNORECASE)  # ... at the end
 
 
@@ -729,9 +733,11 @@ def _bare_attribution(c) -> bool:
     """A claim that only says who spoke: its verb is one of saying, with nothing reported under it (a source
     that drops a comma gives "... as live explosives New York City Police Commissioner James O'Neill said."),
     or it opens with the verb before the speaker after a quote ("Added Lauten, who works for Rep. Fincher.")."""
-    if c.attributed or len(c.text.split()) > 12:
+    if c.attributed:
         return False
-    return bool(c.predicate in _SAY_ONLY and _ENDS_IN_SAYING.search(c.text) or _OPENS_IN_SAYING.match(c.text))
+    if _OPENS_IN_SAYING.match(c.text) and not any(q in c.text for q in "\"“”:"):
+        return True  # however long the speaker's description ("Responded Tom Berg, head of the rival festival, ...")
+    return len(c.text.split()) <= 12 and bool(c.predicate in _SAY_ONLY and _ENDS_IN_SAYING.search(c.text))
 
 
 _PERSONAL_WORD = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ourselves|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y|me)\b")
