@@ -282,6 +282,9 @@ def test_the_date_a_record_is_measured_against_is_no_event():
     # a run of days written once: the tagger reads only its last day
     ("The Kelby trade fair will be held from 5 to 8 September 2026 in Varna.", "2026-09-05", "2026-09-08"),
     ("The Dunmere festival runs 12-14 August 2026 on the harbour front.", "2026-08-12", "2026-08-14"),
+    # "through" makes a period without "from"; the second weekday is the one after the first
+    ("The film should take in 100 million krun in its opening frame of Wednesday through Sunday.",
+     "2026-03-11", "2026-03-15"),
 ])
 def test_a_period_is_one_event_at_its_first_date(sentence, date, end):
     import newsweave
@@ -300,3 +303,21 @@ def test_two_days_joined_by_and_are_two_events():
     b = newsweave.brief([Article(id="r", source="r", published="2026-03-12",
                                  text="Talks between the two ports were held on Monday and Tuesday in Varna.")])
     assert [(e["date"], e.get("end")) for e in b.timeline] == [("2026-03-09", None), ("2026-03-10", None)]
+
+
+def test_a_moved_date_is_two_days_and_a_quoted_title_no_day():
+    import newsweave
+    from newsweave.model import Article
+
+    def timeline(text):
+        b = newsweave.brief([Article(id="r", source="r", published="2026-03-12", text=text)])
+        return [(e["date"], e.get("end")) for e in b.timeline]
+
+    # a change of date, not a period
+    assert timeline("The harbour vote was moved from March 3 to March 10 after the storm.") == [
+        ("2026-03-03", None), ("2026-03-10", None)]
+    # the name of a film or a show is no day ...
+    assert timeline("``Independence Day'' set the record for a Kelby cinema in 21 days in 1996.") == [("1996", None)]
+    assert timeline('The mayor even joked about "Monday Night Football" at the harbour dinner.') == []
+    # ... but a quoted day after a preposition of time is one
+    assert timeline('Crowds gathered on "Black Friday" at the Kelby mall, police said.') == [("2025-11-28", None)]

@@ -14,6 +14,7 @@ states it, else ``happened``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -92,6 +93,36 @@ _RANGE_JOIN = re.compile(r"\s*(-|–|—|to|through|thru|until|till|and)\s*", re
 _RANGE_OPENER = re.compile(r"\b(from|between)\s+$", re.IGNORECASE)
 _DAY_RUN = re.compile(r"(?:\b(?:from|between)\s+)?\b(?P<day>\d{1,2})\s*(?:-|–|to|through|until|and)\s*$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_RESCHEDULED = re.compile(r"\b(?:moved|moving|moves|postpon\w*|delay\w*|pushed|brought|reschedul\w*|chang\w*|shift\w*|"
+                          r"switch\w*|advanced)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _weekday_words(a, b) -> bool:
+    return all(x.text.lower().strip(".").split()[-1] in WEEKDAYS for x in (a, b))
+
+
+_ON_BEFORE = re.compile(r"\b(?:on|since|until|till|before|after|by)\s*[\"“`']*$", re.IGNORECASE)
+
+
+def _in_quoted_title(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> bool:
+    """Is ``text[start:end]`` part of a title in quotation marks ("``Independence Day'' set the record",
+    "fun with ``Monday Night Football''")? A short quotation whose words are capitalised names a work,
+    unless a preposition of time puts it in the sentence as a day ('crowds gathered on "Black Friday"')."""
+    return any(qs <= start and end <= qe and not _ON_BEFORE.search(text, max(0, qs - 12), qs) for qs, qe in titles)
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    from newsweave.annotate.quotes import find_quote_spans
+
+    out = []
+    for q in find_quote_spans(text):
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[q.inner_start:q.inner_end])
+        if 1 <= len(words) <= 8 and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+            out.append((q.inner_start, q.inner_end))
+    return out
+
+
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by"}
 
 
 def _periods(text: str, sent: Sentence, items: list) -> tuple[list, dict[int, str]]:
@@ -106,15 +137,22 @@ def _periods(text: str, sent: Sentence, items: list) -> tuple[list, dict[int, st
         if i + 1 < len(items):
             _, t2, value2 = items[i + 1]
             m = _RANGE_JOIN.fullmatch(text, t.end, t2.start)
+            if m and _DAY_VALUE.match(value) and _DAY_VALUE.match(value2) and value2 < value and _weekday_words(t, t2):
+                # "Wednesday through Sunday": the second weekday is the one after the first (the tagger
+                # resolves each on its own)
+                value2 = (dt.date.fromisoformat(value2) + dt.timedelta(days=7)).isoformat()
             if m and len(value) == len(value2) and "-W" not in value + value2 and value < value2:
                 opener = _RANGE_OPENER.search(text, max(sent.start, t.start - 12), t.start)
                 word = m.group(1).lower()
                 opened = (opener.group(1).lower() if opener else
                           t.text.split()[0].lower() if t.text.split()[0].lower() in ("from", "between") else "")
                 dash = word in ("-", "–", "—")
-                # "from X to Y", "between X and Y"; not "on Monday and Tuesday" (two days), nor "to" unopened
-                worded = opened == "between" if word == "and" else opened == "from"
-                if dash or worded:
+                # "from X to Y", "between X and Y", "Wednesday through Sunday"; not "on Monday and Tuesday" (two
+                # days), nor "to" unopened
+                worded = (opened == "between" if word == "and" else opened == "from" or word in ("through", "thru"))
+                # "the vote was moved from March 3 to March 10" is a change of date, not a period
+                moved = opened == "from" and _RESCHEDULED.search(text, sent.start, t.start)
+                if (dash or worded) and not moved:
                     out.append(items[i])
                     until[id(t)] = value2
                     i += 2
@@ -273,6 +311,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
         claims_of: dict[int, list] = {}
         for c in getattr(doc, "claims", None) or ():
             claims_of.setdefault(c.sentence, []).append(c)
+        titles: list[tuple[int, int]] | None = None  # quoted titles of the article, found when first needed
         for t in doc.timexes:
             value = _calendar_value(t)
             sent = doc.sentence_at(t.start)
@@ -293,6 +332,10 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                 continue
             if comparison_anchor(text, sent.start, t.start, t.text):
                 continue
+            if titles is None:
+                titles = _quoted_titles(text)
+            if _in_quoted_title(text, t.start, t.end, titles):
+                continue  # the name of a film or a show, not a day
             by_sentence.setdefault(sent.index, []).append((sent, t, value))
         for items in by_sentence.values():
             sent = items[0][0]
