@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.datelines import date_dateline_end
+from newsweave.annotate.quotes import find_quote_spans
 from newsweave.model import AnnotatedArticle, Sentence
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
@@ -74,13 +75,13 @@ def _calendar_value(timex) -> str | None:
 # last happened, not when the sentence's event did: no event of that date.
 _SUPERLATIVE = (r"(?:highest|lowest|biggest|largest|smallest|fastest|slowest|worst|best|most|least|strongest|weakest|"
                 r"steepest|sharpest|deepest|longest|shortest|hottest|coldest|warmest|wettest|driest|heaviest|greatest|"
-                r"deadliest|busiest|cheapest|weakest|widest|narrowest|first|record|any(?:\s+other)?\s+(?:time|point|year|month))")
+                r"deadliest|busiest|cheapest|widest|narrowest|first|record|any(?:\s+other)?\s+(?:time|point|year|month))")
 _COMPARISON_SINCE = re.compile(
     rf"\b{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)\s+)?$",
     re.IGNORECASE)
 
 
-def comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_text: str) -> bool:
+def _comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_text: str) -> bool:
     """Is the date at ``timex_start`` the point a record or a first is measured against?"""
     if timex_text.lower().startswith("since "):
         return bool(_COMPARISON_SINCE.search(text, sentence_start, timex_start + len("since ")))
@@ -91,7 +92,7 @@ def comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_te
 # "between March and May"; and a run of days written once ("from 5 to 8 September 2026", "12-14 August").
 _RANGE_JOIN = re.compile(r"\s*(-|–|—|to|through|thru|until|till|and)\s*", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"\b(from|between)\s+$", re.IGNORECASE)
-_DAY_RUN = re.compile(r"(?:\b(?:from|between)\s+)?\b(?P<day>\d{1,2})\s*(?:-|–|to|through|until|and)\s*$", re.IGNORECASE)
+_DAY_RUN = re.compile(r"\b(?P<day>\d{1,2})\s*(?:-|–|to|through|until|and)\s*$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _RESCHEDULED = re.compile(r"\b(?:moved|moving|moves|postpon\w*|delay\w*|pushed|brought|reschedul\w*|chang\w*|shift\w*|"
                           r"switch\w*|advanced)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
@@ -111,18 +112,16 @@ def _in_quoted_title(text: str, start: int, end: int, titles: list[tuple[int, in
     return any(qs <= start and end <= qe and not _ON_BEFORE.search(text, max(0, qs - 12), qs) for qs, qe in titles)
 
 
-def _quoted_titles(text: str) -> list[tuple[int, int]]:
-    from newsweave.annotate.quotes import find_quote_spans
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by"}
 
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
     out = []
     for q in find_quote_spans(text):
         words = re.findall(r"[^\W\d_][\w'’-]*", text[q.inner_start:q.inner_end])
         if 1 <= len(words) <= 8 and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
             out.append((q.inner_start, q.inner_end))
     return out
-
-
-_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by"}
 
 
 def _periods(text: str, sent: Sentence, items: list) -> tuple[list, dict[int, str]]:
@@ -330,7 +329,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                 continue
             if sent.kind == "heading" or sent.n_words < 4:
                 continue
-            if comparison_anchor(text, sent.start, t.start, t.text):
+            if _comparison_anchor(text, sent.start, t.start, t.text):
                 continue
             if titles is None:
                 titles = _quoted_titles(text)
