@@ -516,7 +516,7 @@ def test_openings_that_lean_on_the_sentence_before(text, dangling):
     assert bool(_DANGLING.match(text)) is dangling
 
 
-def test_a_trailing_participle_clause_may_go_when_the_budget_is_short():
+def test_a_trailing_participle_clause_may_go_when_nothing_else_fits_the_budget():
     # 27 words in all; the main clause ("... to his young government") is 12: with 20 words the summary is
     # that clause rather than nothing
     text = ("Prime Minister Anton Velik grappled on Saturday with the first major setback to his young government, "
@@ -524,6 +524,9 @@ def test_a_trailing_participle_clause_may_go_when_the_budget_is_short():
     b = newsweave.brief([Article(id="p", source="p", outlet="Harbour Post", published="2025-06-02", text=text)], words=20)
     assert [i.text for i in b.summary] == [
         "Prime Minister Anton Velik grappled on Saturday with the first major setback to his young government"]
+    # ... and only then: when the whole sentence fits, it is the summary
+    b = newsweave.brief([Article(id="p", source="p", outlet="Harbour Post", published="2025-06-02", text=text)], words=40)
+    assert [i.text for i in b.summary] == [text]
 
 
 def test_no_candidate_is_the_end_of_an_aside_or_an_inverted_attribution():

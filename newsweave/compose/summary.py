@@ -191,12 +191,15 @@ _TRAIL_ATTRIBUTION = re.compile(
 # Trailing parts that can go without changing what the main clause states (never "if", "unless" ...).
 _TRAIL_CLAUSE = re.compile(
     r"(?:,|\s+--|\s+—)\s+(?:which|who|where|saying|adding|citing|including|according to|as|while|after|amid|"
-    r"although|though|because|despite|following|but"
-    # a participle clause: ", appearing to question the checks on his power", ", leaving 300 homeless"
-    r"|(?!(?:thing|nothing|something|anything|everything|morning|evening|king|ring|spring|string|wing|"
-    r"building|ceiling|wedding|meeting|feeling|during|bring|sing|swing|sting)\b)[a-z]{2,}ing)\b",
+    r"although|though|because|despite|following|but)\b",
     re.IGNORECASE,
 )
+# A participle clause (", appearing to question the checks on his power", ", leaving 300 homeless") may go too,
+# but only when no unit fits the budget otherwise: offered always, these cuts lowered the development sets'
+# ROUGE a little (R-2 8.99 -> 8.96), and a short budget is better served by a clause than by nothing.
+_TRAIL_PARTICIPLE = re.compile(
+    r",\s+(?!(?:thing|nothing|something|anything|everything|morning|evening|king|ring|spring|string|wing|"
+    r"building|ceiling|wedding|meeting|feeling|during|bring|sing|swing|sting)\b)[a-z]{2,}ing\b")
 _SPEAKER_AGAIN = re.compile(
     r"\b(?:and|but|while)\s+(?:also\s+)?(?:warned|said|added|noted|stressed|insisted|cautioned|urged|called|"
     r"promised|vowed|denied|declined|refused|told|asked|described)\b", re.IGNORECASE)
@@ -227,7 +230,7 @@ def _relative_mid_sentence(text: str, m: re.Match, end: int) -> bool:
     return len(rest.split()) > 1 and not attribution
 
 
-def trims(text: str) -> list[tuple[int, int]]:
+def trims(text: str, participles: bool = False) -> list[tuple[int, int]]:
     """Relative (start, end) spans of ``text`` worth offering: the whole (less a dateline or a leading
     conjunction), and forms without a leading phrase, a leading or a trailing attribution."""
     s, e = 0, len(text.rstrip())
@@ -261,7 +264,10 @@ def trims(text: str) -> list[tuple[int, int]]:
     # must keep a main clause after the opening one, not only a name ("Heidi Cruz").
     opening = text.find(",", s, e) if _SUBORDINATE_START.match(text, s) else -1
     if TRIM >= 2:
-        for m in _TRAIL_CLAUSE.finditer(text, s, e):
+        cuts = list(_TRAIL_CLAUSE.finditer(text, s, e))
+        if participles:
+            cuts += list(_TRAIL_PARTICIPLE.finditer(text, s, e))
+        for m in cuts:
             head = text[:m.start()]
             if opening >= 0 and len(text[opening + 1:m.start()].split()) < 4:
                 continue
@@ -323,7 +329,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     if not any(u.words <= words for u in units):
         # Every wording is long (a story told in a few long sentences): rather than nothing, allow
         # whatever fits the budget.
-        units, fact_of_claim = _units(docs, facts, style, max_words=max(words, MAX_WORDS))
+        units, fact_of_claim = _units(docs, facts, style, max_words=max(words, MAX_WORDS), participles=True)
     if not units:
         return []
 
@@ -584,7 +590,8 @@ def _min_df(n_articles: int) -> int:
 _CUT_OFF = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
 
 
-def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_words: int | None = None) -> tuple[list[Unit], dict]:
+def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_words: int | None = None,
+           participles: bool = False) -> tuple[list[Unit], dict]:
     """Candidate units and, per claim (article, start), the index of its fact. ``max_words`` defaults to
     MAX_WORDS as set when called (a default bound at definition would ignore bench/tune_summary.py's --set)."""
     if max_words is None:
@@ -621,7 +628,7 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                 if CLAUSES and len(claims) > 1:
                     spans += [(c.start, c.end, [c]) for c in claims]
             for a, b, covered in spans:
-                for ra, rb in trims(text[a:b]):
+                for ra, rb in trims(text[a:b], participles):
                     ua, ub = a + ra, a + rb
                     # Trim whitespace and trailing separators, keeping offsets exact.
                     while ua < ub and text[ua].isspace():
