@@ -22,6 +22,7 @@ overlapping figures; ``contradiction`` otherwise.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
@@ -548,14 +549,6 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     return [it for it in merged if it is not None]
 
 
-def _sentence_around(texts, article: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence that holds ``[start, end)`` (the whole sentence may explain a change)."""
-    for (a, _), (s0, s1) in texts.sentences.items():
-        if a == article and s0 <= start < s1:
-            return s0, max(s1, end)
-    return start, end
-
-
 def _without_ambiguous_reports(item: dict, texts) -> dict | None:
     """A number disagreement without the reports that give several values for its subject themselves. Each
     pair was matched on its own ("25 basis points" in one report against "250 basis points", and against
@@ -574,7 +567,7 @@ def _without_ambiguous_reports(item: dict, texts) -> dict | None:
 
     def explains(article: str) -> bool:
         if article not in known:
-            spans = [_sentence_around(texts, article, ev["start"], ev["end"])
+            spans = [texts.sentence_around(article, ev["start"], ev["end"])
                      for p in item["positions"] for ev in p["evidence"] if ev["article"] == article]
             known[article] = any(_UPDATE_CUES.search(texts[article], s0, s1) for s0, s1 in spans)
         return known[article]
@@ -1041,9 +1034,24 @@ class _Texts:
 
     text: dict[str, str]
     sentences: dict[tuple[str, int], tuple[int, int]]
+    _by_article: dict[str, list[tuple[int, int]]] | None = None
 
     def __getitem__(self, article: str) -> str:
         return self.text[article]
+
+    def sentence_around(self, article: str, start: int, end: int) -> tuple[int, int]:
+        """The span of the sentence that holds ``[start, end)``, or that span itself."""
+        if self._by_article is None:
+            self._by_article = defaultdict(list)
+            for (a, _), span in self.sentences.items():
+                self._by_article[a].append(span)
+            for spans in self._by_article.values():
+                spans.sort()
+        spans = self._by_article.get(article, [])
+        k = bisect.bisect_right(spans, (start, float("inf"))) - 1
+        if k >= 0 and spans[k][0] <= start < spans[k][1]:
+            return spans[k][0], max(spans[k][1], end)
+        return start, end
 
 
 def _make(kind: str, subject: str, positions: list[_Position], texts, key, status: str | None = None) -> dict:

@@ -141,6 +141,8 @@ def classify_line(line: str) -> str | None:
 
 
 def _menu_line(s: str) -> bool:
+    if s.count(" ") < MENU_MIN_WORDS - 1:
+        return False  # (most lines: no need to find their words)
     words = re.findall(r"[^\W\d_][\w'’-]*", s)
     if len(words) < MENU_MIN_WORDS or _PROSE_SENTENCE_END.search(s):
         return False
