@@ -398,3 +398,22 @@ def test_framing_renders_per_outlet_and_odd_shapes_do_not_break_it():
     # with no framing stage at all, the cards say so instead of claiming the text has no loaded words
     b.framing = []
     assert "not analysed" in render(b, "html") and "framing: not analysed" in render(b, "md")
+
+
+def test_a_period_is_drawn_as_a_bar_to_its_last_date():
+    """'from December 2025 through February 2026' is one event: on the chart a dot at its start and a bar
+    that runs right, to its end, beside the other events of the story."""
+    import re
+
+    import newsweave
+    from newsweave.model import Article
+
+    text = ("The Varna port strike lasted from December 2025 through February 2026, the union said.\n\n"
+            "Ships queued outside Kelby harbour in January.\n\n"
+            "The port authority met the union on March 10, 2026, and pay talks resume in April.")
+    b = newsweave.brief([Article(id="p", source="p", outlet="Harbour Post", published="2026-03-12", text=text)])
+    assert any(e.get("end") == "2026-02" for e in b.timeline)
+    html = render(b, "html")
+    bars = re.findall(r'<line class="period happened" x1="([\d.]+)" y1="[\d.]+" x2="([\d.]+)"', html)
+    assert len(bars) == 2 and all(float(x2) > float(x1) for x1, x2 in bars), bars  # wide and phone charts
+    assert html.count('class="period') == 2  # no other event is drawn as a period

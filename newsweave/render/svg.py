@@ -89,11 +89,21 @@ def timeline_svg(events: list[TimelineView], width: int = 960, compact: bool = F
     out = [f'<svg class="chart timeline-chart{" compact" if compact else ""}" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" role="img" aria-labelledby="{tid}">',
            f'<title id="{tid}">Timeline: events on a date axis; filled dots happened, hollow dashed dots '
-           'are scheduled</title>',
+           'are scheduled; a bar runs to the last date of a period</title>',
            f'<line class="axis" x1="{left - 12}" y1="{axis_y}" x2="{width - right + 12}" y2="{axis_y}"/>']
     for x in breaks:
         out.append(f'<rect class="axis-break" x="{_f(x - 5)}" y="{axis_y - 7}" width="10" height="14"/>'
                    f'<path class="axis-break-mark" d="M{_f(x - 7)} {axis_y + 6} l5 -12 M{_f(x + 1)} {axis_y + 6} l5 -12"/>')
+    def x_at(d: date) -> float:
+        """The axis position of any day: between the two dates drawn around it, by days (a period's end)."""
+        if d <= keys[0][0]:
+            return xs[keys[0]]
+        for a, b in zip(keys, keys[1:]):
+            if d <= b[0]:
+                span = max(1, (b[0] - a[0]).days)
+                return xs[a] + (xs[b] - xs[a]) * (d - a[0]).days / span
+        return min(xs[keys[-1]] + 24, width - 8)  # past the last date drawn: a short tail
+
     last_label = -1e9
     for k in keys:
         x = xs[k]
@@ -110,6 +120,11 @@ def timeline_svg(events: list[TimelineView], width: int = 960, compact: bool = F
             cls = "dot scheduled" if e.status == "scheduled" else "dot happened"
             n = len(e.markers)
             radius = r + min(n - 1, 3) * 1.2
+            period = parse_period(e.end) if e.end else None
+            if period is not None and x_at(period[1]) > x + radius:
+                # a period ("from December 2007 through June 2009"): a bar from its first to its last date
+                out.append(f'<line class="period {cls.split()[1]}" x1="{_f(x)}" y1="{_f(y)}" '
+                           f'x2="{_f(x_at(period[1]))}" y2="{_f(y)}"/>')
             out.append(f'<a href="#{escape(e.anchor)}"><title>{escape(e.label)} ({escape(e.status)}, {n} source'
                        f'{"" if n == 1 else "s"}): {escape(e.event[:160])}</title>'
                        f'<circle class="{cls}" cx="{_f(x)}" cy="{_f(y)}" r="{_f(radius)}"/></a>')

@@ -84,6 +84,7 @@ class TimelineView:
     markers: list[Marker]
     anchor: str = ""
     label: str = ""  # the date for people: "20 Nov 2020", "Nov 2020", "week 46, 2020"
+    end: str = ""  # a period's last date (TIMEX value), when the event is one
 
 
 @dataclass(slots=True)
@@ -492,7 +493,8 @@ def build_view(b: Briefing) -> BriefingView:
         items.append(ItemView(sentence_case(item.text), markers, len({m.article for m in markers}) <= 1))
     timeline = [
         TimelineView(e["date"], e.get("status", "happened"), e["event"], cite.markers(e.get("evidence")),
-                     f"tl-{i + 1}", date_label(e["date"]) + (f" – {date_label(e['end'])}" if e.get("end") else ""))
+                     f"tl-{i + 1}", date_label(e["date"]) + (f" – {date_label(e['end'])}" if e.get("end") else ""),
+                     str(e.get("end") or ""))
         for i, e in enumerate(b.timeline)
     ]
     facts = {f["id"]: f for f in b.facts if "id" in f}
