@@ -7,7 +7,8 @@ outright. For each candidate day D we re-read the article as if published on D a
 relative expressions then agree with the dates other reports give the same events (matched sentence to
 sentence). The best D satisfies the most such constraints, never precedes a dated reference inside the
 article, and, among equals, is the day of the latest event the article itself narrates (news is written
-on the day of its latest news). When nothing constrains the date it stays null, with the reason.
+on the day of its latest news), then the one nearest the dated post it embeds, or else nearest the
+story's dates. When nothing constrains the date it stays null, with the reason.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def infer_publication_dates(docs: Sequence[AnnotatedArticle], index: SentenceInd
         at_lo, at_hi = reread(lo), reread(hi)
         # A constraint informs only when its reading depends on the day (not "November 20" for every day).
         constraints = [c for c in constraints if c[0] in at_lo and c[0] in at_hi and at_lo[c[0]].value != at_hi[c[0]].value]
-        best: tuple[float, int, dt.date, list] | None = None
+        best: tuple[tuple[float, int, int], dt.date, list] | None = None
         day = lo
         while day <= hi:
             anchored = reread(day) if starts else {}
@@ -126,12 +127,15 @@ def infer_publication_dates(docs: Sequence[AnnotatedArticle], index: SentenceInd
             score = 3.0 * len({c[0] for c in satisfied}) + (1.0 if latest_is_today else 0.0)
             if lower and day < lower:
                 score -= 100.0
-            key = (score, -day.toordinal())
-            if best is None or key > (best[0], best[1]):
-                best = (score, -day.toordinal(), day, satisfied)
+            # among equals, the day nearest what the article embeds (a report follows the post it quotes), else
+            # nearest the story's dates: a lone "on Thursday" fits every Thursday of the search window, and
+            # the earliest one is weeks before the story
+            key = (score, -abs(day.toordinal() - (lower or center).toordinal()), -day.toordinal())
+            if best is None or key > best[0]:
+                best = (key, day, satisfied)
             day += dt.timedelta(days=1)
         assert best is not None
-        score, _, day, satisfied = best
+        (score, _, _), day, satisfied = best
         if score <= 0 and not lower:
             results[doc.article.id] = Inference(None, note="no relative date in it matches an event that other reports date")
             continue
