@@ -311,3 +311,38 @@ def test_a_wish_and_a_how_to_are_not_quotes():
     texts = [q["text"] for q in quotes]
     assert not any("writes the report" in t or "run the kitchen" in t for t in texts), quotes
     assert any("water reached the first floor" in t for t in texts), quotes
+
+
+def test_the_president_is_the_person_the_story_mostly_titles_so():
+    """"The president" is the person the story calls President most, not whoever was named last (a foreign
+    chancellor) nor someone a title sat near ("President Tom Varga's nominee Lea Brandt")."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("President Tom Varga sent Deputy Minister Lea Brandt, now President Tom Varga's nominee for the treasury, "
+            "to Velia on Monday. Brandt met Chancellor Erik Lund of Velia and President Ola Stam of Orland.\n\n"
+            "President Varga will host Lund next week. The president did not say who in his cabinet was talking to Lund.")
+    b = brief([Article(id="a", source="a", title="Envoy in Velia", published="2025-05-06", outlet="Orm Post", text=text)])
+    q = next(q for q in b.quotes if "cabinet" in q["text"])
+    assert q["speaker"] == "Tom Varga", q
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Envoys from the North flew to Kessel in April with the aim of starting a dialogue with the U.S.\n\n"
+     "The White House has said the talks are due to take place in July.", "White House"),
+    ("Delegates from the South went to Orland in April with the hope of opening a channel to the U.S.\n\n"
+     "The State Department has said the meeting is expected to happen in July.", "State Department"),
+])
+def test_a_speaker_is_never_taken_from_the_paragraph_before(text, speaker):
+    """The parser can run two paragraphs together after an abbreviation ("the U.S."); the subject of the
+    first paragraph did not say what the second reports."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    b = brief([Article(id="a", source="a", title="Talks", published="2025-05-06", outlet="Orm Post", text=text)])
+    q = next(q for q in b.quotes if "July" in q["text"])
+    assert q["speaker"] == speaker, q

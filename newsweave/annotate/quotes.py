@@ -1836,18 +1836,38 @@ def _without_dateline(text: str, a: Attribution) -> Attribution:
     return a
 
 
+_SUBJECT_BEFORE_CUE = re.compile(
+    r"((?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|for|and|the)){0,6})"
+    r"(?:\s+(?:has|have|had|also|later|earlier|previously|has\s+also|had\s+also))*\s*$")
+
+
+def _speaker_in_paragraph(text: str, a: Attribution, para_start: int) -> None:
+    m = _SUBJECT_BEFORE_CUE.fullmatch(text, para_start, a.cue_start)
+    if m and m.group(1)[-1:].isalnum():
+        a.speaker_start, a.speaker_end = m.start(1), m.end(1)
+        a.speaker_head = m.group(1).split()[-1]
+        a.speaker_resolved = None
+    else:
+        a.speaker_start = a.speaker_end = a.speaker_head = a.speaker_resolved = None
+
+
 def _within_paragraph(text: str, a: Attribution) -> Attribution | None:
     """Reported speech never runs over a paragraph break: a span that does (a quote closed at the end of one
     paragraph taken up by the next paragraph's cue) is cut back to the paragraph that holds the cue. Direct
     quotes may run on (a paragraph left open and reopened), so they are left alone."""
     if a.kind == "direct" or a.cue_start is None:
         return a
-    breaks = [m.end() for m in re.finditer(r"\n\s*\n", text[a.content_start:a.content_end])]
-    if not breaks:
-        return a
     para_start = text.rfind("\n", 0, a.cue_start) + 1
     para_end = text.find("\n", a.cue_start)
     para_end = len(text) if para_end == -1 else para_end
+    if a.speaker_start is not None and (a.speaker_start < para_start or a.speaker_end > para_end):
+        # nor does its speaker: a parse that ran two paragraphs together ("... with the U.S.\n\nThe White
+        # House has said ...") took the previous paragraph's subject. The speaker is then the name right
+        # before the cue in the cue's own paragraph, if that is all there is.
+        _speaker_in_paragraph(text, a, para_start)
+    breaks = [m.end() for m in re.finditer(r"\n\s*\n", text[a.content_start:a.content_end])]
+    if not breaks:
+        return a
     start, end = max(a.content_start, para_start), min(a.content_end, para_end)
     if a.cue_end is not None and start <= a.cue_start and a.cue_end < end:
         start = a.cue_end  # "X confirmed that Y": what was said follows the cue

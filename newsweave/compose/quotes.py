@@ -106,6 +106,17 @@ _NOT_DESCRIPTIVE = frozenset({"the", "a", "an", "its", "his", "her", "their", "o
                               "former", "new", "by", "from", "to", "and"})
 
 
+def _title_words(before: list[str]) -> list[str]:
+    """The title run that ends right before a name: capitalised words or role nouns, back to the first other
+    word ("met South Korean President" -> South, Korean, President; "Trump's nominee" -> nominee)."""
+    run: list[str] = []
+    for w in reversed(before):
+        if w.endswith(("'s", "’s", "'", "’")) or not (w[:1].isupper() or w.lower() in PERSON_ROLE_NOUNS):
+            break
+        run.append(w)
+    return run
+
+
 def _stem6(word: str) -> str:
     w = word.lower()
     for end in ("'s", "’s", "'", "’"):
@@ -121,17 +132,32 @@ class _PersonTitles:
 
     def __init__(self, entities: list, texts: dict[str, str]) -> None:
         self.words: dict[str, set[str]] = {}
+        # per person, how many of its mentions carry each word as a title: the words right before the name
+        # ("South Korean President Moon") or in an apposition after it ("Moon, the South Korean president")
+        self.titled: dict[str, dict[str, int]] = {}
         for ent in entities:
             if ent.type != "PERSON":
                 continue
             ws: set[str] = set()
+            titled: dict[str, int] = {}
             for art, s, e in ent.mentions:
                 t = texts.get(art, "")
                 before = _CLAUSE_BREAK.split(t[max(0, s - 60):s])[-1].split()[-5:]
                 m = _APPOSITION_AFTER.match(t, e, min(len(t), e + 90))
                 after = m.group(1).split() if m else []
                 ws.update(_stem6(w) for w in before + after)
+                for w in {_stem6(w) for w in _title_words(before) + after}:
+                    titled[w] = titled.get(w, 0) + 1
             self.words[ent.id] = ws
+            self.titled[ent.id] = titled
+
+    def most_titled(self, people: list[str], head: str) -> str | None:
+        """Of ``people``, the one the story titles with ``head`` ("President Trump") at least twice as often
+        as any other, and at least twice; None when no one stands out so."""
+        counts = sorted(((self.titled.get(p, {}).get(_stem6(head), 0), p) for p in people), reverse=True)
+        if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+            return None
+        return counts[0][1]
 
     def candidates(self, description: str, head: str) -> tuple[list[str], list[str]]:
         """Persons described by the head noun and every other word of ``description``, and persons
@@ -168,6 +194,11 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
         strict, by_head = titles.candidates(text[a.speaker_start:a.speaker_end], word)
         if len(strict) == 1:
             return strict[0]
+        # several people so described, within a few words of a mention ("President Trump's nominee Mike Pompeo"
+        # puts "president" near Pompeo): "the president" is the one the story mostly calls so
+        titled = titles.most_titled(strict or by_head, word)
+        if titled is not None:
+            return titled
         resolved = (speakers_by_name or {}).get((a.speaker_resolved or "").strip().lower())
         # several people so described: the annotator's nearest one, if it is among them
         return resolved if resolved in (strict or by_head) else None
