@@ -278,6 +278,9 @@ def test_the_date_a_record_is_measured_against_is_no_event():
     ("The Great Slump lasted from December 2007 through June 2009 in Ostmark.", "2007-12", "2009-06"),
     ("The old bridge carried trains from 1860 to 1865, when it burned down.", "1860", "1865"),
     ("Exports fell in the years 2013-2015 as demand in Varna collapsed.", "2013", "2015"),
+    # a last year written short
+    ("Varna still has no peace treaty to end the 1950-53 border war.", "1950", "1953"),
+    ("The Ostmark side of the 1998-01 dispute signed the accord.", "1998", "2001"),
     ("The port of Varna will be shut between March and May for dredging.", "2026-03", "2026-05"),
     # a run of days written once: the tagger reads only its last day
     ("The Kelby trade fair will be held from 5 to 8 September 2026 in Varna.", "2026-09-05", "2026-09-08"),

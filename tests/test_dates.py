@@ -109,6 +109,13 @@ def test_month_day_with_year_and_weekday():
     ("Cities will grow in the 21st century.", "the 21st century", "20"),
     ("Tourism grew this summer.", "this summer", "2020-SU"),
     ("The show opens next month.", "next month", "2020-12"),
+    # a month "of" a relative year is one date: not February of this year beside last year
+    ("The two met in February of last year.", "February of last year", "2019-02"),
+    ("A memo from late January of last year was released.", "late January of last year", "2019-01"),
+    # a bare verb after a modal looks ahead, though it is spelt like a past tense
+    ("The two leaders may hit the golf course again on Friday.", "Friday", "2020-11-27"),
+    ("The mill could shut its doors on Friday.", "Friday", "2020-11-27"),
+    ("The mill shut its doors on Friday.", "Friday", "2020-11-20"),
 ])
 def test_relative_expressions(sentence, phrase, value):
     assert value_of(sentence, phrase) == value
@@ -380,3 +387,7 @@ def test_a_count_before_an_abbreviated_month_and_day_is_no_day():
     """'the 19 Sept. 11 hijackers': Sept. 11 is the day, 19 a count; '19 Sept. 1990' is still a date."""
     assert [t.text for t in tag_timexes("The 19 Sept. 11 hijackers trained abroad.", "2031-10-13")] == ["Sept. 11"]
     assert [t.value for t in tag_timexes("He was born on 19 Sept. 1990.", "2031-10-13")] == ["1990-09-19"]
+
+
+def test_a_month_abbreviation_inside_a_hyphenated_name_is_no_date():
+    assert list(found("The leaders met at his estate, Mar-a-Lago, for two days.")) == ["two days"]

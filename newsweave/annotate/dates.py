@@ -350,6 +350,9 @@ _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "ago", "been", "went
                "wore", "last", "yesterday", "earlier", "saw", "ended", "closed", "opened", "put", "cut", "quit", "shut",
                "let", "told", "heard", "caught", "taught", "sought", "sat", "won", "swept", "slid", "stole", "rang", "froze"}
 _BE = {"be", "been", "being", "to", "will", "would", "is", "are", "'s", "get", "gets"}
+# past-tense forms that are also the bare verb, which a modal can govern ("may hit", "could cut")
+_BARE_AS_PAST = {"hit", "put", "cut", "let", "quit", "shut", "set", "cost", "hurt", "spread", "read", "bet", "cast",
+                 "burst", "split", "upset", "beat", "come", "run", "become"}
 
 
 def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str | None:
@@ -391,6 +394,8 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
                 if prev in ("will", "to"):
                     return "future"
                 continue
+            if prev in _MODALS and lw in _BARE_AS_PAST:
+                return "future"  # "they may hit the links again on Wednesday": a bare verb after a modal
             return "past"
     return None
 
@@ -685,6 +690,8 @@ def h_month(m, ctx):
     rel = (_g(m, "rel") or "").lower()
     edge = _g(m, "edge")
     low = word.lower().rstrip(".")
+    if re.match(r"-[^\W\d_]", ctx.text[m.end():m.end() + 2]):
+        return None  # part of a hyphenated name: "Mar-a-Lago", "May-December"
     if low in ("may", "march", "mar") or word.endswith(".") is False and low in ("jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
         before = ctx.text[max(0, m.start() - 20):m.start()]
         if not (rel or edge or _MONTH_PRE_OK.search(before)):
@@ -1266,7 +1273,8 @@ _HOLIDAY_THINGS = (r"(?:trees?|cards?|carols?|decorations?|lights|ornaments?|pre
 
 PATTERNS: list[tuple[str, Callable, int]] = [
     # "January this year", "June 5 last year"
-    (rf"{_EDGE_PRE}{MONTH_CS}(?:\s+{DAY})?,?\s+(?P<rel>this|last|next|the\s+previous|the\s+following|the\s+same)\s+year", h_month_rel_year, 0),
+    # ("February of last year")
+    (rf"{_EDGE_PRE}{MONTH_CS}(?:\s+{DAY})?,?\s+(?:of\s+)?(?P<rel>this|last|next|the\s+previous|the\s+following|the\s+same)\s+year", h_month_rel_year, 0),
     # explicit calendar dates
     # "Oct. 12-13, 1992": a run of days is dated by its first (the year after the run is the first day's)
     (rf"(?:{WEEKDAY},?\s+)?{MONTH_CS}\s+{DAY}(?:(?:-|\s*\u2013\s*)(?:[12]\d|3[01]|0?[1-9])(?![\d%]|\s*%|\s+per))?(?:,?\s+{YEAR})?",

@@ -94,6 +94,7 @@ _RANGE_JOIN = re.compile(r"\s*(-|–|—|to|through|thru|until|till|and)\s*", re
 _RANGE_OPENER = re.compile(r"\b(from|between)\s+$", re.IGNORECASE)
 _DAY_RUN = re.compile(r"\b(?P<day>\d{1,2})\s*(?:-|–|to|through|until|and)\s*$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SHORT_END_YEAR = re.compile(r"\s?[-–/]\s?(\d{2})(?![\d%.,:-]|\s*(?:%|per\b|percent\b))")
 _RESCHEDULED = re.compile(r"\b(?:moved|moving|moves|postpon\w*|delay\w*|pushed|brought|reschedul\w*|chang\w*|shift\w*|"
                           r"switch\w*|advanced)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -156,6 +157,16 @@ def _periods(text: str, sent: Sentence, items: list) -> tuple[list, dict[int, st
                     until[id(t)] = value2
                     i += 2
                     continue
+        m = _SHORT_END_YEAR.match(text, t.end) if re.fullmatch(r"\d{4}", value) else None
+        if m:
+            # "the 1950-53 Korean War", "the 2019-20 season": a period whose last year is written short
+            last = int(value[:2]) * 100 + int(m.group(1))
+            last += 100 if last <= int(value) else 0
+            if last - int(value) < 20:
+                out.append(items[i])
+                until[id(t)] = f"{last:04d}"
+                i += 1
+                continue
         if _DAY_VALUE.match(value) and re.match(r"\d{1,2}\b", t.text):
             m = _DAY_RUN.search(text, max(sent.start, t.start - 24), t.start)
             if m and 1 <= int(m.group("day")) < int(value[8:10]):
