@@ -843,3 +843,18 @@ def test_language_identifier_is_memory_mapped_and_released(tmp_path, monkeypatch
         assert language._identifier() is not ident  # mapped again from the copy
     finally:
         language.release()
+
+
+def test_a_json_record_without_a_title_gives_its_headline_line_as_title(tmp_path):
+    """Scraped records often carry the headline as the text's first line and no title field: it is the title,
+    not a sentence of the story (it had opened the summary). A title field repeated as the first line is
+    said once."""
+    headline = "Dunmere quay to stay shut through the summer, harbour board says"
+    lines = [json.dumps({"id": "a", "text": f"{headline}\n\n{QUAY}"}),
+             json.dumps({"id": "b", "title": headline, "text": f"{headline}\n\n{SCHOOL}"}),
+             json.dumps({"id": "c", "text": f"{QUAY}\n\n{SCHOOL}"})]
+    result = ingest([write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")])
+    a, b, c = result.articles
+    assert (a.title, a.text) == (headline, QUAY)
+    assert (b.title, b.text) == (headline, SCHOOL)
+    assert (c.title, c.text) == (None, f"{QUAY}\n\n{SCHOOL}")

@@ -250,8 +250,13 @@ def _parse_json(raw: _Raw, text: str, *, lines: bool) -> Iterator[Article | Skip
         r = rec.record
         try:
             body = record_text(r)
-            parsed = parse_text_article(body, detect_header=False)
-            parsed.title = record_str(r, "title", "headline") or parsed.title
+            title = record_str(r, "title", "headline")
+            if title and body.lstrip().split("\n", 1)[0].strip() == title.strip():
+                body = body.lstrip().split("\n", 1)[1] if "\n" in body.lstrip() else ""  # the title repeated as the first line
+            # A record without a title field may still open with its headline (and byline, dateline) lines,
+            # as a plain-text article does: read them off the body rather than summarise a headline.
+            parsed = parse_text_article(body, detect_header=not title)
+            parsed.title = title or parsed.title
             parsed.byline = record_str(r, "byline", "author", "authors") or parsed.byline
             stated = record_str(r, "published", "date", "datePublished", "published_at")
             if stated:
