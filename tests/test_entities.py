@@ -347,3 +347,21 @@ def test_seeds_no_junk(seed_entities):
     assert not names & {"READ MORE", "Friday", "Defense", "Discuss"}
     assert not any(n.startswith("@") or n[0].isdigit() for n in names)
     assert len({e.id for e in ents}) == len(ents)
+
+
+def test_an_ampersand_and_and_are_one_name():
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article
+    from newsweave.annotate.entities import canonicalize
+    from newsweave.annotate.pipeline import annotate
+
+    docs = annotate([
+        Article(id="a", source="a", text="Ola Stam spoke at the Center for Strategic and International Studies in Kessel."),
+        Article(id="b", source="b", text="Lea Brandt of the Center for Strategic & International Studies said the council "
+                                         "would meet again."),
+    ])
+    ents = canonicalize([m for d in docs for m in d.entities], {d.article.id: d.article.text for d in docs})
+    centers = [e for e in ents if e.name.startswith("Center for")]
+    assert len(centers) == 1 and centers[0].sources == ["a", "b"], [(e.name, e.sources) for e in ents]

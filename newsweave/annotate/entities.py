@@ -240,9 +240,9 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=16384)  # a story's few thousand names are keyed again and again while grouping
 def name_key(text: str) -> str:
-    """Folded, lower-cased, letters and digits only: the exact-match key."""
-    return _NON_ALNUM.sub("", fold(text).lower())
-
+    """Folded, lower-cased, letters and digits only (a spaced "&" read as "and", not the one of "AT&T"): the
+    exact-match key."""
+    return _NON_ALNUM.sub("", fold(text).lower().replace(" & ", " and "))
 
 def _tokens(text: str) -> list[str]:
     return [t for t in _NON_ALNUM.split(fold(text).lower()) if t]
