@@ -260,3 +260,22 @@ def test_one_name_written_two_ways_is_not_two_people():
               "Police chief Anna M. Berg-Holm said the driver of the lorry had fled across the "
               "border before dawn.\n\nOfficers sealed off the road for several hours.")
     assert not [d for d in b.disagreements if d["kind"] == "person"]
+
+
+def test_a_vague_figure_that_only_just_misses_a_point_is_an_estimate():
+    """"Tens of thousands" (20,000 to 99,999) and "100,000" differ in precision, not in what they say."""
+    b = _pair("The Ostrun port authority hid its losses, and 100,000 secret files prove it.",
+              "Tens of thousands of secret files prove the Ostrun port authority hid its losses.")
+    numbers = [d for d in b.disagreements if d["kind"] == "number"]
+    assert numbers and all(d["status"] == "estimate" for d in numbers), numbers
+
+
+def test_a_date_that_ends_a_delay_is_not_the_date_of_an_act():
+    """"delayed the duties on Monday" and "put off the decision until June 1" say when and for how long: two
+    dates in different roles are never compared (the pairing skips such pairs; checked here on the reading)."""
+    from newsweave.align.disagreements import _until
+    from newsweave.annotate.dates import tag_timexes
+
+    text = "Holm put off her decision on the timber duties until June 1, and delayed the paper duties on Monday."
+    roles = {t.text: _until(t, text) for t in tag_timexes(text, "2026-05-11")}
+    assert roles == {"June 1": True, "Monday": False}

@@ -307,6 +307,8 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
                     # two). A place is dated by what happens to it, in words that may differ ("must leave
                     # Kalbacar on November 25" / "Kalbajar was to be handed over on November 15").
                     continue
+                if _until(a[2], texts[a[1].article]) != _until(b[2], texts[b[1].article]):
+                    continue  # "delayed the tariffs on Monday" / "pushed the decision back until June 1": when, and how long
                 ia = _interval(a[2].value, a[2].text)
                 ib = _interval(b[2].value, b[2].text)
                 if not ia or not ib:
@@ -338,6 +340,14 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
         if not any(_evidence_keys(item) <= _evidence_keys(k) for k in kept):
             kept.append(item)
     return [d for d in results if any(d is k for k in kept)]
+
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|til|through|thru)\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def _until(t, text: str) -> bool:
+    """Does the date end a span of time ("delayed until June 1") rather than date an act?"""
+    return bool(_UNTIL_BEFORE.search(text, max(0, t.start - 30), t.start))
 
 
 def _split_many_events(groups: dict[int, list[int]], linked: set[tuple[int, int]], ks, items, event_words
@@ -528,6 +538,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         if qa.overlaps(qb):
             if (qa.low, qa.high) == (qb.low, qb.high) or (qa.value is not None and qb.value is not None):
                 continue  # agreement: "around 2,000" and "nearly 2,000"
+            status = "estimate"
+        elif _next_to_vague(qa, qb):
             status = "estimate"
         else:
             status = None
@@ -934,6 +946,20 @@ def _negated_pair(neg: Claim, pos: Claim) -> bool:
     shorter, longer = NEGATION_SHARED_MIN
     shared = len(a & b)
     return shared >= shorter * min(len(a), len(b)) and shared >= longer * max(len(a), len(b))
+
+
+VAGUE_MARGIN = 0.1  # a vague figure's bounds are soft by this share: "tens of thousands" is not exact at 99,999
+
+
+def _next_to_vague(qa, qb) -> bool:
+    """Do two figures that do not overlap only just miss, with one of them vague? "Tens of thousands of files"
+    and "100,000 files" differ in how precisely they count, not in what they say."""
+    if not any(q.value is None and q.approx for q in (qa, qb)):
+        return False
+    lo, hi = sorted((qa, qb), key=lambda q: q.high if q.high is not None else float("inf"))
+    if lo.high is None or hi.low is None or hi.low <= lo.high:
+        return False
+    return hi.low - lo.high <= VAGUE_MARGIN * hi.low
 
 
 # --- places and people in the same role ---------------------------------------------------------
