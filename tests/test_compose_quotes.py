@@ -346,3 +346,32 @@ def test_a_speaker_is_never_taken_from_the_paragraph_before(text, speaker):
     b = brief([Article(id="a", source="a", title="Talks", published="2025-05-06", outlet="Orm Post", text=text)])
     q = next(q for q in b.quotes if "July" in q["text"])
     assert q["speaker"] == speaker, q
+
+
+def test_who_after_a_place_is_the_people_before_it():
+    """"some trade experts in Velia, who say ..." are the experts: "who" is never the place, and the shown
+    speaker does not end in the relative pronoun."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("The deal was signed on Monday. It has been welcomed by some trade experts in Velia, who say the port "
+            "has yet to take any real steps to cut its fees.")
+    b = brief([Article(id="a", source="a", title="Deal", published="2025-05-06", outlet="Orm Post", text=text)])
+    q = next(q for q in b.quotes if "real steps" in q["text"])
+    assert q["speaker"] == "some trade experts in Velia", q
+
+
+def test_a_persons_comments_are_that_person_speaking():
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    text = ("President Tom Varga met Prime Minister Anna Holm at Lake Orm on Tuesday.\n\n"
+            "Varga's comments suggested he backed the talks.")
+    b = brief([Article(id="a", source="a", title="Summit", published="2025-05-06", outlet="Orm Post", text=text)])
+    q = next(q for q in b.quotes if "backed the talks" in q["text"])
+    assert q["speaker"] == "Tom Varga", q
+    assert "Tom Varga" in b.framing[0]["voices"] and "Varga's comments" not in b.framing[0]["voices"]

@@ -310,6 +310,19 @@ def test_reported_speech_after_a_dateline_leaves_the_dateline_out(run, text, spe
 
 
 @pytest.mark.parametrize("text", [
+    "PORT ELLEN, Ga. — President Varga began meetings with the leader of Velia on Tuesday by saying he supports "
+    "talks by the two provinces to formally end a dispute that has lasted three decades.",
+    "SAN MARCO, Calif. — Governor Varga opened the session on Tuesday by saying he backs a plan to end the water "
+    "dispute.",
+])
+def test_a_dateline_is_never_the_speaker(run, text):
+    """The parser can make the dateline the subject ("PORT ELLEN, Ga" saying ...): the speaker is the name
+    after it."""
+    a = next(a for a in run(text) if a.content(text).startswith("he "))
+    assert a.speaker(text).endswith("Varga"), a.speaker(text)
+
+
+@pytest.mark.parametrize("text", [
     '"The pumps were never serviced," said a former engineer, who asked not to be named.',
     "A port official, who asked not to be identified because he was not authorised to speak, said the ferry "
     "had been overloaded.",

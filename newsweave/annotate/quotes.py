@@ -734,7 +734,13 @@ class _Extractor:
                 subj = min(on_line, key=lambda x: (len(list(x.ancestors)), x.i))
         if subj is not None:
             if _lemma(subj) in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
+                head = verb.head
+                if subj.lower_ in ("who", "whom") and head.ent_type_ in ("GPE", "LOC", "FAC") and head.dep_ == "pobj" \
+                        and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+                    # "who" is people, not the place the parser hung it on: "experts in Velia, who say ..." are
+                    # the experts
+                    return head.head.head
+                return head
             return subj
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None
@@ -1823,9 +1829,23 @@ def extract_quotes(doc: "Doc") -> list[Attribution]:
     return [a for a in (_within_paragraph(text, _without_dateline(text, a)) for a in ex.build()) if a is not None]
 
 
+_NAME_AFTER_DATELINE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)")
+
+
 def _without_dateline(text: str, a: Attribution) -> Attribution:
     """Reported speech that starts an article's first sentence starts after its dateline: in "LONDON,
-    March 10 (Wire) - Prices rose, officials said" the officials said that prices rose, not the dateline."""
+    March 10 (Wire) - Prices rose, officials said" the officials said that prices rose, not the dateline.
+    Nor is a dateline the speaker ("PALM BEACH, Fla. — President Varga began the talks by saying ..." is
+    President Varga's)."""
+    if a.speaker_start is not None:
+        end = dateline_end(text, text.rfind("\n", 0, a.speaker_start) + 1)
+        if end is not None and a.speaker_start < end:
+            m = _NAME_AFTER_DATELINE.match(text, end)
+            if m and m.end(1) <= (a.cue_start if a.cue_start is not None else a.content_start):
+                a.speaker_start, a.speaker_end = m.span(1)
+                a.speaker_head, a.speaker_resolved = m.group(1).split()[-1], None
+            else:
+                a.speaker_start = a.speaker_end = a.speaker_head = a.speaker_resolved = None
     if a.kind == "direct" or a.content_start != text.rfind("\n", 0, a.content_start) + 1:
         return a  # only content that begins a paragraph can begin with a dateline
     end = dateline_end(text, a.content_start)

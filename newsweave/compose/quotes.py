@@ -187,6 +187,13 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
                 if entities[ent_id].type in _SPEAKER_TYPES:
                     return ent_id
     word = head.split()[-1].lower() if head else ""
+    if word in _SPEECH_NOUNS and a.speaker_start is not None:
+        # "Mr. Varga's comments suggested he backed the talks": what the owner of the words said
+        m = _POSSESSOR_OF_WORDS.search(text, a.speaker_start, a.speaker_end)
+        if m:
+            for _s, _e, _rank, ent_id in mentions.covering(doc.article.id, m.start(1)):
+                if entities[ent_id].type in ("PERSON", "ORG"):
+                    return ent_id
     if word in PERSON_PRONOUNS and a.speaker_start is not None:
         return _person_before(doc, a.speaker_start, word, mentions, entities,
                               texts or {doc.article.id: doc.article.text}, {} if genders is None else genders)
@@ -216,6 +223,9 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
     return None
 
 
+_SPEECH_NOUNS = frozenset({"comments", "comment", "remarks", "remark", "statement", "statements", "tweet", "tweets",
+                           "words", "testimony", "letter", "speech", "post", "posts", "message", "memo", "memos"})
+_POSSESSOR_OF_WORDS = re.compile(r"([A-Z][\w.'’-]*)['’]s\s+(?:[a-z]+\s+){0,2}[a-z]+\s*$")
 _CLOSING_AFTER_COMMA = re.compile(r"[,;:]\s*['\"\u201d\u2019`]+\s*$")
 _ANY_PRONOUN = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 PRONOUN_SENTENCES = 3  # "she said" refers to a person named in its sentence or the two before it
@@ -338,7 +348,13 @@ def _speaker_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     m = _TRAILING_TIME.search(text, start, end)
     if m and m.start() > start:
         end = m.start()
+    m = _TRAILING_RELATIVE.search(text, start, end)
+    if m and m.start() > start:
+        end = m.start()  # "some experts in Velia, who" -> "some experts in Velia"
     return start, end
+
+
+_TRAILING_RELATIVE = re.compile(r",?\s+(?:who|whom|which|that)\s*$", re.IGNORECASE)
 
 
 def _speakers_by_name(entities: dict) -> dict[str, str]:
