@@ -158,6 +158,7 @@ class Claim:
     # where its content verb starts ("caused" in "Klebanov, who leads the inquiry, said a collision caused
     # it"): a shortened form of the claim that loses it states nothing
     verb_at: int | None = None
+    finite: bool = True  # it has a finite verb (a photo caption, "Members of the caravan at the wall on Sunday.", has none)
     terms: list[str] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)

@@ -263,6 +263,8 @@ def test_concept_features_are_chosen_by_name(strike, monkeypatch):
     ("STRAVENIK, March 10 (Kestpress) - At least 14 people died.", "At least 14 people died."),
     ("GENEVA, 4 May - Talks began.", "Talks began."),
     ("PORT ALVEN, Nov. 3, 2031 (Wire) -- The ferry sank.", "The ferry sank."),
+    # an abbreviated state after the place, as US wires write it
+    ("PORT ELLEN, Ga. — The ferry sank.", "The ferry sank."),
     ("The EU said on March 10 - a Tuesday - that it would act.", "The EU said on March 10 - a Tuesday - that it would act."),
 ])
 def test_datelines_with_or_without_a_date_are_trimmed(sentence, kept):
@@ -547,3 +549,43 @@ def test_no_candidate_is_the_end_of_an_aside_or_an_inverted_attribution():
     assert any("early screenings" in t for t in texts)
     assert all(t.count("(") == t.count(")") for t in texts), texts
     assert not any(t.startswith("Responded") for t in texts), texts
+
+
+def test_a_photo_caption_is_not_a_summary_sentence():
+    """Captions repeated across outlets ("Members of the fleet at the harbour wall on Sunday.", "Fishermen
+    ... looking out over the harbour on May 10, 2026.") have no finite verb: they label a picture."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    import newsweave
+    from newsweave.model import Article
+
+    a = ("Members of the fishing fleet at the harbour wall in Ostrun on Sunday.\n\n"
+         "Hundreds of fishermen blocked the port of Ostrun on Sunday to protest against new catch quotas.\n\n"
+         "Fishermen and their families looking out over the harbour in Ostrun on May 10, 2026.")
+    b = ("Fishermen blocked the port of Ostrun on Sunday in protest at new catch quotas, the harbour master said.\n\n"
+         "Members of the fishing fleet at the harbour wall in Ostrun on Sunday.\n\n"
+         "Fishermen and their families looking out over the harbour in Ostrun on May 10, 2026.\n\n"
+         "The quotas take effect in June.")
+    br = newsweave.brief([Article(id="n1", source="n1", outlet="Valley Post", published="2026-05-11", text=a),
+                          Article(id="n2", source="n2", outlet="Kestpress", published="2026-05-11", text=b)], words=60)
+    texts = [s.text for s in br.summary]
+    assert texts and not any(t.startswith(("Members of", "Fishermen and their families")) for t in texts), texts
+
+
+def test_a_quoted_question_is_not_a_summary_sentence():
+    """A question quoted from a document ('"Who approved ...?" reads one of the questions') asks; it states
+    nothing, however many outlets repeat it."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    import newsweave
+    from newsweave.model import Article
+
+    q = '"Who approved the sale of the harbour cranes?" reads one of the questions sent to the Ostrun port board.'
+    a = f"{q}\n\nThe Ostrun port board sold its harbour cranes to a Velian firm in March, the auditors said."
+    b = f"{q}\n\nAuditors said the Ostrun port board sold the harbour cranes in March without a tender."
+    br = newsweave.brief([Article(id="n1", source="n1", outlet="Valley Post", published="2026-05-11", text=a),
+                          Article(id="n2", source="n2", outlet="Kestpress", published="2026-05-11", text=b)], words=60)
+    texts = [s.text for s in br.summary]
+    assert texts and not any("?" in t for t in texts), texts

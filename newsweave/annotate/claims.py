@@ -224,6 +224,23 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
                 article=sent.article, index=len(claims), sentence=sent.index, start=a, end=b, text=clause_text,
                 predicate=predicate, negated=negated, modality="planned" if future else "happened", attributed=attributed,
                 terms=terms, tokens=tokens, attribution=_char_spans(doc, said_by, a, b),
-                verb_at=verb.idx if a <= verb.idx < b else None,
+                verb_at=verb.idx if a <= verb.idx < b else None, finite=_has_finite_verb(span, a, b),
             ))
     return claims
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _has_finite_verb(span: "Span", start: int, end: int) -> bool:
+    """Does [start, end) hold a finite verb, or a verb form with its auxiliary? A photo caption has none
+    ("Members of the caravan at the border wall on Sunday.", "Migrants looking south into Mexico on
+    April 29."): it labels a picture and states nothing on its own."""
+    for t in span:
+        if not start <= t.idx < end:
+            continue
+        if t.tag_ in _FINITE_TAGS:
+            return True
+        if t.tag_ in ("VB", "VBN", "VBG") and any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in t.children):
+            return True
+    return False

@@ -587,6 +587,7 @@ def _min_df(n_articles: int) -> int:
 # A sentence that ends in an ellipsis (outside quote marks) is cut off: feeds, teasers and excerpts end
 # so ("Munoz did not elaborate on travel restrictions for children who are not..."), and what is left is
 # not a whole statement.
+_QUOTED_QUESTION = re.compile(r"\?\s*(?:[\"”’']|'')")
 _CUT_OFF = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
 
 
@@ -647,6 +648,8 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         continue  # a piece the sentence splitter cut off at a dash: "—but the company hides what it knows."
                     if "!" in out:
                         continue  # reporting prose does not exclaim: an embedded post ("... story is 100% FALSE!!!")
+                    if _QUOTED_QUESTION.search(out):
+                        continue  # a question quoted ('"Who paid for the pumps?" reads one of them') asks, it states nothing
                     if _personal(_outside_quotes(out)):
                         # nor address the reader or speak as "I" or "we": someone's words set as a paragraph of
                         # their own without quote marks (a post: "try showing a little class"; a speech: "we
@@ -659,6 +662,8 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                     in_span = [c for c in covered if _overlap(ua, ub, c.start, c.end) >= 0.5 * (c.end - c.start)]
                     if in_span and all(_bare_attribution(c) for c in in_span):
                         continue  # "New York City Police Commissioner James O'Neill said.": who, not what
+                    if in_span and not any(getattr(c, "finite", True) for c in in_span):
+                        continue  # a photo caption: "Members of the caravan at the border wall on Sunday."
                     fids = list(dict.fromkeys(fact_of_claim[(c.article, c.start)] for c in in_span
                                               if (c.article, c.start) in fact_of_claim))
                     slots = sum(len(c.entities) + len(c.dates) + len(c.quantities) for c in in_span)
