@@ -265,6 +265,8 @@ def test_concept_features_are_chosen_by_name(strike, monkeypatch):
     ("PORT ALVEN, Nov. 3, 2031 (Wire) -- The ferry sank.", "The ferry sank."),
     # an abbreviated state after the place, as US wires write it
     ("PORT ELLEN, Ga. — The ferry sank.", "The ferry sank."),
+    # a date alone with its agency
+    ("May 4 (Harbour Wire) — The ferry sank.", "The ferry sank."),
     ("The EU said on March 10 - a Tuesday - that it would act.", "The EU said on March 10 - a Tuesday - that it would act."),
 ])
 def test_datelines_with_or_without_a_date_are_trimmed(sentence, kept):
@@ -589,3 +591,20 @@ def test_a_quoted_question_is_not_a_summary_sentence():
                           Article(id="n2", source="n2", outlet="Kestpress", published="2026-05-11", text=b)], words=60)
     texts = [s.text for s in br.summary]
     assert texts and not any("?" in t for t in texts), texts
+
+
+def test_a_clause_cut_after_but_that_is_not_a_summary_unit():
+    """"Varga told reporters that five ports were being considered, but that none of them were in Velia":
+    the second clause is what he said, and alone it is a fragment, not a candidate unit."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave.annotate.pipeline import annotate
+    from newsweave.compose.summary import _units
+    from newsweave.model import Article
+
+    text = ("President Tom Varga told reporters on Tuesday that five ports were being considered for the summit, but "
+            "that none of them were in Velia, according to the Kessel Journal.")
+    docs = annotate([Article(id="n1", source="n1", outlet="Valley Post", published="2026-05-12", text=text)])
+    units, _ = _units(docs, [], "prose")
+    assert units and not any(u.text.lower().startswith("that ") for u in units), [u.text for u in units]

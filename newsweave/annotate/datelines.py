@@ -9,11 +9,14 @@ import re
 
 # A place in capitals (and an abbreviated state), optionally a comma and a date, optionally an (agency), then a dash; what follows
 # must start the report.
-DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+          r"Nov(?:ember)?|Dec(?:ember)?)\.?")
+DATELINE = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?=\()|"  # "April 29 (UPI) —": a date alone, with its agency
+                      r"[A-Z][A-Z .,'’-]{1,40}"
                       # an abbreviated US state or region after the place: "PALM BEACH, Fla.", "ELKO, Nev."
                       r"(?:(?<=,\s)[A-Z][a-z]{1,5}\.\s*|(?<=,)[A-Z][a-z]{1,5}\.\s*)?"
                       r"(?:(?<=,)\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*)?"
-                      r"(?:\([^)]{1,30}\))?\s*(?:_|--|—|–|-)\s+(?=\S)")
+                      r")(?:\([^)]{1,30}\))?\s*(?:_|--|—|–|-)\s+(?=\S)")
 
 
 def dateline_end(text: str, start: int = 0) -> int | None:
