@@ -268,3 +268,15 @@ def test_the_report_lists_the_framings_voices():
     line = next(x for x in md.splitlines() if x.strip().startswith("- voices:"))
     assert "Varga" in line and "Several" not in line and "Growing" not in line, line
     assert "](#cite-" in line  # linked to the quote
+
+
+@pytest.mark.parametrize("text, loaded", [
+    ("Hundreds of migrants will make asylum claims at the Ostrun crossing.", False),
+    ("The insurer rejected a claim for flood damage.", False),
+    ("The mayor claims the flood maps were wrong.", True),
+    ("The mayor claimed that the flood maps were wrong.", True),
+])
+def test_a_claim_filed_is_not_a_claim_doubted(text, loaded):
+    from newsweave.compose.framing import loaded_terms
+
+    assert ("claim" in [t[2] for t in loaded_terms(text)]) is loaded

@@ -217,9 +217,18 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
         hit = _lookup_word(w)
         if hit is None and "-" in w:  # "so-called" is listed; "self-serving" may match on a part
             continue
+        if hit and w in _CLAIM_NOUNS and _NOUN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "asylum claims", "a claim for damages": the noun files a request, the verb casts doubt
         if hit:
             out.append((m.start(), m.end(), hit[0], hit[1], hit[2]))
     return out
+
+
+_CLAIM_NOUNS = frozenset({"claim", "claims"})
+_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|their|his|her|its|our|your|my|any|no|these|those|such|new|first|legal|asylum|insurance|damage|"
+    r"damages|injury|compensation|jobless|unemployment|territorial|land|pay|benefit|benefits|tax|refugee|"
+    r"property|their\s+own|valid|fraudulent)\s+$", re.IGNORECASE)
 
 
 def loaded_score(text: str) -> float:
