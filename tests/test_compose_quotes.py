@@ -375,3 +375,20 @@ def test_a_persons_comments_are_that_person_speaking():
     q = next(q for q in b.quotes if "backed the talks" in q["text"])
     assert q["speaker"] == "Tom Varga", q
     assert "Tom Varga" in b.framing[0]["voices"] and "Varga's comments" not in b.framing[0]["voices"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The fishermen have faced loud opposition from Governor Ola Stam, whose office warned that boats crossing the "
+     "line would be seized.", "Ola Stam"),
+    ("The protest matters little to the Velian cabinet, whose ministers said the blockade was a security threat.",
+     "the Velian cabinet"),
+])
+def test_whose_people_speak_for_the_antecedent(text, speaker):
+    """"whose office" is no voice of its own: it is the governor's office."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    b = brief([Article(id="a", source="a", title="Harbour", published="2025-05-06", outlet="Orm Post", text=text)])
+    assert [q["speaker"] for q in b.quotes] == [speaker], b.quotes

@@ -741,6 +741,10 @@ class _Extractor:
                     # the experts
                     return head.head.head
                 return head
+            if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and any(
+                    c.lower_ == "whose" for c in subj.children):
+                # "the Velian cabinet, whose ministers warned of ...": what the antecedent's people said
+                return verb.head
             return subj
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None
