@@ -608,3 +608,20 @@ def test_a_clause_cut_after_but_that_is_not_a_summary_unit():
     docs = annotate([Article(id="n1", source="n1", outlet="Valley Post", published="2026-05-12", text=text)])
     units, _ = _units(docs, [], "prose")
     assert units and not any(u.text.lower().startswith("that ") for u in units), [u.text for u in units]
+
+
+def test_a_trim_never_drops_who_said_it():
+    """"Last week Varga told a Kessel newspaper that, talks or not, he would ..." is a report of what Varga
+    said: the leading words are not a phrase of time to cut."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    from newsweave.annotate.pipeline import annotate
+    from newsweave.compose.summary import _units
+    from newsweave.model import Article
+
+    text = ("Last week Varga told a Kessel newspaper that, talks or not, he would never shake the hand of Ola Stam, "
+            "the Velian leader, whom he has long disdained.")
+    docs = annotate([Article(id="n1", source="n1", outlet="Valley Post", published="2026-05-12", text=text)])
+    units, _ = _units(docs, [], "prose")
+    assert units and all(u.text.startswith("Last week Varga told") for u in units), [u.text for u in units]

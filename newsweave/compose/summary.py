@@ -665,6 +665,11 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                     in_span = [c for c in covered if _overlap(ua, ub, c.start, c.end) >= 0.5 * (c.end - c.start)]
                     if in_span and all(_bare_attribution(c) for c in in_span):
                         continue  # "New York City Police Commissioner James O'Neill said.": who, not what
+                    if KEEP_ATTRIBUTION and any(b0 - a0 > 1 and (a0 < ua or b0 > ub) and _overlap(a0, b0, a, b)
+                                                for c in in_span for a0, b0 in c.attribution):
+                        # a cut that drops who said it ("Last week Varga told a newspaper that, talks or not, he
+                        # would never ..." is not "talks or not, he would never ...")
+                        continue
                     if in_span and not any(getattr(c, "finite", True) for c in in_span):
                         continue  # a photo caption: "Members of the caravan at the border wall on Sunday."
                     fids = list(dict.fromkeys(fact_of_claim[(c.article, c.start)] for c in in_span
