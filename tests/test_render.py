@@ -438,3 +438,14 @@ def test_a_clause_cut_from_inside_a_sentence_is_shown_with_a_capital():
     assert "- The quay would reopen in June. [[1]]" in render(b, "md")
     assert b.summary[-1].text == clause
     assert json.loads(render(b, "json"))["summary"][-1]["text"] == clause
+
+
+@pytest.mark.parametrize("value, label", [
+    ("2020-11-25", "25 Nov 2020"), ("2020-11", "Nov 2020"),
+    # an ISO week is shown as the week of its Monday, not by its number
+    ("2018-W15", "week of 9 Apr 2018"), ("2020-W53", "week of 28 Dec 2020"),
+])
+def test_dates_are_labelled_as_people_write_them(value, label):
+    from newsweave.render.view import date_label
+
+    assert date_label(value) == label

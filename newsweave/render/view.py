@@ -9,6 +9,7 @@ boundaries of all its cited spans, so overlapping spans can be highlighted and a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -83,7 +84,7 @@ class TimelineView:
     event: str
     markers: list[Marker]
     anchor: str = ""
-    label: str = ""  # the date for people: "20 Nov 2020", "Nov 2020", "week 46, 2020"
+    label: str = ""  # the date for people: "20 Nov 2020", "Nov 2020", "week of 9 Nov 2020"
     end: str = ""  # a period's last date (TIMEX value), when the event is one
 
 
@@ -345,7 +346,12 @@ def date_label(value: str) -> str:
         return f"{_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
     m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
     if m:
-        return f"week {int(m.group(2))}, {m.group(1)}"
+        # an ISO week as people say it: the week of its Monday ("last week" in a report of 17 Apr 2018)
+        try:
+            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return f"week {int(m.group(2))}, {m.group(1)}"
+        return f"week of {monday.day} {_MONTHS[monday.month - 1]} {monday.year}"
     return value
 
 
