@@ -391,3 +391,22 @@ def test_a_count_before_an_abbreviated_month_and_day_is_no_day():
 
 def test_a_month_abbreviation_inside_a_hyphenated_name_is_no_date():
     assert list(found("The leaders met at his estate, Mar-a-Lago, for two days.")) == ["two days"]
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    # a month told in the past by a verb that is not one of reporting is gone by, though the same month of
+    # next year is nearer to a report of late April
+    ("In July, the North tested its first long-range missile.", "July", "2017-07"),
+    ("Port traffic rose in July, the harbour board said.", "July", "2017-07"),
+    # a reporting verb in the past may announce a month ahead
+    ("In July, the company said, sales would rise.", "July", "2018-07"),
+])
+def test_a_month_narrated_in_the_past_is_gone_by(sentence, phrase, value):
+    assert value_of(sentence, phrase, "2018-04-28") == value
+
+
+def test_may_is_a_person_in_a_story_of_someone_called_may():
+    text = ("Prime Minister Theresa May will host the talks. Varga and May last met in Kessel in January, and he "
+            "turned to speak to May directly. The vote is due in May.")
+    got = [(d["text"], d["value"]) for d in tag_dates(text, "2018-04-28")]
+    assert got == [("January", "2018-01"), ("May", "2018-05")], got

@@ -411,6 +411,7 @@ class _Ctx:
         self.ref: tuple[dt.date, str] | None = None  # most recent mentioned date (for anaphora)
         self.ref_day: dt.date | None = None  # most recent mentioned day (a year or month in between is not one)
         self._day_years: dict[tuple[int, int], int] | None = None
+        self._may_is_a_name: bool | None = None
 
     @property
     def day_years(self) -> dict[tuple[int, int], int]:
@@ -418,6 +419,14 @@ class _Ctx:
         if self._day_years is None:
             self._day_years = _known_day_years(self.text, self.dct)
         return self._day_years
+
+    @property
+    def may_is_a_name(self) -> bool:
+        """Does the text name someone May ("Theresa May", "Prime Minister May", "Mrs. May")? Then a bare
+        "May" after "and" or "to" is that person, not the month."""
+        if self._may_is_a_name is None:
+            self._may_is_a_name = bool(_MAY_NAMED.search(self.text))
+        return self._may_is_a_name
 
     # tense of the clause around [start, end)
     def tense(self, start: int, end: int) -> str | None:
@@ -502,6 +511,13 @@ def _after_since(ctx: _Ctx, start: int) -> bool:
     return bool(_SINCE_BEFORE.search(ctx.text, max(0, start - 40), start))
 
 
+PAST_AHEAD_WEIGHT = 3.0  # a month ahead of the report told in the past tense counts as this much farther
+# (a reporting verb in the past may still announce a month ahead: "said sales would rise in July"; another past
+# verb does not: "In July, the North launched ...", which weighs it 4 times as much)
+_REPORTING_PAST = frozenset({"said", "told", "announced", "reported", "added", "stated", "wrote", "predicted",
+                             "expected", "planned", "forecast", "warned", "promised", "pledged", "vowed"})
+
+
 def _nearest_year_for(month: int, day: int | None, ctx: _Ctx, tense: str | None, gone_by: bool = False) -> int:
     """The year nearest the report for a month (and day) without one, weighing the tense; ``gone_by`` (the
     date follows "since") leaves out the years in which it lies after the report."""
@@ -520,7 +536,8 @@ def _nearest_year_for(month: int, day: int | None, ctx: _Ctx, tense: str | None,
         elif end < a:
             dist = (a - end).days * (3.0 if tense == "future" else 1.0)
         else:
-            dist = (start - a).days * (1.0 if tense == "future" else 3.0 if tense == "past" else 1.5)
+            dist = (start - a).days * (1.0 if tense == "future" else PAST_AHEAD_WEIGHT if tense == "past"
+                                       else 4 * PAST_AHEAD_WEIGHT if tense == "narrated" else 1.5)
         cands.append((dist, y))
     if not cands:
         return a.year
@@ -680,6 +697,14 @@ def h_month_year(m, ctx):
     return "DATE", f"{y:04d}-{mon:02d}", _edge_mod(m), "abs"
 
 
+# a title or a capitalised first name right before "May" (not a word that puts a month in a sentence)
+_MAY_NAMED = re.compile(
+    r"\b(?:Mrs?\.|Ms\.|Miss|Dr\.|Minister|Premier|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Judge|"
+    r"(?!(?:In|On|By|Since|Until|Till|Through|From|During|Before|After|Last|Next|This|Early|Late|Mid|Each|Every|"
+    r"And|Or|Of|For|To|At|Since|Until|The|Then|Also|Between|Around|Late|Early|Since|Only)\b)[A-Z][a-z]{2,})\s+May\b(?![\s,]+\d)")
+# words that put a month in a sentence even in a story of someone called May
+_MONTH_PREP = re.compile(r"\b(?:in|since|until|till|through|during|by|before|after|early|late|mid|last|next|this|of|"
+                         r"between|from|each|every)[\s-]+$", re.I)
 _MONTH_PRE_OK = re.compile(
     r"(?:\b(?:in|of|since|until|till|through|during|from|to|by|before|after|early|late|mid|last|next|this|and|or|between|"
     r"end|beginning|start|middle|each|every|until|on|For|for)[\s-]+|,\s*)$", re.I)
@@ -698,6 +723,8 @@ def h_month(m, ctx):
             return None
         if low == "may" and re.match(r"\s+(?:be|have|not|also|well|still|never|soon|need|want|take|get|make|do)\b", ctx.text[m.end():]):
             return None
+        if low == "may" and word[0] == "M" and ctx.may_is_a_name and not (rel or edge or _MONTH_PREP.search(before)):
+            return None  # "Trump and May last met", "turning to speak to May" in a story of Theresa May
     mon = _month_num(word)
     a = ctx.dct
     if rel in ("last", "past", "previous"):
@@ -707,8 +734,17 @@ def h_month(m, ctx):
     elif rel == "this":
         year = a.year
     else:
-        year = _shared_year(ctx, m.end()) or _nearest_year_for(mon, None, ctx, ctx.tense(m.start(), m.end()),
-                                                               _after_since(ctx, m.start()))
+        tense = ctx.tense(m.start(), m.end())
+        if tense == "past":
+            # narrated in the past by a verb that is not one of reporting: the month is gone by, however near
+            # the same month of next year is ("sales rose in July" in an April report is last July)
+            left = _WORD.findall(ctx.text[max(0, m.start() - 80):m.start()])[-6:]
+            right = _WORD.findall(ctx.text[m.end():m.end() + 120])[:6]
+            verb = next((w for w in list(reversed(left)) + right
+                         if w.islower() and (w in _PAST_WORDS or w.endswith("ed"))), "")
+            if verb and verb not in _REPORTING_PAST:
+                tense = "narrated"
+        year = _shared_year(ctx, m.end()) or _nearest_year_for(mon, None, ctx, tense, _after_since(ctx, m.start()))
     return "DATE", f"{year:04d}-{mon:02d}", _edge_mod(m), "md"
 
 
