@@ -116,6 +116,7 @@ def test_month_day_with_year_and_weekday():
     ("The two leaders may hit the golf course again on Friday.", "Friday", "2020-11-27"),
     ("The mill could shut its doors on Friday.", "Friday", "2020-11-27"),
     ("The mill shut its doors on Friday.", "Friday", "2020-11-20"),
+    ("Fishermen are poised on Friday to blockade the port.", "Friday", "2020-11-27"),
 ])
 def test_relative_expressions(sentence, phrase, value):
     assert value_of(sentence, phrase) == value

@@ -334,7 +334,7 @@ def _unit_key(u: str) -> str:
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _FUT_WORDS = {"will", "won't", "shall", "'ll", "next", "upcoming", "coming", "until", "till", "expected", "expects", "expect",
               "scheduled", "slated", "due", "planned", "plans", "plan", "planning", "intends", "intend", "tomorrow",
-              "deadline", "going", "ahead", "aims", "hopes", "later",
+              "deadline", "going", "ahead", "aims", "hopes", "later", "poised",
               "wo", "set"}
 _MODALS = {"could", "would", "might", "may"}
 _DENIAL = re.compile(r"\b(?:not|never|neither|nor|nobody|unable)\b|n't\b", re.I)
