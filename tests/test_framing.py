@@ -253,6 +253,25 @@ def test_signs_and_evidence_are_no_voices():
         assert _document(speaker), speaker
 
 
+def test_documents_named_after_their_author_and_quoted_phrases_are_no_voices():
+    """'memos written by Ola Stam', 'copies of the memos obtained by The Kessel Journal', 'the list of questions'
+    carry words; a quoted phrase ('a "racketeering enterprise"') and "More" speak for nobody."""
+    from newsweave.compose.framing import _document, _voices
+
+    for doc in ("memos written by Ola Stam", "copies of the memos obtained by The Kessel Journal", "the list of questions",
+                "A few questions", "a report published in The Kessel Journal", "the timing of the account"):
+        assert _document(doc), doc
+    for voice in ("Kessel Tea Party Coalition", "officials of the Harbour Board", "the chairmen"):
+        assert not _document(voice), voice
+
+    class _Doc:  # the voices of an article come from the quote list's speakers
+        class article:
+            id = "a"
+    quotes = [{"speaker": s, "evidence": [{"article": "a", "start": 0, "end": 1}], "sources": ["a"]}
+              for s in ('a "racketeering enterprise"', "More", "Ola Stam")]
+    assert _voices(_Doc, quotes) == ["Ola Stam"]
+
+
 def test_the_report_lists_the_framings_voices():
     """The outlet card of every report lists the voices of the briefing's framing (the JSON), linked to a
     quote of each: not every speaker of the quote list ('several' and a document were listed there)."""

@@ -396,14 +396,20 @@ def _voices(doc: AnnotatedArticle, quotes: Sequence[dict] | None,
         n = _RELATIVE_TAIL.sub("", n).strip()  # "the students who" (a relative clause's antecedent)
         if not n or n.lower() in _PRONOUNS or _document(n):
             continue
+        if any(q in n for q in "\"“”") or n.lower() in _NOT_VOICES:
+            continue  # a phrase in quotation marks ('a "racketeering enterprise"', 'ton" of evidence'), "More"
         seen.setdefault(n.lower(), n)
     return list(seen.values())
+
+
+_NOT_VOICES = frozenset({"more", "less", "much", "this", "that", "which", "what", "here", "there"})
 
 
 _RELATIVE_TAIL = re.compile(r"[\s,]+(?:who|whom|which|that)$", re.IGNORECASE)
 # what speaks for someone ("the statement", "records") or for nobody ("growing signs that ...", "the minutes")
 _RECORD_NOUNS = _DOC_NOUNS | _EVIDENCE_NOUNS | {"original", "sign", "indicator", "evidence", "gauge", "reading",
-                                               "minutes", "pace", "trend", "history"}
+                                               "minutes", "pace", "trend", "history", "copy", "copie", "question",
+                                               "list", "timing", "phrase", "word", "headline", "caption", "page"}
 # "most of the evidence about ...": the quantifier's noun is the speaker
 _QUANTIFIER_OF = re.compile(r"^(?:most|many|some|much|all|none|several|few|each|both|any|part|one)\s+of\s+"
                             r"(?:the|these|those|its|their|this)?\s*", re.IGNORECASE)
@@ -413,11 +419,14 @@ def _document(speaker: str) -> bool:
     """Is the speaker a document or a record ("records", "the statement", "a New York Times report which
     includes video ...") rather than a person or a body? Those are sources of what was said, not voices."""
     words = speaker.split()
-    if not words or len(words) > 1 and words[-1][:1].isupper():
-        return False  # ends in a name: "Bill Hennessy", "St. Louis Tea Party Coalition"
+    if not words:
+        return False
     speaker = _QUANTIFIER_OF.sub("", speaker) or speaker
-    head = re.split(r"\s+(?:of|from|by|in|on|about|which|that|who|released|issued|published|includes?)(?:\s+|$)",
+    head = re.split(r"\s+(?:of|from|by|in|on|about|which|that|who|released|issued|published|includes?|"
+                    r"(?:written|obtained|sent|seen|provided)(?=\s+(?:by|to|in)\b))(?:\s+|$)",
                     speaker, maxsplit=1)[0]
+    if len(head.split()) > 1 and head.split()[-1][:1].isupper():
+        return False  # ends in a name: "Bill Hennessy", "St. Louis Tea Party Coalition" (not "memos written by Comey")
     last = head.split()[-1].lower().rstrip(".,")
     last = last[:-1] if last.endswith("s") and last[:-1] in _RECORD_NOUNS else last
     return last in _RECORD_NOUNS
