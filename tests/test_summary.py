@@ -625,3 +625,24 @@ def test_a_trim_never_drops_who_said_it():
     docs = annotate([Article(id="n1", source="n1", outlet="Valley Post", published="2026-05-12", text=text)])
     units, _ = _units(docs, [], "prose")
     assert units and all(u.text.startswith("Last week Varga told") for u in units), [u.text for u in units]
+
+
+def test_an_opening_that_leans_on_a_sentence_before_is_not_taken_when_others_fit():
+    """"He will hold talks ..." repeated by three outlets is still "he" to a reader who meets it in the summary."""
+    import os
+
+    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
+    import newsweave
+    from newsweave.model import Article
+
+    talks = "He will hold talks with the prime minister during his visit to Kessel."
+    texts = [("Valley Post", "President Tom Varga will visit Ostmark on 13 July, the Ostmark embassy said on Thursday.\n\n"
+                             f"{talks}\n\nProtests are planned in the capital."),
+             ("Kestpress", f"Velian President Tom Varga will visit Ostmark in July, officials said.\n\n{talks}\n\n"
+                           "The visit had been delayed twice."),
+             ("Orm Daily", f"Tom Varga, the Velian president, is to visit Ostmark on 13 July.\n\n{talks}\n\n"
+                           "Unions said they would march against the visit.")]
+    br = newsweave.brief([Article(id=f"n{i}", source=f"n{i}", outlet=o, published="2026-05-14", text=t)
+                          for i, (o, t) in enumerate(texts)], words=45)
+    got = [s.text for s in br.summary]
+    assert got and not any(t.startswith("He ") for t in got), got

@@ -19,9 +19,10 @@ often and how early, stop words, numbers, whether a corroborated fact states it)
 article-count weights instead. The program picks the units that cover the most concept weight within the
 word budget, plus small per-unit terms for how many independent sources corroborate the fact, for being
 near the top of its article, for length (a summary that uses its budget), and for the wording's
-completeness (entities, dates and quantities on the claim), minus one for openings that lean on a previous
-sentence. At most one wording per fact and one form per sentence is taken, and a concept counts once, so
-the summary does not repeat itself.
+completeness (entities, dates and quantities on the claim); an opening that leans on a previous
+sentence ("He will ...", "But ...") carries a penalty that keeps it out unless its content outweighs it. At
+most one wording per fact and one form per sentence is taken, and a concept counts once, so the summary does
+not repeat itself.
 
 **Neutral wording.** Among a fact's wordings only those with the fewest loaded terms are candidates
 (``loaded_terms`` of :mod:`newsweave.compose.framing` when that module is present; otherwise a small built-in
@@ -61,7 +62,7 @@ CORROBORATION_BONUS = 0.5  # per extra independent source of the fact(s) a unit 
 CENTRALITY_BONUS = 2.0  # for the story's most central sentence (summed cosine with all others), scaled
 WORD_BONUS = 0.05  # per word of a unit: a summary that uses its budget says more
 SLOT_BONUS = 0.05  # per entity, date or quantity on the claim (completeness)
-DANGLING_PENALTY = 3.0
+DANGLING_PENALTY = 100.0  # an opening that leans on a sentence before ("He will ...", "But ...") is all but never taken
 QUOTE_PENALTY = 2.0  # quoted speech rarely states the story's facts
 TRIM = 2  # 1: offer trimmed forms of each wording (leading phrase, attribution); 2: also without a trailing clause
 CLAUSES = 1  # in prose, also offer each independent clause of a sentence on its own
