@@ -513,6 +513,11 @@ def test_a_unit_inside_quotation_marks_is_someones_words():
     # a list marker before a subject of its own does not
     ("First, the council voted to close the north quay.", False),
     ("Second, the central bank will raise its main rate in June.", False),
+    # a time and an existential "there" lean on nothing
+    ("This year, exports from Ostmark fell by a third.", False),
+    ("That night the harbour wall gave way.", False),
+    ("There were no survivors among the crew.", False),
+    ("He will hold talks with the prime minister.", True),
 ])
 def test_openings_that_lean_on_the_sentence_before(text, dangling):
     from newsweave.compose.summary import _DANGLING

@@ -77,7 +77,10 @@ _DANGLING = re.compile(
     # (after a list marker: "First, that inflation is running rampant" goes on from "Two things are clear:")
     r"^(?:(?:first|second|third|fourth|finally|lastly|next|plus)\s*,\s*)?"
     r"(?:but|and|or|so|yet|also|however|meanwhile|still|then|thus|therefore|instead|moreover|he|she|it|they|"
-    r"his|her|its|their|this|that|these|those|there|such|the two|both|other|another|him|them|we|i|our|my|us)\b",
+    r"his|her|its|their|this|that|these|those|there|such|the two|both|other|another|him|them|we|i|our|my|us)\b"
+    # not a time ("This year, ...", "That night ...") nor an existential "there" ("There were no survivors.")
+    r"(?!\s+(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|fall|season|"
+    r"quarter|time)\b)(?<!^there)(?<!^There)(?<!^THERE)",
     re.IGNORECASE,
 )
 
