@@ -613,6 +613,11 @@ def test_a_clause_cut_after_but_that_is_not_a_summary_unit():
     docs = annotate([Article(id="n1", source="n1", outlet="Valley Post", published="2026-05-12", text=text)])
     units, _ = _units(docs, [], "prose")
     assert units and not any(u.text.lower().startswith("that ") for u in units), [u.text for u in units]
+    # a whole sentence of lower-cased text (as some corpora give it) that opens so is not a piece
+    text = "if the levee holds through the night, the town of dorvan will reopen its schools on monday."
+    docs = annotate([Article(id="n2", source="n2", outlet="Valley Post", published="2026-05-12", text=text)])
+    units, _ = _units(docs, [], "prose")
+    assert any(u.text.startswith("if the levee holds") for u in units), [u.text for u in units]
 
 
 def test_a_trim_never_drops_who_said_it():

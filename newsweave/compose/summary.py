@@ -591,7 +591,7 @@ def _min_df(n_articles: int) -> int:
 # A sentence that ends in an ellipsis (outside quote marks) is cut off: feeds, teasers and excerpts end
 # so ("Munoz did not elaborate on travel restrictions for children who are not..."), and what is left is
 # not a whole statement.
-_SUBORDINATE_PIECE = re.compile(r"(?:that|whether|which|who|because|if)\s")  # lower case: a clause cut from a sentence
+_SUBORDINATE_PIECE = re.compile(r"(?:that|whether|which|who|because|if)\s")  # lower case, inside a sentence: a clause cut from it
 _QUOTED_QUESTION = re.compile(r"\?\s*(?:[\"”’']|'')")
 _CUT_OFF = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
 
@@ -653,7 +653,7 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         continue  # a piece the sentence splitter cut off at a dash: "—but the company hides what it knows."
                     if "!" in out:
                         continue  # reporting prose does not exclaim: an embedded post ("... story is 100% FALSE!!!")
-                    if _SUBORDINATE_PIECE.match(out):
+                    if ua > s.start and _SUBORDINATE_PIECE.match(out):
                         continue  # "that none of them were in Velia": the second of two things someone said, cut off
                     if _QUOTED_QUESTION.search(out):
                         continue  # a question quoted ('"Who paid for the pumps?" reads one of them') asks, it states nothing
