@@ -80,7 +80,7 @@ _DANGLING = re.compile(
     r"his|her|its|their|this|that|these|those|there|such|the two|both|other|another|him|them|we|i|our|my|us)\b"
     # not a time ("This year, ...", "That night ...") nor an existential "there" ("There were no survivors.")
     r"(?!\s+(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|fall|season|"
-    r"quarter|time)\b)(?<!^there)(?<!^There)(?<!^THERE)",
+    r"quarter|time)\b)(?<!^there)",
     re.IGNORECASE,
 )
 
@@ -588,11 +588,12 @@ def _min_df(n_articles: int) -> int:
     return MIN_DF
 
 
+_SUBORDINATE_PIECE = re.compile(r"(?:that|whether|which|who|because|if)\s")  # lower case, inside a sentence: a clause cut from it
+_QUOTED_QUESTION = re.compile(r"\?\s*(?:[\"”’']|'')")
+
 # A sentence that ends in an ellipsis (outside quote marks) is cut off: feeds, teasers and excerpts end
 # so ("Munoz did not elaborate on travel restrictions for children who are not..."), and what is left is
 # not a whole statement.
-_SUBORDINATE_PIECE = re.compile(r"(?:that|whether|which|who|because|if)\s")  # lower case, inside a sentence: a clause cut from it
-_QUOTED_QUESTION = re.compile(r"\?\s*(?:[\"”’']|'')")
 _CUT_OFF = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
 
 
