@@ -701,7 +701,7 @@ def h_month_year(m, ctx):
 _MAY_NAMED = re.compile(
     r"\b(?:Mrs?\.|Ms\.|Miss|Dr\.|Minister|Premier|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Judge|"
     r"(?!(?:In|On|By|Since|Until|Till|Through|From|During|Before|After|Last|Next|This|Early|Late|Mid|Each|Every|"
-    r"And|Or|Of|For|To|At|Since|Until|The|Then|Also|Between|Around|Late|Early|Since|Only)\b)[A-Z][a-z]{2,})\s+May\b(?![\s,]+\d)")
+    r"And|Or|Of|For|To|At|The|Then|Also|Between|Around|Only)\b)[A-Z][a-z]{2,})\s+May\b(?![\s,]+\d)")
 # words that put a month in a sentence even in a story of someone called May
 _MONTH_PREP = re.compile(r"\b(?:in|since|until|till|through|during|by|before|after|early|late|mid|last|next|this|of|"
                          r"between|from|each|every)[\s-]+$", re.I)
