@@ -313,18 +313,23 @@ def test_a_wish_and_a_how_to_are_not_quotes():
     assert any("water reached the first floor" in t for t in texts), quotes
 
 
-def test_the_president_is_the_person_the_story_mostly_titles_so():
-    """"The president" is the person the story calls President most, not whoever was named last (a foreign
-    chancellor) nor someone a title sat near ("President Tom Varga's nominee Lea Brandt")."""
+def _brief_one(text: str, title: str):
+    """A brief of one article we wrote, dated 2025-05-06, by the Orm Post."""
     import os
 
     os.environ.setdefault("NEWSWEAVE_CACHE", "0")
     from newsweave import Article, brief
 
+    return brief([Article(id="a", source="a", title=title, published="2025-05-06", outlet="Orm Post", text=text)])
+
+
+def test_the_president_is_the_person_the_story_mostly_titles_so():
+    """"The president" is the person the story calls President most, not whoever was named last (a foreign
+    chancellor) nor someone a title sat near ("President Tom Varga's nominee Lea Brandt")."""
     text = ("President Tom Varga sent Deputy Minister Lea Brandt, now President Tom Varga's nominee for the treasury, "
             "to Velia on Monday. Brandt met Chancellor Erik Lund of Velia and President Ola Stam of Orland.\n\n"
             "President Varga will host Lund next week. The president did not say who in his cabinet was talking to Lund.")
-    b = brief([Article(id="a", source="a", title="Envoy in Velia", published="2025-05-06", outlet="Orm Post", text=text)])
+    b = _brief_one(text, "Envoy in Velia")
     q = next(q for q in b.quotes if "cabinet" in q["text"])
     assert q["speaker"] == "Tom Varga", q
 
@@ -338,12 +343,7 @@ def test_the_president_is_the_person_the_story_mostly_titles_so():
 def test_a_speaker_is_never_taken_from_the_paragraph_before(text, speaker):
     """The parser can run two paragraphs together after an abbreviation ("the U.S."); the subject of the
     first paragraph did not say what the second reports."""
-    import os
-
-    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
-    from newsweave import Article, brief
-
-    b = brief([Article(id="a", source="a", title="Talks", published="2025-05-06", outlet="Orm Post", text=text)])
+    b = _brief_one(text, "Talks")
     q = next(q for q in b.quotes if "July" in q["text"])
     assert q["speaker"] == speaker, q
 
@@ -351,27 +351,17 @@ def test_a_speaker_is_never_taken_from_the_paragraph_before(text, speaker):
 def test_who_after_a_place_is_the_people_before_it():
     """"some trade experts in Velia, who say ..." are the experts: "who" is never the place, and the shown
     speaker does not end in the relative pronoun."""
-    import os
-
-    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
-    from newsweave import Article, brief
-
     text = ("The deal was signed on Monday. It has been welcomed by some trade experts in Velia, who say the port "
             "has yet to take any real steps to cut its fees.")
-    b = brief([Article(id="a", source="a", title="Deal", published="2025-05-06", outlet="Orm Post", text=text)])
+    b = _brief_one(text, "Deal")
     q = next(q for q in b.quotes if "real steps" in q["text"])
     assert q["speaker"] == "some trade experts in Velia", q
 
 
 def test_a_persons_comments_are_that_person_speaking():
-    import os
-
-    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
-    from newsweave import Article, brief
-
     text = ("President Tom Varga met Prime Minister Anna Holm at Lake Orm on Tuesday.\n\n"
             "Varga's comments suggested he backed the talks.")
-    b = brief([Article(id="a", source="a", title="Summit", published="2025-05-06", outlet="Orm Post", text=text)])
+    b = _brief_one(text, "Summit")
     q = next(q for q in b.quotes if "backed the talks" in q["text"])
     assert q["speaker"] == "Tom Varga", q
     assert "Tom Varga" in b.framing[0]["voices"] and "Varga's comments" not in b.framing[0]["voices"]
@@ -385,10 +375,5 @@ def test_a_persons_comments_are_that_person_speaking():
 ])
 def test_whose_people_speak_for_the_antecedent(text, speaker):
     """"whose office" is no voice of its own: it is the governor's office."""
-    import os
-
-    os.environ.setdefault("NEWSWEAVE_CACHE", "0")
-    from newsweave import Article, brief
-
-    b = brief([Article(id="a", source="a", title="Harbour", published="2025-05-06", outlet="Orm Post", text=text)])
+    b = _brief_one(text, "Harbour")
     assert [q["speaker"] for q in b.quotes] == [speaker], b.quotes
