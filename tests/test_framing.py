@@ -299,3 +299,38 @@ def test_a_claim_filed_is_not_a_claim_doubted(text, loaded):
     from newsweave.compose.framing import loaded_terms
 
     assert ("claim" in [t[2] for t in loaded_terms(text)]) is loaded
+
+
+def test_word_choices_are_aligned_substitutions_with_evidence():
+    """Two wordings of one statement: the words that take each other's place pair up, word by word where
+    the runs are as long; a word one outlet adds inside a shared phrase is a choice with nothing opposite;
+    a different name or date is a different detail, and two sentences that share few words give nothing."""
+    from newsweave.compose.framing import _word_choices
+    from newsweave.model import Article, Briefing
+    from newsweave.pipeline import align_stage, annotate_stage
+
+    texts = {
+        "a": ("Rescue crews worked through the night to pull stranded families from flooded farmhouses near "
+              "Lenst after the river burst its banks on Friday. The regional council opened two shelters."),
+        "b": ("Rescue teams laboured through the night to lift stranded families from flooded farmhouses near "
+              "Lenst after the swollen river burst its banks on Saturday. Schools in the valley stay closed."),
+    }
+    arts = [Article(id=k, source=k, outlet=k.upper(), text=v) for k, v in texts.items()]
+    st = annotate_stage(arts)
+    align_stage(st, Briefing(articles=arts))
+    choices = _word_choices(st.docs, st.facts)
+    pairs = {(p["this"], p["other"]) for wc in choices["a"] for p in wc["pairs"]}
+    assert {("crews", "teams"), ("worked", "laboured"), ("pull", "lift"), ("", "swollen")} <= pairs, pairs
+    assert not any("Friday" in x or "Saturday" in x for pair in pairs for x in pair)  # a date differs: no word choice
+    assert not any("council" in x or "Schools" in x for pair in pairs for x in pair)
+    for wc in choices["a"]:
+        assert wc["fact"] in {f.id for f in st.facts}
+        assert set(wc["this_outlet"]) == {p["this"] for p in wc["pairs"] if p["this"]}
+        for p in wc["pairs"]:
+            ev_a, ev_b = p["evidence"]
+            if p["this"]:
+                assert texts["a"][ev_a["start"]:ev_a["end"]] == p["this"]
+            if p["other"]:
+                assert texts["b"][ev_b["start"]:ev_b["end"]] == p["other"]
+    mirrored = {(p["this"], p["other"]) for wc in choices["b"] for p in wc["pairs"]}
+    assert mirrored == {(o, t) for t, o in pairs}

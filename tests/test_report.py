@@ -395,6 +395,16 @@ def test_framing_renders_per_outlet_and_odd_shapes_do_not_break_it():
     md, out = render(b, "md"), render(b, "text")
     assert "framing: brutal (×2), slammed" in md and "says **collapsed** where [2] _fell_ (F1)" in md
     assert "brutal×2" in out
+    # aligned pairs (the compose stage's shape) read as substitutions and additions, outlets grouped
+    b.framing = [{"article": "g", "terms": [], "word_choices": [{
+        "fact": "F1", "this_outlet": ["collapsed", "harbour"], "others": {"i": ["fell down"]},
+        "pairs": [{"article": "i", "this": "harbour", "other": ""},
+                  {"article": "i", "this": "collapsed", "other": "fell down"},
+                  {"article": "ghost", "this": "wall", "other": "pier"}, "junk"]}]}]
+    md, doc = render(b, "md"), render(b, "html")
+    assert "- **collapsed** where [2] says _fell down_; adds **harbour**, which [2] leaves out (F1)" in md
+    card = re.search(r'<article class="card" id="outlet-g">(.*?)</article>', doc, re.S).group(1)
+    assert "<strong>collapsed</strong> where" in card and "<em>fell down</em>" in card and "pier" not in card
     # with no framing stage at all, the cards say so instead of claiming the text has no loaded words
     b.framing = []
     assert "not analysed" in render(b, "html") and "framing: not analysed" in render(b, "md")

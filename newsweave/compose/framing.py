@@ -56,6 +56,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -343,7 +344,6 @@ def _loaded_sentences(doc: AnnotatedArticle, quoted: list[tuple[int, int]], clai
 
 # --- framing per article -----------------------------------------------------------------------------
 
-_PARTICLES = {"over", "up", "back", "out", "off", "down", "away"}
 _PRONOUNS = {"i", "he", "she", "they", "we", "it", "you", "who", "this", "that", "one",
              # quantifiers that stand for unnamed people: "many admitted they did not know ..."
              "many", "some", "most", "others", "several", "few", "all", "both", "each", "none", "everyone",
@@ -432,86 +432,169 @@ def _document(speaker: str) -> bool:
     return last in _RECORD_NOUNS
 
 
-def _excluded_words(doc: AnnotatedArticle, start: int, end: int) -> set[str]:
-    """Lower-cased words inside names, dates and quantities within ``[start, end)``: not word choices."""
-    text = doc.article.text
-    words: set[str] = set()
-    spans = [(m.start, m.end) for m in doc.entities]
-    spans += [(t.start, t.end) for t in doc.timexes] + [(q.start, q.end) for q in doc.quantities]
-    for s, e in spans:
-        if start <= s and e <= end:
-            words |= {w.lower() for w in _WORD.findall(text[s:e])}
-    return words
-
-
-def _surface(claim_text: str, lemma: str) -> str | None:
-    """The word of ``claim_text`` whose lemma is ``lemma`` (by shared prefix), with a following particle
-    ("handed over")."""
-    words = list(_WORD.finditer(claim_text))
-    stem = lemma[: max(3, min(len(lemma) - 1, 5))] if len(lemma) > 3 else lemma
-    for i, m in enumerate(words):
-        w = m.group(0).lower()
-        if w == lemma or (len(lemma) > 3 and w.startswith(stem)):
-            out = m.group(0)
-            if i + 1 < len(words) and words[i + 1].group(0).lower() in _PARTICLES:
-                nxt = words[i + 1]
-                if claim_text[m.end():nxt.start()].strip() == "":
-                    out = claim_text[m.start():nxt.end()]
-            return out
-    return None
-
-
-MAX_CHOICE_WORDS = 4  # more differing words than this is a different content, not a different word choice
-MAX_WORD_CHOICES = 25
-MIN_SHARED_CHOICE = 2  # content words two wordings must share for their differences to be word choices ...
+MAX_CHOICE_WORDS = 3  # content words on a side of one substitution: more is different content, not a different word
+MAX_CHOICE_TOKENS = 4  # ... and words of any kind ("halted with a ceasefire")
+SAME_WORD_RATIO = 75  # rapidfuzz ratio of two words with the same first letters that are one word's forms ("began", "begun")
+MAX_ADDED_WORDS = 2  # words one outlet adds inside a phrase the other shares ("a [separatist] war")
+MAX_WORD_CHOICES = 25  # per article
+MIN_SHARED_CHOICE = 2  # content words two wordings must share, in order, for their differences to be word choices ...
 SHARED_CHOICE_SHARE = 0.5  # ... and this share of the shorter wording's
+_TOKEN = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,:]\d+)*")
+_REPORTING = {"said", "says", "say", "told", "tells", "tell", "reported", "reports", "added", "adds", "stated",
+              "states", "according", "announced", "also"}
 
 
-def _choice_terms(doc: AnnotatedArticle, claim) -> dict[str, str]:
-    """``lemma -> surface`` of the informative content words of a claim (no names, dates, numbers)."""
-    excluded = _excluded_words(doc, claim.start, claim.end)
-    out: dict[str, str] = {}
-    for lemma in claim.terms:
-        if not lemma.isalpha() or len(lemma) < 3 or lemma in _NEUTRAL_VERBS or lemma in _PARTICLES:
-            continue
-        surface = _surface(claim.text, lemma)
-        if surface is None or surface.split()[0].lower() in excluded or surface[:1].isupper() and claim.text.find(surface) > 0:
-            continue  # a capitalised word inside the sentence is a name
-        out.setdefault(lemma, surface)
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+    key: str  # what two wordings must share to be the same word: the stem of the lower-cased word
+    content: bool  # a content word an outlet chooses (not a function word, a name, a date or a number)
+    fixed: bool  # part of a name, date or quantity: a difference there is a different detail, not a word choice
+
+
+def _choice_tokens(doc: AnnotatedArticle, claim) -> list[_Token]:
+    """The claim's words in order, with offsets into the article text."""
+    from newsweave.compose.summary import _stem_function, _stopwords
+
+    stem, stop = _stem_function(), _stopwords()
+    text = doc.article.text
+    spans = [(m.start, m.end) for m in doc.entities if claim.start <= m.start < claim.end]
+    spans += [(t.start, t.end) for t in doc.timexes if claim.start <= t.start < claim.end]
+    spans += [(q.start, q.end) for q in doc.quantities if claim.start <= q.start < claim.end]
+    out = []
+    for m in _TOKEN.finditer(text, claim.start, claim.end):
+        w = m.group(0)
+        low = w.lower().replace("’", "'")
+        fixed = (any(s <= m.start() < e for s, e in spans) or low[0].isdigit()
+                 or (w[0].isupper() and m.start() > claim.start))  # a capitalised word inside the sentence: a name
+        content = not fixed and len(low) >= 3 and low not in stop and low not in _REPORTING
+        out.append(_Token(m.start(), m.end(), w, stem(low), content, fixed))
     return out
 
 
+def _same_word(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
+    """Two forms of one word ("nominee" / "nominated", "began" / "had begun"), not a choice between words:
+    a shared stem, or (irregular forms) the same first letters and mostly the same spelling."""
+    from rapidfuzz.fuzz import ratio
+
+    for x in a:
+        for y in b:
+            if not (x.content and y.content):
+                continue
+            wx, wy = x.word.lower(), y.word.lower()
+            if (x.key[:5] == y.key[:5] or (x.key[:2] == y.key[:2] and ratio(wx, wy) >= SAME_WORD_RATIO)
+                    or wx in wy.split("-") or wy in wx.split("-")):  # "chief" / "commander-in-chief"
+                return True
+    return False
+
+
+def _across_punctuation(text: str, toks: Sequence[_Token]) -> bool:
+    return bool(toks) and any(not (ch.isalnum() or ch.isspace() or ch in "-'’") for ch in text[toks[0].start:toks[-1].end])
+
+
+def _substitutions(text_a: str, ta: list[_Token], text_b: str, tb: list[_Token]) -> list[tuple[list[_Token], list[_Token]]]:
+    """Where two wordings of one fact say the same thing in different words: the token alignment's
+    replaced runs ("liberated" / "handed over") and the words one adds inside a phrase both share ("a
+    separatist war" / "a war"), when the wordings share most of their content words in order. Words that
+    only move ("to Azerbaijan" placed earlier) are not choices; names, dates and figures never are."""
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, [t.key for t in ta], [t.key for t in tb], autojunk=False)
+    ops = matcher.get_opcodes()
+    shared = sum(1 for tag, i1, i2, _, _ in ops if tag == "equal" for t in ta[i1:i2] if t.content)
+    smaller = min(sum(t.content for t in ta), sum(t.content for t in tb))
+    if shared < MIN_SHARED_CHOICE or shared < SHARED_CHOICE_SHARE * smaller:
+        return []  # two sentences of one fact that say different things, not one statement reworded
+
+    def anchor(k: int) -> bool:  # an aligned run beside the difference that holds a content word
+        return 0 <= k < len(ops) and ops[k][0] == "equal" and any(t.content for t in ta[ops[k][1]:ops[k][2]])
+
+    out = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        a, b = ta[i1:i2], tb[j1:j2]
+        if any(t.fixed for t in a + b) or not (anchor(k - 1) or anchor(k + 1)):
+            continue
+        if _across_punctuation(text_a, a) or _across_punctuation(text_b, b):
+            continue  # "deal, which" / "agreement": the run crosses a clause or a quotation, not one word's place
+        if tag == "replace":
+            if (sum(t.content for t in a) > MAX_CHOICE_WORDS or sum(t.content for t in b) > MAX_CHOICE_WORDS
+                    or max(len(a), len(b)) > MAX_CHOICE_TOKENS):
+                continue
+            # runs of equal length pair word by word ("crews worked" / "teams laboured": two choices)
+            runs = [([x], [y]) for x, y in zip(a, b)] if len(a) == len(b) > 1 else [(a, b)]
+            out += [(x, y) for x, y in runs
+                    if any(t.content for t in x) and any(t.content for t in y) and not _same_word(x, y)]
+            continue
+        else:
+            # an added word counts only inside a shared phrase: shared text on both sides of it
+            inside = 0 < k < len(ops) - 1 and ops[k - 1][0] == "equal" and ops[k + 1][0] == "equal"
+            added = a or b
+            if not inside or len(added) > MAX_ADDED_WORDS or not all(t.content for t in added):
+                continue
+        out.append((a, b))
+    return [(_trimmed(a), _trimmed(b)) for a, b in out]
+
+
+_PARTICLES = {"over", "up", "back", "out", "off", "down", "away", "in", "on"}
+
+
+def _trimmed(toks: list[_Token]) -> list[_Token]:
+    """A run without the function words at its edges ("liberated by" -> "liberated", "a bloodied corpse" ->
+    "bloodied corpse"), keeping a verb's particle ("handed over")."""
+    i, j = 0, len(toks)
+    while i < j and not toks[i].content:
+        i += 1
+    while j > i and not toks[j - 1].content and not (
+            toks[j - 1].word.lower() in _PARTICLES and j - 2 >= i and toks[j - 2].content):
+        j -= 1
+    return toks[i:j] if i < j else toks
+
+
+def _span_text(text: str, toks: Sequence[_Token]) -> str:
+    return text[toks[0].start:toks[-1].end] if toks else ""
+
+
 def _word_choices(docs: Sequence[AnnotatedArticle], facts: Sequence[Any]) -> dict[str, list[dict]]:
+    """Per article, the facts it shares with other outlets and words differently: ``{fact, this_outlet:
+    [its words], others: {article: [their words]}, pairs: [{article, this, other, evidence}]}``, one pair
+    per aligned substitution (``other`` or ``this`` empty where one outlet adds a word the other lacks),
+    with the evidence spans of both sides (an empty side gives its claim's span)."""
     by_id = {d.article.id: d for d in docs}
     out: dict[str, list[dict]] = defaultdict(list)
     for fact in facts:
         claims = {}
         for c in fact.claims:
-            claims.setdefault(c.article, c)
+            if c.article in by_id:
+                claims.setdefault(c.article, c)
         if len(claims) < 2:
             continue
-        terms = {a: _choice_terms(by_id[a], c) for a, c in claims.items() if a in by_id}
-        for a, mine in terms.items():
-            others_all = set().union(*(set(t) for b, t in terms.items() if b != a))
-            other_stems = {lem[:5] for lem in others_all}
-            # "nominee" / "nominated" is one word in two forms, not a choice between words
-            this = [s for lem, s in mine.items() if lem not in others_all and lem[:5] not in other_stems]
-            if not this or len(this) > MAX_CHOICE_WORDS:
-                continue
-            others = {}
-            for b, theirs in terms.items():
+        tokens = {a: _choice_tokens(by_id[a], c) for a, c in claims.items()}
+        for a, ca in claims.items():
+            text_a = by_id[a].article.text
+            this: list[str] = []
+            others: dict[str, list[str]] = {}
+            pairs = []
+            for b, cb in claims.items():
                 if b == a:
                     continue
-                diff = [s for lem, s in theirs.items() if lem not in mine and lem[:5] not in {m[:5] for m in mine}]
-                shared = set(mine) & set(theirs)
-                # Two wordings of one statement that differ in a few words: most of their words in common
-                # ("Veldmark was liberated / handed over ... on Monday after a week of heavy fighting"), not
-                # two sentences of one fact that say different things ("segment, society" / "asserting").
-                if (diff and len(diff) <= MAX_CHOICE_WORDS and len(shared) >= MIN_SHARED_CHOICE
-                        and len(shared) >= SHARED_CHOICE_SHARE * min(len(mine), len(theirs))):
-                    others[b] = diff
-            if others and len(out[a]) < MAX_WORD_CHOICES:
-                out[a].append({"fact": fact.id, "this_outlet": this, "others": others})
+                text_b = by_id[b].article.text
+                for sa, sb in _substitutions(text_a, tokens[a], text_b, tokens[b]):
+                    mine, theirs = _span_text(text_a, sa), _span_text(text_b, sb)
+                    if mine and mine not in this:
+                        this.append(mine)
+                    if theirs:
+                        others.setdefault(b, [])
+                        if theirs not in others[b]:
+                            others[b].append(theirs)
+                    pairs.append({"article": b, "this": mine, "other": theirs, "evidence": [
+                        {"article": a, "start": sa[0].start if sa else ca.start, "end": sa[-1].end if sa else ca.end},
+                        {"article": b, "start": sb[0].start if sb else cb.start, "end": sb[-1].end if sb else cb.end}]})
+            if pairs and len(out[a]) < MAX_WORD_CHOICES:
+                out[a].append({"fact": fact.id, "this_outlet": this, "others": others, "pairs": pairs})
     return out
 
 

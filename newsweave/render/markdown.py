@@ -143,6 +143,18 @@ def _outlets(v: BriefingView, b: Briefing, out: list[str]) -> None:
         terms = [_md_escape(f.term) + (f" (×{f.count})" if f.count > 1 else "") for f in c.framing]
         out.append("  - framing: " + (", ".join(terms) if terms else "no loaded words noted" if v.has_framing else "not analysed"))
         for w in c.word_choices:
+            if w.pairs:
+                parts = []
+                for this, srcs, other in w.grouped():
+                    refs = ", ".join(f"[{o.number}]" for o in srcs)
+                    if this and other:
+                        parts.append(f"**{_md_escape(this)}** where {refs} {'say' if len(srcs) > 1 else 'says'} _{_md_escape(other)}_")
+                    elif this:
+                        parts.append(f"adds **{_md_escape(this)}**, which {refs} {'leave' if len(srcs) > 1 else 'leaves'} out")
+                    else:
+                        parts.append(f"leaves out _{_md_escape(other)}_, which {refs} {'add' if len(srcs) > 1 else 'adds'}")
+                out.append(f"    - {'; '.join(parts)} ({w.fact})")
+                continue
             theirs = "; ".join(f"[{o.number}] _{_md_escape(', '.join(words))}_" for o, words in w.others)
             out.append(f"    - says **{_md_escape(', '.join(w.this))}** where {theirs} ({w.fact})")
         if c.loaded_analysed:

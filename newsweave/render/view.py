@@ -198,6 +198,20 @@ class WordChoice:
     fact_text: str
     this: list[str]
     others: list[tuple[SourceView, list[str]]]
+    # the aligned substitutions: (this outlet's words, the other outlet, its words); one side is "" where
+    # one outlet adds a word the other has not ("a separatist war" / "a war")
+    pairs: list[tuple[str, SourceView, str]] = field(default_factory=list)
+
+    def grouped(self) -> list[tuple[str, list[SourceView], str]]:
+        """The pairs with one entry per (this, other) wording and every outlet that has the other, in order."""
+        out: dict[tuple[str, str], list[SourceView]] = {}
+        for this, src, other in self.pairs:
+            sources = out.setdefault((this, other), [])
+            if all(s.number != src.number for s in sources):
+                sources.append(src)
+        # substitutions first, then words one side adds; outlets in their report order
+        return sorted(((this, sorted(sources, key=lambda s: s.number), other) for (this, other), sources in out.items()),
+                      key=lambda p: not (p[0] and p[2]))
 
 
 @dataclass(slots=True)
@@ -427,7 +441,7 @@ def _card_voices(quoted: dict[str, Voice], framed: list[str] | None) -> list[Voi
 def _framing(b: Briefing, cite: _Citations, facts: dict[str, dict]) -> tuple[dict[str, list[FramingTerm]], dict[str, list[WordChoice]], dict[str, _Loaded]]:
     """Framing per article, read loosely so that the report renders whatever shape the items have: the
     documented one is ``{article, terms: [{term, category, count, evidence}], voices, word_choices: [{fact,
-    this_outlet, others: {article: [words]}}], loaded_sentences: [{article, start, end, score}],
+    this_outlet, others: {article: [words]}, pairs: [{article, this, other}]}], loaded_sentences: [{article, start, end, score}],
     loaded_share}``; items that name several articles (``sources``/``articles``) or hold their terms as
     strings are read too, and anything else is left out."""
     terms: dict[str, list[FramingTerm]] = defaultdict(list)
@@ -459,13 +473,19 @@ def _framing(b: Briefing, cite: _Citations, facts: dict[str, dict]) -> tuple[dic
                 terms[art].append(FramingTerm(str(t.get("term") or t.get("text")),
                                               str(t.get("category") or t.get("label") or ""), m, count))
             for wc in item.get("word_choices") or []:
-                if not isinstance(wc, dict) or not _words(wc.get("this_outlet")):
+                if not isinstance(wc, dict):
                     continue
                 others = wc.get("others") if isinstance(wc.get("others"), dict) else {}
+                pairs = [(str(p.get("this") or ""), cite.by_id[p["article"]], str(p.get("other") or ""))
+                         for p in (wc.get("pairs") if isinstance(wc.get("pairs"), list) else [])
+                         if isinstance(p, dict) and p.get("article") in cite.by_id and (p.get("this") or p.get("other"))]
+                if not _words(wc.get("this_outlet")) and not pairs:
+                    continue
                 fact = str(wc.get("fact", ""))
                 choices[art].append(WordChoice(
                     fact, facts.get(fact, {}).get("text", ""), _words(wc.get("this_outlet")),
-                    [(cite.by_id[o], _words(w)) for o, w in others.items() if o in cite.by_id and _words(w)]))
+                    [(cite.by_id[o], _words(w)) for o, w in others.items() if o in cite.by_id and _words(w)],
+                    pairs))
             _read_loaded(item, art, cite.by_id[art].article.text, loaded[art])
     return terms, choices, loaded
 
