@@ -15,6 +15,7 @@ class _Unit:
     sentence: int = 0
     bonus: float = 0.0
     facts: tuple = field(default_factory=tuple)
+    requires: int | None = None
 
 
 def test_ilp_beats_greedy_where_gain_per_word_misleads():
@@ -38,6 +39,21 @@ def test_one_form_per_sentence_and_per_fact():
     chosen = select_mod.select([whole, trimmed, other_outlet, same_fact], {"a": 1, "b": 1, "c": 1}, 20)
     assert sum(u.sentence == 0 and u.article == "a" for u in chosen) <= 1
     assert sum("f1" in u.facts for u in chosen) <= 1
+
+
+def test_a_unit_that_leans_on_its_sentence_before_comes_only_with_it():
+    # "He resigned on Friday." is worth the most, but without the sentence that names him it is not taken
+    named = _Unit(frozenset({"a"}), 6, sentence=0)
+    leaning = _Unit(frozenset({"b", "c"}), 5, sentence=1, requires=0)
+    alone = _Unit(frozenset({"d"}), 5, article="z", sentence=4)
+    weight = {"a": 1.0, "b": 5.0, "c": 5.0, "d": 2.0}
+    assert set(map(id, select_mod.select([named, leaning, alone], weight, 10))) == {id(alone)}
+    assert set(map(id, select_mod.select([named, leaning, alone], weight, 11))) == {id(named), id(leaning)}
+    assert select_mod.select([leaning, alone], weight, 20) == [alone]  # its sentence before is no candidate
+    # the greedy fallback keeps the rule too: the leaning unit only once its sentence before is in
+    assert select_mod.greedy([named, leaning, alone], weight, 10) == [alone]
+    assert select_mod.greedy([named, leaning], weight, 11) == [named, leaning]
+    assert select_mod.greedy([leaning, alone], weight, 20) == [alone]
 
 
 def test_solver_prints_on_descriptor_1_are_dropped_and_stdout_restored(capfd):

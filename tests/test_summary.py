@@ -637,8 +637,9 @@ def test_a_trim_never_drops_who_said_it():
     assert units and all(u.text.startswith("Last week Varga told") for u in units), [u.text for u in units]
 
 
-def test_an_opening_that_leans_on_a_sentence_before_is_not_taken_when_others_fit():
-    """"He will hold talks ..." repeated by three outlets is still "he" to a reader who meets it in the summary."""
+def test_an_opening_that_leans_on_a_sentence_before_never_stands_apart_from_it():
+    """"He will hold talks ..." repeated by three outlets is still "he" to a reader who meets it in the summary
+    without the sentence that names him."""
     import os
 
     os.environ.setdefault("NEWSWEAVE_CACHE", "0")
@@ -655,4 +656,35 @@ def test_an_opening_that_leans_on_a_sentence_before_is_not_taken_when_others_fit
     br = newsweave.brief([Article(id=f"n{i}", source=f"n{i}", outlet=o, published="2026-05-14", text=t)
                           for i, (o, t) in enumerate(texts)], words=45)
     got = [s.text for s in br.summary]
-    assert got and not any(t.startswith("He ") for t in got), got
+    by_id = {a.id: a.text for a in br.articles}
+    assert got
+    for i, item in enumerate(br.summary):
+        if item.text.startswith("He "):
+            before = by_id[item.evidence[0].article][:item.evidence[0].start].rstrip()
+            assert i > 0 and before.endswith(got[i - 1]), got
+
+
+def test_a_sentence_that_leans_on_the_one_before_follows_it():
+    """"She said ..." names no one on its own; it is taken only together with the sentence before it in its
+    article, and the summary gives it right after that sentence."""
+    import newsweave
+    from newsweave.model import Article
+
+    texts = {
+        "a": ("Mayor Lina Osk of Brevik announced on Monday that the city will close its coal plant by 2030. She "
+              "said the plant's 400 workers will be retrained at the city's expense and keep their pensions. "
+              "The council backed the plan."),
+        "b": ("Brevik will close its coal plant by 2030, Mayor Lina Osk announced on Monday. She said the plant's "
+              "400 workers will be retrained at the city's expense and keep their pensions. Unions welcomed it."),
+        "c": ("The coal plant in Brevik is to close by 2030, the mayor announced on Monday. She said its 400 "
+              "workers will be retrained at the city's expense and keep their pensions. Prices should hold."),
+    }
+    arts = [Article(id=k, source=k, outlet=k.upper(), published="2026-03-02", text=v) for k, v in texts.items()]
+    items = newsweave.brief(arts, words=60).summary
+    leaning = [i for i, it in enumerate(items) if it.text.startswith("She said")]
+    assert leaning, [it.text for it in items]
+    for i in leaning:
+        ev = items[i].evidence[0]
+        before = texts[ev.article][:ev.start].rstrip()
+        assert i > 0 and items[i - 1].evidence[0].article == ev.article
+        assert before.endswith(items[i - 1].text), (items[i - 1].text, before)

@@ -7,6 +7,7 @@ importing scipy.optimize for it cost about 0.5 s of a cold brief).
                 c_k <= sum_{u contains k} x_u          (a concept counts only when a chosen unit has it)
                 sum_{u of sentence s} x_u <= 1         (one form of each sentence)
                 sum_{u states fact f} x_u <= 1         (one wording of each fact)
+                x_u <= sum_{v of sentence s-1} x_v     (u leans on its sentence before: "He added ...")
                 x_u in {0, 1},  0 <= c_k <= 1
 
 A concept counts once however many chosen units contain it, so redundant units earn nothing. When the
@@ -75,6 +76,10 @@ def _ilp(units: Sequence[Any], weight: dict, budget: int) -> list[Any] | None:
     for members in groups.values():
         if len(members) > 1:
             add_row([(i, 1.0) for i in members], 1.0)
+    # a unit that leans on the sentence before it comes only with a form of that sentence
+    for i, u in enumerate(units):
+        if getattr(u, "requires", None) is not None:
+            add_row([(i, 1.0)] + [(j, -1.0) for j in groups.get(("s", u.article, u.requires), [])], 0.0)
 
     try:
         x = _solve_highspy(objective, starts, cols, vals, upper, len(units))
@@ -146,6 +151,8 @@ def greedy(units: Sequence[Any], weight: dict, budget: int) -> list[Any]:
         best, best_score = None, 0.0
         for u in pool:
             if u.words > left or ("s", u.article, u.sentence) in used or any(("f", f) in used for f in u.facts):
+                continue
+            if getattr(u, "requires", None) is not None and ("s", u.article, u.requires) not in used:
                 continue
             gain = sum(weight.get(c, 0.0) for c in u.concepts - covered) + u.bonus
             score = gain / u.words

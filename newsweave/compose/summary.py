@@ -62,7 +62,8 @@ CORROBORATION_BONUS = 0.5  # per extra independent source of the fact(s) a unit 
 CENTRALITY_BONUS = 2.0  # for the story's most central sentence (summed cosine with all others), scaled
 WORD_BONUS = 0.05  # per word of a unit: a summary that uses its budget says more
 SLOT_BONUS = 0.05  # per entity, date or quantity on the claim (completeness)
-DANGLING_PENALTY = 100.0  # an opening that leans on a sentence before ("He will ...", "But ...") is all but never taken
+DANGLING_PENALTY = 100.0  # an opening that leans on a sentence before ("He will ...", "But ...") is all but never taken ...
+DANGLING_WITH_PREVIOUS = 3.0  # ... unless it comes with that sentence, which it then follows in the summary
 QUOTE_PENALTY = 2.0  # quoted speech rarely states the story's facts
 TRIM = 2  # 1: offer trimmed forms of each wording (leading phrase, attribution); 2: also without a trailing clause
 CLAUSES = 1  # in prose, also offer each independent clause of a sentence on its own
@@ -307,6 +308,8 @@ class Unit:
     loaded: int = 0
     slots: int = 0
     bonus: float = 0.0
+    previous: int | None = None  # the index of the body sentence before it in its article (None for the first)
+    requires: int | None = None  # a unit that leans on the sentence before is chosen only with it: its index
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -341,6 +344,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
 
     index = index or _lazy_index(docs)
     central = _centrality(docs, index)
+    sentences = {(u.article, u.sentence) for u in units}
     for u in units:
         u.concepts &= weight.keys()
         independent = max((facts[f].independent for f in u.facts), default=1) if facts else 1
@@ -350,7 +354,11 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
                    + WORD_BONUS * u.words
                    + CENTRALITY_BONUS * central.get((u.article, u.sentence), 0.0))
         if _DANGLING.match(u.text):
-            u.bonus -= DANGLING_PENALTY
+            if u.previous is not None and (u.article, u.previous) in sentences:
+                u.requires = u.previous
+                u.bonus -= DANGLING_WITH_PREVIOUS
+            else:
+                u.bonus -= DANGLING_PENALTY
         if any(q in u.text for q in "\"“”"):
             u.bonus -= QUOTE_PENALTY
     units = [u for u in units if u.concepts or u.bonus > 0]
@@ -368,9 +376,35 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
 
     by_article = {d.article.id: d for d in docs}
     items = []
-    for u in sorted(chosen, key=order_key):
+    for u in _after_what_they_lean_on(sorted(chosen, key=order_key)):
         items.append(_cite(u, by_article, facts, index))
     return items
+
+
+def _after_what_they_lean_on(ordered: list[Unit]) -> list[Unit]:
+    """The order with each unit that leans on its sentence before ("He added ...") moved right after the
+    chosen unit of that sentence (the selection takes it only with one)."""
+    dependents: dict[tuple[str, int], list[Unit]] = defaultdict(list)
+    for u in ordered:
+        if u.requires is not None:
+            dependents[(u.article, u.requires)].append(u)
+    placed: set[int] = set()
+    out: list[Unit] = []
+
+    def place(u: Unit) -> None:
+        if id(u) in placed:
+            return
+        placed.add(id(u))
+        out.append(u)
+        for d in dependents.get((u.article, u.sentence), ()):
+            place(d)
+
+    for u in ordered:
+        if u.requires is None or not any(v.article == u.article and v.sentence == u.requires for v in ordered):
+            place(u)
+    for u in ordered:  # (none should be left: the selection guarantees each one its sentence before)
+        place(u)
+    return out
 
 
 CONCEPT_FEATURES = ("bias", "df_frac", "log_df", "log_tf", "lead_frac", "first_pos", "mean_rel_pos", "stop_first",
@@ -682,7 +716,8 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                     slots = sum(len(c.entities) + len(c.dates) + len(c.quantities) for c in in_span)
                     units.append(Unit(article=d.article.id, sentence=s.index, start=ua, end=ub, text=out, words=n,
                                       position=float(pos), concepts=bigram_concepts(out), facts=fids,
-                                      loaded=loaded(out), slots=slots))
+                                      loaded=loaded(out), slots=slots,
+                                      previous=body[pos - 1].index if pos > 0 else None))
     # Neutral wording: of a fact's wordings, only those with the fewest loaded terms stay candidates.
     if facts:
         fewest: dict[int, int] = {}
