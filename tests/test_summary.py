@@ -688,3 +688,20 @@ def test_a_sentence_that_leans_on_the_one_before_follows_it():
         before = texts[ev.article][:ev.start].rstrip()
         assert i > 0 and items[i - 1].evidence[0].article == ev.article
         assert before.endswith(items[i - 1].text), (items[i - 1].text, before)
+
+
+def test_a_longer_summary_may_take_a_longer_sentence():
+    """A 60-word sentence spends too much of a 100-word summary, not of a 240-word one."""
+    from newsweave.compose import summary as sm
+
+    long_sentence = ("The regional water board said on Tuesday that the reservoir above Kelby, which supplies "
+                     "drinking water to about 80,000 people in the valley and irrigation water to the orchards "
+                     "along the river, had fallen to a third of its capacity after the driest summer on record, "
+                     "and that rationing would begin next month unless heavy rain fell before then.")
+    assert len(long_sentence.split()) > sm.MAX_WORDS
+    from newsweave.annotate import annotate
+
+    doc = annotate([Article(id="w", source="w", published="2026-08-04", text=long_sentence + " Farmers in the valley asked the board for emergency help.")])[0]
+    assert not any(u.text == long_sentence for u in sm._units([doc], [], "prose")[0])
+    assert any(item.text == long_sentence for item in sm.summarize([doc], words=240))
+    assert not any(item.text == long_sentence for item in sm.summarize([doc], words=120))

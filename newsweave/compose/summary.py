@@ -51,7 +51,8 @@ from newsweave.model import AnnotatedArticle, Evidence, SummaryItem
 
 DEFAULT_WORDS = 120
 MIN_WORDS = 6  # shorter units say too little to stand alone
-MAX_WORDS = 50  # longer ones spend the budget on one statement
+MAX_WORDS = 50  # longer ones spend the budget on one statement ...
+MAX_SHARE = 1 / 3  # ... or, in a longer summary, longer than this share of it
 MIN_DF = 3  # "df" model: a concept must occur in this many articles (fewer for small stories, see _min_df)
 MIN_DF_PAIR = 1  # ... and in a story of two articles
 LEAD_SENTENCES = 3  # concepts in an article's first sentences weigh more ...
@@ -332,7 +333,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
 
     published = published or {d.article.id: d.article.published for d in docs}
     facts = list(facts or [])
-    units, fact_of_claim = _units(docs, facts, style)
+    units, fact_of_claim = _units(docs, facts, style, max_words=max(MAX_WORDS, int(words * MAX_SHARE)))
     if not any(u.words <= words for u in units):
         # Every wording is long (a story told in a few long sentences): rather than nothing, allow
         # whatever fits the budget.
