@@ -550,3 +550,20 @@ def test_a_place_before_a_residents_name_is_not_the_speaker(run):
     (quote,) = [a for a in run(text) if a.kind == "direct"]
     assert quote.speaker_head == "Ada Lorne"
     assert quote.speaker(text).startswith("Kelby, Ostmark, resident Ada Lorne")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # the parser runs the appositive and the reduced relative clause's subject into one noun phrase
+    ("The ministry ended the visa program on Friday, a move immigrant advocates said would hurt thousands of "
+     "families.", "immigrant advocates", "would hurt thousands of families"),
+    ("The council raised parking fees by a third, a decision shop owners say will drive customers away.",
+     "shop owners", "will drive customers away"),
+    # two subjects, the relative pronoun and the noun: the noun is who warned
+    ("Officials closed the border crossing at Velm, a step that aid groups warned could cut off food supplies.",
+     "aid groups", "could cut off food supplies"),
+])
+def test_who_speaks_in_a_reduced_relative_after_an_appositive(run, text, speaker, content):
+    got = by_speaker(run(text), text)
+    assert speaker in got, {k: v.content(text) for k, v in got.items()}
+    assert got[speaker].content(text) == content
+    assert not any(k and (k.startswith("a ") or k.endswith(" that")) for k in got)

@@ -604,6 +604,7 @@ SLIP_SUBJ = True  # a finite cue verb left without a subject: the noun phrase ri
 NAMING = True  # "called him a liar", "called Lee a fraud" parsed as two predicates: the naming is the content: dev +0.02, train +0.11
 PAREN_ADDRESSEE = True  # "The plan, he told me, is ...": an addressee object does not stop a comma-set frame: dev +0.03, train +0.02
 INF_CUE = True  # "declined to comment", "plans to sue": a to-infinitive cue under a cue verb or a noun is no attribution: dev +0.37, train +0.39
+REDUCED_RELATIVE = True  # ", a move critics say will ...": the appositive is not part of the speaker, the clause before the comma is not the content
 PARTICIPLE_MOD = False  # off: dev +0.03, train -0.01; "a bill focused on jobs": a passive participle modifying a noun is no attribution
 NOUN_HOLDER = True  # a nominal cue ("the claim that ...") needs a holder: a possessor, a by-phrase or a light verb's subject: dev +0.03, train +0.09
 DEMONSTRATIVE_SPEAKER = True  # "That means ...", "This shows ...": no speaker, no attribution: dev +0.00, train +0.05
@@ -719,6 +720,11 @@ class _Extractor:
         if COLON_SUBJ and len(subjs) > 1 and subj is not None and subj.i < verb.i and any(x.text == ":" for x in self.doc[subj.i : verb.i]):
             # "The Latest: Trump urges ...": a line label before a colon is not the verb's subject
             subj = next((c for c in subjs if not self.in_quote(c) and not any(x.text == ":" for x in self.doc[min(c.i, verb.i) : max(c.i, verb.i)])), subj)
+        if subj is not None and len(subjs) > 1 and _lemma(subj) in RELATIVE_PRONOUNS:
+            # ", a step that aid groups warned could cut off food": two subjects, "that" and "groups"; the
+            # relative pronoun is the reported clause's gapped subject, the noun the one who warned
+            subj = next((c for c in subjs if c.i > subj.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+                         and _lemma(c) not in RELATIVE_PRONOUNS and not self.in_quote(c)), subj)
         if subj is None:
             for c in verb.children:
                 if c.dep_ == "agent":
@@ -768,6 +774,20 @@ class _Extractor:
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head
         return None
+
+    def appositive_before(self, subj: "Token", verb: "Token") -> "range | None":
+        """The token indices of an appositive noun that the parser ran into the verb's plural subject: in
+        ", a decision shop owners say will ...", "a" cannot go with "owners", so "a decision" is the
+        appositive (what the owners speak of) and "shop owners" the speaker."""
+        if subj.i > verb.i or subj.tag_ not in ("NNS", "NNPS"):
+            return None
+        det = next((c for c in subj.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+        if det is None or det.i == 0 or self.doc[det.i - 1].text not in (",", "\u2014", "\u2013", "-"):
+            return None
+        noun = next((x for x in self.doc[det.i + 1 : subj.i] if x.tag_ in ("NN", "NNP")), None)
+        if noun is None or any(x.dep_ == "punct" for x in self.doc[det.i : subj.i]):
+            return None
+        return range(det.i, noun.i + 1)
 
     def speaker_span(self, subj: "Token", avoid: set[int]) -> tuple[int, int]:
         toks = [t for t in subj.subtree if t.i not in avoid]
@@ -891,6 +911,12 @@ class _Extractor:
             form = "infinitive"
         parts: list[tuple[int, int]] = []
         subj = self.subject_of(t)
+        # ", a move immigrant advocates said would hurt families": the parser read the appositive ("a move")
+        # and the speaker of the reduced relative clause as one noun phrase, and the clause before the comma
+        # as what was said
+        appositive = self.appositive_before(subj, t) if REDUCED_RELATIVE and subj is not None else None
+        if appositive is not None:
+            heads = [h for h in heads if h.i > t.i]
         if SLIP_SUBJ and subj is not None and t.dep_ == "conj" and self.in_quote(subj) and not self.in_quote(t):
             subj = None  # '"We will win," Chief Lee said' with "said" hung on the quote's verb: not the quote's "We"
         slip_run = None
@@ -1087,6 +1113,8 @@ class _Extractor:
             if t in subj.subtree:
                 # a relative clause: "an architect who said ..." -> the antecedent up to the relative pronoun
                 sp_avoid |= {x.i for x in t.subtree if not (x.head == t and _lemma(x) in RELATIVE_PRONOUNS and x.dep_.startswith("nsubj"))}
+            if appositive is not None:
+                sp_avoid |= set(appositive)
             speaker = self.speaker_span(subj, avoid=sp_avoid)
         if slip_run is not None and speaker is not None:
             speaker = (min(speaker[0], slip_run[0]), max(speaker[1], slip_run[1]))
