@@ -858,3 +858,15 @@ def test_a_json_record_without_a_title_gives_its_headline_line_as_title(tmp_path
     assert (a.title, a.text) == (headline, QUAY)
     assert (b.title, b.text) == (headline, SCHOOL)
     assert (c.title, c.text) == (None, f"{QUAY}\n\n{SCHOOL}")
+
+
+def test_wiki_image_markup_is_removed_and_accounted_for():
+    from newsweave.ingest.textlayout import parse_text_article
+
+    raw = ("Airline orders rise\n\n150px Orvalis, the country's largest planemaker, said on Monday that orders rose "
+           "by a fifth.\n\nthumb|200px|The plant at Kest, opened in 2019.\n\nThe 150px banner size is not markup here.")
+    p = parse_text_article(raw)
+    assert p.text.startswith("Orvalis, the country's largest planemaker")
+    assert "plant at Kest" not in p.text and "The 150px banner size is not markup here." in p.text
+    assert [(r.text, r.reason) for r in p.removed] == [
+        ("150px", "wiki image markup"), ("thumb|200px|The plant at Kest, opened in 2019.", "wiki image caption")]

@@ -103,6 +103,9 @@ def byline_name(line: str) -> str | None:
     return None
 
 
+_WIKI_IMAGE_SIZE = re.compile(r"^\s*(?:(?:thumb|thumbnail|right|left|center|frame)\s*\|\s*)*\d{2,4}px\s*(?:\|\s*|\s+)")
+
+
 @dataclass
 class ParsedText:
     title: str | None = None
@@ -128,6 +131,15 @@ def parse_text_article(raw: str, *, detect_header: bool = True) -> ParsedText:
         i = _parse_header(lines, out)
 
     body_lines = lines[i:]
+    for j, line in enumerate(body_lines):
+        m = _WIKI_IMAGE_SIZE.match(line)
+        if m and m.end() < len(line.rstrip()):
+            # what a wiki export leaves of an image ("[[File:x.jpg|thumb|150px|Caption]]"): with its pipes
+            # the line is the image's caption; a bare size ("150px Orvalis said ...") sits before the prose
+            whole = "|" in m.group(0)
+            out.removed.append(Removed(text=line.strip() if whole else m.group(0).strip(),
+                                       reason="wiki image caption" if whole else "wiki image markup"))
+            body_lines[j] = "" if whole else line[m.end():]
     marks = find_furniture(body_lines)
     for j in sorted(marks):
         line = body_lines[j].strip()
