@@ -705,3 +705,19 @@ def test_a_longer_summary_may_take_a_longer_sentence():
     assert not any(u.text == long_sentence for u in sm._units([doc], [], "prose")[0])
     assert any(item.text == long_sentence for item in sm.summarize([doc], words=240))
     assert not any(item.text == long_sentence for item in sm.summarize([doc], words=120))
+
+
+def test_a_sentence_keeps_out_the_opening_mark_of_the_quote_after_it():
+    """'... in 2001. "' with the next sentence's opening mark left on it by the splitter (spaced, tokenized
+    text) is still the outlet's own sentence: its unit ends at the full stop."""
+    from newsweave.annotate import annotate
+    from newsweave.compose import summary as sm
+
+    text = ('prosecutors in kelby filed papers thursday to recover the old painting, which was taken from a museum '
+            'storeroom in 2001. " a lost treasure has been found, " attorney mira holt said in a statement.')
+    doc = annotate([Article(id="p", source="p", published="2026-02-06", text=text)])[0]
+    assert any(s.text.endswith('2001. "') for s in doc.sentences), [s.text for s in doc.sentences]
+    units = sm._units([doc], [], "prose")[0]
+    own = [u for u in units if u.text.startswith("prosecutors in kelby")]
+    assert any(u.text.endswith("storeroom in 2001.") for u in own), [u.text for u in units]
+    assert all('"' not in u.text and text[u.start:u.end] == u.text for u in own)

@@ -629,6 +629,7 @@ _QUOTED_QUESTION = re.compile(r"\?\s*(?:[\"”’']|'')")
 # A sentence that ends in an ellipsis (outside quote marks) is cut off: feeds, teasers and excerpts end
 # so ("Munoz did not elaborate on travel restrictions for children who are not..."), and what is left is
 # not a whole statement.
+_OPENS_NEXT_QUOTE = re.compile(r"(?<=[.!?])\s+[\"“]\s*$")  # a sentence's end, then a lone opening mark
 _CUT_OFF = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
 
 
@@ -656,17 +657,22 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
         # every span in quotation marks, attributed or not: a unit wholly inside one is someone's words
         marked = [(q.inner_start, q.inner_end) for q in find_quote_spans(text)]
         for pos, s in enumerate(body):
-            if s.kind != "sentence" or s.text.rstrip().endswith("?") or not _balanced_quotes(s.text):
+            s_end, s_text = s.end, s.text
+            opener = _OPENS_NEXT_QUOTE.search(s_text)
+            if opener and _balanced_quotes(s_text[:opener.start()]):
+                # '... stolen in 2001. "' : the splitter left the next sentence's opening mark on this one
+                s_end, s_text = s.start + opener.start(), s_text[:opener.start()]
+            if s.kind != "sentence" or s_text.rstrip().endswith("?") or not _balanced_quotes(s_text):
                 continue
-            if pos == len(body) - 1 and pos > 0 and s.text.rstrip()[-1:] not in ".!\"”’')":
+            if pos == len(body) - 1 and pos > 0 and s_text.rstrip()[-1:] not in ".!\"”’')":
                 continue  # the article's text was cut off mid-sentence
-            if _CUT_OFF.search(s.text):
+            if _CUT_OFF.search(s_text):
                 continue  # an excerpt or teaser cut with an ellipsis: "... for children who are not..."
             claims = claims_by_sentence.get(s.index, [])
             if style == "bullets" and facts and claims:
-                spans = [(c.start, c.end, [c]) for c in claims]
+                spans = [(c.start, min(c.end, s_end), [c]) for c in claims]
             else:
-                spans = [(s.start, s.end, claims)]
+                spans = [(s.start, s_end, claims)]
                 if CLAUSES and len(claims) > 1:
                     spans += [(c.start, c.end, [c]) for c in claims]
             for a, b, covered in spans:
