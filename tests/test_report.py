@@ -405,6 +405,9 @@ def test_framing_renders_per_outlet_and_odd_shapes_do_not_break_it():
     assert "- **collapsed** where [2] says _fell down_; adds **harbour**, which [2] leaves out (F1)" in md
     card = re.search(r'<article class="card" id="outlet-g">(.*?)</article>', doc, re.S).group(1)
     assert "<strong>collapsed</strong> where" in card and "<em>fell down</em>" in card and "pier" not in card
+    out = render(b, "text")
+    assert "Word choices" in out and re.search(r"F1  \[1\] collapsed  ·  \[2\] fell down", out), out
+    assert "harbour  ·" not in out  # an added word has nothing opposite: it is not a pair of words
     # with no framing stage at all, the cards say so instead of claiming the text has no loaded words
     b.framing = []
     assert "not analysed" in render(b, "html") and "framing: not analysed" in render(b, "md")

@@ -12,6 +12,9 @@ QUOTE_ROWS = 8
 LOADED_CHARS = 60  # the top loaded sentence, cut to this length
 
 
+WORD_CHOICE_LINES = 8
+
+
 def _refs(markers) -> str:
     return "".join(f"[{m.number}]" for m in markers)
 
@@ -117,6 +120,28 @@ def print_text(b: Briefing, console=None) -> None:
         table.add_row(str(s.number), label, title, voices,
                       f"{len(c.unique)} / {len(c.omitted)}", str(len(s.cited)))
     console.print(table)
+
+    # one line per pair of words that take each other's place in outlets' wordings of a fact, with every
+    # outlet on each side ("[4][5] crews  ·  [6] teams"), whichever card the pair was read from
+    choices: dict[tuple[str, str, str], dict[str, set[int]]] = {}
+    for s, c in zip(v.sources, v.cards):
+        for w in c.word_choices:
+            for this, srcs, other in w.grouped():
+                if this and other:
+                    sides = choices.setdefault((w.fact, *sorted((this, other))), {this: set(), other: set()})
+                    sides[this].add(s.number)
+                    sides[other].update(o.number for o in srcs)
+    if choices:
+        lines = Text()
+        for i, ((fact, one, two), sides) in enumerate(list(choices.items())[:WORD_CHOICE_LINES]):
+            lines.append(("\n" if i else "") + f"{fact}  ")
+            for k, word in enumerate((one, two)):
+                lines.append(("  ·  " if k else "") + "".join(f"[{n}]" for n in sorted(sides[word])) + " ", style="cyan")
+                lines.append(word, style="bold")
+        if len(choices) > WORD_CHOICE_LINES:
+            lines.append(f"\n+{len(choices) - WORD_CHOICE_LINES} more", style="dim")
+        console.print(Panel(lines, title="Word choices (the same fact in other words)", title_align="left",
+                            border_style="yellow"))
 
     if v.reuse:
         lines = Text()
