@@ -334,3 +334,25 @@ def test_word_choices_are_aligned_substitutions_with_evidence():
                 assert texts["b"][ev_b["start"]:ev_b["end"]] == p["other"]
     mirrored = {(p["this"], p["other"]) for wc in choices["b"] for p in wc["pairs"]}
     assert mirrored == {(o, t) for t, o in pairs}
+
+
+@pytest.mark.parametrize("a, b, words", [
+    ("The storm was a big blow to the harbour town of Velm and its fishing fleet on Monday.",
+     "The storm was a bigger blow to the harbour town of Velm and its fishing fleet on Monday.", {"big", "bigger"}),
+    ("The mayor of Velm resigned on Friday, saying the harbour budget could not be saved.",
+     "The mayor of Velm resigned on Friday, telling reporters the harbour budget could not be saved.",
+     {"saying", "telling"}),
+])
+def test_forms_of_one_word_and_verbs_of_saying_are_no_word_choices(a, b, words):
+    from newsweave.compose.framing import _word_choices
+    from newsweave.model import Article, Briefing
+    from newsweave.pipeline import align_stage, annotate_stage
+
+    arts = [Article(id=k, source=k, outlet=k.upper(), text=v) for k, v in (("a", a), ("b", b))]
+    st = annotate_stage(arts)
+    align_stage(st, Briefing(articles=arts))
+    assert any(len({c.article for c in f.claims}) == 2 for f in st.facts)  # the two wordings are one fact
+    for choices in _word_choices(st.docs, st.facts).values():
+        for wc in choices:
+            for p in wc["pairs"]:
+                assert not ({p["this"].lower(), p["other"].lower()} & words), p

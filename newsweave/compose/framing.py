@@ -440,8 +440,8 @@ MAX_WORD_CHOICES = 25  # per article
 MIN_SHARED_CHOICE = 2  # content words two wordings must share, in order, for their differences to be word choices ...
 SHARED_CHOICE_SHARE = 0.5  # ... and this share of the shorter wording's
 _TOKEN = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,:]\d+)*")
-_REPORTING = {"said", "says", "say", "told", "tells", "tell", "reported", "reports", "added", "adds", "stated",
-              "states", "according", "announced", "also"}
+_REPORTING = {"said", "says", "say", "saying", "told", "tells", "tell", "telling", "reported", "reports", "added",
+              "adds", "stated", "states", "according", "announced", "also"}
 
 
 @dataclass(slots=True)
@@ -485,6 +485,7 @@ def _same_word(a: Sequence[_Token], b: Sequence[_Token]) -> bool:
                 continue
             wx, wy = x.word.lower(), y.word.lower()
             if (x.key[:5] == y.key[:5] or (x.key[:2] == y.key[:2] and ratio(wx, wy) >= SAME_WORD_RATIO)
+                    or wx.startswith(wy) or wy.startswith(wx)  # "big" / "bigger"
                     or wx in wy.split("-") or wy in wx.split("-")):  # "chief" / "commander-in-chief"
                 return True
     return False
