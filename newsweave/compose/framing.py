@@ -348,7 +348,6 @@ _PRONOUNS = {"i", "he", "she", "they", "we", "it", "you", "who", "this", "that",
              # quantifiers that stand for unnamed people: "many admitted they did not know ..."
              "many", "some", "most", "others", "several", "few", "all", "both", "each", "none", "everyone",
              "someone", "somebody", "anyone", "nobody"}
-_NEUTRAL_VERBS = {"say", "tell", "report", "add", "state", "according", "also", "year", "day", "time"}
 
 
 def _quoted_ranges(doc: AnnotatedArticle) -> list[tuple[int, int]]:
@@ -530,13 +529,11 @@ def _substitutions(text_a: str, ta: list[_Token], text_b: str, tb: list[_Token])
             out += [(x, y) for x, y in runs
                     if any(t.content for t in x) and any(t.content for t in y) and not _same_word(x, y)]
             continue
-        else:
-            # an added word counts only inside a shared phrase: shared text on both sides of it
-            inside = 0 < k < len(ops) - 1 and ops[k - 1][0] == "equal" and ops[k + 1][0] == "equal"
-            added = a or b
-            if not inside or len(added) > MAX_ADDED_WORDS or not all(t.content for t in added):
-                continue
-        out.append((a, b))
+        # an added word counts only inside a shared phrase: shared text on both sides of it
+        inside = 0 < k < len(ops) - 1 and ops[k - 1][0] == "equal" and ops[k + 1][0] == "equal"
+        added = a or b
+        if inside and len(added) <= MAX_ADDED_WORDS and all(t.content for t in added):
+            out.append((a, b))
     return [(_trimmed(a), _trimmed(b)) for a, b in out]
 
 
@@ -574,6 +571,12 @@ def _word_choices(docs: Sequence[AnnotatedArticle], facts: Sequence[Any]) -> dic
         if len(claims) < 2:
             continue
         tokens = {a: _choice_tokens(by_id[a], c) for a, c in claims.items()}
+        order = list(claims)
+        aligned = {}  # each pair of wordings aligned once, read from either side
+        for i, a in enumerate(order):
+            for b in order[i + 1:]:
+                subs = _substitutions(by_id[a].article.text, tokens[a], by_id[b].article.text, tokens[b])
+                aligned[(a, b)], aligned[(b, a)] = subs, [(y, x) for x, y in subs]
         for a, ca in claims.items():
             text_a = by_id[a].article.text
             this: list[str] = []
@@ -583,7 +586,7 @@ def _word_choices(docs: Sequence[AnnotatedArticle], facts: Sequence[Any]) -> dic
                 if b == a:
                     continue
                 text_b = by_id[b].article.text
-                for sa, sb in _substitutions(text_a, tokens[a], text_b, tokens[b]):
+                for sa, sb in aligned[(a, b)]:
                     mine, theirs = _span_text(text_a, sa), _span_text(text_b, sb)
                     if mine and mine not in this:
                         this.append(mine)
