@@ -279,3 +279,14 @@ def test_a_date_that_ends_a_delay_is_not_the_date_of_an_act():
     text = "Holm put off her decision on the timber duties until June 1, and delayed the paper duties on Monday."
     roles = {t.text: _until(t, text) for t in tag_timexes(text, "2026-05-11")}
     assert roles == {"June 1": True, "Monday": False}
+
+
+def test_a_count_besides_one_named_is_not_the_total():
+    # "the driver and 12 other people" are 13 people: no rival of "thirteen people"
+    second = "Thirteen people were killed when the bus left the road near Kelby on Monday, police said."
+    b = _pair("The driver and 12 other people were killed when the bus left the road near Kelby on Monday, "
+              "police said.", second)
+    assert not _numbers(b)
+    # without "other" it is a count of its own, and the two disagree
+    b = _pair("Twelve people were killed when the bus left the road near Kelby on Monday, police said.", second)
+    assert len(_numbers(b)) == 1

@@ -476,6 +476,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
         if q.kind in ("cardinal", "percent", "money", "measure") and q.unit not in _TIME_UNITS
         and not _HYPOTHETICAL.search(texts[c.article], c.start, q.start)
+        and not _besides_named(texts[c.article], q)
     ]
     results = []
     seen: set[tuple[int, int]] = set()
@@ -604,6 +605,16 @@ _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "deca
 # A figure in a condition or an open question states nothing: "if it costs me $10 million", "will rule whether
 # or not more than 200 players ... should be paid", "would go into effect if the league pays more than 63 %".
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
+
+
+_AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)
+_OTHER_AFTER = re.compile(r"^[\w,.-]+\s+others?\b", re.IGNORECASE)  # the number, then "other(s)"
+
+
+def _besides_named(text: str, q) -> bool:
+    """ "The United States and 15 other nations": a count of those besides the one named before it, so
+    not the total another report gives ("the 16 nations that sponsor the station")."""
+    return bool(_AND_BEFORE.search(text[max(0, q.start - 6):q.start]) and _OTHER_AFTER.match(text[q.start:q.end + 10]))
 
 
 def _with_counted(q, text: str):
