@@ -356,3 +356,29 @@ def test_forms_of_one_word_and_verbs_of_saying_are_no_word_choices(a, b, words):
         for wc in choices:
             for p in wc["pairs"]:
                 assert not ({p["this"].lower(), p["other"].lower()} & words), p
+
+
+def test_the_verbs_of_one_act_told_in_sentences_built_differently_are_word_choices():
+    """"handed over", "liberated", "ceded": one act, three sentences built around different subjects; the
+    verbs take one place (before the same object). A verb of saying, or sentences sharing only a name, are
+    no such choice."""
+    from newsweave.compose.framing import _word_choices
+    from newsweave.model import Article, Briefing
+    from newsweave.pipeline import align_stage, annotate_stage
+
+    texts = {
+        "a": "Tarsin forces handed over the Veldin district to Ostmark on Friday under the truce, the defence ministry said.",
+        "b": "Ostmark troops liberated the Veldin district from Tarsin forces on Friday under the truce, the defence ministry said.",
+        "c": "Tarsin ceded the Veldin district to Ostmark on Friday under the truce signed last week.",
+    }
+    arts = [Article(id=k, source=k, outlet=k.upper(), published="2026-11-20", text=v) for k, v in texts.items()]
+    st = annotate_stage(arts)
+    align_stage(st, Briefing(articles=arts))
+    choices = _word_choices(st.docs, st.facts)
+    pairs = {(a, p["this"], p["article"], p["other"]) for a, wcs in choices.items() for wc in wcs for p in wc["pairs"]}
+    assert {("a", "handed over", "b", "liberated"), ("a", "handed over", "c", "ceded"),
+            ("b", "liberated", "c", "ceded")} <= pairs, pairs
+    for a, wcs in choices.items():
+        for p in (p for wc in wcs for p in wc["pairs"]):
+            ev = p["evidence"][0]
+            assert texts[a][ev["start"]:ev["end"]] == p["this"]

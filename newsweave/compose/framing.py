@@ -438,6 +438,7 @@ MAX_ADDED_WORDS = 2  # words one outlet adds inside a phrase the other shares ("
 MAX_WORD_CHOICES = 25  # per article
 MIN_SHARED_CHOICE = 2  # content words two wordings must share, in order, for their differences to be word choices ...
 SHARED_CHOICE_SHARE = 0.5  # ... and this share of the shorter wording's
+MIN_SHARED_PREDICATE = 3  # names and content words two wordings built differently must share for their verbs to be a choice
 _TOKEN = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,:]\d+)*")
 _REPORTING = {"said", "says", "say", "saying", "told", "tells", "tell", "telling", "reported", "reports", "added",
               "adds", "stated", "states", "according", "announced", "also"}
@@ -537,7 +538,54 @@ def _substitutions(text_a: str, ta: list[_Token], text_b: str, tb: list[_Token])
     return [(_trimmed(a), _trimmed(b)) for a, b in out]
 
 
-_PARTICLES = {"over", "up", "back", "out", "off", "down", "away", "in", "on"}
+_PARTICLES = {"over", "up", "back", "out", "off", "down", "away"}
+_LIGHT_VERBS = {"be", "is", "are", "was", "were", "have", "do", "get", "say", "tell", "report", "add", "state", "announce",
+                "according"}
+
+
+def _verb_run(claim, toks: list[_Token]) -> list[_Token]:
+    """The claim's main verb as written, with its particle ("handed over")."""
+    at = next((k for k, t in enumerate(toks) if t.start == claim.verb_at), None)
+    if at is None or toks[at].fixed:
+        return []
+    if at + 1 < len(toks) and toks[at + 1].word.lower() in _PARTICLES:
+        return toks[at:at + 2]
+    return toks[at:at + 1]
+
+
+def _same_neighbour(ta: list[_Token], va: list[_Token], tb: list[_Token], vb: list[_Token]) -> bool:
+    """Is the first word with meaning after each verb the same (its object: "ceded the district" /
+    "liberated the district")? The subject may differ with the verb ("Armenia ceded" / "troops liberated")."""
+    def after(toks, run):
+        k = toks.index(run[-1]) + 1
+        return next((t.key for t in toks[k:] if t.content or t.fixed), None)
+
+    x = after(ta, va)
+    return x is not None and x == after(tb, vb)
+
+
+def _predicate_choice(ca, ta: list[_Token], cb, tb: list[_Token]) -> tuple[list[_Token], list[_Token]] | None:
+    """Two wordings of one fact built differently ("Armenian forces handed over the district" / "troops
+    liberated the district" / "Armenia ceded the district"): their main verbs, when they differ, are the
+    outlets' choice of word for the same act. Verbs of saying and being are no such choice, and the two
+    must name someone or something in common."""
+    if not (ca.predicate and cb.predicate) or ca.predicate == cb.predicate:
+        return None
+    if ca.predicate in _LIGHT_VERBS or cb.predicate in _LIGHT_VERBS or not set(ca.entities) & set(cb.entities):
+        return None
+    va, vb = _verb_run(ca, ta), _verb_run(cb, tb)
+    if not (va and vb and va[0].content and vb[0].content) or _same_word(va, vb) or ca.negated != cb.negated:
+        return None
+    # the rest of the two wordings tells the same: most of their names and content words in common, in any
+    # order (a fact also gathers sentences that only touch on one another: "dispatched" / "made")
+    if not _same_neighbour(ta, va, tb, vb):
+        return None  # the verbs must stand in one place: the same word as their subject or object
+    rest_a = {t.key for t in ta if t.content and t not in va} | {f"@{e}" for e in ca.entities}
+    rest_b = {t.key for t in tb if t.content and t not in vb} | {f"@{e}" for e in cb.entities}
+    shared = len(rest_a & rest_b)
+    if shared < MIN_SHARED_PREDICATE or shared < SHARED_CHOICE_SHARE * min(len(rest_a), len(rest_b)):
+        return None
+    return va, vb
 
 
 def _trimmed(toks: list[_Token]) -> list[_Token]:
@@ -576,6 +624,11 @@ def _word_choices(docs: Sequence[AnnotatedArticle], facts: Sequence[Any]) -> dic
         for i, a in enumerate(order):
             for b in order[i + 1:]:
                 subs = _substitutions(by_id[a].article.text, tokens[a], by_id[b].article.text, tokens[b])
+                verbs = _predicate_choice(claims[a], tokens[a], claims[b], tokens[b])
+                if verbs:  # the verbs pair alone, not inside a longer run ("forces handed over" / "ceded")
+                    mine, theirs = set(map(id, verbs[0])), set(map(id, verbs[1]))
+                    subs = [(x, y) for x, y in subs if not (mine & set(map(id, x)) or theirs & set(map(id, y)))]
+                    subs.append(verbs)
                 aligned[(a, b)], aligned[(b, a)] = subs, [(y, x) for x, y in subs]
         for a, ca in claims.items():
             text_a = by_id[a].article.text
