@@ -399,12 +399,17 @@ def test_framing_renders_per_outlet_and_odd_shapes_do_not_break_it():
     b.framing = [{"article": "g", "terms": [], "word_choices": [{
         "fact": "F1", "this_outlet": ["collapsed", "harbour"], "others": {"i": ["fell down"]},
         "pairs": [{"article": "i", "this": "harbour", "other": ""},
-                  {"article": "i", "this": "collapsed", "other": "fell down"},
+                  {"article": "i", "this": "collapsed", "other": "fell down", "evidence": [
+                      {"article": "g", "start": g.index("collapsed"), "end": g.index("collapsed") + 9},
+                      {"article": "i", "start": i.index("fell down"), "end": i.index("fell down") + 9}]},
                   {"article": "ghost", "this": "wall", "other": "pier"}, "junk"]}]}]
     md, doc = render(b, "md"), render(b, "html")
-    assert "- **collapsed** where [2] says _fell down_; adds **harbour**, which [2] leaves out (F1)" in md
+    c0, f0 = g.index("collapsed"), i.index("fell down")
+    assert (f"- [**collapsed**](#cite-g-{c0}-{c0 + 9}) where [2] says [_fell down_](#cite-i-{f0}-{f0 + 9}); "
+            "adds **harbour**, which [2] leaves out (F1)") in md
     card = re.search(r'<article class="card" id="outlet-g">(.*?)</article>', doc, re.S).group(1)
-    assert "<strong>collapsed</strong> where" in card and "<em>fell down</em>" in card and "pier" not in card
+    assert "<strong>collapsed</strong></a> where" in card and "<em>fell down</em>" in card and "pier" not in card
+    assert highlighted(doc, f"cite-i-{f0}-{f0 + 9}") == "fell down"  # the other outlet's words, anchored
     out = render(b, "text")
     assert "Word choices" in out and re.search(r"F1  \[1\] collapsed  ·  \[2\] fell down", out), out
     assert "harbour  ·" not in out  # an added word has nothing opposite: it is not a pair of words

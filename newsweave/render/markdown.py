@@ -14,6 +14,11 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\[]*_`|"} | {"<": "&lt;", ">
 _LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))", re.M)
 
 
+def _linked(words: str, marker) -> str:
+    """``words`` as a link to the cited span when there is one."""
+    return f"[{words}](#{marker.anchor})" if marker is not None else words
+
+
 def _md_escape(text: str) -> str:
     """Escape what Markdown would read as markup, and angle brackets (raw HTML in most viewers)."""
     return text.translate(_MD_SPECIAL)
@@ -145,14 +150,16 @@ def _outlets(v: BriefingView, b: Briefing, out: list[str]) -> None:
         for w in c.word_choices:
             if w.pairs:
                 parts = []
-                for this, srcs, other in w.grouped():
+                for g in w.groups():
+                    srcs = g.sources
                     refs = ", ".join(f"[{o.number}]" for o in srcs)
-                    if this and other:
-                        parts.append(f"**{_md_escape(this)}** where {refs} {'say' if len(srcs) > 1 else 'says'} _{_md_escape(other)}_")
-                    elif this:
-                        parts.append(f"adds **{_md_escape(this)}**, which {refs} {'leave' if len(srcs) > 1 else 'leaves'} out")
+                    this, other = _linked(f"**{_md_escape(g.this)}**", g.this_marker), _linked(f"_{_md_escape(g.other)}_", g.other_markers[0])
+                    if g.this and g.other:
+                        parts.append(f"{this} where {refs} {'say' if len(srcs) > 1 else 'says'} {other}")
+                    elif g.this:
+                        parts.append(f"adds {this}, which {refs} {'leave' if len(srcs) > 1 else 'leaves'} out")
                     else:
-                        parts.append(f"leaves out _{_md_escape(other)}_, which {refs} {'add' if len(srcs) > 1 else 'adds'}")
+                        parts.append(f"leaves out {other}, which {refs} {'add' if len(srcs) > 1 else 'adds'}")
                 out.append(f"    - {'; '.join(parts)} ({w.fact})")
                 continue
             theirs = "; ".join(f"[{o.number}] _{_md_escape(', '.join(words))}_" for o, words in w.others)

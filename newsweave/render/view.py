@@ -198,20 +198,48 @@ class WordChoice:
     fact_text: str
     this: list[str]
     others: list[tuple[SourceView, list[str]]]
-    # the aligned substitutions: (this outlet's words, the other outlet, its words); one side is "" where
-    # one outlet adds a word the other has not ("a separatist war" / "a war")
-    pairs: list[tuple[str, SourceView, str]] = field(default_factory=list)
+    # the aligned substitutions; one side is "" where one outlet adds a word the other has not ("a
+    # separatist war" / "a war")
+    pairs: list[WordPair] = field(default_factory=list)
 
     def grouped(self) -> list[tuple[str, list[SourceView], str]]:
         """The pairs with one entry per (this, other) wording and every outlet that has the other, in order."""
-        out: dict[tuple[str, str], list[SourceView]] = {}
-        for this, src, other in self.pairs:
-            sources = out.setdefault((this, other), [])
-            if all(s.number != src.number for s in sources):
-                sources.append(src)
+        return [(g.this, g.sources, g.other) for g in self.groups()]
+
+    def groups(self) -> list[WordPairGroup]:
+        """As :meth:`grouped`, with the markers of this outlet's words and of each other outlet's."""
+        out: dict[tuple[str, str], WordPairGroup] = {}
+        for p in self.pairs:
+            g = out.setdefault((p.this, p.other), WordPairGroup(p.this, p.other, p.this_marker))
+            if all(s.number != p.source.number for s in g.sources):
+                g.sources.append(p.source)
+                g.other_markers.append(p.other_marker)
+        for g in out.values():
+            order = sorted(range(len(g.sources)), key=lambda k: g.sources[k].number)
+            g.sources = [g.sources[k] for k in order]
+            g.other_markers = [g.other_markers[k] for k in order]
         # substitutions first, then words one side adds; outlets in their report order
-        return sorted(((this, sorted(sources, key=lambda s: s.number), other) for (this, other), sources in out.items()),
-                      key=lambda p: not (p[0] and p[2]))
+        return sorted(out.values(), key=lambda g: not (g.this and g.other))
+
+
+@dataclass(slots=True)
+class WordPair:
+    """One aligned substitution: this outlet's words, the other outlet and its words, each cited."""
+
+    this: str
+    source: SourceView
+    other: str
+    this_marker: Marker | None = None
+    other_marker: Marker | None = None
+
+
+@dataclass(slots=True)
+class WordPairGroup:
+    this: str
+    other: str
+    this_marker: Marker | None
+    sources: list[SourceView] = field(default_factory=list)
+    other_markers: list[Marker | None] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -476,8 +504,7 @@ def _framing(b: Briefing, cite: _Citations, facts: dict[str, dict]) -> tuple[dic
                 if not isinstance(wc, dict):
                     continue
                 others = wc.get("others") if isinstance(wc.get("others"), dict) else {}
-                pairs = [(str(p.get("this") or ""), cite.by_id[p["article"]], str(p.get("other") or ""))
-                         for p in (wc.get("pairs") if isinstance(wc.get("pairs"), list) else [])
+                pairs = [_word_pair(p, art, cite) for p in (wc.get("pairs") if isinstance(wc.get("pairs"), list) else [])
                          if isinstance(p, dict) and p.get("article") in cite.by_id and (p.get("this") or p.get("other"))]
                 if not _words(wc.get("this_outlet")) and not pairs:
                     continue
@@ -488,6 +515,20 @@ def _framing(b: Briefing, cite: _Citations, facts: dict[str, dict]) -> tuple[dic
                     pairs))
             _read_loaded(item, art, cite.by_id[art].article.text, loaded[art])
     return terms, choices, loaded
+
+
+def _word_pair(p: dict, art: str, cite: _Citations) -> WordPair:
+    """A pair of the framing item, its words cited where its evidence spans hold exactly those words."""
+    this, other = str(p.get("this") or ""), str(p.get("other") or "")
+    markers: list[Marker | None] = [None, None]
+    evidence = p.get("evidence") if isinstance(p.get("evidence"), list) else []
+    for k, (words, owner) in enumerate(((this, art), (other, p["article"]))):
+        ev = evidence[k] if k < len(evidence) else None
+        if (words and isinstance(ev, dict) and ev.get("article") == owner and isinstance(ev.get("start"), int)
+                and isinstance(ev.get("end"), int) and owner in cite.by_id
+                and cite.by_id[owner].article.text[ev["start"]:ev["end"]] == words):
+            markers[k] = cite.marker(ev)
+    return WordPair(this, cite.by_id[p["article"]], other, markers[0], markers[1])
 
 
 def _loaded_sentences(spans: list[tuple[int, int, float | None]], art: str, cite: _Citations) -> list[LoadedSentence]:
