@@ -567,3 +567,12 @@ def test_who_speaks_in_a_reduced_relative_after_an_appositive(run, text, speaker
     assert speaker in got, {k: v.content(text) for k, v in got.items()}
     assert got[speaker].content(text) == content
     assert not any(k and (k.startswith("a ") or k.endswith(" that")) for k in got)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The mayor backed the agreement, which critics say does little for farmers.", "critics", "does little for farmers"),
+    ("The council passed the bus law that experts warn will raise fares.", "experts", "will raise fares"),
+])
+def test_a_relative_pronoun_before_the_speaker_is_not_what_was_said(run, text, speaker, content):
+    got = by_speaker(run(text), text)
+    assert got[speaker].content(text) == content

@@ -933,6 +933,10 @@ class _Extractor:
                 avoid -= {x.i for x in t.subtree} - {t.i}
         for h in heads:
             parts.extend(_subtree_parts(text, h, avoid))
+        if len(parts) > 1 and text[parts[0][0]:parts[0][1]].lower() in RELATIVE_PRONOUNS:
+            # "the agreement, which critics say does little for farmers": the relative pronoun before the
+            # speaker stands for the antecedent; what the critics say is "does little for farmers"
+            parts = parts[1:]
         if not parts and PROFORM and lemma in SPEECH_VERBS:
             # "half said so", "46 percent said yes", "Kim said the same", "Lee said as much": a pro-form answer
             pro = [c for c in t.children if c.i > t.i and (c.lower_ in ("so", "yes", "no", "otherwise") and c.dep_ in ("advmod", "dobj", "intj", "ccomp", "attr", "npadvmod")
