@@ -290,20 +290,3 @@ def test_a_count_besides_one_named_is_not_the_total():
     # without "other" it is a count of its own, and the two disagree
     b = _pair("Twelve people were killed when the bus left the road near Kelby on Monday, police said.", second)
     assert len(_numbers(b)) == 1
-
-
-def test_figures_of_two_peoples_are_about_two_places():
-    """"The Velian armed forces ... 5,000 soldiers" are Velia's; "Ostmark was sending 475 soldiers" are
-    Ostmark's: two counts of two countries' soldiers, not a contradiction. Two counts of Velia's soldiers are."""
-    third = "The storm left 200,000 people homeless in Velia and Ostmark, officials said on Friday."
-    velian = ("The head of the Velian armed forces, Gen. Tomas Ruud, said 5,000 soldiers were standing by to help "
-              "victims of the storm.")
-
-    def brief(second):
-        return newsweave.brief([_article(i, o, t, "1998-11-01") for i, (o, t) in
-                                enumerate([("Valley Post", velian), ("Kestpress", second), ("Orm Daily", third)])])
-
-    assert not _numbers(brief("Ostmark was sending 700 tons of food, 12 helicopters and 475 soldiers to help in "
-                              "relief operations after the storm."))
-    assert len(_numbers(brief("Velia had 4,000 soldiers standing by to help victims of the storm, the army "
-                              "said."))) == 1

@@ -151,10 +151,7 @@ def find_disagreements(
     out += _fact_date_disagreements(facts, texts, {tuple(sorted((e["article"], e["start"]) for p in d["positions"] for e in p["evidence"])) for d in out},
                                     phrase_dated)
     places = {e.id for e in entities if e.type in ("GPE", "LOC", "FAC")}
-    # "the Velian armed forces" are Velia's: a people's name stands for its place
-    places_of = {e.id: r["entity"] for e in entities for r in getattr(e, "related", ())
-                 if r.get("relation") == "demonym_of" and r.get("entity") in places}
-    out += _number_disagreements(docs, index, facts, texts, names, places, places_of)
+    out += _number_disagreements(docs, index, facts, texts, names, places)
     out += _negation_disagreements(facts, texts)
     out += _role_disagreements(facts, entities, texts)
     # a report that repeats its standfirst in the body gives one value once: two values are needed to disagree
@@ -473,7 +470,7 @@ def _date_key(p: _Position) -> str:
 
 
 def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str],
-                          places: set[str] = frozenset(), places_of: dict[str, str] | None = None) -> list[dict]:
+                          places: set[str] = frozenset()) -> list[dict]:
     fact_of = {(c.article, c.index): f.id for f in facts for c in f.claims}
     items: list[tuple[Claim, object]] = [
         (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
@@ -497,7 +494,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     # Pass 1, lexical: the pairs that may count the same thing, and for those whose wordings must also read
     # alike, the two segments to compare. Pass 2 encodes all those segments in one batch (one call per
     # pair cost a batch of one each) and decides in the same order.
-    segments = _SegmentCache(index, {d.article.id: d.article.published for d in docs}, places, facts, places_of)
+    segments = _SegmentCache(index, {d.article.id: d.article.published for d in docs}, places, facts)
     pending: list[tuple[Claim, object, Claim, object, tuple | None]] = []
     for key, ks in by_counted.items():
         for x, y in _number_pairs(ks, items, fact_of, segments, names, index.idf):
@@ -729,12 +726,10 @@ class _SegmentCache:
     """``_segment`` and ``_years`` once per claim and figure: each takes part in many pairs."""
 
     def __init__(self, index: SentenceIndex, published: dict[str, str | None] | None = None,
-                 places: set[str] = frozenset(), facts: Sequence[Fact] = (),
-                 places_of: dict[str, str] | None = None) -> None:
+                 places: set[str] = frozenset(), facts: Sequence[Fact] = ()) -> None:
         self.index = index
         self.published = published or {}
         self.places = places
-        self.places_of = places_of or {}
         # article pairs that state a fact in common
         self.linked: set[tuple[str, str]] = set()
         for f in facts:
@@ -745,10 +740,6 @@ class _SegmentCache:
         self._years: dict[int, set[str]] = {}
         self._story_year: str | None = None
         self._words: dict[tuple[int, int], frozenset[str]] = {}
-
-    def claim_places(self, c: Claim) -> set[str]:
-        """The places a claim names, a people's name ("Velian") standing for its place."""
-        return {self.places_of.get(e, e) for e in c.entities} & self.places
 
     def segment(self, c: Claim, q) -> tuple[tuple[str, int, int], str]:
         """The segment around figure ``q`` of claim ``c``, and its lower-cased text."""
@@ -819,7 +810,7 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         return None  # figures of different years are about different events
     if cache.past_only(a, ya) != cache.past_only(b, yb):
         return None  # "In 1978, 20 people died in a hotel fire" is not about this week's fire
-    pa, pb = cache.claim_places(a), cache.claim_places(b)
+    pa, pb = cache.places & set(a.entities), cache.places & set(b.entities)
     if pa and pb and not (pa & pb):
         return None  # nor are figures about different places ("2,000 dead in Honduras" / "26 dead in Angola")
     seg_a, seg_b = cache.segment(a, qa)[0], cache.segment(b, qb)[0]
