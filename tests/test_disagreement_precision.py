@@ -290,3 +290,17 @@ def test_a_count_besides_one_named_is_not_the_total():
     # without "other" it is a count of its own, and the two disagree
     b = _pair("Twelve people were killed when the bus left the road near Kelby on Monday, police said.", second)
     assert len(_numbers(b)) == 1
+
+
+def test_an_act_after_a_report_was_written_is_not_what_that_report_meant():
+    """Monday's paper says the two met on Sunday, Friday's that they met on Thursday evening: people meet
+    again, and Monday's paper cannot have meant Thursday's meeting. Two papers of one day disagree."""
+    sunday = ("Mayor Ilse Tamm and Governor Piet Varga met on Sunday at the Kelby town hall to discuss the "
+              "flood budget, aides said.")
+    thursday = ("Mayor Ilse Tamm and Governor Piet Varga met on Thursday evening at the Kelby town hall to discuss "
+                "the flood budget, aides said.")
+    b = newsweave.brief([_article(1, "Valley Post", sunday, "2026-03-09"), _article(2, "Kestpress", thursday, "2026-03-13")])
+    assert not _dates(b)
+    wednesday = thursday.replace("Thursday evening", "Wednesday")
+    b = newsweave.brief([_article(1, "Valley Post", wednesday, "2026-03-13"), _article(2, "Kestpress", thursday, "2026-03-13")])
+    assert len(_dates(b)) == 1

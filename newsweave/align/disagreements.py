@@ -149,7 +149,7 @@ def find_disagreements(
     phrase_dated = {(d.article.id, s, e) for d in docs for s, e in d.date_phrases}
     out += _date_disagreements(docs, index, mention_spans, by_id, texts, names, phrase_dated)
     out += _fact_date_disagreements(facts, texts, {tuple(sorted((e["article"], e["start"]) for p in d["positions"] for e in p["evidence"])) for d in out},
-                                    phrase_dated)
+                                    phrase_dated, published)
     places = {e.id for e in entities if e.type in ("GPE", "LOC", "FAC")}
     out += _number_disagreements(docs, index, facts, texts, names, places)
     out += _negation_disagreements(facts, texts)
@@ -275,6 +275,7 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
         by_entity[eid].append(k)
     results = []
     words_of: dict[int, set[str]] = {}
+    published = {d.article.id: d.article.published for d in docs}
 
     def event_words(k: int) -> set[str]:
         if k not in words_of:
@@ -315,6 +316,10 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
                     continue
                 union.union(x, y)
                 linked.add((x, y))
+                if actor and _told_after(ia, published.get(a[1].article), ib, published.get(b[1].article)):
+                    # "Obama and Boehner met on Sunday" (Monday's paper) / "met on Thursday evening" (Friday's):
+                    # a person acts again; a report cannot have meant an act that came after it was written
+                    continue
                 if not _meet(ia, ib) and not _reading_unsure(a[2].text, a[2].value, b[2].text, b[2].value):
                     conflict_pairs.append((x, y))
         if not conflict_pairs:
@@ -343,6 +348,18 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
 
 
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|til|through|thru)\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def _told_after(ia: tuple[dt.date, dt.date], pub_a: str | None, ib: tuple[dt.date, dt.date], pub_b: str | None) -> bool:
+    """Is one of two past acts, each told by its own report as done by its publication day, dated after the
+    other report was published? Then the other report cannot have meant it: they tell of two acts."""
+    try:
+        da, db = (dt.date.fromisoformat(str(p)[:10]) if p else None for p in (pub_a, pub_b))
+    except ValueError:
+        return False
+    if da is None or db is None or ia[1] > da or ib[1] > db:
+        return False  # undated, or a planned act: "must leave by November 25" may well lie after another report
+    return ib[0] > da or ia[0] > db
 
 
 def _until(t, text: str) -> bool:
@@ -413,7 +430,8 @@ def _day_dates(c: Claim, phrase_dated: set = frozenset()):
     return out
 
 
-def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: set = frozenset()) -> list[dict]:
+def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: set = frozenset(),
+                             published: dict[str, str | None] | None = None) -> list[dict]:
     """Two wordings of one fact that date it to days that do not meet ("late on Monday night" / "in the
     early hours of Tuesday"), each wording giving a single day."""
     out = []
@@ -438,6 +456,7 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: 
             if a.claim.article != b.claim.article and not _meet(ia, ib) and a.claim.predicate
             and not _reading_unsure(a.value, str(a.normalized), b.value, str(b.normalized))
             and a.claim.predicate == b.claim.predicate and a.claim.predicate not in _REPORTING_WORDS
+            and not _told_after(ia, (published or {}).get(a.claim.article), ib, (published or {}).get(b.claim.article))
             for x in (a, b)
         }
         if not conflicting:
