@@ -324,3 +324,23 @@ def test_a_moved_date_is_two_days_and_a_quoted_title_no_day():
     assert timeline('The mayor even joked about "Monday Night Football" at the harbour dinner.') == []
     # ... but a quoted day after a preposition of time is one
     assert timeline('Crowds gathered on "Black Friday" at the Kelby mall, police said.') == [("2025-11-28", None)]
+
+
+def test_a_date_given_only_roughly_is_marked_and_shown_as_about():
+    """"two weeks ago" is a day only roughly: the timeline says so, the report reads "about"; a report that
+    gives the day exactly makes the event exact."""
+    import newsweave
+    from newsweave.model import Article
+    from newsweave.render import render
+
+    rough = Article(id="r", source="r", outlet="Harbour Post", published="2026-03-25",
+                    text="The Kelby port strike, which began two weeks ago, has halted all ferry traffic.")
+    b = newsweave.brief([rough])
+    event = next(e for e in b.timeline if e["evidence"][0]["date_text"] == "two weeks ago")
+    assert event["date"] == "2026-03-11" and event.get("approximate") is True
+    assert "**about 11 Mar 2026**" in render(b, "md")
+    exact = Article(id="x", source="x", outlet="Valley Post", published="2026-03-12",
+                    text="The Kelby port strike began on Wednesday, halting all ferry traffic.")
+    b = newsweave.brief([rough, exact])
+    (event,) = [e for e in b.timeline if e["date"] == "2026-03-11"]
+    assert set(event["sources"]) == {"r", "x"} and "approximate" not in event

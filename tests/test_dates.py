@@ -411,3 +411,8 @@ def test_may_is_a_person_in_a_story_of_someone_called_may():
             "turned to speak to May directly. The vote is due in May.")
     got = [(d["text"], d["value"]) for d in tag_dates(text, "2018-04-28")]
     assert got == [("January", "2018-01"), ("May", "2018-05")], got
+
+
+def test_weeks_ago_is_a_day_only_roughly():
+    (t,) = [t for t in tag_timexes("The strike began two weeks ago.", "2026-03-25") if "weeks" in t.text]
+    assert t.value == "2026-03-11" and t.mod == "APPROX"

@@ -987,7 +987,8 @@ def h_ago(m, ctx):
     if unit == "year" and kind == "rel" and ctx.ref is not None and ctx.ref[1] == "quarter" and n == 1:
         base, gran = ctx.ref[0], "quarter"
     if unit == "week" and n and n <= 2 and direction in ("ago",):
-        gran = "day"
+        gran = "day"  # (as TimeML annotates it) a day, but only roughly: "two weeks ago" is not to the day
+        mod = mod or "APPROX"
     if not float(n).is_integer():
         if unit == "year":
             unit, n = "month", n * 12

@@ -46,6 +46,7 @@ class _Candidate:
     end: int = 0
     text: str = ""
     until: str | None = None  # the last day, month or year of a period ("from December 2007 through June 2009")
+    approximate: bool = False  # the phrase gives the date only roughly ("about a week ago", "two weeks ago")
 
 
 @dataclass
@@ -370,7 +371,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                               for c in claims_of.get(sent.index, ()))
                 candidates.append(_Candidate(value, sent, t.start, t.end, t.text,
                                              _status(value, doc.article.published, planned),
-                                             start, end, text[start:end].strip(" ,;:-–—"), until.get(id(t))))
+                                             start, end, text[start:end].strip(" ,;:-–—"), until.get(id(t)),
+                                             getattr(t, "mod", "") == "APPROX"))
 
     _encode_comparable(candidates, index)
     cand_facts = {id(c): facts_of(c) for c in candidates}
@@ -430,6 +432,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             **({"end": best.until or max(set(ends), key=ends.count)} if ends else {}),
             "event": best.text,
             "status": "scheduled" if statuses == {"scheduled"} else "happened",
+            # only when no report gives the date exactly
+            **({"approximate": True} if all(m.approximate for m in ev.members) else {}),
             "sources": sources,
             "evidence": [
                 {"article": m.sentence.article, "start": m.start, "end": m.start + len(m.text),

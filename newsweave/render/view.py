@@ -560,7 +560,8 @@ def build_view(b: Briefing) -> BriefingView:
         items.append(ItemView(sentence_case(item.text), markers, len({m.article for m in markers}) <= 1))
     timeline = [
         TimelineView(e["date"], e.get("status", "happened"), e["event"], cite.markers(e.get("evidence")),
-                     f"tl-{i + 1}", date_label(e["date"]) + (f" – {date_label(e['end'])}" if e.get("end") else ""),
+                     f"tl-{i + 1}", ("about " if e.get("approximate") else "") + date_label(e["date"])
+                     + (f" – {date_label(e['end'])}" if e.get("end") else ""),
                      str(e.get("end") or ""))
         for i, e in enumerate(b.timeline)
     ]
