@@ -721,3 +721,24 @@ def test_a_sentence_keeps_out_the_opening_mark_of_the_quote_after_it():
     own = [u for u in units if u.text.startswith("prosecutors in kelby")]
     assert any(u.text.endswith("storeroom in 2001.") for u in own), [u.text for u in units]
     assert all('"' not in u.text and text[u.start:u.end] == u.text for u in own)
+
+
+@pytest.mark.parametrize("sentence, plan", [
+    ("The Orvalis ferry was expected to resume service on March 15, but the port authority delayed the restart "
+     "after a storm damaged the pier.", "The Orvalis ferry was expected to resume service on March 15"),
+    ("The balloonists had hoped to land near the old harbour of Kelby, but strong winds carried them forty "
+     "kilometres south.", "The balloonists had hoped to land near the old harbour of Kelby"),
+])
+def test_a_plan_is_never_cut_from_what_became_of_it(sentence, plan):
+    """"was expected to ..., but ... delayed": the plan alone says the opposite of what happened. Neither a
+    trimmed form nor a clause unit may end before the contrast; the whole sentence may stand."""
+    from newsweave.annotate import annotate
+    from newsweave.compose import summary as sm
+
+    doc = annotate([Article(id="f", source="f", published="2026-03-16", text=sentence)])[0]
+    texts = [u.text for u in sm._units([doc], [], "prose")[0]]
+    assert sentence in texts and not any(t.startswith(plan) and len(t) < len(sentence) for t in texts), texts
+    # a contrast after a plain statement may still go: "The storm hit the coast, but ..." stays true without it
+    plain = "The storm hit the northern coast of Orvalis on Monday, but nobody was hurt in the town."
+    doc = annotate([Article(id="g", source="g", published="2026-03-16", text=plain)])[0]
+    assert "The storm hit the northern coast of Orvalis on Monday" in [u.text for u in sm._units([doc], [], "prose")[0]]
