@@ -738,6 +738,10 @@ def test_a_plan_is_never_cut_from_what_became_of_it(sentence, plan):
     doc = annotate([Article(id="f", source="f", published="2026-03-16", text=sentence)])[0]
     texts = [u.text for u in sm._units([doc], [], "prose")[0]]
     assert sentence in texts and not any(t.startswith(plan) and len(t) < len(sentence) for t in texts), texts
+    # nor is it a bullet of its own
+    items = newsweave.brief([Article(id="f", source="f", published="2026-03-16", text=sentence + " Nobody was hurt.")],
+                            words=60, style="bullets").summary
+    assert not any(it.text.startswith(plan) and len(it.text) < len(sentence) for it in items), [i.text for i in items]
     # a contrast after a plain statement may still go: "The storm hit the coast, but ..." stays true without it
     plain = "The storm hit the northern coast of Orvalis on Monday, but nobody was hurt in the town."
     doc = annotate([Article(id="g", source="g", published="2026-03-16", text=plain)])[0]

@@ -686,7 +686,9 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                 continue  # an excerpt or teaser cut with an ellipsis: "... for children who are not..."
             claims = claims_by_sentence.get(s.index, [])
             if style == "bullets" and facts and claims:
-                spans = [(c.start, min(c.end, s_end), [c]) for c in claims]
+                # a plan cut from what became of it is no bullet: the whole sentence stands instead
+                spans = [(s.start, s_end, claims) if _plan_undone(text, c.start, c.end, s_end) else (c.start, min(c.end, s_end), [c])
+                         for c in claims]
             else:
                 spans = [(s.start, s_end, claims)]
                 if CLAUSES and len(claims) > 1:
