@@ -382,3 +382,28 @@ def test_the_verbs_of_one_act_told_in_sentences_built_differently_are_word_choic
         for p in (p for wc in wcs for p in wc["pairs"]):
             ev = p["evidence"][0]
             assert texts[a][ev["start"]:ev["end"]] == p["this"]
+
+
+def test_copies_of_one_wording_share_its_word_choices():
+    """Two outlets running one wire text word the fact alike: each gets the choices against the third
+    outlet's wording, with evidence in its own text, and none against the other copy."""
+    from newsweave.compose.framing import _word_choices
+    from newsweave.model import Article, Briefing
+    from newsweave.pipeline import align_stage, annotate_stage
+
+    wire = ("Rescue crews worked through the night to pull stranded families from flooded farmhouses near Lenst "
+            "after the river burst its banks on Friday.")
+    own = ("Rescue teams laboured through the night to lift stranded families from flooded farmhouses near Lenst "
+           "after the river burst its banks on Friday.")
+    texts = {"a": wire, "b": "Officials said the flood was the worst in decades. " + wire, "c": own}
+    arts = [Article(id=k, source=k, outlet=k.upper(), text=v) for k, v in texts.items()]
+    st = annotate_stage(arts)
+    align_stage(st, Briefing(articles=arts))
+    choices = _word_choices(st.docs, st.facts)
+    for copy in ("a", "b"):
+        pairs = [p for wc in choices[copy] for p in wc["pairs"]]
+        assert {(p["this"], p["article"], p["other"]) for p in pairs} >= {("crews", "c", "teams"), ("pull", "c", "lift")}
+        assert not any(p["article"] in ("a", "b") for p in pairs)
+        for p in pairs:
+            ev = p["evidence"][0]
+            assert texts[copy][ev["start"]:ev["end"]] == p["this"]

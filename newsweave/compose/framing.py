@@ -436,6 +436,7 @@ MAX_CHOICE_TOKENS = 4  # ... and words of any kind ("halted with a ceasefire")
 SAME_WORD_RATIO = 75  # rapidfuzz ratio of two words with the same first letters that are one word's forms ("began", "begun")
 MAX_ADDED_WORDS = 2  # words one outlet adds inside a phrase the other shares ("a [separatist] war")
 MAX_WORD_CHOICES = 25  # per article
+MAX_WORDINGS = 40  # distinct wordings of one fact aligned with each other
 MIN_SHARED_CHOICE = 2  # content words two wordings must share, in order, for their differences to be word choices ...
 SHARED_CHOICE_SHARE = 0.5  # ... and this share of the shorter wording's
 MIN_SHARED_PREDICATE = 3  # names and content words two wordings built differently must share for their verbs to be a choice
@@ -619,11 +620,24 @@ def _word_choices(docs: Sequence[AnnotatedArticle], facts: Sequence[Any]) -> dic
         if len(claims) < 2:
             continue
         tokens = {a: _choice_tokens(by_id[a], c) for a, c in claims.items()}
-        order = list(claims)
-        aligned = {}  # each pair of wordings aligned once, read from either side
+        # copies of one wording (wire text) differ in no word; of the rest, the first MAX_WORDINGS are aligned
+        # pairwise (a fact that a hundred reports word differently would cost ten thousand alignments)
+        keys = {a: tuple(t.key for t in toks) for a, toks in tokens.items()}
+        wordings = list(dict.fromkeys(keys.values()))[:MAX_WORDINGS]
+        order = [a for a in claims if keys[a] in wordings]
+        aligned: dict[tuple[str, str], list] = defaultdict(list)  # each pair aligned once, read from either side
+        by_wordings: dict[tuple, list[tuple[list[int], list[int]]]] = {}  # copies reuse their original's alignment
         for i, a in enumerate(order):
             for b in order[i + 1:]:
-                subs = _substitutions(by_id[a].article.text, tokens[a], by_id[b].article.text, tokens[b])
+                if keys[a] == keys[b]:
+                    continue
+                done = by_wordings.get((keys[a], keys[b]))
+                if done is None:
+                    found = _substitutions(by_id[a].article.text, tokens[a], by_id[b].article.text, tokens[b])
+                    at_a, at_b = ({id(t): k for k, t in enumerate(tokens[x])} for x in (a, b))
+                    done = by_wordings[(keys[a], keys[b])] = [([at_a[id(t)] for t in x], [at_b[id(t)] for t in y])
+                                                             for x, y in found]
+                subs = [([tokens[a][k] for k in x], [tokens[b][k] for k in y]) for x, y in done]
                 verbs = _predicate_choice(claims[a], tokens[a], claims[b], tokens[b])
                 if verbs:  # the verbs pair alone, not inside a longer run ("forces handed over" / "ceded")
                     mine, theirs = set(map(id, verbs[0])), set(map(id, verbs[1]))
