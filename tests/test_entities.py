@@ -365,3 +365,20 @@ def test_an_ampersand_and_and_are_one_name():
     ents = canonicalize([m for d in docs for m in d.entities], {d.article.id: d.article.text for d in docs})
     centers = [e for e in ents if e.name.startswith("Center for")]
     assert len(centers) == 1 and centers[0].sources == ["a", "b"], [(e.name, e.sources) for e in ents]
+
+
+def test_a_name_introduced_as_another_name_of_one_thing_joins_it():
+    """"Veldoria, also known as the Upper Marches" and "Orvania, formerly Ostland" name one place each with
+    two unlike names; two people in one sentence ("Anna Kovel called Piet Marin") stay two."""
+    ents, _ = story({
+        "a": ("Fighting resumed in Veldoria, also known as the Upper Marches, on Monday. Anna Kovel called "
+              "Piet Marin on Tuesday.", [("Veldoria", "GPE"), ("Upper Marches", "LOC"), ("Anna Kovel", "PERSON"),
+                                         ("Piet Marin", "PERSON")]),
+        "b": ("The Upper Marches have been contested since 1994. Trade with Orvania, formerly Ostland, fell.",
+              [("Upper Marches", "LOC"), ("Orvania", "GPE"), ("Ostland", "GPE")]),
+        "c": ("Ostland's old capital lies near the border with Veldoria.", [("Ostland", "GPE"), ("Veldoria", "GPE")]),
+    })
+    place = find(ents, "Veldoria")
+    assert "Upper Marches" in place.aliases and place.sources == ["a", "b", "c"]
+    assert "Ostland" in find(ents, "Orvania").aliases
+    assert find(ents, "Anna Kovel") is not find(ents, "Piet Marin")

@@ -929,6 +929,45 @@ def _merge_groups(groups: list[_Group], places: dict[str, str], texts: dict[str,
     return _collapse(groups, uf)
 
 
+# What an article puts between a name and another name for the same thing: "Nagorno-Karabakh, also known as
+# Upper Karabakh", "the Islamic State (also known as ISIS)", "Myanmar, formerly Burma".
+_ALIAS_BETWEEN = re.compile(
+    r"\s*[,(]?\s*(?:(?:also|better|locally|widely|commonly|officially)\s+known\s+as|known\s+as|a\.k\.a\.?|aka|"
+    r"formerly(?:\s+known\s+as|\s+called)?|once\s+called)\s+(?:the\s+)?", re.IGNORECASE)
+_TYPE_FAMILY = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "NORP": "org", "PERSON": "person"}
+
+
+def _family(g: _Group, texts: dict[str, str]) -> str | None:
+    """Place, organisation or person, as the entity's type will be decided (the parser's labels of a
+    name often disagree: "Nagorno-Karabakh" tagged ORG, "Upper Karabakh" PERSON)."""
+    return _TYPE_FAMILY.get(_decide_type(g, texts))
+
+
+def _merge_named_aliases(groups: list[_Group], texts: dict[str, str]) -> list[_Group]:
+    """One thing that an article names twice, the second name introduced as another name for the first
+    ("X, also known as Y", "X, formerly Y"), is one entity: its two names need not look alike."""
+    of: dict[tuple[str, int, int], int] = {}
+    for i, g in enumerate(groups):
+        for m in g.members:
+            of[(m.article, m.start, m.end)] = i
+    by_article: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for (art, start, end), i in of.items():
+        by_article[art].append((start, end, i))
+    uf = _UF(len(groups))
+    merged = False
+    for art, spans in by_article.items():
+        spans.sort()
+        text = texts.get(art, "")
+        for (s1, e1, i), (s2, e2, j) in zip(spans, spans[1:]):
+            if i == j or s2 - e1 > 40:
+                continue
+            m = _ALIAS_BETWEEN.match(text, e1)
+            if m and m.end() == s2 and _family(groups[i], texts) is not None and _family(groups[i], texts) == _family(groups[j], texts):
+                uf.union(i, j)
+                merged = True
+    return _collapse(groups, uf) if merged else groups
+
+
 def _collapse(groups: list[_Group], uf: _UF) -> list[_Group]:
     merged: dict[int, _Group] = {}
     for i, g in enumerate(groups):
@@ -1317,6 +1356,8 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
         groups = [g for g in groups if not _common_word(g, lower_words)]
     groups = _merge_groups(groups, places, texts)
     groups = _attach_surnames(groups, texts)
+    if texts:
+        groups = _merge_named_aliases(groups, texts)
     if texts:
         _search_missed(groups, texts, lower_words)
     for g in groups:
