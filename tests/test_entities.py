@@ -382,3 +382,17 @@ def test_a_name_introduced_as_another_name_of_one_thing_joins_it():
     assert "Upper Marches" in place.aliases and place.sources == ["a", "b", "c"]
     assert "Ostland" in find(ents, "Orvania").aliases
     assert find(ents, "Anna Kovel") is not find(ents, "Piet Marin")
+
+
+def test_an_acronym_in_brackets_joins_the_name_it_abbreviates():
+    """"The Committee to Protect Journalists (CPJ)": later "the CPJ" is the same organisation, shown by its
+    name written out; brackets that hold another name ("Kelby (Ostmark)") join nothing."""
+    ents, _ = story({
+        "a": ("The Committee to Protect Journalists (CPJ) said 12 reporters were held. The CPJ urged their release.",
+              [("Committee to Protect Journalists", "ORG"), ("CPJ", "ORG")]),
+        "b": ("Groups including the CPJ condemned the arrests in Kelby (Ostmark).",
+              [("CPJ", "ORG"), ("Kelby", "GPE"), ("Ostmark", "GPE")]),
+    })
+    cpj = find(ents, "CPJ")
+    assert cpj.name == "Committee to Protect Journalists" and cpj.sources == ["a", "b"]
+    assert find(ents, "Kelby") is not find(ents, "Ostmark")

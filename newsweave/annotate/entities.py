@@ -943,9 +943,21 @@ def _family(g: _Group, texts: dict[str, str]) -> str | None:
     return _TYPE_FAMILY.get(_decide_type(g, texts))
 
 
+def _acronym_of(short: str, name: str) -> bool:
+    """Is ``short`` ("CPJ", "NLFO") the initials of ``name``'s capitalised words ("Committee to Protect
+    Journalists", "National Liberation Front of Ostmark"), or of all its words?"""
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", name)
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    return letters in (capitals, "".join(w[0] for w in words).upper())
+
+
 def _merge_named_aliases(groups: list[_Group], texts: dict[str, str]) -> list[_Group]:
     """One thing that an article names twice, the second name introduced as another name for the first
-    ("X, also known as Y", "X, formerly Y"), is one entity: its two names need not look alike."""
+    ("X, also known as Y", "X, formerly Y") or as its acronym ("X (XY)"), is one entity: its two names need
+    not look alike."""
     of: dict[tuple[str, int, int], int] = {}
     for i, g in enumerate(groups):
         for m in g.members:
@@ -962,7 +974,11 @@ def _merge_named_aliases(groups: list[_Group], texts: dict[str, str]) -> list[_G
             if i == j or s2 - e1 > 40:
                 continue
             m = _ALIAS_BETWEEN.match(text, e1)
-            if m and m.end() == s2 and _family(groups[i], texts) is not None and _family(groups[i], texts) == _family(groups[j], texts):
+            named = m is not None and m.end() == s2
+            # "the Committee to Protect Journalists (CPJ)": an acronym of the name, in brackets right after it
+            acronym = (text[e1:s2] in (" (", "(") and text[e2:e2 + 1] == ")"
+                       and _acronym_of(text[s2:e2], text[s1:e1]))
+            if (named or acronym) and _family(groups[i], texts) is not None and _family(groups[i], texts) == _family(groups[j], texts):
                 uf.union(i, j)
                 merged = True
     return _collapse(groups, uf) if merged else groups
@@ -1295,7 +1311,10 @@ def _display_name(g: _Group, type_: str) -> str:
         ntok = len(_tokens(n)) if type_ == "PERSON" else 0
         return (ntok, cased, spaced_or_hyphen, not n.isupper() or len(n) <= 5, freq[n], len(srcs[n]), n.isascii(), -len(n))
 
-    best = max(freq, key=quality)
+    # a name written out beats its acronym, however often the acronym is used ("Committee to Protect
+    # Journalists", not "CPJ")
+    spelled = [n for n in freq if any(a != n and _acronym_of(a, n) for a in freq)]
+    best = max(spelled or freq, key=quality)
     if type_ in PLACE_TYPES and best.isupper() and len(best) > 5:
         return best.title()  # only ever written in a dateline ("WASHINGTON (AP) --"): show it as a name
     return best
