@@ -978,7 +978,10 @@ def _merge_named_aliases(groups: list[_Group], texts: dict[str, str]) -> list[_G
             # "the Committee to Protect Journalists (CPJ)": an acronym of the name, in brackets right after it
             acronym = (text[e1:s2] in (" (", "(") and text[e2:e2 + 1] == ")"
                        and _acronym_of(text[s2:e2], text[s1:e1]))
-            if (named or acronym) and _family(groups[i], texts) is not None and _family(groups[i], texts) == _family(groups[j], texts):
+            if not (named or acronym):
+                continue
+            family = _family(groups[i], texts)
+            if family is not None and family == _family(groups[j], texts):
                 uf.union(i, j)
                 merged = True
     return _collapse(groups, uf) if merged else groups
@@ -1377,7 +1380,6 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
     groups = _attach_surnames(groups, texts)
     if texts:
         groups = _merge_named_aliases(groups, texts)
-    if texts:
         _search_missed(groups, texts, lower_words)
     for g in groups:
         for m in g.members:
