@@ -434,6 +434,7 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: 
                              published: dict[str, str | None] | None = None) -> list[dict]:
     """Two wordings of one fact that date it to days that do not meet ("late on Monday night" / "in the
     early hours of Tuesday"), each wording giving a single day."""
+    published = published or {}
     out = []
     for f in facts:
         if len(f.sources) < 2:
@@ -456,7 +457,7 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: 
             if a.claim.article != b.claim.article and not _meet(ia, ib) and a.claim.predicate
             and not _reading_unsure(a.value, str(a.normalized), b.value, str(b.normalized))
             and a.claim.predicate == b.claim.predicate and a.claim.predicate not in _REPORTING_WORDS
-            and not _told_after(ia, (published or {}).get(a.claim.article), ib, (published or {}).get(b.claim.article))
+            and not _told_after(ia, published.get(a.claim.article), ib, published.get(b.claim.article))
             for x in (a, b)
         }
         if not conflicting:
