@@ -396,3 +396,16 @@ def test_an_acronym_in_brackets_joins_the_name_it_abbreviates():
     cpj = find(ents, "CPJ")
     assert cpj.name == "Committee to Protect Journalists" and cpj.sources == ["a", "b"]
     assert find(ents, "Kelby") is not find(ents, "Ostmark")
+
+
+def test_a_storm_and_its_bare_name_are_one_event():
+    """"Hurricane Orla" and, later, "Orla" (which taggers read as a person) are one storm, shown by its full
+    name."""
+    ents, _ = story({
+        "a": ("Hurricane Orla struck the coast of Velia on Monday. Orla killed 12 people, officials said.",
+              [("Hurricane Orla", "ORG"), ("Orla", "PERSON"), ("Velia", "GPE")]),
+        "b": ("Orla weakened over the mountains of Velia on Tuesday.", [("Orla", "PERSON"), ("Velia", "GPE")]),
+    })
+    storm = find(ents, "Hurricane Orla")
+    assert storm.type == "EVENT" and storm.name == "Hurricane Orla" and "Orla" in storm.aliases
+    assert storm.sources == ["a", "b"]

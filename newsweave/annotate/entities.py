@@ -715,10 +715,19 @@ def _join_hashtag_names(ms: list[_M], texts: dict[str, str]) -> list[_M]:
     return out
 
 
+# A named storm's class before its name: "Hurricane Mitch" and "Mitch" are one storm
+_STORM = re.compile(r"(?:super\s+typhoon|typhoon|hurricane|cyclone|tropical\s+storm|tropical\s+depression)\s+(?=[A-Z])",
+                    re.IGNORECASE)
+
+
 def _normalize(m: _M, places: dict[str, str]) -> str:
-    """The grouping name: long official forms and country aliases reduced to the short name."""
+    """The grouping name: long official forms and country aliases reduced to the short name, a storm's
+    class dropped from its name."""
     gaz = _gazetteer()
     s = m.surface
+    storm = _STORM.match(s)
+    if storm:
+        return s[storm.end():]
     country = gaz.country(s)
     if country:
         return country
@@ -1227,6 +1236,11 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 # --- types ---------------------------------------------------------------------------------------
 
 
+def _storm_named(g: _Group) -> bool:
+    """Is the group a storm: one of its names gives the storm's class ("Hurricane Mitch")?"""
+    return any(_STORM.match(m.surface) for m in g.members)
+
+
 def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
     gaz = _gazetteer()
     total = sum(g.labels.values()) or 1
@@ -1236,6 +1250,8 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
         return "LANGUAGE" if g.labels.get("LANGUAGE", 0) > total / 2 else "NORP"
     if g.person:
         return "PERSON"
+    if _storm_named(g):
+        return "EVENT"
     names = list(g.names)
     # a head noun inside the name ("Defence Ministry", "Lachin Corridor") or a directional prefix
     head_votes: Counter = Counter()
@@ -1317,6 +1333,8 @@ def _display_name(g: _Group, type_: str) -> str:
     # a name written out beats its acronym, however often the acronym is used ("Committee to Protect
     # Journalists", not "CPJ")
     spelled = [n for n in freq if any(a != n and _acronym_of(a, n) for a in freq)]
+    if type_ == "EVENT" and _storm_named(g):  # a storm by its full name, "Hurricane Mitch"
+        return Counter(m.surface for m in g.members if _STORM.match(m.surface)).most_common(1)[0][0]
     best = max(spelled or freq, key=quality)
     if type_ in PLACE_TYPES and best.isupper() and len(best) > 5:
         return best.title()  # only ever written in a dateline ("WASHINGTON (AP) --"): show it as a name
