@@ -372,7 +372,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                 candidates.append(_Candidate(value, sent, t.start, t.end, t.text,
                                              _status(value, doc.article.published, planned),
                                              start, end, text[start:end].strip(" ,;:-–—"), until.get(id(t)),
-                                             getattr(t, "mod", "") == "APPROX"))
+                                             t.mod == "APPROX"))
 
     _encode_comparable(candidates, index)
     cand_facts = {id(c): facts_of(c) for c in candidates}

@@ -126,11 +126,11 @@ def print_text(b: Briefing, console=None) -> None:
     choices: dict[tuple[str, str, str], dict[str, set[int]]] = {}
     for s, c in zip(v.sources, v.cards):
         for w in c.word_choices:
-            for this, srcs, other in w.grouped():
-                if this and other:
-                    sides = choices.setdefault((w.fact, *sorted((this, other))), {this: set(), other: set()})
-                    sides[this].add(s.number)
-                    sides[other].update(o.number for o in srcs)
+            for g in w.groups():
+                if g.this and g.other:
+                    sides = choices.setdefault((w.fact, *sorted((g.this, g.other))), {g.this: set(), g.other: set()})
+                    sides[g.this].add(s.number)
+                    sides[g.other].update(o.number for o in g.sources)
     if choices:
         lines = Text()
         for i, ((fact, one, two), sides) in enumerate(list(choices.items())[:WORD_CHOICE_LINES]):

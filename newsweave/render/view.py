@@ -202,12 +202,9 @@ class WordChoice:
     # separatist war" / "a war")
     pairs: list[WordPair] = field(default_factory=list)
 
-    def grouped(self) -> list[tuple[str, list[SourceView], str]]:
-        """The pairs with one entry per (this, other) wording and every outlet that has the other, in order."""
-        return [(g.this, g.sources, g.other) for g in self.groups()]
-
     def groups(self) -> list[WordPairGroup]:
-        """As :meth:`grouped`, with the markers of this outlet's words and of each other outlet's."""
+        """The pairs with one entry per (this, other) wording and every outlet that has the other, in report
+        order, with the markers of this outlet's words and of each other outlet's."""
         out: dict[tuple[str, str], WordPairGroup] = {}
         for p in self.pairs:
             g = out.setdefault((p.this, p.other), WordPairGroup(p.this, p.other, p.this_marker))
