@@ -35,7 +35,7 @@ position. ``words`` is a hard cap on the total number of words (``len(text.split
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -82,9 +82,19 @@ _DANGLING = re.compile(
     r"his|her|its|their|this|that|these|those|there|such|the two|both|other|another|him|them|we|i|our|my|us)\b"
     # not a time ("This year, ...", "That night ...") nor an existential "there" ("There were no survivors.")
     r"(?!\s+(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|fall|season|"
-    r"quarter|time)\b)(?<!^there)",
+    r"quarter|time)\b)(?<!^there)"
+    # a pronoun in an opening subordinate clause, before any name: "When he stopped, he found ..."
+    r"|^(?:when|after|before|as|while|because|if|although|though|since|once|until|unless)\s+"
+    r"(?:he|she|they|his|her|their|him|them|these|those)\b",
     re.IGNORECASE,
 )
+# A bare definite description as the subject ("But the jubilation was not shared in Armenia"): if the story
+# never names its head anywhere else, the description points back to something the sentence before told in
+# other words ("crowds ... gathered to celebrate"), and a reader of the summary cannot know what it is.
+_BARE_DEFINITE = re.compile(
+    r"^the\s+(?:[a-z]+\s+)?([a-z]{3,})\s+(?:was|were|is|are|has|had|have|will|would|could|can|may|might|must|"
+    r"should|did|does|do|came|comes|seemed|seems|appeared|appears|remains|remained|[a-z]+ed)\b",
+    re.IGNORECASE)
 
 # A small built-in set of loaded words (intensifiers, loaded verbs of saying, labels), used only when
 # newsweave.compose.framing is not available.
@@ -223,7 +233,10 @@ _TRAIL_PARTICIPLE = re.compile(
 _SPEAKER_AGAIN = re.compile(
     r"\b(?:and|but|while)\s+(?:also\s+)?(?:warned|said|added|noted|stressed|insisted|cautioned|urged|called|"
     r"promised|vowed|denied|declined|refused|told|asked|described)\b", re.IGNORECASE)
-_LEAD_CONJUNCTION = re.compile(r"^(?:and|but|or|yet|while|so)\s+(?=\S)", re.IGNORECASE)
+# (not "while", which opens a subordinate clause; nor "so far", "so many", "yet another": no conjunctions there)
+_LEAD_CONJUNCTION = re.compile(
+    r"^(?:and|but|or|yet(?!\s+(?:another|again|more)\b)|so(?!\s+(?:far|much|many|long|few|little|too|called)\b))"
+    r"\s+(?=\S)", re.IGNORECASE)
 # a name in apposition to the phrase's last noun, which the phrase's comma cut off: "After threatening the
 # mayor's wife, Ilse Tamm, who ..., he posted ..." must not become "Ilse Tamm, who ..., he posted ..."
 _APPOSITION_AHEAD = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+(?:who|whom|whose|which)\b")
@@ -362,6 +375,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     index = index or _lazy_index(docs)
     central = _centrality(docs, index)
     sentences = {(u.article, u.sentence) for u in units}
+    story_stems: Counter[str] = Counter()
     for u in units:
         u.concepts &= weight.keys()
         independent = max((facts[f].independent for f in u.facts), default=1) if facts else 1
@@ -370,7 +384,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
                    + SLOT_BONUS * u.slots
                    + WORD_BONUS * u.words
                    + CENTRALITY_BONUS * central.get((u.article, u.sentence), 0.0))
-        if _DANGLING.match(u.text):
+        if _DANGLING.match(u.text) or _told_before_in_other_words(u, docs, story_stems):
             if u.previous is not None and (u.article, u.previous) in sentences:
                 u.requires = u.previous
                 u.bonus -= DANGLING_WITH_PREVIOUS
@@ -396,6 +410,20 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     for u in _after_what_they_lean_on(sorted(chosen, key=order_key)):
         items.append(_cite(u, by_article, facts, index))
     return items
+
+
+def _told_before_in_other_words(u: Unit, docs: Sequence[AnnotatedArticle], stems: Counter[str]) -> bool:
+    """Does ``u`` open on a bare definite description whose head no other sentence of the story uses (see
+    _BARE_DEFINITE)? ``stems`` counts the sentences each stem occurs in, filled on first use."""
+    m = _BARE_DEFINITE.match(u.text)
+    if not m or u.previous is None:
+        return False  # an article's first sentence introduces what it names
+    if not stems:
+        for d in docs:
+            for s in d.sentences:
+                stems.update(set(rouge_tokens(s.text)))
+    head = rouge_tokens(m.group(1))
+    return bool(head) and stems[head[0]] <= 1
 
 
 def _after_what_they_lean_on(ordered: list[Unit]) -> list[Unit]:
