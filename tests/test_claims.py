@@ -129,3 +129,31 @@ def test_a_clause_opening_with_a_subordinating_conjunction_is_no_claim_of_its_ow
                                    "Monday and the road stayed shut.")]
     assert texts == ["Although the ministry said the repairs were done, engineers found new cracks on Monday",
                      "the road stayed shut."], texts
+
+
+@pytest.mark.parametrize("text", [
+    # the parser joins "Friday and Velian negotiators" as two clauses: no conjunction or comma before the
+    # second one's first word, so no cut there (it gave a claim ending "... for the harbour")
+    "Officials in Ostrun and Velian negotiators were to sign a protocol for the harbour Friday and Velian "
+    "negotiators said the harbour would reopen Sunday.",
+    # a participle set off by commas, which the parser tags as the main verb: "and" joins two subjects
+    "Velin, believed to be hiding in Ostmark, and a top aide were charged on Monday by a court in Brevik and are "
+    "accused of plotting to bomb the harbour.",
+])
+def test_no_clause_cut_where_the_parse_joins_no_clauses(text):
+    assert [t for t, _ in _claims(text)] == [text]
+
+
+def test_a_good_cut_stays_when_another_in_the_sentence_is_dropped():
+    claims = [t for t, _ in _claims(
+        "Talks on a new cabinet have stalled in Ostrun, and officials in Ostrun and Velian negotiators were to sign "
+        "a protocol for the harbour Friday and Velian negotiators said the harbour would reopen Sunday.")]
+    assert claims == ["Talks on a new cabinet have stalled in Ostrun",
+                      "officials in Ostrun and Velian negotiators were to sign a protocol for the harbour Friday and "
+                      "Velian negotiators said the harbour would reopen Sunday."]
+
+
+def test_an_apposition_between_subject_and_verb_does_not_stop_the_cut():
+    assert [t for t, _ in _claims("Velin, the mayor of Ostrun, resigned on Monday, and villagers set fire to the "
+                                  "town hall.")] == ["Velin, the mayor of Ostrun, resigned on Monday",
+                                                     "villagers set fire to the town hall."]

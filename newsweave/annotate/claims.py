@@ -168,14 +168,30 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
             # opening participle's verb the root and the main clause its conjunct; the opening phrase is no
             # claim of its own
             main, conjuncts = conjuncts[0], conjuncts[1:]
+        if conjuncts and main.i - 1 > span.start and doc[main.i - 1].text == "," and any(
+                c.dep_ in _SUBJECTS and c.right_edge.i >= main.i - 2
+                and not any(t.text == "," and t.i != main.i - 1 for t in c.subtree)
+                for c in main.children):
+            # "Velin, believed to be hiding in Ostmark, and a top aide were charged ...": a main verb set off
+            # from its subject by a comma alone is a participle the parser took for a finite verb; the "and"
+            # joins two subjects, not two clauses ("Velin, the mayor, resigned, and ..." has its apposition
+            # between them and is cut as before)
+            conjuncts = []
         pieces: list[tuple[int, int, "Token"]] = []
         if conjuncts:
             # Cut before each coordinated clause (at its conjunction or comma, which stay with the left part).
             cuts = []
-            for r in conjuncts:
+            for r in list(conjuncts):
                 left = min(t.i for t in r.subtree)
+                edge = left
                 while left - 1 > span.start and doc[left - 1].dep_ in ("cc", "punct"):
                     left -= 1
+                if left == edge and doc[edge].dep_ not in ("cc", "punct"):
+                    # no conjunction or comma before the clause: the parse went wrong ("... to sign a protocol
+                    # for the airport Friday and Palestinian negotiators said ...", "... alerted all shipping
+                    # as high winds smash ..."), and a cut there would end a claim on "airport" or "as"
+                    conjuncts.remove(r)
+                    continue
                 cuts.append(doc[left].idx)
             bounds = [sent.start] + cuts + [sent.end]
             if any(a >= b for a, b in zip(bounds, bounds[1:])):
@@ -194,9 +210,12 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
             # the agreement | because 57 percent of revenue went to salaries, the figure would have to come
             # down") states nothing alone: it stays with the piece after it (the last one, with the one before).
             # One that goes on past a comma holds its main clause ("Although ..., engineers found cracks").
+            # Nor does a piece without a finite verb, which the parse split from its verb ("Bin Laden, believed
+            # to be in Afghanistan, | and a top aide were indicted ...").
             k = 0
             while k < len(merged) and len(merged) >= 2:
-                if _SUBORDINATE_OPENING.match(text, merged[k][0]) and "," not in text[merged[k][0]:merged[k][1]].rstrip(", "):
+                a, b = merged[k][0], merged[k][1]
+                if (_SUBORDINATE_OPENING.match(text, a) and "," not in text[a:b].rstrip(", ")) or not _has_finite_verb(span, a, b):
                     if k + 1 < len(merged):
                         merged[k + 1][0] = merged[k][0]
                     else:
@@ -241,6 +260,7 @@ def _has_finite_verb(span: "Span", start: int, end: int) -> bool:
             continue
         if t.tag_ in _FINITE_TAGS:
             return True
-        if t.tag_ in ("VB", "VBN", "VBG") and any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in t.children):
-            return True
+        if t.tag_ in ("VB", "VBN", "VBG") and any(c.dep_ in ("aux", "auxpass") for c in t.children) and not any(
+                c.tag_ == "TO" for c in t.children):
+            return True  # (not an infinitive: "believed to be hiding in Ostmark" has no finite verb)
     return False
