@@ -525,11 +525,65 @@ def test_a_unit_inside_quotation_marks_is_someones_words():
     ("After their arrest, the two men were taken to Ostrun.", True),
     ("When the dam gave way, the river rose by two metres.", False),
     ("Although it rained all night, the harbour reopened on Monday.", False),
+    # "others" than those counted before; "one" of the things named before
+    ("Eight others died in Velgrad in the flooding.", True),
+    ("At least 20 others were injured.", True),
+    ("One would require state hospitals to stay open at night.", True),
+    ("One person died in the flooding.", False),
 ])
 def test_openings_that_lean_on_the_sentence_before(text, dangling):
     from newsweave.compose.summary import _DANGLING
 
     assert bool(_DANGLING.match(text)) is dangling
+
+
+@pytest.mark.parametrize("sentence, kept, gone", [
+    # "So far" is the whole opening phrase: the comma after the name is an apposition's
+    ("So far Velik, 72, has named three heirs during his long rule.", "So far Velik, 72, has named three heirs during his long rule.",
+     "72, has named three heirs during his long rule."),
+    ("However, the ferry ran aground off Pellan on Monday.", "the ferry ran aground off Pellan on Monday.", None),
+    # ", as" + a noun phrase completes the verb before it; ", as" + a clause may go
+    ("Until last week, most voters thought of Velik, the head of the Harbour Party, as a reformer.", None,
+     "Until last week, most voters thought of Velik, the head of the Harbour Party"),
+    ("The coast guard closed the Pellan Strait on Monday, as high winds battered the fleet.",
+     "The coast guard closed the Pellan Strait on Monday", None),
+])
+def test_trims_at_phrase_and_clause_edges(sentence, kept, gone):
+    from newsweave.compose.summary import trims
+
+    forms = [sentence[a:b] for a, b in trims(sentence)]
+    if kept:
+        assert kept in forms, forms
+    if gone:
+        assert gone not in forms, forms
+
+
+def test_a_clause_counting_what_the_clause_before_names_is_no_unit_of_its_own():
+    """"... 65 percent of the children are stunted and 16 percent suffer from acute malnutrition": alone, "16
+    percent suffer from acute malnutrition" does not say of whom. The whole sentence stays a candidate."""
+    from newsweave.annotate import annotate
+    from newsweave.compose.summary import _units
+
+    text = ("A survey of children under seven in Ostmark found that 65 percent of them are stunted by hunger, and "
+            "16 percent suffer from acute malnutrition.\n\n"
+            "Rescuers pulled 40 people from the river on Monday, and 12 more were found alive on Tuesday.")
+    docs = annotate([Article(id="p", source="p", published="2026-03-11", text=text)], cache=False)
+    texts = [u.text for u in _units(docs, [], "prose")[0]]
+    assert any(t.startswith("A survey of children") and t.endswith("malnutrition.") for t in texts), texts
+    assert not any(t.startswith(("16 percent", "12 more")) for t in texts), texts
+
+
+@pytest.mark.parametrize("sentence", [
+    'The harbour reopened in 2001. "',
+    "``The resignation was wrong,'' declared Rep. Ivo Darn, D-Ost. ``",
+    # a wire text split inside the next quote's opening `` (a DUC 2004 report)
+    "``The resignation was wrong,'' declared Rep. Ivo Darn, D-Ost. `",
+])
+def test_a_quote_mark_the_splitter_left_at_a_sentence_end_is_found(sentence):
+    from newsweave.compose.summary import _OPENS_NEXT_QUOTE
+
+    m = _OPENS_NEXT_QUOTE.search(sentence)
+    assert m and sentence[:m.start()].endswith(".")
 
 
 @pytest.mark.parametrize("sentence, form", [

@@ -85,7 +85,11 @@ _DANGLING = re.compile(
     r"quarter|time)\b)(?<!^there)"
     # a pronoun in an opening subordinate clause, before any name: "When he stopped, he found ..."
     r"|^(?:when|after|before|as|while|because|if|although|though|since|once|until|unless)\s+"
-    r"(?:he|she|they|his|her|their|him|them|these|those)\b",
+    r"(?:he|she|they|his|her|their|him|them|these|those)\b"
+    # "One would require health plans to cover ...": one of the things the sentence before named
+    r"|^one\s+(?:would|will|was|is|has|had|could|can|may|might|must|should|did|does)\b"
+    # "Eight others died in Nicaragua": others than those the sentence before counted
+    r"|^(?:(?:at\s+least|more\s+than|about|some|nearly|almost)\s+)?[\w,.-]+\s+others\b",
     re.IGNORECASE,
 )
 # A bare definite description as the subject ("But the jubilation was not shared in Armenia"): if the story
@@ -185,8 +189,9 @@ def _bigram_concepts(text: str) -> frozenset[tuple[str, str]]:
 _DATELINE = DATELINE  # annotate/datelines.py: "PHOENIX _", "STRAVENIK, March 10 (Kestpress) -"
 _LEAD_PHRASE = re.compile(
     r"^(?:(?:on|in|at|by|after|before|during|since|following|despite|earlier|later|last|late|early|meanwhile|"
-    r"however|also|still|now|yesterday|today|instead|nonetheless|nevertheless|separately|elsewhere|overall|"
-    r"as a result|at the same time|for now|so far|in addition)\b[^,;:\"“”()]{0,50}?"
+    r"also|still|now|yesterday|today|separately|elsewhere)\b[^,;:\"“”()]{0,50}?"
+    # a sentence adverb is the whole phrase: in "So far Mahathir, 72, has named ..." the comma is not its end
+    r"|(?:however|instead|nonetheless|nevertheless|overall|as a result|at the same time|for now|so far|in addition)"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^,;:\"“”()]{0,20}?),\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -206,8 +211,11 @@ _TRAIL_ATTRIBUTION = re.compile(
 )
 # Trailing parts that can go without changing what the main clause states (never "if", "unless" ...).
 _TRAIL_CLAUSE = re.compile(
-    r"(?:,|\s+--|\s+—)\s+(?:which|who|where|saying|adding|citing|including|according to|as|while|after|amid|"
-    r"although|though|because|despite|following|but)\b",
+    r"(?:,|\s+--|\s+—)\s+(?:which|who|where|saying|adding|citing|including|according to|while|after|amid|"
+    r"although|though|because|despite|following|but"
+    # "as a ..." is what a verb before needs ("thought of Velik, the head of ..., as a reformer"), not a clause
+    # that may go ("..., as the storm hit the coast")
+    r"|as(?!\s+(?:a|an|one|part|well|much|many|long|soon|far|if|though|of|to)\b))\b",
     re.IGNORECASE,
 )
 # ... but a contrast may be what became of an expectation or a plan: that one stays
@@ -670,10 +678,16 @@ def _min_df(n_articles: int) -> int:
 _SUBORDINATE_PIECE = re.compile(r"(?:that|whether|which|who|because|if)\s")  # lower case, inside a sentence: a clause cut from it
 _QUOTED_QUESTION = re.compile(r"\?\s*(?:[\"”’']|'')")
 
+# A clause that opens on a bare count ("... 65 percent are stunted and 16 percent suffer ...") counts what the
+# clause before it named: alone, it does not say what it counts.
+_BARE_COUNT = re.compile(
+    r"(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|about|nearly|almost|some|over|only|another)\s+)?"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions)\b",
+    re.IGNORECASE)
+_OPENS_NEXT_QUOTE = re.compile(r"(?<=[.!?])\s+(?:[\"“]|`{1,2})\s*$")  # a sentence's end, then a lone opening mark (" or the wire's ``)
 # A sentence that ends in an ellipsis (outside quote marks) is cut off: feeds, teasers and excerpts end
 # so ("Munoz did not elaborate on travel restrictions for children who are not..."), and what is left is
 # not a whole statement.
-_OPENS_NEXT_QUOTE = re.compile(r"(?<=[.!?])\s+[\"“]\s*$")  # a sentence's end, then a lone opening mark
 _CUT_OFF = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
 
 
@@ -741,6 +755,8 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         continue  # a piece the sentence splitter cut off at a dash: "—but the company hides what it knows."
                     if "!" in out:
                         continue  # reporting prose does not exclaim: an embedded post ("... story is 100% FALSE!!!")
+                    if ua > s.start and _BARE_COUNT.match(out) and re.search(r"[\w,;]\s*$", text[s.start:ua]):
+                        continue  # "... 65 percent are stunted and 16 percent suffer ...": 16 percent of what the clause before said
                     if ua > s.start and _SUBORDINATE_PIECE.match(out):
                         continue  # "that none of them were in Velia": the second of two things someone said, cut off
                     if _QUOTED_QUESTION.search(out):
