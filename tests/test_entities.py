@@ -409,3 +409,30 @@ def test_a_storm_and_its_bare_name_are_one_event():
     storm = find(ents, "Hurricane Orla")
     assert storm.type == "EVENT" and storm.name == "Hurricane Orla" and "Orla" in storm.aliases
     assert storm.sources == ["a", "b"]
+
+
+@pytest.mark.parametrize("surface, label, text, junk", [
+    # a stance before a people's name makes an adjective
+    ("anti-Velian", "NORP", "Crowds chanted anti-Velian slogans in Ostrun.", True),
+    ("Velian", "NORP", "Crowds chanted Velian slogans in Ostrun.", False),
+    # a title is title-cased; a run of a sentence is not
+    ("Blood was on the harbour wall", "WORK_OF_ART", "Blood was on the harbour wall when they came.", True),
+    # a capital only because it opens a sentence: a stop word, one word, or a word written lower case elsewhere
+    ("Besides Ostrun", "WORK_OF_ART", "It rained. Besides Ostrun, three towns flooded.", True),
+    ("Support for the Harbour Party", "WORK_OF_ART",
+     "``Support for the Harbour Party is falling,'' she said. Their support was never strong.", True),
+    ("Depression", "WORK_OF_ART", "It rained. Depression set in.", True),
+    # cut inside a longer name: "Units of the Velian | Army"
+    ("Units of the Velian", "WORK_OF_ART", "They said units of the Velian Army left. Units of the Velian Army left.", True),
+    # a title inside a sentence stays
+    ("The Stone Harbour", "WORK_OF_ART", "She wrote the novel The Stone Harbour in 1998.", False),
+    ("History of the Siege of Ostrun", "WORK_OF_ART", "His book History of the Siege of Ostrun sold well.", False),
+])
+def test_tagger_spans_that_name_nothing(surface, label, text, junk):
+    from newsweave.annotate.entities import _M, _not_a_name
+
+    start = text.index(surface) if surface in text else text.lower().index(surface.lower())
+    if label == "WORK_OF_ART" and surface.startswith("Units"):
+        start = text.rindex(surface)
+    m = _M("a", start, start + len(surface), surface, label)
+    assert _not_a_name(m, text) is junk

@@ -645,6 +645,8 @@ def _junk(surface: str) -> bool:
         return True
     if _DATE_JUNK.match(surface.strip()):
         return True
+    if surface.count("(") != surface.count(")"):
+        return True  # "Presumably (Hodler": a span run across a bracket
     digits = sum(c.isdigit() for c in surface)
     if digits and digits >= len(letters):
         return True
@@ -680,6 +682,8 @@ def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None)
             c = _clean_piece(piece, mn.start + off, mn.label)
             if c:
                 out.append(_M(mn.article, c[0], c[1], c[2], c[3], 0.5 if split else 1.0))
+    if texts:
+        out = [m for m in out if not _not_a_name(m, texts.get(m.article, ""))]
     # A single word left over from splitting a span ("Click Lancashire\n\nDiscuss") is kept only when
     # the story also names it on its own.
     seen = Counter(name_key(m.surface) for m in out if m.weight == 1.0)
@@ -687,6 +691,43 @@ def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None)
     if texts:
         out = _join_hashtag_names(out, texts)
     return _drop_nested(out)
+
+
+# A stance or a time before a people's name makes an adjective, not a group: "anti-Armenian", "ex-Soviet"
+_STANCE_PREFIX = re.compile(r"^(?:anti|pro|non|un|post|pre|ex|neo)-(?=[A-Z])", re.IGNORECASE)
+_TITLE_FUNCTION_WORDS = frozenset(
+    "a an the of and or in on at to for from with by as into over under about against between vs de del la le "
+    "los las el do da das dos di du des von van der den".split())
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]['\"’”)]*\s+|\n\s*|(?:[\"“‘(]|``)\s*)$")
+
+
+def _not_a_name(m: "_M", text: str) -> bool:
+    """Tagger output that names nothing. A word with a stance prefix ("anti-Armenian") is an adjective. A
+    title (WORK_OF_ART, which the small model tags most loosely) is title-cased in news copy: "Blood was in
+    her mouth" or "Lots of kids" is a sentence, and "Besides" or "Based on the proposals" is a capital
+    letter only because it opens one (the word is written in lower case elsewhere in the text). A title
+    that runs into another capitalised word ("Units of the Azerbaijani | Army") was cut inside a name."""
+    if m.label == "NORP" and " " not in m.surface and _STANCE_PREFIX.match(m.surface):
+        return True
+    if m.label != "WORK_OF_ART" or not text:
+        return False
+    words = re.findall(r"[\w’'-]+", m.surface)
+    if any(w[0].islower() and w.lower() not in _TITLE_FUNCTION_WORDS for w in words):
+        return True
+    if re.match(r"\s+[A-Z]", text[m.end:m.end + 2]):
+        return True
+    if words and _SENTENCE_START_BEFORE.search(text[max(0, m.start - 4):m.start]):
+        first = words[0].lower()
+        if len(words) == 1 or first in _stop_words() or re.search(rf"(?<![\w.])(?-i:{re.escape(first)})\b", text):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _drop_nested(ms: list[_M]) -> list[_M]:
