@@ -316,9 +316,14 @@ def test_a_moved_date_is_two_days_and_a_quoted_title_no_day():
         b = newsweave.brief([Article(id="r", source="r", published="2026-03-12", text=text)])
         return [(e["date"], e.get("end")) for e in b.timeline]
 
-    # a change of date, not a period
+    # a change of date, not a period; the day it was moved from is marked so (it is not when the vote was)
     assert timeline("The harbour vote was moved from March 3 to March 10 after the storm.") == [
         ("2026-03-03", None), ("2026-03-10", None)]
+    b = newsweave.brief([Article(id="r", source="r", published="2026-03-12", text=(
+        "The harbour vote was moved from March 3 to March 10 after the storm.\n\n"
+        "Fishermen left the quay ahead of Friday's deadline, which had been delayed from Monday."))])
+    assert [(e["date"], e["status"]) for e in b.timeline] == [
+        ("2026-03-03", "moved"), ("2026-03-09", "moved"), ("2026-03-10", "happened"), ("2026-03-13", "scheduled")]
     # the name of a film or a show is no day ...
     assert timeline("``Independence Day'' set the record for a Kelby cinema in 21 days in 1996.") == [("1996", None)]
     assert timeline('The mayor even joked about "Monday Night Football" at the harbour dinner.') == []

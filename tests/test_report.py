@@ -101,8 +101,10 @@ def test_every_section_is_there(report):
         assert f'<a href="#{sid}">' in doc  # in the table of contents
     assert doc.count('<svg class="chart timeline-chart') == 2  # wide and phone versions
     scheduled = sum(t["status"] == "scheduled" for t in b.timeline)
+    moved = sum(t["status"] == "moved" for t in b.timeline)
     assert doc.count('class="dot scheduled"') == 2 * scheduled  # each event once in each chart
-    assert doc.count('class="dot happened"') == 2 * (len(b.timeline) - scheduled)
+    assert doc.count('class="dot moved"') == 2 * moved
+    assert doc.count('class="dot happened"') == 2 * (len(b.timeline) - scheduled - moved)
     assert len(re.findall(r'<a href="#tl-\d+"><title>', doc)) == 2 * len(b.timeline)  # each dot links to its entry
     assert doc.count('<li id="tl-') == len(b.timeline)
     assert '<table class="matrix">' in doc and "independent" in doc

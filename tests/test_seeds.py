@@ -150,7 +150,7 @@ def test_timeline_dates_are_the_ones_the_texts_mean(briefing):
 
 def test_timeline_status_and_merging(briefing):
     for e in briefing.timeline:
-        assert e["status"] in ("happened", "scheduled")
+        assert e["status"] in ("happened", "scheduled", "moved")
         assert len(e["sources"]) == len(set(e["sources"]))
         for ev in e["evidence"]:
             span = briefing.article(ev["article"]).text[ev["start"]:ev["end"]]
@@ -159,6 +159,9 @@ def test_timeline_status_and_merging(briefing):
     lachin = [e for e in briefing.timeline if e["date"] == "2020-12-01"]
     assert lachin and all(e["status"] == "scheduled" for e in lachin)
     assert any(len(e["sources"]) >= 2 for e in lachin)
+    # The Kalbajar deadline "delayed from Sunday" (15 Nov): that Sunday is the day it was moved from
+    assert any(e["date"] == "2020-11-15" and e["status"] == "moved" and "delayed from Sunday" in e["event"]
+               for e in briefing.timeline)
     # The November 10 accord is reported by several outlets.
     assert any(e["date"] == "2020-11-10" and len(e["sources"]) >= 2 for e in briefing.timeline)
 

@@ -369,8 +369,10 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             for (_, t, value), (start, end), lab in zip(items, spans, labelled):
                 planned = any((lab or c.start <= t.start < c.end) and c.modality == "planned"
                               for c in claims_of.get(sent.index, ()))
-                candidates.append(_Candidate(value, sent, t.start, t.end, t.text,
-                                             _status(value, doc.article.published, planned),
+                # "the deadline, which was delayed from Sunday": the day it was moved from, not its day now
+                status = "moved" if _RESCHEDULED.search(text, sent.start, t.start) else _status(
+                    value, doc.article.published, planned)
+                candidates.append(_Candidate(value, sent, t.start, t.end, t.text, status,
                                              start, end, text[start:end].strip(" ,;:-–—"), until.get(id(t)),
                                              t.mod == "APPROX"))
 
@@ -431,7 +433,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             "date": ev.date,
             **({"end": best.until or max(set(ends), key=ends.count)} if ends else {}),
             "event": best.text,
-            "status": "scheduled" if statuses == {"scheduled"} else "happened",
+            "status": statuses.pop() if len(statuses) == 1 and statuses <= {"scheduled", "moved"} else "happened",
             # only when no report gives the date exactly
             **({"approximate": True} if all(m.approximate for m in ev.members) else {}),
             "sources": sources,
