@@ -156,6 +156,38 @@ def test_a_clock_time_is_on_its_day():
     assert not _same_day(claim(("DATE", "2031-05")), claim(("DATE", "2031-05")))
 
 
+def test_one_clock_time_of_one_day_needs_less_wording_in_common(tmp_path):
+    """"The Velm dam gave way shortly before 11 p.m." and "The Velm dam, an earth barrier built in 1961 ...,
+    failed shortly before 11 p.m., according to the ministry": the apposition and the other verb keep the two
+    below the closeness asked of two claims of the same day; one clock time is as telling as one figure."""
+    from types import SimpleNamespace
+
+    from newsweave.align.facts import _same_time
+
+    def claim(*values: tuple[str, str]) -> Claim:
+        c = _claim("a", "x", [], [])
+        c.dates = [SimpleNamespace(type=t, value=v, start=0, end=1) for t, v in values]
+        return c
+
+    assert _same_time(claim(("TIME", "2031-05-12T23:00")), claim(("TIME", "2031-05-12T23:00")))
+    assert not _same_time(claim(("TIME", "2031-05-12T23:00")), claim(("TIME", "2031-05-12T22:00")))
+    assert not _same_time(claim(("TIME", "2031-05-12TNI")), claim(("TIME", "2031-05-12TNI")))  # "at night": no clock time
+    assert not _same_time(claim(("DATE", "2031-05-12")), claim(("DATE", "2031-05-12")))
+
+    b = _brief_json(tmp_path, [
+        {"id": "herald", "outlet": "Velm Herald", "published": "2031-05-13",
+         "text": "For the people of Velm, the night of May 12 will not be forgotten. The Velm dam gave way shortly "
+                 "before 11 p.m., and within an hour the lower town was under two metres of water."},
+        {"id": "wire", "outlet": "Ostpress", "published": "2031-05-13",
+         "text": "Floods hit the town of Velm on Monday night. The Velm dam, an earth barrier built in 1961 about six "
+                 "kilometres upstream of the town and long criticised by engineers, failed shortly before 11 p.m. on "
+                 "May 12, according to the water ministry."},
+    ])
+    dam = [f for f in b["facts"] if any("11 p.m." in b["articles"][[a["id"] for a in b["articles"]].index(e["article"])]
+                                        ["text"][e["start"]:e["end"]] for e in f["evidence"])]
+    assert len(dam) == 1 and set(dam[0]["sources"]) == {"herald", "wire"}, [f["sources"] for f in dam]
+
+
 def test_two_figures_for_one_count_are_never_one_fact(tmp_path):
     """"Nine are missing" and "six are missing" are two versions of a figure (the disagreements list them),
     not one fact: a fact stating nine must not cite the outlet that says six."""

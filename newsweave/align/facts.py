@@ -11,7 +11,7 @@
    content: TF-IDF over content lemmas, containment, or close sentence embeddings of the canonicalized
    text (entity variants replaced by canonical names), embeddings only for pairs that share words.
    Two claims dating something to the same day, or giving the same figure for the same kind of count,
-   are linked on a close embedding alone. Two claims about different years (their dates' years, or for
+   are linked on a close embedding alone (closer for a day than for a figure or a clock time of a day). Two claims about different years (their dates' years, or for
    an undated claim its article's publication year) are never linked.
 4. **Grouping.** Links are taken best first; two groups merge only if they hold no two claims of the same
    article, so a fact has at most one wording per article and chains cannot snowball through a story.
@@ -39,6 +39,7 @@ SAME_DAY_EMBEDDING = 0.62
 # One figure for one kind of count is more specific than a day (a story has many events on one day, and
 # rarely two tolls of the same size), so it needs less closeness in meaning than SAME_DAY_EMBEDDING.
 SAME_FIGURE_EMBEDDING = 0.55
+# So is one clock time of one day ("shortly before 11 p.m." on Monday in two reports): SAME_FIGURE_EMBEDDING too.
 
 
 def _clause_dates(claim: Claim, phrase_dated: frozenset | set = frozenset()) -> list:
@@ -62,6 +63,13 @@ def _same_day(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -
     days = lambda c: {t.value[:10] for t in _clause_dates(c, phrase_dated)  # noqa: E731
                       if t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[4:5] == "-" and t.value[10:11] in ("", "T")}
     return bool(days(a) & days(b))
+
+
+def _same_time(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
+    """Do the two date something to the same clock time of the same day ("2026-03-09T23:00")?"""
+    times = lambda c: {t.value[:16] for t in _clause_dates(c, phrase_dated)  # noqa: E731
+                       if t.type == "TIME" and len(t.value) >= 16 and t.value[10:11] == "T" and t.value[13:14] == ":"}
+    return bool(times(a) & times(b))
 
 
 def _figure(claim: Claim) -> tuple[str, float] | None:
@@ -237,7 +245,8 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
         if score <= 0 and _same_day(claims[i], claims[j], phrase_dated):
             # Two reports dating something to the same day need less wording in common to be the same fact.
             emb = index.embedding_similarity(claims[i], claims[j])
-            score = emb if emb >= SAME_DAY_EMBEDDING else 0.0
+            close = SAME_FIGURE_EMBEDDING if _same_time(claims[i], claims[j], phrase_dated) else SAME_DAY_EMBEDDING
+            score = emb if emb >= close else 0.0
         if score <= 0 and (i, j) in figure_pairs:
             # ... and so do two that give the same figure for the same kind of count.
             emb = index.embedding_similarity(claims[i], claims[j])
