@@ -188,6 +188,11 @@ def test_written_numbers(text, span, value):
         ("A 20-year-old man was held.", "20-year-old", 20, "year", "measure"),
         ("A 300-km front line.", "300-km", 300, "km", "measure"),
         ("Donors pledged millions of dollars.", "millions of dollars", None, "USD", "money"),
+        # wire style and a space after the sign
+        ("The prize is worth dlrs 978,000.", "dlrs 978,000", 978000, "USD", "money"),
+        ("Donors gave US$ 5 million.", "US$ 5 million", 5e6, "USD", "money"),
+        ("The prize is 7.6 million kronor.", "7.6 million kronor", 7.6e6, "SEK", "money"),
+        ("The games cost 70 million baht.", "70 million baht", 7e7, "THB", "money"),
     ],
 )
 def test_units_and_kinds(text, span, value, unit, kind):
@@ -408,3 +413,9 @@ def test_capitalised_word_ending_a_sentence_is_not_a_label():
     qs = tag_quantities("The storm hit in September. 300 homes were damaged.")
     assert [(q.text, q.low) for q in qs] == [("300 homes", 300.0)]
     assert tag_quantities("The Apollo 11 crew waved.") == []
+
+
+def test_a_hedge_before_a_currency_word_hedges_the_figure():
+    """"about dlrs 974,000" beside "dlrs 978,000" is a rounded conversion, not a second figure."""
+    q = only("The prize is worth 7.6 million kronor (about dlrs 974,000) this year.".replace("7.6 million kronor (", "("))
+    assert q.text == "about dlrs 974,000" and q.approx and q.low < 978000 < q.high

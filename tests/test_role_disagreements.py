@@ -56,3 +56,27 @@ def test_one_statement_credited_to_two_officials_is_a_person_disagreement():
     hits = [d for d in b.disagreements if d["kind"] == "person"]
     assert len(hits) == 1
     assert {p["value"] for p in hits[0]["positions"]} == {"Anna Berg", "Marek Hollis"}
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Middle Eastern", "Middle East", True),  # the place's adjective
+    ("Velian", "Velia", True),
+    ("Gaza City", "Gaza Strip", True),  # one place named at two levels
+    ("Ostrun City", "Ostrun", True),
+    ("Ostrun", "Perevlo", False),
+    ("Lower Ovrat", "Ovrat", False),  # a part of a place is not named by a kind of place
+])
+def test_one_place_named_two_ways_is_no_place_disagreement(a, b, same):
+    from newsweave.align.disagreements import _adjective_of, _same_base_place
+
+    assert (_adjective_of(a, b) or _same_base_place(a, b)) is same
+
+
+def test_a_place_and_its_adjective_in_one_statement_are_not_flagged():
+    b = newsweave.brief([
+        _article(1, "Valley Post", "The merger would give the two firms more weight in bidding for projects in Middle "
+                 "Eastern countries, an analyst at the Ostrun Institute said.\n\nShares rose by four percent."),
+        _article(2, "Kestpress", "The merger would give the two firms more weight in bidding for projects in the Middle "
+                 "East, an analyst at the Ostrun Institute said.\n\nThe deal is worth 80 billion krun."),
+    ])
+    assert not [d for d in b.disagreements if d["kind"] == "place"], b.disagreements

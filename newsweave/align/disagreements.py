@@ -1033,6 +1033,11 @@ def _role_disagreements(facts: list[Fact], entities: list, texts) -> list[dict]:
                         continue
                     if _one_name(by_id[ea].name, by_id[eb].name):
                         continue  # "Elliott" / "Michael Elliott", "Rod Rosenstein" / "Rod J. Rosenstein"
+                    if kind == "place" and (_adjective_of(by_id[ea].name, by_id[eb].name)
+                                            or _same_base_place(by_id[ea].name, by_id[eb].name)):
+                        # "projects in Middle Eastern countries" / "in the Middle East"; "Gaza City" / "the
+                        # Gaza Strip": one place named at two levels
+                        continue
                     if _rest_alike(ca, cb, by_id[ea], by_id[eb]):
                         conflicts |= {(ca.article, ca.index), (cb.article, cb.index)}
             if not conflicts:
@@ -1046,6 +1051,25 @@ def _role_disagreements(facts: list[Fact], entities: list, texts) -> list[dict]:
             subject = (f.best or f.claims[0]).text
             out.append(_make(kind, subject, positions, texts, lambda p: str(p.normalized)))
     return out
+
+
+_PLACE_LEVELS = frozenset("city town strip province region district county state island islands governorate oblast "
+                          "prefecture municipality territory territories department canton".split())
+
+
+def _same_base_place(a: str, b: str) -> bool:
+    """Do two place names differ only in the kind of place they add ("Gaza City" / "Gaza Strip")?"""
+    def base(name: str) -> list[str]:
+        return [w for w in re.findall(r"[^\W\d_]+", name.lower()) if w not in _PLACE_LEVELS and w != "the"]
+
+    return bool(base(a)) and base(a) == base(b)
+
+
+def _adjective_of(a: str, b: str) -> bool:
+    """Is one name the other's adjective or demonym ("Middle Eastern" / "Middle East")?"""
+    from newsweave.annotate.entities import demonym_place, name_key  # noqa: PLC0415
+
+    return any(name_key(demonym_place(x, [y]) or "") == name_key(y) for x, y in ((a, b), (b, a)))
 
 
 def _one_name(a: str, b: str) -> bool:

@@ -146,6 +146,7 @@ _PLURALS = "tens|dozens|scores|hundreds|thousands|millions|billions|trillions"
 _CURRENCY_PREFIX = {
     "$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "€": "EUR", "£": "GBP",
     "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH", "₪": "ILS",
+    "dlrs": "USD",  # wire style: "dlrs 978,000"
 }
 _ISO = "USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|AUD|CAD|ILS|TRY|SAR|AED|ZAR|NGN|KES|BRL|MXN|KRW"
 
@@ -163,6 +164,14 @@ _UNITS: list[tuple[str, str, list[str]]] = [
     ("INR", "money", ["rupees", "rupee", "inr"]),
     ("CHF", "money", ["swiss francs", "chf"]),
     ("ILS", "money", ["shekels", "shekel", "ils"]),
+    ("SEK", "money", ["swedish kronor", "kronor", "krona", "sek"]),
+    ("THB", "money", ["baht", "thb"]),
+    ("MYR", "money", ["ringgit", "myr"]),
+    ("IDR", "money", ["rupiah", "idr"]),
+    ("TRY", "money", ["turkish lira", "liras", "lira"]),
+    ("ZAR", "money", ["south african rand", "zar"]),  # (not a bare "rand": "a 2004 Rand study")
+    ("NGN", "money", ["naira", "ngn"]),
+    ("BRL", "money", ["reais", "brl"]),
     ("km2", "measure", ["km2", "km²", "sq km", "sq. km", "square kilometres", "square kilometers",
                         "square kilometre", "square kilometer"]),
     ("sq mi", "measure", ["square miles", "square mile", "sq mi"]),
@@ -230,7 +239,7 @@ _POUNDS_RE = re.compile(r"\s+(?i:pounds?)(?!\w)")
 
 _ATOM = re.compile(
     r"(?<![\w.,/:#@+$€£¥])(?<!\w[-–])"
-    r"(?P<cur>US\$|NZ\$|HK\$|A\$|C\$|\$|€|£|¥|₹|₽|₴|₪|(?:" + _ISO + r")\s?)?"
+    r"(?P<cur>(?:US\$|NZ\$|HK\$|A\$|C\$|\$|€|£|¥|₹|₽|₴|₪|" + _ISO + r")\s?|dlrs\s)?"
     r"(?:"
     r"(?P<dig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
     r"(?:(?:\s+|-)(?P<sword>(?i:hundred|thousand|million|billion|trillion))(?!\w)"
