@@ -489,6 +489,15 @@ def _date_key(p: _Position) -> str:
 # --- numbers ------------------------------------------------------------------------------------
 
 
+# An age that bounds a group ("children under age 2", "infants up to age seven", "children under 7") says
+# whom a figure counts; it is no figure of the story for two reports to disagree on.
+_AGE_BOUND = re.compile(
+    r"(?:\b(?:age|aged|ages)\s+(?:of\s+)?|\b(?:children|kids|infants|babies|boys|girls|people|adults|men|women|"
+    r"youths|teenagers|those|residents|voters|patients)\s+(?:under|over|above|below|aged|older\s+than|younger\s+than)"
+    r"(?:\s+(?:the\s+)?age(?:\s+of)?)?\s+)$",
+    re.IGNORECASE)
+
+
 def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str],
                           places: set[str] = frozenset()) -> list[dict]:
     fact_of = {(c.article, c.index): f.id for f in facts for c in f.claims}
@@ -497,6 +506,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         if q.kind in ("cardinal", "percent", "money", "measure") and q.unit not in _TIME_UNITS
         and not _HYPOTHETICAL.search(texts[c.article], c.start, q.start)
         and not _besides_named(texts[c.article], q)
+        and not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start)
     ]
     results = []
     seen: set[tuple[int, int]] = set()
