@@ -118,6 +118,18 @@ def test_a_sentence_is_not_cut_after_an_abbreviation_when_the_rest_has_no_verb()
     assert "He later returned to the port." in texts, texts
 
 
+def test_no_sentence_starts_in_lower_case_in_text_written_in_both_cases():
+    """'... have called Representative Ivo Darn (R-Ost.) to task for ...' was cut after '(R-Ost.)', and 'to task
+    for his misuse of church teaching' became a summary sentence. Text all in lower case is split as spaCy
+    splits it."""
+    text = ("Nearly 90 faculty members have called Representative Ivo Darn (R-Ost.) to task for his misuse of church "
+            "teaching. He did not reply.")
+    (doc,) = annotate([Article(id="t", source="test", text=text)], cache=False)
+    assert [s.text for s in doc.sentences] == [text[:text.index(" He did")], "He did not reply."]
+    (doc,) = annotate([Article(id="t", source="test", text="the storm hit the port. the town flooded.")], cache=False)
+    assert [s.text for s in doc.sentences] == ["the storm hit the port.", "the town flooded."]
+
+
 def test_a_clause_opening_with_a_subordinating_conjunction_is_no_claim_of_its_own():
     """'Since the owners reopened the deal' states nothing alone: it stays with the clause it depends on."""
     texts = [c for c, _ in _claims(

@@ -139,12 +139,17 @@ def _joined_at_abbreviations(doc, text: str) -> list[tuple[int, int]]:
     sentence, "He moved to Calif. | He later returned." two. A paragraph break still ends a sentence."""
     out: list[tuple[int, int]] = []
     last = None  # the previous sentence's last token
+    # In text written in both cases, no sentence starts in lower case: "... have called Representative Paul
+    # Ryan (R-Wisc.) | to task for ..." is one sentence. (Not in text that is all lower case.)
+    cased = any(c.isupper() for c in text)
     for sent in doc.sents:
         # an abbreviation is one token with its period ("Ariz.", "Gov.": the tokenizer's exceptions), where a
         # sentence's full stop is a token of its own ("Paris", ".")
-        if (out and last is not None and len(last.text) > 1 and last.text.endswith(".") and last.text[0].isupper()
-                and "\n" not in text[out[-1][1]:sent.start_char]
-                and not any(t.tag_ in _FINITE_TAGS for t in sent)):
+        first = sent[0].text
+        if out and "\n" not in text[out[-1][1]:sent.start_char] and (
+                (last is not None and len(last.text) > 1 and last.text.endswith(".") and last.text[0].isupper()
+                 and not any(t.tag_ in _FINITE_TAGS for t in sent))
+                or (cased and first[:1].islower() and first.isalpha() and text[out[-1][1] - 1:out[-1][1]] in ".)")):
             out[-1] = (out[-1][0], sent.end_char)
         else:
             out.append((sent.start_char, sent.end_char))
