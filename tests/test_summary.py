@@ -547,6 +547,10 @@ def test_openings_that_lean_on_the_sentence_before(text, dangling):
      "Until last week, most voters thought of Velik, the head of the Harbour Party"),
     ("The coast guard closed the Pellan Strait on Monday, as high winds battered the fleet.",
      "The coast guard closed the Pellan Strait on Monday", None),
+    # a web page's label run into the sentence is no part of it
+    ("Updated: Velik on Sunday tried to clarify his remark about the harbour.",
+     "Velik on Sunday tried to clarify his remark about the harbour.",
+     "Updated: Velik on Sunday tried to clarify his remark about the harbour."),
 ])
 def test_trims_at_phrase_and_clause_edges(sentence, kept, gone):
     from newsweave.compose.summary import trims

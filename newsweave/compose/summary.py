@@ -195,6 +195,9 @@ _LEAD_PHRASE = re.compile(
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^,;:\"“”()]{0,20}?),\s+(?=\S)",
     re.IGNORECASE,
 )
+# A web page's label run into the first sentence: "Updated: Santorum on Sunday tried to clarify ..."
+_PAGE_LABEL = re.compile(r"(?:updated?|breaking(?:\s+news)?|exclusive|watch|video|analysis|developing|"
+                         r"editor['’]s\s+note)\s*:\s+(?=\S)", re.IGNORECASE)
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)"
 _SAY = r"(?:said|says|told\s+[\w .'’-]{1,30}|reported|reports|announced|added|stated|confirmed)"
 _LEAD_ATTRIBUTION = re.compile(
@@ -276,6 +279,9 @@ def trims(text: str, participles: bool = False) -> list[tuple[int, int]]:
     conjunction), and forms without a leading phrase, a leading or a trailing attribution."""
     s, e = 0, len(text.rstrip())
     m = _DATELINE.match(text)
+    if m:
+        s = m.end()
+    m = _PAGE_LABEL.match(text, s)
     if m:
         s = m.end()
     m = _LEAD_CONJUNCTION.match(text[s:])
