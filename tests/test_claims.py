@@ -130,6 +130,42 @@ def test_no_sentence_starts_in_lower_case_in_text_written_in_both_cases():
     assert [s.text for s in doc.sentences] == ["the storm hit the port.", "the town flooded."]
 
 
+def test_a_piece_after_an_abbreviation_whose_only_finite_verb_is_in_a_relative_clause_joins_it():
+    text = ("Harbour deputies are calling for Calif. Gov. Ana Pirel to veto a port bill that would let firms refuse "
+            "service.")
+    (doc,) = annotate([Article(id="t", source="test", text=text)], cache=False)
+    assert [s.text for s in doc.sentences] == [text]
+
+
+def test_a_said_clause_after_a_closing_quote_is_part_of_the_sentence():
+    text = '"Try showing a little class!" added Ada Lorne, who works for Rep. Ivo Darn.'
+    (doc,) = annotate([Article(id="t", source="test", text=text)], cache=False)
+    assert [s.text for s in doc.sentences] == [text]
+
+
+def test_two_adjectives_joined_by_and_are_no_two_clauses():
+    """The parser read BASIL's "... after five past and present senators urged ..." as two clauses joined by
+    "and" (the parse is rebuilt here by hand): the cut would leave "Velik added his voice after five past"."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsweave.annotate.claims import extract_claims
+    from newsweave.model import Sentence
+
+    words = ["Velik", "added", "his", "voice", "after", "five", "past", "and", "present", "Ostmark", "senators",
+             "urged", "Darn", "to", "resign", "."]
+    heads = [1, 1, 3, 1, 1, 6, 4, 1, 10, 10, 11, 1, 11, 14, 11, 1]
+    deps = ["nsubj", "ROOT", "poss", "dobj", "prep", "nummod", "pobj", "cc", "amod", "compound", "nsubj", "conj",
+            "dobj", "aux", "xcomp", "punct"]
+    tags = ["NNP", "VBD", "PRP$", "NN", "IN", "CD", "JJ", "CC", "JJ", "NNP", "NNS", "VBD", "NNP", "TO", "VB", "."]
+    pos = ["PROPN", "VERB", "PRON", "NOUN", "ADP", "NUM", "ADJ", "CCONJ", "ADJ", "PROPN", "NOUN", "VERB", "PROPN",
+           "PART", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, spaces=[True] * 14 + [False, False], heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=[w.lower() for w in words])
+    sentence = Sentence(article="t", index=0, start=0, end=len(doc.text), text=doc.text, paragraph=0)
+    assert [c.text for c in extract_claims(doc, [sentence])] == [doc.text]
+
+
 def test_a_clause_opening_with_a_subordinating_conjunction_is_no_claim_of_its_own():
     """'Since the owners reopened the deal' states nothing alone: it stays with the clause it depends on."""
     texts = [c for c, _ in _claims(

@@ -562,6 +562,18 @@ def test_trims_at_phrase_and_clause_edges(sentence, kept, gone):
         assert gone not in forms, forms
 
 
+@pytest.mark.parametrize("text, personal", [
+    ("certainly don't make faces during televised public events.", True),  # an order: someone's post
+    ("Do not approach the harbour wall, the coast guard said.", True),
+    ("Never before has the harbour flooded in spring.", False),
+    ("The council did not approve the harbour budget.", False),
+])
+def test_an_order_to_the_reader_is_someone_s_words(text, personal):
+    from newsweave.compose.summary import _personal
+
+    assert _personal(text) is personal
+
+
 def test_a_clause_counting_what_the_clause_before_names_is_no_unit_of_its_own():
     """"... 65 percent of the children are stunted and 16 percent suffer from acute malnutrition": alone, "16
     percent suffer from acute malnutrition" does not say of whom. The whole sentence stays a candidate."""

@@ -148,13 +148,22 @@ def _joined_at_abbreviations(doc, text: str) -> list[tuple[int, int]]:
         first = sent[0].text
         if out and "\n" not in text[out[-1][1]:sent.start_char] and (
                 (last is not None and len(last.text) > 1 and last.text.endswith(".") and last.text[0].isupper()
-                 and not any(t.tag_ in _FINITE_TAGS for t in sent))
-                or (cased and first[:1].islower() and first.isalpha() and text[out[-1][1] - 1:out[-1][1]] in ".)")):
+                 and not _finite_root(sent))
+                or (cased and first[:1].islower() and first.isalpha()
+                    and text[out[-1][1] - 1:out[-1][1]] in ".)!?\"'”’")):
             out[-1] = (out[-1][0], sent.end_char)
         else:
             out.append((sent.start_char, sent.end_char))
         last = sent[-1]
     return out
+
+
+def _finite_root(sent) -> bool:
+    """Is the sentence's main verb finite, or has it a finite auxiliary? ("Gov. Jan Brewer to veto a bill that
+    would ..." has not: its "would" is in a relative clause.)"""
+    root = sent.root
+    return root.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                            for c in root.children)
 
 
 def _split_on_newlines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -883,9 +883,13 @@ _BEFORE_ROMAN = re.compile(r"(?<![\w.'’-])(?!(?:Then|When|But|And|So|If|As|Now
                            r"Before|Because|Although|Though|While|Since|Until|Still|Yet|Frankly|Honestly)\s)[A-Z][\w.'’-]*\s+$")
 
 
+# "And certainly don't make faces during public events": an order to someone, the words of a post or a speech
+_IMPERATIVE = re.compile(r"^(?:[a-z]+ly\s+)?(?:don['’]t|do\s+not)\s+[a-z]", re.IGNORECASE)
+
+
 def _personal(text: str) -> bool:
-    """Does ``text`` speak as "I" or "we", or to "you"?"""
-    if _PERSONAL_WORD.search(text):
+    """Does ``text`` speak as "I" or "we", or to "you" (also by telling them what not to do)?"""
+    if _PERSONAL_WORD.search(text) or _IMPERATIVE.match(text):
         return True
     return any(not _BEFORE_ROMAN.search(text, 0, m.start()) for m in _FIRST_PERSON_I.finditer(text))
 
