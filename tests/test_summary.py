@@ -547,6 +547,8 @@ def test_openings_that_lean_on_the_sentence_before(text, dangling):
      "Until last week, most voters thought of Velik, the head of the Harbour Party"),
     ("The coast guard closed the Pellan Strait on Monday, as high winds battered the fleet.",
      "The coast guard closed the Pellan Strait on Monday", None),
+    ("The deal includes the return of Ostra, as well as the Velm district by May 20.",
+     "The deal includes the return of Ostra", None),
     # a web page's label run into the sentence is no part of it
     ("Updated: Velik on Sunday tried to clarify his remark about the harbour.",
      "Velik on Sunday tried to clarify his remark about the harbour.",

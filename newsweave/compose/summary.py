@@ -217,8 +217,8 @@ _TRAIL_CLAUSE = re.compile(
     r"(?:,|\s+--|\s+—)\s+(?:which|who|where|saying|adding|citing|including|according to|while|after|amid|"
     r"although|though|because|despite|following|but"
     # "as a ..." is what a verb before needs ("thought of Velik, the head of ..., as a reformer"), not a clause
-    # that may go ("..., as the storm hit the coast")
-    r"|as(?!\s+(?:a|an|one|part|well|much|many|long|soon|far|if|though|of|to)\b))\b",
+    # that may go ("..., as the storm hit the coast"); ", as well as ..." may go: the rest of a list
+    r"|as(?!\s+(?:a|an|one|part|much|many|long|soon|far|if|though|of|to)\b))\b",
     re.IGNORECASE,
 )
 # ... but a contrast may be what became of an expectation or a plan: that one stays
