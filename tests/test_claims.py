@@ -137,6 +137,17 @@ def test_a_piece_after_an_abbreviation_whose_only_finite_verb_is_in_a_relative_c
     assert [s.text for s in doc.sentences] == [text]
 
 
+def test_no_sentence_ends_in_mid_paragraph_without_a_stop():
+    """The parser cut "... citizens under the Constitution's 14th | Amendment, which ..." (a BASIL report)."""
+    text = ("Velik said he would end the rule. All children born in Ostmark are citizens under the charter's 14th "
+            "Article, which no decree can change.")
+    (doc,) = annotate([Article(id="t", source="test", text=text)], cache=False)
+    assert [s.text for s in doc.sentences] == ["Velik said he would end the rule.", text[text.index("All"):]]
+    (doc,) = annotate([Article(id="t", source="test", text="Storm hits coast\n\nThe storm hit the coast on Monday.")],
+                      cache=False)
+    assert [s.text for s in doc.sentences] == ["Storm hits coast", "The storm hit the coast on Monday."]
+
+
 def test_a_said_clause_after_a_closing_quote_is_part_of_the_sentence():
     text = '"Try showing a little class!" added Ada Lorne, who works for Rep. Ivo Darn.'
     (doc,) = annotate([Article(id="t", source="test", text=text)], cache=False)

@@ -576,6 +576,38 @@ def test_an_order_to_the_reader_is_someone_s_words(text, personal):
     assert _personal(text) is personal
 
 
+@pytest.mark.parametrize("text, leans", [
+    ("On Monday, he said the harbour wall had held.", True),
+    ("On Thursday, in a rebuke of the mayor, she decided the quay would stay shut.", True),
+    ("After that, they left the port.", True),
+    ("When Velik arrived, he said the harbour wall had held.", False),  # the opening names him
+    ("On Monday, the mayor said he would resign.", False),
+])
+def test_a_pronoun_after_an_opening_phrase_that_names_no_one_leans_on_the_sentence_before(text, leans):
+    from newsweave.compose.summary import _pronoun_after_opening
+
+    assert _pronoun_after_opening(text) is leans
+
+
+def test_a_cut_after_a_phrase_that_points_back_still_leans_on_the_sentence_before():
+    """'After that, according to the indictment, the campaign sought more.': the trimmed form drops "After
+    that" but not what "more" builds on."""
+    from newsweave.compose.summary import Unit, _back_pointing_cut
+
+    text = "The firm sold the data in May. After that, according to the indictment, the campaign sought more."
+    cut = text.index("according")
+    sentence_start = {("a", 1): text.index("After")}
+
+    def unit(start: int) -> Unit:
+        return Unit(article="a", sentence=1, start=start, end=len(text), text=text[start:], words=8, position=1.0,
+                    concepts=set(), previous=0)
+
+    assert _back_pointing_cut(unit(cut), sentence_start, {"a": text})
+    assert not _back_pointing_cut(unit(text.index("After")), sentence_start, {"a": text})
+    other = "The firm sold the data in May. On Friday, according to the indictment, the campaign sought more."
+    assert not _back_pointing_cut(unit(other.index("according")), {("a", 1): other.index("On")}, {"a": other})
+
+
 def test_a_clause_counting_what_the_clause_before_names_is_no_unit_of_its_own():
     """"... 65 percent of the children are stunted and 16 percent suffer from acute malnutrition": alone, "16
     percent suffer from acute malnutrition" does not say of whom. The whole sentence stays a candidate."""

@@ -146,7 +146,11 @@ def _joined_at_abbreviations(doc, text: str) -> list[tuple[int, int]]:
         # an abbreviation is one token with its period ("Ariz.", "Gov.": the tokenizer's exceptions), where a
         # sentence's full stop is a token of its own ("Paris", ".")
         first = sent[0].text
+        ended = text[out[-1][0]:out[-1][1]].rstrip()[-1:] if out else ""
         if out and "\n" not in text[out[-1][1]:sent.start_char] and (
+                # nothing ends a sentence in mid-paragraph without a stop: "... under the Constitution's 14th |
+                # Amendment, which ..." was cut by the parser
+                (ended.isalnum() and first[:1].isalpha()) or
                 (last is not None and len(last.text) > 1 and last.text.endswith(".") and last.text[0].isupper()
                  and not _finite_root(sent))
                 or (cased and first[:1].islower() and first.isalpha()

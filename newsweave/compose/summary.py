@@ -390,6 +390,8 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     central = _centrality(docs, index)
     sentences = {(u.article, u.sentence) for u in units}
     story_stems: Counter[str] = Counter()
+    sentence_start = {(d.article.id, s.index): s.start for d in docs for s in d.sentences}
+    texts = {d.article.id: d.article.text for d in docs}
     for u in units:
         u.concepts &= weight.keys()
         independent = max((facts[f].independent for f in u.facts), default=1) if facts else 1
@@ -398,7 +400,8 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
                    + SLOT_BONUS * u.slots
                    + WORD_BONUS * u.words
                    + CENTRALITY_BONUS * central.get((u.article, u.sentence), 0.0))
-        if _DANGLING.match(u.text) or _told_before_in_other_words(u, docs, story_stems):
+        if (_DANGLING.match(u.text) or _pronoun_after_opening(u.text) or _back_pointing_cut(u, sentence_start, texts)
+                or _told_before_in_other_words(u, docs, story_stems)):
             if u.previous is not None and (u.article, u.previous) in sentences:
                 u.requires = u.previous
                 u.bonus -= DANGLING_WITH_PREVIOUS
@@ -424,6 +427,38 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     for u in _after_what_they_lean_on(sorted(chosen, key=order_key)):
         items.append(_cite(u, by_article, facts, index))
     return items
+
+
+_CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                            "june july august september october november december jan feb mar apr jun jul aug sep "
+                            "sept oct nov dec".split())
+# A leading phrase that points back ("After that, ...", "In response, ..."): trimmed off, the rest still leans
+_BACK_POINTING = re.compile(r"\b(?:that|this|these|those|then|it|he|she|they|him|them|his|her|their|response|"
+                            r"addition|turn|contrast|return)\b", re.IGNORECASE)
+_OPENING_THEN_PRONOUN = re.compile(r"((?:[^,;:\"“”()]{1,80},\s+){1,3}?)(?:he|she|they|his|her|their|him|them)\b",
+                                   re.IGNORECASE)
+
+
+def _pronoun_after_opening(text: str) -> bool:
+    """Does the main clause start with a pronoun after an opening phrase that names no one ("On Thursday, in
+    an extraordinary rebuke of the president, he decided ...", "After that, they ...")? Whom it means was
+    told before. ("When Velik arrived, he said ..." names him in the opening.)"""
+    m = _OPENING_THEN_PRONOUN.match(text)
+    if not m:
+        return False
+    opening = m.group(1)
+    names = [w for w in re.findall(r"\b[A-Z][\w'’.-]*", opening[1:]) if w.lower().rstrip(".") not in _CALENDAR_WORDS]
+    return not names
+
+
+def _back_pointing_cut(u: Unit, sentence_start: dict[tuple[str, int], int], texts: dict[str, str]) -> bool:
+    """Was ``u`` cut from after a leading phrase that points back ("After that, according to the indictment,
+    the campaign sought more")? The cut hides the pointer, not the leaning."""
+    start = sentence_start.get((u.article, u.sentence))
+    if start is None or not 0 < u.start - start <= 80:
+        return False
+    prefix = texts[u.article][start:u.start].rstrip()
+    return prefix.endswith(",") and bool(_BACK_POINTING.search(prefix))
 
 
 def _told_before_in_other_words(u: Unit, docs: Sequence[AnnotatedArticle], stems: Counter[str]) -> bool:
