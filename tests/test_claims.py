@@ -148,6 +148,37 @@ def test_no_sentence_ends_in_mid_paragraph_without_a_stop():
     assert [s.text for s in doc.sentences] == ["Storm hits coast", "The storm hit the coast on Monday."]
 
 
+def test_no_cut_at_the_last_as_of_as_well_as():
+    """A DUC 2006 briefing had "as ibuprofen does, but without the side effects." as a claim: the parser had
+    "as" of "soothes knee pain as well as ibuprofen does" join two clauses (the parse is rebuilt here)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsweave.annotate.claims import extract_claims
+    from newsweave.model import Sentence
+
+    words = ["The", "balm", "soothes", "pain", "as", "well", "as", "aspirin", "does", ",", "but", "without", "side",
+             "effects", "."]
+    heads = [1, 2, 2, 2, 5, 2, 2, 8, 2, 8, 8, 8, 13, 11, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "advmod", "advmod", "cc", "nsubj", "conj", "punct", "cc", "prep", "amod",
+            "pobj", "punct"]
+    tags = ["DT", "NN", "VBZ", "NN", "RB", "RB", "CC", "NN", "VBZ", ",", "CC", "IN", "NN", "NNS", "."]
+    pos = ["DET", "NOUN", "VERB", "NOUN", "ADV", "ADV", "CCONJ", "NOUN", "VERB", "PUNCT", "CCONJ", "ADP", "NOUN",
+           "NOUN", "PUNCT"]
+    spaces = [True] * 8 + [False] + [True] * 4 + [False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=[w.lower() for w in words])
+    sentence = Sentence(article="t", index=0, start=0, end=len(doc.text), text=doc.text, paragraph=0)
+    assert [c.text for c in extract_claims(doc, [sentence])] == [doc.text]
+
+
+def test_a_lower_case_piece_after_a_wire_dash_is_part_of_the_sentence():
+    text = ("The harbour plan includes dredging and ``soft defence'' _ the idea that marshes stop floods, not walls _ "
+            "under the heading ``coastal care.''")
+    (doc,) = annotate([Article(id="t", source="test", text="Few people read it. " + text)], cache=False)
+    assert [s.text for s in doc.sentences] == ["Few people read it.", text]
+
+
 def test_a_said_clause_after_a_closing_quote_is_part_of_the_sentence():
     text = '"Try showing a little class!" added Ada Lorne, who works for Rep. Ivo Darn.'
     (doc,) = annotate([Article(id="t", source="test", text=text)], cache=False)

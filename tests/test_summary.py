@@ -549,6 +549,14 @@ def test_openings_that_lean_on_the_sentence_before(text, dangling):
      "The coast guard closed the Pellan Strait on Monday", None),
     ("The deal includes the return of Ostra, as well as the Velm district by May 20.",
      "The deal includes the return of Ostra", None),
+    # a short aside between commas is inside the sentence: no cut at it
+    ("The report is based on the often used, but disputed, assumption that harbour traffic will double.", None,
+     "The report is based on the often used"),
+    ("The harbour union, the largest in Ostmark, is, as usual, playing tough on wages.", None,
+     "The harbour union, the largest in Ostmark, is"),
+    # ... but a longer clause may have commas of its own
+    ("The dam gave way late on Monday, but the town hall, built in 1974, was not damaged.",
+     "The dam gave way late on Monday", None),
     # a web page's label run into the sentence is no part of it
     ("Updated: Velik on Sunday tried to clarify his remark about the harbour.",
      "Velik on Sunday tried to clarify his remark about the harbour.",
@@ -606,6 +614,16 @@ def test_a_cut_after_a_phrase_that_points_back_still_leans_on_the_sentence_befor
     assert not _back_pointing_cut(unit(text.index("After")), sentence_start, {"a": text})
     other = "The firm sold the data in May. On Friday, according to the indictment, the campaign sought more."
     assert not _back_pointing_cut(unit(other.index("according")), {("a", 1): other.index("On")}, {"a": other})
+
+
+def test_a_wh_clause_cut_from_its_sentence_is_no_unit():
+    """"... asks why evolution is immune from question and why other explanations cannot be considered in
+    class": the second "why" clause is what someone asks, cut off."""
+    from newsweave.compose.summary import _SUBORDINATE_PIECE
+
+    assert _SUBORDINATE_PIECE.match("why other explanations of life cannot be considered in class.")
+    assert _SUBORDINATE_PIECE.match("how the harbour wall failed remains unclear.")
+    assert not _SUBORDINATE_PIECE.match("the harbour wall failed on Monday.")
 
 
 def test_a_clause_counting_what_the_clause_before_names_is_no_unit_of_its_own():

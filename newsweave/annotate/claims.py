@@ -188,11 +188,13 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
                     left -= 1
                 between_adjectives = (left < edge and doc[edge].tag_.startswith("JJ")
                                       and doc[left - 1].tag_.startswith("JJ") and doc[left].dep_ == "cc")
-                if between_adjectives or (left == edge and doc[edge].dep_ not in ("cc", "punct")):
+                if between_adjectives or doc[left].text.lower() == "as" or (
+                        left == edge and doc[edge].dep_ not in ("cc", "punct")):
                     # no conjunction or comma before the clause: the parse went wrong ("... to sign a protocol
                     # for the airport Friday and Palestinian negotiators said ...", "... alerted all shipping
                     # as high winds smash ..."), and a cut there would end a claim on "airport" or "as"; nor
-                    # one that joins two adjectives ("after five past and present senators urged ...")
+                    # one that joins two adjectives ("after five past and present senators urged ..."), nor at the
+                    # last "as" of "soothes pain as well as ibuprofen does"
                     conjuncts.remove(r)
                     continue
                 cuts.append(doc[left].idx)

@@ -140,7 +140,8 @@ def _joined_at_abbreviations(doc, text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     last = None  # the previous sentence's last token
     # In text written in both cases, no sentence starts in lower case: "... have called Representative Paul
-    # Ryan (R-Wisc.) | to task for ..." is one sentence. (Not in text that is all lower case.)
+    # Ryan (R-Wisc.) | to task for ...", "... and ``intelligent design'' _ | the theory that ..." are one
+    # sentence each. (Not in text that is all lower case.)
     cased = any(c.isupper() for c in text)
     for sent in doc.sents:
         # an abbreviation is one token with its period ("Ariz.", "Gov.": the tokenizer's exceptions), where a
@@ -153,8 +154,7 @@ def _joined_at_abbreviations(doc, text: str) -> list[tuple[int, int]]:
                 (ended.isalnum() and first[:1].isalpha()) or
                 (last is not None and len(last.text) > 1 and last.text.endswith(".") and last.text[0].isupper()
                  and not _finite_root(sent))
-                or (cased and first[:1].islower() and first.isalpha()
-                    and text[out[-1][1] - 1:out[-1][1]] in ".)!?\"'”’")):
+                or (cased and first[:1].islower() and first.isalpha())):
             out[-1] = (out[-1][0], sent.end_char)
         else:
             out.append((sent.start_char, sent.end_char))

@@ -257,6 +257,7 @@ _SUBORDINATE_START = re.compile(
 
 
 _RELATIVE_START = re.compile(r",\s+(?:which|who|where)\b", re.IGNORECASE)
+_ASIDE_START = re.compile(r",\s+(?:but|although|though|while|as|if)\b", re.IGNORECASE)
 
 
 def _relative_mid_sentence(text: str, m: re.Match, end: int) -> bool:
@@ -264,10 +265,13 @@ def _relative_mid_sentence(text: str, m: re.Match, end: int) -> bool:
     that the diplomat, who insisted on anonymity, said was found not to be credible")? Cutting there
     would end the sentence inside another clause. A trailing attribution after it may go ("..., which
     flooded three villages, officials said")."""
-    if not _RELATIVE_START.match(text, m.start()):
-        return False
+    relative = _RELATIVE_START.match(text, m.start())
     close = text.find(",", m.end(), end)
     if close < 0:
+        return False
+    if not relative and (not _ASIDE_START.match(text, m.start()) or len(text[m.end():close].split()) > 2):
+        # a short aside between commas ("based on the often used, but disputed, assumption", "is, as usual,
+        # playing tough") is inside the sentence too; a longer clause may have commas of its own
         return False
     rest = text[close:end]
     attribution = _TRAIL_ATTRIBUTION.match(rest) and not re.match(rf",\s*{_SAY}\b", rest, re.IGNORECASE)
@@ -716,7 +720,7 @@ def _min_df(n_articles: int) -> int:
     return MIN_DF
 
 
-_SUBORDINATE_PIECE = re.compile(r"(?:that|whether|which|who|because|if)\s")  # lower case, inside a sentence: a clause cut from it
+_SUBORDINATE_PIECE = re.compile(r"(?:that|whether|which|who|because|if|why|how)\s")  # lower case, inside a sentence: a clause cut from it
 _QUOTED_QUESTION = re.compile(r"\?\s*(?:[\"”’']|'')")
 
 # A clause that opens on a bare count ("... 65 percent are stunted and 16 percent suffer ...") counts what the
