@@ -119,11 +119,11 @@ def test_a_sentence_is_not_cut_after_an_abbreviation_when_the_rest_has_no_verb()
 
 
 def test_no_sentence_starts_in_lower_case_in_text_written_in_both_cases():
-    """'... have called Representative Ivo Darn (R-Ost.) to task for ...' was cut after '(R-Ost.)', and 'to task
-    for his misuse of church teaching' became a summary sentence. Text all in lower case is split as spaCy
+    """'... have called Councillor Ivo Darn (H-Ost.) to account for ...' was cut after '(H-Ost.)', and 'to
+    account for ...' became a summary sentence. Text all in lower case is split as spaCy
     splits it."""
-    text = ("Nearly 90 faculty members have called Representative Ivo Darn (R-Ost.) to task for his misuse of church "
-            "teaching. He did not reply.")
+    text = ("More than 40 teachers have called Councillor Ivo Darn (H-Ost.) to account for his use of school "
+            "funds. He did not reply.")
     (doc,) = annotate([Article(id="t", source="test", text=text)], cache=False)
     assert [s.text for s in doc.sentences] == [text[:text.index(" He did")], "He did not reply."]
     (doc,) = annotate([Article(id="t", source="test", text="the storm hit the port. the town flooded.")], cache=False)
@@ -138,31 +138,39 @@ def test_a_piece_after_an_abbreviation_whose_only_finite_verb_is_in_a_relative_c
 
 
 def test_no_sentence_ends_in_mid_paragraph_without_a_stop():
-    """The parser cut "... citizens under the Constitution's 14th | Amendment, which ..." (a BASIL report)."""
-    text = ("Velik said he would end the rule. All children born in Ostmark are citizens under the charter's 14th "
-            "Article, which no decree can change.")
-    (doc,) = annotate([Article(id="t", source="test", text=text)], cache=False)
-    assert [s.text for s in doc.sentences] == ["Velik said he would end the rule.", text[text.index("All"):]]
-    (doc,) = annotate([Article(id="t", source="test", text="Storm hits coast\n\nThe storm hit the coast on Monday.")],
-                      cache=False)
-    assert [s.text for s in doc.sentences] == ["Storm hits coast", "The storm hit the coast on Monday."]
+    """The parser cut a BASIL sentence after an ordinal, before the noun it numbers ("... the 14th | Amendment,
+    which ..."). The split is rebuilt here by hand; a paragraph break still ends a sentence."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsweave.annotate.pipeline import _joined_at_abbreviations
+
+    words = ["Children", "born", "here", "are", "citizens", "under", "the", "14th", "Article", ",", "which", "no",
+             "decree", "can", "change", "."]
+    starts = [True] + [False] * 7 + [True] + [False] * 7
+    doc = Doc(Vocab(), words=words, spaces=[True] * 8 + [False] + [True] * 5 + [False, False], sent_starts=starts)
+    assert _joined_at_abbreviations(doc, doc.text) == [(0, len(doc.text))]
+    # (a paragraph break ends a sentence in any case: test_a_lower_case_... and annotate's own split)
+    (parsed,) = annotate([Article(id="t", source="test", text="Storm hits coast\n\nThe storm hit the coast on Monday.")],
+                         cache=False)
+    assert [s.text for s in parsed.sentences] == ["Storm hits coast", "The storm hit the coast on Monday."]
 
 
 def test_no_cut_at_the_last_as_of_as_well_as():
-    """A DUC 2006 briefing had "as ibuprofen does, but without the side effects." as a claim: the parser had
-    "as" of "soothes knee pain as well as ibuprofen does" join two clauses (the parse is rebuilt here)."""
+    """A DUC 2006 briefing had a claim opening on the last "as" of "as well as ... does": the parser had that
+    "as" join two clauses (the parse is rebuilt here)."""
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
     from newsweave.annotate.claims import extract_claims
     from newsweave.model import Sentence
 
-    words = ["The", "balm", "soothes", "pain", "as", "well", "as", "aspirin", "does", ",", "but", "without", "side",
-             "effects", "."]
+    words = ["The", "balm", "eases", "pain", "as", "well", "as", "aspirin", "does", ",", "but", "without", "stomach",
+             "trouble", "."]
     heads = [1, 2, 2, 2, 5, 2, 2, 8, 2, 8, 8, 8, 13, 11, 2]
     deps = ["det", "nsubj", "ROOT", "dobj", "advmod", "advmod", "cc", "nsubj", "conj", "punct", "cc", "prep", "amod",
             "pobj", "punct"]
-    tags = ["DT", "NN", "VBZ", "NN", "RB", "RB", "CC", "NN", "VBZ", ",", "CC", "IN", "NN", "NNS", "."]
+    tags = ["DT", "NN", "VBZ", "NN", "RB", "RB", "CC", "NN", "VBZ", ",", "CC", "IN", "NN", "NN", "."]
     pos = ["DET", "NOUN", "VERB", "NOUN", "ADV", "ADV", "CCONJ", "NOUN", "VERB", "PUNCT", "CCONJ", "ADP", "NOUN",
            "NOUN", "PUNCT"]
     spaces = [True] * 8 + [False] + [True] * 4 + [False, False]
@@ -180,21 +188,22 @@ def test_a_lower_case_piece_after_a_wire_dash_is_part_of_the_sentence():
 
 
 def test_a_said_clause_after_a_closing_quote_is_part_of_the_sentence():
-    text = '"Try showing a little class!" added Ada Lorne, who works for Rep. Ivo Darn.'
+    text = '"Show the harbour some respect!" added Ada Lorne, who works for Rep. Ivo Darn.'
     (doc,) = annotate([Article(id="t", source="test", text=text)], cache=False)
     assert [s.text for s in doc.sentences] == [text]
 
 
 def test_two_adjectives_joined_by_and_are_no_two_clauses():
-    """The parser read BASIL's "... after five past and present senators urged ..." as two clauses joined by
-    "and" (the parse is rebuilt here by hand): the cut would leave "Velik added his voice after five past"."""
+    """The parser read a BASIL sentence's "... after N former and current senators urged ..." as two clauses
+    joined by "and" (the parse is rebuilt here by hand): the cut would leave "Velik raised his objection after
+    four former"."""
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
     from newsweave.annotate.claims import extract_claims
     from newsweave.model import Sentence
 
-    words = ["Velik", "added", "his", "voice", "after", "five", "past", "and", "present", "Ostmark", "senators",
+    words = ["Velik", "raised", "his", "objection", "after", "four", "former", "and", "current", "Ostmark", "senators",
              "urged", "Darn", "to", "resign", "."]
     heads = [1, 1, 3, 1, 1, 6, 4, 1, 10, 10, 11, 1, 11, 14, 11, 1]
     deps = ["nsubj", "ROOT", "poss", "dobj", "prep", "nummod", "pobj", "cc", "amod", "compound", "nsubj", "conj",

@@ -307,16 +307,16 @@ def test_an_act_after_a_report_was_written_is_not_what_that_report_meant():
 
 
 @pytest.mark.parametrize("before, bound", [
-    ("data show that 30 percent of children under age ", True),
-    ("measured 1,800 children from infants up to age ", True),
+    ("data show that 41 percent of pupils under age ", True),
+    ("weighed 900 children from infants up to age ", True),
     ("a similar survey of children under ", True),
     ("voters over the age of ", True),
     ("the storm killed ", False),
     ("the survey measured ", False),
 ])
 def test_an_age_that_bounds_a_group_is_not_a_disputed_figure(before, bound):
-    """Which children a survey measured ("under age 2", "up to age seven") is no figure two reports disagree
-    on (DUC 2004 had "seven" against "2" as a contradiction)."""
+    """Which children a survey measured ("under age 7", "up to age two") is no figure two reports disagree
+    on (DUC 2004 had two such ages as a contradiction)."""
     from newsweave.align.disagreements import _AGE_BOUND
 
     assert bool(_AGE_BOUND.search(before)) is bound

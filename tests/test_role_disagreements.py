@@ -74,9 +74,9 @@ def test_one_place_named_two_ways_is_no_place_disagreement(a, b, same):
 
 def test_a_place_and_its_adjective_in_one_statement_are_not_flagged():
     b = newsweave.brief([
-        _article(1, "Valley Post", "The merger would give the two firms more weight in bidding for projects in Middle "
+        _article(1, "Valley Post", "The merger would give the two firms more weight in tendering for contracts in Middle "
                  "Eastern countries, an analyst at the Ostrun Institute said.\n\nShares rose by four percent."),
-        _article(2, "Kestpress", "The merger would give the two firms more weight in bidding for projects in the Middle "
+        _article(2, "Kestpress", "The merger would give the two firms more weight in tendering for contracts in the Middle "
                  "East, an analyst at the Ostrun Institute said.\n\nThe deal is worth 80 billion krun."),
     ])
     assert not [d for d in b.disagreements if d["kind"] == "place"], b.disagreements

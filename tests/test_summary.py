@@ -539,8 +539,8 @@ def test_openings_that_lean_on_the_sentence_before(text, dangling):
 
 @pytest.mark.parametrize("sentence, kept, gone", [
     # "So far" is the whole opening phrase: the comma after the name is an apposition's
-    ("So far Velik, 72, has named three heirs during his long rule.", "So far Velik, 72, has named three heirs during his long rule.",
-     "72, has named three heirs during his long rule."),
+    ("So far Velik, 68, has named two deputies in his long rule.", "So far Velik, 68, has named two deputies in his long rule.",
+     "68, has named two deputies in his long rule."),
     ("However, the ferry ran aground off Pellan on Monday.", "the ferry ran aground off Pellan on Monday.", None),
     # ", as" + a noun phrase completes the verb before it; ", as" + a clause may go
     ("Until last week, most voters thought of Velik, the head of the Harbour Party, as a reformer.", None,
@@ -550,9 +550,9 @@ def test_openings_that_lean_on_the_sentence_before(text, dangling):
     ("The deal includes the return of Ostra, as well as the Velm district by May 20.",
      "The deal includes the return of Ostra", None),
     # a short aside between commas is inside the sentence: no cut at it
-    ("The report is based on the often used, but disputed, assumption that harbour traffic will double.", None,
-     "The report is based on the often used"),
-    ("The harbour union, the largest in Ostmark, is, as usual, playing tough on wages.", None,
+    ("The plan is based on the widely cited, but contested, estimate that harbour traffic will double.", None,
+     "The plan is based on the widely cited"),
+    ("The harbour union, the largest in Ostmark, is, as ever, driving a hard bargain on wages.", None,
      "The harbour union, the largest in Ostmark, is"),
     # ... but a longer clause may have commas of its own
     ("The dam gave way late on Monday, but the town hall, built in 1974, was not damaged.",
@@ -573,7 +573,7 @@ def test_trims_at_phrase_and_clause_edges(sentence, kept, gone):
 
 
 @pytest.mark.parametrize("text, personal", [
-    ("certainly don't make faces during televised public events.", True),  # an order: someone's post
+    ("certainly don't wave at the cameras during the ceremony.", True),  # an order: someone's post
     ("Do not approach the harbour wall, the coast guard said.", True),
     ("Never before has the harbour flooded in spring.", False),
     ("The council did not approve the harbour budget.", False),
@@ -627,18 +627,18 @@ def test_a_wh_clause_cut_from_its_sentence_is_no_unit():
 
 
 def test_a_clause_counting_what_the_clause_before_names_is_no_unit_of_its_own():
-    """"... 65 percent of the children are stunted and 16 percent suffer from acute malnutrition": alone, "16
-    percent suffer from acute malnutrition" does not say of whom. The whole sentence stays a candidate."""
+    """"... 58 percent of the children are underweight and 12 percent need urgent care": alone, "12 percent
+    need urgent care" does not say of whom. The whole sentence stays a candidate."""
     from newsweave.annotate import annotate
     from newsweave.compose.summary import _units
 
-    text = ("A survey of children under seven in Ostmark found that 65 percent of them are stunted by hunger, and "
-            "16 percent suffer from acute malnutrition.\n\n"
+    text = ("A survey of children under seven in Ostmark found that 58 percent of them are underweight, and "
+            "12 percent need urgent care.\n\n"
             "Rescuers pulled 40 people from the river on Monday, and 12 more were found alive on Tuesday.")
     docs = annotate([Article(id="p", source="p", published="2026-03-11", text=text)], cache=False)
     texts = [u.text for u in _units(docs, [], "prose")[0]]
-    assert any(t.startswith("A survey of children") and t.endswith("malnutrition.") for t in texts), texts
-    assert not any(t.startswith(("16 percent", "12 more")) for t in texts), texts
+    assert any(t.startswith("A survey of children") and t.endswith("urgent care.") for t in texts), texts
+    assert not any(t.startswith(("12 percent", "12 more")) for t in texts), texts
 
 
 @pytest.mark.parametrize("sentence", [
@@ -669,21 +669,21 @@ def test_a_leading_conjunction_goes_but_not_a_word_that_only_looks_like_one(sent
     forms = [sentence[a:b] for a, b in trims(sentence)]
     assert sentence not in forms or form is None
     if form is None:
-        assert forms == [sentence]  # (a DUC 2004 summary had "far Mahathir, 72, has designated three heirs")
+        assert forms == [sentence]  # (a DUC 2004 summary began "far <name>, <age>, has ...")
     else:
         assert form in forms
 
 
 def test_a_definite_description_of_something_told_in_other_words_leans_on_the_sentence_before():
-    """'But the jubilation was not shared in Ostmark': no other sentence of the story says "jubilation"; the
-    sentence before told it as crowds celebrating. Alone in a summary, a reader cannot know whose jubilation.
+    """'But the relief was not shared in Ostmark': no other sentence of the story says "relief"; the
+    sentence before told it as crowds celebrating. Alone in a summary, a reader cannot know whose relief.
     It may come only with the sentence it leans on. A description whose head the story uses elsewhere ("the
     dam") or an article's first sentence are not held back."""
     from newsweave.compose.summary import Unit, _told_before_in_other_words
 
     a = ("Velian forces entered the Ostra district on Friday under the peace deal.\n\n"
          "Crowds waving flags gathered in the streets of Velgrad to celebrate.\n\n"
-         "But the jubilation was not shared in Ostmark, where protesters blocked the parliament.\n\n"
+         "But the relief was not shared in Ostmark, where protesters blocked the parliament.\n\n"
          "The dam on the Ostra river was not damaged in the fighting, engineers said.")
     b = "The dam was inspected by engineers from both sides on Saturday."
     from newsweave.annotate import annotate
@@ -696,15 +696,15 @@ def test_a_definite_description_of_something_told_in_other_words_leans_on_the_se
                     position=float(sentence), concepts=set(), previous=previous)
 
     stems: Counter = Counter()
-    assert _told_before_in_other_words(unit("the jubilation was not shared in Ostmark", 2, 1), docs, stems)
+    assert _told_before_in_other_words(unit("the relief was not shared in Ostmark", 2, 1), docs, stems)
     assert not _told_before_in_other_words(unit("The dam on the Ostra river was not damaged in the fighting", 3, 2),
                                            docs, stems)
     assert not _told_before_in_other_words(unit("The dam was inspected by engineers from both sides", 0, None),
                                            docs, stems)
     b = newsweave.brief([Article(id="a", source="a", outlet="Velia Today", published="2026-03-11", text=a)], words=25)
     texts = [i.text for i in b.summary]
-    jubilation = [i for i, t in enumerate(texts) if "jubilation" in t]
-    assert not jubilation or (jubilation[0] > 0 and "celebrate" in texts[jubilation[0] - 1]), texts
+    relief = [i for i, t in enumerate(texts) if "relief" in t]
+    assert not relief or (relief[0] > 0 and "celebrate" in texts[relief[0] - 1]), texts
 
 
 def test_a_trailing_participle_clause_may_go_when_nothing_else_fits_the_budget():

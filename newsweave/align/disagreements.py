@@ -489,7 +489,7 @@ def _date_key(p: _Position) -> str:
 # --- numbers ------------------------------------------------------------------------------------
 
 
-# An age that bounds a group ("children under age 2", "infants up to age seven", "children under 7") says
+# An age that bounds a group ("pupils under age 7", "infants up to age two", "children under 5") says
 # whom a figure counts; it is no figure of the story for two reports to disagree on.
 _AGE_BOUND = re.compile(
     r"(?:\b(?:age|aged|ages)\s+(?:of\s+)?|\b(?:children|kids|infants|babies|boys|girls|people|adults|men|women|"
@@ -1045,7 +1045,7 @@ def _role_disagreements(facts: list[Fact], entities: list, texts) -> list[dict]:
                         continue  # "Elliott" / "Michael Elliott", "Rod Rosenstein" / "Rod J. Rosenstein"
                     if kind == "place" and (_adjective_of(by_id[ea].name, by_id[eb].name)
                                             or _same_base_place(by_id[ea].name, by_id[eb].name)):
-                        # "projects in Middle Eastern countries" / "in the Middle East"; "Gaza City" / "the
+                        # "contracts in Middle Eastern countries" / "in the Middle East"; "Gaza City" / "the
                         # Gaza Strip": one place named at two levels
                         continue
                     if _rest_alike(ca, cb, by_id[ea], by_id[eb]):

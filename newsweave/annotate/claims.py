@@ -190,11 +190,11 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
                                       and doc[left - 1].tag_.startswith("JJ") and doc[left].dep_ == "cc")
                 if between_adjectives or doc[left].text.lower() == "as" or (
                         left == edge and doc[edge].dep_ not in ("cc", "punct")):
-                    # no conjunction or comma before the clause: the parse went wrong ("... to sign a protocol
-                    # for the airport Friday and Palestinian negotiators said ...", "... alerted all shipping
-                    # as high winds smash ..."), and a cut there would end a claim on "airport" or "as"; nor
-                    # one that joins two adjectives ("after five past and present senators urged ..."), nor at the
-                    # last "as" of "soothes pain as well as ibuprofen does"
+                    # no conjunction or comma before the clause: the parse went wrong ("... to sign the harbour
+                    # accord Friday and Velian envoys said ...", "... warned all shipping
+                    # as gales batter the coast ..."), and a cut there would end a claim on "accord" or "as"; nor
+                    # one that joins two adjectives ("after four former and current senators urged ..."), nor at the
+                    # last "as" of "eases pain as well as aspirin does"
                     conjuncts.remove(r)
                     continue
                 cuts.append(doc[left].idx)
@@ -215,8 +215,8 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
             # the agreement | because 57 percent of revenue went to salaries, the figure would have to come
             # down") states nothing alone: it stays with the piece after it (the last one, with the one before).
             # One that goes on past a comma holds its main clause ("Although ..., engineers found cracks").
-            # Nor does a piece without a finite verb, which the parse split from its verb ("Bin Laden, believed
-            # to be in Afghanistan, | and a top aide were indicted ...").
+            # Nor does a piece without a finite verb, which the parse split from its verb ("Velin, believed to
+            # be in Ostmark, | and an aide were charged ...").
             k = 0
             while k < len(merged) and len(merged) >= 2:
                 a, b = merged[k][0], merged[k][1]

@@ -703,10 +703,10 @@ _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]['\"’”)]*\s+|\n\s*|(?:[\"“
 
 def _not_a_name(m: "_M", text: str) -> bool:
     """Tagger output that names nothing. A word with a stance prefix ("anti-Armenian") is an adjective. A
-    title (WORK_OF_ART, which the small model tags most loosely) is title-cased in news copy: "Blood was in
-    her mouth" or "Lots of kids" is a sentence, and "Besides" or "Based on the proposals" is a capital
+    title (WORK_OF_ART, which the small model tags most loosely) is title-cased in news copy: "Water was in
+    the cellar" or "Lots of boats" is a sentence, and "Besides" or "Based on the survey" is a capital
     letter only because it opens one (the word is written in lower case elsewhere in the text). A title
-    that runs into another capitalised word ("Units of the Azerbaijani | Army") was cut inside a name."""
+    that runs into another capitalised word ("Units of the Velian | Army") was cut inside a name."""
     if m.label == "NORP" and " " not in m.surface and _STANCE_PREFIX.match(m.surface):
         return True
     if m.label != "WORK_OF_ART" or not text:

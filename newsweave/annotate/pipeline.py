@@ -139,8 +139,8 @@ def _joined_at_abbreviations(doc, text: str) -> list[tuple[int, int]]:
     sentence, "He moved to Calif. | He later returned." two. A paragraph break still ends a sentence."""
     out: list[tuple[int, int]] = []
     last = None  # the previous sentence's last token
-    # In text written in both cases, no sentence starts in lower case: "... have called Representative Paul
-    # Ryan (R-Wisc.) | to task for ...", "... and ``intelligent design'' _ | the theory that ..." are one
+    # In text written in both cases, no sentence starts in lower case: "... have called Councillor Ivo
+    # Darn (H-Ost.) | to account for ...", "... and ``soft defence'' _ | the idea that ..." are one
     # sentence each. (Not in text that is all lower case.)
     cased = any(c.isupper() for c in text)
     for sent in doc.sents:
@@ -149,8 +149,8 @@ def _joined_at_abbreviations(doc, text: str) -> list[tuple[int, int]]:
         first = sent[0].text
         ended = text[out[-1][0]:out[-1][1]].rstrip()[-1:] if out else ""
         if out and "\n" not in text[out[-1][1]:sent.start_char] and (
-                # nothing ends a sentence in mid-paragraph without a stop: "... under the Constitution's 14th |
-                # Amendment, which ..." was cut by the parser
+                # nothing ends a sentence in mid-paragraph without a stop: "... under the charter's 14th |
+                # Article, which ..." was cut by the parser
                 (ended.isalnum() and first[:1].isalpha()) or
                 (last is not None and len(last.text) > 1 and last.text.endswith(".") and last.text[0].isupper()
                  and not _finite_root(sent))

@@ -86,15 +86,15 @@ _DANGLING = re.compile(
     # a pronoun in an opening subordinate clause, before any name: "When he stopped, he found ..."
     r"|^(?:when|after|before|as|while|because|if|although|though|since|once|until|unless)\s+"
     r"(?:he|she|they|his|her|their|him|them|these|those)\b"
-    # "One would require health plans to cover ...": one of the things the sentence before named
+    # "One would require state hospitals to ...": one of the things the sentence before named
     r"|^one\s+(?:would|will|was|is|has|had|could|can|may|might|must|should|did|does)\b"
-    # "Eight others died in Nicaragua": others than those the sentence before counted
+    # "Nine others were hurt in Velgrad": others than those the sentence before counted
     r"|^(?:(?:at\s+least|more\s+than|about|some|nearly|almost)\s+)?[\w,.-]+\s+others\b",
     re.IGNORECASE,
 )
-# A bare definite description as the subject ("But the jubilation was not shared in Armenia"): if the story
+# A bare definite description as the subject ("But the relief was not shared in Ostmark"): if the story
 # never names its head anywhere else, the description points back to something the sentence before told in
-# other words ("crowds ... gathered to celebrate"), and a reader of the summary cannot know what it is.
+# other words ("crowds ... cheered the news"), and a reader of the summary cannot know what it is.
 _BARE_DEFINITE = re.compile(
     r"^the\s+(?:[a-z]+\s+)?([a-z]{3,})\s+(?:was|were|is|are|has|had|have|will|would|could|can|may|might|must|"
     r"should|did|does|do|came|comes|seemed|seems|appeared|appears|remains|remained|[a-z]+ed)\b",
@@ -190,12 +190,12 @@ _DATELINE = DATELINE  # annotate/datelines.py: "PHOENIX _", "STRAVENIK, March 10
 _LEAD_PHRASE = re.compile(
     r"^(?:(?:on|in|at|by|after|before|during|since|following|despite|earlier|later|last|late|early|meanwhile|"
     r"also|still|now|yesterday|today|separately|elsewhere)\b[^,;:\"“”()]{0,50}?"
-    # a sentence adverb is the whole phrase: in "So far Mahathir, 72, has named ..." the comma is not its end
+    # a sentence adverb is the whole phrase: in "So far Velik, 68, has named ..." the comma is not its end
     r"|(?:however|instead|nonetheless|nevertheless|overall|as a result|at the same time|for now|so far|in addition)"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^,;:\"“”()]{0,20}?),\s+(?=\S)",
     re.IGNORECASE,
 )
-# A web page's label run into the first sentence: "Updated: Santorum on Sunday tried to clarify ..."
+# A web page's label run into the first sentence: "Updated: Velik on Sunday tried to clarify ..."
 _PAGE_LABEL = re.compile(r"(?:updated?|breaking(?:\s+news)?|exclusive|watch|video|analysis|developing|"
                          r"editor['’]s\s+note)\s*:\s+(?=\S)", re.IGNORECASE)
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)"
@@ -270,8 +270,8 @@ def _relative_mid_sentence(text: str, m: re.Match, end: int) -> bool:
     if close < 0:
         return False
     if not relative and (not _ASIDE_START.match(text, m.start()) or len(text[m.end():close].split()) > 2):
-        # a short aside between commas ("based on the often used, but disputed, assumption", "is, as usual,
-        # playing tough") is inside the sentence too; a longer clause may have commas of its own
+        # a short aside between commas ("based on the widely cited, but contested, estimate", "is, as ever,
+        # driving a hard bargain") is inside the sentence too; a longer clause may have commas of its own
         return False
     rest = text[close:end]
     attribution = _TRAIL_ATTRIBUTION.match(rest) and not re.match(rf",\s*{_SAY}\b", rest, re.IGNORECASE)
@@ -445,7 +445,7 @@ _OPENING_THEN_PRONOUN = re.compile(r"((?:[^,;:\"“”()]{1,80},\s+){1,3}?)(?:he
 
 def _pronoun_after_opening(text: str) -> bool:
     """Does the main clause start with a pronoun after an opening phrase that names no one ("On Thursday, in
-    an extraordinary rebuke of the president, he decided ...", "After that, they ...")? Whom it means was
+    a sharp rebuke of the mayor, she decided ...", "After that, they ...")? Whom it means was
     told before. ("When Velik arrived, he said ..." names him in the opening.)"""
     m = _OPENING_THEN_PRONOUN.match(text)
     if not m:
@@ -456,8 +456,8 @@ def _pronoun_after_opening(text: str) -> bool:
 
 
 def _back_pointing_cut(u: Unit, sentence_start: dict[tuple[str, int], int], texts: dict[str, str]) -> bool:
-    """Was ``u`` cut from after a leading phrase that points back ("After that, according to the indictment,
-    the campaign sought more")? The cut hides the pointer, not the leaning."""
+    """Was ``u`` cut from after a leading phrase that points back ("After that, according to the court
+    papers, the firm asked for more")? The cut hides the pointer, not the leaning."""
     start = sentence_start.get((u.article, u.sentence))
     if start is None or not 0 < u.start - start <= 80:
         return False
@@ -723,7 +723,7 @@ def _min_df(n_articles: int) -> int:
 _SUBORDINATE_PIECE = re.compile(r"(?:that|whether|which|who|because|if|why|how)\s")  # lower case, inside a sentence: a clause cut from it
 _QUOTED_QUESTION = re.compile(r"\?\s*(?:[\"”’']|'')")
 
-# A clause that opens on a bare count ("... 65 percent are stunted and 16 percent suffer ...") counts what the
+# A clause that opens on a bare count ("... 58 percent are underweight and 12 percent need care ...") counts what the
 # clause before it named: alone, it does not say what it counts.
 _BARE_COUNT = re.compile(
     r"(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|about|nearly|almost|some|over|only|another)\s+)?"
@@ -801,7 +801,7 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                     if "!" in out:
                         continue  # reporting prose does not exclaim: an embedded post ("... story is 100% FALSE!!!")
                     if ua > s.start and _BARE_COUNT.match(out) and re.search(r"[\w,;]\s*$", text[s.start:ua]):
-                        continue  # "... 65 percent are stunted and 16 percent suffer ...": 16 percent of what the clause before said
+                        continue  # "... 58 percent are underweight and 12 percent need care ...": 12 percent of what?
                     if ua > s.start and _SUBORDINATE_PIECE.match(out):
                         continue  # "that none of them were in Velia": the second of two things someone said, cut off
                     if _QUOTED_QUESTION.search(out):
@@ -922,7 +922,7 @@ _BEFORE_ROMAN = re.compile(r"(?<![\w.'’-])(?!(?:Then|When|But|And|So|If|As|Now
                            r"Before|Because|Although|Though|While|Since|Until|Still|Yet|Frankly|Honestly)\s)[A-Z][\w.'’-]*\s+$")
 
 
-# "And certainly don't make faces during public events": an order to someone, the words of a post or a speech
+# "And certainly don't wave at the cameras": an order to someone, the words of a post or a speech
 _IMPERATIVE = re.compile(r"^(?:[a-z]+ly\s+)?(?:don['’]t|do\s+not)\s+[a-z]", re.IGNORECASE)
 
 

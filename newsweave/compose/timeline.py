@@ -369,7 +369,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             for (_, t, value), (start, end), lab in zip(items, spans, labelled):
                 planned = any((lab or c.start <= t.start < c.end) and c.modality == "planned"
                               for c in claims_of.get(sent.index, ()))
-                # "the deadline, which was delayed from Sunday": the day it was moved from, not its day now
+                # "the deadline, which was moved from Monday": the day it was moved from, not its day now
                 status = "moved" if _RESCHEDULED.search(text, sent.start, t.start) else _status(
                     value, doc.article.published, planned)
                 candidates.append(_Candidate(value, sent, t.start, t.end, t.text, status,
