@@ -37,6 +37,15 @@ def test_same_figure_pairs_cross_articles_only():
     assert same_figure_pairs(claims) == {(0, 1), (0, 2)}
 
 
+def _dated_claim(*values: tuple[str, str]) -> Claim:
+    """A claim carrying these (TIMEX3 type, value) dates."""
+    from types import SimpleNamespace
+
+    c = _claim("a", "x", [], [])
+    c.dates = [SimpleNamespace(type=t, value=v, start=0, end=1) for t, v in values]
+    return c
+
+
 def _brief_json(tmp_path, records: list[dict]) -> dict:
     """The JSON briefing of a feed of our articles (one JSONL file)."""
     from newsweave.pipeline import brief
@@ -140,39 +149,26 @@ def test_reports_citing_one_source_for_different_things_are_different_facts(tmp_
 
 
 def test_a_clock_time_is_on_its_day():
-    from types import SimpleNamespace
-
     from newsweave.align.facts import _same_day
 
-    def claim(*values: tuple[str, str]) -> Claim:
-        c = _claim("a", "x", [], [])
-        c.dates = [SimpleNamespace(type=t, value=v, start=0, end=1) for t, v in values]
-        return c
-
-    assert _same_day(claim(("TIME", "2031-05-12T23:00")), claim(("DATE", "2031-05-12")))
-    assert _same_day(claim(("TIME", "2031-05-12TNI")), claim(("TIME", "2031-05-12T22:40")))
-    assert not _same_day(claim(("TIME", "2031-05-12T23:00")), claim(("DATE", "2031-05-13")))
-    assert not _same_day(claim(("DATE", "2031-W20")), claim(("DATE", "2031-W20")))  # a week is not a day
-    assert not _same_day(claim(("DATE", "2031-05")), claim(("DATE", "2031-05")))
+    assert _same_day(_dated_claim(("TIME", "2031-05-12T23:00")), _dated_claim(("DATE", "2031-05-12")))
+    assert _same_day(_dated_claim(("TIME", "2031-05-12TNI")), _dated_claim(("TIME", "2031-05-12T22:40")))
+    assert not _same_day(_dated_claim(("TIME", "2031-05-12T23:00")), _dated_claim(("DATE", "2031-05-13")))
+    assert not _same_day(_dated_claim(("DATE", "2031-W20")), _dated_claim(("DATE", "2031-W20")))  # a week is not a day
+    assert not _same_day(_dated_claim(("DATE", "2031-05")), _dated_claim(("DATE", "2031-05")))
 
 
 def test_one_clock_time_of_one_day_needs_less_wording_in_common(tmp_path):
     """"The Velm dam gave way shortly before 11 p.m." and "The Velm dam, an earth barrier built in 1961 ...,
     failed shortly before 11 p.m., according to the ministry": the apposition and the other verb keep the two
     below the closeness asked of two claims of the same day; one clock time is as telling as one figure."""
-    from types import SimpleNamespace
-
     from newsweave.align.facts import _same_time
 
-    def claim(*values: tuple[str, str]) -> Claim:
-        c = _claim("a", "x", [], [])
-        c.dates = [SimpleNamespace(type=t, value=v, start=0, end=1) for t, v in values]
-        return c
-
-    assert _same_time(claim(("TIME", "2031-05-12T23:00")), claim(("TIME", "2031-05-12T23:00")))
-    assert not _same_time(claim(("TIME", "2031-05-12T23:00")), claim(("TIME", "2031-05-12T22:00")))
-    assert not _same_time(claim(("TIME", "2031-05-12TNI")), claim(("TIME", "2031-05-12TNI")))  # "at night": no clock time
-    assert not _same_time(claim(("DATE", "2031-05-12")), claim(("DATE", "2031-05-12")))
+    assert _same_time(_dated_claim(("TIME", "2031-05-12T23:00")), _dated_claim(("TIME", "2031-05-12T23:00")))
+    assert not _same_time(_dated_claim(("TIME", "2031-05-12T23:00")), _dated_claim(("TIME", "2031-05-12T22:00")))
+    # "at night" is no clock time
+    assert not _same_time(_dated_claim(("TIME", "2031-05-12TNI")), _dated_claim(("TIME", "2031-05-12TNI")))
+    assert not _same_time(_dated_claim(("DATE", "2031-05-12")), _dated_claim(("DATE", "2031-05-12")))
 
     b = _brief_json(tmp_path, [
         {"id": "herald", "outlet": "Velm Herald", "published": "2031-05-13",

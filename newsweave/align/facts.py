@@ -11,7 +11,8 @@
    content: TF-IDF over content lemmas, containment, or close sentence embeddings of the canonicalized
    text (entity variants replaced by canonical names), embeddings only for pairs that share words.
    Two claims dating something to the same day, or giving the same figure for the same kind of count,
-   are linked on a close embedding alone (closer for a day than for a figure or a clock time of a day). Two claims about different years (their dates' years, or for
+   are linked on a close embedding alone (closer for a day than for a figure or a clock time of a
+   day). Two claims about different years (their dates' years, or for
    an undated claim its article's publication year) are never linked.
 4. **Grouping.** Links are taken best first; two groups merge only if they hold no two claims of the same
    article, so a fact has at most one wording per article and chains cannot snowball through a story.

@@ -220,7 +220,8 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
             k = 0
             while k < len(merged) and len(merged) >= 2:
                 a, b = merged[k][0], merged[k][1]
-                if (_SUBORDINATE_OPENING.match(text, a) and "," not in text[a:b].rstrip(", ")) or not _has_finite_verb(span, a, b):
+                only_opening = _SUBORDINATE_OPENING.match(text, a) and "," not in text[a:b].rstrip(", ")
+                if only_opening or not _has_finite_verb(span, a, b):
                     if k + 1 < len(merged):
                         merged[k + 1][0] = merged[k][0]
                     else:

@@ -175,7 +175,8 @@ _IRREGULAR_DEMONYMS = {
     "uyghur": "Xinjiang", "uighur": "Xinjiang", "crimean": "Crimea", "sudanese": "Sudan", "lebanese": "Lebanon",
     "vietnamese": "Vietnam", "german": "Germany", "norse": "Norway", "monacan": "Monaco", "omani": "Oman",
 }
-_DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ien", "ite", "ic", "an", "ern", "er", "i", "n")  # ern: "Middle Eastern"
+# ("ern": "Middle Eastern" of "Middle East")
+_DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ien", "ite", "ic", "an", "ern", "er", "i", "n")
 _PLACE_ENDINGS = ("", "a", "ia", "e", "o", "y", "ey", "um", "on", "and", "land", "stan", "es", "s")
 _DERIVED_SUFFIXES = ("ians", "ans", "ian", "ean", "ese", "ish", "ien", "ite", "an", "is", "ns", "ia", "i", "n", "s", "a")
 # Common English names of countries that differ from the gazetteer's (general, not story-specific).

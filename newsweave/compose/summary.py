@@ -46,6 +46,7 @@ import numpy as np
 from newsweave.align.facts import conflicting_counts, one_count
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
+from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.quotes import find_quote_spans
 from newsweave.model import AnnotatedArticle, Evidence, SummaryItem
 
@@ -433,9 +434,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     return items
 
 
-_CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                            "june july august september october november december jan feb mar apr jun jul aug sep "
-                            "sept oct nov dec".split())
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)  # "On Monday, he ...": a day names no one
 # A leading phrase that points back ("After that, ...", "In response, ..."): trimmed off, the rest still leans
 _BACK_POINTING = re.compile(r"\b(?:that|this|these|those|then|it|he|she|they|him|them|his|her|their|response|"
                             r"addition|turn|contrast|return)\b", re.IGNORECASE)
@@ -729,7 +728,8 @@ _BARE_COUNT = re.compile(
     r"(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|about|nearly|almost|some|over|only|another)\s+)?"
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions)\b",
     re.IGNORECASE)
-_OPENS_NEXT_QUOTE = re.compile(r"(?<=[.!?])\s+(?:[\"“]|`{1,2})\s*$")  # a sentence's end, then a lone opening mark (" or the wire's ``)
+# a sentence's end, then a lone opening mark (" or the wire's ``)
+_OPENS_NEXT_QUOTE = re.compile(r"(?<=[.!?])\s+(?:[\"“]|`{1,2})\s*$")
 # A sentence that ends in an ellipsis (outside quote marks) is cut off: feeds, teasers and excerpts end
 # so ("Munoz did not elaborate on travel restrictions for children who are not..."), and what is left is
 # not a whole statement.
