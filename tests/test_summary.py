@@ -626,6 +626,21 @@ def test_a_wh_clause_cut_from_its_sentence_is_no_unit():
     assert not _SUBORDINATE_PIECE.match("the harbour wall failed on Monday.")
 
 
+def test_a_whole_quote_whose_speaker_is_named_in_another_sentence_is_no_unit():
+    """"A relief official spoke after visiting Ostmark. ``It may be worse than last year.''": the second
+    sentence is the official's words; alone in a summary it reads as the outlet's."""
+    from newsweave.annotate import annotate
+    from newsweave.compose.summary import _units
+
+    text = ("Ada Lorne, a relief official, spoke to reporters in Velgrad on Friday after a week of visiting the "
+            "flooded valleys of Ostmark. ``The harvest may be even worse than it was last year.''\n\n"
+            "The port authority said the harbour would reopen on Monday after two weeks of repairs.")
+    docs = annotate([Article(id="p", source="p", published="2026-03-11", text=text)], cache=False)
+    texts = [u.text for u in _units(docs, [], "prose")[0]]
+    assert not any("harvest may be" in t for t in texts), texts
+    assert any(t.startswith("The port authority said") for t in texts), texts
+
+
 def test_a_clause_counting_what_the_clause_before_names_is_no_unit_of_its_own():
     """"... 58 percent of the children are underweight and 12 percent need urgent care": alone, "12 percent
     need urgent care" does not say of whom. The whole sentence stays a candidate."""

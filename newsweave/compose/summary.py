@@ -811,8 +811,11 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         # their own without quote marks (a post: "try showing a little class"; a speech: "we
                         # owe our military men and women unconditional support")
                         continue
-                    if _unattributed_quote(ua, ub, quoted) or any(qs <= ua and ub <= qe + 1 for qs, qe in marked):
-                        continue  # someone's words without who said them, as if the outlet stated them
+                    if (_unattributed_quote(ua, ub, quoted) or any(qs <= ua and ub <= qe + 1 for qs, qe in marked)
+                            or not re.search(r"\w", _outside_quotes(out))):
+                        # someone's words without who said them, as if the outlet stated them (also a whole
+                        # quote with its marks, its speaker named in another sentence: '"It may be worse."')
+                        continue
                     if _verb_lost(ua, ub, claims):
                         continue  # "Russian Deputy Prime Minister Ilya Klebanov", cut at ", who": no verb left
                     in_span = [c for c in covered if _overlap(ua, ub, c.start, c.end) >= 0.5 * (c.end - c.start)]
