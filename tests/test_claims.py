@@ -256,3 +256,16 @@ def test_an_apposition_between_subject_and_verb_does_not_stop_the_cut():
     assert [t for t, _ in _claims("Velin, the mayor of Ostrun, resigned on Monday, and villagers set fire to the "
                                   "town hall.")] == ["Velin, the mayor of Ostrun, resigned on Monday",
                                                      "villagers set fire to the town hall."]
+
+
+@pytest.mark.parametrize("sentence, finite", [
+    # the tagger reads "reopened" as a participle; with its own subject as the root it is a past tense
+    ("The harbour reopened on Monday after two weeks of repairs.", True),
+    # photo captions: a name and a place, or people "pictured" somewhere
+    ("Members of the fishing fleet pictured at the harbour wall in Ostrun on Sunday.", False),
+    ("Members of the caravan at the border wall on Sunday.", False),
+    ("Fishermen and their families looking out over the harbour in Ostrun on May 10, 2026.", False),
+])
+def test_a_past_tense_read_as_a_participle_is_still_a_finite_verb(sentence, finite):
+    (doc,) = annotate([Article(id="t", source="test", text="The port was shut. " + sentence)], cache=False)
+    assert [c.finite for c in doc.claims if c.text.startswith(sentence[:20])] == [finite]

@@ -269,4 +269,11 @@ def _has_finite_verb(span: "Span", start: int, end: int) -> bool:
         if t.tag_ in ("VB", "VBN", "VBG") and any(c.dep_ in ("aux", "auxpass") for c in t.children) and not any(
                 c.tag_ == "TO" for c in t.children):
             return True  # (not an infinitive: "believed to be hiding in Ostmark" has no finite verb)
+        if (t.tag_ == "VBN" and t.dep_ == "ROOT" and t.lower_ not in _CAPTION_PARTICIPLES
+                and any(c.dep_ == "nsubj" for c in t.children)):
+            return True  # "The harbour reopened on Monday": a past tense the tagger read as a participle
     return False
+
+
+# what a photo caption says of the people in the picture ("Members of the fleet pictured at the wall")
+_CAPTION_PARTICIPLES = frozenset({"pictured", "seen", "shown", "photographed", "depicted", "captured", "filmed"})
