@@ -34,6 +34,7 @@ from itertools import combinations
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF
 from newsweave.align.facts import Fact, in_attribution
 from newsweave.align.similarity import SentenceIndex
+from newsweave.annotate.entities import demonym_place, name_key
 from newsweave.annotate.timevalues import intervals_meet, value_interval
 from newsweave.model import AnnotatedArticle, Claim
 
@@ -1077,8 +1078,6 @@ def _same_base_place(a: str, b: str) -> bool:
 
 def _adjective_of(a: str, b: str) -> bool:
     """Is one name the other's adjective or demonym ("Middle Eastern" / "Middle East")?"""
-    from newsweave.annotate.entities import demonym_place, name_key  # noqa: PLC0415
-
     return any(name_key(demonym_place(x, [y]) or "") == name_key(y) for x, y in ((a, b), (b, a)))
 
 

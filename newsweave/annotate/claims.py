@@ -254,7 +254,7 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
     return claims
 
 
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # Penn tags of a finite verb (also read by pipeline.py)
 
 
 def _has_finite_verb(span: "Span", start: int, end: int) -> bool:
@@ -264,7 +264,7 @@ def _has_finite_verb(span: "Span", start: int, end: int) -> bool:
     for t in span:
         if not start <= t.idx < end:
             continue
-        if t.tag_ in _FINITE_TAGS:
+        if t.tag_ in FINITE_TAGS:
             return True
         if t.tag_ in ("VB", "VBN", "VBG") and any(c.dep_ in ("aux", "auxpass") for c in t.children) and not any(
                 c.tag_ == "TO" for c in t.children):

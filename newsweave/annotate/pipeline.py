@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from newsweave.annotate.claims import FINITE_TAGS
 from newsweave.annotate.datelines import dateline_end
 from newsweave.model import AnnotatedArticle, Article, EntityMention, Sentence
 
@@ -130,9 +131,6 @@ def tag_article_dates(article: Article, anchor: str | None = None) -> list:
     return tag_timexes(article.text, anchor or article.published)
 
 
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def _joined_at_abbreviations(doc, text: str) -> list[tuple[int, int]]:
     """spaCy's sentences, with a break after an abbreviation undone when what follows has no finite verb of
     its own: "Prominent Republicans are calling for Ariz. | Gov. Jan Brewer to veto the bill." is one
@@ -166,7 +164,7 @@ def _finite_root(sent) -> bool:
     """Is the sentence's main verb finite, or has it a finite auxiliary? ("Gov. Jan Brewer to veto a bill that
     would ..." has not: its "would" is in a relative clause.)"""
     root = sent.root
-    return root.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+    return root.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
                                             for c in root.children)
 
 
