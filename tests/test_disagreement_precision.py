@@ -320,3 +320,53 @@ def test_an_age_that_bounds_a_group_is_not_a_disputed_figure(before, bound):
     from newsweave.align.disagreements import _AGE_BOUND
 
     assert bool(_AGE_BOUND.search(before)) is bound
+
+
+# --- hedged figures, percentages and peoples ----------------------------------------------------------
+
+
+def test_two_hedged_figures_that_miss_each_other_are_rival_estimates():
+    # "about 30,000" (27,000-33,000) and "some 35,000" (31,500-38,500) touch only at their hedges
+    b = _pair("A strike by air traffic controllers grounded every flight from Dorvane on Monday, stranding about "
+              "30,000 passengers at the start of the holidays.",
+              "Some 35,000 passengers were stranded at Dorvane on Monday when a strike by air traffic controllers "
+              "grounded every flight.")
+    hits = _numbers(b)
+    assert len(hits) == 1 and hits[0]["status"] == "estimate"
+    assert sorted(p["value"] for p in hits[0]["positions"]) == ["Some 35,000 passengers", "about 30,000 passengers"]
+
+
+@pytest.mark.parametrize("other", ["around 30,000 passengers", "31,000 passengers", "nearly 30,000 passengers"])
+def test_a_figure_within_anothers_hedge_agrees_with_it(other):
+    b = _pair("A strike by air traffic controllers grounded every flight from Dorvane on Monday, stranding about "
+              "30,000 passengers at the start of the holidays.",
+              f"A strike by air traffic controllers grounded every flight from Dorvane on Monday, stranding {other}.")
+    assert not _numbers(b)
+
+
+def test_two_percentages_of_one_measure_disagree_and_a_pay_increase_is_no_revision():
+    # the union's demand, a day apart: "increase" names what the figure measures, it does not say the demand
+    # changed; nor does a later report's other figure make it an update
+    b = newsweave.brief([
+        _article(1, "Valley Post", "Train drivers walked out across Velia on Monday. Their union is demanding a "
+                 "9 percent pay increase over two years.", "2026-05-11"),
+        _article(2, "Kestpress", "Train drivers walked out across Velia on Monday, and their union is demanding "
+                 "a 12% pay rise over two years.", "2026-05-12"),
+    ])
+    hits = _numbers(b)
+    assert len(hits) == 1 and hits[0]["status"] == "contradiction"
+    assert sorted(p["value"] for p in hits[0]["positions"]) == ["12%", "9 percent"]
+
+
+def test_percentages_of_different_measures_are_not_compared():
+    b = _pair("Train drivers walked out across Velia on Monday; fares have risen 9% since January.",
+              "Train drivers walked out across Velia on Monday as prices rose 12% in a year.")
+    assert not _numbers(b)
+
+
+def test_figures_for_two_peoples_are_not_rival_counts():
+    # no place is named: the demonyms say whose children are counted
+    b = _pair("A survey found that 49 percent of Peruvian children under five are stunted by hunger, the aid "
+              "agency said on Monday.",
+              "The aid agency said on Monday that 30 percent of Bolivian children under five are stunted by hunger.")
+    assert not _numbers(b)

@@ -151,7 +151,7 @@ def find_disagreements(
     out += _date_disagreements(docs, index, mention_spans, by_id, texts, names, phrase_dated)
     out += _fact_date_disagreements(facts, texts, {tuple(sorted((e["article"], e["start"]) for p in d["positions"] for e in p["evidence"])) for d in out},
                                     phrase_dated, published)
-    places = {e.id for e in entities if e.type in ("GPE", "LOC", "FAC")}
+    places = _place_keys(entities)
     out += _number_disagreements(docs, index, facts, texts, names, places)
     out += _negation_disagreements(facts, texts)
     out += _role_disagreements(facts, entities, texts)
@@ -160,6 +160,7 @@ def find_disagreements(
     speakers = _speakers(docs)
     for item in out:
         _explain(item, published, outlet, speakers)
+        item.pop("_figure", None)
     out.sort(key=lambda d: ({"contradiction": 0, "update": 1, "estimate": 2}[d["status"]], d["kind"]))
     for n, item in enumerate(out, start=1):
         item["id"] = f"D{n}"
@@ -499,8 +500,21 @@ _AGE_BOUND = re.compile(
     re.IGNORECASE)
 
 
+def _place_keys(entities: list) -> tuple[dict[str, str], dict[str, list[tuple[int, int, str]]]]:
+    """The places the story names: per place entity the place, and per article the mentions of peoples
+    named by a demonym ("Cambodian children") with the place each names."""
+    place_names = [e.name for e in entities if e.type in ("GPE", "LOC", "FAC")]
+    places = {e.id: name_key(e.name) for e in entities if e.type in ("GPE", "LOC", "FAC")}
+    peoples: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        if e.type == "NORP" and (place := demonym_place(e.name, place_names)):
+            for art, s, t in e.mentions:
+                peoples[art].append((s, t, name_key(place)))
+    return places, peoples
+
+
 def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str],
-                          places: set[str] = frozenset()) -> list[dict]:
+                          places: tuple[dict, dict] | None = None) -> list[dict]:
     fact_of = {(c.article, c.index): f.id for f in facts for c in f.claims}
     items: list[tuple[Claim, object]] = [
         (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
@@ -544,8 +558,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue  # "22 surface ships" / "two Norwegian ships": two sets of ships, not two counts of one
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
             strict = qa.counted is None or qb.counted is None
-            if qa.counted is None and qb.counted is None:
+            if qa.counted is None and qb.counted is None and not _same_measure(texts, ca, qa, cb, qb):
                 continue
+            if segments.other_places(ca, cb):
+                continue  # figures about different places or peoples, even in wordings the facts align
             check = None
             # One wording of a fact may carry several figures: an uncounted one must read alike too.
             if strict or not same_fact:
@@ -568,8 +584,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             continue
         seen.add(pair_key)
         if qa.overlaps(qb):
-            if (qa.low, qa.high) == (qb.low, qb.high) or (qa.value is not None and qb.value is not None):
-                continue  # agreement: "around 2,000" and "nearly 2,000"
+            if ((qa.low, qa.high) == (qb.low, qb.high)
+                    or (qa.value is not None and qb.value is not None and not _rival_estimates(qa, qb))):
+                continue  # agreement: "around 2,000" and "nearly 2,000"; "about 30,000" and "31,000"
             status = "estimate"
         elif _next_to_vague(qa, qb):
             status = "estimate"
@@ -582,13 +599,15 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # "65 dead", "injuring 157 others"): its items merge through the figures they share
             subject = family
         else:
-            subject = " ".join(x for x in (qa.counted or qb.counted or qa.unit or "", _shared_word(ca, cb, qa, names))
-                               if x) or "figure"
+            subject = " ".join(x for x in (qa.counted or qb.counted or qa.unit or "",
+                                           _shared_word(ca, cb, qa, names, common)) if x) or "figure"
         positions = [
             _Position(qa.text, [qa.low, qa.high], ca, qa.start, qa.end),
             _Position(qb.text, [qb.low, qb.high], cb, qb.start, qb.end),
         ]
-        results.append(_make("number", subject, positions, texts, lambda p: str(p.normalized), status))
+        item = _make("number", subject, positions, texts, lambda p: str(p.normalized), status)
+        item["_figure"] = qa.kind  # (dropped after _explain reads it)
+        results.append(item)
     merged = (_without_ambiguous_reports(it, texts) for it in _merge_number_items(results))
     return [it for it in merged if it is not None]
 
@@ -724,13 +743,16 @@ def _years(c: Claim) -> set[str]:
     return {t.value[:4] for t in c.dates if t.type == "DATE" and re.match(r"^\d{4}", t.value)}
 
 
-def _shared_word(a: Claim, b: Claim, q, names: set[str]) -> str:
+def _shared_word(a: Claim, b: Claim, q, names: set[str], near: frozenset[str] = frozenset()) -> str:
+    """A word both claims use, besides the figure, what it counts and the story's names: one the two
+    windows around the figures share first ("stranded" for "stranding about 30,000 passengers" / "some
+    35,000 passengers were left stranded", not the "flights" said elsewhere in both sentences)."""
     counted = {q.counted} if q.counted else set()
     counted |= {w.lower() for w in re.findall(r"\w+", q.text)} | {"thousand", "hundred", "million", "dozen", "billion"}
     counted |= names | _REPORTING_WORDS
     b_terms = set(b.terms)
     shared = [t for t in a.terms if t in b_terms and t not in counted and not t.isdigit() and t not in names]
-    return shared[0] if shared else ""
+    return next((t for t in shared if t in near), shared[0] if shared else "")
 
 
 def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache", names: set[str],
@@ -757,10 +779,11 @@ class _SegmentCache:
     """``_segment`` and ``_years`` once per claim and figure: each takes part in many pairs."""
 
     def __init__(self, index: SentenceIndex, published: dict[str, str | None] | None = None,
-                 places: set[str] = frozenset(), facts: Sequence[Fact] = ()) -> None:
+                 places: tuple[dict, dict] | None = None, facts: Sequence[Fact] = ()) -> None:
         self.index = index
         self.published = published or {}
-        self.places = places
+        # place entity id -> the place; article -> (start, end, place) of each people named by a demonym
+        self.places, self.peoples = places or ({}, {})
         # article pairs that state a fact in common
         self.linked: set[tuple[str, str]] = set()
         for f in facts:
@@ -793,6 +816,23 @@ class _SegmentCache:
                 words.discard("fatal")
             hit = self._words[key] = frozenset(words | {_FAMILY_OF[t] for t in words if t in _FAMILY_OF})
         return hit
+
+    def places_of(self, c: Claim) -> tuple[bool, set[str]]:
+        """The places a claim names (True, places); failing any, the lands of the peoples it names (False,
+        places: "Cambodian children"), except in its attribution ("Russian President Vladimir Putin said
+        ..." counts no Russians). A people named beside places ("1,500 Kurds in Rome") does not make the
+        claim about their land."""
+        direct = {self.places[e] for e in c.entities if e in self.places}
+        if direct:
+            return True, direct
+        return False, {place for s, t, place in self.peoples.get(c.article, ())
+                       if c.start <= s and t <= c.end and not in_attribution(c, s, t)}
+
+    def other_places(self, a: Claim, b: Claim) -> bool:
+        """Are two claims about different places, or different peoples? (A place against a people decides
+        nothing: "rebels at Kindu" / "rebels and their Rwandan allies".)"""
+        (direct_a, pa), (direct_b, pb) = self.places_of(a), self.places_of(b)
+        return direct_a == direct_b and bool(pa) and bool(pb) and not pa & pb
 
     def same_story(self, a: str, b: str) -> bool:
         """Do the two articles report the same story: another fact in common, and (when both are dated)
@@ -841,9 +881,7 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         return None  # figures of different years are about different events
     if cache.past_only(a, ya) != cache.past_only(b, yb):
         return None  # "In 1978, 20 people died in a hotel fire" is not about this week's fire
-    pa, pb = cache.places & set(a.entities), cache.places & set(b.entities)
-    if pa and pb and not (pa & pb):
-        return None  # nor are figures about different places ("2,000 dead in Honduras" / "26 dead in Angola")
+    # (figures about different places, "2,000 dead in Honduras" / "26 dead in Angola", never get here)
     seg_a, seg_b = cache.segment(a, qa)[0], cache.segment(b, qb)[0]
     # a shared word of the claims that both windows around the figures use (by stem), not the counted noun
     words = (cache.window_words(a, qa, names) & cache.window_words(b, qb, names)) - {qa.counted, qb.counted}
@@ -991,6 +1029,43 @@ def _negated_pair(neg: Claim, pos: Claim) -> bool:
 
 
 VAGUE_MARGIN = 0.1  # a vague figure's bounds are soft by this share: "tens of thousands" is not exact at 99,999
+
+
+def _rival_estimates(qa, qb) -> bool:
+    """Are two hedged figures different estimates, although their soft bounds touch? "About 30,000" and "some
+    35,000" overlap only at the edges of their hedges: neither figure lies within the other's, so the
+    reports estimate differently. ("Around 2,000" and "nearly 2,000" agree; a hedged figure and an exact one
+    inside it ("about 30,000" / "31,000") round the same count; a bound ("at least 14" / "17") holds.)"""
+    bounded = all(q.approx and q.low is not None and q.high is not None and q.low < q.high for q in (qa, qb))
+    return bounded and qa.value != qb.value and not (qb.low <= qa.value <= qb.high and qa.low <= qb.value <= qa.high)
+
+
+# What a percentage without an "of" measures is named by the words around it: "a 9% pay rise", "the
+# unemployment rate of 5.1%". Change words and function words name no measure.
+_MEASURE_STOP = frozenset("""
+    rise rose risen rises fall fell fallen falls increase increased increases decrease decreased drop dropped
+    climb climbed jump jumped grow grew grown gain gained stand stood stands reach reached hit up down by to of
+    per cent percent percentage point points nearly about around some almost roughly only just least more less
+    than over under is was are were be been has had have will would rate
+""".split())
+
+
+def _measure_words(text: str, q) -> set[str]:
+    """Content words of the noun a percentage qualifies: the two words after it ("a 9% pay rise"). A rate
+    named before its figure ("a tax rate of 35.7 percent") is left out: two reports' rates of one name are
+    as often of different years or people as rival figures."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
+
+    after = re.split(r"[,;:.()\"“”]", text[q.end:q.end + 40], maxsplit=1)[0]
+    return {w.lower() for w in _LEAD_WORD.findall(after)[:2]} - STOP_WORDS - _MEASURE_STOP - _NUMBER_WORDS
+
+
+def _same_measure(texts, ca: Claim, qa, cb: Claim, qb) -> bool:
+    """Two percentages that count nothing named ("9%", "10 percent") compare only when the words around them
+    name the same measure ("a 9% pay rise" / "a 10% pay hike"); "prices rose 3%" / "wages rose 5%" do not."""
+    if qa.kind != "percent" or qb.kind != "percent":
+        return False
+    return bool(_measure_words(texts[ca.article], qa) & _measure_words(texts[cb.article], qb))
 
 
 def _next_to_vague(qa, qb) -> bool:
@@ -1144,6 +1219,15 @@ class _Texts:
         return start, end
 
 
+_MEASURE_AFTER = re.compile(r"[\s-]+(?:[A-Za-z]+\s+){0,2}$")
+
+
+def _names_the_measure(text: str, p: "_Position", at: int) -> bool:
+    """Is a change word the noun the figure measures ("a 9 percent pay increase", "a 5% rise in prices"),
+    within two words after it, rather than a change of the figure ("the toll rose to 17")?"""
+    return p.end <= at <= p.end + 30 and bool(_MEASURE_AFTER.fullmatch(text[p.end:at]))
+
+
 def _make(kind: str, subject: str, positions: list[_Position], texts, key, status: str | None = None) -> dict:
     grouped: dict[str, dict] = {}
     cue = False
@@ -1151,7 +1235,9 @@ def _make(kind: str, subject: str, positions: list[_Position], texts, key, statu
     for p in positions:
         # The whole sentence may explain a change ("was expected on the 15th, but ... agreed to delay").
         s_start, s_end = texts.sentences.get((p.claim.article, p.claim.sentence), (p.claim.start, p.claim.end))
-        cue = cue or bool(_UPDATE_CUES.search(texts[p.claim.article][s_start:s_end]))
+        text = texts[p.claim.article]
+        cue = cue or any(not _names_the_measure(text, p, m.start() + s_start)
+                         for m in _UPDATE_CUES.finditer(text[s_start:s_end]))
         if (p.claim.article, p.claim.text) in said:  # a standfirst repeated in the body is one statement
             continue
         said.add((p.claim.article, p.claim.text))
@@ -1201,9 +1287,11 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict) -> None:
         "contradiction": "the values are incompatible and no report explains why",
     }[item["status"]]
     item["explanation"] = f"{item['subject']}: " + "; ".join(parts) + f". Classed as {item['status']}: {reason}."
-    # Figures that move between reports of different days are an update, unless different named
-    # sources give them (a ministry and a mayor disagreeing is a contradiction, whenever they speak).
-    if item["kind"] == "number" and item["status"] == "contradiction":
+    # Counts that move between reports of different days are an update, unless different named sources
+    # give them (a ministry and a mayor disagreeing is a contradiction, whenever they speak). A toll or a
+    # count of the evacuated grows as a story unfolds; a share or a sum ("a 9% pay rise" / "a 10% pay
+    # rise", a day apart) moves only when a report says so (the cue checked in _make).
+    if item["kind"] == "number" and item["status"] == "contradiction" and item.get("_figure", "cardinal") == "cardinal":
         who = {_speaker_of(speakers, ev) for p in item["positions"] for ev in p["evidence"]} - {None}
         dated = []
         for p in item["positions"]:
