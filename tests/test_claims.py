@@ -269,3 +269,13 @@ def test_an_apposition_between_subject_and_verb_does_not_stop_the_cut():
 def test_a_past_tense_read_as_a_participle_is_still_a_finite_verb(sentence, finite):
     (doc,) = annotate([Article(id="t", source="test", text="The port was shut. " + sentence)], cache=False)
     assert [c.finite for c in doc.claims if c.text.startswith(sentence[:20])] == [finite]
+
+
+@pytest.mark.parametrize("text", [
+    "\"We did not want this strike, but our members are exhausted,\" union leader Edvin Sorra told reporters.",
+    "\u201cThe ferry is safe, and the crew knows the route,\u201d the harbour master said on Monday.",
+])
+def test_a_quote_is_not_cut_between_its_clauses(text):
+    # the speaker's two clauses are one statement of theirs; a cut inside the marks leaves a claim that
+    # opens a quote it never closes
+    assert [t for t, _ in _claims(text)] == [text]

@@ -6,6 +6,7 @@ All sentences here are written for these tests; no benchmark text is copied.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import importlib.util
 import sys
 import time
@@ -61,6 +62,22 @@ def test_said_right_before_weekday_is_past_even_with_future_later():
     got = found("The minister said Monday that the border will reopen on Thursday.")
     assert got["Monday"][0] == "2020-11-23"
     assert got["Thursday"][0] == "2020-11-26"
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # the day of an act someone asked for lies ahead of the asking (WED is a Wednesday)
+    ("The minister urged both unions to meet on Friday.", WED, "2020-11-27"),
+    ("The league asked the clubs to vote on Monday on the new rules.", WED, "2020-11-30"),
+    # ... unless the report comes just after that day: Thursday's paper on Wednesday's meeting
+    ("The minister urged both unions to meet on Wednesday.", "2020-11-26", "2020-11-25"),
+    # a purpose is no request: the minister flew and met on a day gone by
+    ("The minister flew to Ostrun to meet the strikers on Monday.", WED, "2020-11-23"),
+    # the day of the asking itself is past narration
+    ("The two unions agreed on Monday to resume talks.", WED, "2020-11-23"),
+])
+def test_the_day_of_an_act_asked_for_lies_ahead_of_the_asking(text, published, value):
+    day = re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", text).group(0)
+    assert value_of(text, day, published) == value
 
 
 # --------------------------------------------------------------------------- month-day and New Year

@@ -576,3 +576,14 @@ def test_who_speaks_in_a_reduced_relative_after_an_appositive(run, text, speaker
 def test_a_relative_pronoun_before_the_speaker_is_not_what_was_said(run, text, speaker, content):
     got = by_speaker(run(text), text)
     assert got[speaker].content(text) == content
+
+
+def test_a_clause_before_a_semicolon_is_not_the_next_verbs_content(run):
+    # the parser hangs "wants" on "offered": the union's demand is not something the airline said
+    text = "The union wants a 9% pay rise; the airline has offered 4.5%."
+    assert not [a for a in run(text) if "union" in a.content(text)]
+
+
+def test_a_quoted_word_after_a_naming_verb_keeps_its_closing_mark(run):
+    text = 'Chief executive Marta Lindqvist called the walkout "irresponsible" and said the airline would sue.'
+    assert 'the walkout "irresponsible"' in [a.content(text) for a in run(text)]

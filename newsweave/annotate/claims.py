@@ -42,6 +42,14 @@ def _clause_roots(sent: "Span") -> list["Token"]:
     return sorted(roots, key=lambda t: t.i)
 
 
+def _inside_quote(text: str, start: int, at: int) -> bool:
+    """Does a quotation that opens in text[start:at] stay open at ``at``? (Straight, curly and wire-style
+    ``...'' marks.)"""
+    before = text[start:at]
+    return (before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+            or before.count("``") > before.count("''"))
+
+
 def _participle_opening(sent: "Span", conjunct: "Token") -> bool:
     """Does the sentence open with a participle phrase ("Recognizing ...", "Faced with ...") that runs up to
     the conjunct, with no "and" / "but" joining them (a real coordination has one)?"""
@@ -188,13 +196,14 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
                     left -= 1
                 between_adjectives = (left < edge and doc[edge].tag_.startswith("JJ")
                                       and doc[left - 1].tag_.startswith("JJ") and doc[left].dep_ == "cc")
-                if between_adjectives or doc[left].text.lower() == "as" or (
+                if between_adjectives or doc[left].text.lower() == "as" or _inside_quote(text, sent.start, doc[left].idx) or (
                         left == edge and doc[edge].dep_ not in ("cc", "punct")):
                     # no conjunction or comma before the clause: the parse went wrong ("... to sign the harbour
                     # accord Friday and Velian envoys said ...", "... warned all shipping
                     # as gales batter the coast ..."), and a cut there would end a claim on "accord" or "as"; nor
                     # one that joins two adjectives ("after four former and current senators urged ..."), nor at the
-                    # last "as" of "eases pain as well as aspirin does"
+                    # last "as" of "eases pain as well as aspirin does"; nor inside a quote ('"We did not want
+                    # this, but our members are exhausted," the union chairman said' is one statement of his)
                     conjuncts.remove(r)
                     continue
                 cuts.append(doc[left].idx)

@@ -355,11 +355,30 @@ _BARE_AS_PAST = {"hit", "put", "cut", "let", "quit", "shut", "set", "cost", "hur
                  "burst", "split", "upset", "beat", "come", "run", "become"}
 
 
+# Verbs that ask for, or commit to, an act still to come: the day of their infinitive ("urged both sides to
+# meet on Friday", "agreed to resume talks on Monday") is the act's, which lies ahead of the asking
+_DIRECTIVES = {"urged", "asked", "called", "told", "invited", "ordered", "instructed", "encouraged", "pressed",
+               "agreed", "promised", "pledged", "vowed", "decided", "voted", "wanted", "hoped", "offered",
+               "threatened", "summoned", "urges", "asks", "calls", "tells", "invites", "agrees", "promises"}
+
+
+def _directive_infinitive(words: list[str]) -> bool:
+    """Do the words before a date (nearest first) read "<directive> [someone] to <verb> ..." ("urged both
+    sides to meet on")? A purpose ("flew to Kabul to meet him on Friday") is no directive."""
+    for i, w in enumerate(words[:8]):
+        if w.lower() == "to" and i > 0 and words[i - 1].islower():
+            ahead = [x.lower() for x in words[i + 1:i + 5]]
+            return any(x in _DIRECTIVES for x in ahead)
+    return False
+
+
 def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str | None:
     """The tense of the first verb cue in ``words`` (nearest first when ``backwards``). A modal counts only
     within the first ``modal_reach`` words: the dated verb's own clause."""
     for i, w in enumerate(words):
         lw = w.lower()
+        if backwards and lw == "to" and _directive_infinitive(words[max(0, i - 1):]):
+            return "near"  # the day of an act asked for or agreed to: ahead of the asking, not of the report
         if lw in ("until", "till") and backwards:
             # "until" sets an end, and mostly one still to come ("postponed the vote until Monday", "kept
             # the markets closed until Friday"); only a past state that lasted until then is past: "the
@@ -429,8 +448,9 @@ class _Ctx:
         return self._may_is_a_name
 
     # tense of the clause around [start, end)
-    def tense(self, start: int, end: int) -> str | None:
-        """'past', 'future' or None (present / unknown) from the verbs nearest the expression."""
+    def tense(self, start: int, end: int, near: bool = False) -> str | None:
+        """'past', 'future' or None (present / unknown) from the verbs nearest the expression; with ``near``,
+        also 'near' for the day of an act asked for or agreed to (see _directive_infinitive)."""
         text = self.text
         lo = max(0, start - 300)
         left = text[lo:start]
@@ -451,6 +471,8 @@ class _Ctx:
         t = _scan_tense(list(reversed(lw)), backwards=True, modal_reach=reach)
         if t is None:
             t = _scan_tense(rw, backwards=False)
+        if t == "near":
+            return t if near else None
         return t if t in ("past", "future") else None
 
     def ref_or_dct(self, start: int) -> tuple[dt.date, str]:
@@ -557,6 +579,11 @@ def _weekday_date(wd: int, ctx: _Ctx, tense: str | None, rel: str = "") -> dt.da
         return a + dt.timedelta(days=diff)
     if tense == "future":
         return a + dt.timedelta(days=diff % 7)
+    if tense == "near":
+        # asked for before that day: mostly a day to come, unless the report is written just after it ("urged
+        # both sides to meet on Friday" on a Saturday is yesterday's meeting)
+        ahead, back = diff % 7, (-diff) % 7
+        return a - dt.timedelta(days=back) if back < ahead and back <= 1 else a + dt.timedelta(days=ahead)
     return a - dt.timedelta(days=(-diff) % 7)
 
 
@@ -809,7 +836,7 @@ def h_this_century(m, ctx):
 def h_weekday(m, ctx):
     wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
     rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower())
-    tense = None if rel else ctx.tense(m.start(), m.end())
+    tense = None if rel else ctx.tense(m.start(), m.end(), near=True)
     if rel.startswith("the ") or rel in ("previous", "following"):
         base, _ = ctx.ref_or_dct(m.start())
         sub = _Ctx(ctx.text, base)

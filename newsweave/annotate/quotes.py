@@ -635,6 +635,11 @@ def _trim(text: str, a: int, b: int, keep_close_quote: bool = True) -> tuple[int
         a += 1
     while b > a and (text[b - 1] in _TRIM_PUNCT):
         b -= 1
+    # 'called the walkout "irresponsible" and ...': the parser hangs the closing mark on the verb, so a span
+    # that opens a quote ends just before it; the mark belongs to the span
+    if keep_close_quote and b < len(text) and (
+            text[b] == '"' and text.count('"', a, b) % 2 == 1 or text[b] == "”" and text.count("“", a, b) > text.count("”", a, b)):
+        b += 1
     return a, b
 
 
@@ -880,6 +885,9 @@ class _Extractor:
     def from_cue_verb(self, t: "Token", lemma: str, generic: bool = False) -> None:
         text = self.text
         heads = [c for c in t.children if c.dep_ == "ccomp"] if generic or lemma in CCOMP_VERBS else []
+        # "The union wants a 9% rise; the airline has offered 4.5%.": a clause before a semicolon is a
+        # statement of its own, which the parser hung on the next clause's verb, not that verb's content
+        heads = [c for c in heads if not (c.i < t.i and any(x.text == ";" for x in t.doc[c.right_edge.i + 1:t.i]))]
         if not heads and lemma in SPEECH_VERBS:
             # "X said after the meeting he would ...": a finite clause the parser took for an adverbial
             heads = [
