@@ -71,6 +71,9 @@ class SummaryItem(BaseModel):
     text: str
     sources: list[str] = Field(description="Ids of all articles that state it, the extracted one first.")
     evidence: list[Evidence]
+    independent_sources: int | None = Field(
+        None, description="How many of the sources are independent: copies of one wire text, or reports of one "
+                          "outlet, count once. None when unknown (an item built without alignment).")
 
 
 class Briefing(BaseModel):

@@ -436,3 +436,17 @@ def test_tagger_spans_that_name_nothing(surface, label, text, junk):
         start = text.rindex(surface)
     m = _M("a", start, start + len(surface), surface, label)
     assert _not_a_name(m, text) is junk
+
+
+def test_a_dateline_run_into_a_name_is_two_mentions_and_its_place_a_place():
+    # the tagger reads "DORVANE - Valmira Air" as one organisation; the dash ends a wire dateline
+    entities, _ = story({
+        "a": ("DORVANE - Valmira Air and its pilots agreed on Friday to resume talks.",
+              [("DORVANE - Valmira Air", "ORG")]),
+        "b": ("DORVANE, June 4 (Nordwire) - Pilots at Valmira Air walked out. Passengers waited at Dorvane airport.",
+              [("DORVANE", "ORG"), ("Valmira Air", "ORG"), ("Dorvane", "FAC")]),
+    })
+    airline = find(entities, "Valmira Air")
+    assert {a for a, _s, _e in airline.mentions} == {"a", "b"}
+    assert not [e for e in entities if "-" in e.name]
+    assert find(entities, "Dorvane").type == "GPE"

@@ -449,3 +449,31 @@ def test_dates_are_labelled_as_people_write_them(value, label):
     from newsweave.render.view import date_label
 
     assert date_label(value) == label
+
+
+def test_an_item_stated_by_a_copy_and_its_source_is_one_source():
+    # independent_sources (set by compose from the reuse findings) decides, not the number of articles cited
+    b = hand_briefing()
+    b.summary[0].independent_sources = 1
+    v = build_view(b)
+    assert v.items[0].single_source and v.items[0].copies == 1
+    assert "_(single source, copied by 1 other)_" in render(b, "md")
+    b.summary[0].independent_sources = 2
+    assert not build_view(b).items[0].single_source
+
+
+def test_the_summary_counts_a_wire_copy_once():
+    wire = ("Dock workers at the port of Kelby walked off the job on Monday, halting all container traffic and "
+            "leaving some 40 ships waiting offshore, the dockers' union said. The union wants a 7% pay rise over "
+            "two years; the port authority has offered 3%. Port director Hanna Ulving called the strike unlawful "
+            "and said the authority would go to court. Shipping lines began diverting vessels to Ostmark.")
+    other = ("Ferry crews in Dunmere voted on Tuesday to accept a new contract after six weeks of talks. The "
+             "agreement gives crews a 5% rise this year and another 4% next year, the ferry company said.")
+    b = newsweave.brief([
+        Article(id="wire", source="wire", outlet="Nordwire", published="2025-06-02", text=wire),
+        Article(id="copy", source="copy", outlet="Kelby Daily", published="2025-06-02", text=wire + " More soon."),
+        Article(id="ferry", source="ferry", outlet="Dunmere Gazette", published="2025-06-03", text=other),
+    ])
+    copied = [i for i in b.summary if set(i.sources) >= {"wire", "copy"}]
+    assert copied and all(i.independent_sources == 1 for i in copied)
+    assert "single source, copied by 1 other" in render(b, "md")

@@ -276,11 +276,7 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
         members[a] += members.pop(b)
 
     # Text reuse between two articles, per passage, to tell copies from independent reports.
-    copied: dict[tuple[str, str], list[tuple[int, int, int, int]]] = defaultdict(list)
-    for r in reuse or []:
-        a, b = r["articles"]
-        for p in r["passages"]:
-            copied[(a, b)].append((p["a"]["start"], p["a"]["end"], p["b"]["start"], p["b"]["end"]))
+    copied = copied_passages(reuse)
     outlets = {d.article.id: (d.article.outlet or "").strip().lower() or None for d in docs}
 
     facts: list[Fact] = []
@@ -310,11 +306,32 @@ def _best_wording(group: list[Claim], index: SentenceIndex) -> Claim:
     return max(group, key=key)
 
 
+def copied_passages(reuse: list[dict] | None) -> dict[tuple[str, str], list[tuple[int, int, int, int]]]:
+    """Per pair of articles (a, b) in the reuse findings, the passages of a that b copies, or a copies from
+    b: (a start, a end, b start, b end)."""
+    copied: dict[tuple[str, str], list[tuple[int, int, int, int]]] = defaultdict(list)
+    for r in reuse or []:
+        a, b = r["articles"]
+        for p in r["passages"]:
+            copied[(a, b)].append((p["a"]["start"], p["a"]["end"], p["b"]["start"], p["b"]["end"]))
+    return copied
+
+
 def _origins(group: list[Claim], copied: dict, outlets: dict[str, str | None]) -> list[list[str]]:
     """Articles grouped by common origin: one copies the other's passage holding this claim, or they are
     the same outlet. Each group is one independent source."""
-    arts = list(dict.fromkeys(c.article for c in group))
-    span = {c.article: (c.start, c.end) for c in group}
+    spans: dict[str, tuple[int, int]] = {}
+    for c in group:  # (one wording per article and fact)
+        spans[c.article] = (c.start, c.end)
+    return origins(spans, copied, outlets)
+
+
+def origins(spans: dict[str, tuple[int, int]], copied: dict, outlets: dict[str, str | None]) -> list[list[str]]:
+    """The articles stating something, each by its span (article -> (start, end)), grouped by common
+    origin: one copies the other's passage holding it (``copied``: :func:`copied_passages`), or they are
+    the same outlet. Each group is one independent source."""
+    arts = list(spans)
+    span = spans
     parent = {a: a for a in arts}
 
     def find(x: str) -> str:

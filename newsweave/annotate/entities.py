@@ -43,6 +43,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from newsweave.annotate.datelines import dateline_end
 from newsweave.model import EntityMention
 
 try:  # optional: a better ASCII fold than NFKD (ı, ə, ß, Cyrillic ...)
@@ -664,6 +665,15 @@ def _junk(surface: str) -> bool:
 _TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT MST MDT PST PDT CET CEST BST MSK".split())
 
 
+def _in_dateline(text: str, start: int) -> bool:
+    """Does a wire dateline open the paragraph at ``start``, and cover it?"""
+    para = text.rfind("\n", 0, start) + 1
+    if text[para:start].strip():
+        return False
+    end = dateline_end(text, para)
+    return end is not None and start < end
+
+
 def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None) -> list[_M]:
     out: list[_M] = []
     for mn in mentions:
@@ -676,11 +686,17 @@ def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None)
         split = len(pieces) > 1
         more = []
         for off, piece in pieces:
-            sub = [(off + mt.start(), mt.group()) for mt in re.finditer(r"(?:(?!\s/\s).)+", piece)]
+            # a spaced slash or dash joins no name: "Harbour Press / Kestpress", a dateline run into the
+            # first sentence's subject ("DORVANE - Valmira Air and its pilots ...", "PHOENIX _ Victoria ...")
+            sub = [(off + mt.start(), mt.group()) for mt in re.finditer(r"(?:(?!\s[/_\u2013\u2014-]+\s).)+", piece)]
             split = split or len(sub) > 1
             more.extend(sub)
+        full = texts.get(mn.article, "") if texts else ""
         for off, piece in more:
-            c = _clean_piece(piece, mn.start + off, mn.label)
+            label = mn.label
+            if full and piece.strip().isupper() and _in_dateline(full, mn.start + off):
+                label = "GPE"  # "DORVANE, June 4 (Nordwire) -": the place where the report was filed
+            c = _clean_piece(piece, mn.start + off, label)
             if c:
                 out.append(_M(mn.article, c[0], c[1], c[2], c[3], 0.5 if split else 1.0))
     if texts:

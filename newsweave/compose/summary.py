@@ -43,7 +43,7 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.align.facts import conflicting_counts, one_count
+from newsweave.align.facts import conflicting_counts, copied_passages, one_count, origins
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
@@ -366,13 +366,15 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 
 
 def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, published: dict[str, str | None] | None = None,
-              index: SentenceIndex | None = None, facts: Sequence | None = None, style: Style = "prose") -> list[SummaryItem]:
+              index: SentenceIndex | None = None, facts: Sequence | None = None, style: Style = "prose",
+              reuse: list[dict] | None = None) -> list[SummaryItem]:
     """The consensus summary, at most ``words`` words in all.
 
     ``facts`` are the story's aligned facts (:func:`newsweave.align.facts.align_facts`); without them each
     sentence stands for itself. ``style="prose"`` gives whole sentences (trimmed of datelines, leading
     phrases and attributions at most); ``style="bullets"`` gives one fact per item, as the clause that states
-    it when the fact is one clause of a longer sentence."""
+    it when the fact is one clause of a longer sentence. ``reuse`` (the story's text reuse findings) tells
+    which of an item's sources copy each other, for its ``independent_sources``."""
     if style not in ("prose", "bullets"):
         raise ValueError(f"style must be 'prose' or 'bullets', not {style!r}")
     if not docs or words <= 0:
@@ -428,9 +430,16 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
         return (date, -importance(u), round(u.position / POSITION_DECAY, 1), u.article, u.start)
 
     by_article = {d.article.id: d for d in docs}
+    copied = copied_passages(reuse)
+    outlets = {d.article.id: (d.article.outlet or "").strip().lower() or None for d in docs}
     items = []
     for u in _after_what_they_lean_on(sorted(chosen, key=order_key)):
-        items.append(_cite(u, by_article, facts, index))
+        item = _cite(u, by_article, facts, index)
+        spans: dict[str, tuple[int, int]] = {}
+        for e in item.evidence:
+            spans.setdefault(e.article, (e.start, e.end))
+        item.independent_sources = len(origins(spans, copied, outlets))
+        items.append(item)
     return items
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsweave.model import Briefing
-from newsweave.render.view import BriefingView, Marker, SourceView, build_view, is_web_url, short
+from newsweave.render.view import BriefingView, Marker, SourceView, build_view, is_web_url, short, single_source_note
 
 
 LIST_MAX = 10  # facts listed per outlet (unique, omitted)
@@ -58,7 +58,7 @@ def render_markdown(b: Briefing) -> str:
     if not v.items:
         out.append("_No summary: no usable article text._")
     for item in v.items:
-        flag = " _(single source)_" if item.single_source else ""
+        flag = f" _({single_source_note(item)})_" if item.single_source else ""
         out.append(f"- {_md_escape(item.text)} {_marks(item.markers)}{flag}")
     _timeline(v, out)
     _disagreements(v, out)

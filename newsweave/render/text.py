@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsweave.model import Briefing
-from newsweave.render.view import build_view, percent, short
+from newsweave.render.view import build_view, percent, short, single_source_note
 
 TIMELINE_ROWS = 14
 MATRIX_ROWS = 10
@@ -39,7 +39,7 @@ def print_text(b: Briefing, console=None) -> None:
         summary.append("• " + item.text)
         summary.append(" " + _refs(item.markers), style="bold cyan")
         if item.single_source:
-            summary.append(" single source", style="italic dim")
+            summary.append(" " + single_source_note(item), style="italic dim")
     console.print(Panel(summary or Text("No summary: no usable article text."), title="Summary", border_style="cyan"))
 
     if v.timeline:

@@ -74,7 +74,8 @@ class Marker:
 class ItemView:
     text: str
     markers: list[Marker]
-    single_source: bool
+    single_source: bool  # one independent source (copies of its text, or its outlet's other reports, count once)
+    copies: int = 0  # the other articles that state it in that source's words
 
 
 @dataclass(slots=True)
@@ -540,6 +541,13 @@ def _loaded_sentences(spans: list[tuple[int, int, float | None]], art: str, cite
     return out
 
 
+def single_source_note(item: ItemView) -> str:
+    """ "single source", and how many articles repeat it in its words ("single source, copied by 1 other")."""
+    if not item.single_source:
+        return ""
+    return f"single source, copied by {item.copies} other{'s' if item.copies > 1 else ''}" if item.copies else "single source"
+
+
 def sentence_case(text: str) -> str:
     """A summary item shown as a sentence: a clause cut from inside one ("some 12,000 have been evacuated")
     starts with a capital on the page. Only the display changes; the briefing keeps the source's text."""
@@ -554,7 +562,9 @@ def build_view(b: Briefing) -> BriefingView:
     items = []
     for item in b.summary:
         markers = cite.markers(item.evidence)
-        items.append(ItemView(sentence_case(item.text), markers, len({m.article for m in markers}) <= 1))
+        cited = len({m.article for m in markers})
+        independent = item.independent_sources if item.independent_sources is not None else cited
+        items.append(ItemView(sentence_case(item.text), markers, independent <= 1, cited - 1 if independent <= 1 else 0))
     timeline = [
         TimelineView(e["date"], e.get("status", "happened"), e["event"], cite.markers(e.get("evidence")),
                      f"tl-{i + 1}", ("about " if e.get("approximate") else "") + date_label(e["date"])
