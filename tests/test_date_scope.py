@@ -349,3 +349,25 @@ def test_a_date_given_only_roughly_is_marked_and_shown_as_about():
     b = newsweave.brief([rough, exact])
     (event,) = [e for e in b.timeline if e["date"] == "2026-03-11"]
     assert set(event["sources"]) == {"r", "x"} and "approximate" not in event
+
+
+def test_a_plan_called_off_is_cancelled_on_the_timeline_and_in_every_format():
+    import newsweave
+    from newsweave.model import Article
+    from newsweave.render import render
+
+    b = newsweave.brief([
+        Article(id="r", source="r", outlet="Harbour Post", published="2026-03-12", text=(
+            "The dockers' union called off a second strike planned for March 20 after talks resumed.\n\n"
+            "The port authority will publish its offer on March 16, and the union cancelled Monday's rally.")),
+        Article(id="s", source="s", outlet="Kelby Wire", published="2026-03-10", text=(
+            "Dockers at Kelby plan a second strike on March 20 if the port authority does not raise its offer.")),
+    ])
+    status = {e["date"]: e["status"] for e in b.timeline}
+    # the later report calls the strike off; the earlier one, written before, still expected it
+    assert status["2026-03-20"] == "cancelled"
+    assert status["2026-03-16"] == "scheduled"  # the other clause of the sentence is still on
+    assert "_(cancelled)_" in render(b, "md")
+    assert "called off" in render(b, "text")
+    page = render(b, "html")
+    assert 'class="badge b-cancelled"' in page and 'class="dot cancelled"' in page

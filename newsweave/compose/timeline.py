@@ -100,6 +100,24 @@ _RESCHEDULED = re.compile(r"\b(?:moved|moving|moves|postpon\w*|delay\w*|pushed|b
                           r"switch\w*|advanced)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# A plan called off: "called off a second walkout planned for next Tuesday", "Saturday's match has been
+# cancelled", "scrapped the vote set for June 1"
+_CANCELLED = re.compile(r"\b(?:call(?:ed|s|ing)?\s+off|cancel(?:l?ed|s|ling|ing|lation)|scrap(?:ped|s|ping)|"
+                        r"abandon(?:ed|s|ing)|axed|scrubbed|shelved)\b", re.IGNORECASE)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:but|and|while|although|though|whereas)\s|\s[-\u2013\u2014]\s")
+
+
+def _called_off(text: str, sent: Sentence, t) -> bool:
+    """Does the clause that holds the date say its plan is off ("called off a second walkout planned for
+    next Tuesday", "Saturday's match has been cancelled"; not "cancelled Tuesday's talks but will meet on
+    Friday" for Friday)?"""
+    start = max([sent.start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, t.start)])
+    nxt = _CLAUSE_BREAK.search(text, t.end, sent.end)
+    return bool(_CANCELLED.search(text, start, nxt.start() if nxt else sent.end))
+
+
 def _weekday_words(a, b) -> bool:
     return all(x.text.lower().strip(".").split()[-1] in WEEKDAYS for x in (a, b))
 
@@ -196,6 +214,14 @@ def _period_start(value: str) -> str:
         y, w = value.split("-W")
         return dt.date.fromisocalendar(int(y), int(w), 1).isoformat()
     return value
+
+
+def _event_status(statuses: set[str]) -> str:
+    """One status for the reports of one event: a plan that any report says is off is cancelled (the
+    others wrote before it was); otherwise the one status they share, or "happened"."""
+    if "cancelled" in statuses and statuses <= {"scheduled", "cancelled"}:
+        return "cancelled"
+    return next(iter(statuses)) if len(statuses) == 1 and statuses <= {"scheduled", "moved"} else "happened"
 
 
 def _status(value: str, published: str | None, planned: bool = False) -> str:
@@ -372,6 +398,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                 # "the deadline, which was moved from Monday": the day it was moved from, not its day now
                 status = "moved" if _RESCHEDULED.search(text, sent.start, t.start) else _status(
                     value, doc.article.published, planned)
+                if status == "scheduled" and _called_off(text, sent, t):
+                    status = "cancelled"  # a day still to come, of a plan the report says is off
                 candidates.append(_Candidate(value, sent, t.start, t.end, t.text, status,
                                              start, end, text[start:end].strip(" ,;:-–—"), until.get(id(t)),
                                              t.mod == "APPROX"))
@@ -433,7 +461,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             "date": ev.date,
             **({"end": best.until or max(set(ends), key=ends.count)} if ends else {}),
             "event": best.text,
-            "status": statuses.pop() if len(statuses) == 1 and statuses <= {"scheduled", "moved"} else "happened",
+            "status": _event_status(statuses),
             # only when no report gives the date exactly
             **({"approximate": True} if all(m.approximate for m in ev.members) else {}),
             "sources": sources,

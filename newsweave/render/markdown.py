@@ -97,7 +97,7 @@ def _timeline(v: BriefingView, out: list[str]) -> None:
         return
     out += ["", "## Timeline", ""]
     for t in v.timeline:
-        flag = f" _({t.status})_" if t.status in ("scheduled", "moved") else ""
+        flag = f" _({t.status})_" if t.status in ("scheduled", "moved", "cancelled") else ""
         out.append(f"- **{t.label}**{flag}: {_md_escape(t.event)} {_marks(t.markers)}")
 
 

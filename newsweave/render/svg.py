@@ -117,7 +117,7 @@ def timeline_svg(events: list[TimelineView], width: int = 960, compact: bool = F
             out.append(f'<line class="stem" x1="{_f(x)}" y1="{axis_y}" x2="{_f(x)}" y2="{axis_y - len(col) * step}"/>')
         for j, e in enumerate(col):
             y = axis_y - (j + 1) * step + 4
-            cls = f"dot {e.status}" if e.status in ("scheduled", "moved") else "dot happened"
+            cls = f"dot {e.status}" if e.status in ("scheduled", "moved", "cancelled") else "dot happened"
             n = len(e.markers)
             radius = r + min(n - 1, 3) * 1.2
             period = parse_period(e.end) if e.end else None

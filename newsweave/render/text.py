@@ -54,6 +54,8 @@ def print_text(b: Briefing, console=None) -> None:
                 when.append(" sched.", style="yellow")
             elif e.status == "moved":
                 when.append(" moved", style="dim")
+            elif e.status == "cancelled":
+                when.append(" called off", style="dim strike")
             t.add_row(when, short(e.event, 120), _refs(e.markers))
         if len(v.timeline) > TIMELINE_ROWS:
             t.caption = f"{TIMELINE_ROWS} best-sourced of {len(v.timeline)} events"
