@@ -433,3 +433,11 @@ def test_may_is_a_person_in_a_story_of_someone_called_may():
 def test_weeks_ago_is_a_day_only_roughly():
     (t,) = [t for t in tag_timexes("The strike began two weeks ago.", "2026-03-25") if "weeks" in t.text]
     assert t.value == "2026-03-11" and t.mod == "APPROX"
+
+
+def test_a_day_a_verb_sets_is_the_day_set():
+    # "declared Thursday a day of mourning" in Wednesday's paper is tomorrow; "declared Monday that ..." is
+    # when it was said
+    assert value_of("The president declared Thursday a day of national mourning.", "Thursday") == "2020-11-26"
+    assert value_of("The league set Monday as the deadline for the clubs.", "Monday") == "2020-11-30"
+    assert value_of("The president declared Monday that the emergency was over.", "Monday") == "2020-11-23"

@@ -370,3 +370,17 @@ def test_figures_for_two_peoples_are_not_rival_counts():
               "agency said on Monday.",
               "The aid agency said on Monday that 30 percent of Bolivian children under five are stunted by hunger.")
     assert not _numbers(b)
+
+
+def test_two_tolls_for_one_place_in_reports_sharing_no_statement_are_compared():
+    # written hours apart, in other words: no fact links the two reports, the town does
+    b = newsweave.brief([
+        _article(1, "Eastern Post", "The death toll from Monday's earthquake in western Varnia has risen to 27, the "
+                 "emergency ministry said, as rescuers pulled more bodies from the rubble of Novy Dvor.", "2026-09-14"),
+        _article(2, "Varnia Today", "Rescuers called off the search for survivors on Tuesday after the earthquake "
+                 "that killed 29 people in the region around Novy Dvor. The prime minister visited the town.",
+                 "2026-09-15"),
+    ])
+    hits = _numbers(b)
+    assert len(hits) == 1 and hits[0]["status"] == "update"
+    assert sorted(p["value"] for p in hits[0]["positions"]) == ["27", "29 people"]

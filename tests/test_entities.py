@@ -450,3 +450,23 @@ def test_a_dateline_run_into_a_name_is_two_mentions_and_its_place_a_place():
     assert {a for a, _s, _e in airline.mentions} == {"a", "b"}
     assert not [e for e in entities if "-" in e.name]
     assert find(entities, "Dorvane").type == "GPE"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Novy Dvor", "Nowy Dwor"),  # short words of a longer name, one cheap edit each
+    ("Novyi Dvor", "Novy Dvor"),
+    ("Alexander Petrenko", "Aleksandr Petrenko"),  # x is ks
+    ("Xenia Marek", "Ksenia Marek"),
+])
+def test_transliterations_of_one_name(a, b):
+    assert same_name(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Lee Min", "Lee Man"),  # three letters: exact only
+    ("Port Said", "Port Sudan"),
+    ("Novyi Dvir", "Nowy Dwor"),  # too many edits in short words for one step
+    ("Mali Army", "Malian Army"),
+])
+def test_short_words_do_not_make_names_match_loosely(a, b):
+    assert not same_name(a, b)

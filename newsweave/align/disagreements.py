@@ -834,18 +834,26 @@ class _SegmentCache:
         (direct_a, pa), (direct_b, pb) = self.places_of(a), self.places_of(b)
         return direct_a == direct_b and bool(pa) and bool(pb) and not pa & pb
 
-    def same_story(self, a: str, b: str) -> bool:
-        """Do the two articles report the same story: another fact in common, and (when both are dated)
-        published within ``NEWS_CYCLE_DAYS`` of each other?"""
+    def same_place(self, a: Claim, b: Claim) -> bool:
+        """Do two claims of reports of one news cycle name a place in common? ("the death toll from the
+        quake in western Varnia has risen to 27" / "the quake that killed 29 people around Novy Dvor": two
+        reports that share no statement, written hours apart, about one quake)"""
+        (direct_a, pa), (direct_b, pb) = self.places_of(a), self.places_of(b)
+        return direct_a and direct_b and bool(pa & pb) and self._within_cycle(a.article, b.article)
+
+    def _within_cycle(self, a: str, b: str) -> bool:
         from datetime import date  # noqa: PLC0415
 
-        if (min(a, b), max(a, b)) not in self.linked:
-            return False
         try:
             da, db = (date.fromisoformat(str(self.published.get(x))[:10]) for x in (a, b))
         except ValueError:
             return True
         return abs((da - db).days) <= NEWS_CYCLE_DAYS
+
+    def same_story(self, a: str, b: str) -> bool:
+        """Do the two articles report the same story: another fact in common, and (when both are dated)
+        published within ``NEWS_CYCLE_DAYS`` of each other?"""
+        return (min(a, b), max(a, b)) in self.linked and self._within_cycle(a, b)
 
     def past_only(self, c: Claim, years: set[str]) -> bool:
         """Are all the years the claim names before its report's year (the story's usual year when the
@@ -891,7 +899,7 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         return None
     # Compare what is said around each figure ("killing hundreds of people" / "thousands were killed"),
     # not the whole sentences, which may be about other things too.
-    if any(t in _COUNT_FAMILIES for t in shared) and cache.same_story(a.article, b.article):
+    if any(t in _COUNT_FAMILIES for t in shared) and (cache.same_story(a.article, b.article) or cache.same_place(a, b)):
         # both figures count the same kind of thing (deaths, injured, missing ...): the wordings need only
         # be about the same event, not read alike ("the death toll has risen to 17" / "14 people died")
         return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING

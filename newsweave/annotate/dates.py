@@ -362,6 +362,11 @@ _DIRECTIVES = {"urged", "asked", "called", "told", "invited", "ordered", "instru
                "threatened", "summoned", "urges", "asks", "calls", "tells", "invites", "agrees", "promises"}
 
 
+# Verbs that make a day something ("declared Friday a holiday", "set Monday as the deadline")
+_SETTING_VERBS = {"declared", "declares", "named", "names", "set", "sets", "designated", "designates", "proclaimed",
+                  "proclaims", "made", "makes", "chose", "picked", "fixed"}
+
+
 def _directive_infinitive(words: list[str]) -> bool:
     """Do the words before a date (nearest first) read "<directive> [someone] to <verb> ..." ("urged both
     sides to meet on")? A purpose ("flew to Kabul to meet him on Friday") is no directive."""
@@ -469,6 +474,8 @@ class _Ctx:
         if re.match(r"['\u2019]s\b", text[end:end + 3]) or _DENIAL.search(clause):
             reach = 0
         t = _scan_tense(list(reversed(lw)), backwards=True, modal_reach=reach)
+        if lw and lw[-1].lower() in _SETTING_VERBS and rw[:1] and rw[0].lower() in ("a", "an", "as"):
+            t = "near"  # "declared Wednesday a day of national mourning": the day set, not the day of setting it
         if t is None:
             t = _scan_tense(rw, backwards=False)
         if t == "near":

@@ -317,6 +317,10 @@ def _budget_cost(a: str, b: str) -> float | None:
     n = min(len(a), len(b))
     if n < 5 or abs(len(a) - len(b)) > 3:
         return None
+    if "x" in a or "x" in b:  # x is ks in transliteration: Alexander / Aleksandr, Xenia / Ksenia
+        a, b = a.replace("x", "ks"), b.replace("x", "ks")
+        if a == b:
+            return 0.0
     if Levenshtein.normalized_similarity(a, b) < 0.6:
         return None
     cost, hard = _edit(a, b)
@@ -329,6 +333,12 @@ def _budget_cost(a: str, b: str) -> float | None:
     else:
         ok = cost <= 1.5 and hard <= 1
     return cost if ok else None
+
+
+def _short_cost(a: str, b: str) -> float | None:
+    """One cheap edit (a vowel for a vowel, v/w, an added i or y) between two short words, else None."""
+    cost, hard = _edit(a, b)
+    return cost if hard == 0 and cost <= 0.5 else None
 
 
 def _derived(a: str, b: str) -> bool:
@@ -358,14 +368,22 @@ def _name_cost(a: str, b: str) -> float | None:
     ta, tb = _tokens(a), _tokens(b)
     if len(ta) == len(tb) and len(ta) > 1:
         total = 0.0
+        short_fuzzy = False
         for x, y in zip(ta, tb):
             if x == y:
                 continue
             c = _budget_cost(x, y)
-            if c is None or _derived(x, y):
+            if c is None and min(len(x), len(y)) == 4:
+                # a short word of a longer name, one cheap edit apart: transliterations of one place
+                # ("Novy Dvor" / "Nowy Dwor" / "Novyi Dvor"); never a hard edit, and little in all
+                c = _short_cost(x, y)
+                if c is None:
+                    return None
+                short_fuzzy = True
+            elif c is None or _derived(x, y):
                 return None
             total += c
-        return total
+        return None if short_fuzzy and total > 1.0 else total
     if len(ta) > 1 and len(tb) > 1:  # different word counts: no fuzzy match
         return None
     return _budget_cost(ka, kb)
