@@ -384,3 +384,18 @@ def test_two_tolls_for_one_place_in_reports_sharing_no_statement_are_compared():
     hits = _numbers(b)
     assert len(hits) == 1 and hits[0]["status"] == "update"
     assert sorted(p["value"] for p in hits[0]["positions"]) == ["27", "29 people"]
+
+
+def test_the_second_figure_of_one_tally_disagrees():
+    b = _pair("The harbour bill passed by 212 votes to 181 on Wednesday after a nine-hour debate in Halden.",
+              "Lawmakers in Halden approved the harbour bill by 212 votes to 180 on Wednesday evening.")
+    hits = _numbers(b)
+    assert len(hits) == 1 and hits[0]["subject"].startswith("vote")
+    assert sorted(p["value"] for p in hits[0]["positions"]) == ["180", "181"]
+
+
+def test_a_change_between_two_figures_of_millions_is_no_tally():
+    # "from 6.7 million to 5.1 million": "million" is a scale, not what the second figure counts
+    b = _pair("The agency cut the number of people it feeds from 6.7 million to 5.1 million this year.",
+              "Some 23 million people live in the country, the agency said.")
+    assert not _numbers(b)

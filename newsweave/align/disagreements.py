@@ -667,16 +667,31 @@ def _besides_named(text: str, q) -> bool:
     return bool(_AND_BEFORE.search(text[max(0, q.start - 6):q.start]) and _OTHER_AFTER.match(text[q.start:q.end + 10]))
 
 
-def _with_counted(q, text: str):
-    """A figure followed by "of <noun>" ("thousands of people") counts that noun."""
-    if q.counted is None:
-        m = re.match(r"\s+of\s+(?:the\s+)?([a-z]+)", text[q.end:q.end + 40])
-        if m:
-            import copy
+_TALLY_BEFORE = re.compile(r"(?<![\d.,])(\d[\d,]*)\s+(?!(?:hundred|thousand|million|billion|trillion|percent|per)\b)"
+                           r"([a-z]+)\s+to\s+$")
 
-            q = copy.copy(q)
-            word = m.group(1)
-            q.counted = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+def _tally_first(text: str, q) -> str | None:
+    """The first figure of a tally the figure ends ("212" for "181" in "212 votes to 181"), else None."""
+    m = _TALLY_BEFORE.search(text, max(0, q.start - 40), q.start)
+    return m.group(1).replace(",", "") if m else None
+
+
+def _with_counted(q, text: str):
+    """A figure followed by "of <noun>" ("thousands of people") counts that noun; the second figure of a
+    tally ("212 votes to 180") counts what the first does."""
+    import copy
+
+    counted = q.counted
+    if counted is None:
+        m = re.match(r"\s+of\s+(?:the\s+)?([a-z]+)", text[q.end:q.end + 40])
+        tally = _TALLY_BEFORE.search(text, max(0, q.start - 40), q.start)
+        word = m.group(1) if m else tally.group(2) if tally else None
+        if word:
+            counted = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if counted != q.counted:
+        q = copy.copy(q)
+        q.counted = counted
     return q
 
 
@@ -891,6 +906,11 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         return None  # "In 1978, 20 people died in a hotel fire" is not about this week's fire
     # (figures about different places, "2,000 dead in Honduras" / "26 dead in Angola", never get here)
     seg_a, seg_b = cache.segment(a, qa)[0], cache.segment(b, qb)[0]
+    texts = cache.index._texts
+    first_a, first_b = _tally_first(texts[a.article], qa), _tally_first(texts[b.article], qb)
+    if first_a is not None and first_a == first_b:
+        # "by 212 votes to 181" / "212 votes to 180": one tally, its first figure agreed, the second not
+        return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
     # a shared word of the claims that both windows around the figures use (by stem), not the counted noun
     words = (cache.window_words(a, qa, names) & cache.window_words(b, qb, names)) - {qa.counted, qb.counted}
     idf = index.idf
