@@ -371,3 +371,20 @@ def test_a_plan_called_off_is_cancelled_on_the_timeline_and_in_every_format():
     assert "called off" in render(b, "text")
     page = render(b, "html")
     assert 'class="badge b-cancelled"' in page and 'class="dot cancelled"' in page
+
+
+def test_an_event_is_told_in_its_most_neutral_wording():
+    import newsweave
+    from newsweave.compose.summary import loaded_count
+    from newsweave.model import Article
+
+    b = newsweave.brief([
+        Article(id="a", source="a", outlet="Halden Voice", published="2026-03-05", text=(
+            "The government rammed its draconian harbour law through parliament on Wednesday.")),
+        Article(id="b", source="b", outlet="Nordwire", published="2026-03-05", text=(
+            "Ostmark's parliament passed the government's harbour law on Wednesday by 212 votes to 180 after a "
+            "debate that ran late into the night.")),
+    ])
+    event = next(e for e in b.timeline if e["date"] == "2026-03-04")
+    assert set(event["sources"]) == {"a", "b"}
+    assert loaded_count(event["event"]) == 0 and event["event"].startswith("Ostmark's parliament passed")

@@ -23,6 +23,7 @@ from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.datelines import date_dateline_end
 from newsweave.annotate.quotes import find_quote_spans
+from newsweave.compose.summary import loaded_count
 from newsweave.model import AnnotatedArticle, Sentence
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
@@ -448,9 +449,12 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
 
     out = []
     for ev in events:
-        # The wording: the member that shares most with the others (the common core), shorter on ties.
-        def centrality(m: _Candidate) -> tuple[float, int]:
-            return (sum(_jaccard(m.sentence, o.sentence) for o in ev.members if o is not m), -m.sentence.n_words)
+        # The wording: the most neutral member (fewest loaded terms: "passed a law", not "rammed its
+        # draconian law through"), then the one that shares most with the others (the common core), shorter
+        # on ties.
+        def centrality(m: _Candidate) -> tuple[int, float, int]:
+            return (-loaded_count(m.text), sum(_jaccard(m.sentence, o.sentence) for o in ev.members if o is not m),
+                    -m.sentence.n_words)
 
         best = max(ev.members, key=centrality)
         ev.members = list({(m.sentence.article, m.start): m for m in ev.members}.values())
