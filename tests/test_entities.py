@@ -470,3 +470,12 @@ def test_transliterations_of_one_name(a, b):
 ])
 def test_short_words_do_not_make_names_match_loosely(a, b):
     assert not same_name(a, b)
+
+
+def test_a_name_with_a_parliament_or_a_prime_minister_is_a_place():
+    # the small tagger calls an unknown one-word name a person; only a country has a parliament
+    entities, _ = story({
+        "a": ("Ostmark's parliament passed the harbour law on Wednesday.", [("Ostmark", "PERSON")]),
+        "b": ("Ostmark's prime minister signed the harbour law on Thursday.", [("Ostmark", "PERSON")]),
+    })
+    assert find(entities, "Ostmark").type == "GPE"

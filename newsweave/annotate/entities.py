@@ -113,6 +113,10 @@ _ADMIN_NOUNS = (
 _PLACE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_NOUNS})\b")
 _PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS}|capital|outskirts|east|west|north|south)\s+of\s+(?:the\s+)?$", re.I)
 _PLACE_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}(?:{_ADMIN_NOUNS})\b")
+# Institutions only a country or region has: "Ostmark's parliament", "Velia's prime minister"
+_STATE_AFTER = re.compile(r"^['’]s\s+(?:(?:new|former|outgoing|ruling|national)\s+)?(?:parliament|government|prime\s+minister|"
+                          r"capital|armed\s+forces|constitution|central\s+bank|legislature|electorate|"
+                          r"interior\s+ministry|foreign\s+ministry|defen[cs]e\s+ministry)\b", re.I)
 _PLACE_PREP = re.compile(r"\b(?:in|into|from|near|outside|across|throughout|towards?|around|within|inside)\s+$")
 _TRAILING_ADMIN = re.compile(rf"\s+(?:{_ADMIN_NOUNS})$")
 # Context that says "this name is a company or an agency": "the state operator X", "X, the state company
@@ -1349,7 +1353,8 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
             if not t:
                 continue
             pre, post = t[max(0, m.start - 60) : m.start], t[m.end : m.end + 80]
-            if _PLACE_AFTER.match(post) or _PLACE_BEFORE.search(pre) or _PLACE_APPOSITION.match(post):
+            if (_PLACE_AFTER.match(post) or _PLACE_BEFORE.search(pre) or _PLACE_APPOSITION.match(post)
+                    or _STATE_AFTER.match(post)):
                 strong += 1
             elif _PLACE_PREP.search(pre):
                 weak += 1
