@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+import newsweave
 from newsweave.ingest import DEFAULT_MAX_BYTES, ingest
 from newsweave.model import Article
 
@@ -305,6 +306,32 @@ def test_newsletter_furniture_inline_post_and_option_list_removed(tmp_path):
     reasons = [r.reason for r in a.removed]
     assert reasons == ["call to action", "embedded social post", "staff credit", "staff credit",
                        "trailing site navigation", "menu or option list"]
+
+
+@pytest.mark.parametrize("note", [
+    "Correction: An earlier version of this article said the quay would reopen in May. It reopens in June.",
+    "Editor's note: This story has been updated with the harbour master's comments.",
+    "An earlier version of this story misspelled the name of the harbour master, Elin Soto.",
+    "This article has been corrected to show that the ferry carried 40 passengers, not 400.",
+])
+def test_an_outlets_correction_note_is_set_apart_and_shown(tmp_path, note):
+    from newsweave.render import render
+
+    raw = ("Harbour wall reopens in Dunmere\n\nThe harbour wall in Dunmere reopened on Monday after repairs, the port "
+           "authority said.\n\nFerries will run again from Tuesday.\n\n" + note + "\n")
+    a = only_article(ingest([write(tmp_path / "wall.txt", raw)]))
+    assert note not in a.text and "Ferries will run again from Tuesday." in a.text
+    assert [(r.reason, r.text) for r in a.removed] == [("correction note", note)]
+    b = newsweave.brief([a])
+    assert all(note[:30] not in i.text for i in b.summary)
+    assert f"outlet's correction: {note[:40]}" in render(b, "md").replace("\\", "")
+    assert "Outlet's correction:" in render(b, "html")
+
+
+def test_a_report_on_corrections_is_not_a_correction_note():
+    from newsweave.ingest.furniture import classify_line
+
+    assert classify_line("The ministry issued a correction on Tuesday, saying the toll was 14, not 41.") is None
 
 
 def test_furniture_rules_leave_prose_that_only_looks_like_them():

@@ -115,11 +115,23 @@ _OUTLET_PATTERNS = [
 _WIRE_CREDIT = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?\s*\((?P<name>[A-Z][\w&. '’-]{1,40})\)\s*[-—–]\s")
 
 
+# An outlet's note on its own text: what an earlier version said, or why the text was changed. Not part of the
+# report's statements (a summary must not state "An earlier version of this article said the deal was worth
+# 2.1 billion euros"), but a reader of the briefing needs to see it: it is kept apart as CORRECTION_NOTE.
+CORRECTION_NOTE = "correction note"
+_CORRECTION = re.compile(
+    r"^\W*(?:corrections?|clarifications?|editor['’]?s['’]? note|correction appended|update[ds]?\s+(?:and\s+)?corrections?)\s*[:.\-—–]"
+    r"|\b(?:an|the)\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+(?:article|story|report|piece|post)\b"
+    r"|^\W*this\s+(?:article|story|report|piece)\s+(?:has\s+been|was)\s+(?:corrected|amended|updated\s+to\s+correct)\b", _I)
+
+
 def classify_line(line: str) -> str | None:
     """Why a single line is furniture, or None. Long prose lines are never furniture."""
     s = line.strip()
     if not s:
         return None
+    if _CORRECTION.search(s) and len(s.split()) <= 80:
+        return CORRECTION_NOTE
     if _STAFF_CREDIT.match(s) and len(s.split()) <= 40:
         return "staff credit"
     if _menu_line(s):

@@ -145,6 +145,8 @@ def _outlets(v: BriefingView, b: Briefing, out: list[str]) -> None:
             date += " (inferred" + (": " + "; ".join(_md_escape(e) for e in c.date_evidence) if c.date_evidence else "") + ")"
         out.append(f"- **[{s.number}] {_md_escape(s.article.outlet or 'Outlet not named')}**, {date}"
                    + (f", by {_md_escape(s.article.byline)}" if s.article.byline else ""))
+        for note in c.corrections:
+            out.append(f"  - outlet's correction: {_md_escape(note)}")
         terms = [_md_escape(f.term) + (f" (×{f.count})" if f.count > 1 else "") for f in c.framing]
         out.append("  - framing: " + (", ".join(terms) if terms else "no loaded words noted" if v.has_framing else "not analysed"))
         for w in c.word_choices:

@@ -106,6 +106,8 @@ def print_text(b: Briefing, console=None) -> None:
         label = Text(s.label)
         if s.article.byline:
             label.append(f"\nby {s.article.byline}", style="dim")
+        if c.corrections:
+            label.append(f"\ncorrected ({len(c.corrections)} note{'s' if len(c.corrections) > 1 else ''})", style="bold red")
         if c.framing:
             label.append("\n" + ", ".join(f.term + (f"×{f.count}" if f.count > 1 else "") for f in c.framing[:4]),
                          style="yellow")

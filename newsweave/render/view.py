@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsweave.ingest.furniture import CORRECTION_NOTE
 from newsweave.model import Article, Briefing, Evidence
 
 MATRIX_ROWS = 15
@@ -255,6 +256,11 @@ class OutletCard:
     loaded: list[LoadedSentence] = field(default_factory=list)  # most loaded first
     loaded_share: float | None = None  # share of its claims outside quotes that read as loaded
     loaded_analysed: bool = False  # the framing gave loaded sentences or a share for this article
+
+    @property
+    def corrections(self) -> list[str]:
+        """The outlet's notes on its own text ("Correction: an earlier version said ..."), set apart at ingest."""
+        return [r.text for r in self.source.article.removed if r.reason == CORRECTION_NOTE]
 
     @property
     def loaded_note(self) -> str:
