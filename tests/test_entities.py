@@ -479,3 +479,27 @@ def test_a_name_with_a_parliament_or_a_prime_minister_is_a_place():
         "b": ("Ostmark's prime minister signed the harbour law on Thursday.", [("Ostmark", "PERSON")]),
     })
     assert find(entities, "Ostmark").type == "GPE"
+
+
+def test_a_business_and_the_first_word_reports_shorten_it_to_are_one():
+    entities, _ = story({
+        "a": ("Harbin Foods agreed to buy Velmar Dairy on Thursday. Harbin will pay 48 dollars a share, and Velmar "
+              "employs 4,200 people.", [("Harbin Foods", "ORG"), ("Velmar Dairy", "PERSON"), ("Harbin", "PERSON"),
+                                        ("Velmar", "PERSON")]),
+        "b": ("The purchase of Velmar Dairy by Harbin Foods worries farmers. Harbin is paying $48 a share.",
+              [("Harbin Foods", "ORG"), ("Velmar Dairy", "ORG"), ("Harbin", "GPE")]),
+    })
+    buyer, dairy = find(entities, "Harbin"), find(entities, "Velmar")
+    assert (buyer.name, buyer.type) == ("Harbin Foods", "ORG")
+    assert (dairy.name, dairy.type) == ("Velmar Dairy", "ORG")
+
+
+def test_a_place_named_before_a_business_of_its_name_stays_a_place():
+    entities, _ = story({
+        "a": ("Floods hit Harbin on Monday. Harbin Foods closed two plants near the city.",
+              [("Harbin", "GPE"), ("Harbin Foods", "ORG")]),
+        "b": ("In Harbin, the river rose two metres. Harbin Foods said its plants were safe.",
+              [("Harbin", "GPE"), ("Harbin Foods", "ORG")]),
+    })
+    assert find(entities, "Harbin").type == "GPE"
+    assert "Harbin" not in find(entities, "Harbin Foods").aliases

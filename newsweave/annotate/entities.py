@@ -141,6 +141,14 @@ _HEAD_TYPES = {
         "network", "press", "tribune", "journal", "herald", "gazette", "broadcasting", "telegraph", "movement",
         "front", "alliance", "coalition", "command", "college", "school", "club", "church", "railways", "railway",
         "airlines", "airline", "airways", "society", "trust", "utility",
+        *(_BUSINESS_HEADS := {
+            # a business named by its trade ("Velmar Dairy", "Harbin Foods", "Norsk Steel"), or its form
+            "holdings", "industries", "motors", "foods", "dairy", "brewery", "breweries", "pharmaceuticals", "pharma",
+            "energy", "petroleum", "oil", "mining", "steel", "telecom", "telecommunications", "technologies",
+            "systems", "insurance", "bancorp", "partners", "capital", "media", "shipping", "logistics", "labs",
+            "laboratories", "enterprises", "solutions", "retail", "stores", "markets", "chemicals", "electric",
+            "air", "airlines", "airways", "bank", "group", "corp", "corporation", "company", "inc", "ltd", "plc", "llc",
+        }),
     },
     "LOC": {
         "river", "mountains", "mountain", "mount", "valley", "sea", "lake", "corridor", "coast", "peninsula", "island",
@@ -1161,7 +1169,35 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
             # journalists use it after the full name
         groups[full].person = True
         uf.union(i, full)
+    _attach_business_short_names(groups, kinds, uf)
     return _collapse(groups, uf)
+
+
+def _attach_business_short_names(groups: list[_Group], kinds: list[str], uf: "_UF") -> None:
+    """ "Harbin" joins "Harbin Foods" (and "Velmar" "Velmar Dairy") when that is the only business of the
+    story whose name it begins and the story names the business in full before it: reports shorten a
+    company to its first word after the first mention. (A place of that name, "Harbin", introduced first or
+    alone, stays a place.)"""
+    by_first: dict[str, set[int]] = defaultdict(set)
+    for i, g in enumerate(groups):
+        if kinds[i] != "ORG" or g.demonym or g.country:
+            continue
+        for n in g.names:
+            toks = _tokens(n)
+            if len(toks) == 2 and toks[-1] in _BUSINESS_HEADS:
+                by_first[toks[0]].add(i)
+    attached = {uf.find(j) for j in range(len(groups)) if uf.find(j) != j}
+    for i, g in enumerate(groups):
+        # (the tagger's label of a lone word is not trusted: it calls an unknown one a person; a word already
+        # taken as someone's surname stays theirs)
+        if g.demonym or g.country or not _one_word(g) or uf.find(i) != i or i in attached:
+            continue
+        cands = set().union(*(by_first.get(name_key(n), set()) for n in g.names)) - {i}
+        roots = {uf.find(c) for c in cands}
+        if len(roots) == 1:
+            full = next(iter(cands))
+            if _named_in_full_first(g, [x for j, x in enumerate(groups) if uf.find(j) == uf.find(full)]):
+                uf.union(i, full)
 
 
 def _named_in_full_first(word: _Group, full: list[_Group]) -> bool:
@@ -1408,7 +1444,9 @@ def _display_name(g: _Group, type_: str) -> str:
         toks = n.split()
         cased = all(t[:1].isupper() or t.islower() and t in ("of", "the", "and", "de", "al", "el") for t in toks)
         spaced_or_hyphen = (" " in n or "-" in n) or not re.search(r"[a-z][A-Z]", n)
-        ntok = len(_tokens(n)) if type_ == "PERSON" else 0
+        # a person by their full name; a business by the name that says what it is ("Harbin Foods", not the
+        # "Harbin" reports shorten it to, which is also a city)
+        ntok = len(_tokens(n)) if type_ == "PERSON" or type_ == "ORG" and _tokens(n)[-1:] and _tokens(n)[-1] in _BUSINESS_HEADS else 0
         return (ntok, cased, spaced_or_hyphen, not n.isupper() or len(n) <= 5, freq[n], len(srcs[n]), n.isascii(), -len(n))
 
     # a name written out beats its acronym, however often the acronym is used ("Committee to Protect
