@@ -74,6 +74,8 @@ class StoryResult:
     key: str = ""
     resumed: bool = False  # finished in an earlier run and not redone
     skipped_reasons: list[str] = field(default_factory=list)
+    # what the briefing holds, for choosing which of many to read: see _digest
+    digest: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -184,6 +186,24 @@ def _story_title(briefing) -> str | None:
     return None
 
 
+def _digest(briefing) -> dict[str, Any]:
+    """The briefing at a glance, for an index of many: when its reports appeared, how many outlets and
+    independent sources, its disagreements by status, its most reported names, and its first summary
+    sentence."""
+    days = sorted(a.published[:10] for a in briefing.articles if a.published)
+    outlets = {a.outlet or a.id for a in briefing.articles}
+    statuses: dict[str, int] = {}
+    for d in briefing.disagreements:
+        statuses[d["status"]] = statuses.get(d["status"], 0) + 1
+    return {
+        "published": [days[0], days[-1]] if days else None,
+        "outlets": len(outlets),
+        "disagreements": statuses,
+        "entities": [e["name"] for e in briefing.entities[:4]],
+        "lead": briefing.summary[0].text if briefing.summary else None,
+    }
+
+
 def _write_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     tmp.write_text(text, encoding="utf-8")
@@ -210,6 +230,7 @@ def run_story(story: Story, out_dir: Path, *, formats: Sequence[str], words: int
             from newsweave.render import render
 
             result.title = _story_title(briefing)
+            result.digest = _digest(briefing)
             t_render = time.perf_counter()
             target = out_dir / story.name
             target.mkdir(parents=True, exist_ok=True)
@@ -309,7 +330,7 @@ def write_index(report: BatchReport, *, options: dict[str, Any] | None = None) -
         rows.append({
             "story": s.name, "status": s.status, "title": s.title, "articles": s.articles, "skipped": s.skipped,
             "seconds": round(s.seconds, 3), "resumed": s.resumed, "error": s.error, "links": s.outputs,
-            "timings": s.timings,
+            "timings": s.timings, "digest": s.digest,
         })
     data = {
         "schema": INDEX_SCHEMA, "stories": rows, "ok": len(report.ok), "failed": len(report.failed),
@@ -330,8 +351,17 @@ def _index_html(report: BatchReport) -> str:
         if first and title:
             title = f'<a href="{escape(first, quote=True)}">{title}</a>'
         status = "ok" if s.ok else f'failed: {escape(s.error or "")}'
+        d = s.digest or {}
+        days = d.get("published") or []
+        when = escape(days[0]) if days and days[0] == days[-1] else "<br>– ".join(escape(x) for x in days[:1] + days[-1:])
+        names = escape(", ".join(d.get("entities") or []))
+        lead = f'<div class="lead">{escape(d["lead"])}</div>' if d.get("lead") else ""
+        disputes = ", ".join(f"{n} {k}{'s' if n > 1 and k != 'update' else ''}" if k != "update" else f"{n} update{'s' if n > 1 else ''}"
+                             for k, n in sorted((d.get("disagreements") or {}).items()))
         body.append(
-            f'<tr class="{"ok" if s.ok else "failed"}"><td>{escape(s.name)}</td><td>{title}</td><td class="n">{s.articles}</td>'
+            f'<tr class="{"ok" if s.ok else "failed"}"><td>{escape(s.name)}</td><td>{title}{lead}'
+            f'<div class="names">{names}</div></td><td class="n">{when}</td><td class="n">{s.articles}</td>'
+            f'<td class="n">{d.get("outlets", "")}</td><td>{escape(disputes)}</td>'
             f'<td class="n">{s.skipped}</td><td>{status}</td><td class="n">{s.seconds:.1f}&nbsp;s</td><td>{links}</td></tr>'
         )
     n_ok, n_failed = len(report.ok), len(report.failed)
@@ -342,11 +372,12 @@ def _index_html(report: BatchReport) -> str:
 body{{font:15px/1.45 system-ui,sans-serif;margin:1.5em auto;max-width:72em;padding:0 1em;color:#222}}
 table{{border-collapse:collapse;width:100%}}th,td{{padding:.35em .5em;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}}
 td.n{{text-align:right;white-space:nowrap}}tr.failed td{{color:#a00}}a{{color:#0645ad}}
-@media (max-width:40em){{td:nth-child(1),th:nth-child(1),td:nth-child(6),th:nth-child(6){{display:none}}}}
+.lead{{color:#444;font-size:.9em;margin-top:.2em}}.names{{color:#666;font-size:.82em}}
+@media (max-width:40em){{td:nth-child(1),th:nth-child(1),td:nth-child(7),th:nth-child(7),td:nth-child(9),th:nth-child(9){{display:none}}}}
 </style></head><body>
 <h1>Briefings</h1>
 <p>{len(report.stories)} stories: {n_ok} briefed, {n_failed} failed; {report.articles} articles.</p>
-<table><thead><tr><th>story</th><th>title</th><th>articles</th><th>skipped</th><th>status</th><th>time</th><th>files</th></tr></thead>
+<table><thead><tr><th>story</th><th>title</th><th>published</th><th>articles</th><th>outlets</th><th>disagreements</th><th>skipped</th><th>status</th><th>time</th><th>files</th></tr></thead>
 <tbody>
 {chr(10).join(body)}
 </tbody></table></body></html>

@@ -95,6 +95,24 @@ def test_one_briefing_per_story_and_index(stories: Path, tmp_path: Path) -> None
     assert 'href="ferry/briefing.html"' in html and 'href="orchard/briefing.md"' in html
 
 
+def test_the_index_tells_each_story_at_a_glance(stories: Path, tmp_path: Path) -> None:
+    # dates, outlets, disagreements by status, the most reported names and the first summary sentence
+    (stories / "ferry" / "report4.txt").write_text(
+        " date 2025-05-07\nLifeboats brought all 210 passengers of the Harlow Bay ferry ashore after it ran aground "
+        "on Tuesday, the harbour authority said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    brief_batch(stories, out, formats=["json", "html"], words=40)
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    ferry = next(r for r in index["stories"] if r["story"] == "ferry")["digest"]
+    assert ferry["published"][1] == "2025-05-07" and ferry["outlets"] == 4  # (the others dated by inference)
+    briefing = json.loads((out / "ferry" / "briefing.json").read_text(encoding="utf-8"))
+    (status,) = [d["status"] for d in briefing["disagreements"]]  # 212 passengers / 210
+    assert ferry["disagreements"] == {status: 1}
+    assert "Harlow Bay" in ferry["entities"] and ferry["lead"] == briefing["summary"][0]["text"]
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert f"1 {status}" in html and "Harlow Bay" in html and "2025-05-07" in html
+
+
 def test_resume_skips_finished_and_redoes_changed(stories: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = brief_batch(stories, out, formats=["json"], words=40)
