@@ -34,6 +34,7 @@ from itertools import combinations
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF
 from newsweave.align.facts import Fact, in_attribution
 from newsweave.align.similarity import SentenceIndex
+from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.entities import demonym_place, name_key
 from newsweave.annotate.timevalues import intervals_meet, value_interval
 from newsweave.model import AnnotatedArticle, Claim
@@ -667,6 +668,7 @@ def _besides_named(text: str, q) -> bool:
     return bool(_AND_BEFORE.search(text[max(0, q.start - 6):q.start]) and _OTHER_AFTER.match(text[q.start:q.end + 10]))
 
 
+_CALENDAR_TERMS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday", "tonight", "week", "month", "year"}
 _TALLY_BEFORE = re.compile(r"(?<![\d.,])(\d[\d,]*)\s+(?!(?:hundred|thousand|million|billion|trillion|percent|per)\b)"
                            r"([a-z]+)\s+to\s+$")
 
@@ -764,7 +766,7 @@ def _shared_word(a: Claim, b: Claim, q, names: set[str], near: frozenset[str] = 
     35,000 passengers were left stranded", not the "flights" said elsewhere in both sentences)."""
     counted = {q.counted} if q.counted else set()
     counted |= {w.lower() for w in re.findall(r"\w+", q.text)} | {"thousand", "hundred", "million", "dozen", "billion"}
-    counted |= names | _REPORTING_WORDS
+    counted |= names | _REPORTING_WORDS | _CALENDAR_TERMS  # ("vote", not "vote wednesday")
     b_terms = set(b.terms)
     shared = [t for t in a.terms if t in b_terms and t not in counted and not t.isdigit() and t not in names]
     return next((t for t in shared if t in near), shared[0] if shared else "")
@@ -909,8 +911,9 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     texts = cache.index._texts
     first_a, first_b = _tally_first(texts[a.article], qa), _tally_first(texts[b.article], qb)
     if first_a is not None and first_a == first_b:
-        # "by 212 votes to 181" / "212 votes to 180": one tally, its first figure agreed, the second not
-        return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
+        # "by 212 votes to 181" / "212 votes to 180": one tally, its first figure agreed, the second not; the
+        # wordings need only be about the same event (a bare tally reads like little else)
+        return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING
     # a shared word of the claims that both windows around the figures use (by stem), not the counted noun
     words = (cache.window_words(a, qa, names) & cache.window_words(b, qb, names)) - {qa.counted, qb.counted}
     idf = index.idf
