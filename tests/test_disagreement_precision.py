@@ -399,3 +399,16 @@ def test_a_change_between_two_figures_of_millions_is_no_tally():
     b = _pair("The agency cut the number of people it feeds from 6.7 million to 5.1 million this year.",
               "Some 23 million people live in the country, the agency said.")
     assert not _numbers(b)
+
+
+def test_every_report_of_one_tally_joins_its_side_and_the_subject_is_no_weekday():
+    b = newsweave.brief([
+        _article(1, "Valley Post", "The government forced its harbour bill through parliament on Wednesday, by 212 "
+                 "votes to 181, in a bitter session."),
+        _article(2, "Kestpress", "The harbour bill passed by 212 votes to 180 after a nine-hour debate."),
+        _article(3, "Halden Daily", "Lawmakers approved the common-sense harbour bill by 212 votes to 180 on "
+                 "Wednesday evening."),
+    ])
+    (hit,) = _numbers(b)
+    assert {p["value"]: sorted(p["sources"]) for p in hit["positions"]} == {"181": ["n1"], "180": ["n2", "n3"]}
+    assert hit["subject"].startswith("vote") and "wednesday" not in hit["subject"]

@@ -786,6 +786,9 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
         for t in segments.window_words(c, q, names):
             if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES:
                 postings[t].append(x)
+        first = _tally_first(segments.index._texts[c.article], q)
+        if first is not None:  # the second figures of one tally ("212 votes to 181" / "to 180")
+            postings[f"\0tally {first} {q.counted}"].append(x)
     pairs: set[tuple[int, int]] = set()
     for xs in (*postings.values(), *by_fact.values()):
         pairs.update(combinations(xs, 2))  # xs ascend: (x, y) with x < y
@@ -912,8 +915,8 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     first_a, first_b = _tally_first(texts[a.article], qa), _tally_first(texts[b.article], qb)
     if first_a is not None and first_a == first_b:
         # "by 212 votes to 181" / "212 votes to 180": one tally, its first figure agreed, the second not; the
-        # wordings need only be about the same event (a bare tally reads like little else)
-        return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING
+        # claims need only be about the same event (compared whole: the window of a tally is the tally alone)
+        return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_COUNT_FAMILY_EMBEDDING
     # a shared word of the claims that both windows around the figures use (by stem), not the counted noun
     words = (cache.window_words(a, qa, names) & cache.window_words(b, qb, names)) - {qa.counted, qb.counted}
     idf = index.idf
