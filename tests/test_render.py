@@ -477,3 +477,16 @@ def test_the_summary_counts_a_wire_copy_once():
     copied = [i for i in b.summary if set(i.sources) >= {"wire", "copy"}]
     assert copied and all(i.independent_sources == 1 for i in copied)
     assert "single source, copied by 1 other" in render(b, "md")
+
+
+def test_a_mixed_quote_is_not_shown_as_all_the_speakers_words():
+    # 'called the walkout "irresponsible"': only one word is hers, and the page says so with its own marks
+    b = newsweave.brief([Article(id="a", source="a", outlet="Nordwire", published="2026-06-04", text=(
+        "Chief executive Marta Lindqvist called the walkout \"irresponsible\" and said the airline would sue. "
+        "Pilots at Valmira Air walked out on Thursday."))])
+    (q,) = [q for q in b.quotes if q["kind"] == "mixed"]
+    assert q["text"] == 'the walkout "irresponsible"'
+    md = render(b, "md")
+    assert "“the walkout" not in md and "the walkout" in md
+    assert "<q>the walkout" not in render(b, "html")
+    assert "“the walkout" not in render(b, "text")

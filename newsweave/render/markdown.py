@@ -74,7 +74,8 @@ def render_markdown(b: Briefing) -> str:
     if v.all_quotes:
         out += ["", "## Quotes", ""]
         for q in v.all_quotes:
-            text = f"“{_md_escape(q.text)}”" if q.kind in ("direct", "mixed") else f"_{_md_escape(q.text)}_"
+            # (a mixed quote keeps its own marks round the words quoted: "called the plan \"reckless\"")
+            text = f"“{_md_escape(q.text)}”" if q.kind == "direct" else f"_{_md_escape(q.text)}_"
             out.append(f"- **{_md_escape(q.speaker)}** ({q.kind.replace('_', ' ')}): {text} {_marks(q.markers)}")
     out += ["", "## Sources", ""]
     for s in v.sources:

@@ -177,7 +177,8 @@ def print_text(b: Briefing, console=None) -> None:
         t.add_column("Src", style="cyan", no_wrap=True)
         shown = [q for q in v.all_quotes if q.speaker != "unattributed"][:QUOTE_ROWS]
         for q in shown:
-            text = f"“{short(q.text, 160)}”" if q.kind in ("direct", "mixed") else short(q.text, 160)
+            # only a direct quote is wholly the speaker's words; a mixed one keeps its own marks round the words quoted
+            text = f"“{short(q.text, 160)}”" if q.kind == "direct" else short(q.text, 160)
             t.add_row(short(q.speaker, 30), text, _refs(q.markers))
         if len(v.all_quotes) > len(shown):
             t.caption = f"+{len(v.all_quotes) - len(shown)} more"
