@@ -412,3 +412,35 @@ def test_every_report_of_one_tally_joins_its_side_and_the_subject_is_no_weekday(
     (hit,) = _numbers(b)
     assert {p["value"]: sorted(p["sources"]) for p in hit["positions"]} == {"181": ["n1"], "180": ["n2", "n3"]}
     assert hit["subject"].startswith("vote") and "wednesday" not in hit["subject"]
+
+
+# --- one person, two portfolios ---------------------------------------------------------------------
+
+
+def _titles(b):
+    return [d for d in b.disagreements if d["kind"] == "title"]
+
+
+def test_one_person_given_two_portfolios_is_a_title_disagreement():
+    b = _pair("Emergency services minister Jonas Berg said rescuers were searching three villages near Ostrun.",
+              "Interior Minister Jonas Berg said the government would rebuild every home in Ostrun by spring.")
+    (hit,) = _titles(b)
+    assert hit["subject"] == "Jonas Berg" and hit["status"] == "contradiction"
+    assert sorted(p["value"] for p in hit["positions"]) == ["Emergency services minister", "Interior Minister"]
+
+
+@pytest.mark.parametrize("first, second", [
+    # one office told more or less fully
+    ("Minister Jonas Berg visited Ostrun on Monday.", "Interior Minister Jonas Berg visited Ostrun on Monday."),
+    # a demonym says whose minister, not which
+    ("Velian Interior Minister Jonas Berg visited Ostrun.", "Interior Minister Jonas Berg visited the town of Ostrun."),
+    # a former office is no rival of the present one
+    ("Former finance minister Jonas Berg visited Ostrun.", "Interior Minister Jonas Berg visited the town of Ostrun."),
+    # the sentence's words before a capitalised title are not its portfolio
+    ("The mayor would welcome Secretary Jonas Berg in Ostrun.", "The mayor met Home Secretary Jonas Berg in Ostrun."),
+    # a report that gives both offices knows both
+    ("Jonas Berg, the interior minister, is also the acting finance minister. Finance Minister Jonas Berg "
+     "visited Ostrun.", "Interior Minister Jonas Berg visited the town of Ostrun."),
+])
+def test_what_is_not_a_title_disagreement(first, second):
+    assert not _titles(_pair(first, second))

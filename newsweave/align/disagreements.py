@@ -156,6 +156,7 @@ def find_disagreements(
     out += _number_disagreements(docs, index, facts, texts, names, places)
     out += _negation_disagreements(facts, texts)
     out += _role_disagreements(facts, entities, texts)
+    out += _title_disagreements(entities, texts)
     # a report that repeats its standfirst in the body gives one value once: two values are needed to disagree
     out = [item for item in out if len(item["positions"]) >= 2]
     speakers = _speakers(docs)
@@ -1344,3 +1345,102 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict) -> None:
                 item["explanation"] = item["explanation"].replace(
                     "Classed as contradiction: the values are incompatible and no report explains why",
                     "Classed as update: the figure moves from report to report over time")
+
+
+# --- one person, two titles --------------------------------------------------------------------------
+
+# A minister's or a secretary's portfolio: a person named with two ("Interior Minister Alexander Petrenko" /
+# "Emergency services minister Oleksandr Petrenko") is given two offices. Only these heads: other titles are
+# told in too many ways ("RNC Chairman" / "Republican National Committee Chairman") to compare word by word.
+_TITLE_BEFORE = re.compile(r"((?:[A-Za-z][a-z]+\s+){1,3}(?:minister|secretary))\s+$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[A-Za-z][a-z]+\s+){1,3}(?:minister|secretary))\b", re.IGNORECASE)
+# Words before a title that are not its portfolio: determiners, verbs and prepositions of the sentence
+_NOT_PORTFOLIO = frozenset("""
+    the a an his her its their and or of for with by to from as at in on former then now acting deputy vice
+    prime junior senior first new outgoing incoming late that said told met urged asked according when while
+    after before under since said says say
+""".split())
+
+
+def _titles_of(text: str, start: int, end: int) -> list[tuple[frozenset[str], str, int, int]]:
+    """The portfolio a mention of a person carries, right before the name ("Interior Minister Alexander
+    Petrenko") or in apposition after it ("Petrenko, the interior minister,"): (portfolio words, head,
+    start, end). Only the words right before the head that name a portfolio count ("Britain's Home
+    Secretary": "home"); a demonym or a possessive says whose minister, not which."""
+    found = []
+    m = _TITLE_BEFORE.search(text, max(0, start - 60), start)
+    if m:
+        found.append((m.group(1), m.start(1), m.end(1)))
+    m = _TITLE_AFTER.match(text, end, end + 70)
+    if m:
+        found.append((m.group(1), m.start(1), m.end(1)))
+    titles = []
+    for phrase, a, b in found:
+        words = re.findall(r"[A-Za-z]+", phrase)
+        head = words[-1].lower()
+        portfolio: list[str] = []
+        for w in reversed(words[:-1]):
+            if w.lower() in _NOT_PORTFOLIO or demonym_place(w) or w.isupper() or words[-1][0].isupper() and w[0].islower():
+                break  # (before a capitalised title, a word in lower case is the sentence's: "would protect Secretary")
+            portfolio.insert(0, w.lower())
+        if portfolio:
+            a = b - len(" ".join(portfolio + [head]))  # the span of the portfolio and the head alone
+            titles.append((frozenset(portfolio), head, a, b))
+    return titles
+
+
+def _same_word(a: str, b: str) -> bool:
+    from rapidfuzz.distance import Levenshtein  # noqa: PLC0415
+
+    return a == b or len(a) >= 5 and len(b) >= 5 and Levenshtein.distance(a, b) <= 1  # defence / defense
+
+
+def _contains(big: frozenset[str], small: frozenset[str]) -> bool:
+    return all(any(_same_word(w, x) for x in big) for w in small)
+
+
+def _title_disagreements(entities: list, texts) -> list[dict]:
+    """One person given two offices of one kind by different reports ("Interior Minister" / "emergency
+    services minister"; "Minister" / "Interior Minister" is one office, told more or less fully). A report
+    that gives both titles itself, or a former office ("former interior minister"), decides nothing."""
+    out = []
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        per_article: dict[str, list[tuple[frozenset[str], str, int, int]]] = defaultdict(list)
+        for art, start, end in e.mentions:
+            text = texts[art]
+            if re.search(r"\bformer\s+(?:[\w'’-]+\s+){0,3}$", text[max(0, start - 60):start], re.IGNORECASE):
+                per_article[art].append((frozenset({"\0former"}), "", start, start))
+                continue
+            per_article[art].extend(_titles_of(text, start, end))
+        arts = sorted(a for a, ts in per_article.items() if ts)
+        conflicts: list[tuple[str, tuple, str, tuple]] = []
+        for i, a in enumerate(arts):
+            for b in arts[i + 1:]:
+                for ta in per_article[a]:
+                    for tb in per_article[b]:
+                        if ta[1] != tb[1] or not ta[1] or _contains(ta[0], tb[0]) or _contains(tb[0], ta[0]):  # one office told more or less fully
+                            continue
+                        # either report names the other's office for this person too: it knows both
+                        if any(_contains(x[0], tb[0]) for x in per_article[a]) or any(_contains(x[0], ta[0]) for x in per_article[b]):
+                            continue
+                        if any(x[0] == frozenset({"\0former"}) for x in per_article[a] + per_article[b]):
+                            continue
+                        conflicts.append((a, ta, b, tb))
+        if not conflicts:
+            continue
+        positions: list[_Position] = []
+        seen: set[tuple[str, int]] = set()
+        for a, ta, b, tb in conflicts:
+            for art, t in ((a, ta), (b, tb)):
+                if (art, t[2]) in seen:
+                    continue
+                seen.add((art, t[2]))
+                text = texts[art]
+                s_start, s_end = texts.sentence_around(art, t[2], t[3])
+                claim = Claim(article=art, index=-1, sentence=-1, start=s_start, end=s_end, text=text[s_start:s_end])
+                positions.append(_Position(text[t[2]:t[3]], " ".join(sorted(t[0])), claim, t[2], t[3]))
+        item = _make("title", e.name, positions, texts, lambda p: str(p.normalized))
+        out.append(item)
+    return out
