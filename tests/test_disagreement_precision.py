@@ -18,9 +18,11 @@ def _claims(b):
     return [d for d in b.disagreements if d["kind"] == "claim"]
 
 
-def _pair(first: str, second: str, published: str = "2026-05-12"):
-    """A brief of two reports, Valley Post's and Kestpress's, published the same day."""
-    return newsweave.brief([_article(1, "Valley Post", first, published), _article(2, "Kestpress", second, published)])
+def _pair(first: str, second: str, published: str = "2026-05-12", second_published: str | None = None):
+    """A brief of two reports, Valley Post's and Kestpress's, published the same day (or the second on
+    ``second_published``)."""
+    return newsweave.brief([_article(1, "Valley Post", first, published),
+                            _article(2, "Kestpress", second, second_published or published)])
 
 
 def test_a_resignation_denied_by_another_outlet_is_a_contradiction():
@@ -347,12 +349,9 @@ def test_a_figure_within_anothers_hedge_agrees_with_it(other):
 def test_two_percentages_of_one_measure_disagree_and_a_pay_increase_is_no_revision():
     # the union's demand, a day apart: "increase" names what the figure measures, it does not say the demand
     # changed; nor does a later report's other figure make it an update
-    b = newsweave.brief([
-        _article(1, "Valley Post", "Train drivers walked out across Velia on Monday. Their union is demanding a "
-                 "9 percent pay increase over two years.", "2026-05-11"),
-        _article(2, "Kestpress", "Train drivers walked out across Velia on Monday, and their union is demanding "
-                 "a 12% pay rise over two years.", "2026-05-12"),
-    ])
+    b = _pair("Train drivers walked out across Velia on Monday. Their union is demanding a 9 percent pay increase "
+              "over two years.", "Train drivers walked out across Velia on Monday, and their union is demanding a "
+              "12% pay rise over two years.", "2026-05-11", "2026-05-12")
     hits = _numbers(b)
     assert len(hits) == 1 and hits[0]["status"] == "contradiction"
     assert sorted(p["value"] for p in hits[0]["positions"]) == ["12%", "9 percent"]
@@ -374,13 +373,10 @@ def test_figures_for_two_peoples_are_not_rival_counts():
 
 def test_two_tolls_for_one_place_in_reports_sharing_no_statement_are_compared():
     # written hours apart, in other words: no fact links the two reports, the town does
-    b = newsweave.brief([
-        _article(1, "Eastern Post", "The death toll from Monday's earthquake in western Varnia has risen to 27, the "
-                 "emergency ministry said, as rescuers pulled more bodies from the rubble of Novy Dvor.", "2026-09-14"),
-        _article(2, "Varnia Today", "Rescuers called off the search for survivors on Tuesday after the earthquake "
-                 "that killed 29 people in the region around Novy Dvor. The prime minister visited the town.",
-                 "2026-09-15"),
-    ])
+    b = _pair("The death toll from Monday's earthquake in western Varnia has risen to 27, the emergency ministry "
+              "said, as rescuers pulled more bodies from the rubble of Novy Dvor.",
+              "Rescuers called off the search for survivors on Tuesday after the earthquake that killed 29 people in "
+              "the region around Novy Dvor. The prime minister visited the town.", "2026-09-14", "2026-09-15")
     hits = _numbers(b)
     assert len(hits) == 1 and hits[0]["status"] == "update"
     assert sorted(p["value"] for p in hits[0]["positions"]) == ["27", "29 people"]
