@@ -787,7 +787,7 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
         for t in segments.window_words(c, q, names):
             if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES:
                 postings[t].append(x)
-        first = _tally_first(segments.index._texts[c.article], q)
+        first = segments.tally_first(c, q)
         if first is not None:  # the second figures of one tally ("212 votes to 181" / "to 180")
             postings[f"\0tally {first} {q.counted}"].append(x)
     pairs: set[tuple[int, int]] = set()
@@ -815,6 +815,7 @@ class _SegmentCache:
         self._years: dict[int, set[str]] = {}
         self._story_year: str | None = None
         self._words: dict[tuple[int, int], frozenset[str]] = {}
+        self._tallies: dict[tuple[int, int], str | None] = {}
 
     def segment(self, c: Claim, q) -> tuple[tuple[str, int, int], str]:
         """The segment around figure ``q`` of claim ``c``, and its lower-cased text."""
@@ -837,6 +838,13 @@ class _SegmentCache:
                 words.discard("fatal")
             hit = self._words[key] = frozenset(words | {_FAMILY_OF[t] for t in words if t in _FAMILY_OF})
         return hit
+
+    def tally_first(self, c: Claim, q) -> str | None:
+        """:func:`_tally_first` of the figure, once (a figure takes part in many pairs)."""
+        key = (id(c), id(q))
+        if key not in self._tallies:
+            self._tallies[key] = _tally_first(self.index._texts[c.article], q)
+        return self._tallies[key]
 
     def places_of(self, c: Claim) -> tuple[bool, set[str]]:
         """The places a claim names (True, places); failing any, the lands of the peoples it names (False,
@@ -912,9 +920,8 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         return None  # "In 1978, 20 people died in a hotel fire" is not about this week's fire
     # (figures about different places, "2,000 dead in Honduras" / "26 dead in Angola", never get here)
     seg_a, seg_b = cache.segment(a, qa)[0], cache.segment(b, qb)[0]
-    texts = cache.index._texts
-    first_a, first_b = _tally_first(texts[a.article], qa), _tally_first(texts[b.article], qb)
-    if first_a is not None and first_a == first_b:
+    first_a = cache.tally_first(a, qa)
+    if first_a is not None and first_a == cache.tally_first(b, qb):
         # "by 212 votes to 181" / "212 votes to 180": one tally, its first figure agreed, the second not; the
         # claims need only be about the same event (compared whole: the window of a tally is the tally alone)
         return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_COUNT_FAMILY_EMBEDDING
