@@ -434,6 +434,17 @@ def test_one_person_given_two_portfolios_is_a_title_disagreement():
     ("Former finance minister Jonas Berg visited Ostrun.", "Interior Minister Jonas Berg visited the town of Ostrun."),
     # the sentence's words before a capitalised title are not its portfolio
     ("The mayor would welcome Secretary Jonas Berg in Ostrun.", "The mayor met Home Secretary Jonas Berg in Ostrun."),
+    # a portfolio of two joined by "and" holds the shorter one
+    ("Housing Secretary Jonas Berg visited Ostrun on Monday.",
+     "Housing and Urban Development Secretary Jonas Berg visited the town of Ostrun."),
+    # a level is no portfolio
+    ("Federal Housing Secretary Jonas Berg visited Ostrun on Monday.",
+     "Housing and Urban Development Secretary Jonas Berg visited the town of Ostrun."),
+    # in a list, a title after the comma is the next person's
+    ("The king met Foreign Minister Ilse Varga, Interior Minister Jonas Berg, Finance Minister Tomas Reyk and the "
+     "mayor of Ostrun.", "Interior Minister Jonas Berg visited the town of Ostrun."),
+    # a pronoun before "and" is no part of the title
+    ("He and Foreign Minister Jonas Berg visited Ostrun.", "Foreign Minister Jonas Berg visited the town of Ostrun."),
     # a report that gives both offices knows both
     ("Jonas Berg, the interior minister, is also the acting finance minister. Finance Minister Jonas Berg "
      "visited Ostrun.", "Interior Minister Jonas Berg visited the town of Ostrun."),

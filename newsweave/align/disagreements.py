@@ -1359,11 +1359,13 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict) -> None:
 # A minister's or a secretary's portfolio: a person named with two ("Interior Minister Alexander Petrenko" /
 # "Emergency services minister Oleksandr Petrenko") is given two offices. Only these heads: other titles are
 # told in too many ways ("RNC Chairman" / "Republican National Committee Chairman") to compare word by word.
-_TITLE_BEFORE = re.compile(r"((?:[A-Za-z][a-z]+\s+){1,3}(?:minister|secretary))\s+$", re.IGNORECASE)
-_TITLE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[A-Za-z][a-z]+\s+){1,3}(?:minister|secretary))\b", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"((?:[A-Za-z][a-z]+\s+|&\s+){1,5}(?:minister|secretary))\s+$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[A-Za-z][a-z]+\s+|&\s+){1,5}(?:minister|secretary))\b", re.IGNORECASE)
 # Words before a title that are not its portfolio: determiners, verbs and prepositions of the sentence
 _NOT_PORTFOLIO = frozenset("""
     the a an his her its their and or of for with by to from as at in on former then now acting deputy vice
+    he she it they we you i this that these those there who which
+    federal national regional provincial local top
     prime junior senior first new outgoing incoming late that said told met urged asked according when while
     after before under since said says say
 """.split())
@@ -1379,20 +1381,32 @@ def _titles_of(text: str, start: int, end: int) -> list[tuple[frozenset[str], st
     if m:
         found.append((m.group(1), m.start(1), m.end(1)))
     m = _TITLE_AFTER.match(text, end, end + 70)
-    if m:
+    if m and not re.match(r"\s+[A-Z]", text[m.end(1):m.end(1) + 2]):
+        # (", Finance Minister Mikhail Zadornov" in a list is the next man's title, not an apposition)
         found.append((m.group(1), m.start(1), m.end(1)))
     titles = []
     for phrase, a, b in found:
-        words = re.findall(r"[A-Za-z]+", phrase)
+        tokens = list(re.finditer(r"[A-Za-z]+|&", phrase))
+        words = [t.group() for t in tokens]
         head = words[-1].lower()
         portfolio: list[str] = []
-        for w in reversed(words[:-1]):
+        first = len(words) - 1  # the token the title starts at
+        k = len(words) - 1
+        joined = False
+        while k > 0:
+            k -= 1
+            w = words[k]
+            if w.lower() in ("and", "&") and portfolio and not joined:
+                joined = True  # one portfolio of two ("Housing and Urban Development", "trade and industry"):
+                continue  # the one word before "and" belongs to it too, and nothing before that
             if w.lower() in _NOT_PORTFOLIO or demonym_place(w) or w.isupper() or words[-1][0].isupper() and w[0].islower():
                 break  # (before a capitalised title, a word in lower case is the sentence's: "would protect Secretary")
             portfolio.insert(0, w.lower())
+            first = k
+            if joined:
+                break
         if portfolio:
-            a = b - len(" ".join(portfolio + [head]))  # the span of the portfolio and the head alone
-            titles.append((frozenset(portfolio), head, a, b))
+            titles.append((frozenset(portfolio), head, a + tokens[first].start(), b))
     return titles
 
 
