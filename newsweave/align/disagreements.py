@@ -1361,14 +1361,15 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict) -> None:
 # told in too many ways ("RNC Chairman" / "Republican National Committee Chairman") to compare word by word.
 _TITLE_BEFORE = re.compile(r"((?:[A-Za-z][a-z]+\s+|&\s+){1,5}(?:minister|secretary))\s+$", re.IGNORECASE)
 _TITLE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[A-Za-z][a-z]+\s+|&\s+){1,5}(?:minister|secretary))\b", re.IGNORECASE)
-# Words before a title that are not its portfolio: determiners, verbs and prepositions of the sentence
+# Words before a title that are not its portfolio: the sentence's determiners, pronouns, verbs and
+# prepositions, and words of rank or level
 _NOT_PORTFOLIO = frozenset("""
-    the a an his her its their and or of for with by to from as at in on former then now acting deputy vice
-    he she it they we you i this that these those there who which
-    federal national regional provincial local top
-    prime junior senior first new outgoing incoming late that said told met urged asked according when while
-    after before under since said says say
+    the a an his her its their and or of for with by to from as at in on then now when while after before under
+    since according he she it they we you i this that these those there who which said says say told met urged
+    asked former acting deputy vice prime junior senior first new outgoing incoming late federal national
+    regional provincial local top
 """.split())
+_FORMER_BEFORE = re.compile(r"\bformer\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _titles_of(text: str, start: int, end: int) -> list[tuple[frozenset[str], str, int, int]]:
@@ -1429,25 +1430,24 @@ def _title_disagreements(entities: list, texts) -> list[dict]:
         if e.type != "PERSON":
             continue
         per_article: dict[str, list[tuple[frozenset[str], str, int, int]]] = defaultdict(list)
+        former = False
         for art, start, end in e.mentions:
             text = texts[art]
-            if re.search(r"\bformer\s+(?:[\w'’-]+\s+){0,3}$", text[max(0, start - 60):start], re.IGNORECASE):
-                per_article[art].append((frozenset({"\0former"}), "", start, start))
-                continue
+            former = former or bool(_FORMER_BEFORE.search(text, max(0, start - 60), start))
             per_article[art].extend(_titles_of(text, start, end))
+        if former:
+            continue  # a past office beside a present one is a career, not a disagreement
         arts = sorted(a for a, ts in per_article.items() if ts)
         conflicts: list[tuple[str, tuple, str, tuple]] = []
         for i, a in enumerate(arts):
             for b in arts[i + 1:]:
                 for ta in per_article[a]:
                     for tb in per_article[b]:
-                        if ta[1] != tb[1] or not ta[1] or _contains(ta[0], tb[0]) or _contains(tb[0], ta[0]):  # one office told more or less fully
-                            continue
-                        # either report names the other's office for this person too: it knows both
-                        if any(_contains(x[0], tb[0]) for x in per_article[a]) or any(_contains(x[0], ta[0]) for x in per_article[b]):
-                            continue
-                        if any(x[0] == frozenset({"\0former"}) for x in per_article[a] + per_article[b]):
-                            continue
+                        if ta[1] != tb[1] or _contains(ta[0], tb[0]) or _contains(tb[0], ta[0]):
+                            continue  # another head, or one office told more or less fully
+                        if (any(_contains(x[0], tb[0]) for x in per_article[a])
+                                or any(_contains(x[0], ta[0]) for x in per_article[b])):
+                            continue  # either report names the other's office for this person too: it knows both
                         conflicts.append((a, ta, b, tb))
         if not conflicts:
             continue
