@@ -130,6 +130,15 @@ _ORG_AFTER = re.compile(r"^(?:['’]s)?\s+(?:employees|staff|workers|shareholder
 # A facility named before its kind: "the Tarnagor dam", "the Kessel power plant".
 _FAC_AFTER = re.compile(r"^\s+(?:dam|bridge|airport|reservoir|power\s+(?:plant|station)|nuclear\s+plant|mine|refinery|"
                         r"stadium|barrage|pipeline|tunnel|harbou?r|prison|hospital)\b", re.I)
+# A business named by its trade ("Velmar Dairy", "Harbin Foods", "Norsk Steel") or by its legal form: reports
+# shorten it to its first word ("Harbin"), and show it by the name that says what it is
+_BUSINESS_HEADS = frozenset({
+    "holdings", "industries", "motors", "foods", "dairy", "brewery", "breweries", "pharmaceuticals", "pharma",
+    "energy", "petroleum", "oil", "mining", "steel", "telecom", "telecommunications", "technologies",
+    "systems", "insurance", "bancorp", "partners", "capital", "media", "shipping", "logistics", "labs",
+    "laboratories", "enterprises", "solutions", "retail", "stores", "markets", "chemicals", "electric",
+    "air", "airlines", "airways", "bank", "group", "corp", "corporation", "company", "inc", "ltd", "plc", "llc",
+})
 # Head nouns inside a name that settle its type.
 _HEAD_TYPES = {
     "ORG": {
@@ -141,14 +150,7 @@ _HEAD_TYPES = {
         "network", "press", "tribune", "journal", "herald", "gazette", "broadcasting", "telegraph", "movement",
         "front", "alliance", "coalition", "command", "college", "school", "club", "church", "railways", "railway",
         "airlines", "airline", "airways", "society", "trust", "utility",
-        *(_BUSINESS_HEADS := {
-            # a business named by its trade ("Velmar Dairy", "Harbin Foods", "Norsk Steel"), or its form
-            "holdings", "industries", "motors", "foods", "dairy", "brewery", "breweries", "pharmaceuticals", "pharma",
-            "energy", "petroleum", "oil", "mining", "steel", "telecom", "telecommunications", "technologies",
-            "systems", "insurance", "bancorp", "partners", "capital", "media", "shipping", "logistics", "labs",
-            "laboratories", "enterprises", "solutions", "retail", "stores", "markets", "chemicals", "electric",
-            "air", "airlines", "airways", "bank", "group", "corp", "corporation", "company", "inc", "ltd", "plc", "llc",
-        }),
+        *_BUSINESS_HEADS,
     },
     "LOC": {
         "river", "mountains", "mountain", "mount", "valley", "sea", "lake", "corridor", "coast", "peninsula", "island",
