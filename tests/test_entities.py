@@ -503,3 +503,15 @@ def test_a_place_named_before_a_business_of_its_name_stays_a_place():
     })
     assert find(entities, "Harbin").type == "GPE"
     assert "Harbin" not in find(entities, "Harbin Foods").aliases
+
+
+def test_two_people_one_vowel_apart_stay_two_while_a_town_in_two_spellings_is_one():
+    entities, _ = story({
+        "a": ("Anna Berg and Anne Berg, her cousin, both ran in Novy Dvor on Sunday.",
+              [("Anna Berg", "PERSON"), ("Anne Berg", "PERSON"), ("Novy Dvor", "GPE")]),
+        "b": ("Anne Berg won the race in Nowy Dwor, ahead of Anna Berg.",
+              [("Anne Berg", "PERSON"), ("Anna Berg", "PERSON"), ("Nowy Dwor", "PERSON")]),
+    })
+    assert find(entities, "Anna Berg") is not find(entities, "Anne Berg")
+    town = find(entities, "Novy Dvor")
+    assert "Nowy Dwor" in town.aliases or town.name == "Nowy Dwor"

@@ -371,7 +371,7 @@ def same_name(a: str, b: str) -> bool:
     return _name_cost(a, b) is not None
 
 
-def _name_cost(a: str, b: str) -> float | None:
+def _name_cost(a: str, b: str, short_words: bool = True) -> float | None:
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
         return None
@@ -387,7 +387,7 @@ def _name_cost(a: str, b: str) -> float | None:
             if x == y:
                 continue
             c = _budget_cost(x, y)
-            if c is None and min(len(x), len(y)) == 4:
+            if c is None and short_words and min(len(x), len(y)) == 4:
                 # a short word of a longer name, one cheap edit apart: transliterations of one place
                 # ("Novy Dvor" / "Nowy Dwor" / "Novyi Dvor"); never a hard edit, and little in all
                 c = _short_cost(x, y)
@@ -913,13 +913,21 @@ def _merge_cost(a: _Group, b: _Group, gaz: _Gazetteer) -> float | None:
         ib = set().union(*(gaz.cities(n) for n in b.names))
         if not (ia & ib):
             return None  # two different gazetteer places
+    # Transliterations of a short word ("Novy Dvor" / "Nowy Dwor", which the tagger may call a person) are one
+    # name, but not two people's names one vowel apart that one report gives both ("Anna Berg and Anne Berg")
+    short_words = not (_mostly_person(a) and _mostly_person(b)
+                       and {m.article for m in a.members} & {m.article for m in b.members})
     best = None
     for x in a.names:
         for y in b.names:
-            c = _name_cost(x, y)
+            c = _name_cost(x, y, short_words)
             if c is not None and (best is None or c < best):
                 best = c
     return best
+
+
+def _mostly_person(g: _Group) -> bool:
+    return g.person or g.labels.get("PERSON", 0) > sum(g.labels.values()) / 2
 
 
 def _blocks(g: _Group) -> set[str]:
