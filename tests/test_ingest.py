@@ -897,3 +897,21 @@ def test_wiki_image_markup_is_removed_and_accounted_for():
     assert "plant at Kest" not in p.text and "The 150px banner size is not markup here." in p.text
     assert [(r.text, r.reason) for r in p.removed] == [
         ("150px", "wiki image markup"), ("thumb|200px|The plant at Kest, opened in 2019.", "wiki image caption")]
+
+
+def test_a_live_page_keeps_its_headline_its_list_items_apart_and_its_entries(tmp_path):
+    raw = ("Storm Ilsa live: ferry services cancelled as winds reach 140 km/h\n\n"
+           "Key points\n"
+           "- Ferry services between Kelby and Dunmere cancelled until Tuesday\n"
+           "- More than 20,000 homes without power\n"
+           "- Red warning in force until 6 p.m.\n\n"
+           "16:05 Power company Nordnett says 23,400 homes are now without electricity.\n\n"
+           "15:20 The coastguard has rescued two fishermen off Kelby Point.\n")
+    a = only_article(ingest([write(tmp_path / "live.txt", raw)]))
+    assert a.title == "Storm Ilsa live: ferry services cancelled as winds reach 140 km/h"
+    assert a.text.split("\n\n")[:4] == ["Key points", "- Ferry services between Kelby and Dunmere cancelled until Tuesday",
+                                        "- More than 20,000 homes without power", "- Red warning in force until 6 p.m."]
+    b = newsweave.brief([a])
+    # an entry's time label is no part of its first sentence, nor of a summary item
+    assert all(not re.match(r"\d", i.text) for i in b.summary)
+    assert any(i.text.startswith("Power company Nordnett says") for i in b.summary)

@@ -19,9 +19,16 @@ DATELINE = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?=\()|"  # "
                       r")(?:\([^)]{1,30}\))?\s*(?:_|--|—|–|-)\s+(?=\S)")
 
 
+# A live page's entry opens on the clock time it was posted ("16:05 Power company Nordnett says ..."): a
+# label like a dateline, not part of the entry's first sentence
+ENTRY_TIME = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local time))?"
+                        r"\s*(?:[-–—:|]\s*)?\s(?=[A-Z\"“‘])", re.IGNORECASE)
+
+
 def dateline_end(text: str, start: int = 0) -> int | None:
-    """Where a dateline that begins at ``start`` ends (the report's first character), or None."""
-    m = DATELINE.match(text, start)
+    """Where a dateline (or a live entry's time label) that begins at ``start`` ends (the report's first
+    character), or None."""
+    m = DATELINE.match(text, start) or ENTRY_TIME.match(text, start)
     return m.end() if m else None
 
 

@@ -163,9 +163,13 @@ def _parse_header(lines: list[str], out: ParsedText) -> int:
     if i >= n:
         return i
     first = lines[i].strip()
-    nxt = next((lines[k].strip() for k in range(i + 1, n) if lines[k].strip()), "")
+    # (a section label under the headline and its list, "Key points" / "- Ferries cancelled", are not the body
+    # that shows the headline is one)
+    nxt = next((x for x in (line.strip() for line in lines[i + 1:])
+                if x and not _SECTION_LABEL.match(x) and not _LIST_ITEM.match(x)), "")
     # A headline is short and unpunctuated, and is not the whole article.
-    if looks_like_headline(first) and nxt and (len(nxt.split()) > len(first.split()) or byline_name(nxt) or parse_dateline(nxt)):
+    if looks_like_headline(first) and nxt and (len(nxt.split()) > len(first.split()) or byline_name(nxt) or parse_dateline(nxt)
+                                               or re.search(r"[.!?][\"”’)]*$", nxt) and len(nxt.split()) >= 8):
         out.title = first
         i += 1
     # Then up to a few byline / dateline lines, in any order, possibly separated by blank lines.
@@ -189,9 +193,16 @@ def _parse_header(lines: list[str], out: ParsedText) -> int:
     return i
 
 
+_LIST_ITEM = re.compile(r"^(?:[-•*–—▪●]|\d{1,2}[.)])\s+\S")
+_SECTION_LABEL = re.compile(r"^(?:key points|highlights|what we know|at a glance|in brief|summary|live updates|"
+                            r"latest updates?|key events|the latest)\s*:?$", re.IGNORECASE)
+
+
 def _paragraphs(lines: list[str]) -> list[str]:
     """Paragraphs of the kept body lines. Blank lines separate paragraphs; within a block, lines are
-    separate paragraphs too, unless the text is hard-wrapped (most lines end mid-sentence)."""
+    separate paragraphs too, unless the text is hard-wrapped (most lines end mid-sentence). A list item ("-
+    Ferry services cancelled until Tuesday") is a paragraph of its own, and so is the label above a list
+    ("Key points"): list lines end without a stop, yet are not wrapped prose."""
     blocks: list[list[str]] = [[]]
     for line in lines:
         s = " ".join(line.split())
@@ -200,11 +211,14 @@ def _paragraphs(lines: list[str]) -> list[str]:
         elif blocks[-1]:
             blocks.append([])
     blocks = [b for b in blocks if b]
-    multi = [line for b in blocks if len(b) > 1 for line in b[:-1]]
+    listed = {id(b) for b in blocks if any(_LIST_ITEM.match(x) for x in b)}
+    multi = [line for b in blocks if len(b) > 1 and id(b) not in listed for line in b[:-1]]
     hard_wrapped = len(multi) >= 3 and sum(not _SENTENCE_END.search(x) for x in multi) / len(multi) > 0.5
     paragraphs: list[str] = []
     for block in blocks:
-        if hard_wrapped:
+        if id(block) in listed:
+            paragraphs.extend(block)
+        elif hard_wrapped:
             paragraphs.append(" ".join(block))
         else:
             paragraphs.extend(block)
