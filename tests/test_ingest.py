@@ -915,3 +915,14 @@ def test_a_live_page_keeps_its_headline_its_list_items_apart_and_its_entries(tmp
     # an entry's time label is no part of its first sentence, nor of a summary item
     assert all(not re.match(r"\d", i.text) for i in b.summary)
     assert any(i.text.startswith("Power company Nordnett says") for i in b.summary)
+
+
+def test_a_chronologys_time_stays_in_its_sentence():
+    # "8:02 a.m. EDT -- Plane lands": the time is when it happened, not when a live entry was posted
+    from newsweave.annotate import annotate
+
+    (doc,) = annotate([Article(id="c", source="c", text=(
+        "The ferry's last day, hour by hour.\n\n8:02 a.m. EDT -- The ferry leaves Kelby with 212 passengers.\n\n"
+        "9:40 a.m. EDT -- The ferry runs aground off Dunmere Point."))], cache=False)
+    starts = [s.text[:4] for s in doc.sentences]
+    assert "8:02" in starts and "9:40" in starts

@@ -19,10 +19,10 @@ DATELINE = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?=\()|"  # "
                       r")(?:\([^)]{1,30}\))?\s*(?:_|--|—|–|-)\s+(?=\S)")
 
 
-# A live page's entry opens on the clock time it was posted ("16:05 Power company Nordnett says ..."): a
-# label like a dateline, not part of the entry's first sentence
-ENTRY_TIME = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local time))?"
-                        r"\s*(?:[-–—:|]\s*)?\s(?=[A-Z\"“‘])", re.IGNORECASE)
+# A live page's entry opens on the 24-hour clock time it was posted ("16:05 Power company Nordnett says ..."): a
+# label like a dateline, not part of the entry's first sentence. A chronology's "8:02 a.m. EDT -- Plane lands at
+# Newark" is not one: its time is when the event happened, and stays in the sentence for the timeline.
+ENTRY_TIME = re.compile(r"\d{1,2}:\d{2}(?:\s+(?:GMT|UTC|BST|CET|CEST))?\s+(?=[A-Z\"“‘])")
 
 
 def dateline_end(text: str, start: int = 0) -> int | None:
