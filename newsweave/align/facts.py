@@ -277,7 +277,7 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
 
     # Text reuse between two articles, per passage, to tell copies from independent reports.
     copied = copied_passages(reuse)
-    outlets = {d.article.id: (d.article.outlet or "").strip().lower() or None for d in docs}
+    outlets = outlet_keys(docs)
 
     facts: list[Fact] = []
     for root, idx in members.items():
@@ -304,6 +304,11 @@ def _best_wording(group: list[Claim], index: SentenceIndex) -> Claim:
         return (round(central, 2), slots, -c.n_words)
 
     return max(group, key=key)
+
+
+def outlet_keys(docs: Sequence[AnnotatedArticle]) -> dict[str, str | None]:
+    """Per article, its outlet as compared for independence (lower-cased; None when not named)."""
+    return {d.article.id: (d.article.outlet or "").strip().lower() or None for d in docs}
 
 
 def copied_passages(reuse: list[dict] | None) -> dict[tuple[str, str], list[tuple[int, int, int, int]]]:

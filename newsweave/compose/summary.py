@@ -43,7 +43,7 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.align.facts import conflicting_counts, copied_passages, one_count, origins
+from newsweave.align.facts import conflicting_counts, copied_passages, one_count, origins, outlet_keys
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
@@ -431,7 +431,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
 
     by_article = {d.article.id: d for d in docs}
     copied = copied_passages(reuse)
-    outlets = {d.article.id: (d.article.outlet or "").strip().lower() or None for d in docs}
+    outlets = outlet_keys(docs)
     items = []
     for u in _after_what_they_lean_on(sorted(chosen, key=order_key)):
         item = _cite(u, by_article, facts, index)
