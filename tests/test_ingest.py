@@ -926,3 +926,20 @@ def test_a_chronologys_time_stays_in_its_sentence():
         "9:40 a.m. EDT -- The ferry runs aground off Dunmere Point."))], cache=False)
     starts = [s.text[:4] for s in doc.sentences]
     assert "8:02" in starts and "9:40" in starts
+
+
+@pytest.mark.parametrize("stamp", ["2025-06-05T07:00:00Z", "2025-06-05T07:00:00+02:00", "2025-06-05 07:00",
+                                   "2025-06-05T07:00:00.250Z"])
+def test_text_date_line_with_a_time_gives_the_day(tmp_path, stamp):
+    # a scraper's first line "date 2025-06-05T07:00:00Z": the time belongs to the date, and the headline
+    # under it is a headline (it was taken for the title "date 2025-06-05T07:00:00Z")
+    path = write(tmp_path / "quay.txt", f"date {stamp}\nDunmere quay to close\n\n{QUAY}\n")
+    a = only_article(ingest([path]))
+    assert (a.published, a.title) == ("2025-06-05", "Dunmere quay to close")
+    assert a.text == QUAY
+
+
+def test_outlet_from_wire_credit_after_a_dateline_with_a_day(tmp_path):
+    # "KELBY, June 3 (Coastline Wire) - ...": a dateline's day has digits
+    a = only_article(ingest([write(tmp_path / "w.txt", f"KELBY, June 3 (Coastline Wire) - {QUAY}\n\n{SCHOOL}\n")]))
+    assert a.outlet == "Coastline Wire"

@@ -112,7 +112,7 @@ _OUTLET_PATTERNS = [
     re.compile(r"^(?:source|sources)\s*:\s*(?P<name>.{2,60}?)\s*\.?$", _I),
 ]
 # A wire credit in the lede: "MOSCOW (Reuters) - ..." or "WASHINGTON (AP) — ...".
-_WIRE_CREDIT = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?\s*\((?P<name>[A-Z][\w&. '’-]{1,40})\)\s*[-—–]\s")
+_WIRE_CREDIT = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}?\s*\((?P<name>[A-Z][\w&. '’-]{1,40})\)\s*[-—–]\s")
 
 
 # An outlet's note on its own text: what an earlier version said, or why the text was changed. Not part of the

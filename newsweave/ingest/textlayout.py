@@ -14,7 +14,9 @@ from datetime import date
 from newsweave.ingest.furniture import find_furniture, outlet_from_line, wire_credit
 from newsweave.model import Removed
 
-_DATE_PREFIX = re.compile(r"^\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNORECASE)
+# (an ISO time after the date, "2026-08-09T07:00:00Z", belongs to the date: only the day is kept)
+_DATE_PREFIX = re.compile(r"^\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b[ \t]*(.*)$",
+                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
