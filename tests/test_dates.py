@@ -441,3 +441,12 @@ def test_a_day_a_verb_sets_is_the_day_set():
     assert value_of("The president declared Thursday a day of national mourning.", "Thursday") == "2020-11-26"
     assert value_of("The league set Monday as the deadline for the clubs.", "Monday") == "2020-11-30"
     assert value_of("The president declared Monday that the emergency was over.", "Monday") == "2020-11-23"
+
+
+def test_a_modal_far_back_in_the_clause_still_looks_ahead():
+    # eleven words between "would declare" and its day, with no comma: the clause's verb is the modal
+    text = "The minister said the government would declare the valley a disaster zone at a cabinet meeting on Thursday."
+    assert value_of(text, "Thursday") == "2020-11-26"
+    # a comma ends the clause: the reporting verb before it is the one that counts
+    assert value_of("The plan would work, the minister told reporters at a briefing in the capital on Monday.",
+                    "Monday") == "2020-11-23"

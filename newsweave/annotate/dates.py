@@ -478,6 +478,11 @@ class _Ctx:
             t = "near"  # "declared Wednesday a day of national mourning": the day set, not the day of setting it
         if t is None:
             t = _scan_tense(rw, backwards=False)
+        if t is None and reach > len(lw):
+            # a long object between the verb and its day, with no comma: "would declare the area a disaster
+            # zone at a cabinet meeting on Tuesday": the clause's verb, further back
+            far = _WORD.findall(clause)[-16:]
+            t = _scan_tense(list(reversed(far)), backwards=True, modal_reach=reach)
         if t == "near":
             return t if near else None
         return t if t in ("past", "future") else None
