@@ -140,6 +140,8 @@ def test_clause_split_does_not_cut_inside_numbers():
     ("NEW SALEM, June 2 - Talks resumed.", "June 2", True),
     ("June 2: Talks resumed after a week.", "June 2", True),
     ("Intro line.\nLONDON, 4 May (Wire) — Prices rose.", "4 May", True),
+    ("MONTESOL, Calvera, Aug 9 (Harbour Wire) - The fire spread.", "Aug 9", True),  # the place's country in full
+    ("In Montesol, Calvera, Aug 9 - The fire spread.", "Aug 9", False),
     ("Talks resumed on June 2 - the third round.", "June 2", False),  # not at the start of a paragraph
     ("The storm, on March 10 (a Tuesday), - hit hard.", "March 10", False),  # lower-case words before it
     ("On March 10 - a Tuesday - the storm hit.", "March 10", False),

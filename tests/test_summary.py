@@ -269,6 +269,11 @@ def test_concept_features_are_chosen_by_name(strike, monkeypatch):
     ("PORT ELLEN, Ga. — The ferry sank.", "The ferry sank."),
     # a date alone with its agency
     ("May 4 (Harbour Wire) — The ferry sank.", "The ferry sank."),
+    # the place's country or region in full, as AP writes it, and with a day after it
+    ("PORT ELLEN, Ostmark (AP) — The ferry sank.", "The ferry sank."),
+    ("PORT ELLEN, Ostmark, Aug 9 (Harbour Wire) - The ferry sank.", "The ferry sank."),
+    ("PORT ELLEN, New Varnia - The ferry sank.", "The ferry sank."),
+    ("WASHINGTON, President Velik said - it was late.", "WASHINGTON, President Velik said - it was late."),
     ("The EU said on March 10 - a Tuesday - that it would act.", "The EU said on March 10 - a Tuesday - that it would act."),
 ])
 def test_datelines_with_or_without_a_date_are_trimmed(sentence, kept):
@@ -943,3 +948,4 @@ def test_a_plan_is_never_cut_from_what_became_of_it(sentence, plan):
     plain = "The storm hit the northern coast of Orvalis on Monday, but nobody was hurt in the town."
     doc = annotate([Article(id="g", source="g", published="2026-03-16", text=plain)])[0]
     assert "The storm hit the northern coast of Orvalis on Monday" in [u.text for u in sm._units([doc], [], "prose")[0]]
+

@@ -15,6 +15,8 @@ DATELINE = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?=\()|"  # "
                       r"[A-Z][A-Z .,'’-]{1,40}"
                       # an abbreviated US state or region after the place: "PALM BEACH, Fla.", "ELKO, Nev."
                       r"(?:(?<=,\s)[A-Z][a-z]{1,5}\.\s*|(?<=,)[A-Z][a-z]{1,5}\.\s*)?"
+                      # or its country or region, named in full: "KYIV, Ukraine (AP) —", "MONTESOL, Calvera, Aug 9 (...) -"
+                      r"(?:(?<=,\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?=,|\s*\(|\s*(?:_|--|—|–|-)\s),?(?:\s+(?=\())?)?"
                       r"(?:(?<=,)\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*)?"
                       r")(?:\([^)]{1,30}\))?\s*(?:_|--|—|–|-)\s+(?=\S)")
 
@@ -35,7 +37,7 @@ def dateline_end(text: str, start: int = 0) -> int | None:
 # The date of a dateline at the start of a paragraph ("STRAVENIK, March 10 (Kestpress) -", "June 2: ...")
 # says when the report was filed, not when anything in it happened. Before the date: nothing, or a place
 # in capitals and a comma; after it: an optional (agency) and a dash or colon.
-_DATELINE_BEFORE = re.compile(r"(?:[A-Z][A-Z .'’-]{1,40},\s*)?")
+_DATELINE_BEFORE = re.compile(r"(?:[A-Z][A-Z .'’-]{1,40},\s*(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s*)?)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:_|--|—|–|-|:)\s")
 
 
