@@ -515,3 +515,18 @@ def test_two_people_one_vowel_apart_stay_two_while_a_town_in_two_spellings_is_on
     assert find(entities, "Anna Berg") is not find(entities, "Anne Berg")
     town = find(entities, "Novy Dvor")
     assert "Nowy Dwor" in town.aliases or town.name == "Nowy Dwor"
+
+
+def test_a_land_named_by_its_direction_in_lower_case_is_a_place():
+    # the small tagger called "southern Calvera" an organisation in every report
+    entities, _ = story({
+        "a": ("A wildfire burned forest in southern Ostmark on Sunday.", [("Ostmark", "ORG")]),
+        "b": ("Crews fought the fire in north-western Ostmark.", [("Ostmark", "ORG")]),
+    })
+    assert find(entities, "Ostmark").type in ("GPE", "LOC")
+
+
+def test_a_temperature_scale_is_no_entity():
+    entities, _ = story({"a": ("Temperatures reached 43 degrees Celsius (109 degrees Fahrenheit) in Ostrun.",
+                               [("Celsius", "PERSON"), ("Fahrenheit", "ORG"), ("Ostrun", "GPE")])})
+    assert [e.name for e in entities] == ["Ostrun"]

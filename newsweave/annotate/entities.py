@@ -117,6 +117,9 @@ _PLACE_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}(?
 _STATE_AFTER = re.compile(r"^['’]s\s+(?:(?:new|former|outgoing|ruling|national)\s+)?(?:parliament|government|prime\s+minister|"
                           r"capital|armed\s+forces|constitution|central\s+bank|legislature|electorate|"
                           r"interior\s+ministry|foreign\s+ministry|defen[cs]e\s+ministry)\b", re.I)
+# a part of a land named by its direction, in lower case ("southern Calvera", "north-western Varnia"): a place
+# ("Southern Baptist", capitalised, is part of a name)
+_DIRECTION_BEFORE = re.compile(r"\b(?:north|south)?-?(?:northern|southern|eastern|western|central)\s+$")
 _PLACE_PREP = re.compile(r"\b(?:in|into|from|near|outside|across|throughout|towards?|around|within|inside)\s+$")
 _TRAILING_ADMIN = re.compile(rf"\s+(?:{_ADMIN_NOUNS})$")
 # Context that says "this name is a company or an agency": "the state operator X", "X, the state company
@@ -691,10 +694,13 @@ def _junk(surface: str) -> bool:
         return True
     if surface.upper() in _TIME_ZONES:
         return True  # "at 1600 GMT": a clock's zone, which taggers read as an organisation
+    if surface.lower() in _SCALES:
+        return True  # "109 degrees Fahrenheit": a scale, which taggers read as an organisation or a person
     return False
 
 
 _TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT MST MDT PST PDT CET CEST BST MSK".split())
+_SCALES = frozenset({"fahrenheit", "celsius", "centigrade", "kelvin", "richter", "beaufort"})
 
 
 def _in_dateline(text: str, start: int) -> bool:
@@ -1400,7 +1406,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
                 continue
             pre, post = t[max(0, m.start - 60) : m.start], t[m.end : m.end + 80]
             if (_PLACE_AFTER.match(post) or _PLACE_BEFORE.search(pre) or _PLACE_APPOSITION.match(post)
-                    or _STATE_AFTER.match(post)):
+                    or _STATE_AFTER.match(post) or _DIRECTION_BEFORE.search(pre)):
                 strong += 1
             elif _PLACE_PREP.search(pre):
                 weak += 1
