@@ -949,3 +949,21 @@ def test_a_plan_is_never_cut_from_what_became_of_it(sentence, plan):
     doc = annotate([Article(id="g", source="g", published="2026-03-16", text=plain)])[0]
     assert "The storm hit the northern coast of Orvalis on Monday" in [u.text for u in sm._units([doc], [], "prose")[0]]
 
+
+def test_a_figure_cut_from_a_sentence_giving_two_sources_figures_cites_only_its_source():
+    """ "Five sailors drowned, according to the coastguard, though the port authority put the toll at four":
+    a piece that keeps only the coastguard's five does not state what the reports that say four state, so no
+    item says five citing them (it cited all four reports), nor stands for their fact in the summary."""
+    texts = [
+        ("Kelby Wire", "Four sailors drowned when the ferry Marel sank off Kelby Point on Sunday. The ferry was "
+                       "carrying timber to Dunmere when it hit rocks in a storm."),
+        ("Dunmere Daily", "Five sailors drowned when the ferry Marel sank off Kelby Point on Sunday, according to "
+                          "the coastguard, though the port authority put the toll at four."),
+        ("Coast Times", "The death toll among the crew of the ferry Marel stands at four, the port authority said "
+                        "on Monday. Divers reached the wreck off Kelby Point in the afternoon."),
+    ]
+    b = newsweave.brief([Article(id=f"s{i}", source=f"s{i}", outlet=o, published="2026-03-09", text=t)
+                         for i, (o, t) in enumerate(texts)])
+    for item in b.summary:
+        if "Five" in item.text:
+            assert item.sources == ["s1"], (item.text, item.sources)

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -839,6 +839,15 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                         continue  # a photo caption: "Members of the caravan at the border wall on Sunday."
                     fids = list(dict.fromkeys(fact_of_claim[(c.article, c.start)] for c in in_span
                                               if (c.article, c.start) in fact_of_claim))
+                    if fids and (own := _span_count(in_span, ua, ub)):
+                        # a piece that keeps one of its claim's two figures speaks only for that one: "Three
+                        # firefighters have died, according to the fire service", cut from "..., though officials
+                        # put the toll at two", does not state the fact of those who say two died
+                        agreed = [f for f in fids if not any(conflicting_counts(own, one_count(c)) for c in facts[f].claims
+                                                             if c.article != d.article.id)]
+                        if not agreed:
+                            continue  # the other figure is what the fact's other sources say: the disagreements tell it
+                        fids = agreed
                     slots = sum(len(c.entities) + len(c.dates) + len(c.quantities) for c in in_span)
                     units.append(Unit(article=d.article.id, sentence=s.index, start=ua, end=ub, text=out, words=n,
                                       position=float(pos), concepts=bigram_concepts(out), facts=fids,
@@ -866,6 +875,10 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                 evidence.append(Evidence(article=c.article, start=c.start, end=c.end))
     # the figures the unit gives: a sentence that gives another for the same count does not state it
     counts = [k for f in u.facts for c in facts[f].claims if c.article == u.article and (k := one_count(c))]
+    own = _span_count([c for c in by_article[u.article].claims if _overlap(u.start, u.end, c.start, c.end) > 0],
+                      u.start, u.end)
+    if own:
+        counts.append(own)  # the one figure a piece keeps of its claim's two
     sentence = next((s for s in by_article[u.article].sentences if s.index == u.sentence), None)
     if sentence is not None:
         try:
@@ -883,6 +896,17 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                 seen.add(m.sentence.article)
                 evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
     return SummaryItem(text=u.text, sources=[e.article for e in evidence], evidence=evidence)
+
+
+def _span_count(claims: Sequence, start: int, end: int) -> tuple[str, object] | None:
+    """What the one plain figure inside [start, end) counts, and the figure (as :func:`one_count` reads a
+    claim), for a piece cut from a claim that gives more than one figure; None when the piece keeps all of
+    its claim's figures (the claim's own count, if any, is then already the piece's)."""
+    for c in claims:
+        inside = [q for q in c.quantities if start <= q.start and q.end <= end]
+        if len(inside) < len(c.quantities):
+            return one_count(replace(c, quantities=inside))
+    return None
 
 
 def _unattributed_quote(start: int, end: int, quoted: list[tuple[int, int, int | None]]) -> bool:
