@@ -262,6 +262,17 @@ def test_direction_hint_expanded_version_is_later():
     assert r.direction_hint == "b->a"
 
 
+def test_direction_hint_the_wires_credited_text_is_the_source():
+    # a paper runs the wire's story cut and without its credit: the longer, credited text is the source,
+    # although it holds the other's passage plus more
+    wire = "VALMORA, Aug 9 (Orvane Press) - " + " ".join(WIRE) + "\n\n" + OUTRO_B
+    paper = " ".join(WIRE)
+    [r] = find_reuse([("paper", paper, "2026-08-09"), ("wire", wire, "2026-08-09")])
+    assert r.direction == "unknown"
+    src = r.a if r.direction_hint == "a->b" else r.b
+    assert src == "wire", (r.a, r.b, r.direction_hint)
+
+
 def test_duplicate_ids_rejected():
     with pytest.raises(ValueError):
         find_reuse([("x", "One. Two.", None), ("x", "Three.", None)])

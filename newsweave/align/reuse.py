@@ -54,8 +54,10 @@ Pipeline
 
 Direction: by publication date when both are known and differ (earlier = source = ``a``).
 Otherwise ``"unknown"``, and :attr:`Reuse.direction_hint` may say which text looks like the
-later one: the text whose reused share is clearly smaller contains the other's passage *plus*
-extra material, which is typical of the copier (a later, expanded version).
+later one: when only one of the two opens on an agency's dateline ("MONTESOL, Aug 9 (Continental
+Press) -"), that one is the wire's text and the other the copy (a paper runs the wire's story, cut
+and without its credit); otherwise the text whose reused share is clearly smaller contains the
+other's passage *plus* extra material, which is typical of the copier (a later, expanded version).
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
+
+from newsweave.annotate.datelines import DATELINE
 
 __all__ = [
     "ReusedPassage",
@@ -607,6 +611,12 @@ def _parse_date(value: str | None) -> date | datetime | None:
             return None
 
 
+def _agency_credited(text: str) -> bool:
+    """Does the text open on a dateline with an agency's credit ("LONDON, March 10 (Reuters) -")?"""
+    m = DATELINE.match(text.lstrip())
+    return bool(m and "(" in m.group(0))
+
+
 def _order(pa: str | None, pb: str | None) -> int:
     """-1 if a is earlier, 1 if b is earlier, 0 if same/unknown."""
     a, b = _parse_date(pa), _parse_date(pb)
@@ -726,8 +736,11 @@ def find_reuse(
             direction = "a->b"
         else:
             direction = "unknown"
+            credit_a, credit_b = _agency_credited(da.text), _agency_credited(db.text)
+            if credit_a != credit_b:
+                hint = "a->b" if credit_a else "b->a"  # the wire's own text is the source
             # the text that holds the other's passage plus extra material looks like the later one
-            if cov_a >= hint_ratio * cov_b:
+            elif cov_a >= hint_ratio * cov_b:
                 hint = "a->b"
             elif cov_b >= hint_ratio * cov_a:
                 hint = "b->a"
