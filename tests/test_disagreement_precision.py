@@ -451,3 +451,93 @@ def test_one_person_given_two_portfolios_is_a_title_disagreement():
 ])
 def test_what_is_not_a_title_disagreement(first, second):
     assert not _titles(_pair(first, second))
+
+
+# --- two sources in one report, and figures each report gives for its own time -----------------------------
+
+
+def test_two_sources_one_report_sets_against_each_other_are_rivals_and_the_others_join_a_side():
+    # Report 2 gives the coastguard's toll and the port authority's: the port authority's agrees with report 1,
+    # the coastguard's does not. Before, a report with two values was left out as ambiguous, and nothing showed.
+    b = _pair("Four sailors drowned when the ferry Marel sank off Kelby Point, the port authority said.",
+              "Five sailors drowned when the ferry Marel sank off Kelby Point, according to the coastguard, "
+              "though the port authority put the toll at four.")
+    hits = _numbers(b)
+    assert len(hits) == 1, [(d["subject"], d["explanation"]) for d in hits]
+    sides = {p["value"].lower(): sorted(p["sources"]) for p in hits[0]["positions"]}
+    assert sides == {"four sailors": ["n1", "n2"], "five sailors": ["n2"]}, sides
+    assert "citing the coastguard" in hits[0]["explanation"] and "citing the port authority" in hits[0]["explanation"]
+
+
+def test_a_measure_one_report_gives_from_two_agencies_is_a_disagreement():
+    b = newsweave.brief([_article(1, "Ostrun Wire",
+                                  "A magnitude 5.8 earthquake shook the hills above Dorvane on Tuesday, the national "
+                                  "seismology office said.\n\nThe Pacific Survey put the magnitude at 6.2.")])
+    hits = _numbers(b)
+    assert [sorted(p["value"] for p in d["positions"]) for d in hits] == [["5.8 earthquake", "6.2"]], hits
+    assert hits[0]["subject"] == "magnitude"
+
+
+@pytest.mark.parametrize("second", [
+    # two people's counts of different groups in one report: no source puts the other's measure at a figure
+    "A spacewalk by two astronauts is planned for Monday, mission control said. The agency said it gave the "
+    "six astronauts on board a day of rest.",
+    # a source that puts another measure at a figure ("the damage at"), beside a count of the dead
+    "Three people died in the storm, the mayor said, while insurers put the damage at 40 million euros.",
+])
+def test_what_is_not_two_sources_rival_figures(second):
+    b = newsweave.brief([_article(1, "Ostrun Wire", second)])
+    assert _numbers(b) == [], [(d["subject"], d["explanation"]) for d in _numbers(b)]
+
+
+def test_a_share_each_report_gives_for_its_own_time_moving_one_way_is_an_update():
+    # a share moves only when a report says so; here each report names the moment its figure held
+    b = newsweave.brief([
+        _article(1, "Valley Post", "The grass fire near Ostrun was 20% contained on Tuesday morning, "
+                 "firefighters said.", "2026-07-14"),
+        _article(2, "Kestpress", "The grass fire near Ostrun was 45 percent contained by Tuesday evening, "
+                 "firefighters said.", "2026-07-14"),
+        _article(3, "Dunmere Daily", "The grass fire near Ostrun was 80% contained on Wednesday morning, "
+                 "firefighters said.", "2026-07-15"),
+    ])
+    hits = _numbers(b)
+    assert [d["status"] for d in hits] == ["update"], [(d["status"], d["explanation"]) for d in hits]
+    assert "for another time" in hits[0]["explanation"]
+
+
+def test_shares_given_for_one_moment_that_differ_stay_a_contradiction():
+    b = newsweave.brief([
+        _article(1, "Valley Post", "The grass fire near Ostrun was 20% contained on Tuesday morning, "
+                 "firefighters said.", "2026-07-14"),
+        _article(2, "Kestpress", "The grass fire near Ostrun was 45 percent contained on Tuesday morning, "
+                 "firefighters said.", "2026-07-14"),
+        _article(3, "Dunmere Daily", "The grass fire near Ostrun was 80% contained on Wednesday morning, "
+                 "firefighters said.", "2026-07-15"),
+    ])
+    assert [d["status"] for d in _numbers(b)] == ["contradiction"]
+
+
+def test_a_day_and_a_part_of_it_are_not_two_times():
+    # "on Tuesday" holds "by Tuesday evening": nothing says the first figure is the earlier one
+    b = newsweave.brief([
+        _article(1, "Valley Post", "The grass fire near Ostrun was 20% contained on Tuesday, firefighters said.",
+                 "2026-07-14"),
+        _article(2, "Kestpress", "The grass fire near Ostrun was 45 percent contained by Tuesday evening, "
+                 "firefighters said.", "2026-07-14"),
+        _article(3, "Dunmere Daily", "The grass fire near Ostrun was 80% contained on Wednesday morning, "
+                 "firefighters said.", "2026-07-15"),
+    ])
+    assert [d["status"] for d in _numbers(b)] == ["contradiction"], [d["explanation"] for d in _numbers(b)]
+
+
+@pytest.mark.parametrize("early", [
+    "after 40% of ballots had been counted",
+    "according to preliminary results",
+    "according to partial results",
+])
+def test_a_share_from_a_count_still_running_and_the_final_one_are_an_update(early):
+    b = _pair(f"The Green Alliance led the election in Ostmark with 31.2% of the vote {early}, the commission said.",
+              "The Green Alliance won the election in Ostmark with 29.4% of the vote, final results showed.",
+              "2031-10-04", "2031-10-05")
+    hits = _numbers(b)
+    assert [d["status"] for d in hits] == ["update"], [(d["status"], d["explanation"]) for d in hits]

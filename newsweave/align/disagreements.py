@@ -51,7 +51,10 @@ _UPDATE_CUES = re.compile(
     r"extend(?:ed|s)?|revis\w*|updat\w*|correct(?:ed|ion)|ros[ea]|risen|climb\w*|increas\w*|jump\w*|"
     r"fell|fallen|dropp\w*|decreas\w*|now stands|has reached|instead|no longer|earlier than planned|"
     r"lower(?:ed|ing|s)|to lower|backed off|(?:down|up) from|earlier (?:estimate|figure|toll|count|report)s?|"
-    r"(?:had )?earlier (?:had )?(?:reported|said|put|estimated|given)|initially|previously)\b",
+    r"(?:had )?earlier (?:had )?(?:reported|said|put|estimated|given)|initially|previously|"
+    # a count still running: "after 40% of ballots had been counted", "preliminary results", "final results"
+    r"preliminary|provisional|partial (?:results?|count|returns)|final (?:results?|count|tally|figures?)|"
+    r"(?:ballots|votes|precincts) (?:had |have )?(?:been )?counted)\b",
     re.IGNORECASE,
 )
 _DAY_WORDS = re.compile(
@@ -153,13 +156,13 @@ def find_disagreements(
     out += _fact_date_disagreements(facts, texts, {tuple(sorted((e["article"], e["start"]) for p in d["positions"] for e in p["evidence"])) for d in out},
                                     phrase_dated, published)
     places = _place_keys(entities)
-    out += _number_disagreements(docs, index, facts, texts, names, places)
+    speakers = _speakers(docs)
+    out += _number_disagreements(docs, index, facts, texts, names, places, speakers)
     out += _negation_disagreements(facts, texts)
     out += _role_disagreements(facts, entities, texts)
     out += _title_disagreements(entities, texts)
     # a report that repeats its standfirst in the body gives one value once: two values are needed to disagree
     out = [item for item in out if len(item["positions"]) >= 2]
-    speakers = _speakers(docs)
     for item in out:
         _explain(item, published, outlet, speakers)
         item.pop("_figure", None)
@@ -516,7 +519,7 @@ def _place_keys(entities: list) -> tuple[dict[str, str], dict[str, list[tuple[in
 
 
 def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str],
-                          places: tuple[dict, dict] | None = None) -> list[dict]:
+                          places: tuple[dict, dict] | None = None, speakers: dict | None = None) -> list[dict]:
     fact_of = {(c.article, c.index): f.id for f in facts for c in f.claims}
     items: list[tuple[Claim, object]] = [
         (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
@@ -536,23 +539,40 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         elif q.value is not None and q.value >= 2:
             uncounted.append(k)  # "has risen to 17": compared with every count, on a stricter reading match
     for key in list(by_counted):
-        if key[0] == "cardinal" and uncounted:
+        if key[0] == "cardinal" and uncounted and key[2] not in _NAMED_MEASURES:  # (a magnitude is no count)
             by_counted[key] = by_counted[key] + uncounted
     # Pass 1, lexical: the pairs that may count the same thing, and for those whose wordings must also read
     # alike, the two segments to compare. Pass 2 encodes all those segments in one batch (one call per
     # pair cost a batch of one each) and decides in the same order.
     segments = _SegmentCache(index, {d.article.id: d.article.published for d in docs}, places, facts)
     pending: list[tuple[Claim, object, Claim, object, tuple | None]] = []
+    by_claim: dict[int, list] = defaultdict(list)
+    for c, q in items:
+        by_claim[id(c)].append((c, q))
+
+    def rival(ca: Claim, qa, cb: Claim, qb) -> bool:
+        return _rival_sources(speakers or {}, ca.article, qa, qb) and _put_at_match(texts, ca, qa, cb, qb, segments, names)
+
+    rival_pairs: set[tuple[int, int]] = set()
+    rival_claims = {key for key, cq in by_claim.items()
+                    if any(rival(ca, qa, cb, qb) for (ca, qa), (cb, qb) in combinations(cq, 2))}
     for key, ks in by_counted.items():
         for x, y in _number_pairs(ks, items, fact_of, segments, names, index.idf):
             (ca, qa), (cb, qb) = items[ks[x]], items[ks[y]]
-            if ca.article == cb.article or not qa.comparable(qb):
+            if not qa.comparable(qb):
                 continue
-            if _states_figure(cb, qa, qb) or _states_figure(ca, qb, qa):
+            # one report may set two sources' figures against each other ("three died, according to the fire
+            # service, though regional officials put the toll at two"): those are rivals like two reports'
+            rivals = ca.article == cb.article and rival(ca, qa, cb, qb)
+            if ca.article == cb.article and not rivals:
+                continue
+            # (a claim that sets two sources' figures side by side gives each as a rival, not as a partner)
+            sourced = rivals or id(ca) in rival_claims or id(cb) in rival_claims
+            if not sourced and (_states_figure(cb, qa, qb) or _states_figure(ca, qb, qa)):
                 continue  # "64 of the 122 seats" in both: each figure is another's partner, not its rival
             if _partitive(texts[ca.article], qa) != _partitive(texts[cb.article], qb):
                 continue  # "18 of the dead had been identified" is a part of the toll, not another toll
-            if _part_of_total(qa, qb, totals) or _part_of_total(qb, qa, totals) or _partners(qa, qb, totals):
+            if not sourced and (_part_of_total(qa, qb, totals) or _part_of_total(qb, qa, totals) or _partners(qa, qb, totals)):
                 continue  # "109 aboard and four on the ground" in one report: another's 113 is their total,
                 # and another's "four killed on the ground" is not a rival of "109 aboard"
             ma, mb = _modifiers(texts[ca.article], qa), _modifiers(texts[cb.article], qb)
@@ -564,6 +584,12 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue
             if segments.other_places(ca, cb):
                 continue  # figures about different places or peoples, even in wordings the facts align
+            if rivals:
+                # the report says itself what the other source's figure measures ("the Survey put the magnitude
+                # at 6.3"): their wordings need not read alike
+                pending.append((ca, qa, cb, qb, None))
+                rival_pairs.add((id(qa), id(qb)))
+                continue
             check = None
             # One wording of a fact may carry several figures: an uncounted one must read alike too.
             if strict or not same_fact:
@@ -607,14 +633,93 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             _Position(qa.text, [qa.low, qa.high], ca, qa.start, qa.end),
             _Position(qb.text, [qb.low, qb.high], cb, qb.start, qb.end),
         ]
-        item = _make("number", subject, positions, texts, lambda p: str(p.normalized), status)
+        item = _make("number", subject, positions, texts, lambda p: str(p.normalized), status,
+                     each_figure=(id(qa), id(qb)) in rival_pairs or (id(qb), id(qa)) in rival_pairs)
         item["_figure"] = qa.kind  # (dropped after _explain reads it)
         results.append(item)
-    merged = (_without_ambiguous_reports(it, texts) for it in _merge_number_items(results))
-    return [it for it in merged if it is not None]
+    merged = (_without_ambiguous_reports(it, texts, speakers) for it in _merge_number_items(results))
+    out = [it for it in merged if it is not None]
+    moments = {(c.article, q.start): _moment_of(c, q, segments) for c, q, *_rest in pending}
+    moments.update({(c.article, q.start): _moment_of(c, q, segments) for *_rest, c, q, _check in pending})
+    for it in out:
+        _timed_update(it, moments)
+    return out
 
 
-def _without_ambiguous_reports(item: dict, texts) -> dict | None:
+# parts of a day in the order they come (TIMEX3 "2026-08-09TMO" ...)
+_DAY_PARTS = {"MO": 1, "MI": 2, "AF": 3, "EV": 4, "NI": 5}
+
+
+def _moment_of(c: Claim, q, segments: "_SegmentCache") -> tuple | None:
+    """When the report says its figure held: a day (and part of the day) named in the clause around the
+    figure ("was 35% contained on Monday morning"), as a sortable key; None when the clause names none or
+    several."""
+    _art, s0, s1 = segments.segment(c, q)[0]
+    found = set()
+    for t in c.dates:
+        m = re.match(r"^(\d{4}-\d{2}-\d{2})(?:T(MO|MI|AF|EV|NI|\d{2}:\d{2}))?$", str(t.value))
+        if m and s0 <= t.start and t.end <= s1:
+            part = m.group(2)
+            found.add((m.group(1), _DAY_PARTS.get(part, 0) if part and not part[0].isdigit() else 0,
+                       part if part and part[0].isdigit() else ""))
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _timed_update(item: dict, moments: dict) -> None:
+    """A figure each report gives for another moment, moving one way with time, is an update ("10%
+    contained on Sunday morning" / "15 percent by Sunday afternoon" / "35% on Monday morning"), whatever it
+    measures: the reports say themselves that they tell different times."""
+    if item["status"] != "contradiction":
+        return
+    timed = []
+    for p in item["positions"]:
+        lo = p["normalized"][0] if isinstance(p["normalized"], list) else None
+        for ev in p["evidence"]:
+            when = moments.get((ev["article"], ev.get("value_start")))
+            if when is None or lo is None:
+                return
+            timed.append((when, lo))
+    by_moment: dict[tuple, set] = defaultdict(set)
+    for when, lo in timed:
+        by_moment[when].add(lo)
+    if len(by_moment) < 2 or any(len(v) > 1 for v in by_moment.values()):
+        return
+    days: dict[str, set] = defaultdict(set)
+    for day, part, clock in by_moment:
+        days[day].add((part, clock))
+    if any(len(p) > 1 and (0, "") in p for p in days.values()):
+        return  # "on Sunday" and "on Sunday night" are not two times: the day holds the night
+    values = [next(iter(by_moment[w])) for w in sorted(by_moment)]
+    if len(set(values)) == len(values) and values in (sorted(values), sorted(values, reverse=True)):
+        item["status"] = "update"
+        item["_timed"] = True
+
+
+def _rival_sources(speakers: dict, article: str, qa, qb) -> bool:
+    """Does one report give the two figures as two named sources' ("according to the fire service" / "regional
+    officials put the toll at two")?"""
+    a = _speaker_of(speakers, {"article": article, "start": qa.start})
+    b = _speaker_of(speakers, {"article": article, "start": qb.start})
+    return bool(a and b and a != b)
+
+
+def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache", names: set[str]) -> bool:
+    """Does one figure's source say it measures what the other figure measures? ("the Survey put the magnitude
+    at 6.3" / "a magnitude 6.1 quake"; "regional officials put the toll at two" / "three firefighters have
+    died": a toll counts the dead.) Two figures one report gives with two sources are rivals only then: two
+    people's counts of astronauts or visitors in one report are mostly counts of different groups."""
+    for (cx, qx), (cy, qy) in (((ca, qa), (cb, qb)), ((cb, qb), (ca, qa))):
+        m = _PUT_AT.search(texts[cx.article], max(cx.start, qx.start - 60), qx.start)
+        if not m:
+            continue
+        word = m.group(1).lower()
+        noun = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        if noun == qy.counted or (noun in _FAMILY_OF and _FAMILY_OF[noun] in segments.window_words(cy, qy, names)):
+            return True
+    return False
+
+
+def _without_ambiguous_reports(item: dict, texts, speakers: dict | None = None) -> dict | None:
     """A number disagreement without the reports that give several values for its subject themselves. Each
     pair was matched on its own ("25 basis points" in one report against "250 basis points", and against
     "170 basis points", in another); when one report gives several rival values and explains no change, which
@@ -637,7 +742,19 @@ def _without_ambiguous_reports(item: dict, texts) -> dict | None:
             known[article] = any(_UPDATE_CUES.search(texts[article], s0, s1) for s0, s1 in spans)
         return known[article]
 
-    several = {a for a, v in values.items() if len(v) > 1 and not explains(a)}
+    def sourced(article: str) -> bool:
+        # each of its values is a different named source's, and no source gives two
+        who: dict[str, set[str]] = defaultdict(set)
+        for p in item["positions"]:
+            for ev in p["evidence"]:
+                if ev["article"] == article:
+                    speaker = _speaker_of(speakers or {}, ev)
+                    if speaker is None:
+                        return False
+                    who[speaker].add(json.dumps(p["normalized"]))
+        return all(len(v) == 1 for v in who.values())
+
+    several = {a for a, v in values.items() if len(v) > 1 and not explains(a) and not sourced(a)}
     if not several:
         return item
     kept = []
@@ -686,7 +803,10 @@ def _with_counted(q, text: str):
     import copy
 
     counted = q.counted
-    if counted is None:
+    measured = _measure_named(text, q)
+    if measured:
+        counted = measured
+    elif counted is None:
         m = re.match(r"\s+of\s+(?:the\s+)?([a-z]+)", text[q.end:q.end + 40])
         tally = _TALLY_BEFORE.search(text, max(0, q.start - 40), q.start)
         word = m.group(1) if m else tally.group(2) if tally else None
@@ -696,6 +816,51 @@ def _with_counted(q, text: str):
         q = copy.copy(q)
         q.counted = counted
     return q
+
+
+# A source and the measure it gives a figure for: "regional officials put the toll at two", "the U.S.
+# Geological Survey put the magnitude at 6.3", "the union estimated the turnout at 40,000".
+_PUT_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|placed|places|measured|measures|"
+                     r"gave|gives|set|sets)\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\s+at\s+$")
+# A measure named before its figure: "a magnitude 6.1 earthquake", "magnitude-6.3"
+_NAMED_MEASURES = frozenset({"magnitude"})
+_MEASURE_BEFORE = re.compile(r"\b(magnitude)[\s-]+$", re.IGNORECASE)
+_MEASURE_AFTER_FIGURE = re.compile(r"^[\s-]+(magnitude)\b", re.IGNORECASE)
+# Where the source of a "put the toll at" figure begins: after the clause before it
+_SOURCE_START = re.compile(r"[,;:]\s*|\s[-–—]\s|\b(?:though|although|but|while|whereas|and|as)\s+", re.IGNORECASE)
+
+
+def _measure_named(text: str, q) -> str | None:
+    """The noun a figure is given for by name: a measure written next to it ("magnitude 6.1"), or one a
+    source puts it at ("put the magnitude at 6.3" -> "magnitude"). A count family's word ("put the toll at
+    two") is left to the family words around the figure: it compares with any count of that kind."""
+    m = _MEASURE_BEFORE.search(text, max(0, q.start - 12), q.start) or _MEASURE_AFTER_FIGURE.match(text[q.end:q.end + 12])
+    if m:
+        return m.group(1).lower()
+    m = _PUT_AT.search(text, max(0, q.start - 60), q.start)
+    if m:
+        word = m.group(1).lower()
+        noun = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        return None if noun in _FAMILY_OF else noun
+    return None
+
+
+def _figure_sources(text: str, claims) -> list[tuple[int, int, str]]:
+    """(start, end, who) of each figure a named source puts a measure at ("regional officials put the toll at
+    two"): a span as narrow as the figure, so it wins over a wider attribution around it ("Three ... have
+    died, according to the fire service, though regional officials put the toll at two")."""
+    rows = []
+    for c in claims:
+        for q in c.quantities:
+            m = _PUT_AT.search(text, max(c.start, q.start - 60), q.start)
+            if not m:
+                continue
+            before = text[c.start:m.start()]
+            cut = [x.end() for x in _SOURCE_START.finditer(before)]
+            words = before[cut[-1] if cut else 0:].lower().split()
+            if words and words[-1] not in ("it", "this", "that", "which", "who"):
+                rows.append((q.start, q.end, words[-1], " ".join(before[cut[-1] if cut else 0:].split())))
+    return rows
 
 
 def _partner_totals(items) -> dict[float, set[float]]:
@@ -787,6 +952,8 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
         for t in segments.window_words(c, q, names):
             if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES:
                 postings[t].append(x)
+        if q.counted in _NAMED_MEASURES:  # a measure named by its figure ("magnitude 5.8" / "the magnitude at 6.2")
+            postings[f"\0measure {q.counted}"].append(x)
         first = segments.tally_first(c, q)
         if first is not None:  # the second figures of one tally ("212 votes to 181" / "to 180")
             postings[f"\0tally {first} {q.counted}"].append(x)
@@ -882,7 +1049,7 @@ class _SegmentCache:
     def same_story(self, a: str, b: str) -> bool:
         """Do the two articles report the same story: another fact in common, and (when both are dated)
         published within ``NEWS_CYCLE_DAYS`` of each other?"""
-        return (min(a, b), max(a, b)) in self.linked and self._within_cycle(a, b)
+        return a == b or (min(a, b), max(a, b)) in self.linked and self._within_cycle(a, b)
 
     def past_only(self, c: Claim, years: set[str]) -> bool:
         """Are all the years the claim names before its report's year (the story's usual year when the
@@ -1270,7 +1437,8 @@ def _names_the_measure(text: str, p: "_Position", at: int) -> bool:
     return p.end <= at <= p.end + 30 and bool(_MEASURE_AFTER.fullmatch(text[p.end:at]))
 
 
-def _make(kind: str, subject: str, positions: list[_Position], texts, key, status: str | None = None) -> dict:
+def _make(kind: str, subject: str, positions: list[_Position], texts, key, status: str | None = None,
+          each_figure: bool = False) -> dict:
     grouped: dict[str, dict] = {}
     cue = False
     said: set[tuple[str, str]] = set()
@@ -1280,9 +1448,11 @@ def _make(kind: str, subject: str, positions: list[_Position], texts, key, statu
         text = texts[p.claim.article]
         cue = cue or any(not _names_the_measure(text, p, m.start() + s_start)
                          for m in _UPDATE_CUES.finditer(text[s_start:s_end]))
-        if (p.claim.article, p.claim.text) in said:  # a standfirst repeated in the body is one statement
+        # a standfirst repeated in the body is one statement (two sources' figures in one claim are two)
+        said_key = (p.claim.article, p.claim.text, p.start - p.claim.start if each_figure else None)
+        if said_key in said:
             continue
-        said.add((p.claim.article, p.claim.text))
+        said.add(said_key)
         g = grouped.setdefault(key(p), {"value": p.value, "normalized": p.normalized, "sources": [], "evidence": []})
         ev = {"article": p.claim.article, "start": p.claim.start, "end": p.claim.end, "value_start": p.start, "value_end": p.end}
         g["sources"].append(p.claim.article)
@@ -1294,8 +1464,9 @@ def _make(kind: str, subject: str, positions: list[_Position], texts, key, statu
     return {"id": "", "subject": subject, "kind": kind, "status": status, "positions": list(grouped.values()), "explanation": ""}
 
 
-def _speakers(docs) -> dict[str, list[tuple[int, int, str]]]:
-    """Per article, the attributed spans and who they are attributed to (lower-cased)."""
+def _speakers(docs) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Per article, the attributed spans, who they are attributed to (the head word, lower-cased: enough to
+    tell a ministry from a mayor) and how the report names them ("the national fire service")."""
     out: dict[str, list[tuple[int, int, str]]] = {}
     for d in docs:
         text = d.article.text
@@ -1305,26 +1476,47 @@ def _speakers(docs) -> dict[str, list[tuple[int, int, str]]]:
             if who:
                 # the head word names the source well enough to tell a ministry from a mayor
                 words = who.lower().split(" of ")[0].split()
-                rows.append((a.content_start, a.content_end, words[-1] if words else who.lower()))
+                rows.append((a.content_start, a.content_end, words[-1] if words else who.lower(),
+                             re.split(r"[,;(]", text[a.speaker_start:a.speaker_end] if a.speaker_start is not None
+                                      else who)[0].strip()))
+        rows += _figure_sources(text, d.claims)
         out[d.article.id] = rows
     return out
 
 
 def _speaker_of(speakers: dict, ev: dict) -> str | None:
+    """Who the report says gives the value at ``ev``: the narrowest attributed span around it."""
     pos = ev.get("value_start", ev["start"])
-    for s, e, who in speakers.get(ev["article"], []):
-        if s <= pos < e:
-            return who
-    return None
+    inside = [(e - s, who) for s, e, who, _name in speakers.get(ev["article"], []) if s <= pos < e]
+    return min(inside)[1] if inside else None
+
+
+def _speaker_name(speakers: dict, ev: dict) -> str | None:
+    """How the report names who gives the value at ``ev`` (the narrowest attributed span around it)."""
+    pos = ev.get("value_start", ev["start"])
+    inside = [(e - s, name) for s, e, _who, name in speakers.get(ev["article"], []) if s <= pos < e]
+    return min(inside)[1] if inside else None
 
 
 def _explain(item: dict, published: dict, outlet: dict, speakers: dict) -> None:
     parts = []
+    # an outlet that gives two sources' values is cited with the source of each ("Daily Ledger, citing the
+    # national fire service")
+    twice = {a for a in published if sum(a in p["sources"] for p in item["positions"]) > 1}
+
+    def cited(p: dict, a: str) -> str:
+        label = f"{outlet[a]}" + (f" ({published[a]})" if published.get(a) else "")
+        if a in twice:
+            name = next((n for ev in p["evidence"] if ev["article"] == a and (n := _speaker_name(speakers, ev))), None)
+            label += f", citing {name}" if name else ""
+        return label
+
     for p in item["positions"]:
-        who = ", ".join(f"{outlet[a]}" + (f" ({published[a]})" if published.get(a) else "") for a in dict.fromkeys(p["sources"]))
+        who = ", ".join(cited(p, a) for a in dict.fromkeys(p["sources"]))
         parts.append(f"{who}: \u201c{p['value']}\u201d")
     reason = {
-        "update": "a report explains a change, or a later report moves the value",
+        "update": ("each report gives the value for another time, and it moves one way" if item.pop("_timed", False)
+                   else "a report explains a change, or a later report moves the value"),
         "estimate": "the figures are vague or overlap",
         "contradiction": "the values are incompatible and no report explains why",
     }[item["status"]]
