@@ -224,3 +224,21 @@ def test_one_count_and_conflicts():
     assert not conflicting_counts(one_count(nine), one_count(also_nine))
     assert not conflicting_counts(one_count(nine), one_count(dead))  # other counts
     assert not conflicting_counts(one_count(nine), one_count(two))
+
+
+def test_a_year_a_span_runs_from_is_not_the_year_of_the_claim():
+    # "the lowest since 1994" is about this year's turnout, compared back to 1994
+    from types import SimpleNamespace
+
+    from newsweave.align.facts import _other_years
+
+    text = "Turnout was 63.5 per cent, the lowest since 1994."
+    since = _claim("a", text, [], [])
+    since.dates = [SimpleNamespace(type="DATE", value="1994", start=text.index("1994"), end=text.index("1994") + 4)]
+    other = _claim("b", "Turnout was 63.5%, the electoral commission said.", [], [])
+    published = {"a": "2031", "b": "2031"}
+    assert not _other_years(since, other, published)
+    text = "Turnout was 63.5 per cent, as in 1994."
+    back = _claim("a", text, [], [])
+    back.dates = [SimpleNamespace(type="DATE", value="1994", start=text.index("1994"), end=text.index("1994") + 4)]
+    assert _other_years(back, other, published)

@@ -967,3 +967,41 @@ def test_a_figure_cut_from_a_sentence_giving_two_sources_figures_cites_only_its_
     for item in b.summary:
         if "Five" in item.text:
             assert item.sources == ["s1"], (item.text, item.sources)
+
+
+def test_a_share_is_cited_only_to_reports_that_give_it_allowing_for_rounding():
+    """An item that gives a share is stated only by reports that give it (rounded or not): a report that only
+    says the party "finished a close second", or gives it another share, is not cited for "27.8%"."""
+    from newsweave.compose.summary import _agree, _other_figures
+    from newsweave.annotate.quantities import tag_quantities
+
+    def qs(text):
+        return tag_quantities(text)
+
+    mine = qs("The National Party was second with 27.8% of the vote.")
+    assert _other_figures(mine, qs("The National Party finished a close second."))  # no share at all
+    assert _other_figures(mine, qs("The National Party won 28.9% and 55 seats."))
+    assert not _other_figures(mine, qs("The National Party took 28 percent."))  # 27.8 rounds to 28
+    # counts and measures may be told without their figure, but not with another
+    seats = qs("The Greens will have 58 of the 151 seats.")
+    assert not _other_figures(seats, qs("The Greens won the election."))
+    assert not _other_figures(seats, qs("The Greens took 58 seats."))
+    assert _other_figures(qs("The party won 55 seats."), qs("The party won 56 seats."))
+    [a], [b] = qs("2.5 million votes"), qs("2.46 million votes")
+    assert _agree(a, b) and not _agree(*qs("2.5 million votes"), *qs("2.3 million votes"))
+
+
+def test_an_item_with_a_share_does_not_cite_a_report_that_gives_another():
+    texts = [
+        ("Kelby Wire", "The Green Alliance won the election in Ostmark with 29.4% of the vote, final results showed "
+                       "on Monday. The Greens will form talks with two partners."),
+        ("Dunmere Daily", "The Green Alliance won the election in Ostmark with 31.2% of the vote, according to "
+                          "early results. Party leader Piet Jansen thanked voters in Ostrun."),
+    ]
+    b = newsweave.brief([Article(id=f"s{i}", source=f"s{i}", outlet=o, published="2031-10-05", text=t)
+                         for i, (o, t) in enumerate(texts)])
+    for item in b.summary:
+        if "29.4%" in item.text:
+            assert item.sources == ["s0"], (item.text, item.sources)
+        if "31.2%" in item.text:
+            assert item.sources == ["s1"], (item.text, item.sources)

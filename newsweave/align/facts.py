@@ -111,8 +111,18 @@ def _years(claim: Claim, published_year: dict[str, str], phrase_dated: frozenset
     """The years a claim is about: those of its dates (not a noun phrase's), or else its article's
     publication year (an undated statement is about the news); empty when neither is known."""
     own = frozenset(t.value[:4] for t in _clause_dates(claim, phrase_dated)
-                    if t.type == "DATE" and t.value[:4].isdigit())
+                    if t.type == "DATE" and t.value[:4].isdigit() and not _since(claim, t))
     return own or (frozenset({published_year[claim.article]}) if published_year.get(claim.article) else frozenset())
+
+
+def _since(claim: Claim, t) -> bool:
+    """Is the date the start of a span that runs up to now ("the lowest since 1994", "in office since
+    2019")? The claim is about now, not that year."""
+    start = getattr(t, "start", None)
+    if start is None:
+        return False
+    at = start - claim.start
+    return claim.text[max(0, at - 6):at].lower() == "since "
 
 
 def _other_years(a: Claim, b: Claim, published_year: dict[str, str], phrase_dated: frozenset | set = frozenset()) -> bool:

@@ -879,6 +879,19 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                       u.start, u.end)
     if own:
         counts.append(own)  # the one figure a piece keeps of its claim's two
+    mine = _stated_figures([q for c in by_article[u.article].claims if _overlap(u.start, u.end, c.start, c.end) > 0
+                          for q in c.quantities if u.start <= q.start and q.end <= u.end])
+    if mine:
+        # a wording of the fact that gives other figures of the kind the unit gives one of does not state it:
+        # "won 28.9% and 55 seats" does not say "was second with 27.8%"
+        kept = [evidence[0]]
+        for e in evidence[1:]:
+            theirs = [q for c in by_article[e.article].claims if e.start <= c.start and c.end <= e.end for q in c.quantities]
+            if _other_figures(mine, theirs):
+                seen.discard(e.article)
+            else:
+                kept.append(e)
+        evidence = kept
     sentence = next((s for s in by_article[u.article].sentences if s.index == u.sentence), None)
     if sentence is not None:
         try:
@@ -888,14 +901,67 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
         except KeyError:  # an index over other units
             support = []
         for m in support:
-            if counts and any(conflicting_counts(mine, theirs) for mine in counts
+            if counts and any(conflicting_counts(count, theirs) for count in counts
                               for c in by_article[m.sentence.article].claims
                               if m.sentence.start <= c.start and c.end <= m.sentence.end and (theirs := one_count(c))):
                 continue  # "six are still missing" does not support "nine are still missing"
+            if mine and _other_figures(mine, [q for c in by_article[m.sentence.article].claims
+                                              if m.sentence.start <= c.start and c.end <= m.sentence.end
+                                              for q in c.quantities]):
+                continue
             if m.sentence.article not in seen:
                 seen.add(m.sentence.article)
                 evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
     return SummaryItem(text=u.text, sources=[e.article for e in evidence], evidence=evidence)
+
+
+def _figure_kind(q) -> tuple:
+    """What makes two figures comparable: the kind and unit, and for a count the noun it counts."""
+    return q.kind, q.unit, q.counted if q.kind == "cardinal" else None
+
+
+def _stated_figures(quantities: Sequence) -> list:
+    """The figures of a span whose kind says what they measure (a share, a sum, a count of a named noun):
+    those another wording must agree with, on at least one of each kind, to state the same."""
+    return [q for q in quantities if (q.kind != "cardinal" or q.counted) and (q.low is not None or q.high is not None)]
+
+
+def _other_figures(mine: Sequence, theirs: Sequence) -> bool:
+    """Does ``theirs`` give figures of a kind ``mine`` gives, none of which agrees with any of ``mine`` (or no
+    share or sum where ``mine`` gives one)?
+    ("won 27.8%, and Ostmark First 14.5%" does not state "won 28.9%, and Ostmark First 15.1%"; "took 58
+    seats" states some of "58 of the 151 seats".)"""
+    for kind in {_figure_kind(q) for q in mine}:
+        same = [o for o in theirs if _figure_kind(o) == kind]
+        if kind[0] in ("percent", "money") and not same:
+            # a share or a sum is the point of the sentence that gives it: "finished a close second" does
+            # not state "was second with 27.8%" (a count may be told without its figure: "killed dozens")
+            return True
+        if same and not any(_agree(o, q) for o in same for q in mine if _figure_kind(q) == kind):
+            return True
+    return False
+
+
+def _agree(a, b) -> bool:
+    """Do two figures agree, allowing for rounding? A figure rounds another when they differ by less than one
+    unit of its last digit ("29 percent" / "29.4%", "63 percent" / "63.5 per cent"; not "27.8%" / "28.9%",
+    nor "55 seats" / "56 seats")."""
+    if a.overlaps(b):
+        return True
+    if a.value is None or b.value is None:
+        return False
+    unit = max(_last_digit(a), _last_digit(b))
+    return abs(a.value - b.value) < unit
+
+
+def _last_digit(q) -> float:
+    """The value of a written figure's last digit: 1 for "29", 0.1 for "29.4", 100,000 for "2.5 million"."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+    if not m:
+        return 1.0
+    written = float(m.group(0).replace(",", ""))
+    scale = q.value / written if written else 1.0
+    return (10.0 ** -len(m.group(1)) if m.group(1) else 1.0) * scale
 
 
 def _span_count(claims: Sequence, start: int, end: int) -> tuple[str, object] | None:
