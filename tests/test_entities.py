@@ -530,3 +530,14 @@ def test_a_temperature_scale_is_no_entity():
     entities, _ = story({"a": ("Temperatures reached 43 degrees Celsius (109 degrees Fahrenheit) in Ostrun.",
                                [("Celsius", "PERSON"), ("Fahrenheit", "ORG"), ("Ostrun", "GPE")])})
     assert [e.name for e in entities] == ["Ostrun"]
+
+
+def test_a_place_and_a_person_run_together_at_a_comma_are_two_entities():
+    # the tagger made "Kelby, Viktor Hal" one organisation ("The former mayor of Kelby, Viktor Hal, will ...")
+    entities, _ = story({
+        "a": ("The former mayor of Ostrun, Ivo Marek, will stay in custody.", [("Ostrun, Ivo Marek", "ORG")]),
+        "b": ("Ivo Marek was mayor of Ostrun for ten years.", [("Ivo Marek", "PERSON"), ("Ostrun", "GPE")]),
+    })
+    assert find(entities, "Ivo Marek").type == "PERSON"
+    assert find(entities, "Ostrun").type == "GPE"
+    assert not any("," in e.name for e in entities)

@@ -725,8 +725,10 @@ def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None)
         more = []
         for off, piece in pieces:
             # a spaced slash or dash joins no name: "Harbour Press / Kestpress", a dateline run into the
-            # first sentence's subject ("DORVANE - Valmira Air and its pilots ...", "PHOENIX _ Victoria ...")
-            sub = [(off + mt.start(), mt.group()) for mt in re.finditer(r"(?:(?!\s[/_\u2013\u2014-]+\s).)+", piece)]
+            # first sentence's subject ("DORVANE - Valmira Air and its pilots ...", "PHOENIX _ Victoria ..."); nor
+            # does a comma before a capital: "the former mayor of Kelby, Viktor Hal, ..." names a town and a man
+            sub = [(off + mt.start(), mt.group())
+                   for mt in re.finditer(r"(?:(?!\s[/_\u2013\u2014-]+\s|,\s+[A-Z]).)+", piece)]
             split = split or len(sub) > 1
             more.extend(sub)
         full = texts.get(mn.article, "") if texts else ""
