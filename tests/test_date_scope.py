@@ -191,6 +191,27 @@ def test_timeline_merges_the_wordings_of_one_aligned_fact(monkeypatch):
     assert len(deadline) == 1 and {"b", "c"} <= set(deadline[0]["sources"]), deadline
 
 
+def test_two_versions_of_a_figure_on_one_day_are_two_events_and_two_facts(monkeypatch):
+    """"Sentenced to 9 years in prison" and "to seven years in jail" the same Wednesday: no event and no fact
+    cites the report that gives the other term (the timeline had one event citing both)."""
+    monkeypatch.setenv("NEWSWEAVE_CACHE", "0")
+    from newsweave import Article, brief
+
+    articles = [
+        Article(id="a", source="a", published="2031-06-18", outlet="Harbour Wire",
+                text="A court in Dunmere on Wednesday sentenced former port chief Ivo Marek to 9 years in prison for "
+                     "taking bribes worth 2.1 million euros."),
+        Article(id="b", source="b", published="2031-06-18", outlet="Evening News",
+                text="Former port chief Ivo Marek was sentenced to seven years in prison on Wednesday for taking "
+                     "bribes worth 2.1 million euros."),
+    ]
+    b = brief(articles)
+    for e in b.timeline:
+        assert len(e["sources"]) == 1, e
+    for f in b.facts:
+        assert len(f["sources"]) == 1 or not any(w in f["text"] for w in ("9 years", "seven years")), f
+
+
 def test_a_wire_dateline_is_not_part_of_the_first_sentence(monkeypatch):
     """"PORT ALVEN, Nov. 3 (Harbour Wire) -" says where the report was filed: the sentence, its claims and the
     quotes of a disagreement start after it. A capitalised phrase and a dash inside a paragraph stay."""

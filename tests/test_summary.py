@@ -972,7 +972,8 @@ def test_a_figure_cut_from_a_sentence_giving_two_sources_figures_cites_only_its_
 def test_a_share_is_cited_only_to_reports_that_give_it_allowing_for_rounding():
     """An item that gives a share is stated only by reports that give it (rounded or not): a report that only
     says the party "finished a close second", or gives it another share, is not cited for "27.8%"."""
-    from newsweave.compose.summary import _agree, _other_figures
+    from newsweave.align.facts import figures_agree as _agree
+    from newsweave.compose.summary import _other_figures
     from newsweave.annotate.quantities import tag_quantities
 
     def qs(text):

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -105,6 +106,57 @@ def conflicting_counts(a: tuple[str, object] | None, b: tuple[str, object] | Non
     are missing")? Such claims are two versions of a figure, which the disagreements report, never one
     fact: citing the outlet that says six for "nine are missing" would misquote it."""
     return bool(a and b and a[0] == b[0] and not a[1].overlaps(b[1]))
+
+
+def figures_agree(a, b) -> bool:
+    """Do two figures agree, allowing for rounding? A figure rounds another when they differ by less than one
+    unit of its last digit ("29 percent" / "29.4%", "63 percent" / "63.5 per cent"; not "27.8%" / "28.9%",
+    nor "55 seats" / "56 seats")."""
+    if a.overlaps(b):
+        return True
+    if a.value is None or b.value is None:
+        return False
+    unit = max(_last_digit(a), _last_digit(b))
+    return abs(a.value - b.value) < unit
+
+
+def _last_digit(q) -> float:
+    """The value of a written figure's last digit: 1 for "29", 0.1 for "29.4", 100,000 for "2.5 million"."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+    if not m:
+        return 1.0
+    written = float(m.group(0).replace(",", ""))
+    scale = q.value / written if written else 1.0
+    return (10.0 ** -len(m.group(1)) if m.group(1) else 1.0) * scale
+
+
+def conflicting_figures(a: Claim, b: Claim) -> bool:
+    """Do two claims give different values of one measure or sum ("sentenced to 12 years in prison" / "to 10
+    years in jail")? Each gives one figure of that kind and unit, and they do not agree even allowing for
+    rounding. Such claims are two versions of a figure, never one fact. (Shares stay together: a share is
+    often of a moving count, "31.2% after 40% of ballots were counted" / "29.4%, final results showed", whose
+    wordings the disagreements compare as one statement; the summary cites each only where its share is.)"""
+    return figures_conflict(a.quantities, b.quantities, shares=False)
+
+
+def figures_conflict(a: Sequence, b: Sequence, counts: bool = False, shares: bool = True) -> bool:
+    """Do two lists of figures give different values of one measure, sum or (with ``shares``) share, one
+    figure of that kind and unit on each side; with ``counts``, also of a count of one named noun ("12
+    people" / "14 people")?"""
+    mine = _single_figures(a, counts, shares)
+    if not mine:
+        return False
+    theirs = _single_figures(b, counts, shares)
+    return any(k in theirs and not figures_agree(q, theirs[k]) for k, q in mine.items())
+
+
+def _single_figures(quantities: Sequence, counts: bool, shares: bool) -> dict[tuple, object]:
+    kinds: dict[tuple, list] = defaultdict(list)
+    kinds_taken = ("percent", "money", "measure") if shares else ("money", "measure")
+    for q in quantities:
+        if q.value is not None and (q.kind in kinds_taken or counts and q.counted):
+            kinds[(q.kind, q.unit, q.counted if q.kind == "cardinal" else None)].append(q)
+    return {k: qs[0] for k, qs in kinds.items() if len(qs) == 1}
 
 
 def _years(claim: Claim, published_year: dict[str, str], phrase_dated: frozenset | set = frozenset()) -> frozenset[str]:
@@ -245,7 +297,8 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     counts = [one_count(c) for c in claims]
     figure_pairs = same_figure_pairs(claims)
     pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf) | figure_pairs
-             if not (years[i] and years[j] and not years[i] & years[j]) and not conflicting_counts(counts[i], counts[j])}
+             if not (years[i] and years[j] and not years[i] & years[j]) and not conflicting_counts(counts[i], counts[j])
+             and not conflicting_figures(claims[i], claims[j])}
     links: list[tuple[float, int, int]] = []
     # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
     index.vectors(list({id(c): c for i, j in pairs

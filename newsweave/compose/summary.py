@@ -43,7 +43,7 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.align.facts import conflicting_counts, copied_passages, one_count, origins, outlet_keys
+from newsweave.align.facts import conflicting_counts, copied_passages, figures_agree, one_count, origins, outlet_keys
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
@@ -937,31 +937,9 @@ def _other_figures(mine: Sequence, theirs: Sequence) -> bool:
             # a share or a sum is the point of the sentence that gives it: "finished a close second" does
             # not state "was second with 27.8%" (a count may be told without its figure: "killed dozens")
             return True
-        if same and not any(_agree(o, q) for o in same for q in mine if _figure_kind(q) == kind):
+        if same and not any(figures_agree(o, q) for o in same for q in mine if _figure_kind(q) == kind):
             return True
     return False
-
-
-def _agree(a, b) -> bool:
-    """Do two figures agree, allowing for rounding? A figure rounds another when they differ by less than one
-    unit of its last digit ("29 percent" / "29.4%", "63 percent" / "63.5 per cent"; not "27.8%" / "28.9%",
-    nor "55 seats" / "56 seats")."""
-    if a.overlaps(b):
-        return True
-    if a.value is None or b.value is None:
-        return False
-    unit = max(_last_digit(a), _last_digit(b))
-    return abs(a.value - b.value) < unit
-
-
-def _last_digit(q) -> float:
-    """The value of a written figure's last digit: 1 for "29", 0.1 for "29.4", 100,000 for "2.5 million"."""
-    m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
-    if not m:
-        return 1.0
-    written = float(m.group(0).replace(",", ""))
-    scale = q.value / written if written else 1.0
-    return (10.0 ** -len(m.group(1)) if m.group(1) else 1.0) * scale
 
 
 def _span_count(claims: Sequence, start: int, end: int) -> tuple[str, object] | None:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsweave.align.facts import figures_conflict
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.datelines import date_dateline_end
@@ -407,6 +408,20 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
 
     _encode_comparable(candidates, index)
     cand_facts = {id(c): facts_of(c) for c in candidates}
+    by_id = {d.article.id: d for d in docs}
+    figures: dict[tuple[str, int], list] = {}
+
+    def figures_of(s) -> list:
+        key = (s.article, s.index)
+        if key not in figures:
+            figures[key] = [q for c in by_id[s.article].claims if s.start <= c.start and c.end <= s.end
+                            for q in c.quantities]
+        return figures[key]
+
+    def other_figures(m: _Candidate, cand: _Candidate) -> bool:
+        # "sentenced to 12 years" and "to 10 years" on one day are two versions of the event (a disagreement),
+        # not one event both reports tell
+        return figures_conflict(figures_of(m.sentence), figures_of(cand.sentence), counts=True)
     events: list[_Event] = []
     by_date: dict[str, list[_Event]] = {}
     for cand in candidates:
@@ -417,6 +432,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                 break
             if any(
                 m.sentence.article != cand.sentence.article
+                and not other_figures(m, cand)
                 and (
                     cand_facts[id(m)] & cand_facts[id(cand)]
                     or index.same_content(m.sentence, cand.sentence) > 0
