@@ -541,3 +541,29 @@ def test_a_share_from_a_count_still_running_and_the_final_one_are_an_update(earl
               "2031-10-04", "2031-10-05")
     hits = _numbers(b)
     assert [d["status"] for d in hits] == ["update"], [(d["status"], d["explanation"]) for d in hits]
+
+
+def test_two_prison_terms_for_one_person_disagree_and_a_third_report_joins_a_side():
+    b = newsweave.brief([
+        _article(1, "Harbour Wire", "A court in Dunmere on Wednesday sentenced former port chief Ivo Marek to 9 years "
+                 "in prison for taking bribes from dredging firms.", "2031-06-18"),
+        _article(2, "Evening News", "Ivo Marek, who ran the port for a decade, was sentenced to seven years in jail on "
+                 "Wednesday for accepting kickbacks.", "2031-06-18"),
+        _article(3, "Coast Times", "Ivo Marek will stay in custody while his appeal is heard, the court said on "
+                 "Thursday, a day after he was jailed for nine years.", "2031-06-19"),
+    ])
+    hits = _numbers(b)
+    assert len(hits) == 1 and hits[0]["subject"] == "prison term", [(d["subject"], d["explanation"]) for d in hits]
+    sides = {p["value"]: sorted(p["sources"]) for p in hits[0]["positions"]}
+    assert sides == {"9 years": ["n1", "n3"], "seven years": ["n2"]}, sides
+
+
+@pytest.mark.parametrize("second", [
+    "Prosecutors had sought 12 years in prison for Ivo Marek, who was sentenced on Wednesday.",
+    "Ivo Marek faces up to 12 years in prison if the verdict is upheld on appeal.",
+    "Ivo Marek ran the port for 12 years before his arrest.",
+])
+def test_a_term_asked_for_risked_or_another_duration_is_no_rival_of_the_sentence(second):
+    b = _pair("A court in Dunmere on Wednesday sentenced former port chief Ivo Marek to 9 years in prison for "
+              "taking bribes from dredging firms.", second, "2031-06-18")
+    assert _numbers(b) == [], [d["explanation"] for d in _numbers(b)]

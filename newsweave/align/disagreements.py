@@ -523,7 +523,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     fact_of = {(c.article, c.index): f.id for f in facts for c in f.claims}
     items: list[tuple[Claim, object]] = [
         (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
-        if q.kind in ("cardinal", "percent", "money", "measure") and q.unit not in _TIME_UNITS
+        if q.kind in ("cardinal", "percent", "money", "measure")
+        and (q.unit not in _TIME_UNITS or prison_term(texts[c.article], q))
         and not _HYPOTHETICAL.search(texts[c.article], c.start, q.start)
         and not _besides_named(texts[c.article], q)
         and not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start)
@@ -554,6 +555,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         return _rival_sources(speakers or {}, ca.article, qa, qb) and _put_at_match(texts, ca, qa, cb, qb, segments, names)
 
     rival_pairs: set[tuple[int, int]] = set()
+    rival_articles: set[str] = set()
     rival_claims = {key for key, cq in by_claim.items()
                     if any(rival(ca, qa, cb, qb) for (ca, qa), (cb, qb) in combinations(cq, 2))}
     for key, ks in by_counted.items():
@@ -589,6 +591,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 # at 6.3"): their wordings need not read alike
                 pending.append((ca, qa, cb, qb, None))
                 rival_pairs.add((id(qa), id(qb)))
+                rival_articles.add(ca.article)
                 continue
             check = None
             # One wording of a fact may carry several figures: an uncounted one must read alike too.
@@ -622,7 +625,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             status = None
         common = segments.window_words(ca, qa, names) & segments.window_words(cb, qb, names)
         family = min((t[1:] for t in common if t in _COUNT_FAMILIES), default="")
-        if family:
+        if qa.unit in _TIME_UNITS:
+            subject = "prison term"  # (the only durations compared)
+        elif family:
             # one kind of count is one subject however each report names what it counts ("60 people",
             # "65 dead", "injuring 157 others"): its items merge through the figures they share
             subject = family
@@ -637,7 +642,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                      each_figure=(id(qa), id(qb)) in rival_pairs or (id(qb), id(qa)) in rival_pairs)
         item["_figure"] = qa.kind  # (dropped after _explain reads it)
         results.append(item)
-    merged = (_without_ambiguous_reports(it, texts, speakers) for it in _merge_number_items(results))
+    merged = (_without_ambiguous_reports(it, texts, speakers, rival_articles) for it in _merge_number_items(results))
     out = [it for it in merged if it is not None]
     moments = {(c.article, q.start): _moment_of(c, q, segments) for c, q, *_rest in pending}
     moments.update({(c.article, q.start): _moment_of(c, q, segments) for *_rest, c, q, _check in pending})
@@ -719,7 +724,8 @@ def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache"
     return False
 
 
-def _without_ambiguous_reports(item: dict, texts, speakers: dict | None = None) -> dict | None:
+def _without_ambiguous_reports(item: dict, texts, speakers: dict | None = None,
+                               rival_articles: set[str] = frozenset()) -> dict | None:
     """A number disagreement without the reports that give several values for its subject themselves. Each
     pair was matched on its own ("25 basis points" in one report against "250 basis points", and against
     "170 basis points", in another); when one report gives several rival values and explains no change, which
@@ -743,7 +749,10 @@ def _without_ambiguous_reports(item: dict, texts, speakers: dict | None = None) 
         return known[article]
 
     def sourced(article: str) -> bool:
-        # each of its values is a different named source's, and no source gives two
+        # the report sets two sources' figures against each other (see _put_at_match), each of its values is
+        # a different named source's, and no source gives two
+        if article not in rival_articles:
+            return False
         who: dict[str, set[str]] = defaultdict(set)
         for p in item["positions"]:
             for ev in p["evidence"]:
@@ -771,6 +780,20 @@ def _without_ambiguous_reports(item: dict, texts, speakers: dict | None = None) 
 
 
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+# A prison term given: "sentenced ... to 12 years in prison", "jailed for 12 years", "a 12-year jail term"; not
+# one asked for or risked ("prosecutors sought 14 years", "faces up to 20 years in prison")
+_TERM_BEFORE = re.compile(r"\b(?:sentenced|sentencing|jailed|imprisoned|handed|given|received|gets|got|serve|serving)"
+                          r"\b[^.;:]{0,45}$", re.IGNORECASE)
+_TERM_AFTER = re.compile(r"^\s*(?:in\s+(?:prison|jail)|(?:prison|jail)\s+(?:term|sentence))\b", re.IGNORECASE)
+_TERM_SOUGHT = re.compile(r"\b(?:asked|asks|sought|seeks?|seeking|demanded|requested|called\s+for|faces?|facing|"
+                          r"up\s+to|maximum|could|would|might|risks?)\b[^.;:]{0,45}$", re.IGNORECASE)
+
+
+def prison_term(text: str, q) -> bool:
+    """Is the duration a prison term a court gave ("sentenced to 12 years in prison", "jailed for 12 years")?"""
+    before = text[max(0, q.start - 60):q.start]
+    given = _TERM_BEFORE.search(before) or _TERM_AFTER.match(text[q.end:q.end + 25])
+    return bool(given) and not _TERM_SOUGHT.search(before)
 # A figure in a condition or an open question states nothing: "if it costs me $10 million", "will rule whether
 # or not more than 200 players ... should be paid", "would go into effect if the league pays more than 63 %".
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
@@ -954,6 +977,8 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
                 postings[t].append(x)
         if q.counted in _NAMED_MEASURES:  # a measure named by its figure ("magnitude 5.8" / "the magnitude at 6.2")
             postings[f"\0measure {q.counted}"].append(x)
+        elif q.unit in _TIME_UNITS:  # (only prison terms get here: see _number_disagreements)
+            postings["\0prison term"].append(x)
         first = segments.tally_first(c, q)
         if first is not None:  # the second figures of one tally ("212 votes to 181" / "to 180")
             postings[f"\0tally {first} {q.counted}"].append(x)
@@ -1037,6 +1062,11 @@ class _SegmentCache:
         (direct_a, pa), (direct_b, pb) = self.places_of(a), self.places_of(b)
         return direct_a and direct_b and bool(pa & pb) and self._within_cycle(a.article, b.article)
 
+    def same_subject(self, a: Claim, b: Claim) -> bool:
+        """Do two claims of reports of one news cycle name someone or something in common, besides places?"""
+        shared = set(a.entities) & set(b.entities)
+        return any(e not in self.places for e in shared) and self._within_cycle(a.article, b.article)
+
     def _within_cycle(self, a: str, b: str) -> bool:
         from datetime import date  # noqa: PLC0415
 
@@ -1092,6 +1122,11 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # "by 212 votes to 181" / "212 votes to 180": one tally, its first figure agreed, the second not; the
         # claims need only be about the same event (compared whole: the window of a tally is the tally alone)
         return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_COUNT_FAMILY_EMBEDDING
+    if (qa.unit in _TIME_UNITS and qb.unit in _TIME_UNITS and cache.same_subject(a, b)
+            and prison_term(index._texts[a.article], qa) and prison_term(index._texts[b.article], qb)):
+        # two prison terms of one person (a name both claims give) in reports of one news cycle: one sentence
+        # told two ways (read on the looser scale of one kind of count)
+        return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING
     # a shared word of the claims that both windows around the figures use (by stem), not the counted noun
     words = (cache.window_words(a, qa, names) & cache.window_words(b, qb, names)) - {qa.counted, qb.counted}
     idf = index.idf
@@ -1271,7 +1306,10 @@ def _measure_words(text: str, q) -> set[str]:
 
 def _same_measure(texts, ca: Claim, qa, cb: Claim, qb) -> bool:
     """Two percentages that count nothing named ("9%", "10 percent") compare only when the words around them
-    name the same measure ("a 9% pay rise" / "a 10% pay hike"); "prices rose 3%" / "wages rose 5%" do not."""
+    name the same measure ("a 9% pay rise" / "a 10% pay hike"); "prices rose 3%" / "wages rose 5%" do not.
+    Two prison terms measure the same ("sentenced to 12 years in prison" / "10 years in jail")."""
+    if qa.kind == qb.kind == "measure" and qa.unit in _TIME_UNITS:
+        return prison_term(texts[ca.article], qa) and prison_term(texts[cb.article], qb)
     if qa.kind != "percent" or qb.kind != "percent":
         return False
     return bool(_measure_words(texts[ca.article], qa) & _measure_words(texts[cb.article], qb))
