@@ -12,12 +12,15 @@ Three comparisons, each between claims of different articles that are about the 
   one is vague ("thousands" / "hundreds and possibly thousands") are an *estimate*; overlapping point
   figures ("around 2,000" / "nearly 2,000") agree and are not reported. A report that gives several values
   for the subject itself, and explains no change, is left out of it: which of its values would be the rival
-  is unknown.
+  is unknown; unless it sets two named sources' figures against each other ("three died, according to the
+  fire service, though regional officials put the toll at two"): then each value is a position of its own,
+  and a report may disagree with itself. Durations are compared only as prison terms a court gave.
 * **claim**: two wordings of one fact, one negated and the other not.
 
-The status: ``update`` when a text explains a change ("delayed", "postponed", "rose to", "revised") or,
-for counts, when a later report gives a higher toll than an earlier one; ``estimate`` for vague or
-overlapping figures; ``contradiction`` otherwise.
+The status: ``update`` when a text explains a change ("delayed", "postponed", "rose to", "revised", "final
+results") or, for counts, when a later report gives a higher toll than an earlier one, or when each report
+names the moment its figure held and the figure moves one way with them ("10% contained on Sunday morning" /
+"35% on Monday morning"); ``estimate`` for vague or overlapping figures; ``contradiction`` otherwise.
 """
 
 from __future__ import annotations
