@@ -562,8 +562,19 @@ def test_two_prison_terms_for_one_person_disagree_and_a_third_report_joins_a_sid
     "Prosecutors had sought 12 years in prison for Ivo Marek, who was sentenced on Wednesday.",
     "Ivo Marek faces up to 12 years in prison if the verdict is upheld on appeal.",
     "Ivo Marek ran the port for 12 years before his arrest.",
+    "Ivo Marek was also sentenced to 12 years' probation on Wednesday.",
+    # another person's term in the same trial
+    "His deputy, Lena Brant, was jailed for 12 years on Wednesday.",
 ])
 def test_a_term_asked_for_risked_or_another_duration_is_no_rival_of_the_sentence(second):
     b = _pair("A court in Dunmere on Wednesday sentenced former port chief Ivo Marek to 9 years in prison for "
               "taking bribes from dredging firms.", second, "2031-06-18")
     assert _numbers(b) == [], [d["explanation"] for d in _numbers(b)]
+
+
+def test_how_far_a_count_has_got_is_no_result():
+    # "with 78 percent of the vote counted" tells the count's progress, not a share a party won
+    b = _pair("With 78 percent of the vote counted, the Green Alliance had 31 percent, the commission said.",
+              "The Green Alliance won 96 percent of the votes in its Ostrun stronghold, the commission said.",
+              "2031-10-04")
+    assert not any("78" in p["value"] for d in _numbers(b) for p in d["positions"]), [d["explanation"] for d in _numbers(b)]

@@ -531,6 +531,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         and not _HYPOTHETICAL.search(texts[c.article], c.start, q.start)
         and not _besides_named(texts[c.article], q)
         and not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start)
+        and not _COUNT_PROGRESS.match(texts[c.article], q.end)
     ]
     results = []
     seen: set[tuple[int, int]] = set()
@@ -783,20 +784,30 @@ def _without_ambiguous_reports(item: dict, texts, speakers: dict | None = None,
 
 
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+# How far a count has got, not a result: "with 78 percent of the vote counted", "after 40% of ballots had been
+# counted", "with 95% of precincts reporting"
+_COUNT_PROGRESS = re.compile(r"\s+of\s+(?:the\s+)?(?:votes?|ballots?|precincts|polling\s+stations|districts)\s+"
+                             r"(?:(?:had|have|has)\s+)?(?:been\s+)?(?:counted|tallied|processed|reporting|in)\b", re.IGNORECASE)
 # A prison term given: "sentenced ... to 12 years in prison", "jailed for 12 years", "a 12-year jail term"; not
 # one asked for or risked ("prosecutors sought 14 years", "faces up to 20 years in prison")
 _TERM_BEFORE = re.compile(r"\b(?:sentenced|sentencing|jailed|imprisoned|handed|given|received|gets|got|serve|serving)"
                           r"\b[^.;:]{0,45}$", re.IGNORECASE)
+_JAILED_BEFORE = re.compile(r"\b(?:jailed|imprisoned)\s+for\s+$", re.IGNORECASE)
 _TERM_AFTER = re.compile(r"^\s*(?:in\s+(?:prison|jail)|(?:prison|jail)\s+(?:term|sentence))\b", re.IGNORECASE)
+# a sentence that is no prison term: "three years' probation", "a two-year suspended sentence"
+_NOT_PRISON_AFTER = re.compile(r"^['’]?\s*(?:of\s+)?(?:probation|suspended|community|house\s+arrest|ban|exile)\b", re.IGNORECASE)
 _TERM_SOUGHT = re.compile(r"\b(?:asked|asks|sought|seeks?|seeking|demanded|requested|called\s+for|faces?|facing|"
                           r"up\s+to|maximum|could|would|might|risks?)\b[^.;:]{0,45}$", re.IGNORECASE)
 
 
 def prison_term(text: str, q) -> bool:
     """Is the duration a prison term a court gave ("sentenced to 12 years in prison", "jailed for 12 years")?"""
-    before = text[max(0, q.start - 60):q.start]
-    given = _TERM_BEFORE.search(before) or _TERM_AFTER.match(text[q.end:q.end + 25])
-    return bool(given) and not _TERM_SOUGHT.search(before)
+    before, after = text[max(0, q.start - 60):q.start], text[q.end:q.end + 25]
+    if _NOT_PRISON_AFTER.match(after) or _TERM_SOUGHT.search(before):
+        return False
+    # a court's verb and a prison named after the figure, or a verb that is itself prison ("jailed for")
+    return bool(_TERM_AFTER.match(after) or _JAILED_BEFORE.search(before)
+                or _TERM_BEFORE.search(before) and not re.match(r"^\s*(?:of|for|in)\b", after))
 # A figure in a condition or an open question states nothing: "if it costs me $10 million", "will rule whether
 # or not more than 200 players ... should be paid", "would go into effect if the league pays more than 63 %".
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
@@ -1125,11 +1136,10 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # "by 212 votes to 181" / "212 votes to 180": one tally, its first figure agreed, the second not; the
         # claims need only be about the same event (compared whole: the window of a tally is the tally alone)
         return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_COUNT_FAMILY_EMBEDDING
-    if (qa.unit in _TIME_UNITS and qb.unit in _TIME_UNITS and cache.same_subject(a, b)
-            and prison_term(index._texts[a.article], qa) and prison_term(index._texts[b.article], qb)):
+    if qa.unit in _TIME_UNITS and qb.unit in _TIME_UNITS:  # (prison terms: the only durations compared)
         # two prison terms of one person (a name both claims give) in reports of one news cycle: one sentence
-        # told two ways (read on the looser scale of one kind of count)
-        return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING
+        # told two ways (read on the looser scale of one kind of count); two people's terms never
+        return (seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING) if cache.same_subject(a, b) else None
     # a shared word of the claims that both windows around the figures use (by stem), not the counted noun
     words = (cache.window_words(a, qa, names) & cache.window_words(b, qb, names)) - {qa.counted, qb.counted}
     idf = index.idf
