@@ -24,6 +24,12 @@ def test_loaded_terms_offsets_and_categories():
         assert text[s:e].lower().startswith(term[:3]) and 0 < score <= 1
 
 
+def test_a_compound_headed_by_a_label_is_a_label():
+    text = "The eco-zealots of the Green Alliance and a well-known, long-serving mayor."
+    got = [(text[s:e], term, cat) for s, e, term, cat, _ in loaded_terms(text)]
+    assert got == [("eco-zealots", "zealot", "name-calling")]
+
+
 def test_neutral_reporting_has_no_loaded_terms():
     text = ("The council voted on Tuesday to extend the bus route to the harbour. Two people were injured "
             "in a collision on the bridge, police said, and the road was closed for three hours.")

@@ -216,8 +216,13 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
     for m in _WORD.finditer(text):
         w = m.group(0).lower()
         hit = _lookup_word(w)
-        if hit is None and "-" in w:  # "so-called" is listed; "self-serving" may match on a part
-            continue
+        if hit is None and "-" in w:
+            # "so-called" is listed whole; a compound whose head is a label is a label: "eco-zealots",
+            # "climate-extremists" (other heads are not: "well-known" is no judgement of anyone)
+            head = _lookup_word(w.rsplit("-", 1)[1])
+            if head is None or head[1] != "name-calling":
+                continue
+            hit = head
         if hit and w in _CLAIM_NOUNS and _NOUN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "asylum claims", "a claim for damages": the noun files a request, the verb casts doubt
         if hit:
