@@ -565,6 +565,8 @@ def test_two_prison_terms_for_one_person_disagree_and_a_third_report_joins_a_sid
     "Ivo Marek was also sentenced to 12 years' probation on Wednesday.",
     # another person's term in the same trial
     "His deputy, Lena Brant, was jailed for 12 years on Wednesday.",
+    # several people's terms in one list
+    "Ivo Marek and his two deputies were sentenced to 9 and 12 years in prison on Wednesday.",
 ])
 def test_a_term_asked_for_risked_or_another_duration_is_no_rival_of_the_sentence(second):
     b = _pair("A court in Dunmere on Wednesday sentenced former port chief Ivo Marek to 9 years in prison for "
@@ -578,3 +580,22 @@ def test_how_far_a_count_has_got_is_no_result():
               "The Green Alliance won 96 percent of the votes in its Ostrun stronghold, the commission said.",
               "2031-10-04")
     assert not any("78" in p["value"] for d in _numbers(b) for p in d["positions"]), [d["explanation"] for d in _numbers(b)]
+
+
+def test_a_source_that_counts_its_own_figure_is_a_rival_of_the_one_quoted_before():
+    # the ministry's nine deaths and the health agency's eleven in one report; the agency's verb gives the figure
+    b = newsweave.brief([_article(1, "Ostrun Wire",
+                                  "A measles outbreak in the hills above Dorvane has killed seven children since "
+                                  "June, the health ministry said on Wednesday.\n\nThe Red Crescent, which runs two "
+                                  "clinics in the hills, counted 310 cases and 12 deaths by Tuesday.")])
+    hits = _numbers(b)
+    assert len(hits) == 1 and hits[0]["subject"] == "dead", [(d["subject"], d["explanation"]) for d in hits]
+    assert "citing The Red Crescent" in hits[0]["explanation"] and "citing the health ministry" in hits[0]["explanation"]
+
+
+def test_the_infected_and_the_dead_are_two_counts():
+    b = _pair("A measles outbreak in the hills above Dorvane has infected at least 310 people, the health "
+              "ministry said.",
+              "The death toll from measles in the hills above Dorvane has risen to 14, the health ministry said.",
+              "2031-07-01", "2031-07-02")
+    assert _numbers(b) == [], [d["explanation"] for d in _numbers(b)]

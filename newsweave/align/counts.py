@@ -15,4 +15,7 @@ COUNT_FAMILIES = {
     "~displaced": ("evacuate", "evacuee", "evacuation", "displace", "displaced", "flee", "homeless", "refugee"),
     "~detained": ("arrest", "detain", "detention", "custody", "jail", "imprison"),
 }
+# Words of a kind of count that is no family of its own (who is infected differs too much: people, birds,
+# computers), but tells a count apart from a family's: "infected 412 people" is no death toll.
+OTHER_KIND_WORDS = frozenset({"infect", "infected", "infection", "sicken", "sickened", "vaccinate", "test"})
 FAMILY_OF = {lemma: family for family, lemmas in COUNT_FAMILIES.items() for lemma in lemmas}

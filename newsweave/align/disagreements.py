@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF
+from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS
 from newsweave.align.facts import Fact, in_attribution
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
@@ -546,6 +546,13 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     for key in list(by_counted):
         if key[0] == "cardinal" and uncounted and key[2] not in _NAMED_MEASURES:  # (a magnitude is no count)
             by_counted[key] = by_counted[key] + uncounted
+    # A report whose source gives its own figure ("the Red Crescent counted 310 cases and 12 deaths") may set
+    # it against another source's count of the same kind, whatever noun each counts ("killed seven children"):
+    # its counts are compared with each other too (only rival sources' pairs are kept, see rival()).
+    sourced_articles = {c.article for c, q in items if q.kind == "cardinal" and _source_verb(texts[c.article], c, q)}
+    for art in sourced_articles:
+        by_counted[("cardinal", "\0rivals", art)] = [k for k, (c, q) in enumerate(items)
+                                                     if c.article == art and q.kind == "cardinal"]
     # Pass 1, lexical: the pairs that may count the same thing, and for those whose wordings must also read
     # alike, the two segments to compare. Pass 2 encodes all those segments in one batch (one call per
     # pair cost a batch of one each) and decides in the same order.
@@ -565,11 +572,14 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     for key, ks in by_counted.items():
         for x, y in _number_pairs(ks, items, fact_of, segments, names, index.idf):
             (ca, qa), (cb, qb) = items[ks[x]], items[ks[y]]
-            if not qa.comparable(qb):
+            if (qa.kind, qa.unit) != (qb.kind, qb.unit):
                 continue
             # one report may set two sources' figures against each other ("three died, according to the fire
             # service, though regional officials put the toll at two"): those are rivals like two reports'
+            # (what each counts is then matched by the source's own words, see _put_at_match)
             rivals = ca.article == cb.article and rival(ca, qa, cb, qb)
+            if not rivals and not qa.comparable(qb):
+                continue
             if ca.article == cb.article and not rivals:
                 continue
             # (a claim that sets two sources' figures side by side gives each as a rival, not as a partner)
@@ -718,14 +728,32 @@ def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache"
     died": a toll counts the dead.) Two figures one report gives with two sources are rivals only then: two
     people's counts of astronauts or visitors in one report are mostly counts of different groups."""
     for (cx, qx), (cy, qy) in (((ca, qa), (cb, qb)), ((cb, qb), (ca, qa))):
-        m = _PUT_AT.search(texts[cx.article], max(cx.start, qx.start - 60), qx.start)
-        if not m:
+        given = _source_verb(texts[cx.article], cx, qx)
+        if not given:
             continue
-        word = m.group(1).lower()
-        noun = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        noun = given[1]
         if noun == qy.counted or (noun in _FAMILY_OF and _FAMILY_OF[noun] in segments.window_words(cy, qy, names)):
             return True
     return False
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _source_verb(text: str, c: Claim, q) -> tuple[int, str] | None:
+    """Where a source's verb that gives the figure starts, and the noun it gives the figure for: "put the
+    toll at two" (toll), "counted 530 suspected cases and 11 deaths" (case, death); None when no such verb."""
+    m = _PUT_AT.search(text, max(c.start, q.start - 60), q.start)
+    if m:
+        return m.start(), _singular(m.group(1))
+    m = _COUNTED_BY.search(text, max(c.start, q.start - 70), q.start)
+    if m and q.counted and _singular(q.counted) in _FAMILY_OF:
+        # (a count of one kind only, "12 deaths", "40 arrests": "TT reported 190 people were taken to hospital"
+        # and "about 400 people were inside, police said" count different people)
+        return m.start(), _singular(q.counted)
+    return None
 
 
 def _without_ambiguous_reports(item: dict, texts, speakers: dict | None = None,
@@ -792,6 +820,8 @@ _COUNT_PROGRESS = re.compile(r"\s+of\s+(?:the\s+)?(?:votes?|ballots?|precincts|p
 # one asked for or risked ("prosecutors sought 14 years", "faces up to 20 years in prison")
 _TERM_BEFORE = re.compile(r"\b(?:sentenced|sentencing|jailed|imprisoned|handed|given|received|gets|got|serve|serving)"
                           r"\b[^.;:]{0,45}$", re.IGNORECASE)
+_TERM_LIST = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:,|and|or|to)\s+$",
+                        re.IGNORECASE)
 _JAILED_BEFORE = re.compile(r"\b(?:jailed|imprisoned)\s+for\s+$", re.IGNORECASE)
 _TERM_AFTER = re.compile(r"^\s*(?:in\s+(?:prison|jail)|(?:prison|jail)\s+(?:term|sentence))\b", re.IGNORECASE)
 # a sentence that is no prison term: "three years' probation", "a two-year suspended sentence"
@@ -803,8 +833,8 @@ _TERM_SOUGHT = re.compile(r"\b(?:asked|asks|sought|seeks?|seeking|demanded|reque
 def prison_term(text: str, q) -> bool:
     """Is the duration a prison term a court gave ("sentenced to 12 years in prison", "jailed for 12 years")?"""
     before, after = text[max(0, q.start - 60):q.start], text[q.end:q.end + 25]
-    if _NOT_PRISON_AFTER.match(after) or _TERM_SOUGHT.search(before):
-        return False
+    if _NOT_PRISON_AFTER.match(after) or _TERM_SOUGHT.search(before) or _TERM_LIST.search(before):
+        return False  # (nor the terms of several people: "Xu, Wang and Qin were sentenced to 11 and 12 years")
     # a court's verb and a prison named after the figure, or a verb that is itself prison ("jailed for")
     return bool(_TERM_AFTER.match(after) or _JAILED_BEFORE.search(before)
                 or _TERM_BEFORE.search(before) and not re.match(r"^\s*(?:of|for|in)\b", after))
@@ -859,10 +889,14 @@ def _with_counted(q, text: str):
 # Geological Survey put the magnitude at 6.3", "the union estimated the turnout at 40,000".
 _PUT_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|placed|places|measured|measures|"
                      r"gave|gives|set|sets)\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\s+at\s+$")
+# ... or counts it: "the World Health Organization counted 530 suspected cases and 11 deaths"
+_COUNTED_BY = re.compile(r"\b(?:counted|recorded|registered|reported|tallied|confirmed|logged)\s+"
+                         r"(?:[^.;:]{0,40}?\s+and\s+)?(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over)\s+)?$")
 # A measure named before its figure: "a magnitude 6.1 earthquake", "magnitude-6.3"
 _NAMED_MEASURES = frozenset({"magnitude"})
 _MEASURE_BEFORE = re.compile(r"\b(magnitude)[\s-]+$", re.IGNORECASE)
 _MEASURE_AFTER_FIGURE = re.compile(r"^[\s-]+(magnitude)\b", re.IGNORECASE)
+_RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,\s*$", re.IGNORECASE)
 # Where the source of a "put the toll at" figure begins: after the clause before it
 _SOURCE_START = re.compile(r"[,;:]\s*|\s[-–—]\s|\b(?:though|although|but|while|whereas|and|as)\s+", re.IGNORECASE)
 
@@ -882,17 +916,19 @@ def _measure_named(text: str, q) -> str | None:
     return None
 
 
-def _figure_sources(text: str, claims) -> list[tuple[int, int, str]]:
-    """(start, end, who) of each figure a named source puts a measure at ("regional officials put the toll at
-    two"): a span as narrow as the figure, so it wins over a wider attribution around it ("Three ... have
+def _figure_sources(text: str, claims) -> list[tuple[int, int, str, str]]:
+    """(start, end, who, name) of each figure a named source gives ("regional officials put the toll at two",
+    "the World Health Organization counted ... 11 deaths"): a span as narrow as the figure, so it wins over a wider attribution around it ("Three ... have
     died, according to the fire service, though regional officials put the toll at two")."""
     rows = []
     for c in claims:
         for q in c.quantities:
-            m = _PUT_AT.search(text, max(c.start, q.start - 60), q.start)
-            if not m:
+            given = _source_verb(text, c, q)
+            if not given:
                 continue
-            before = text[c.start:m.start()]
+            # (a relative clause between the source and its verb is no part of who: "The World Health
+            # Organization, which has a team in the region, counted ...")
+            before = _RELATIVE_BEFORE_VERB.sub("", text[c.start:given[0]])
             cut = [x.end() for x in _SOURCE_START.finditer(before)]
             words = before[cut[-1] if cut else 0:].lower().split()
             if words and words[-1] not in ("it", "this", "that", "which", "who"):
@@ -1140,8 +1176,12 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # two prison terms of one person (a name both claims give) in reports of one news cycle: one sentence
         # told two ways (read on the looser scale of one kind of count); two people's terms never
         return (seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING) if cache.same_subject(a, b) else None
+    wa, wb = cache.window_words(a, qa, names), cache.window_words(b, qb, names)
+    kinds_a, kinds_b = _count_kinds(wa), _count_kinds(wb)
+    if kinds_a and kinds_b and not kinds_a & kinds_b:
+        return None  # "infected at least 412 people" / "the death toll has risen to 14": two kinds of count
     # a shared word of the claims that both windows around the figures use (by stem), not the counted noun
-    words = (cache.window_words(a, qa, names) & cache.window_words(b, qb, names)) - {qa.counted, qb.counted}
+    words = (wa & wb) - {qa.counted, qb.counted}
     idf = index.idf
     shared = [t for t in words if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES]
     if not shared:
@@ -1153,6 +1193,11 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # be about the same event, not read alike ("the death toll has risen to 17" / "14 people died")
         return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING
     return seg_a, seg_b, (SAME_SUBJECT_EMBEDDING + 0.15 if strict else SAME_SUBJECT_EMBEDDING)
+
+
+def _count_kinds(words: frozenset[str]) -> set[str]:
+    """The kinds of count a figure's window names: the count families, and the other kinds' words."""
+    return {t for t in words if t in _COUNT_FAMILIES} | (words & OTHER_KIND_WORDS)
 
 
 def _segment(c: Claim, q, index: SentenceIndex) -> tuple[str, int, int]:
