@@ -490,3 +490,21 @@ def test_a_mixed_quote_is_not_shown_as_all_the_speakers_words():
     assert "“the walkout" not in md and "the walkout" in md
     assert "<q>the walkout" not in render(b, "html")
     assert "“the walkout" not in render(b, "text")
+
+
+def test_a_value_a_report_gives_to_a_source_says_so_in_every_format():
+    """ "Five sailors drowned, according to the coastguard, though the port authority put the toll at four": each
+    value of the disagreement names whom the report gives it to, in JSON and in every format."""
+    b = newsweave.brief([
+        Article(id="k", source="k", outlet="Kelby Wire", published="2031-03-09",
+                text="Four sailors drowned when the ferry Marel sank off Kelby Point, the port authority said."),
+        Article(id="d", source="d", outlet="Dunmere Daily", published="2031-03-09",
+                text="Five sailors drowned when the ferry Marel sank off Kelby Point, according to the coastguard, "
+                     "though the port authority put the toll at four."),
+    ])
+    [d] = [x for x in b.disagreements if x["kind"] == "number"]
+    said = {(ev["article"], ev.get("said_by")) for p in d["positions"] for ev in p["evidence"]}
+    assert ("d", "the coastguard") in said and ("d", "the port authority") in said, said
+    for fmt in ("html", "md", "text"):
+        out = htmllib.unescape(render(b, fmt))
+        assert "Dunmere Daily, 2031-03-09, citing the coastguard" in " ".join(out.split()), fmt

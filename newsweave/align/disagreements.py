@@ -169,6 +169,11 @@ def find_disagreements(
     for item in out:
         _explain(item, published, outlet, speakers)
         item.pop("_figure", None)
+        for p in item["positions"]:
+            for ev in p["evidence"]:
+                who = _speaker_name(speakers, ev)
+                if who:
+                    ev["said_by"] = who  # whom the report gives the value to ("the national fire service")
     out.sort(key=lambda d: ({"contradiction": 0, "update": 1, "estimate": 2}[d["status"]], d["kind"]))
     for n, item in enumerate(out, start=1):
         item["id"] = f"D{n}"

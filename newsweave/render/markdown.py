@@ -112,7 +112,7 @@ def _disagreements(v: BriefingView, out: list[str]) -> None:
             out.append(f"- **{_md_escape(p.value)}**")
             for e in p.evidence:
                 out.append(f"  - “{_md_escape(e.before)}**{_md_escape(e.value)}**{_md_escape(e.after)}” "
-                           f"{_marks([e.marker])} {_md_escape(e.source.label)}")
+                           f"{_marks([e.marker])} {_md_escape(e.label)}")
         if d.explanation:
             out += ["", f"_{_md_escape(d.explanation)}_"]
         out.append("")

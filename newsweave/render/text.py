@@ -74,7 +74,7 @@ def print_text(b: Briefing, console=None) -> None:
                     ev.append("…" + before[-80:].lstrip() if len(before) > 80 else before)
                     ev.append(e.value, style="bold reverse")
                     ev.append(after if len(after) <= 60 else after[:60].rstrip() + "…")
-                    ev.append(f"  [{e.marker.number}] {e.source.label}", style="cyan")
+                    ev.append(f"  [{e.marker.number}] {e.label}", style="cyan")
                 t.add_row(p.value if j == 0 else "", ev)
         body = Group(t, Text(d.explanation, style="dim")) if d.explanation else t
         console.print(Panel(body, title=f"Disagreement: {d.subject} · {d.kind} · [{colour}]{d.status}[/]",

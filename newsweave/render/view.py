@@ -141,6 +141,12 @@ class EvidenceView:
     before: str
     value: str
     after: str
+    said_by: str | None = None  # whom the report gives the value to
+
+    @property
+    def label(self) -> str:
+        """The outlet and date, and whom it cites for the value: "Daily Ledger, 2026-08-09, citing officials"."""
+        return self.source.label + (f", citing {self.said_by}" if self.said_by else "")
 
 
 @dataclass(slots=True)
@@ -619,7 +625,7 @@ def build_view(b: Briefing) -> BriefingView:
                 vs, ve = ev.get("value_start"), ev.get("value_end")
                 if not (isinstance(vs, int) and isinstance(ve, int) and ev["start"] <= vs < ve <= ev["end"]):
                     vs = ve = ev["end"]
-                evs.append(EvidenceView(m, src, text[ev["start"]:vs], text[vs:ve], text[ve:ev["end"]]))
+                evs.append(EvidenceView(m, src, text[ev["start"]:vs], text[vs:ve], text[ve:ev["end"]], ev.get("said_by")))
             positions.append(PositionView(str(p.get("value", "")), [by_id[a] for a in p.get("sources", []) if a in by_id], evs))
         disagreements.append(DisagreementView(d.get("id", ""), d.get("subject", ""), d.get("kind", ""),
                                               d.get("status", ""), d.get("explanation", ""), positions))
