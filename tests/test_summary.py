@@ -1006,18 +1006,3 @@ def test_an_item_with_a_share_does_not_cite_a_report_that_gives_another():
             assert item.sources == ["s0"], (item.text, item.sources)
         if "31.2%" in item.text:
             assert item.sources == ["s1"], (item.text, item.sources)
-
-
-def test_no_item_states_a_figure_a_later_report_revised():
-    """Tuesday's "nine people have died" is revised by Wednesday's "the death toll has risen to 14": the
-    summary tells the story as it stands, not the count of the day before."""
-    texts = [
-        ("Kelby Wire", "2031-05-06", "Nine people have died in floods in the Ovrat valley, the regional governor said on "
-                                     "Tuesday. Rescue crews reached the village of Perevlo by boat."),
-        ("Dunmere Daily", "2031-05-07", "The death toll from floods in the Ovrat valley has risen to 14, the regional "
-                                        "governor said on Wednesday. The army sent two helicopters to Perevlo."),
-    ]
-    b = newsweave.brief([Article(id=f"s{i}", source=f"s{i}", outlet=o, published=p, text=t)
-                         for i, (o, p, t) in enumerate(texts)])
-    assert any(d["status"] == "update" for d in b.disagreements), b.disagreements
-    assert b.summary and not any("Nine people" in item.text for item in b.summary), [i.text for i in b.summary]

@@ -367,15 +367,14 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 
 def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, published: dict[str, str | None] | None = None,
               index: SentenceIndex | None = None, facts: Sequence | None = None, style: Style = "prose",
-              reuse: list[dict] | None = None, disagreements: list[dict] | None = None) -> list[SummaryItem]:
+              reuse: list[dict] | None = None) -> list[SummaryItem]:
     """The consensus summary, at most ``words`` words in all.
 
     ``facts`` are the story's aligned facts (:func:`newsweave.align.facts.align_facts`); without them each
     sentence stands for itself. ``style="prose"`` gives whole sentences (trimmed of datelines, leading
     phrases and attributions at most); ``style="bullets"`` gives one fact per item, as the clause that states
     it when the fact is one clause of a longer sentence. ``reuse`` (the story's text reuse findings) tells
-    which of an item's sources copy each other, for its ``independent_sources``. ``disagreements`` (the story's)
-    tell which figures later reports revised: no item states one of those."""
+    which of an item's sources copy each other, for its ``independent_sources``."""
     if style not in ("prose", "bullets"):
         raise ValueError(f"style must be 'prose' or 'bullets', not {style!r}")
     if not docs or words <= 0:
@@ -389,9 +388,6 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
         # Every wording is long (a story told in a few long sentences): rather than nothing, allow
         # whatever fits the budget.
         units, fact_of_claim = _units(docs, facts, style, max_words=max(words, MAX_WORDS), participles=True)
-    stale = superseded_values(disagreements, published)
-    if stale:
-        units = [u for u in units if not any(a == u.article and u.start <= at < u.end for a, at in stale)]
     if not units:
         return []
 
@@ -917,25 +913,6 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                 seen.add(m.sentence.article)
                 evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
     return SummaryItem(text=u.text, sources=[e.article for e in evidence], evidence=evidence)
-
-
-def superseded_values(disagreements: list[dict] | None, published: dict[str, str | None]) -> set[tuple[str, int]]:
-    """(article, offset) of each figure that a later report revised: a value of an update whose reports are
-    all older than the newest report of the update ("the toll rose to 17": the 14 of the day before). Values
-    of reports of one day, or undated, are not told apart."""
-    out: set[tuple[str, int]] = set()
-    for d in disagreements or ():
-        if d.get("kind") != "number" or d.get("status") != "update":
-            continue
-        dated = [(str(published.get(ev["article"]) or ""), ev) for p in d["positions"] for ev in p["evidence"]]
-        if not dated or any(not day for day, _ev in dated):
-            continue
-        newest = max(day for day, _ev in dated)
-        for p in d["positions"]:
-            days = [str(published.get(ev["article"]) or "") for ev in p["evidence"]]
-            if max(days) < newest:
-                out.update((ev["article"], ev.get("value_start", ev["start"])) for ev in p["evidence"])
-    return out
 
 
 def _figure_kind(q) -> tuple:
