@@ -238,6 +238,10 @@ def test_a_year_a_span_runs_from_is_not_the_year_of_the_claim():
     other = _claim("b", "Turnout was 63.5%, the electoral commission said.", [], [])
     published = {"a": "2031", "b": "2031"}
     assert not _other_years(since, other, published)
+    # ... and about that year: "under Armenian control since 1994" / "a ceasefire in 1994"
+    truce = _claim("b", "The war halted with a ceasefire in 1994.", [], [])
+    truce.dates = [SimpleNamespace(type="DATE", value="1994", start=35, end=39)]
+    assert not _other_years(since, truce, published)
     text = "Turnout was 63.5 per cent, as in 1994."
     back = _claim("a", text, [], [])
     back.dates = [SimpleNamespace(type="DATE", value="1994", start=text.index("1994"), end=text.index("1994") + 4)]

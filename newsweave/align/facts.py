@@ -161,15 +161,19 @@ def _single_figures(quantities: Sequence, counts: bool, shares: bool) -> dict[tu
 
 def _years(claim: Claim, published_year: dict[str, str], phrase_dated: frozenset | set = frozenset()) -> frozenset[str]:
     """The years a claim is about: those of its dates (not a noun phrase's), or else its article's
-    publication year (an undated statement is about the news); empty when neither is known."""
-    own = frozenset(t.value[:4] for t in _clause_dates(claim, phrase_dated)
-                    if t.type == "DATE" and t.value[:4].isdigit() and not _since(claim, t))
-    return own or (frozenset({published_year[claim.article]}) if published_year.get(claim.article) else frozenset())
+    publication year (an undated statement is about the news); empty when neither is known. A year a span
+    runs from ("the lowest since 1994", "controlled by Armenian forces since 1994") is that year and now."""
+    dates = [t for t in _clause_dates(claim, phrase_dated) if t.type == "DATE" and t.value[:4].isdigit()]
+    own = frozenset(t.value[:4] for t in dates)
+    now = frozenset({published_year[claim.article]}) if published_year.get(claim.article) else frozenset()
+    if any(_since(claim, t) for t in dates):
+        own |= now
+    return own or now
 
 
 def _since(claim: Claim, t) -> bool:
     """Is the date the start of a span that runs up to now ("the lowest since 1994", "in office since
-    2019")? The claim is about now, not that year."""
+    2019")? The claim is about now as well as that year."""
     start = getattr(t, "start", None)
     if start is None:
         return False
