@@ -297,6 +297,20 @@ def test_the_date_a_record_is_measured_against_is_no_event():
     assert wages["event"] == "Wages grew faster than at any time since 2008, the statistics office said on Tuesday."
 
 
+def test_the_date_a_figure_of_now_is_compared_with_is_no_event():
+    """'down from 71% at the last election in 2022' dates the figure compared with, not anything that happened;
+    a figure that only came 'up from the south' in March is still March's."""
+    import newsweave
+    from newsweave.model import Article
+
+    text = ("Turnout in Ostmark's election was 64% on Sunday, down from 71% at the last election in 2022, the "
+            "commission said. Exports rose 3%, up from 2.1 percent in March. Rescue teams came up from the south in "
+            "April.")
+    b = newsweave.brief([Article(id="p", source="p", published="2026-10-05", text=text)])
+    dates = sorted(e["date"] for e in b.timeline)
+    assert dates == ["2026-04", "2026-10-04"], [(e["date"], e["event"]) for e in b.timeline]
+
+
 @pytest.mark.parametrize("sentence, date, end", [
     ("The Great Slump lasted from December 2007 through June 2009 in Ostmark.", "2007-12", "2009-06"),
     ("The old bridge carried trains from 1860 to 1865, when it burned down.", "1860", "1865"),

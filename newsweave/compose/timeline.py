@@ -84,11 +84,20 @@ _COMPARISON_SINCE = re.compile(
     re.IGNORECASE)
 
 
+# A figure of an earlier time a figure of now is compared with: "turnout was 64%, down from 71% at the last
+# election in 2022", "up from 3.1 percent a year earlier", "compared with 412 in March"
+_COMPARED_WITH = re.compile(r"(?:\b(?:down|up)\s+from|\bcompared\s+(?:with|to))\s+(?:(?:about|some|nearly|around|just)\s+)?"
+                            r"(?:[$€£]|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s)"
+                            r"(?:[^.;:!?,]|[.,](?=\d)){0,50}?"
+                            r"(?:\b(?:in|at|on|during|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3})?$", re.IGNORECASE)
+
+
 def _comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_text: str) -> bool:
-    """Is the date at ``timex_start`` the point a record or a first is measured against?"""
+    """Is the date at ``timex_start`` the point a record, a first or a figure of now is measured against?"""
     if timex_text.lower().startswith("since "):
         return bool(_COMPARISON_SINCE.search(text, sentence_start, timex_start + len("since ")))
-    return bool(_COMPARISON_SINCE.search(text, max(sentence_start, timex_start - 120), timex_start))
+    window = max(sentence_start, timex_start - 120)
+    return bool(_COMPARISON_SINCE.search(text, window, timex_start) or _COMPARED_WITH.search(text, window, timex_start))
 
 
 # Two dates of one sentence that bound one period: "from December 2007 through June 2009", "1860-1865",
