@@ -943,3 +943,14 @@ def test_outlet_from_wire_credit_after_a_dateline_with_a_day(tmp_path):
     # "KELBY, June 3 (Coastline Wire) - ...": a dateline's day has digits
     a = only_article(ingest([write(tmp_path / "w.txt", f"KELBY, June 3 (Coastline Wire) - {QUAY}\n\n{SCHOOL}\n")]))
     assert a.outlet == "Coastline Wire"
+
+
+@pytest.mark.parametrize("line, outlet, byline", [
+    ("Kelby Evening News", "Kelby Evening News", None),
+    ("The Dunmere Herald", "The Dunmere Herald", None),
+    ("By Grace Post", None, "Grace Post"),
+    ("Nora Kell", None, "Nora Kell"),
+])
+def test_an_outlet_named_under_the_headline_is_the_outlet_not_the_byline(tmp_path, line, outlet, byline):
+    a = only_article(ingest([write(tmp_path / "s.txt", f"Dunmere quay to close\n{line}\n\n{QUAY}\n")]))
+    assert (a.outlet, a.byline, a.title) == (outlet, byline, "Dunmere quay to close")

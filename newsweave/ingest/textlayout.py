@@ -186,6 +186,8 @@ def _parse_header(lines: list[str], out: ParsedText) -> int:
             out.published = when
         elif when:
             pass
+        elif out.outlet is None and out.title is not None and _OUTLET_LINE.match(s):
+            out.outlet = s  # "Kelby Evening News" under the headline: who published it, not who wrote it
         elif out.byline is None and out.title is not None and byline_name(s):
             out.byline = byline_name(s)
         else:
@@ -195,6 +197,11 @@ def _parse_header(lines: list[str], out: ParsedText) -> int:
     return i
 
 
+# A line of a few capitalised words ending in a word papers, wires and broadcasters are named by
+_OUTLET_LINE = re.compile(r"^(?![Bb][Yy]\s)(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){0,4}(?:News|Times|Post|Herald|Daily|Gazette|Tribune|Journal|"
+                          r"Wire|Press|Chronicle|Courier|Telegraph|Observer|Guardian|Express|Mail|Review|Standard|"
+                          r"Sentinel|Ledger|Today|Radio|TV|Television|Broadcasting|Agency|Dispatch|Bulletin|Record|"
+                          r"Register|Examiner|Inquirer|Mirror|Star|Globe|Independent|Monitor|Online)$")
 _LIST_ITEM = re.compile(r"^(?:[-•*–—▪●]|\d{1,2}[.)])\s+\S")
 _SECTION_LABEL = re.compile(r"^(?:key points|highlights|what we know|at a glance|in brief|summary|live updates|"
                             r"latest updates?|key events|the latest)\s*:?$", re.IGNORECASE)
