@@ -74,6 +74,9 @@ class SummaryItem(BaseModel):
     independent_sources: int | None = Field(
         None, description="How many of the sources are independent: copies of one wire text, or reports of one "
                           "outlet, count once. None when unknown (an item built without alignment).")
+    disputed: list[str] = Field(
+        default_factory=list, description="Ids of the disagreements one of whose values the item states (other "
+                                          "reports give another figure or date for it).")
 
 
 class Briefing(BaseModel):

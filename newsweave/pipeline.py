@@ -142,11 +142,13 @@ def align_stage(story: Story, briefing: Briefing) -> None:
 def compose_stage(story: Story, briefing: Briefing, *, words: int, style: str = "prose") -> None:
     """Summary, timeline, quotes and framing."""
     from newsweave.compose import summarize
+    from newsweave.compose.summary import mark_disputed
     from newsweave.compose.quotes import build_quotes
     from newsweave.compose.timeline import build_timeline
 
     briefing.summary = summarize(story.docs, words=words, index=story.sentence_index, facts=story.facts, style=style,
                                  reuse=briefing.reuse)
+    mark_disputed(briefing.summary, briefing.disagreements)
     briefing.timeline = build_timeline(story.docs, story.sentence_index, story.facts)
     briefing.quotes = build_quotes(story.docs, story.entities, story.sentence_index)
     from newsweave.compose.framing import build_framing

@@ -74,7 +74,7 @@ def test_json_summary_evidence_reproduces_the_cited_text(example_run):
     assert sum(len(item["text"].split()) for item in data["summary"]) <= 120  # the default --words
     assert any(len(item["sources"]) >= 3 for item in data["summary"])  # the story's agreements are corroborated
     for item in data["summary"]:
-        assert set(item) == {"text", "sources", "evidence", "independent_sources"}
+        assert set(item) == {"text", "sources", "evidence", "independent_sources", "disputed"}
         assert 1 <= item["independent_sources"] <= len(item["sources"])
         assert item["sources"] == list(dict.fromkeys(ev["article"] for ev in item["evidence"]))
         for ev in item["evidence"]:

@@ -508,3 +508,20 @@ def test_a_value_a_report_gives_to_a_source_says_so_in_every_format():
     for fmt in ("html", "md", "text"):
         out = htmllib.unescape(render(b, fmt))
         assert "Dunmere Daily, 2031-03-09, citing the coastguard" in " ".join(out.split()), fmt
+
+
+def test_a_summary_item_that_states_a_disputed_value_says_so_and_links_to_the_disagreement():
+    b = newsweave.brief([
+        Article(id="h", source="h", outlet="Harbour Wire", published="2031-06-18",
+                text="A court in Dunmere on Wednesday sentenced former port chief Ivo Marek to 9 years in prison for "
+                     "taking bribes from dredging firms."),
+        Article(id="e", source="e", outlet="Evening News", published="2031-06-18",
+                text="Ivo Marek, who ran the port for a decade, was sentenced to seven years in jail on Wednesday for "
+                     "accepting kickbacks."),
+    ])
+    [d] = [x for x in b.disagreements if x["kind"] == "number"]
+    disputed = [i for i in b.summary if i.disputed]
+    assert disputed and all(i.disputed == [d["id"]] for i in disputed), [(i.text, i.disputed) for i in b.summary]
+    page = render(b, "html")
+    assert f'href="#dis-1">disputed: {d["id"]}</a>' in page and 'id="dis-1"' in page
+    assert f"disputed: {d['id']}" in render(b, "md") and f"disputed: {d['id']}" in render(b, "text")

@@ -915,6 +915,18 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
     return SummaryItem(text=u.text, sources=[e.article for e in evidence], evidence=evidence)
 
 
+def mark_disputed(items: Sequence[SummaryItem], disagreements: Sequence[dict]) -> None:
+    """Set each item's ``disputed``: the disagreements a value of which lies in the item's own span ("sentenced
+    to 12 years" when another report says 10), so that a reader of the summary sees that it is contested."""
+    for item in items:
+        own = item.evidence[0] if item.evidence else None
+        if own is None:
+            continue
+        item.disputed = [d["id"] for d in disagreements
+                         if any(ev["article"] == own.article and own.start <= ev.get("value_start", ev["start"]) < own.end
+                                for p in d.get("positions", []) for ev in p.get("evidence", []))]
+
+
 def _figure_kind(q) -> tuple:
     """What makes two figures comparable: the kind and unit, and for a count the noun it counts."""
     return q.kind, q.unit, q.counted if q.kind == "cardinal" else None

@@ -59,6 +59,7 @@ def render_markdown(b: Briefing) -> str:
         out.append("_No summary: no usable article text._")
     for item in v.items:
         flag = f" _({single_source_note(item)})_" if item.single_source else ""
+        flag += "".join(f" _(disputed: {did})_" for did, _anchor in item.disputed)
         out.append(f"- {_md_escape(item.text)} {_marks(item.markers)}{flag}")
     _timeline(v, out)
     _disagreements(v, out)
@@ -107,7 +108,7 @@ def _disagreements(v: BriefingView, out: list[str]) -> None:
         return
     out += ["", "## Disagreements", ""]
     for d in v.disagreements:
-        out += [f"### {_md_escape(d.subject)} ({d.kind}, **{d.status}**)", ""]
+        out += [f"### {d.id + ' ' if d.id else ''}{_md_escape(d.subject)} ({d.kind}, **{d.status}**)", ""]
         for p in d.positions:
             out.append(f"- **{_md_escape(p.value)}**")
             for e in p.evidence:

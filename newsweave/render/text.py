@@ -40,6 +40,8 @@ def print_text(b: Briefing, console=None) -> None:
         summary.append(" " + _refs(item.markers), style="bold cyan")
         if item.single_source:
             summary.append(" " + single_source_note(item), style="italic dim")
+        for did, _anchor in item.disputed:
+            summary.append(f" · disputed: {did}", style="italic red")
     console.print(Panel(summary or Text("No summary: no usable article text."), title="Summary", border_style="cyan"))
 
     if v.timeline:
@@ -77,7 +79,7 @@ def print_text(b: Briefing, console=None) -> None:
                     ev.append(f"  [{e.marker.number}] {e.label}", style="cyan")
                 t.add_row(p.value if j == 0 else "", ev)
         body = Group(t, Text(d.explanation, style="dim")) if d.explanation else t
-        console.print(Panel(body, title=f"Disagreement: {d.subject} · {d.kind} · [{colour}]{d.status}[/]",
+        console.print(Panel(body, title=f"Disagreement: {d.id + ' · ' if d.id else ''}{d.subject} · {d.kind} · [{colour}]{d.status}[/]",
                             title_align="left", border_style=colour))
 
     mx = v.matrix

@@ -77,6 +77,7 @@ class ItemView:
     markers: list[Marker]
     single_source: bool  # one independent source (copies of its text, or its outlet's other reports, count once)
     copies: int = 0  # the other articles that state it in that source's words
+    disputed: list[tuple[str, str]] = field(default_factory=list)  # (disagreement id, its anchor) it states a value of
 
 
 @dataclass(slots=True)
@@ -571,12 +572,14 @@ def build_view(b: Briefing) -> BriefingView:
     by_id = {s.article.id: s for s in sources}
     cite = _Citations(sources)
 
+    dis_anchor = {d.get("id", ""): f"dis-{i + 1}" for i, d in enumerate(b.disagreements)}
     items = []
     for item in b.summary:
         markers = cite.markers(item.evidence)
         cited = len({m.article for m in markers})
         independent = item.independent_sources if item.independent_sources is not None else cited
-        items.append(ItemView(sentence_case(item.text), markers, independent <= 1, cited - 1 if independent <= 1 else 0))
+        items.append(ItemView(sentence_case(item.text), markers, independent <= 1, cited - 1 if independent <= 1 else 0,
+                              [(d, dis_anchor[d]) for d in item.disputed if d in dis_anchor]))
     timeline = [
         TimelineView(e["date"], e.get("status", "happened"), e["event"], cite.markers(e.get("evidence")),
                      f"tl-{i + 1}", ("about " if e.get("approximate") else "") + date_label(e["date"])
