@@ -297,6 +297,17 @@ def test_the_date_a_record_is_measured_against_is_no_event():
     assert wages["event"] == "Wages grew faster than at any time since 2008, the statistics office said on Tuesday."
 
 
+def test_a_plan_for_the_period_a_report_is_written_in_is_scheduled():
+    import newsweave
+    from newsweave.model import Article
+
+    text = ("The chief executive said the company would close two of its plants by the end of the year. "
+            "The company's shares have lost a third of their value this year.")
+    b = newsweave.brief([Article(id="p", source="p", published="2026-04-22", text=text)])
+    status = {e["event"][:20]: e["status"] for e in b.timeline}
+    assert status == {"The chief executive ": "scheduled", "The company's shares": "happened"}, b.timeline
+
+
 def test_the_date_a_figure_of_now_is_compared_with_is_no_event():
     """'down from 71% at the last election in 2022' dates the figure compared with, not anything that happened;
     a figure that only came 'up from the south' in March is still March's."""

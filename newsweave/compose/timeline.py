@@ -241,8 +241,11 @@ def _status(value: str, published: str | None, planned: bool = False) -> str:
     if not published:
         return "scheduled" if planned else "happened"
     start = _period_start(value)
-    # A period that starts after the publication day lies ahead of the report.
-    return "scheduled" if start[: len(published)] > published[: len(start)] else "happened"
+    # A period that starts after the publication day lies ahead of the report; so does a plan for the period
+    # the report is written in ("will close two plants by the end of the year" in April's report).
+    if start[: len(published)] > published[: len(start)]:
+        return "scheduled"
+    return "scheduled" if planned and len(start) < len(published) and published.startswith(start) else "happened"
 
 
 def _jaccard(a: Sentence, b: Sentence) -> float:
