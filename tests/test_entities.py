@@ -541,3 +541,11 @@ def test_a_place_and_a_person_run_together_at_a_comma_are_two_entities():
     assert find(entities, "Ivo Marek").type == "PERSON"
     assert find(entities, "Ostrun").type == "GPE"
     assert not any("," in e.name for e in entities)
+
+
+def test_a_name_with_a_mayor_is_a_place():
+    entities, _ = story({
+        "a": ("Piet Jansen, a former mayor of Dunvik, leads the Greens.", [("Dunvik", "ORG")]),
+        "b": ("The residents of Dunvik voted for him.", [("Dunvik", "ORG")]),
+    })
+    assert find(entities, "Dunvik").type in ("GPE", "LOC")

@@ -111,7 +111,8 @@ _ADMIN_NOUNS = (
     "commune|canton|borough|township|rayon|raion|republic|exclave|island|port|valley"
 )
 _PLACE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_NOUNS})\b")
-_PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS}|capital|outskirts|east|west|north|south)\s+of\s+(?:the\s+)?$", re.I)
+_PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS}|capital|outskirts|east|west|north|south|mayor|residents|inhabitants)"
+                           rf"\s+of\s+(?:the\s+)?$", re.I)
 _PLACE_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}(?:{_ADMIN_NOUNS})\b")
 # Institutions only a country or region has: "Ostmark's parliament", "Velia's prime minister"
 _STATE_AFTER = re.compile(r"^['’]s\s+(?:(?:new|former|outgoing|ruling|national)\s+)?(?:parliament|government|prime\s+minister|"
