@@ -950,6 +950,12 @@ def test_a_plan_is_never_cut_from_what_became_of_it(sentence, plan):
     assert "The storm hit the northern coast of Orvalis on Monday" in [u.text for u in sm._units([doc], [], "prose")[0]]
 
 
+def _brief_of(texts: list[tuple[str, str]], published: str):
+    """A brief of our reports, (outlet, text) each, all of one day; ids s0, s1, ..."""
+    return newsweave.brief([Article(id=f"s{i}", source=f"s{i}", outlet=o, published=published, text=t)
+                            for i, (o, t) in enumerate(texts)])
+
+
 def test_a_figure_cut_from_a_sentence_giving_two_sources_figures_cites_only_its_source():
     """ "Five sailors drowned, according to the coastguard, though the port authority put the toll at four":
     a piece that keeps only the coastguard's five does not state what the reports that say four state, so no
@@ -962,8 +968,7 @@ def test_a_figure_cut_from_a_sentence_giving_two_sources_figures_cites_only_its_
         ("Coast Times", "The death toll among the crew of the ferry Marel stands at four, the port authority said "
                         "on Monday. Divers reached the wreck off Kelby Point in the afternoon."),
     ]
-    b = newsweave.brief([Article(id=f"s{i}", source=f"s{i}", outlet=o, published="2026-03-09", text=t)
-                         for i, (o, t) in enumerate(texts)])
+    b = _brief_of(texts, "2026-03-09")
     for item in b.summary:
         if "Five" in item.text:
             assert item.sources == ["s1"], (item.text, item.sources)
@@ -973,11 +978,8 @@ def test_a_share_is_cited_only_to_reports_that_give_it_allowing_for_rounding():
     """An item that gives a share is stated only by reports that give it (rounded or not): a report that only
     says the party "finished a close second", or gives it another share, is not cited for "27.8%"."""
     from newsweave.align.facts import figures_agree as _agree
+    from newsweave.annotate.quantities import tag_quantities as qs
     from newsweave.compose.summary import _other_figures
-    from newsweave.annotate.quantities import tag_quantities
-
-    def qs(text):
-        return tag_quantities(text)
 
     mine = qs("The National Party was second with 27.8% of the vote.")
     assert _other_figures(mine, qs("The National Party finished a close second."))  # no share at all
@@ -999,8 +1001,7 @@ def test_an_item_with_a_share_does_not_cite_a_report_that_gives_another():
         ("Dunmere Daily", "The Green Alliance won the election in Ostmark with 31.2% of the vote, according to "
                           "early results. Party leader Piet Jansen thanked voters in Ostrun."),
     ]
-    b = newsweave.brief([Article(id=f"s{i}", source=f"s{i}", outlet=o, published="2031-10-05", text=t)
-                         for i, (o, t) in enumerate(texts)])
+    b = _brief_of(texts, "2031-10-05")
     for item in b.summary:
         if "29.4%" in item.text:
             assert item.sources == ["s0"], (item.text, item.sources)

@@ -883,7 +883,7 @@ def _with_counted(q, text: str):
         tally = _TALLY_BEFORE.search(text, max(0, q.start - 40), q.start)
         word = m.group(1) if m else tally.group(2) if tally else None
         if word:
-            counted = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+            counted = _singular(word)
     if counted != q.counted:
         q = copy.copy(q)
         q.counted = counted
@@ -915,8 +915,7 @@ def _measure_named(text: str, q) -> str | None:
         return m.group(1).lower()
     m = _PUT_AT.search(text, max(0, q.start - 60), q.start)
     if m:
-        word = m.group(1).lower()
-        noun = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        noun = _singular(m.group(1))
         return None if noun in _FAMILY_OF else noun
     return None
 
