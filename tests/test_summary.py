@@ -1007,3 +1007,18 @@ def test_an_item_with_a_share_does_not_cite_a_report_that_gives_another():
             assert item.sources == ["s0"], (item.text, item.sources)
         if "31.2%" in item.text:
             assert item.sources == ["s1"], (item.text, item.sources)
+
+
+def test_a_measure_in_another_unit_states_the_same_figure():
+    """ "About 12,000 hectares" is stated by a report that gives "32,000 acres" (the area converted), not by one
+    that gives "45,000 acres"; "43 degrees Celsius" by "109 degrees Fahrenheit"."""
+    from newsweave.align.facts import figures_agree
+    from newsweave.annotate.quantities import tag_quantities as qs
+    from newsweave.compose.summary import _other_figures
+
+    mine = qs("The fire has burned about 12,000 hectares of forest.")
+    assert not _other_figures(mine, qs("The blaze has scorched 32,000 acres."))
+    assert _other_figures(mine, qs("The blaze has scorched 45,000 acres."))
+    assert not _other_figures(mine, qs("The blaze is 3 miles from the town."))  # a length says nothing of the area
+    [c], [f] = qs("43 degrees Celsius"), qs("109 degrees Fahrenheit")
+    assert figures_agree(c, f) and not figures_agree(c, *qs("98 degrees Fahrenheit"))

@@ -108,16 +108,59 @@ def conflicting_counts(a: tuple[str, object] | None, b: tuple[str, object] | Non
     return bool(a and b and a[0] == b[0] and not a[1].overlaps(b[1]))
 
 
+# Measures told in other units: unit -> (what it measures, factor to the base unit, offset). Reports of one
+# story give an area in hectares or acres, a distance in km or miles, a heat in Celsius or Fahrenheit.
+_BASE_UNITS: dict[str, tuple[str, float, float]] = {
+    "m": ("length", 1.0, 0.0), "km": ("length", 1000.0, 0.0), "cm": ("length", 0.01, 0.0), "mm": ("length", 0.001, 0.0),
+    "mile": ("length", 1609.344, 0.0), "ft": ("length", 0.3048, 0.0), "inch": ("length", 0.0254, 0.0),
+    "m2": ("area", 1.0, 0.0), "km2": ("area", 1e6, 0.0), "sq mi": ("area", 2589988.11, 0.0),
+    "hectare": ("area", 1e4, 0.0), "acre": ("area", 4046.8564224, 0.0),
+    "kg": ("mass", 1.0, 0.0), "g": ("mass", 0.001, 0.0), "tonne": ("mass", 1000.0, 0.0), "lb": ("mass", 0.45359237, 0.0),
+    "km/h": ("speed", 1.0, 0.0), "mph": ("speed", 1.609344, 0.0),
+    "m3": ("volume", 1.0, 0.0), "litre": ("volume", 0.001, 0.0), "gallon": ("volume", 0.003785411784, 0.0),
+    "°C": ("temperature", 1.0, 273.15), "°F": ("temperature", 5 / 9, 273.15 - 32 * 5 / 9),
+}
+CONVERTED_SLACK = 0.03  # a figure converted from another unit is rounded: "12,000 hectares (30,000 acres)"
+
+
+def measure_of(q) -> tuple[str, str | None]:
+    """What a figure measures, across units: ("measure", "area") for hectares and acres alike; else its
+    kind and unit."""
+    if q.kind == "measure" and q.unit in _BASE_UNITS:
+        return q.kind, _BASE_UNITS[q.unit][0]
+    return q.kind, q.unit
+
+
 def figures_agree(a, b) -> bool:
     """Do two figures agree, allowing for rounding? A figure rounds another when they differ by less than one
     unit of its last digit ("29 percent" / "29.4%", "63 percent" / "63.5 per cent"; not "27.8%" / "28.9%",
-    nor "55 seats" / "56 seats")."""
+    nor "55 seats" / "56 seats"). Measures in two units are compared in one, within the rounding a conversion
+    brings ("about 12,000 hectares" / "32,000 acres")."""
+    if a.kind == b.kind == "measure" and a.unit != b.unit and a.unit in _BASE_UNITS and b.unit in _BASE_UNITS:
+        return _converted_agree(a, b)
     if a.overlaps(b):
         return True
     if a.value is None or b.value is None:
         return False
     unit = max(_last_digit(a), _last_digit(b))
     return abs(a.value - b.value) < unit
+
+
+def _converted_agree(a, b) -> bool:
+    (dim_a, fa, oa), (dim_b, fb, ob) = _BASE_UNITS[a.unit], _BASE_UNITS[b.unit]
+    if dim_a != dim_b:
+        return False
+
+    def bounds(q, f: float, o: float) -> tuple[float, float]:
+        # (the slack is a share of the figure as written, in its own unit: 3% of 43 degrees, not of 316 kelvin)
+        written = [abs(x) for x in (q.low, q.high, q.value) if x is not None]
+        slack = CONVERTED_SLACK * max(written) * f if written else 0.0
+        lo = -math.inf if q.low is None else q.low * f + o - slack
+        hi = math.inf if q.high is None else q.high * f + o + slack
+        return lo, hi
+
+    (la, ha), (lb, hb) = bounds(a, fa, oa), bounds(b, fb, ob)
+    return la <= hb and lb <= ha
 
 
 def _last_digit(q) -> float:
@@ -155,7 +198,7 @@ def _single_figures(quantities: Sequence, counts: bool, shares: bool) -> dict[tu
     kinds_taken = ("percent", "money", "measure") if shares else ("money", "measure")
     for q in quantities:
         if q.value is not None and (q.kind in kinds_taken or counts and q.counted):
-            kinds[(q.kind, q.unit, q.counted if q.kind == "cardinal" else None)].append(q)
+            kinds[(*measure_of(q), q.counted if q.kind == "cardinal" else None)].append(q)
     return {k: qs[0] for k, qs in kinds.items() if len(qs) == 1}
 
 

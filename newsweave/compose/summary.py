@@ -43,7 +43,8 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.align.facts import conflicting_counts, copied_passages, figures_agree, one_count, origins, outlet_keys
+from newsweave.align.facts import (conflicting_counts, copied_passages, figures_agree, measure_of, one_count, origins,
+                                   outlet_keys)
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
@@ -928,8 +929,9 @@ def mark_disputed(items: Sequence[SummaryItem], disagreements: Sequence[dict]) -
 
 
 def _figure_kind(q) -> tuple:
-    """What makes two figures comparable: the kind and unit, and for a count the noun it counts."""
-    return q.kind, q.unit, q.counted if q.kind == "cardinal" else None
+    """What makes two figures comparable: the kind and what it measures (an area in hectares or acres), and
+    for a count the noun it counts."""
+    return (*measure_of(q), q.counted if q.kind == "cardinal" else None)
 
 
 def _stated_figures(quantities: Sequence) -> list:
