@@ -74,6 +74,13 @@ def test_said_right_before_weekday_is_past_even_with_future_later():
     ("The minister flew to Ostrun to meet the strikers on Monday.", WED, "2020-11-23"),
     # the day of the asking itself is past narration
     ("The two unions agreed on Monday to resume talks.", WED, "2020-11-23"),
+    # an event set for a day lies ahead of the setting, like one asked for
+    ("The dockers have called a national strike for Monday.", WED, "2020-11-30"),
+    ("The judge fixed the next hearing for Friday.", WED, "2020-11-27"),
+    ("The mayor warned against Friday's planned rally in the old town.", WED, "2020-11-27"),
+    # ... and a day's possessive alone is a day gone by; "waiting for" a day sets nothing
+    ("Police are still searching for Monday's attacker.", WED, "2020-11-23"),
+    ("The crews waited for Monday before clearing the road.", WED, "2020-11-23"),
 ])
 def test_the_day_of_an_act_asked_for_lies_ahead_of_the_asking(text, published, value):
     day = re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", text).group(0)

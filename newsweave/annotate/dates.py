@@ -367,6 +367,23 @@ _SETTING_VERBS = {"declared", "declares", "named", "names", "set", "sets", "desi
                   "proclaims", "made", "makes", "chose", "picked", "fixed"}
 
 
+# Verbs that set an event for a day ("called a general strike for Thursday", "fixed the hearing for Monday"):
+# the day of the event set, which lies ahead of the setting
+_SET_FOR_VERBS = {"called", "calls", "call", "set", "sets", "fixed", "fixes", "scheduled", "schedules", "booked",
+                  "postponed", "postpones", "delayed", "delays", "moved", "moves", "rescheduled", "announced",
+                  "announces", "organised", "organized", "organises", "organizes", "arranged", "arranges", "slated",
+                  "planned", "plans", "declared", "declares", "brought", "pushed"}
+# Words after a day's possessive that make it the day of something planned ("Thursday's planned strike")
+_PLANNED_AFTER = {"planned", "scheduled", "proposed", "expected", "upcoming", "announced", "intended", "threatened"}
+
+
+def _set_for_day(left_words: list[str]) -> bool:
+    """Do the words before a day (text order) read "<setting verb> <object> for" ("called a strike for")?"""
+    if not left_words or left_words[-1].lower() != "for":
+        return False
+    return any(w.lower() in _SET_FOR_VERBS and w.islower() for w in left_words[-7:-1])
+
+
 def _directive_infinitive(words: list[str]) -> bool:
     """Do the words before a date (nearest first) read "<directive> [someone] to <verb> ..." ("urged both
     sides to meet on")? A purpose ("flew to Kabul to meet him on Friday") is no directive."""
@@ -474,6 +491,9 @@ class _Ctx:
         if re.match(r"['\u2019]s\b", text[end:end + 3]) or _DENIAL.search(clause):
             reach = 0
         t = _scan_tense(list(reversed(lw)), backwards=True, modal_reach=reach)
+        possessive = re.match(r"['\u2019]s\s+(\w+)", text[end:end + 20])
+        if _set_for_day(lw) or (possessive and possessive.group(1).lower() in _PLANNED_AFTER):
+            t = "near"  # the day an event is set for ("a strike for Thursday", "Thursday's planned strike")
         if lw and lw[-1].lower() in _SETTING_VERBS and rw[:1] and rw[0].lower() in ("a", "an", "as"):
             t = "near"  # "declared Wednesday a day of national mourning": the day set, not the day of setting it
         if t is None:
