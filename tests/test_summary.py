@@ -1022,3 +1022,34 @@ def test_a_measure_in_another_unit_states_the_same_figure():
     assert not _other_figures(mine, qs("The blaze is 3 miles from the town."))  # a length says nothing of the area
     [c], [f] = qs("43 degrees Celsius"), qs("109 degrees Fahrenheit")
     assert figures_agree(c, f) and not figures_agree(c, *qs("98 degrees Fahrenheit"))
+
+
+def test_a_wording_another_item_says_all_of_is_not_a_second_item():
+    """ "Police said 14 people were detained" (a piece cut from one report) beside another report's "Police said
+    14 people were detained after a crowd set fire to two cars near the stadium" tells the reader one thing
+    twice: the summary keeps one of them."""
+    from newsweave.compose import summary as sm
+    from newsweave.compose.select import greedy, select
+
+    texts = [
+        ("Kelby Wire", "Thousands of fans marched through Dunmere on Saturday after the city's football club was "
+                       "relegated. Police said 14 people were detained after a crowd set fire to two cars near the "
+                       "stadium. The club's owner, Aron Veld, said he would sell his stake by the end of the year."),
+        ("Dunmere Daily", "Angry fans filled the streets of Dunmere on Saturday evening. Near the stadium a crowd "
+                          "set fire to two cars, and police said 14 people were detained. The club's owner, Aron "
+                          "Veld, said he would sell his stake."),
+        ("Coast Times", "Dunmere's football club was relegated on Saturday after 40 years in the top league. Fans "
+                        "marched through the city in protest, and two cars were set on fire near the stadium."),
+    ]
+    b = _brief_of(texts, "2026-05-16")
+    detained = [i.text for i in b.summary if "14 people were detained" in i.text]
+    assert len(detained) <= 1, detained
+    # the rule itself: the shorter excludes the longer, in the solver and in the greedy fallback
+    short = sm.Unit("a", 0, 0, 1, "Police said 14 people were detained.", 6, 0.0, {("14", "peopl")}, bonus=1.0)
+    long_ = sm.Unit("b", 0, 0, 1, "Police said 14 people were detained after a crowd set fire to two cars.", 13,
+                    0.0, {("14", "peopl"), ("set", "fire")}, bonus=1.0)
+    sm._mark_contained([short, long_])
+    assert short.excludes == [long_] and not long_.excludes
+    weight = {("14", "peopl"): 1.0, ("set", "fire"): 1.0}
+    for chosen in (select([short, long_], weight, 40), greedy([short, long_], weight, 40)):
+        assert len(chosen) == 1, [u.text for u in chosen]

@@ -7,6 +7,7 @@ importing scipy.optimize for it cost about 0.5 s of a cold brief).
                 c_k <= sum_{u contains k} x_u          (a concept counts only when a chosen unit has it)
                 sum_{u of sentence s} x_u <= 1         (one form of each sentence)
                 sum_{u states fact f} x_u <= 1         (one wording of each fact)
+                x_u + x_v <= 1                         (v says all u says, and more)
                 x_u <= sum_{v of sentence s-1} x_v     (u leans on its sentence before: "He added ...")
                 x_u in {0, 1},  0 <= c_k <= 1
 
@@ -76,6 +77,12 @@ def _ilp(units: Sequence[Any], weight: dict, budget: int) -> list[Any] | None:
     for members in groups.values():
         if len(members) > 1:
             add_row([(i, 1.0) for i in members], 1.0)
+    # a unit another unit says all of (and more) never comes with it
+    position = {id(u): i for i, u in enumerate(units)}
+    for i, u in enumerate(units):
+        for v in getattr(u, "excludes", ()):
+            if id(v) in position:
+                add_row([(i, 1.0), (position[id(v)], 1.0)], 1.0)
     # a unit that leans on the sentence before it comes only with a form of that sentence
     for i, u in enumerate(units):
         if getattr(u, "requires", None) is not None:
@@ -143,6 +150,8 @@ def _solve_scipy(objective: np.ndarray, starts: list[int], cols: list[int], vals
 def greedy(units: Sequence[Any], weight: dict, budget: int) -> list[Any]:
     """Units by newly covered concept weight (plus bonus) per word, while they fit."""
     chosen: list[Any] = []
+    chosen_ids: set[int] = set()
+    shut_out: set[int] = set()  # ids of units a chosen unit says all of
     covered: set = set()
     used: set = set()
     left = budget
@@ -154,6 +163,8 @@ def greedy(units: Sequence[Any], weight: dict, budget: int) -> list[Any]:
                 continue
             if getattr(u, "requires", None) is not None and ("s", u.article, u.requires) not in used:
                 continue
+            if id(u) in shut_out or any(id(v) in chosen_ids for v in getattr(u, "excludes", ())):
+                continue
             gain = sum(weight.get(c, 0.0) for c in u.concepts - covered) + u.bonus
             score = gain / u.words
             if score > best_score:
@@ -162,6 +173,8 @@ def greedy(units: Sequence[Any], weight: dict, budget: int) -> list[Any]:
             break
         pool.remove(best)
         chosen.append(best)
+        chosen_ids.add(id(best))
+        shut_out.update(id(v) for v in getattr(best, "excludes", ()))
         covered |= best.concepts
         used.add(("s", best.article, best.sentence))
         used.update(("f", f) for f in best.facts)

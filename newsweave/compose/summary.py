@@ -360,6 +360,7 @@ class Unit:
     bonus: float = 0.0
     previous: int | None = None  # the index of the body sentence before it in its article (None for the first)
     requires: int | None = None  # a unit that leans on the sentence before is chosen only with it: its index
+    excludes: list = field(default_factory=list)  # units of other sentences that say all it says, and more
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -420,6 +421,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     units = [u for u in units if u.concepts or u.bonus > 0]
     if not units:
         return []
+    _mark_contained(units)
 
     chosen = select(units, weight, words)
 
@@ -442,6 +444,31 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
         item.independent_sources = len(origins(spans, copied, outlets))
         items.append(item)
     return items
+
+
+MIN_CONTAINED_WORDS = 3  # content words a wording needs before another's can be said to hold it all
+
+
+def _mark_contained(units: Sequence[Unit]) -> None:
+    """Units whose every content word another sentence's unit also has ("Police said 12 people were
+    arrested" beside "Police said 12 people were arrested after a group smashed shop windows") exclude each
+    other: the pair would tell the reader one thing twice. (Concept weights miss this when the shorter
+    wording earns its place by its bonus alone.)"""
+    stop = _stopwords()
+    words = [frozenset(t for t in rouge_tokens(u.text) if t not in stop) for u in units]
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        for w in ws:
+            holders[w].append(i)
+    for i, ws in enumerate(words):
+        if len(ws) < MIN_CONTAINED_WORDS:
+            continue
+        rarest = min(ws, key=lambda w: len(holders[w]))
+        for j in holders[rarest]:
+            v = units[j]
+            if (j != i and (v.article, v.sentence) != (units[i].article, units[i].sentence)
+                    and len(words[j]) > len(ws) and ws <= words[j]):
+                units[i].excludes.append(v)
 
 
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)  # "On Monday, he ...": a day names no one
