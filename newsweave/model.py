@@ -46,6 +46,8 @@ class Article(BaseModel):
     outlet: str | None = Field(None, description="The outlet as the text or metadata names it; never guessed.")
     byline: str | None = None
     published: str | None = Field(None, description="ISO date (YYYY-MM-DD) when stated, else null.")
+    published_time: str | None = Field(
+        None, description="ISO 8601 date and time with its UTC offset, when the source states a time and its zone.")
     published_inferred: bool = False
     published_evidence: list[dict[str, Any]] = Field(
         default_factory=list, description="Why an inferred date was chosen: dated references and matched events.")

@@ -128,7 +128,8 @@ def align_stage(story: Story, briefing: Briefing) -> None:
             doc.timexes = tag_article_dates(doc.article)
 
     articles = [d.article for d in docs]
-    briefing.reuse = [r.to_json() for r in find_reuse([(a.id, a.text, a.published) for a in articles])]
+    briefing.reuse = [r.to_json() for r in find_reuse([(a.id, a.text, a.published_time or a.published, a.outlet)
+                                                                for a in articles])]
     attach_slots(docs, story.entities)
     # one embedding per distinct text for both indexes: many claims are whole sentences
     story.claim_index = SentenceIndex(docs, canonical_names=canonical_names, units=[c for d in docs for c in d.claims],

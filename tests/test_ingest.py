@@ -937,6 +937,24 @@ def test_text_date_line_with_a_time_gives_the_day(tmp_path, stamp):
     a = only_article(ingest([path]))
     assert (a.published, a.title) == ("2025-06-05", "Dunmere quay to close")
     assert a.text == QUAY
+    # the moment is kept when its zone is stated (a bare clock time could be any zone's)
+    assert a.published_time == {"2025-06-05T07:00:00Z": "2025-06-05T07:00:00+00:00",
+                                "2025-06-05T07:00:00+02:00": "2025-06-05T07:00:00+02:00",
+                                "2025-06-05 07:00": None,
+                                "2025-06-05T07:00:00.250Z": "2025-06-05T07:00:00+00:00"}[stamp]
+
+
+def test_moment_of_publication_from_page_metadata_and_json_records(tmp_path):
+    page = ("<html><head><title>Dunmere quay to close</title>"
+            '<meta property="article:published_time" content="2025-06-05T09:15:00+01:00"></head>'
+            f"<body><article><h1>Dunmere quay to close</h1><p>{QUAY}</p><p>{SCHOOL}</p></article></body></html>")
+    a = only_article(ingest([write(tmp_path / "quay.html", page)]))
+    assert (a.published, a.published_time) == ("2025-06-05", "2025-06-05T09:15:00+01:00")
+    records = [{"id": "r1", "text": QUAY, "published": "Thu, 05 Jun 2025 08:15:00 GMT"},
+               {"id": "r2", "text": SCHOOL, "published": "2025-06-05"}]
+    path = write(tmp_path / "feed.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
+    got = {x.id: x.published_time for x in ingest([path]).articles}
+    assert got == {"r1": "2025-06-05T08:15:00+00:00", "r2": None}
 
 
 def test_outlet_from_wire_credit_after_a_dateline_with_a_day(tmp_path):

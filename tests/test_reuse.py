@@ -273,6 +273,27 @@ def test_direction_hint_the_wires_credited_text_is_the_source():
     assert src == "wire", (r.a, r.b, r.direction_hint)
 
 
+def test_of_two_copies_crediting_one_agency_its_own_text_is_the_source():
+    # a paper prints the wire's text under the wire's credit, cut, and adds a line of its own: with no times
+    # to tell, the text the agency itself published (its outlet is the agency) is the source
+    wire = "VALMORA, Aug 9 (Orvane Press) - " + " ".join(WIRE) + "\n\n" + OUTRO_B
+    paper = "VALMORA, Aug 9 (Orvane Press) - " + " ".join(WIRE) + "\n\nTwo buses left Kelby for the rally."
+    for docs in ([("wire", wire, "2026-08-09", "Orvane Press"), ("paper", paper, "2026-08-09", "Kelby Gazette")],
+                 [("paper", paper, "2026-08-09", "Kelby Gazette"), ("wire", wire, "2026-08-09", "Orvane Press")]):
+        [r] = find_reuse(docs)
+        assert r.direction == "unknown"
+        src = r.a if r.direction_hint == "a->b" else r.b
+        assert src == "wire", (r.a, r.b, r.direction_hint)
+
+
+def test_times_of_publication_order_two_copies_of_one_day():
+    wire = "VALMORA, Aug 9 (Orvane Press) - " + " ".join(WIRE)
+    paper = " ".join(WIRE) + "\n\n" + OUTRO_B
+    # 09:30 in a zone two hours ahead is 07:30 UTC: before the paper's 08:15 UTC, though its clock reads later
+    [r] = find_reuse([("paper", paper, "2026-08-09T08:15:00+00:00"), ("wire", wire, "2026-08-09T09:30:00+02:00")])
+    assert (r.a, r.b, r.direction) == ("wire", "paper", "a->b")
+
+
 def test_duplicate_ids_rejected():
     with pytest.raises(ValueError):
         find_reuse([("x", "One. Two.", None), ("x", "Three.", None)])
@@ -384,3 +405,17 @@ def test_a_story_briefs_reuse_without_importing_datasketch():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "False"]
+
+
+def test_a_briefing_orders_copies_of_one_day_by_their_stated_times():
+    """The time a text states ("date 2026-08-09T07:30:00Z") is kept and tells which of two copies of one day
+    came first: the cut copy printed later is the copy, though it holds less than the original."""
+    from newsweave import Article, brief
+
+    body = " ".join(WIRE)
+    articles = [Article(id="paper", source="paper", outlet="Kelby Gazette", published="2026-08-09",
+                        published_time="2026-08-09T11:00:00+00:00", text=body),
+                Article(id="wire", source="wire", outlet="Orvane Press", published="2026-08-09",
+                        published_time="2026-08-09T07:30:00+00:00", text=body + "\n\n" + OUTRO_B)]
+    [r] = brief(articles).reuse
+    assert (r["articles"], r["direction"]) == (["wire", "paper"], "a->b"), r

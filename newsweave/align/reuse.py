@@ -75,6 +75,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from newsweave.annotate.datelines import DATELINE
+from newsweave.ingest.furniture import wire_credit
 
 __all__ = [
     "ReusedPassage",
@@ -617,6 +618,17 @@ def _agency_credited(text: str) -> bool:
     return bool(m and "(" in m.group(0))
 
 
+def _agency_own_text(text_a: str, outlet_a: str | None, text_b: str, outlet_b: str | None) -> int:
+    """Of two texts that credit the same agency, the one the agency itself published is the source: 1 when it
+    is a's (a paper's copy names the paper as its outlet), -1 when b's, 0 when that cannot be told."""
+    credit_a, credit_b = wire_credit(text_a.lstrip().split("\n", 1)[0]), wire_credit(text_b.lstrip().split("\n", 1)[0])
+    if not credit_a or not credit_b or credit_a.casefold() != credit_b.casefold():
+        return 0
+    own_a = bool(outlet_a) and outlet_a.casefold() == credit_a.casefold()
+    own_b = bool(outlet_b) and outlet_b.casefold() == credit_b.casefold()
+    return 1 if own_a and not own_b else -1 if own_b and not own_a else 0
+
+
 def _order(pa: str | None, pb: str | None) -> int:
     """-1 if a is earlier, 1 if b is earlier, 0 if same/unknown."""
     a, b = _parse_date(pa), _parse_date(pb)
@@ -659,7 +671,7 @@ def candidate_pairs(
 
 
 def find_reuse(
-    docs: Sequence[tuple[str, str, str | None]],
+    docs: Sequence[tuple[str, str, str | None]] | Sequence[tuple[str, str, str | None, str | None]],
     *,
     min_score: float = 0.02,
     min_sentences: int = 2,
@@ -676,7 +688,8 @@ def find_reuse(
     """Find pairs of articles that share reused (copied, possibly spun/reordered) passages.
 
     ``docs`` are ``(article_id, text, published)`` with ``published`` an ISO date/datetime or
-    ``None``. Returns :class:`Reuse` objects sorted by descending score. If ``stats`` is a dict,
+    ``None``, optionally with the outlet as a fourth item (an agency's own text is the source of a copy
+    that credits it). Returns :class:`Reuse` objects sorted by descending score. If ``stats`` is a dict,
     it is filled with ``docs``, ``sentences_indexed``, ``candidates``, ``pairs`` and timings.
     See the module docstring for the method and the meaning of the thresholds.
     """
@@ -686,7 +699,8 @@ def find_reuse(
         if d[0] in seen:
             raise ValueError(f"duplicate article id: {d[0]!r}")
         seen.add(d[0])
-    prepared = [_prepare(i, t, p) for i, t, p in docs]
+    prepared = [_prepare(d[0], d[1], d[2]) for d in docs]
+    outlet_of = {d[0]: (d[3] if len(d) > 3 else None) for d in docs}
     t1 = time.perf_counter()
     hits = _candidates(
         prepared,
@@ -737,7 +751,10 @@ def find_reuse(
         else:
             direction = "unknown"
             credit_a, credit_b = _agency_credited(da.text), _agency_credited(db.text)
-            if credit_a != credit_b:
+            own = _agency_own_text(da.text, outlet_of[da.id], db.text, outlet_of[db.id])
+            if own:
+                hint = "a->b" if own > 0 else "b->a"  # the agency's own text is the source of a paper's copy
+            elif credit_a != credit_b:
                 hint = "a->b" if credit_a else "b->a"  # the wire's own text is the source
             # the text that holds the other's passage plus extra material looks like the later one
             elif cov_a >= hint_ratio * cov_b:

@@ -20,7 +20,7 @@ from newsweave.ingest.html import parse_html_article, site_of
 from newsweave.ingest.jsonfmt import iter_json_records, record_str, record_text
 from newsweave.ingest.language import MIN_CONFIDENCE, detect_language
 from newsweave.ingest.notices import notice_page
-from newsweave.ingest.textlayout import ParsedText, parse_date_string, parse_text_article
+from newsweave.ingest.textlayout import ParsedText, parse_date_string, parse_text_article, parse_time_string
 from newsweave.model import Article, Removed, Skipped
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -261,6 +261,7 @@ def _parse_json(raw: _Raw, text: str, *, lines: bool) -> Iterator[Article | Skip
             stated = record_str(r, "published", "date", "datePublished", "published_at")
             if stated:
                 parsed.published = parse_date_string(stated) or parsed.published
+                parsed.published_time = parse_time_string(stated) or parsed.published_time
             url = record_str(r, "url", "link")
             parsed.outlet = record_str(r, "outlet", "source", "publisher", "sitename") or parsed.outlet or (
                 site_of(url) if url else None
@@ -284,11 +285,13 @@ def _finish(parsed: ParsedText, *, id: str, source: str, url: str | None = None)
         raise InputSkipped(reason)
     if url and not re.match(r"^https?://\S+$", url.strip(), re.IGNORECASE):
         url = None  # reports link to it: keep web addresses only, never a "javascript:" or "data:" URL from a file
+    if parsed.published_time and parsed.published_time[:10] != parsed.published:
+        parsed.published_time = None  # a moment on another day than the one the source states is not its own
     lang, confidence = detect_language(parsed.text)
     if lang != "en" and confidence >= MIN_CONFIDENCE:
         raise InputSkipped(f"language {lang!r} (confidence {confidence:.2f}): only English is supported")
     return Article(
         id=id, source=source, url=url, title=parsed.title, outlet=parsed.outlet, byline=parsed.byline,
-        published=parsed.published, published_inferred=False, language="en", text=parsed.text,
+        published=parsed.published, published_time=parsed.published_time, published_inferred=False, language="en", text=parsed.text,
         removed=[Removed(text=r.text, reason=r.reason) for r in parsed.removed],
     )

@@ -7,7 +7,8 @@ import warnings
 from urllib.parse import urlparse
 
 from newsweave.ingest.errors import InputSkipped
-from newsweave.ingest.textlayout import ParsedText, byline_name, parse_date_string, parse_dateline, parse_text_article
+from newsweave.ingest.textlayout import (ParsedText, byline_name, parse_date_string, parse_dateline, parse_text_article,
+                                         parse_time_string)
 from newsweave.model import Removed
 
 _BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "td", "dd", "dt", "pre", "caption")
@@ -62,10 +63,34 @@ def parse_html_article(html: str, *, url: str | None = None) -> tuple[ParsedText
     if doc.date:
         parsed.published = parse_date_string(doc.date)
     parsed.published = parsed.published or stated_date
+    parsed.published_time = published_moment(html)
     page_url = url or (doc.url or None)
     parsed.outlet = (doc.sitename or "").strip() or parsed.outlet or (site_of(page_url) if page_url else None)
     parsed.removed.extend(_page_furniture(html, parsed.text, {r.text for r in parsed.removed}, title))
     return parsed, page_url
+
+
+# The page's stated moment of publication: a meta tag's or JSON-LD's (trafilatura keeps the day only)
+_META_MOMENT = re.compile(
+    r"""<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|datePublished|"""
+    r"""pubdate|publish[-_]date|dc\.date\.issued|sailthru\.date)["'][^>]*>""", re.IGNORECASE)
+_CONTENT = re.compile(r"""\scontent\s*=\s*["']([^"']{10,40})["']""", re.IGNORECASE)
+_LD_MOMENT = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+
+
+def published_moment(html: str) -> str | None:
+    """The time of publication the page's metadata states, with its zone, as ISO 8601 (else None)."""
+    head = html[:200_000]
+    for tag in _META_MOMENT.finditer(head):
+        m = _CONTENT.search(tag.group(0))
+        moment = parse_time_string(m.group(1)) if m else None
+        if moment:
+            return moment
+    for m in _LD_MOMENT.finditer(head):
+        moment = parse_time_string(m.group(1))
+        if moment:
+            return moment
+    return None
 
 
 def site_of(url: str) -> str | None:

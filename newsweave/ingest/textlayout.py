@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from newsweave.ingest.furniture import find_furniture, outlet_from_line, wire_credit
 from newsweave.model import Removed
 
-# (an ISO time after the date, "2026-08-09T07:00:00Z", belongs to the date: only the day is kept)
-_DATE_PREFIX = re.compile(r"^\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b[ \t]*(.*)$",
+# (an ISO time after the date, "2026-08-09T07:00:00Z", belongs to the date: the day is the date, and the time
+# with its zone the moment of publication)
+_DATE_PREFIX = re.compile(r"^\s*date\s*[:=]?\s*((\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\b[ \t]*(.*)$",
                           re.IGNORECASE)
+_ISO_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})$",
+                         re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
@@ -67,6 +70,33 @@ def parse_date_string(value: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+def parse_time_string(value: str | None) -> str | None:
+    """A stated moment with its zone ("2026-10-17T19:40:00Z", "2026-10-17 21:40+02:00", "Sat, 17 Oct 2026 19:40:00
+    GMT") as ISO 8601 with a UTC offset; None without a time or without a zone (a bare clock time could be any
+    zone's, so two outlets' would not compare)."""
+    if not value:
+        return None
+    value = value.strip()
+    m = _ISO_MOMENT.match(value)
+    if m:
+        zone = m.group(3).upper()
+        zone = "+00:00" if zone in ("Z", "UTC", "GMT") else (zone if ":" in zone else zone[:3] + ":" + zone[3:])
+        clock = m.group(2) if m.group(2).count(":") == 2 else m.group(2) + ":00"
+        try:
+            return datetime.fromisoformat(f"{m.group(1)}T{clock}{zone}").isoformat()
+        except ValueError:
+            return None
+    if re.search(r"\d{1,2}:\d{2}", value) and re.search(r"\b(?:GMT|UTC|UT|Z)$|[+-]\d{4}$", value):
+        from email.utils import parsedate_to_datetime  # the RFC 2822 form feeds and mail headers use
+
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        return moment.isoformat() if moment.tzinfo is not None else None
+    return None
+
+
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
 _CLOCK = r"(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{4}))?)?"
 _WRITTEN_DATE = re.compile(
@@ -113,6 +143,7 @@ class ParsedText:
     title: str | None = None
     byline: str | None = None
     published: str | None = None
+    published_time: str | None = None
     outlet: str | None = None
     text: str = ""
     removed: list[Removed] = field(default_factory=list)
@@ -125,8 +156,9 @@ def parse_text_article(raw: str, *, detect_header: bool = True) -> ParsedText:
     if lines:
         m = _DATE_PREFIX.match(lines[0])
         if m:
-            out.published = parse_date_string(m.group(1))
-            lines[0] = m.group(2)
+            out.published = parse_date_string(m.group(2))
+            out.published_time = parse_time_string(m.group(1))
+            lines[0] = m.group(3)
 
     i = 0
     if detect_header:
