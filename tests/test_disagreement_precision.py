@@ -599,3 +599,41 @@ def test_the_infected_and_the_dead_are_two_counts():
               "The death toll from measles in the hills above Dorvane has risen to 14, the health ministry said.",
               "2031-07-01", "2031-07-02")
     assert _numbers(b) == [], [d["explanation"] for d in _numbers(b)]
+
+
+def test_a_crowd_police_and_organisers_count_differently_is_a_disagreement_of_estimates():
+    """ "Police put the crowd at 45,000, while the organisers said 120,000 people took part": the textbook case of
+    differing estimates, told inside each report; a report that names whose each figure is ("well short of the
+    120,000 claimed by union leaders") joins both sides."""
+    b = newsweave.brief([
+        _article(1, "Ostrun Wire", "Tens of thousands of people marched through Dorvane on Saturday against the "
+                 "new pension law. Police put the crowd at 18,000, while the organisers said 60,000 people had "
+                 "taken part.", "2031-03-08"),
+        _article(2, "Dunmere Daily", "A march against the pension law filled the centre of Dorvane on Saturday. "
+                 "Police put the turnout at 18,000, well short of the 60,000 claimed by union leaders.",
+                 "2031-03-09"),
+    ])
+    hits = _numbers(b)
+    assert len(hits) == 1, [(d["subject"], d["explanation"]) for d in hits]
+    d = hits[0]
+    assert (d["subject"], d["status"]) == ("crowd", "estimate"), d["explanation"]
+    sides = {p["value"]: sorted(p["sources"]) for p in d["positions"]}
+    assert sides == {"18,000": ["n1", "n2"], "60,000 people": ["n1", "n2"]}, sides
+    assert "citing union leaders" in d["explanation"] and "citing the organisers" in d["explanation"]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Some 120,000 people, by the organisers' count, marched to parliament.", "the organisers"),
+    ("The police estimate was far lower, at 45,000.", "the police"),
+    ("The union's count had been 60,000 on Saturday.", "the union"),
+    ("It fell short of the 120,000 claimed by union leaders.", "union leaders"),
+    ("The official count stood at 312 on Monday.", None),
+    ("The final tally was 3,200 votes.", None),
+    ("About 40,000 people attended, police said.", None),
+])
+def test_whose_count_a_figure_is(text, owner):
+    from newsweave.align.disagreements import _count_owner
+    from newsweave.annotate.quantities import tag_quantities
+
+    [q] = [q for q in tag_quantities(text) if q.value and q.value > 100]
+    assert _count_owner(text, q) == owner

@@ -14,6 +14,9 @@ COUNT_FAMILIES = {
     "~missing": ("miss", "missing", "unaccounted"),
     "~displaced": ("evacuate", "evacuee", "evacuation", "displace", "displaced", "flee", "homeless", "refugee"),
     "~detained": ("arrest", "detain", "detention", "custody", "jail", "imprison"),
+    # how many took part in a gathering: the figure police and organisers disagree on
+    "~crowd": ("crowd", "turnout", "attendance", "attendee", "attend", "protester", "protestor", "demonstrator",
+               "marcher", "participant", "participate", "rally", "protest", "demonstration", "gather", "gathering"),
 }
 # Words of a kind of count that is no family of its own (who is infected differs too much: people, birds,
 # computers), but tells a count apart from a family's: "infected 412 people" is no death toll.

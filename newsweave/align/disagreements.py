@@ -601,7 +601,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue  # "22 surface ships" / "two Norwegian ships": two sets of ships, not two counts of one
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
             strict = qa.counted is None or qb.counted is None
-            if qa.counted is None and qb.counted is None and not _same_measure(texts, ca, qa, cb, qb):
+            if qa.counted is None and qb.counted is None and not rivals and not _same_measure(texts, ca, qa, cb, qb):
                 continue
             if segments.other_places(ca, cb):
                 continue  # figures about different places or peoples, even in wordings the facts align
@@ -644,6 +644,13 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             status = None
         common = segments.window_words(ca, qa, names) & segments.window_words(cb, qb, names)
         family = min((t[1:] for t in common if t in _COUNT_FAMILIES), default="")
+        if not family:
+            # what a source puts a figure at names its count ("police put the crowd at 45,000" / "organisers
+            # said 120,000 people took part" is a crowd)
+            given = _source_verb(texts[ca.article], ca, qa) or _source_verb(texts[cb.article], cb, qb)
+            family = _FAMILY_OF.get(given[1], "~")[1:] if given else ""
+        if family in _ESTIMATED_COUNTS and status is None:
+            status = "estimate"
         if qa.unit in _TIME_UNITS:
             subject = "prison term"  # (the only durations compared)
         elif family:
@@ -739,7 +746,19 @@ def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache"
         noun = given[1]
         if noun == qy.counted or (noun in _FAMILY_OF and _FAMILY_OF[noun] in segments.window_words(cy, qy, names)):
             return True
+        if _FAMILY_OF.get(noun) == "~crowd" and (
+                qy.counted in _PEOPLE
+                or qy.counted is None and cx.start < cy.end and cy.start < cx.end and _count_owner(texts[cy.article], qy)):
+            # "police put the crowd at 45,000" / "organisers said 120,000 people took part"; "... well short
+            # of the 120,000 claimed by union bosses" (a bare figure someone's count, in the same sentence)
+            return True
     return False
+
+
+_PEOPLE = frozenset({"people", "person", "persons"})
+# Counts nobody can make exactly: two figures for them are estimates that differ ("police put the crowd at
+# 45,000; the organisers said 120,000")
+_ESTIMATED_COUNTS = frozenset({"crowd"})
 
 
 def _singular(word: str) -> str:
@@ -937,7 +956,45 @@ def _figure_sources(text: str, claims) -> list[tuple[int, int, str, str]]:
             words = before[cut[-1] if cut else 0:].lower().split()
             if words and words[-1] not in ("it", "this", "that", "which", "who"):
                 rows.append((q.start, q.end, words[-1], " ".join(before[cut[-1] if cut else 0:].split())))
+    for c in claims:
+        for q in c.quantities:
+            named = _count_owner(text, q)
+            if named:
+                rows.append((q.start, q.end, named.lower().split()[-1], named))
     return rows
+
+
+# Whose count a figure is, named around it: "120,000 people, by the organisers' count", "the 120,000 claimed by
+# union bosses", "The police estimate was far lower, at 45,000"
+_OWNER = r"((?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?)"
+_COUNT_NOUN = r"(?:count|counts|estimate|estimates|tally|figures?|reckoning)"
+_OWNED_COUNT_AFTER = re.compile(rf"^(?:\s+[a-z]+)?,?\s+(?:by|on|according\s+to)\s+{_OWNER}(?:'s|’s|'|’)\s+{_COUNT_NOUN}\b")
+_CLAIMED_BY_AFTER = re.compile(rf"^(?:\s+[a-z]+)?\s+(?:claimed|cited|estimated|counted|given)\s+by\s+{_OWNER}(?=\s*[,.;:)]|\s+(?:and|but|on|in)\b|$)")
+_OWNED_COUNT_BEFORE = re.compile(rf"\b{_OWNER}(?:'s|’s|'|’)?\s+{_COUNT_NOUN}\s+(?:was|is|stood|came|had\s+been|has\s+been)\b"
+                                 rf"[^.;:]{{0,30}}?(?:\bat\s+|\bto\s+|\s)$")
+
+
+def _count_owner(text: str, q) -> str | None:
+    """Who the report says a figure is the count or estimate of, named in a phrase around it (see _OWNER's
+    patterns), as the report names them; None when no such phrase."""
+    after = text[q.end:q.end + 80]
+    m = _OWNED_COUNT_AFTER.match(after) or _CLAIMED_BY_AFTER.match(after)
+    if not m:
+        m = _OWNED_COUNT_BEFORE.search(text, max(0, q.start - 90), q.start)
+    if not m:
+        return None
+    owner = re.sub(r"^(?:The|the)\s+", "the ", m.group(1).strip())
+    return None if owner.split()[-1].lower() in _NOT_OWNERS else owner
+
+
+# Words before "count" / "estimate" that say what kind of count it is, not whose ("the official count", "the
+# final tally", "the crowd estimate"), and pronouns
+_NOT_OWNERS = frozenset({
+    "it", "this", "that", "which", "who", "their", "its", "his", "her", "our", "my", "your", "an", "a", "the",
+    "official", "unofficial", "final", "initial", "preliminary", "latest", "new", "early", "earlier", "previous",
+    "first", "last", "total", "overall", "conservative", "rough", "revised", "updated", "current", "original",
+    "higher", "lower", "exact", "actual", "best", "same", "other", "own", "crowd", "vote", "body", "head", "death",
+    "casualty", "independent", "separate", "latter", "former"})
 
 
 def _partner_totals(items) -> dict[float, set[float]]:
@@ -1617,7 +1674,8 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict) -> None:
     reason = {
         "update": ("each report gives the value for another time, and it moves one way" if item.pop("_timed", False)
                    else "a report explains a change, or a later report moves the value"),
-        "estimate": "the figures are vague or overlap",
+        "estimate": ("a crowd's size is estimated, and the estimates differ" if item["subject"] in _ESTIMATED_COUNTS
+                     else "the figures are vague or overlap"),
         "contradiction": "the values are incompatible and no report explains why",
     }[item["status"]]
     item["explanation"] = f"{item['subject']}: " + "; ".join(parts) + f". Classed as {item['status']}: {reason}."
