@@ -637,3 +637,20 @@ def test_whose_count_a_figure_is(text, owner):
 
     [q] = [q for q in tag_quantities(text) if q.value and q.value > 100]
     assert _count_owner(text, q) == owner
+
+
+def test_a_report_that_moves_a_count_on_from_the_others_value_is_an_update():
+    """ "31 people had been arrested by Sunday morning, up from 12 on Saturday night" against the earlier reports'
+    12: the later report gives both, as the value and the one it moved from (not as two parts of one whole)."""
+    b = newsweave.brief([
+        _article(1, "Ostrun Wire", "Riot police said 12 people were arrested after a crowd set fire to two cars near "
+                 "the stadium in Dorvane.", "2031-03-08"),
+        _article(2, "Dunmere Daily", "Near the stadium in Dorvane a crowd set fire to two cars, and riot police said "
+                 "12 people were arrested.", "2031-03-08"),
+        _article(3, "Coast Times", "Riot police said 31 people had been arrested in Dorvane by Sunday morning, up "
+                 "from 12 on Saturday night, after a crowd set fire to cars near the stadium.", "2031-03-09"),
+    ])
+    hits = _numbers(b)
+    assert [(d["subject"], d["status"]) for d in hits] == [("detained", "update")], [d["explanation"] for d in hits]
+    sides = {p["value"]: sorted(p["sources"]) for p in hits[0]["positions"]}
+    assert sides["31 people"] == ["n3"] and {"n1", "n2"} <= set(sides["12 people"]), sides

@@ -589,7 +589,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue
             # (a claim that sets two sources' figures side by side gives each as a rival, not as a partner)
             sourced = rivals or id(ca) in rival_claims or id(cb) in rival_claims
-            if not sourced and (_states_figure(cb, qa, qb) or _states_figure(ca, qb, qa)):
+            if not sourced and (_states_figure(cb, qa, qb) and not _explains_change(texts[cb.article], cb, qa, qb)
+                                or _states_figure(ca, qb, qa) and not _explains_change(texts[ca.article], ca, qb, qa)):
                 continue  # "64 of the 122 seats" in both: each figure is another's partner, not its rival
             if _partitive(texts[ca.article], qa) != _partitive(texts[cb.article], qb):
                 continue  # "18 of the dead had been identified" is a part of the toll, not another toll
@@ -1004,11 +1005,15 @@ def _partner_totals(items) -> dict[float, set[float]]:
     for c, q in items:
         if q.kind == "cardinal" and q.value is not None and (q.low, q.high) == (q.value, q.value):
             by_claim[id(c)].append(q)
+    claim_of = {id(c): c for c, _q in items}
     totals: dict[float, set[float]] = defaultdict(set)
-    for qs in by_claim.values():
+    for key, qs in by_claim.items():
+        c = claim_of[key]
         for i, a in enumerate(qs):
             for b in qs[i + 1:]:
-                if a.unit == b.unit and a.value != b.value:
+                # (a value and the one it moved from are no parts of one whole: "31, up from 12")
+                if a.unit == b.unit and a.value != b.value and not _UPDATE_CUES.search(
+                        c.text[max(0, min(a.end, b.end) - c.start - 12):max(a.start, b.start) - c.start + 1]):
                     totals[a.value + b.value] |= {a.value, b.value}
     return totals
 
@@ -1054,6 +1059,19 @@ def _states_figure(c: Claim, q, besides) -> bool:
     """Does claim ``c`` also give figure ``q`` (the same interval), in a quantity other than ``besides``?"""
     return any(o is not besides and o.kind == q.kind and o.unit == q.unit and (o.low, o.high) == (q.low, q.high)
                for o in c.quantities)
+
+
+def _explains_change(text: str, c: Claim, q, besides) -> bool:
+    """Does claim ``c`` give ``q``'s figure as the value ``besides`` moved from or to ("31 people had been
+    arrested by Sunday morning, up from 12 on Saturday night"; "rose to 17 from 14")? Then another report's
+    figure equal to the older value is an earlier value of the same count, not a partner of it."""
+    other = next((o for o in c.quantities if o is not besides and o.kind == q.kind and o.unit == q.unit
+                  and (o.low, o.high) == (q.low, q.high)), None)
+    if other is None:
+        return False
+    lo, hi = sorted((other.end, besides.start)) if other.end <= besides.start else sorted((besides.end, other.start))
+    between = text[max(c.start, lo - 12):hi + 1]
+    return bool(_UPDATE_CUES.search(between))
 
 
 def _years(c: Claim) -> set[str]:
