@@ -14,9 +14,10 @@ COUNT_FAMILIES = {
     "~missing": ("miss", "missing", "unaccounted"),
     "~displaced": ("evacuate", "evacuee", "evacuation", "displace", "displaced", "flee", "homeless", "refugee"),
     "~detained": ("arrest", "detain", "detention", "custody", "jail", "imprison"),
-    # how many took part in a gathering: the figure police and organisers disagree on
+    # how many took part in a gathering: the figure police and organisers disagree on (the words for who took
+    # part, not for the event: "95 people were arrested during the protests" counts arrests)
     "~crowd": ("crowd", "turnout", "attendance", "attendee", "attend", "protester", "protestor", "demonstrator",
-               "marcher", "participant", "participate", "rally", "protest", "demonstration", "gather", "gathering"),
+               "marcher", "participant", "participate"),
 }
 # Words of a kind of count that is no family of its own (who is infected differs too much: people, birds,
 # computers), but tells a count apart from a family's: "infected 412 people" is no death toll.

@@ -644,7 +644,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         else:
             status = None
         common = segments.window_words(ca, qa, names) & segments.window_words(cb, qb, names)
-        family = min((t[1:] for t in common if t in _COUNT_FAMILIES), default="")
+        # (a count of another family in a crowd's words is that count: "protesters arrested" are the detained)
+        family = min((t[1:] for t in common if t in _COUNT_FAMILIES), key=lambda f: (f in _ESTIMATED_COUNTS, f),
+                     default="")
         if not family:
             # what a source puts a figure at names its count ("police put the crowd at 45,000" / "organisers
             # said 120,000 people took part" is a crowd)
