@@ -587,3 +587,20 @@ def test_a_clause_before_a_semicolon_is_not_the_next_verbs_content(run):
 def test_a_quoted_word_after_a_naming_verb_keeps_its_closing_mark(run):
     text = 'Chief executive Marta Lindqvist called the walkout "irresponsible" and said the airline would sue.'
     assert 'the walkout "irresponsible"' in [a.content(text) for a in run(text)]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # the parser makes the quote's verb the root and cuts it off the speech verb in a relative clause
+    ('The march ended outside the town hall in Dunmere, where union leader Marta Olsen told the crowd: "This '
+     'council will not close our library."', "union leader Marta Olsen", "This council will not close our library."),
+    ('The mayor said: "We will rebuild the bridge by the spring."', "The mayor", "We will rebuild the bridge by the spring."),
+])
+def test_a_quote_after_a_speech_verb_and_a_colon_is_the_subjects(run, text, speaker, content):
+    got = by_speaker(run(text), text)
+    assert speaker in got, got
+    assert got[speaker].content(text) == content and got[speaker].kind == "direct"
+
+
+def test_a_quote_after_a_colon_without_a_speech_verb_has_no_speaker(run):
+    text = 'Above the stage in Dunmere the banner read: "No cuts to our library."'
+    assert all(a.speaker(text) is None for a in run(text)), [(a.speaker(text), a.content(text)) for a in run(text)]

@@ -675,6 +675,12 @@ def _subtree_parts(text: str, tok: "Token", exclude: set[int]) -> list[tuple[int
     return out
 
 
+def colon_token(doc: "Doc", char: int) -> int:
+    """The index of the token at character ``char`` (a colon), or of the last token before it."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else len(doc)
+
+
 def _lemma(t: "Token") -> str:
     lemma = t.lemma_.lower()
     if LEMMA_FIX and lemma in _LEMMA_SLIPS and t.lower_.startswith(_LEMMA_SLIPS[lemma][0]):
@@ -1493,6 +1499,35 @@ class _Extractor:
             head = span.root
             self.cands.append(_Cand("direct", [(ca, cb)], (b, b + 1), head, (a, b), (a, b + 1), order=head.i))
 
+    def add_verb_colon_quotes(self) -> None:
+        """A quote opened right after "<speaker> <speech verb> [object]:" that no cue has taken: "..., where union
+        leader Tomas Edvall told the crowd: "This government ..."". The parser often makes the quote's verb the
+        sentence root there, cutting it off the speech verb that frames it."""
+        text, doc = self.text, self.doc
+        for q in self.quotes:
+            if not q.double or any(p[0] < q.inner_end and q.inner_start < p[1] for c in self.cands for p in c.parts):
+                continue
+            colon = text.rfind(":", max(0, q.start - 3), q.start + 1)
+            if colon < 0 or text[colon + 1:q.start].strip():
+                continue
+            before = doc.char_span(max(0, colon - 120), colon, alignment_mode="contract")
+            if before is None:
+                continue
+            # the nearest speech verb before the colon, with its subject, at most six words back (its object
+            # between: "told the crowd", "said in a statement")
+            for verb in reversed([t for t in before if t.i >= colon_token(doc, colon) - 7]):
+                if verb.pos_ != "VERB" or _lemma(verb) not in SPEECH_VERBS:
+                    continue
+                subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that", "which", "what"):
+                    break
+                speaker = self.speaker_span(subj, avoid={verb.i})
+                cue = (verb.idx, verb.idx + len(verb.text))
+                self.cands.append(_Cand("direct", [(q.inner_start, q.inner_end)], cue, subj, speaker,
+                                        (min(cue[0], speaker[0]), max(cue[1], speaker[1])), order=verb.i,
+                                        cue_lemma=_lemma(verb)))
+                break
+
     def add_title_cues(self) -> None:
         """A headline in Title Case, which the parser reads poorly: "Harbour Union Slams Port Plan", "Mayor Says
         Bridge Will Open in May". The first word after the subject that is a present-tense form of a reporting
@@ -1653,6 +1688,7 @@ class _Extractor:
         self.add_prep_stance_cues()
         self.add_colon_cues()
         self.add_dash_cues()
+        self.add_verb_colon_quotes()
         if TITLE_LINE:
             self.add_title_cues()
         self.add_framed_quotes()

@@ -93,6 +93,7 @@ NAME_CALLING = {
     "aggressor", "criminal", "cabal", "apologist", "sycophant", "charlatan", "hypocrite", "liar", "crook",
     "authoritarian", "socialist", "communist", "globalist", "anti-american", "un-american",
     "nutjob", "loony", "crackpot", "extremism", "militant", "hawk", "hawkish", "partisan", "hyperpartisan",
+    "rioter",  # for those another outlet calls protesters or marchers
 }
 
 INTENSIFIERS = {
@@ -114,6 +115,7 @@ LOADED_VERBS = {
     "weaponize", "scapegoat", "demonize", "vilify", "whitewash", "cover-up", "hoax", "propaganda", "debacle",
     "fiasco", "scandal", "outrage", "tirade", "diatribe", "screed", "meltdown", "firestorm", "onslaught",
     "bloodbath", "carnage", "atrocity", "regime", "lie", "falsely", "baseless", "bogus", "debunk", "radical",
+    "overdue",  # the outlet's verdict on a plan ("long-overdue reform")
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
