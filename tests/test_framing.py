@@ -28,6 +28,10 @@ def test_a_compound_headed_by_a_label_is_a_label():
     text = "The eco-zealots of the Green Alliance and a well-known, long-serving mayor."
     got = [(text[s:e], term, cat) for s, e, term, cat, _ in loaded_terms(text)]
     assert got == [("eco-zealots", "zealot", "name-calling")]
+    # ... as is one headed by a word on our loaded list; the rioters another outlet calls marchers are labelled
+    text = "Rioters wrecked the square after a march against the long-overdue reform."
+    got = [(text[s:e], term, cat) for s, e, term, cat, _ in loaded_terms(text)]
+    assert got == [("Rioters", "rioter", "name-calling"), ("long-overdue", "overdue", "loaded")], got
 
 
 def test_neutral_reporting_has_no_loaded_terms():

@@ -220,9 +220,10 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
         hit = _lookup_word(w)
         if hit is None and "-" in w:
             # "so-called" is listed whole; a compound whose head is a label is a label: "eco-zealots",
-            # "climate-extremists" (other heads are not: "well-known" is no judgement of anyone)
+            # "climate-extremists"; so is one whose head is on our loaded list: "long-overdue" (the data
+            # lexicons' heads are not: "well-known" is no judgement of anyone)
             head = _lookup_word(w.rsplit("-", 1)[1])
-            if head is None or head[1] != "name-calling":
+            if head is None or not (head[1] == "name-calling" or head[0] in LOADED_VERBS):
                 continue
             hit = head
         if hit and w in _CLAIM_NOUNS and _NOUN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
