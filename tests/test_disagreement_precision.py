@@ -654,3 +654,10 @@ def test_a_report_that_moves_a_count_on_from_the_others_value_is_an_update():
     assert [(d["subject"], d["status"]) for d in hits] == [("detained", "update")], [d["explanation"] for d in hits]
     sides = {p["value"]: sorted(p["sources"]) for p in hits[0]["positions"]}
     assert sides["31 people"] == ["n3"] and {"n1", "n2"} <= set(sides["12 people"]), sides
+
+
+def test_police_sent_against_a_crowd_are_no_count_of_the_crowd():
+    b = _pair("Hundreds of police tried to move the protesters off the Dorvane road on Monday.",
+              "The authorities sent 700 riot police to clear the protesters from the Dorvane road on Monday.",
+              "2031-03-09")
+    assert not any(d["subject"] == "crowd" for d in _numbers(b)), [d["explanation"] for d in _numbers(b)]

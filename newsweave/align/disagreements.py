@@ -647,6 +647,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         # (a count of another family in a crowd's words is that count: "protesters arrested" are the detained)
         family = min((t[1:] for t in common if t in _COUNT_FAMILIES), key=lambda f: (f in _ESTIMATED_COUNTS, f),
                      default="")
+        if family == "crowd" and any(q.counted and q.counted not in _PEOPLE and _FAMILY_OF.get(_singular(q.counted)) != "~crowd"
+                                     for q in (qa, qb)):
+            family = ""  # "700 police" sent to clear the protesters count the police, not the crowd
         if not family:
             # what a source puts a figure at names its count ("police put the crowd at 45,000" / "organisers
             # said 120,000 people took part" is a crowd)
