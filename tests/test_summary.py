@@ -1053,3 +1053,20 @@ def test_a_wording_another_item_says_all_of_is_not_a_second_item():
     weight = {("14", "peopl"): 1.0, ("set", "fire"): 1.0}
     for chosen in (select([short, long_], weight, 40), greedy([short, long_], weight, 40)):
         assert len(chosen) == 1, [u.text for u in chosen]
+
+
+def test_what_comes_next_is_told_after_what_happened():
+    """Within a day's reports, an item whose every day lies ahead of its report ("The dockers have called a
+    strike for Friday", in Monday's report) comes after what happened, however many outlets state it."""
+    texts = [
+        ("Kelby Wire", "Thousands of dockers marched through Dunmere on Monday against plans to close the north "
+                       "quay. The dockers' union has called a national strike for Friday."),
+        ("Dunmere Daily", "The dockers' union has called a national strike for Friday. Police said the march "
+                          "through Dunmere on Monday passed off peacefully."),
+        ("Coast Times", "Dockers in Dunmere marched against the closure of the north quay, which the port says "
+                        "loses money. The dockers' union has called a national strike for Friday."),
+    ]
+    b = _brief_of(texts, "2026-05-18")  # a Monday
+    order = [i.text for i in b.summary]
+    strike = [k for k, t in enumerate(order) if "strike for Friday" in t]
+    assert strike and strike[0] == len(order) - 1, order

@@ -428,11 +428,13 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     def importance(u: Unit) -> int:
         return max((facts[f].independent for f in u.facts), default=1) if facts else 1
 
+    by_article = {d.article.id: d for d in docs}
+
     def order_key(u: Unit):
         date = published.get(u.article) or "9999-99-99"
-        return (date, -importance(u), round(u.position / POSITION_DECAY, 1), u.article, u.start)
+        return (date, _looks_ahead(u, by_article[u.article], date), -importance(u),
+                round(u.position / POSITION_DECAY, 1), u.article, u.start)
 
-    by_article = {d.article.id: d for d in docs}
     copied = copied_passages(reuse)
     outlets = outlet_keys(docs)
     items = []
@@ -444,6 +446,17 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
         item.independent_sources = len(origins(spans, copied, outlets))
         items.append(item)
     return items
+
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _looks_ahead(u: Unit, doc: AnnotatedArticle, published: str) -> bool:
+    """Is every day the unit names after its report's day ("The unions have called a general strike for
+    Thursday" in Saturday's report)? What comes next is told after what happened, within a day's reports."""
+    days = [str(t.value)[:10] for t in doc.timexes if u.start <= t.start and t.end <= u.end
+            and _DAY_VALUE.match(str(t.value))]
+    return bool(days) and all(d > published[:10] for d in days)
 
 
 MIN_CONTAINED_WORDS = 3  # content words a wording needs before another's can be said to hold it all
