@@ -661,3 +661,35 @@ def test_police_sent_against_a_crowd_are_no_count_of_the_crowd():
               "The authorities sent 700 riot police to clear the protesters from the Dorvane road on Monday.",
               "2031-03-09")
     assert not any(d["subject"] == "crowd" for d in _numbers(b)), [d["explanation"] for d in _numbers(b)]
+
+
+def _crash_reports(post_aboard: str = "137"):
+    """Three reports of one air crash we wrote: the wire links the other two, which share no fact."""
+    return newsweave.brief([
+        _article(1, "Continental Press", "A Nordavia passenger jet carrying 132 passengers and six crew skidded off "
+                 "the runway and caught fire while landing in heavy rain at Dorvane airport on Tuesday, killing at "
+                 "least three people, officials said. At least 41 people were taken to hospital, the regional health "
+                 "service said. The national air accident board said it had sent a team of investigators to Dorvane "
+                 "and would recover the flight recorders on Wednesday.", "2026-11-10"),
+        _article(2, "Dorvane Herald", "Three people died and dozens were hurt when a Nordavia Airbus carrying 138 "
+                 "people overshot the runway at Dorvane airport in a thunderstorm on Tuesday afternoon. At least 41 "
+                 "people were taken to hospital, the regional health service said.", "2026-11-10"),
+        _article(3, "Ostrun Post", "The death toll rose to four overnight after a passenger died in hospital, the "
+                 f"regional health service said on Wednesday morning. The Airbus A320, which was carrying "
+                 f"{post_aboard} people, overshot the runway by 300 metres and broke in two. The national air accident "
+                 "board said it had sent a team of investigators to Dorvane and recovered the flight recorders on "
+                 "Wednesday.", "2026-11-11"),
+    ])
+
+
+def test_a_toll_moving_between_reports_linked_through_a_third_is_an_update():
+    """ "Three people died" (Tuesday) and "the death toll rose to four overnight" (Wednesday) share no fact, but
+    each shares facts with the wire: one story, and the toll moved."""
+    hits = [d for d in _numbers(_crash_reports()) if d["subject"] == "dead"]
+    assert len(hits) == 1 and hits[0]["status"] == "update", [d["explanation"] for d in _numbers(_crash_reports())]
+    assert sorted(p["value"] for p in hits[0]["positions"]) == ["Three people", "four"]
+
+
+def test_how_many_a_plane_was_carrying_does_not_move_from_day_to_day():
+    hits = [d for d in _numbers(_crash_reports()) if any(p["value"] == "137 people" for p in d["positions"])]
+    assert [d["status"] for d in hits] == ["contradiction"], [d["explanation"] for d in hits]

@@ -167,7 +167,7 @@ def find_disagreements(
     # a report that repeats its standfirst in the body gives one value once: two values are needed to disagree
     out = [item for item in out if len(item["positions"]) >= 2]
     for item in out:
-        _explain(item, published, outlet, speakers)
+        _explain(item, published, outlet, speakers, texts)
         item.pop("_figure", None)
         for p in item["positions"]:
             for ev in p["evidence"]:
@@ -1142,6 +1142,7 @@ class _SegmentCache:
         self._story_year: str | None = None
         self._words: dict[tuple[int, int], frozenset[str]] = {}
         self._tallies: dict[tuple[int, int], str | None] = {}
+        self._neighbours: dict[str, set[str]] | None = None
 
     def segment(self, c: Claim, q) -> tuple[tuple[str, int, int], str]:
         """The segment around figure ``q`` of claim ``c``, and its lower-cased text."""
@@ -1210,6 +1211,17 @@ class _SegmentCache:
             return True
         return abs((da - db).days) <= NEWS_CYCLE_DAYS
 
+    def near_story(self, a: str, b: str) -> bool:
+        """Do the two articles each state a fact in common with a third (in one news cycle), though none with
+        each other? ("Three people died when a jet overshot the runway" and "the death toll rose to four
+        overnight": a day's report and the next morning's, each sharing facts with the wire.)"""
+        if self._neighbours is None:
+            self._neighbours = defaultdict(set)
+            for x, y in self.linked:
+                self._neighbours[x].add(y)
+                self._neighbours[y].add(x)
+        return bool(self._neighbours[a] & self._neighbours[b]) and self._within_cycle(a, b)
+
     def same_story(self, a: str, b: str) -> bool:
         """Do the two articles report the same story: another fact in common, and (when both are dated)
         published within ``NEWS_CYCLE_DAYS`` of each other?"""
@@ -1276,6 +1288,9 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # both figures count the same kind of thing (deaths, injured, missing ...): the wordings need only
         # be about the same event, not read alike ("the death toll has risen to 17" / "14 people died")
         return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING
+    if any(t in _COUNT_FAMILIES for t in shared) and cache.near_story(a.article, b.article):
+        # ... in reports linked through a third: read alike as two wordings of one subject
+        return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
     return seg_a, seg_b, (SAME_SUBJECT_EMBEDDING + 0.15 if strict else SAME_SUBJECT_EMBEDDING)
 
 
@@ -1678,7 +1693,19 @@ def _speaker_name(speakers: dict, ev: dict) -> str | None:
     return min(inside)[1] if inside else None
 
 
-def _explain(item: dict, published: dict, outlet: dict, speakers: dict) -> None:
+# A count fixed when the event happened: how many a plane, ship or bus was carrying ("carrying 138 people",
+# "137 people on board") does not grow from report to report as a toll does
+_FIXED_AT_EVENT = re.compile(r"\b(?:aboard|on\s+board|onboard|carrying|carried)\b", re.IGNORECASE)
+
+
+def _fixed_at_event(item: dict, texts) -> bool:
+    """Is every value of the item a count of those aboard (see _FIXED_AT_EVENT), by the words right around it?"""
+    return all(_FIXED_AT_EVENT.search(texts[ev["article"]][max(ev["start"], ev["value_start"] - 30):
+                                                          min(ev["end"], ev["value_end"] + 30)])
+               for p in item["positions"] for ev in p["evidence"] if "value_start" in ev)
+
+
+def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=None) -> None:
     parts = []
     # an outlet that gives two sources' values is cited with the source of each ("Daily Ledger, citing the
     # national fire service")
@@ -1706,7 +1733,8 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict) -> None:
     # give them (a ministry and a mayor disagreeing is a contradiction, whenever they speak). A toll or a
     # count of the evacuated grows as a story unfolds; a share or a sum ("a 9% pay rise" / "a 10% pay
     # rise", a day apart) moves only when a report says so (the cue checked in _make).
-    if item["kind"] == "number" and item["status"] == "contradiction" and item.get("_figure", "cardinal") == "cardinal":
+    if (item["kind"] == "number" and item["status"] == "contradiction" and item.get("_figure", "cardinal") == "cardinal"
+            and not (texts is not None and _fixed_at_event(item, texts))):
         who = {_speaker_of(speakers, ev) for p in item["positions"] for ev in p["evidence"]} - {None}
         dated = []
         for p in item["positions"]:
