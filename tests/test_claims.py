@@ -279,3 +279,15 @@ def test_a_quote_is_not_cut_between_its_clauses(text):
     # the speaker's two clauses are one statement of theirs; a cut inside the marks leaves a claim that
     # opens a quote it never closes
     assert [t for t, _ in _claims(text)] == [text]
+
+
+def test_a_trailing_attribution_the_parse_made_a_clause_is_no_claim_of_its_own():
+    # "..., airport director Pavel Sorensen told reporters.": who said the rest, not a claim (it became a fact
+    # of its own in a briefing, "airport director Pavel Sorensen told reporters.")
+    from newsweave import Article
+    from newsweave.annotate import annotate
+
+    text = ("Flight NV417 from Ostrun touched down at 14:32 local time (1332 GMT) and overshot the runway by about "
+            "300 metres before coming to rest in a field, airport director Pavel Sorensen told reporters.")
+    doc = annotate([Article(id="x", source="x", text=text)], cache=False)[0]
+    assert [c.text for c in doc.claims] == [text]

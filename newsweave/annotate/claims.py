@@ -230,7 +230,12 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
             while k < len(merged) and len(merged) >= 2:
                 a, b = merged[k][0], merged[k][1]
                 only_opening = _SUBORDINATE_OPENING.match(text, a) and "," not in text[a:b].rstrip(", ")
-                if only_opening or not _has_finite_verb(span, a, b):
+                root = merged[k][2]
+                # (a last piece that only says who said the rest, "..., airport director Pavel Sorensen told
+                # reporters.", is the attribution of the piece before: the parse made its verb a conjunct)
+                bare_attribution = (k == len(merged) - 1 and root.lemma_.lower() in _REPORTING
+                                    and not any(c.dep_ in ("ccomp", "xcomp") for c in root.children))
+                if bare_attribution or only_opening or not _has_finite_verb(span, a, b):
                     if k + 1 < len(merged):
                         merged[k + 1][0] = merged[k][0]
                     else:
