@@ -58,6 +58,21 @@ def test_weekday_future_cues_resolve_after_publication():
     assert value_of("She arrived last Tuesday.", "last Tuesday") == "2020-11-24"
 
 
+@pytest.mark.parametrize("text, value", [
+    # a participle completing a state to come is no past tense ("closed" after "will stay")
+    ("Schools in Ostrun will stay closed on Friday, the ministry said.", "2020-11-27"),
+    ("The bridge will remain shut until Friday.", "2020-11-27"),
+    ("The shops stayed closed on Friday.", "2020-11-20"),
+    # the expectation far back in a long clause governs its last day
+    ("The weather office expects the storm to weaken as it moves north over the main island on Wednesday and to "
+     "reach the coast by Friday morning.", "2020-11-27TMO"),
+])
+def test_a_state_or_an_expectation_still_to_come(text, value):
+    got = found(text)
+    day = next(k for k in got if "Friday" in k)
+    assert got[day][0] == value, got
+
+
 def test_said_right_before_weekday_is_past_even_with_future_later():
     got = found("The minister said Monday that the border will reopen on Thursday.")
     assert got["Monday"][0] == "2020-11-23"

@@ -349,7 +349,9 @@ _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "ago", "been", "went
                "stood", "became", "broke", "chose", "drove", "fought", "flew", "grew", "knew", "shot", "sank", "threw",
                "wore", "last", "yesterday", "earlier", "saw", "ended", "closed", "opened", "put", "cut", "quit", "shut",
                "let", "told", "heard", "caught", "taught", "sought", "sat", "won", "swept", "slid", "stole", "rang", "froze"}
-_BE = {"be", "been", "being", "to", "will", "would", "is", "are", "'s", "get", "gets"}
+# (and the verbs of a state that a participle completes: "will stay closed on Tuesday", "remain shut")
+_BE = {"be", "been", "being", "to", "will", "would", "is", "are", "'s", "get", "gets", "stay", "stays", "remain",
+       "remains", "keep", "keeps"}
 # past-tense forms that are also the bare verb, which a modal can govern ("may hit", "could cut")
 _BARE_AS_PAST = {"hit", "put", "cut", "let", "quit", "shut", "set", "cost", "hurt", "spread", "read", "bet", "cast",
                  "burst", "split", "upset", "beat", "come", "run", "become"}
@@ -441,6 +443,8 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
     return None
 
 
+FAR_CLAUSE_WORDS = 24  # how far back in its clause a date's verb is looked for when none is near
+
 _SENT_END = re.compile(r"[.!?][\"')]*\s+(?=[A-Z\"])")
 
 
@@ -501,7 +505,7 @@ class _Ctx:
         if t is None and reach > len(lw):
             # a long object between the verb and its day, with no comma: "would declare the area a disaster
             # zone at a cabinet meeting on Tuesday": the clause's verb, further back
-            far = _WORD.findall(clause)[-16:]
+            far = _WORD.findall(clause)[-FAR_CLAUSE_WORDS:]
             t = _scan_tense(list(reversed(far)), backwards=True, modal_reach=reach)
         if t == "near":
             return t if near else None
