@@ -693,3 +693,17 @@ def test_a_toll_moving_between_reports_linked_through_a_third_is_an_update():
 def test_how_many_a_plane_was_carrying_does_not_move_from_day_to_day():
     hits = [d for d in _numbers(_crash_reports()) if any(p["value"] == "137 people" for p in d["positions"])]
     assert [d["status"] for d in hits] == ["contradiction"], [d["explanation"] for d in hits]
+
+
+def test_a_later_report_that_says_a_toll_rose_past_an_earlier_bound_is_an_update():
+    """ "At least three people died" (Monday) still holds beside "the death toll rose to five" (Tuesday), but
+    the count moved, and the reader is told so; a bound another report of the same day exceeds still holds."""
+    first = ("At least three people died when Typhoon Halvar tore through the southern Kesh Islands, according to "
+             "the disaster agency.")
+    later = ("The death toll from Typhoon Halvar in the southern Kesh Islands rose to five on Monday evening, the "
+             "disaster agency said.")
+    hits = _numbers(_pair(first, later, "2026-09-14", "2026-09-15"))
+    assert [(d["subject"], d["status"]) for d in hits] == [("dead", "update")], [d["explanation"] for d in hits]
+    plain = ("Five people died when Typhoon Halvar tore through the southern Kesh Islands, the disaster agency "
+             "said on Monday evening.")
+    assert _numbers(_pair(first, plain, "2026-09-14", "2026-09-15")) == []

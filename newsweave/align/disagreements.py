@@ -637,8 +637,11 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         if qa.overlaps(qb):
             if ((qa.low, qa.high) == (qb.low, qb.high)
                     or (qa.value is not None and qb.value is not None and not _rival_estimates(qa, qb))):
-                continue  # agreement: "around 2,000" and "nearly 2,000"; "about 30,000" and "31,000"
-            status = "estimate"
+                if not _bound_raised(texts, segments, ca, qa, cb, qb):
+                    continue  # agreement: "around 2,000" and "nearly 2,000"; "about 30,000" and "31,000"
+                status = "update"  # "at least three people died" (Monday) / "the death toll rose to five" (Tuesday)
+            else:
+                status = "estimate"
         elif _next_to_vague(qa, qb):
             status = "estimate"
         else:
@@ -1430,6 +1433,20 @@ def _negated_pair(neg: Claim, pos: Claim) -> bool:
 
 
 VAGUE_MARGIN = 0.1  # a vague figure's bounds are soft by this share: "tens of thousands" is not exact at 99,999
+
+
+def _bound_raised(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb) -> bool:
+    """Does a later report say a count rose past an earlier report's lower bound ("at least three people died"
+    on Monday; "the death toll rose to five" on Tuesday)? The bound still holds, but the count moved."""
+    for (c0, q0), (c1, q1) in (((ca, qa), (cb, qb)), ((cb, qb), (ca, qa))):
+        if q0.high is not None or q1.value is None or q0.low is None or not q1.value > q0.low:
+            continue
+        d0, d1 = segments.published.get(c0.article), segments.published.get(c1.article)
+        if not (d0 and d1 and str(d0)[:10] < str(d1)[:10]):
+            continue
+        if _UPDATE_CUES.search(texts[c1.article], max(c1.start, q1.start - 40), q1.start):
+            return True
+    return False
 
 
 def _rival_estimates(qa, qb) -> bool:
