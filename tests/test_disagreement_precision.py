@@ -687,7 +687,8 @@ def test_a_toll_moving_between_reports_linked_through_a_third_is_an_update():
     each shares facts with the wire: one story, and the toll moved."""
     hits = [d for d in _numbers(_crash_reports()) if d["subject"] == "dead"]
     assert len(hits) == 1 and hits[0]["status"] == "update", [d["explanation"] for d in _numbers(_crash_reports())]
-    assert sorted(p["value"] for p in hits[0]["positions"]) == ["Three people", "four"]
+    assert {"Three people", "four"} <= {p["value"] for p in hits[0]["positions"]} <= {"Three people", "four",
+                                                                                      "at least three people"}
 
 
 def test_how_many_a_plane_was_carrying_does_not_move_from_day_to_day():

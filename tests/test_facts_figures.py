@@ -22,7 +22,7 @@ def test_figure_of_a_claim():
     assert _figure(_claim("a", "At least 14 people have died.", ["people", "die"], [14])) == ("~dead", 14)
     assert _figure(_claim("a", "14 died and 30 were hurt.", ["die", "hurt"], [14, 30])) is None  # two kinds
     assert _figure(_claim("a", "14 or 15 people died.", ["people", "die"], [14, 15])) is None  # two figures
-    assert _figure(_claim("a", "14 people attended.", ["people", "attend"], [14])) is None  # no kind of count
+    assert _figure(_claim("a", "14 people signed.", ["people", "sign"], [14])) is None  # no kind of count
     assert _figure(_claim("a", "14 km of road was lost.", ["road", "lose"], [14], unit="km")) is None
 
 
