@@ -549,3 +549,31 @@ def test_a_name_with_a_mayor_is_a_place():
         "b": ("The residents of Dunvik voted for him.", [("Dunvik", "ORG")]),
     })
     assert find(entities, "Dunvik").type in ("GPE", "LOC")
+
+
+def test_a_town_named_after_town_of_is_a_place_the_tagger_missed():
+    entities, _ = story({
+        "a": ("Both victims were killed by falling trees in the town of Amra, police said.", []),
+        "b": ("Two people died in Amra and one in the village of Loro.", [("Loro", "GPE")]),
+    })
+    amra = find(entities, "Amra")
+    assert amra.type == "GPE" and sorted(amra.sources) == ["a", "b"], (amra.type, amra.sources)
+
+
+def test_the_agency_a_dateline_credits_is_no_name_in_the_story():
+    text = "PORT SELLA, Kesh Islands, Sept 14 (Continental Press) - A typhoon made landfall near Port Sella."
+    entities, _ = story({"a": (text, [("Continental Press", "ORG"), ("Port Sella", "GPE"), ("Kesh Islands", "LOC")])})
+    assert "Continental Press" not in [e.name for e in entities]
+
+
+def test_a_lower_case_post_before_a_comma_makes_a_person():
+    entities, _ = story({"a": ('"Whole streets are blocked," said Amra\'s mayor, Petra Sund.', [("Petra Sund", "ORG")])})
+    assert find(entities, "Petra Sund").type == "PERSON"
+
+
+def test_one_word_the_tagger_reads_as_a_common_noun_is_no_entity():
+    from newsweave import Article
+    from newsweave.annotate import annotate
+
+    doc = annotate([Article(id="x", source="x", text="Schools will reopen on Wednesday in Ostrun.")], cache=False)[0]
+    assert "Schools" not in [m.text for m in doc.entities]

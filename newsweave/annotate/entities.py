@@ -105,6 +105,11 @@ _PERSON_CUE = re.compile(
     r"Professor|Sir|Dame|Lord|Lady|Ambassador|Secretary|Spokesman|Spokeswoman|Commander|Chairman|Chairwoman|"
     r"Director|Rev|Father|Imam|Rabbi|Emir|Sultan)\.?\s+(?:[A-Z][\w'’.-]*\s+)?$)"
 )
+# ... or a post written in lower case and set off by a comma: "said Amra's mayor, Petra Sund"
+_PERSON_POST_BEFORE = re.compile(
+    r"\b(?:mayor|minister|president|governor|chairman|chairwoman|chief\s+executive|director|spokes(?:man|woman|person)|"
+    r"leader|commander|ambassador|secretary|prosecutor|judge|senator|chief|head|founder|captain|coach|manager)"
+    r"\s*,\s+$")
 _ADMIN_NOUNS = (
     "district|districts|region|regions|province|provinces|town|city|village|villages|county|state|capital|"
     "municipality|oblast|prefecture|governorate|territory|enclave|settlement|suburb|neighbourhood|neighborhood|"
@@ -704,6 +709,34 @@ _TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT MST MDT PST PDT CET CEST BST MS
 _SCALES = frozenset({"fahrenheit", "celsius", "centigrade", "kelvin", "richter", "beaufort"})
 
 
+# "the town of Amra", "the village of Loro": a capitalised name after an administrative noun and "of" is a
+# place, whether or not the tagger saw it (the small model misses many one-word towns)
+_PLACE_NAMED = re.compile(r"\b(?:town|city|village|port|province|region|district|county|municipality|island|"
+                          r"suburb|settlement|commune|canton|borough|township|oblast|prefecture)\s+of\s+"
+                          r"([A-Z][a-z\u00e0-\u00ff'’-]+(?:\s+[A-Z][a-z\u00e0-\u00ff'’-]+){0,2})")
+
+
+def _named_places(texts: dict[str, str], found: list["_M"]) -> list["_M"]:
+    """Place mentions a pattern names (see _PLACE_NAMED) where no mention of the tagger lies."""
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in found:
+        taken[m.article].append((m.start, m.end))
+    out = []
+    for article, text in texts.items():
+        for mt in _PLACE_NAMED.finditer(text):
+            s, e = mt.span(1)
+            if not any(a < e and s < b for a, b in taken[article]):
+                out.append(_M(article, s, e, mt.group(1), "GPE"))
+    return out
+
+
+def _within_dateline(text: str, pos: int) -> bool:
+    """Does ``pos`` lie inside the wire dateline that opens its paragraph?"""
+    para = text.rfind("\n", 0, pos) + 1
+    end = dateline_end(text, para)
+    return end is not None and pos < end
+
+
 def _in_dateline(text: str, start: int) -> bool:
     """Does a wire dateline open the paragraph at ``start``, and cover it?"""
     para = text.rfind("\n", 0, start) + 1
@@ -742,6 +775,11 @@ def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None)
                 out.append(_M(mn.article, c[0], c[1], c[2], c[3], 0.5 if split else 1.0))
     if texts:
         out = [m for m in out if not _not_a_name(m, texts.get(m.article, ""))]
+        # the agency a dateline credits ("PORT SELLA, Sept 14 (Continental Press) -") published the text: it is
+        # the report's outlet, not a name in the story
+        out = [m for m in out if not (texts.get(m.article, "")[m.start - 1:m.start] == "("
+                                      and _within_dateline(texts.get(m.article, ""), m.start))]
+        out += _named_places(texts, out)
     # A single word left over from splitting a span ("Click Lancashire\n\nDiscuss") is kept only when
     # the story also names it on its own.
     seen = Counter(name_key(m.surface) for m in out if m.weight == 1.0)
@@ -1413,7 +1451,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
                 strong += 1
             elif _PLACE_PREP.search(pre):
                 weak += 1
-            if _PERSON_CUE.search(pre):
+            if _PERSON_CUE.search(pre) or _PERSON_POST_BEFORE.search(pre):
                 person += 1
             if _ORG_BEFORE.search(pre) or _ORG_APPOSITION.match(post) or _ORG_AFTER.match(post):
                 org += 1

@@ -109,6 +109,8 @@ def annotate_doc(article: Article, doc) -> AnnotatedArticle:
         EntityMention(article=article.id, start=e.start_char, end=e.end_char, text=e.text, label=e.label_)
         for e in doc.ents
         if e.label_ in ENTITY_LABELS and e.text.strip()
+        # (one word the tagger itself reads as a common noun names nothing: "Schools will reopen on Wednesday")
+        and not (len(e) == 1 and e[0].tag_ in ("NN", "NNS"))
     ]
     from newsweave.annotate.claims import extract_claims
     from newsweave.annotate.date_scope import date_phrases
