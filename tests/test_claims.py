@@ -291,3 +291,13 @@ def test_a_trailing_attribution_the_parse_made_a_clause_is_no_claim_of_its_own()
             "300 metres before coming to rest in a field, airport director Pavel Sorensen told reporters.")
     doc = annotate([Article(id="x", source="x", text=text)], cache=False)[0]
     assert [c.text for c in doc.claims] == [text]
+
+
+def test_an_expectation_with_its_own_subject_is_planned():
+    # the parser makes "expects Halvar to weaken" a clausal complement, not an open one
+    from newsweave import Article
+    from newsweave.annotate import annotate
+
+    text = "The weather office expects Halvar to weaken as it moves over the main island on Monday."
+    doc = annotate([Article(id="x", source="x", text=text)], cache=False)[0]
+    assert [c.modality for c in doc.claims] == ["planned"]

@@ -1070,3 +1070,21 @@ def test_what_comes_next_is_told_after_what_happened():
     order = [i.text for i in b.summary]
     strike = [k for k, t in enumerate(order) if "strike for Friday" in t]
     assert strike and strike[0] == len(order) - 1, order
+
+
+def test_a_forecast_does_not_state_that_it_happened():
+    """ "The weather office expects the storm to weaken over the main island on Monday" (Monday morning) is no
+    source for "The storm weakened over the main island on Monday" (Tuesday): the item cites only the report
+    that says it happened."""
+    texts = [
+        ("Kelby Wire", "Typhoon Halvar made landfall near Port Sella late on Sunday, killing two people. The weather "
+                       "office expects Halvar to weaken as it moves over the main island on Monday."),
+        ("Dunmere Daily", "Typhoon Halvar weakened to a tropical storm on Monday as it moved over the main island. "
+                          "Power was restored to half of the homes that lost it."),
+        ("Coast Times", "Typhoon Halvar made landfall near Port Sella late on Sunday and killed two people in the town "
+                        "of Amra, the disaster agency said."),
+    ]
+    b = newsweave.brief([Article(id=f"s{i}", source=f"s{i}", outlet=o, published=d, text=t)
+                         for i, ((o, t), d) in enumerate(zip(texts, ["2026-09-14", "2026-09-15", "2026-09-14"]))])
+    hits = [i for i in b.summary if i.text.startswith("Typhoon Halvar weakened")]
+    assert hits and hits[0].sources == ["s1"], [(i.text, i.sources) for i in b.summary]

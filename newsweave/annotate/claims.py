@@ -90,8 +90,10 @@ def _planned(root: "Token") -> bool:
     """Future or planned: "will be deployed", "must leave", "is expected to enter", "are due to"."""
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in root.children):
         return True
-    if root.lemma_.lower() in _FUTURE_VERBS and any(c.dep_ == "xcomp" for c in root.children):
-        return True
+    if root.lemma_.lower() in _FUTURE_VERBS and any(
+            c.dep_ == "xcomp" or c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in root.children):
+        return True  # (the parser makes "expects Halvar to weaken" a clausal complement with its own subject)
     head = root.head
     return head is not root and head.lemma_.lower() in _FUTURE_VERBS and root.dep_ == "xcomp"
 

@@ -909,8 +909,11 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
     the other wordings of its fact(s), and the sentences the alignment index finds for its sentence."""
     evidence = [Evidence(article=u.article, start=u.start, end=u.end)]
     seen = {u.article}
+    modality = {c.modality for c in by_article[u.article].claims if _overlap(u.start, u.end, c.start, c.end) > 0}
     for f in u.facts:
         for c in sorted(facts[f].claims, key=lambda c: (c.article, c.start)):
+            if len(modality) == 1 and c.modality not in modality:
+                continue  # a forecast ("expects Halvar to weaken on Monday") does not state that it happened
             if c.article not in seen:
                 seen.add(c.article)
                 evidence.append(Evidence(article=c.article, start=c.start, end=c.end))
@@ -942,6 +945,10 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
         except KeyError:  # an index over other units
             support = []
         for m in support:
+            theirs_modality = {c.modality for c in by_article[m.sentence.article].claims
+                               if m.sentence.start <= c.start and c.end <= m.sentence.end}
+            if len(modality) == 1 and theirs_modality and modality.isdisjoint(theirs_modality):
+                continue  # (a forecast, as above)
             if counts and any(conflicting_counts(count, theirs) for count in counts
                               for c in by_article[m.sentence.article].claims
                               if m.sentence.start <= c.start and c.end <= m.sentence.end and (theirs := one_count(c))):
