@@ -66,6 +66,9 @@ def test_weekday_future_cues_resolve_after_publication():
     # the expectation far back in a long clause governs its last day
     ("The weather office expects the storm to weaken as it moves north over the main island on Wednesday and to "
      "reach the coast by Friday morning.", "2020-11-27TMO"),
+    # the present of a verb that starts or ends something set for a day
+    ("The truce takes effect on Friday.", "2020-11-27"),
+    ("The harbour strike ends on Friday, the union said.", "2020-11-27"),
 ])
 def test_a_state_or_an_expectation_still_to_come(text, value):
     got = found(text)

@@ -708,3 +708,10 @@ def test_a_later_report_that_says_a_toll_rose_past_an_earlier_bound_is_an_update
     plain = ("Five people died when Typhoon Halvar tore through the southern Kesh Islands, the disaster agency "
              "said on Monday evening.")
     assert _numbers(_pair(first, plain, "2026-09-14", "2026-09-15")) == []
+
+
+def test_one_sides_dead_are_part_of_both_sides_toll_not_a_rival_count():
+    b = _pair("Velia and Ostmark agreed to a ceasefire on the Dura border after clashes that killed at least 40 "
+              "soldiers, the two governments said.",
+              "Seventeen Ostmark soldiers were killed in the clashes on the Dura border, the army said.", "2027-02-03")
+    assert _numbers(b) == [], [d["explanation"] for d in _numbers(b)]

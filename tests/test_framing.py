@@ -32,6 +32,13 @@ def test_a_compound_headed_by_a_label_is_a_label():
     text = "Rioters wrecked the square after a march against the long-overdue reform."
     got = [(text[s:e], term, cat) for s, e, term, cat, _ in loaded_terms(text)]
     assert got == [("Rioters", "rioter", "name-calling"), ("long-overdue", "overdue", "loaded")], got
+    # a side's words for the other side's acts and for its own dead
+    text = "Nine soldiers were martyred in a week of unprovoked aggression."
+    got = [term for s, e, term, cat, _ in loaded_terms(text)]
+    assert got == ["martyr", "unprovoked", "aggression"], got
+    text = "Rioters wrecked the square after a march against the long-overdue reform."
+    got = [(text[s:e], term, cat) for s, e, term, cat, _ in loaded_terms(text)]
+    assert got == [("Rioters", "rioter", "name-calling"), ("long-overdue", "overdue", "loaded")], got
 
 
 def test_neutral_reporting_has_no_loaded_terms():

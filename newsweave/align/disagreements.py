@@ -600,6 +600,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             ma, mb = _modifiers(texts[ca.article], qa), _modifiers(texts[cb.article], qb)
             if ma and mb and not ma & mb:
                 continue  # "22 surface ships" / "two Norwegian ships": two sets of ships, not two counts of one
+            if _one_side_of(texts[ca.article], qa, qb, mb) or _one_side_of(texts[cb.article], qb, qa, ma):
+                continue  # "Seventeen Ostmark soldiers" are some of "at least 40 soldiers" killed on both sides
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
             strict = qa.counted is None or qb.counted is None
             if qa.counted is None and qb.counted is None and not rivals and not _same_measure(texts, ca, qa, cb, qb):
@@ -1033,6 +1035,18 @@ def _partners(a, b, totals: dict[float, set[float]]) -> bool:
 
 def _part_of_total(total, part, totals: dict[float, set[float]]) -> bool:
     return total.value is not None and part.value is not None and part.value in totals.get(total.value, ())
+
+
+def _one_side_of(text: str, part, whole, whole_modifiers: set[str]) -> bool:
+    """Is ``part`` a count of one named side of what ``whole`` counts: a smaller figure whose counted noun a
+    capitalised name narrows ("Seventeen Ostmark soldiers", "12 Kenyan children"), against a figure of the
+    same noun that no word narrows ("at least 40 soldiers")?"""
+    if whole_modifiers or part.counted_start is None or whole.counted is None or part.counted != whole.counted:
+        return False
+    if part.value is None or whole.low is None or not part.value < whole.low:
+        return False
+    words = _LEAD_WORD.findall(text[part.start:part.counted_start])
+    return any(w[:1].isupper() and w.lower() not in _NUMBER_WORDS for w in words[1:])
 
 
 def _modifiers(text: str, q) -> set[str]:

@@ -342,7 +342,9 @@ _PRES_WORDS = {"is", "are", "am", "has", "have", "says", "say", "does", "do", "r
                "takes", "expires", "closes", "payable", "effective"}
 # The present of a verb that starts a scheduled event is news's future: "the film opens on May 21", "the trial
 # begins Monday", "the festival starts in June"
-_SCHEDULED_PRESENT = {"opens", "begins", "starts", "premieres", "debuts", "resumes", "reopens", "launches"}
+_SCHEDULED_PRESENT = {"opens", "begins", "starts", "premieres", "debuts", "resumes", "reopens", "launches",
+                      # "the truce takes effect at midnight on Thursday", "the deal comes into force on Monday"
+                      "takes", "comes", "expires", "ends", "closes", "kicks", "goes"}
 _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "ago", "been", "went", "came", "made", "took", "gave", "met",
                "left", "held", "won", "lost", "fell", "rose", "began", "saw", "got", "found", "sold", "bought", "spoke",
                "wrote", "struck", "hit", "led", "ran", "brought", "thought", "felt", "kept", "paid", "sent", "spent",

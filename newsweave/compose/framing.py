@@ -116,6 +116,8 @@ LOADED_VERBS = {
     "fiasco", "scandal", "outrage", "tirade", "diatribe", "screed", "meltdown", "firestorm", "onslaught",
     "bloodbath", "carnage", "atrocity", "regime", "lie", "falsely", "baseless", "bogus", "debunk", "radical",
     "overdue",  # the outlet's verdict on a plan ("long-overdue reform")
+    # a side's words for the other side's acts, and for its own dead, in a conflict
+    "aggression", "unprovoked", "invasion", "martyr",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
