@@ -1231,7 +1231,10 @@ class _SegmentCache:
     def near_story(self, a: str, b: str) -> bool:
         """Do the two articles each state a fact in common with a third (in one news cycle), though none with
         each other? ("Three people died when a jet overshot the runway" and "the death toll rose to four
-        overnight": a day's report and the next morning's, each sharing facts with the wire.)"""
+        overnight": a day's report and the next morning's, each sharing facts with the wire.) Only for dated
+        reports: without dates, a cluster's reports of several events link through one another."""
+        if not (self.published.get(a) and self.published.get(b)):
+            return False
         if self._neighbours is None:
             self._neighbours = defaultdict(set)
             for x, y in self.linked:
