@@ -152,6 +152,7 @@ def compose_stage(story: Story, briefing: Briefing, *, words: int, style: str = 
     mark_disputed(briefing.summary, briefing.disagreements)
     briefing.timeline = build_timeline(story.docs, story.sentence_index, story.facts)
     briefing.quotes = build_quotes(story.docs, story.entities, story.sentence_index)
-    from newsweave.compose.framing import build_framing
+    from newsweave.compose.framing import build_framing, prefer_neutral_wordings
 
     briefing.framing = build_framing(story.docs, story.facts, briefing.quotes, story.claim_index)
+    prefer_neutral_wordings(briefing.facts, {d.article.id: d.article.text for d in story.docs})

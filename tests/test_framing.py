@@ -424,3 +424,23 @@ def test_copies_of_one_wording_share_its_word_choices():
         for p in pairs:
             ev = p["evidence"][0]
             assert texts[copy][ev["start"]:ev["end"]] == p["this"]
+
+
+def test_a_fact_is_shown_in_its_most_neutral_wording():
+    """The wording the alignment finds most central may be one side's ("ending a week of unprovoked Ostmarkian
+    aggression"); the fact is shown in a wording with the fewest loaded terms, whose evidence comes first."""
+    from newsweave.compose.framing import prefer_neutral_wordings
+
+    texts = {
+        "velia": "Velia agreed a ceasefire with Ostmark on Wednesday, ending a week of unprovoked Ostmarkian aggression.",
+        "wire": "Velia and Ostmark agreed on Wednesday to a ceasefire after a week of clashes.",
+        "ostmark": "Velia was forced to accept a truce after its invasion failed.",
+    }
+    span = {k: {"article": k, "start": 0, "end": len(t)} for k, t in texts.items()}
+    facts = [{"id": "F1", "text": texts["velia"], "sources": ["velia", "ostmark", "wire"],
+              "evidence": [span["velia"], span["ostmark"], span["wire"]]},
+             {"id": "F2", "text": texts["wire"], "sources": ["wire", "velia"], "evidence": [span["wire"], span["velia"]]}]
+    prefer_neutral_wordings(facts, texts)
+    assert facts[0]["text"] == texts["wire"] and facts[0]["sources"] == ["wire", "velia", "ostmark"]
+    assert facts[0]["evidence"] == [span["wire"], span["velia"], span["ostmark"]]
+    assert facts[1]["text"] == texts["wire"]  # already the most neutral: unchanged

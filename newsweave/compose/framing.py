@@ -718,3 +718,25 @@ def build_framing(docs: Sequence[AnnotatedArticle], facts: Sequence[Any] = (), q
             item["loaded_sentences"], item["loaded_share"] = _loaded_sentences(doc, quoted, claim_index)
         out.append(item)
     return out
+
+
+def prefer_neutral_wordings(facts: list[dict], texts: dict[str, str]) -> None:
+    """Show each fact (``briefing.facts``) in its most neutral wording: the align stage picks the wording that
+    shares most with the others, which may be one side's ("ending a week of unprovoked aggression"); of the
+    fact's wordings with the fewest loaded terms, the one it picked stays when it is among them, else the
+    first such. The chosen wording's evidence and source come first, as before."""
+    for f in facts:
+        evidence = f.get("evidence") or []
+        if len(evidence) < 2:
+            continue
+        loaded = [len(loaded_terms(texts[e["article"]][e["start"]:e["end"]])) if e["article"] in texts else 99
+                  for e in evidence]
+        if loaded[0] <= min(loaded):
+            continue
+        k = loaded.index(min(loaded))
+        chosen = evidence[k]
+        f["evidence"] = [chosen] + evidence[:k] + evidence[k + 1:]
+        f["text"] = texts[chosen["article"]][chosen["start"]:chosen["end"]]
+        sources = f.get("sources") or []
+        if chosen["article"] in sources:
+            f["sources"] = [chosen["article"]] + [a for a in sources if a != chosen["article"]]
