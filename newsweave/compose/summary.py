@@ -459,6 +459,14 @@ def _looks_ahead(u: Unit, doc: AnnotatedArticle, published: str) -> bool:
     return bool(days) and all(d > published[:10] for d in days)
 
 
+def _tells_a_day_gone_by(u: Unit, doc: AnnotatedArticle) -> bool:
+    """Does the unit name a day on or before its report's day ("weakened to a tropical storm on Monday")?"""
+    published = str(doc.article.published or "")[:10]
+    return bool(published) and any(
+        u.start <= t.start and t.end <= u.end and _DAY_VALUE.match(str(t.value)) and str(t.value)[:10] <= published
+        for t in doc.timexes)
+
+
 MIN_CONTAINED_WORDS = 3  # content words a wording needs before another's can be said to hold it all
 
 
@@ -909,7 +917,11 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
     the other wordings of its fact(s), and the sentences the alignment index finds for its sentence."""
     evidence = [Evidence(article=u.article, start=u.start, end=u.end)]
     seen = {u.article}
+    # (a unit that tells what happened on a day gone by is not stated by a forecast of it; a unit with no such
+    # day, "the deal includes Armenia's return of Kalbajar", may be stated by the plan itself)
     modality = {c.modality for c in by_article[u.article].claims if _overlap(u.start, u.end, c.start, c.end) > 0}
+    if not _tells_a_day_gone_by(u, by_article[u.article]):
+        modality = set()
     for f in u.facts:
         for c in sorted(facts[f].claims, key=lambda c: (c.article, c.start)):
             if len(modality) == 1 and c.modality not in modality:
