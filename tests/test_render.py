@@ -525,3 +525,21 @@ def test_a_summary_item_that_states_a_disputed_value_says_so_and_links_to_the_di
     page = render(b, "html")
     assert f'href="#dis-1">disputed: {d["id"]}</a>' in page and 'id="dis-1"' in page
     assert f"disputed: {d['id']}" in render(b, "md") and f"disputed: {d['id']}" in render(b, "text")
+
+
+def test_a_summary_item_whose_value_later_moved_is_marked_updated_not_disputed():
+    b = newsweave.brief([
+        Article(id="w", source="w", outlet="Harbour Wire", published="2031-06-18",
+                text="Riot police said 12 people were arrested after a crowd set fire to two cars near the stadium in "
+                     "Dorvane on Tuesday night."),
+        Article(id="t", source="t", outlet="Coast Times", published="2031-06-19",
+                text="Riot police said 31 people had been arrested in Dorvane by Wednesday morning, up from 12 on "
+                     "Tuesday night, after a crowd set fire to cars near the stadium."),
+    ])
+    updates = [d for d in b.disagreements if d["status"] == "update"]
+    assert updates, [(d["status"], d["explanation"]) for d in b.disagreements]
+    marked = [i for i in b.summary if updates[0]["id"] in i.disputed]
+    assert marked, [(i.text, i.disputed) for i in b.summary]
+    for fmt in ("html", "md", "text"):
+        out = render(b, fmt)
+        assert f"updated: {updates[0]['id']}" in out and f"disputed: {updates[0]['id']}" not in out, fmt

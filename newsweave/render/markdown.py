@@ -59,7 +59,7 @@ def render_markdown(b: Briefing) -> str:
         out.append("_No summary: no usable article text._")
     for item in v.items:
         flag = f" _({single_source_note(item)})_" if item.single_source else ""
-        flag += "".join(f" _(disputed: {did})_" for did, _anchor in item.disputed)
+        flag += "".join(f" _({label}: {did})_" for did, _anchor, label in item.disputed)
         out.append(f"- {_md_escape(item.text)} {_marks(item.markers)}{flag}")
     _timeline(v, out)
     _disagreements(v, out)

@@ -24,6 +24,10 @@ MAX_LOADED = 5  # loaded sentences shown per outlet (the compose stage keeps at 
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "one", "someone", "somebody"}
 
 
+# How a summary item that states a disagreement's value names it, by the disagreement's status
+DISPUTE_LABELS = {"contradiction": "disputed", "update": "updated", "estimate": "estimates differ"}
+
+
 @dataclass(slots=True)
 class CitedSpan:
     anchor: str
@@ -77,7 +81,9 @@ class ItemView:
     markers: list[Marker]
     single_source: bool  # one independent source (copies of its text, or its outlet's other reports, count once)
     copies: int = 0  # the other articles that state it in that source's words
-    disputed: list[tuple[str, str]] = field(default_factory=list)  # (disagreement id, its anchor) it states a value of
+    # (disagreement id, its anchor, how to name it) of each disagreement it states a value of: "disputed" for a
+    # contradiction, "updated" for a value that moves over time, "estimates differ" for differing estimates
+    disputed: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -573,13 +579,14 @@ def build_view(b: Briefing) -> BriefingView:
     cite = _Citations(sources)
 
     dis_anchor = {d.get("id", ""): f"dis-{i + 1}" for i, d in enumerate(b.disagreements)}
+    dis_label = {d.get("id", ""): DISPUTE_LABELS.get(d.get("status", ""), "disputed") for d in b.disagreements}
     items = []
     for item in b.summary:
         markers = cite.markers(item.evidence)
         cited = len({m.article for m in markers})
         independent = item.independent_sources if item.independent_sources is not None else cited
         items.append(ItemView(sentence_case(item.text), markers, independent <= 1, cited - 1 if independent <= 1 else 0,
-                              [(d, dis_anchor[d]) for d in item.disputed if d in dis_anchor]))
+                              [(d, dis_anchor[d], dis_label[d]) for d in item.disputed if d in dis_anchor]))
     timeline = [
         TimelineView(e["date"], e.get("status", "happened"), e["event"], cite.markers(e.get("evidence")),
                      f"tl-{i + 1}", ("about " if e.get("approximate") else "") + date_label(e["date"])
