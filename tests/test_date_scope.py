@@ -46,6 +46,9 @@ def _scope(nlp, text: str, date: str) -> str | None:
         # a coordinated noun is not dated by its neighbour's date
         ("Both sides had signed the 2016 ceasefire and the new accord brokered by Norway.", "2016",
          "the 2016 ceasefire"),
+        # the noun after "of" completes the phrase of the noun before it: the study was published, not the adults
+        ("Walkers had a lower risk, according to a study of 12,400 adults published on Wednesday in a journal.",
+         "Wednesday", "a study of 12,400 adults published on Wednesday in a journal"),
     ],
 )
 def test_dates_inside_noun_phrases_date_the_phrase(nlp, text, date, phrase):

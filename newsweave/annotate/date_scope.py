@@ -33,6 +33,10 @@ def _phrase(noun) -> tuple[int, int]:
     start_tok = noun.left_edge
     if noun.dep_ == "appos" and noun.head.pos_ in _NOMINAL:
         start_tok = noun.head.left_edge
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in _NOMINAL:
+        # "a study of 12,400 adults published on Wednesday": the parser hangs the participle on the noun after
+        # "of", but the phrase is the one that noun completes ("12,400 adults published ..." read as an event)
+        start_tok = noun.head.head.left_edge
     end_tok = noun.right_edge
     doc = noun.doc
     # A coordinated noun is another thing with its own time: "the 1993 Oslo accord and the latest agreement,
