@@ -36,6 +36,9 @@ def test_a_compound_headed_by_a_label_is_a_label():
     text = "Nine soldiers were martyred in a week of unprovoked aggression."
     got = [term for s, e, term, cat, _ in loaded_terms(text)]
     assert got == ["martyr", "unprovoked", "aggression"], got
+    # hype for a finding
+    text = "A miracle walk, a groundbreaking study."
+    assert [term for s, e, term, cat, _ in loaded_terms(text)] == ["miracle", "groundbreaking"]
     text = "Rioters wrecked the square after a march against the long-overdue reform."
     got = [(text[s:e], term, cat) for s, e, term, cat, _ in loaded_terms(text)]
     assert got == [("Rioters", "rioter", "name-calling"), ("long-overdue", "overdue", "loaded")], got

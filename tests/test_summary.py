@@ -1088,3 +1088,24 @@ def test_a_forecast_does_not_state_that_it_happened():
                          for i, ((o, t), d) in enumerate(zip(texts, ["2026-09-14", "2026-09-15", "2026-09-14"]))])
     hits = [i for i in b.summary if i.text.startswith("Typhoon Halvar weakened")]
     assert hits and hits[0].sources == ["s1"], [(i.text, i.sources) for i in b.summary]
+
+
+def test_a_reports_lead_comes_before_a_quote_two_outlets_carry():
+    """Within a day's reports the lead of a report (what the reporter put first) is told before a quote that two
+    outlets carry, though the quote has the more sources."""
+    texts = [
+        ("Kelby Wire", 'People who walked at least 30 minutes a day had a 30% lower risk of heart attack than those '
+                       'who rarely walked, according to a study of 12,400 adults in Kelby. The researchers followed '
+                       'the participants for nine years. "The benefit appeared even among people who started '
+                       'walking late in life," said lead author Ingrid Faro.'),
+        ("Kelby Daily", 'Scientists at Kelby University found that walkers were less likely to suffer heart attacks '
+                        'over nine years. Lead author Ingrid Faro said the benefit appeared "even among people who '
+                        'started walking late in life".'),
+        ("Health Desk", "The Kelby study was funded by the Kelby Heart Foundation. An independent cardiologist said "
+                        "people who walk more may also smoke less."),
+    ]
+    b = _brief_of(texts, "2027-03-10")
+    order = [i.text for i in b.summary]
+    lead = next(k for k, t in enumerate(order) if t.startswith("People who walked"))
+    quote = next((k for k, t in enumerate(order) if "late in life" in t), len(order))
+    assert lead < quote, order

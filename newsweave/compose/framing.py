@@ -118,6 +118,8 @@ LOADED_VERBS = {
     "overdue",  # the outlet's verdict on a plan ("long-overdue reform")
     # a side's words for the other side's acts, and for its own dead, in a conflict
     "aggression", "unprovoked", "invasion", "martyr",
+    # hype for a finding or a product
+    "miracle", "groundbreaking", "game-changer", "game-changing", "revolutionary",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.

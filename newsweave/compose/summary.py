@@ -431,8 +431,9 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     by_article = {d.article.id: d for d in docs}
 
     def order_key(u: Unit):
+        # (a report's first sentence, its lead, counts as one more source: what the reporter put first)
         date = published.get(u.article) or "9999-99-99"
-        return (date, _looks_ahead(u, by_article[u.article], date), -importance(u),
+        return (date, _looks_ahead(u, by_article[u.article], date), -(importance(u) + (u.position == 0)),
                 round(u.position / POSITION_DECAY, 1), u.article, u.start)
 
     copied = copied_passages(reuse)
