@@ -715,3 +715,24 @@ def test_one_sides_dead_are_part_of_both_sides_toll_not_a_rival_count():
               "soldiers, the two governments said.",
               "Seventeen Ostmark soldiers were killed in the clashes on the Dura border, the army said.", "2027-02-03")
     assert _numbers(b) == [], [d["explanation"] for d in _numbers(b)]
+
+
+def test_a_risk_halved_against_a_risk_30_percent_lower_is_a_disagreement():
+    """A paper that says a walk "can halve your risk" against the wire's "30% lower risk": the study's finding
+    exaggerated; "about a third less risk" agrees with 30% (the hedge allows it)."""
+    wire = ("People who walked 30 minutes a day had a 30% lower risk of heart attack, according to a study of 12,400 "
+            "adults in Kelby.")
+    daily = "A daily walk of 30 minutes can halve your risk of a heart attack, according to a study of adults in Kelby."
+    other = "The Kelby study was funded by the Kelby Heart Foundation and followed the adults for nine years."
+
+    def numbers(second):
+        return _numbers(newsweave.brief([_article(1, "Ostrun Wire", wire, "2027-03-10"),
+                                         _article(2, "Kelby Daily", second, "2027-03-10"),
+                                         _article(3, "Health Desk", other, "2027-03-11")]))
+
+    hits = numbers(daily)
+    assert len(hits) == 1 and sorted(p["value"] for p in hits[0]["positions"]) == ["30%", "halve"], \
+        [d["explanation"] for d in hits]
+    third = ("Adults in Kelby who walked 30 minutes a day had about a third less risk of heart attack, according "
+             "to the study.")
+    assert numbers(third) == []

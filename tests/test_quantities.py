@@ -419,3 +419,24 @@ def test_a_hedge_before_a_currency_word_hedges_the_figure():
     """"about dlrs 974,000" beside "dlrs 978,000" is a rounded conversion, not a second figure."""
     q = only("The prize is worth 7.6 million kronor (about dlrs 974,000) this year.".replace("7.6 million kronor (", "("))
     assert q.text == "about dlrs 974,000" and q.approx and q.low < 978000 < q.high
+
+
+@pytest.mark.parametrize("text, figure, value, low, high", [
+    ("A daily walk can halve your risk of a heart attack.", "halve", 50.0, 50.0, 50.0),
+    ("Walkers had about a third less risk of a heart attack.", "about a third", 33.333333, 30.0, 36.666667),
+    ("The plan would cut emissions by half by 2030.", "half", 50.0, 50.0, 50.0),
+    ("Sales fell by almost a quarter in March.", "almost a quarter", 25.0, 22.5, 25.0),
+    ("Prices rose by more than a third in a year.", "more than a third", 33.333333, 33.333333, None),
+])
+def test_a_change_told_as_a_fraction_is_a_percent(text, figure, value, low, high):
+    [q] = tag_quantities(text)
+    assert (q.text, q.kind, q.unit, q.value, q.low, q.high) == (figure, "percent", "percent", value, low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "A third of the voters backed him.",   # a fraction of a whole, not a change
+    "The trip took one and a half hours.",
+    "He was half asleep when the storm hit.",
+])
+def test_a_fraction_that_is_no_change_is_not_read(text):
+    assert [q for q in tag_quantities(text) if q.kind == "percent"] == []

@@ -1706,7 +1706,7 @@ def _speakers(docs) -> dict[str, list[tuple[int, int, str, str]]]:
                 # the head word names the source well enough to tell a ministry from a mayor
                 words = who.lower().split(" of ")[0].split()
                 rows.append((a.content_start, a.content_end, words[-1] if words else who.lower(),
-                             re.split(r"[,;(]", text[a.speaker_start:a.speaker_end] if a.speaker_start is not None
+                             re.split(r"(?<!\d),|,(?!\d)|[;(]", text[a.speaker_start:a.speaker_end] if a.speaker_start is not None
                                       else who)[0].strip()))
         rows += _figure_sources(text, d.claims)
         out[d.article.id] = rows

@@ -660,6 +660,49 @@ def tag_quantities(text: str, doc: "Doc | None" = None) -> list[Quantity]:
                     p.unit, p.kind = quantity.unit, quantity.kind
         pending_unit = [quantity] if from_to else []
         out.append(quantity)
+    out += _relative_fractions(text, out, blocked)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+# A change told as a fraction of what it changes: "halve your risk", "about a third less risk", "cut the risk by
+# a third", "by half". Read as a percent change (50, 33.3 ...), so that "a 30% lower risk" agrees with "about a
+# third less risk" and not with "halves the risk". A fraction of a whole ("a third of the voters") is not read.
+_FRACTION_PERCENT = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+_FRACTION_HEDGE = r"(?:(?P<hedge>about|around|roughly|some|almost|nearly|more\s+than|over|at\s+least|up\s+to)\s+)?"
+_HALVE = re.compile(r"\b(?:halve|halves|halved|halving)\b", re.IGNORECASE)
+_FRACTION_THAN = re.compile(
+    rf"\b{_FRACTION_HEDGE}(?:a|one)\s+(?P<frac>half|third|quarter|fifth|tenth)\s+"
+    r"(?=(?:less|lower|fewer|more|higher|smaller|bigger|greater|larger)\b)", re.IGNORECASE)
+_FRACTION_BY = re.compile(
+    r"\b(?:cut|cuts|cutting|reduced?|reduces|reducing|lowered|lowers?|lowering|raised?|raises|raising|increased?|"
+    r"increases|increasing|rose|risen|rises|fell|fallen|falls|dropped|drops|slashed?|slashes|shrank|shrunk|grew|grown)"
+    rf"\b[^.;:,]{{0,40}}?\bby\s+(?P<fig>{_FRACTION_HEDGE}(?:(?:a|one)\s+)?(?P<frac>half|third|quarter|fifth|tenth))\b",
+    re.IGNORECASE)
+_HEDGE_MODES = {"about": "approx", "around": "approx", "roughly": "approx", "some": "approx", "almost": "nearly",
+                "nearly": "nearly", "more than": "over", "over": "over", "at least": "atleast", "up to": "upto"}
+
+
+def _relative_fractions(text: str, found: list[Quantity], blocked: list[tuple[int, int]]) -> list[Quantity]:
+    """Percent changes told as fractions (see _FRACTION_PERCENT) where no other figure was read."""
+    taken = [(q.start, q.end) for q in found] + blocked
+    out: list[Quantity] = []
+
+    def add(start: int, end: int, value: float, hedge: str | None) -> None:
+        if any(a < end and start < b for a, b in taken):
+            return
+        mode = _HEDGE_MODES.get(re.sub(r"\s+", " ", hedge.lower())) if hedge else None
+        lo, hi = _apply(mode, value, value, False)
+        out.append(Quantity(start, end, text[start:end], None if lo is None else _r(lo), None if hi is None else _r(hi),
+                            _r(value), mode is not None, "percent", None, None, None, "percent"))
+        taken.append((start, end))
+
+    for m in _HALVE.finditer(text):
+        add(m.start(), m.end(), 50.0, None)
+    for m in _FRACTION_THAN.finditer(text):
+        add(m.start(), m.end("frac"), _FRACTION_PERCENT[m.group("frac").lower()], m.group("hedge"))
+    for m in _FRACTION_BY.finditer(text):
+        add(m.start("fig"), m.end("fig"), _FRACTION_PERCENT[m.group("frac").lower()], m.group("hedge"))
     return out
 
 
