@@ -736,3 +736,36 @@ def test_a_risk_halved_against_a_risk_30_percent_lower_is_a_disagreement():
     third = ("Adults in Kelby who walked 30 minutes a day had about a third less risk of heart attack, according "
              "to the study.")
     assert numbers(third) == []
+
+
+def _election_reports():
+    """An election count we wrote: an early count, the final result, and a paper's list of the parties' results."""
+    return newsweave.brief([
+        _article(1, "Nordwire", "The opposition Green Alliance led Ostmark's parliamentary election with 31.2% of the "
+                 "vote after 40% of ballots had been counted late on Sunday, the electoral commission said. Prime "
+                 "Minister Lena Havik's National Party was second with 27.8%, and the far-right Ostmark First was "
+                 "third with 14.5%.", "2026-10-04"),
+        _article(2, "Nordwire", "The Green Alliance won Ostmark's parliamentary election on Sunday with 29.4% of the "
+                 "vote, final results showed on Monday. The Greens will have 58 of the 151 seats in parliament. Prime "
+                 "Minister Lena Havik's National Party won 28.9% and 55 seats, and Ostmark First 15.1% and 27 seats.",
+                 "2026-10-05"),
+        _article(3, "The Ostrun Post", "Prime Minister Lena Havik conceded defeat on Monday after her National Party "
+                 "finished a close second to the Green Alliance in Sunday's election. The Green Alliance took 29.4 per "
+                 "cent of the vote and 58 seats, the National Party 28.9 per cent and 56 seats, the electoral "
+                 "commission said.", "2026-10-05"),
+    ])
+
+
+def test_each_partys_figures_in_a_list_are_compared_with_that_partys_own():
+    """ "the Green Alliance ... 58 seats, the National Party 28.9 per cent and 56 seats" against "National Party won
+    28.9% and 55 seats": the National Party's seats disagree (55 / 56), never the Greens' 58 with its 56; its share
+    moved from the early count's 27.8% to the final 28.9%, which the paper's list joins."""
+    hits = {d["subject"]: d for d in _numbers(_election_reports())}
+    seats = hits.get("National Party seat")
+    assert seats and seats["status"] == "contradiction", list(hits)
+    assert {p["value"]: sorted(p["sources"]) for p in seats["positions"]} == {"55 seats": ["n2"], "56 seats": ["n3"]}
+    share = hits.get("National Party percent")
+    assert share and share["status"] == "update", list(hits)
+    assert {p["value"]: sorted(p["sources"]) for p in share["positions"]} == {"27.8%": ["n1"], "28.9%": ["n2", "n3"]}
+    assert "Ostmark First percent" in hits and hits["Ostmark First percent"]["status"] == "update"
+    assert not any({"58 seats", "56 seats"} <= {p["value"] for p in d["positions"]} for d in hits.values())

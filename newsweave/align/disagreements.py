@@ -60,6 +60,8 @@ _UPDATE_CUES = re.compile(
     r"(?:ballots|votes|precincts) (?:had |have )?(?:been )?counted)\b",
     re.IGNORECASE,
 )
+_RUNNING_COUNT = re.compile(r"\b(?:preliminary|provisional|partial)\s+(?:results?|count|returns|figures)\b|"
+                            r"\b(?:ballots|votes|precincts)\s+(?:had\s+|have\s+)?(?:been\s+)?counted\b", re.IGNORECASE)
 _DAY_WORDS = re.compile(
     r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
     r"|\d{4}-\d{2}-\d{2}|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -160,7 +162,8 @@ def find_disagreements(
                                     phrase_dated, published)
     places = _place_keys(entities)
     speakers = _speakers(docs)
-    out += _number_disagreements(docs, index, facts, texts, names, places, speakers)
+    out += _number_disagreements(docs, index, facts, texts, names, places, speakers, mention_spans,
+                                 {e.id: e.name for e in entities})
     out += _negation_disagreements(facts, texts)
     out += _role_disagreements(facts, entities, texts)
     out += _title_disagreements(entities, texts)
@@ -527,7 +530,8 @@ def _place_keys(entities: list) -> tuple[dict[str, str], dict[str, list[tuple[in
 
 
 def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str],
-                          places: tuple[dict, dict] | None = None, speakers: dict | None = None) -> list[dict]:
+                          places: tuple[dict, dict] | None = None, speakers: dict | None = None,
+                          mention_spans: dict | None = None, entity_names: dict | None = None) -> list[dict]:
     fact_of = {(c.article, c.index): f.id for f in facts for c in f.claims}
     items: list[tuple[Claim, object]] = [
         (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
@@ -561,7 +565,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     # Pass 1, lexical: the pairs that may count the same thing, and for those whose wordings must also read
     # alike, the two segments to compare. Pass 2 encodes all those segments in one batch (one call per
     # pair cost a batch of one each) and decides in the same order.
-    segments = _SegmentCache(index, {d.article.id: d.article.published for d in docs}, places, facts)
+    segments = _SegmentCache(index, {d.article.id: d.article.published for d in docs}, places, facts, mention_spans)
     pending: list[tuple[Claim, object, Claim, object, tuple | None]] = []
     by_claim: dict[int, list] = defaultdict(list)
     for c, q in items:
@@ -604,7 +608,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue  # "Seventeen Ostmark soldiers" are some of "at least 40 soldiers" killed on both sides
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
             strict = qa.counted is None or qb.counted is None
-            if qa.counted is None and qb.counted is None and not rivals and not _same_measure(texts, ca, qa, cb, qb):
+            if (qa.counted is None and qb.counted is None and not rivals and not _same_measure(texts, ca, qa, cb, qb)
+                    and not (qa.kind == "percent" and (owner := segments.owner(ca, qa)) and owner == segments.owner(cb, qb))):
+                # (two shares of one party, "National Party was second with 27.8%" / "National Party won 28.9%",
+                # measure the same)
                 continue
             if segments.other_places(ca, cb):
                 continue  # figures about different places or peoples, even in wordings the facts align
@@ -668,6 +675,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # one kind of count is one subject however each report names what it counts ("60 people",
             # "65 dead", "injuring 157 others"): its items merge through the figures they share
             subject = family
+        elif (owner := next((t[1:] for t in common if t.startswith("@")), None)) and owner in (entity_names or {}):
+            # the name both figures belong to ("National Party seats")
+            subject = " ".join(x for x in (entity_names[owner], qa.counted or qb.counted or qa.unit or "") if x)
         else:
             subject = " ".join(x for x in (qa.counted or qb.counted or qa.unit or "",
                                            _shared_word(ca, cb, qa, names, common)) if x) or "figure"
@@ -1108,7 +1118,8 @@ def _shared_word(a: Claim, b: Claim, q, names: set[str], near: frozenset[str] = 
     counted |= {w.lower() for w in re.findall(r"\w+", q.text)} | {"thousand", "hundred", "million", "dozen", "billion"}
     counted |= names | _REPORTING_WORDS | _CALENDAR_TERMS  # ("vote", not "vote wednesday")
     b_terms = set(b.terms)
-    shared = [t for t in a.terms if t in b_terms and t not in counted and not t.isdigit() and t not in names]
+    shared = [t for t in a.terms if t in b_terms and t not in counted and not re.fullmatch(r"[\d.,]+", t)
+              and t not in names]
     return next((t for t in shared if t in near), shared[0] if shared else "")
 
 
@@ -1124,7 +1135,7 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
         c, q = items[k]
         by_fact[fact_of.get((c.article, c.index))].append(x)
         for t in segments.window_words(c, q, names):
-            if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES:
+            if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES or t.startswith("@"):  # (or the name it belongs to)
                 postings[t].append(x)
         if q.counted in _NAMED_MEASURES:  # a measure named by its figure ("magnitude 5.8" / "the magnitude at 6.2")
             postings[f"\0measure {q.counted}"].append(x)
@@ -1143,8 +1154,10 @@ class _SegmentCache:
     """``_segment`` and ``_years`` once per claim and figure: each takes part in many pairs."""
 
     def __init__(self, index: SentenceIndex, published: dict[str, str | None] | None = None,
-                 places: tuple[dict, dict] | None = None, facts: Sequence[Fact] = ()) -> None:
+                 places: tuple[dict, dict] | None = None, facts: Sequence[Fact] = (),
+                 mention_spans: dict | None = None) -> None:
         self.index = index
+        self.mention_spans = mention_spans or {}  # article -> sorted (start, end, entity id) of names
         self.published = published or {}
         # place entity id -> the place; article -> (start, end, place) of each people named by a demonym
         self.places, self.peoples = places or ({}, {})
@@ -1170,6 +1183,11 @@ class _SegmentCache:
             hit = self._segments[key] = (seg, self.index._texts[c.article][seg[1]:seg[2]].lower())
         return hit
 
+    def owner(self, c: Claim, q) -> str | None:
+        """:func:`_figure_owner` of the figure, as a pseudo-word ("@E3"), or None."""
+        eid = _figure_owner(self.index._texts[c.article], c, q, self.mention_spans.get(c.article, ()))
+        return f"@{eid}" if eid else None
+
     def window_words(self, c: Claim, q, names: set[str]) -> frozenset[str]:
         """The claim's terms that its window around ``q`` uses (by stem), except numbers, the story's
         names and reporting words: the words a figure's subject can be recognised by."""
@@ -1180,7 +1198,9 @@ class _SegmentCache:
             words = {t for t in c.terms if not t.isdigit() and t not in names and t not in _REPORTING_WORDS and t[:4] in text}
             if _NON_FATAL.search(text):  # "162 people who suffered non-fatal injuries" are injured, not dead
                 words.discard("fatal")
-            hit = self._words[key] = frozenset(words | {_FAMILY_OF[t] for t in words if t in _FAMILY_OF})
+            owner = self.owner(c, q)
+            hit = self._words[key] = frozenset(words | {_FAMILY_OF[t] for t in words if t in _FAMILY_OF}
+                                               | ({owner} if owner else set()))
         return hit
 
     def tally_first(self, c: Claim, q) -> str | None:
@@ -1293,13 +1313,16 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # told two ways (read on the looser scale of one kind of count); two people's terms never
         return (seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING) if cache.same_subject(a, b) else None
     wa, wb = cache.window_words(a, qa, names), cache.window_words(b, qb, names)
+    owner_a, owner_b = ({t for t in w if t.startswith("@")} for w in (wa, wb))
+    if owner_a and owner_b and not owner_a & owner_b:
+        return None  # "the Greens ... 58 seats" / "the National Party ... 56 seats": two parties' figures
     kinds_a, kinds_b = _count_kinds(wa), _count_kinds(wb)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return None  # "infected at least 412 people" / "the death toll has risen to 14": two kinds of count
     # a shared word of the claims that both windows around the figures use (by stem), not the counted noun
     words = (wa & wb) - {qa.counted, qb.counted}
     idf = index.idf
-    shared = [t for t in words if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES]
+    shared = [t for t in words if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES or t.startswith("@")]
     if not shared:
         return None
     # Compare what is said around each figure ("killing hundreds of people" / "thousands were killed"),
@@ -1311,7 +1334,37 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     if any(t in _COUNT_FAMILIES for t in shared) and cache.near_story(a.article, b.article):
         # ... in reports linked through a third: read alike as two wordings of one subject
         return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
+    if owner_a & owner_b:
+        # two figures of one name ("the National Party 28.9 per cent" / "National Party was second with 27.8%"):
+        # the wordings need read alike only as two of one subject, though a figure names nothing it counts
+        return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
     return seg_a, seg_b, (SAME_SUBJECT_EMBEDDING + 0.15 if strict else SAME_SUBJECT_EMBEDDING)
+
+
+# Where a list item begins ("..., the National Party 28.9 per cent and 56 seats"), and the verbs of saying that
+# make a name before a figure its source, not its owner ("Ostmark's army said 17 soldiers were killed")
+_ITEM_START = re.compile(r"(?<!\d),(?!\d)|;|:|\s[-\u2013\u2014]\s|\bwhile\b|\bwhereas\b")
+_SAYING_BETWEEN = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|according|estimated|"
+                             r"estimates|claimed|claims|put|puts|counted|confirmed)\b", re.IGNORECASE)
+
+
+def _figure_owner(text: str, c: Claim, q, spans) -> str | None:
+    """The name a figure belongs to, in a list of names and figures ("Prime Minister Havik's National Party won
+    28.9% and 55 seats"; "the Greens 29.4 per cent and 58 seats, the National Party 28.9 per cent and 56
+    seats"): the last name before the figure in its list item, with no verb of saying between (a source is
+    no owner); None when there is none."""
+    item = c.start
+    for m in _ITEM_START.finditer(text, c.start, q.start):
+        item = m.end()
+    owner = None
+    for s, e, eid in spans:
+        if s >= q.start:
+            break
+        if s >= item and e <= q.start:
+            owner = (e, eid)
+    if owner is None or _SAYING_BETWEEN.search(text, owner[0], q.start):
+        return None
+    return owner[1]
 
 
 def _count_kinds(words: frozenset[str]) -> set[str]:
@@ -1677,6 +1730,11 @@ def _make(kind: str, subject: str, positions: list[_Position], texts, key, statu
         text = texts[p.claim.article]
         cue = cue or any(not _names_the_measure(text, p, m.start() + s_start)
                          for m in _UPDATE_CUES.finditer(text[s_start:s_end]))
+        if not cue and kind == "number":
+            # a report whose lead says its count is still running ("after 40% of ballots had been counted",
+            # "preliminary results") gives every share in it for that moment
+            l_start, l_end = texts.sentences.get((p.claim.article, 0), (0, 0))
+            cue = bool(_RUNNING_COUNT.search(text, l_start, l_end))
         # a standfirst repeated in the body is one statement (two sources' figures in one claim are two)
         said_key = (p.claim.article, p.claim.text, p.start - p.claim.start if each_figure else None)
         if said_key in said:
