@@ -577,3 +577,16 @@ def test_one_word_the_tagger_reads_as_a_common_noun_is_no_entity():
 
     doc = annotate([Article(id="x", source="x", text="Schools will reopen on Wednesday in Ostrun.")], cache=False)[0]
     assert "Schools" not in [m.text for m in doc.entities]
+
+
+def test_a_verb_the_tagger_ran_two_names_across_splits_them():
+    text = "The Green Alliance led Ostmark's election, and the Green Alliance will lead talks in Ostmark."
+    mentions = [EntityMention("a", 4, 30, "Green Alliance led Ostmark", "GPE")] + tag("a", text[40:], [])
+    mentions += [EntityMention("a", text.index("Green", 40), text.index("Green", 40) + 14, "Green Alliance", "ORG"),
+                 EntityMention("a", text.rindex("Ostmark"), text.rindex("Ostmark") + 7, "Ostmark", "GPE")]
+    entities = canonicalize(mentions, {"a": text})
+    names = sorted(e.name for e in entities)
+    assert names == ["Green Alliance", "Ostmark"], names
+    # function words stay inside a name
+    entities, _ = story({"b": ("Bosnia and Herzegovina signed the deal.", [("Bosnia and Herzegovina", "GPE")])})
+    assert [e.name for e in entities] == ["Bosnia and Herzegovina"]

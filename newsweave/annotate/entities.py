@@ -763,6 +763,9 @@ def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None)
             # does a comma before a capital: "the former mayor of Kelby, Viktor Hal, ..." names a town and a man
             sub = [(off + mt.start(), mt.group())
                    for mt in re.finditer(r"(?:(?!\s[/_\u2013\u2014-]+\s|,\s+[A-Z]).)+", piece)]
+            # a lower-case word between two capitalised ones that is no function word is a verb the tagger ran
+            # two names across: "Green Alliance led Ostmark('s election)", "Havik won Kelby"
+            sub = [(o + a, part[a:b]) for o, part in sub for a, b in _cut_at_verbs(part)]
             split = split or len(sub) > 1
             more.extend(sub)
         full = texts.get(mn.article, "") if texts else ""
@@ -794,6 +797,19 @@ _STANCE_PREFIX = re.compile(r"^(?:anti|pro|non|un|post|pre|ex|neo)-(?=[A-Z])", r
 _TITLE_FUNCTION_WORDS = frozenset(
     "a an the of and or in on at to for from with by as into over under about against between vs de del la le "
     "los las el do da das dos di du des von van der den".split())
+_FUNCTION_ALTERNATION = "|".join(sorted(_TITLE_FUNCTION_WORDS, key=len, reverse=True))
+_VERB_BETWEEN_NAMES = re.compile(r"\s(?!(?:" + _FUNCTION_ALTERNATION + r")\s)[a-z]{3,}\s(?=[A-Z])")
+
+
+def _cut_at_verbs(part: str) -> list[tuple[int, int]]:
+    """The spans of ``part`` left when each lower-case word between capitalised ones that is no function word
+    (a verb the tagger ran two names across) is cut out."""
+    spans, at = [], 0
+    for m in _VERB_BETWEEN_NAMES.finditer(part):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, len(part)))
+    return [(a, b) for a, b in spans if b > a]
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]['\"’”)]*\s+|\n\s*|(?:[\"“‘(]|``)\s*)$")
 
 
