@@ -769,3 +769,34 @@ def test_each_partys_figures_in_a_list_are_compared_with_that_partys_own():
     assert {p["value"]: sorted(p["sources"]) for p in share["positions"]} == {"27.8%": ["n1"], "28.9%": ["n2", "n3"]}
     assert "Ostmark First percent" in hits and hits["Ostmark First percent"]["status"] == "update"
     assert not any({"58 seats", "56 seats"} <= {p["value"] for p in d["positions"]} for d in hits.values())
+
+
+def _trial_reports(third_age: str = "62"):
+    return newsweave.brief([
+        _article(1, "Continental Press", "A court in Karvo on Tuesday postponed the corruption trial of former energy "
+                 "minister Aleksandr Petrovsky until May 18. Petrovsky, 61, is accused of taking $12 million in "
+                 "bribes from a gas trader between 2019 and 2022.", "2027-04-06"),
+        _article(2, "Karvo Gazette", "The trial of Alexander Petrovski, the former energy minister, was put off on "
+                 "Tuesday until May 18. Petrovski is charged with accepting $12 million in kickbacks between 2019 and "
+                 "2022.", "2027-04-06"),
+        _article(3, "Northern Post", "Oleksandr Petrovskyi won a six-week delay to his bribery trial on Tuesday. "
+                 f"Petrovskyi, {third_age}, is accused of taking 12 million dollars from a gas trading firm.",
+                 "2027-04-07"),
+    ])
+
+
+def test_one_persons_age_given_two_ways_is_a_contradiction_not_an_update():
+    hits = [d for d in _numbers(_trial_reports()) if d["subject"].endswith("age")]
+    assert len(hits) == 1 and hits[0]["status"] == "contradiction", [d["explanation"] for d in _numbers(_trial_reports())]
+    assert sorted(p["value"] for p in hits[0]["positions"]) == ["61", "62"]
+    assert not [d for d in _numbers(_trial_reports("61")) if d["subject"].endswith("age")]
+
+
+def test_one_statement_about_a_name_spelled_three_ways_is_one_fact():
+    """ "postponed the trial of Aleksandr Petrovsky on Tuesday until May 18" / "The trial of Alexander Petrovski was
+    put off on Tuesday until May 18": one fact (two days in common, one person however spelled)."""
+    b = _trial_reports()
+    postponed = [f for f in b.facts if "May 18" in f["text"]]
+    assert postponed and {"n1", "n2"} <= set(postponed[0]["sources"]), [(f["text"], f["sources"]) for f in b.facts]
+    bribes = [f for f in b.facts if "12 million" in f["text"] and "n1" in f["sources"]]
+    assert bribes and "n2" in bribes[0]["sources"], [(f["text"], f["sources"]) for f in b.facts]

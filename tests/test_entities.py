@@ -590,3 +590,25 @@ def test_a_verb_the_tagger_ran_two_names_across_splits_them():
     # function words stay inside a name
     entities, _ = story({"b": ("Bosnia and Herzegovina signed the deal.", [("Bosnia and Herzegovina", "GPE")])})
     assert [e.name for e in entities] == ["Bosnia and Herzegovina"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Aleksandr Petrovsky", "Alexander Petrovski"), ("Aleksandr Petrovsky", "Oleksandr Petrovskyi"),
+    ("Zelensky", "Zelenskyy"), ("Zelensky", "Zelenskiy"),
+])
+def test_a_final_y_written_i_is_one_name(a, b):
+    assert same_name(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("Armenia", "Armenian"), ("Pakistan", "Pakistani"), ("Niger", "Nigeria")])
+def test_a_derived_form_is_still_another_name(a, b):
+    assert not same_name(a, b)
+
+
+def test_a_persons_surname_alone_is_found_after_the_full_name():
+    entities, _ = story({
+        "a": ("Oleksandr Petrovskyi won a delay. Petrovskyi, 62, is accused of taking bribes.",
+              [("Oleksandr Petrovskyi", "PERSON")]),
+    })
+    person = find(entities, "Oleksandr Petrovskyi")
+    assert len(person.mentions) == 2, person.mentions

@@ -440,3 +440,16 @@ def test_a_change_told_as_a_fraction_is_a_percent(text, figure, value, low, high
 ])
 def test_a_fraction_that_is_no_change_is_not_read(text):
     assert [q for q in tag_quantities(text) if q.kind == "percent"] == []
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Petrovsky, 61, is accused of taking bribes.", "61"),
+    ("Green leader Piet Jansen, 52, a former mayor of Kelby, said.", "52"),
+])
+def test_a_number_set_off_by_commas_after_a_name_is_an_age(text, age):
+    [q] = tag_quantities(text)
+    assert (q.text, q.counted) == (age, "age")
+
+
+def test_a_number_after_a_comma_that_counts_something_is_no_age():
+    assert [q.counted for q in tag_quantities("The ministers met in Paris, 40 years after the treaty.")] != ["age"]

@@ -172,6 +172,7 @@ def find_disagreements(
     for item in out:
         _explain(item, published, outlet, speakers, texts)
         item.pop("_figure", None)
+        item.pop("_fixed", None)
         for p in item["positions"]:
             for ev in p["evidence"]:
                 who = _speaker_name(speakers, ev)
@@ -688,6 +689,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         item = _make("number", subject, positions, texts, lambda p: str(p.normalized), status,
                      each_figure=(id(qa), id(qb)) in rival_pairs or (id(qb), id(qa)) in rival_pairs)
         item["_figure"] = qa.kind  # (dropped after _explain reads it)
+        if qa.counted == "age":
+            item["_fixed"] = True  # an age does not grow from one day's report to the next
         results.append(item)
     merged = (_without_ambiguous_reports(it, texts, speakers, rival_articles) for it in _merge_number_items(results))
     out = [it for it in merged if it is not None]
@@ -1296,6 +1299,13 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     """Claims counting the same thing in the same event need a word in common besides the count, the
     counted noun and the story's names, and wordings that read alike. The lexical part is decided here:
     None when it fails, else (segment a, segment b, the embedding cosine they need)."""
+    if qa.counted == qb.counted == "age":
+        # one person's age in two reports ("Petrovsky, 61," / "Petrovskyi, 62,"): the name is the subject
+        owner_a, owner_b = cache.owner(a, qa), cache.owner(b, qb)
+        if owner_a is None or owner_a != owner_b:
+            return None
+        seg_a, seg_b = cache.segment(a, qa)[0], cache.segment(b, qb)[0]
+        return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING
     ya, yb = cache.years(a), cache.years(b)
     if ya and yb and not (ya & yb):
         return None  # figures of different years are about different events
@@ -1353,6 +1363,8 @@ def _figure_owner(text: str, c: Claim, q, spans) -> str | None:
     28.9% and 55 seats"; "the Greens 29.4 per cent and 58 seats, the National Party 28.9 per cent and 56
     seats"): the last name before the figure in its list item, with no verb of saying between (a source is
     no owner); None when there is none."""
+    if q.counted == "age":  # "Petrovsky, 61,": the name the age is set after
+        return next((eid for s, e, eid in spans if q.start - 4 <= e <= q.start and text[e:q.start].strip() == ","), None)
     item = c.start
     for m in _ITEM_START.finditer(text, c.start, q.start):
         item = m.end()
@@ -1826,7 +1838,7 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=No
     # count of the evacuated grows as a story unfolds; a share or a sum ("a 9% pay rise" / "a 10% pay
     # rise", a day apart) moves only when a report says so (the cue checked in _make).
     if (item["kind"] == "number" and item["status"] == "contradiction" and item.get("_figure", "cardinal") == "cardinal"
-            and not (texts is not None and _fixed_at_event(item, texts))):
+            and not item.get("_fixed") and not (texts is not None and _fixed_at_event(item, texts))):
         who = {_speaker_of(speakers, ev) for p in item["positions"] for ev in p["evidence"]} - {None}
         dated = []
         for p in item["positions"]:

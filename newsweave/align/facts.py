@@ -6,7 +6,10 @@
    keys shared by too many claims (the story's name, "said") are not used. This keeps the work
    near-linear in the number of claims instead of all pairs. Claims that give the same figure for the
    same kind of count (deaths, injured, missing, displaced, detained: ``counts.py``) are compared too,
-   since "fourteen people have been confirmed dead" may share no other word with "at least 14 died".
+   since "fourteen people have been confirmed dead" may share no other word with "at least 14 died"; so are
+   claims that give one sum of money about one name, and claims that date what they state by the same two
+   days and name one entity in common (a small story's shared words are too common to be keys). Names are
+   read in their entity's canonical spelling (``SentenceIndex.terms_of``: "Petrovsky" / "Petrovski").
 3. **Same content.** A candidate pair is linked when the alignment index says the two state the same
    content: TF-IDF over content lemmas, containment, or close sentence embeddings of the canonicalized
    text (entity variants replaced by canonical names), embeddings only for pairs that share words.
@@ -60,11 +63,33 @@ def in_attribution(claim: Claim, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in claim.attribution)
 
 
+def _days(c: Claim, phrase_dated: frozenset | set = frozenset()) -> set[str]:
+    """The days the claim dates what it states by (a clock time is on its day too: "2026-03-09T23:00")."""
+    return {t.value[:10] for t in _clause_dates(c, phrase_dated)
+            if t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[4:5] == "-" and t.value[10:11] in ("", "T")}
+
+
 def _same_day(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
-    # a clock time is on its day too ("2026-03-09T23:00")
-    days = lambda c: {t.value[:10] for t in _clause_dates(c, phrase_dated)  # noqa: E731
-                      if t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[4:5] == "-" and t.value[10:11] in ("", "T")}
-    return bool(days(a) & days(b))
+    return bool(_days(a, phrase_dated) & _days(b, phrase_dated))
+
+
+def same_days_pairs(claims: Sequence[Claim], phrase_dated: frozenset | set = frozenset()) -> set[tuple[int, int]]:
+    """Pairs of claims (indices) from different articles that date what they state by the same two days and name
+    one entity in common ("postponed the trial of X on Tuesday until May 18" / "X's trial was put off on Tuesday
+    until May 18"): in a story of a few reports their shared words are too common to be informative keys."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        days = sorted(_days(c, phrase_dated))
+        for x, d1 in enumerate(days):
+            for d2 in days[x + 1:]:
+                for e in c.entities:
+                    buckets[(d1, d2, e)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if 2 <= len(members) <= MAX_BUCKET:
+            pairs.update((min(i, j), max(i, j)) for x, i in enumerate(members) for j in members[x + 1:]
+                         if claims[i].article != claims[j].article)
+    return pairs
 
 
 def _same_time(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
@@ -232,13 +257,19 @@ def _other_years(a: Claim, b: Claim, published_year: dict[str, str], phrase_date
 
 def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     """Pairs of claims (indices) from different articles that give the same figure for the same kind of
-    count ("at least 14 people have died" / "fourteen people have been confirmed dead"): they may share no
-    word but the figure, so blocking by shared words does not find them."""
-    buckets: dict[tuple[str, float], list[int]] = defaultdict(list)
+    count ("at least 14 people have died" / "fourteen people have been confirmed dead"), or the same sum of money
+    about one name: they may share no word but the figure, so blocking by shared words does not find them."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         key = _figure(c)
         if key is not None:
             buckets[key].append(i)
+        # ... or the same sum of money about the same name ("accused of taking $12 million in bribes" / "charged
+        # with accepting $12 million in kickbacks"): an amount is as specific as a toll
+        money = [q for q in c.quantities if q.kind == "money" and q.value is not None]
+        if len(money) == 1:
+            for e in c.entities:
+                buckets[("money", money[0].unit, money[0].value, e)].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
         if 2 <= len(members) <= MAX_BUCKET:
@@ -286,11 +317,11 @@ def attach_slots(docs: Sequence[AnnotatedArticle], entities: list) -> None:
             c.quantities = [q for q in doc.quantities if c.start <= q.start and q.end <= c.end]
 
 
-def _keys(claim: Claim, idf: dict[str, float], rare_idf: float) -> set[str]:
+def _keys(claim: Claim, idf: dict[str, float], rare_idf: float, terms: Sequence[str] | None = None) -> set[str]:
     keys = {f"e:{e}" for e in claim.entities}
     if claim.predicate:
         keys.add(f"p:{claim.predicate}")
-    keys |= {f"t:{t}" for t in set(claim.terms) if idf.get(t, 0.0) >= rare_idf}
+    keys |= {f"t:{t}" for t in set(claim.terms if terms is None else terms) if idf.get(t, 0.0) >= rare_idf}
     return keys
 
 
@@ -299,16 +330,18 @@ def _pairs_of(k: int) -> tuple[np.ndarray, np.ndarray]:
     return np.triu_indices(k, 1)
 
 
-def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float]) -> set[tuple[int, int]]:
-    """Pairs of claims (indices) from different articles that share at least two informative keys."""
+def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float], terms_of=None) -> set[tuple[int, int]]:
+    """Pairs of claims (indices) from different articles that share at least two informative keys.
+    ``terms_of`` gives a claim's terms as the index reads them (names in their canonical spelling)."""
+    terms_of = terms_of or (lambda c: c.terms)
     # "Rare" is judged over word occurrences, not over the vocabulary: most words occur once or twice,
     # so a vocabulary quantile would keep only words found in one or two claims.
-    occurrences = sorted(idf.get(t, 0.0) for c in claims for t in set(c.terms))
+    occurrences = sorted(idf.get(t, 0.0) for c in claims for t in set(terms_of(c)))
     rare_idf = occurrences[len(occurrences) // 3] if occurrences else 0.0
     buckets: dict[str, list[int]] = defaultdict(list)
     n_keys: list[int] = []
     for i, c in enumerate(claims):
-        keys = _keys(c, idf, rare_idf)
+        keys = _keys(c, idf, rare_idf, terms_of(c))
         n_keys.append(len(keys))
         for k in keys:
             buckets[k].append(i)
@@ -343,20 +376,23 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     years = [_years(c, published_year, phrase_dated) for c in claims]
     counts = [one_count(c) for c in claims]
     figure_pairs = same_figure_pairs(claims)
-    pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf) | figure_pairs
+    two_day_pairs = same_days_pairs(claims, phrase_dated)
+    pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf, index.terms_of) | figure_pairs | two_day_pairs
              if not (years[i] and years[j] and not years[i] & years[j]) and not conflicting_counts(counts[i], counts[j])
              and not conflicting_figures(claims[i], claims[j])}
     links: list[tuple[float, int, int]] = []
     # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
     index.vectors(list({id(c): c for i, j in pairs
-                        if (i, j) in figure_pairs or index.needs_embedding(claims[i], claims[j])
+                        if (i, j) in figure_pairs or (i, j) in two_day_pairs or index.needs_embedding(claims[i], claims[j])
                         for c in (claims[i], claims[j])}.values()))
     for i, j in pairs:
         score = index.same_content(claims[i], claims[j])
         if score <= 0 and _same_day(claims[i], claims[j], phrase_dated):
             # Two reports dating something to the same day need less wording in common to be the same fact.
             emb = index.embedding_similarity(claims[i], claims[j])
-            close = SAME_FIGURE_EMBEDDING if _same_time(claims[i], claims[j], phrase_dated) else SAME_DAY_EMBEDDING
+            # (a clock time of one day, or two days in common, is as specific as a figure)
+            close = SAME_FIGURE_EMBEDDING if (_same_time(claims[i], claims[j], phrase_dated) or (i, j) in two_day_pairs) \
+                else SAME_DAY_EMBEDDING
             score = emb if emb >= close else 0.0
         if score <= 0 and (i, j) in figure_pairs:
             # ... and so do two that give the same figure for the same kind of count.

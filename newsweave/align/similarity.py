@@ -12,6 +12,7 @@ by their canonical names first, so "Kalbacar" and "Kelbajar" read the same to th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -115,6 +116,35 @@ class Match:
     score: float
 
 
+_NAME_TOKEN = re.compile(r"[^\W_]+")
+
+
+def name_term_map(texts: dict[str, str], canonical: dict[tuple[str, int, int], str]) -> dict[str, str]:
+    """Lower-cased name words -> the canonical name's word they spell: from each mention whose text differs
+    from its entity's canonical name word for word ("Aleksandr Petrovsky" / "Alexander Petrovski": aleksandr ->
+    alexander, petrovsky -> petrovski), or a one-word mention that spells the name's last word differently
+    ("Petrovskyi"). Mentions that differ in length otherwise ("Republic of Azerbaijan") map nothing."""
+    out: dict[str, str] = {}
+    for (art, start, end), name in canonical.items():
+        text = texts.get(art)
+        if text is None:
+            continue
+        said = _NAME_TOKEN.findall(text[start:end].lower())
+        canon = _NAME_TOKEN.findall(name.lower())
+        if not said or not canon or said == canon:
+            continue
+        if len(said) == len(canon):
+            pairs = zip(said, canon)
+        elif len(said) == 1 and said[0] not in canon and said[0][:3] == canon[-1][:3]:
+            pairs = [(said[0], canon[-1])]
+        else:
+            continue
+        for x, y in pairs:
+            if x != y and len(x) >= 3 and x[:1] == y[:1] or x != y and len(x) >= 3 and {x[:1], y[:1]} <= set("aeiouy"):
+                out.setdefault(x, y)
+    return out
+
+
 class SentenceIndex:
     """TF-IDF vectors of every sentence of a story, for same-content look-ups across articles."""
 
@@ -145,14 +175,26 @@ class SentenceIndex:
         self._by_article: dict[str, list[int]] = {}
         for i, s in enumerate(self.sentences):
             self._by_article.setdefault(s.article, []).append(i)
+        self._term_map = name_term_map(self._texts, self._canonical)
+        self._mapped_terms: dict[int, tuple[Sentence, list[str]]] = {}
         if self.sentences and any(s.terms for s in self.sentences):
-            self.matrix, self.idf = tfidf([s.terms for s in self.sentences])
+            self.matrix, self.idf = tfidf([self.terms_of(s) for s in self.sentences])
         else:
             self.matrix = None
             self.idf = {}
 
     def row(self, sentence: Sentence) -> int:
         return self._row[(sentence.article, sentence.index)]
+
+    def terms_of(self, unit: Sentence) -> list[str]:
+        """The unit's terms with each spelling of a name written as its entity's canonical name does
+        ("petrovsky" and "petrovskyi" as "petrovski"), so that two reports' wordings share the name's terms."""
+        if not self._term_map:
+            return unit.terms
+        hit = self._mapped_terms.get(id(unit))
+        if hit is None or hit[0] is not unit:
+            hit = self._mapped_terms[id(unit)] = (unit, [self._term_map.get(t, t) for t in unit.terms])
+        return hit[1]
 
     def canonical_text(self, article: str, start: int, end: int) -> str:
         """``text[start:end]`` with every entity mention replaced by its entity's canonical name."""
@@ -261,7 +303,7 @@ class SentenceIndex:
         needs them. (Keyed by identity; the unit is kept with them so that its id cannot be reused.)"""
         hit = self._term_sets.get(id(unit))
         if hit is None or hit[0] is not unit:
-            terms = set(unit.terms)
+            terms = set(self.terms_of(unit))
             hit = self._term_sets[id(unit)] = (unit, terms, sum(self.idf.get(t, 1.0) for t in terms))
         return hit[1], hit[2]
 
@@ -345,7 +387,7 @@ class SentenceIndex:
                 vecs = self.vectors([sentence] + [self.sentences[i] for i in shortlist])
                 for i, sim in zip(shortlist, self._encoder.calibrate(vecs[1:] @ vecs[0])):
                     cand = self.sentences[i]
-                    if sim >= EMBEDDING_MIN and len(set(sentence.terms) & set(cand.terms)) >= 2:
+                    if sim >= EMBEDDING_MIN and len(set(self.terms_of(sentence)) & set(self.terms_of(cand))) >= 2:
                         if (cand.article not in best or sim > best[cand.article].score) and self._mutual(sentence, cand, float(sim)):
                             best[cand.article] = Match(cand, float(sim))
         return sorted(best.values(), key=lambda m: -m.score)

@@ -368,6 +368,8 @@ def _derived(a: str, b: str) -> bool:
     """True when one key is the other plus a derivational ending (Armenia/Armenian, Niger/Nigeria)."""
     if len(a) > len(b):
         a, b = b, a
+    if a.endswith("y") and b in (a[:-1] + "i", a + "i", a[:-1] + "iy", a[:-1] + "yi"):
+        return False  # a final y written i, or y followed by i: one name transliterated (Petrovsky / Petrovski / Petrovskyi)
     stems = {a, a.rstrip("aeiouy")}
     for suf in _DERIVED_SUFFIXES:
         if b.endswith(suf) and b[: -len(suf)] in stems and len(b[: -len(suf)]) >= 3:
@@ -1342,6 +1344,11 @@ def _search_missed(groups: list[_Group], texts: dict[str, str], lower_words: set
     ambiguous: set = set()
     for gi, g in enumerate(groups):
         surfaces = {m.surface for m in g.members}
+        if g.person or g.labels.get("PERSON", 0) > sum(g.labels.values()) / 2:
+            # a person is named by the surname alone after the full name ("Oleksandr Petrovskyi ... Petrovskyi,
+            # 62, is accused"): each full form's last word is a form of the name too
+            surfaces |= {toks[-1] for s in list(surfaces) if len(toks := _TOKEN.findall(s)) > 1 and len(toks[-1]) >= 4
+                         and toks[-1][:1].isupper()}
         for s in surfaces:
             toks = _TOKEN.findall(s)
             if not toks or not toks[0][:1].isupper():

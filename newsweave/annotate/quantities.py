@@ -859,6 +859,10 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
             counted, cstart, cend = c
     if counted is None and heur is not None:
         counted, cstart, cend = heur
+    if (counted is None and kind == "cardinal" and unit is None and not approx and value is not None
+            and 1 <= value <= 120 and float(value).is_integer()
+            and _AGE_BEFORE.search(text, max(0, start - 40), start) and _AGE_AFTER.match(text, end)):
+        counted = "age"  # "Petrovsky, 61, is accused ...": a person's age set off by commas after the name
     if counted is not None and cstart is not None and cstart >= end:
         gap = text[end:cstart]
         if len(gap) <= 40 and not re.search(r"(?i)\bof\b|[^\w\s'’-]", gap):
@@ -874,6 +878,10 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
         end,
         from_to,
     )
+
+
+_AGE_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*,\s*$")
+_AGE_AFTER = re.compile(r"\s*,\s+(?!and\b|or\b)[a-z]")
 
 
 def _counted_heuristic(text: str, pos: int, kind: str, single: bool) -> tuple[str, int, int] | None:
