@@ -382,10 +382,17 @@ _PLANNED_AFTER = {"planned", "scheduled", "proposed", "expected", "upcoming", "a
 
 
 def _set_for_day(left_words: list[str]) -> bool:
-    """Do the words before a day (text order) read "<setting verb> <object> for" ("called a strike for")?"""
+    """Do the words before a day (text order) read "<setting verb> <object> for" ("called a strike for")? Not
+    when the setting is told in a past tense ("had been scheduled for Tuesday", "was set for Monday"): the day
+    of a plan told as past has mostly gone by (it was often missed: "... but was postponed")."""
     if not left_words or left_words[-1].lower() != "for":
         return False
-    return any(w.lower() in _SET_FOR_VERBS and w.islower() for w in left_words[-7:-1])
+    window = left_words[-7:-1]
+    for k, w in enumerate(window):
+        if w.lower() in _SET_FOR_VERBS and w.islower():
+            before = {x.lower() for x in window[max(0, k - 2):k]}
+            return not before & {"had", "was", "were"}
+    return False
 
 
 def _directive_infinitive(words: list[str]) -> bool:
@@ -412,6 +419,8 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
             cue = next((x.lower() for x in words[i + 1:] if _scan_tense([x], True) is not None), None)
             return "past" if cue in ("was", "were", "lasted") else "future"
         if lw in _FUT_WORDS:
+            if backwards and lw in _PLAN_PARTICIPLES and {x.lower() for x in words[i + 1:i + 3]} & {"had", "was", "were"}:
+                return "past"  # "had been scheduled for Tuesday", "was expected on Monday": a plan told as past
             if lw == "set" and not (i > 0 and not backwards and False):
                 # "set to" / "is set for": only future when followed (in text order) by to/for
                 nxt = words[i - 1].lower() if backwards and i > 0 else (words[i + 1].lower() if not backwards and i + 1 < len(words) else "")
@@ -445,6 +454,8 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
     return None
 
 
+_ASIDE_BEFORE_DATE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*,\s*((?:on|by|until|from|at|in|before|after)\s*)?$")
+_PLAN_PARTICIPLES = {"scheduled", "planned", "expected", "due", "set", "slated"}
 FAR_CLAUSE_WORDS = 24  # how far back in its clause a date's verb is looked for when none is near
 
 _SENT_END = re.compile(r"[.!?][\"')]*\s+(?=[A-Z\"])")
@@ -484,6 +495,9 @@ class _Ctx:
         left = text[lo:start]
         cut = max(left.rfind("\n") + 1, max((m.end() for m in _SENT_END.finditer(text[lo:start + 1])), default=0))
         left = left[cut:]
+        # a relative clause set off by commas right before the date is an aside: the date is the main verb's
+        # ("will dock with the station, which orbits 400 km above Earth, on Saturday")
+        left = _ASIDE_BEFORE_DATE.sub(" ", left)
         right = text[end:end + 200]
         m = re.search(r"[.!?;](?:\s|$)|\n", right)
         right = right[: m.start()] if m else right
