@@ -74,6 +74,7 @@ def test_weekday_future_cues_resolve_after_publication():
     # a plan told as past: its day has gone by
     ("The launch had been scheduled for Friday but was postponed twice because of high winds.", "2020-11-20"),
     ("The court was expected to rule on Friday.", "2020-11-20"),
+    ("The crew is on course to dock with the station on Friday, mission control said.", "2020-11-27"),
 ])
 def test_a_state_or_an_expectation_still_to_come(text, value):
     got = found(text)

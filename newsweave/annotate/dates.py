@@ -418,6 +418,8 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
             # services were down ... until around 22:00 on Monday"
             cue = next((x.lower() for x in words[i + 1:] if _scan_tense([x], True) is not None), None)
             return "past" if cue in ("was", "were", "lasted") else "future"
+        if backwards and lw in ("course", "track") and i + 1 < len(words) and words[i + 1].lower() == "on":
+            return "future"  # "is on course to dock on Saturday", "on track to open in May"
         if lw in _FUT_WORDS:
             if backwards and lw in _PLAN_PARTICIPLES and {x.lower() for x in words[i + 1:i + 3]} & {"had", "was", "were"}:
                 return "past"  # "had been scheduled for Tuesday", "was expected on Monday": a plan told as past
