@@ -800,3 +800,12 @@ def test_one_statement_about_a_name_spelled_three_ways_is_one_fact():
     assert postponed and {"n1", "n2"} <= set(postponed[0]["sources"]), [(f["text"], f["sources"]) for f in b.facts]
     bribes = [f for f in b.facts if "12 million" in f["text"] and "n1" in f["sources"]]
     assert bribes and "n2" in bribes[0]["sources"], [(f["text"], f["sources"]) for f in b.facts]
+
+
+def test_two_sources_costs_of_one_programme_in_one_report_are_rivals():
+    b = newsweave.brief([_article(1, "Oslo Post", "The crew is on course to dock with the Horizon station on Saturday. "
+                                  "Critics say the 3 billion euro programme is a vanity project. The agency puts its "
+                                  "cost at 2.5 billion euros.", "2027-05-14")])
+    hits = _numbers(b)
+    assert len(hits) == 1 and hits[0]["subject"] == "cost", [(d["subject"], d["explanation"]) for d in hits]
+    assert sorted(p["value"] for p in hits[0]["positions"]) == ["2.5 billion euros", "3 billion euro"]

@@ -559,10 +559,12 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     # A report whose source gives its own figure ("the Red Crescent counted 310 cases and 12 deaths") may set
     # it against another source's count of the same kind, whatever noun each counts ("killed seven children"):
     # its counts are compared with each other too (only rival sources' pairs are kept, see rival()).
-    sourced_articles = {c.article for c, q in items if q.kind == "cardinal" and _source_verb(texts[c.article], c, q)}
-    for art in sourced_articles:
-        by_counted[("cardinal", "\0rivals", art)] = [k for k, (c, q) in enumerate(items)
-                                                     if c.article == art and q.kind == "cardinal"]
+    sourced = {(c.article, q.kind) for c, q in items if q.kind in ("cardinal", "money")
+               and _source_verb(texts[c.article], c, q)}
+    for art, kind in sourced:
+        # (and sums of money: "the agency puts its cost at 2.5 billion euros" / critics' "3 billion euro programme")
+        by_counted[(kind, "\0rivals", art)] = [k for k, (c, q) in enumerate(items)
+                                               if c.article == art and q.kind == kind]
     # Pass 1, lexical: the pairs that may count the same thing, and for those whose wordings must also read
     # alike, the two segments to compare. Pass 2 encodes all those segments in one batch (one call per
     # pair cost a batch of one each) and decides in the same order.
@@ -770,6 +772,8 @@ def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache"
         noun = given[1]
         if noun == qy.counted or (noun in _FAMILY_OF and _FAMILY_OF[noun] in segments.window_words(cy, qy, names)):
             return True
+        if noun in _SUMS and qx.kind == qy.kind == "money" and qx.unit == qy.unit:
+            return True  # "the agency puts its cost at 2.5 billion euros" / critics' "3 billion euro programme"
         if _FAMILY_OF.get(noun) == "~crowd" and (
                 qy.counted in _PEOPLE
                 or qy.counted is None and cx.start < cy.end and cy.start < cx.end and _count_owner(texts[cy.article], qy)):
@@ -780,6 +784,8 @@ def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache"
 
 
 _PEOPLE = frozenset({"people", "person", "persons"})
+# What a sum of money a source puts at is of: a cost, a price, a loss ...
+_SUMS = frozenset({"cost", "price", "bill", "value", "damage", "budget", "loss", "valuation", "worth", "tab"})
 # Counts nobody can make exactly: two figures for them are estimates that differ ("police put the crowd at
 # 45,000; the organisers said 120,000")
 _ESTIMATED_COUNTS = frozenset({"crowd"})
