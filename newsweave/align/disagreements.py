@@ -678,7 +678,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # one kind of count is one subject however each report names what it counts ("60 people",
             # "65 dead", "injuring 157 others"): its items merge through the figures they share
             subject = family
-        elif (owner := next((t[1:] for t in common if t.startswith("@")), None)) and owner in (entity_names or {}):
+        elif (owner := next((t.split(_OWNER_MARK)[1] for t in common if t.startswith(_OWNER_MARK)), None)) \
+                and owner in (entity_names or {}):
             # the name both figures belong to ("National Party seats")
             subject = " ".join(x for x in (entity_names[owner], qa.counted or qb.counted or qa.unit or "") if x)
         else:
@@ -1193,9 +1194,14 @@ class _SegmentCache:
         return hit
 
     def owner(self, c: Claim, q) -> str | None:
-        """:func:`_figure_owner` of the figure, as a pseudo-word ("@E3"), or None."""
-        eid = _figure_owner(self.index._texts[c.article], c, q, self.mention_spans.get(c.article, ()))
-        return f"@{eid}" if eid else None
+        """:func:`_figure_owner` of the figure, as a pseudo-word ("@E3"), or None. Only for a figure that says
+        what it counts, or a share, and is no margin ("control the House by only 12 seats" is a difference):
+        two figures of one name count one thing only so ("North Korea's three largest cities" is no census)."""
+        text = self.index._texts[c.article]
+        if not (q.counted or q.kind == "percent") or _MARGIN_BEFORE.search(text, max(0, q.start - 12), q.start):
+            return None
+        eid = _figure_owner(text, c, q, self.mention_spans.get(c.article, ()))
+        return f"{_OWNER_MARK}{eid}{_OWNER_MARK}{q.counted or q.kind}" if eid else None
 
     def window_words(self, c: Claim, q, names: set[str]) -> frozenset[str]:
         """The claim's terms that its window around ``q`` uses (by stem), except numbers, the story's
@@ -1359,6 +1365,8 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
 
 # Where a list item begins ("..., the National Party 28.9 per cent and 56 seats"), and the verbs of saying that
 # make a name before a figure its source, not its owner ("Ostmark's army said 17 soldiers were killed")
+_OWNER_MARK = "@"
+_MARGIN_BEFORE = re.compile(r"\bby\s+(?:only\s+|just\s+|some\s+|about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 _ITEM_START = re.compile(r"(?<!\d),(?!\d)|;|:|\s[-\u2013\u2014]\s|\bwhile\b|\bwhereas\b")
 _SAYING_BETWEEN = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|according|estimated|"
                              r"estimates|claimed|claims|put|puts|counted|confirmed)\b", re.IGNORECASE)
