@@ -1366,6 +1366,7 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
 # Where a list item begins ("..., the National Party 28.9 per cent and 56 seats"), and the verbs of saying that
 # make a name before a figure its source, not its owner ("Ostmark's army said 17 soldiers were killed")
 _OWNER_MARK = "@"
+MAX_OWNER_GAP_WORDS = 4  # words between a name and its figure in a list ("National Party was second with 27.8%")
 _MARGIN_BEFORE = re.compile(r"\bby\s+(?:only\s+|just\s+|some\s+|about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 _ITEM_START = re.compile(r"(?<!\d),(?!\d)|;|:|\s[-\u2013\u2014]\s|\bwhile\b|\bwhereas\b")
 _SAYING_BETWEEN = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|according|estimated|"
@@ -1390,6 +1391,8 @@ def _figure_owner(text: str, c: Claim, q, spans) -> str | None:
             owner = (e, eid)
     if owner is None or _SAYING_BETWEEN.search(text, owner[0], q.start):
         return None
+    if len(_LEAD_WORD.findall(text[owner[0]:q.start])) > MAX_OWNER_GAP_WORDS:
+        return None  # "Slepian's murder fit the pattern of four earlier attacks": the name is not what is counted
     return owner[1]
 
 
