@@ -809,3 +809,21 @@ def test_two_sources_costs_of_one_programme_in_one_report_are_rivals():
     hits = _numbers(b)
     assert len(hits) == 1 and hits[0]["subject"] == "cost", [(d["subject"], d["explanation"]) for d in hits]
     assert sorted(p["value"] for p in hits[0]["positions"]) == ["2.5 billion euros", "3 billion euro"]
+
+
+def test_a_name_owns_only_a_figure_close_after_it_that_counts_something():
+    from types import SimpleNamespace
+
+    from newsweave.align.disagreements import _figure_owner
+    from newsweave.annotate.quantities import tag_quantities
+
+    def owner(text, name):
+        s = text.index(name)
+        [q] = [q for q in tag_quantities(text) if q.value and q.value > 2]
+        return _figure_owner(text, SimpleNamespace(start=0), q, [(s, s + len(name), "E1")])
+
+    assert owner("The Greens took 58 seats, the National Party 56 seats.", "National Party") == "E1"
+    assert owner("Prime Minister Havik's National Party was second with 27.8%.", "National Party") == "E1"
+    # a verb of saying makes the name a source; a long way between, something else
+    assert owner("The National Party said 56 seats were won.", "National Party") is None
+    assert owner("Slepian's murder fit the pattern of four earlier sniper attacks.", "Slepian") is None
