@@ -819,10 +819,10 @@ def test_a_name_owns_only_a_figure_close_after_it_that_counts_something():
 
     def owner(text, name):
         s = text.index(name)
-        [q] = [q for q in tag_quantities(text) if q.value and q.value > 2]
+        q = [q for q in tag_quantities(text) if q.value and q.value > 2][-1]
         return _figure_owner(text, SimpleNamespace(start=0), q, [(s, s + len(name), "E1")])
 
-    assert owner("The Greens took 58 seats, the National Party 56 seats.", "National Party") == "E1"
+    assert owner("The Greens took 58 seats, the National Party 28.9 per cent.", "National Party") == "E1"
     assert owner("Prime Minister Havik's National Party was second with 27.8%.", "National Party") == "E1"
     # a verb of saying makes the name a source; a long way between, something else
     assert owner("The National Party said 56 seats were won.", "National Party") is None
