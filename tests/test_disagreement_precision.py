@@ -827,3 +827,21 @@ def test_a_name_owns_only_a_figure_close_after_it_that_counts_something():
     # a verb of saying makes the name a source; a long way between, something else
     assert owner("The National Party said 56 seats were won.", "National Party") is None
     assert owner("Slepian's murder fit the pattern of four earlier sniper attacks.", "Slepian") is None
+
+
+@pytest.mark.parametrize("second, disagree", [
+    ("The wildfire in southern Calvera has burned 45,000 acres of forest, the civil protection agency said.", True),
+    ("The wildfire in southern Calvera has burned 30,000 acres of forest, the civil protection agency said.", False),
+])
+def test_a_measure_in_another_unit_is_compared_in_one(second, disagree):
+    """ "about 12,000 hectares" against "45,000 acres" (18,200 hectares) disagree; against "30,000 acres" (12,100
+    hectares) they agree, within the rounding of a conversion."""
+    b = newsweave.brief([
+        _article(1, "Continental Press", "A wildfire has burned about 12,000 hectares of forest in southern Calvera, "
+                 "the civil protection agency said.", "2026-08-09"),
+        _article(2, "Daily Ledger", second, "2026-08-09"),
+        _article(3, "Valley News", "Firefighters in southern Calvera were helped by cooler weather on Sunday.",
+                 "2026-08-09"),
+    ])
+    hits = [d for d in _numbers(b) if any("acres" in p["value"] for p in d["positions"])]
+    assert bool(hits) == disagree, [d["explanation"] for d in _numbers(b)]

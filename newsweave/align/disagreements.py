@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS
-from newsweave.align.facts import Fact, in_attribution
+from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attribution
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.entities import demonym_place, name_key
@@ -543,6 +543,14 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         and not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start)
         and not _COUNT_PROGRESS.match(texts[c.article], q.end)
     ]
+    # a measure in any unit of its dimension is compared in the base unit ("12,000 hectares" / "45,000 acres");
+    # its own figure, as written, decides whether two figures agree within the rounding a conversion brings
+    as_written: dict[int, object] = {}
+    for k, (c, q) in enumerate(items):
+        if q.kind == "measure" and q.unit in _BASE_UNITS:
+            base = _in_base_unit(q)
+            as_written[id(base)] = q
+            items[k] = (c, base)
     results = []
     seen: set[tuple[int, int]] = set()
     totals = _partner_totals(items)
@@ -646,6 +654,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         if pair_key in seen:
             continue
         seen.add(pair_key)
+        if id(qa) in as_written and id(qb) in as_written and figures_agree(as_written[id(qa)], as_written[id(qb)]):
+            continue  # "about 12,000 hectares" / "30,000 acres": one area, rounded in each unit
         if qa.overlaps(qb):
             if ((qa.low, qa.high) == (qb.low, qb.high)
                     or (qa.value is not None and qb.value is not None and not _rival_estimates(qa, qb))):
@@ -1057,6 +1067,20 @@ def _part_of_total(total, part, totals: dict[float, set[float]]) -> bool:
     return total.value is not None and part.value is not None and part.value in totals.get(total.value, ())
 
 
+def _in_base_unit(q):
+    """A copy of a measure with its bounds in its dimension's base unit (square metres for hectares and acres),
+    and the dimension as its unit; its text is the figure as written."""
+    import copy
+
+    dimension, factor, offset = _BASE_UNITS[q.unit]
+    base = copy.copy(q)
+    base.low = None if q.low is None else q.low * factor + offset
+    base.high = None if q.high is None else q.high * factor + offset
+    base.value = None if q.value is None else q.value * factor + offset
+    base.unit = dimension
+    return base
+
+
 def _one_side_of(text: str, part, whole, whole_modifiers: set[str]) -> bool:
     """Is ``part`` a count of one named side of what ``whole`` counts: a smaller figure whose counted noun a
     capitalised name narrows ("Seventeen Ostmark soldiers", "12 Kenyan children"), against a figure of the
@@ -1076,7 +1100,9 @@ def _modifiers(text: str, q) -> set[str]:
 
     if q.counted_start is None or not q.start <= q.counted_start <= q.start + 80:
         return set()
-    words = {w.lower() for w in _LEAD_WORD.findall(text[q.start:q.counted_start])}
+    # (a measure's unit is no modifier: "12,000 hectares of forest" and "45,000 acres of forest" count one forest)
+    start = q.end if q.kind == "measure" and q.end <= q.counted_start else q.start
+    words = {w.lower() for w in _LEAD_WORD.findall(text[start:q.counted_start])}
     return words - STOP_WORDS - _NUMBER_WORDS
 
 
