@@ -829,6 +829,12 @@ def test_a_name_owns_only_a_figure_close_after_it_that_counts_something():
     assert owner("Slepian's murder fit the pattern of four earlier sniper attacks.", "Slepian") is None
 
 
+def test_two_changes_of_one_partys_seats_are_no_rival_counts():
+    b = _pair("House Democrats have lost nearly 60 seats in Ostmark's parliament over the past six years.",
+              "House Democrats picked up just six seats in Ostmark's parliament this year.", "2031-10-05")
+    assert _numbers(b) == [], [d["explanation"] for d in _numbers(b)]
+
+
 @pytest.mark.parametrize("second, disagree", [
     ("The wildfire in southern Calvera has burned 45,000 acres of forest, the civil protection agency said.", True),
     ("The wildfire in southern Calvera has burned 30,000 acres of forest, the civil protection agency said.", False),

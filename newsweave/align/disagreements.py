@@ -1224,7 +1224,8 @@ class _SegmentCache:
         what it counts, or a share, and is no margin ("control the House by only 12 seats" is a difference):
         two figures of one name count one thing only so ("North Korea's three largest cities" is no census)."""
         text = self.index._texts[c.article]
-        if not (q.counted or q.kind == "percent") or _MARGIN_BEFORE.search(text, max(0, q.start - 12), q.start):
+        if (not (q.counted or q.kind == "percent") or _MARGIN_BEFORE.search(text, max(0, q.start - 12), q.start)
+                or _CHANGE_BEFORE.search(text, max(0, q.start - 30), q.start)):
             return None
         eid = _figure_owner(text, c, q, self.mention_spans.get(c.article, ()))
         return f"{_OWNER_MARK}{eid}{_OWNER_MARK}{q.counted or q.kind}" if eid else None
@@ -1394,6 +1395,10 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
 _OWNER_MARK = "@"
 MAX_OWNER_GAP_WORDS = 4  # words between a name and its figure in a list ("National Party was second with 27.8%")
 _MARGIN_BEFORE = re.compile(r"\bby\s+(?:only\s+|just\s+|some\s+|about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+# ... nor a change ("House Democrats have lost nearly 60 seats" / "picked up just six seats" are no counts of seats)
+_CHANGE_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing|gained|gain|gains|gaining|picked\s+up|picks?\s+up|added|adds|"
+                            r"shed|sheds|dropped|flipped|flips)\s+(?:(?:just|only|nearly|about|almost|some|at\s+least)\s+)?$",
+                            re.IGNORECASE)
 _ITEM_START = re.compile(r"(?<!\d),(?!\d)|;|:|\s[-\u2013\u2014]\s|\bwhile\b|\bwhereas\b")
 _SAYING_BETWEEN = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|according|estimated|"
                              r"estimates|claimed|claims|put|puts|counted|confirmed)\b", re.IGNORECASE)
