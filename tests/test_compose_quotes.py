@@ -377,3 +377,19 @@ def test_whose_people_speak_for_the_antecedent(text, speaker):
     """"whose office" is no voice of its own: it is the governor's office."""
     b = _brief_one(text, "Harbour")
     assert [q["speaker"] for q in b.quotes] == [speaker], b.quotes
+
+
+def test_one_speakers_two_counts_are_two_statements():
+    """ "Police said 12 people were arrested" and "Police said 31 people had been arrested by Sunday morning":
+    one speaker, alike words, two counts: not one statement cited to both reports."""
+    import newsweave
+    from newsweave import Article
+
+    b = newsweave.brief([
+        Article(id="w", source="w", outlet="Harbour Wire", published="2031-06-18",
+                text="Police said 12 people were arrested after a crowd set fire to two cars near the stadium in Dorvane."),
+        Article(id="t", source="t", outlet="Coast Times", published="2031-06-19",
+                text="Police said 31 people had been arrested after a crowd set fire to cars near the stadium in Dorvane."),
+    ])
+    for q in b.quotes:
+        assert len(q["sources"]) == 1, (q["text"], q["sources"])

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsweave.align.facts import figures_conflict
 from newsweave.annotate.quotes import (
     GROUP_PRONOUNS, LINK_VERBS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, SPEECH_VERBS, THING_PRONOUNS,
 )
@@ -50,6 +51,7 @@ class _Quote:
     speaker_kind: str | None = None  # "person" or "body" (an institution), when the speaker says which
     speaker_span: tuple[int, int] | None = None  # where this article names the speaker ("it" when it says "it said")
     name_stems: set[str] = field(default_factory=set)  # stems of the entity names the content mentions
+    figures: list = field(default_factory=list)  # the quantities the content gives
 
     def other_kind(self, other: "_Quote") -> bool:
         """Are the two speakers of different kinds? "The ministry said ..." and a quote of Pavel Ondrich are
@@ -429,7 +431,8 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
             quotes.append(_Quote(doc.article.id, a.kind, start, start + len(content), content, speaker, entity,
                                  _stems(canonical, stop), places, _writer(doc.article) if first_person else None,
                                  kind, sp_bounds,
-                                 set().union(*(_stems(names[n], stop) for n in named)) if named else set()))
+                                 set().union(*(_stems(names[n], stop) for n in named)) if named else set(),
+                                 [q for q in doc.quantities if start <= q.start and q.end <= start + len(content)]))
 
     translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
     partners: dict[int, set[int]] = {}
@@ -545,6 +548,8 @@ def _same_statement(a: _Quote, b: _Quote) -> bool:
         return False
     if a.places and b.places and not (a.places & b.places):
         return False  # the same words about different places are different statements
+    if figures_conflict(a.figures, b.figures, counts=True):
+        return False  # "12 people were arrested" / "31 people had been arrested": two statements, two counts
     shared = len(a.stems & b.stems)
     short = min(len(a.stems), len(b.stems))
     contained = shared / short
