@@ -827,6 +827,9 @@ def test_a_name_owns_only_a_figure_close_after_it_that_counts_something():
     # a verb of saying makes the name a source; a long way between, something else
     assert owner("The National Party said 56 seats were won.", "National Party") is None
     assert owner("Slepian's murder fit the pattern of four earlier sniper attacks.", "Slepian") is None
+    # only a list's words may stand between: "has executed" and "declined" give no figure of the name's own
+    assert owner("Texas has executed 231 people in two decades.", "Texas") is None
+    assert owner("Yesterday GM shares declined 50 cents.", "GM") is None
 
 
 def test_two_changes_of_one_partys_seats_are_no_rival_counts():
@@ -851,3 +854,10 @@ def test_a_measure_in_another_unit_is_compared_in_one(second, disagree):
     ])
     hits = [d for d in _numbers(b) if any("acres" in p["value"] for p in d["positions"])]
     assert bool(hits) == disagree, [d["explanation"] for d in _numbers(b)]
+
+
+def test_an_office_held_in_the_previous_government_is_a_career_not_a_title_disagreement():
+    b = _pair("Sarid, environment minister in the previous Labor-led government, said the settlements hurt the "
+              "peace process in Ostmark. Yossi Sarid spoke in Ostrun.",
+              "Education Minister Yossi Sarid objected to the settlements in Ostmark on Monday.", "2031-03-09")
+    assert not _titles(b), [d["explanation"] for d in _titles(b)]
