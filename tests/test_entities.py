@@ -612,3 +612,14 @@ def test_a_persons_surname_alone_is_found_after_the_full_name():
     })
     person = find(entities, "Oleksandr Petrovskyi")
     assert len(person.mentions) == 2, person.mentions
+
+
+def test_a_common_noun_that_only_ever_opens_a_sentence_is_no_entity():
+    entities, _ = story({
+        "a": ("Turnout was 64%, the commission said. Havik conceded in Ostrun.", [("Turnout", "PERSON"), ("Ostrun", "GPE")]),
+        "b": ("Turnout was 63.5 per cent. Ostrun voted for the Greens.", [("Turnout", "PERSON"), ("Ostrun", "GPE")]),
+    })
+    assert [e.name for e in entities] == ["Ostrun"], [e.name for e in entities]
+    # a name that opens a sentence and is no common noun stays
+    entities, _ = story({"a": ("Havik conceded on Monday. Havik will go into opposition.", [("Havik", "PERSON")])})
+    assert [e.name for e in entities] == ["Havik"]

@@ -1332,6 +1332,29 @@ def _common_word(g: _Group, lower_words: set[str]) -> bool:
     return True
 
 
+def _sentence_opener(g: _Group, texts: dict[str, str]) -> bool:
+    """A one-word name that only ever opens a sentence and is an English common noun ("Turnout was 64%", in every
+    report) is the noun capitalised, not an entity (countries, demonyms and gazetteer cities excepted)."""
+    if g.country or g.demonym or not g.members:
+        return False
+    for m in g.members:
+        if " " in m.surface or not _SENTENCE_START_BEFORE.search(texts.get(m.article, "")[max(0, m.start - 4):m.start]):
+            return False
+    word = g.members[0].surface.lower()
+    return word in _common_nouns() and not _gazetteer().cities(g.members[0].surface)
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    """The English model's lemmatizer's nouns (57,000 common nouns), or none when it cannot be loaded."""
+    try:
+        from newsweave.annotate.nlp import load_nlp
+
+        return frozenset(load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+    except Exception:  # noqa: BLE001 - a missing model only loses this check
+        return frozenset()
+
+
 def _search_missed(groups: list[_Group], texts: dict[str, str], lower_words: set[str] | None = None) -> None:
     """Add every occurrence of a known alias that spaCy did not tag (word-bounded, first word
     case-sensitive; hyphen, space and joined forms; never inside a span already taken).
@@ -1592,7 +1615,7 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
         _group_info(g, places)
     lower_words = _lower_words(texts) if texts else set()
     if texts:
-        groups = [g for g in groups if not _common_word(g, lower_words)]
+        groups = [g for g in groups if not _common_word(g, lower_words) and not _sentence_opener(g, texts)]
     groups = _merge_groups(groups, places, texts)
     groups = _attach_surnames(groups, texts)
     if texts:
