@@ -861,3 +861,18 @@ def test_an_office_held_in_the_previous_government_is_a_career_not_a_title_disag
               "peace process in Ostmark. Yossi Sarid spoke in Ostrun.",
               "Education Minister Yossi Sarid objected to the settlements in Ostmark on Monday.", "2031-03-09")
     assert not _titles(b), [d["explanation"] for d in _titles(b)]
+
+
+@pytest.mark.parametrize("first, second", [
+    # a narrowed count is another count of the same name
+    ("China has some 350 million smokers and more than 400 million passive smokers, the ministry said.",
+     "China has about 420 million passive smokers, health officials said."),
+    # a poll's share and a result's share of one candidate measure two things
+    ("Until last spring, Saez had been leading in voter surveys, peaking at 35.7 percent to Chavez's 20.6 percent.",
+     "With most of the vote counted, Chavez had 56 percent, official results showed."),
+])
+def test_what_a_name_owns_is_narrowed_by_its_words(first, second):
+    b = _pair(first, second, "1998-12-07")
+    bad = [d for d in _numbers(b) if {"20.6 percent", "56 percent"} <= {p["value"] for p in d["positions"]}
+           or {"some 350 million smokers", "about 420 million passive smokers"} <= {p["value"] for p in d["positions"]}]
+    assert not bad, [d["explanation"] for d in bad]

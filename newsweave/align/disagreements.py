@@ -615,6 +615,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             ma, mb = _modifiers(texts[ca.article], qa), _modifiers(texts[cb.article], qb)
             if ma and mb and not ma & mb:
                 continue  # "22 surface ships" / "two Norwegian ships": two sets of ships, not two counts of one
+            if bool(ma) != bool(mb) and any(w in (cb if ma else ca).text.lower() for w in (ma or mb)):
+                continue  # "some 350 million smokers and more than 400 million passive smokers": the report that
+                # gives the plain count tells it apart from the narrowed one
             if _one_side_of(texts[ca.article], qa, qb, mb) or _one_side_of(texts[cb.article], qb, qa, ma):
                 continue  # "Seventeen Ostmark soldiers" are some of "at least 40 soldiers" killed on both sides
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
@@ -1228,7 +1231,12 @@ class _SegmentCache:
                 or _CHANGE_BEFORE.search(text, max(0, q.start - 30), q.start)):
             return None
         eid = _figure_owner(text, c, q, self.mention_spans.get(c.article, ()))
-        return f"{_OWNER_MARK}{eid}{_OWNER_MARK}{q.counted or q.kind}" if eid else None
+        if not eid:
+            return None
+        # what narrows the count ("400 million passive smokers"), and a poll's figure, are part of what it counts
+        narrowed = "+".join(sorted(_modifiers(text, q)))
+        poll = "poll" if _POLL.search(text, c.start, c.end) else ""
+        return _OWNER_MARK.join(("", eid, q.counted or q.kind, narrowed, poll))
 
     def window_words(self, c: Claim, q, names: set[str]) -> frozenset[str]:
         """The claim's terms that its window around ``q`` uses (by stem), except numbers, the story's
@@ -1393,6 +1401,7 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
 # Where a list item begins ("..., the National Party 28.9 per cent and 56 seats"), and the verbs of saying that
 # make a name before a figure its source, not its owner ("Ostmark's army said 17 soldiers were killed")
 _OWNER_MARK = "@"
+_POLL = re.compile(r"\b(?:polls?|polling|surveys?|opinion)\b", re.IGNORECASE)
 MAX_OWNER_GAP_WORDS = 4  # words between a name and its figure in a list ("National Party was second with 27.8%")
 _LIST_GAP_WORDS = frozenset("""won win wins took take takes got gets had has have holds held was is were are with and the a an
     its their of s first second third fourth fifth last finished came secured received polled scored on at in per cent
