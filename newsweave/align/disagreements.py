@@ -26,6 +26,7 @@ names the moment its figure held and the figure moves one way with them ("10% co
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import json
 import re
@@ -204,8 +205,6 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
         if t.type not in ("DATE", "TIME") or not (_DAY.match(value) or _WEEK.match(value)):
             continue
         if value != t.value:
-            import copy
-
             t = copy.copy(t)
             t.value = value
         seg_start = claim.start
@@ -935,8 +934,6 @@ def _tally_first(text: str, q) -> str | None:
 def _with_counted(q, text: str):
     """A figure followed by "of <noun>" ("thousands of people") counts that noun; the second figure of a
     tally ("212 votes to 180") counts what the first does."""
-    import copy
-
     counted = q.counted
     measured = _measure_named(text, q)
     if measured:
@@ -1073,10 +1070,8 @@ def _part_of_total(total, part, totals: dict[float, set[float]]) -> bool:
 def _in_base_unit(q):
     """A copy of a measure with its bounds in its dimension's base unit (square metres for hectares and acres),
     and the dimension as its unit; its text is the figure as written."""
-    import copy
-
     dimension, factor, offset = _BASE_UNITS[q.unit]
-    base = copy.copy(q)
+    base = copy.copy(q)  # (a Quantity is a slotted dataclass: copy.copy copies its fields)
     base.low = None if q.low is None else q.low * factor + offset
     base.high = None if q.high is None else q.high * factor + offset
     base.value = None if q.value is None else q.value * factor + offset
@@ -1140,9 +1135,8 @@ def _explains_change(text: str, c: Claim, q, besides) -> bool:
                   and (o.low, o.high) == (q.low, q.high)), None)
     if other is None:
         return False
-    lo, hi = sorted((other.end, besides.start)) if other.end <= besides.start else sorted((besides.end, other.start))
-    between = text[max(c.start, lo - 12):hi + 1]
-    return bool(_UPDATE_CUES.search(between))
+    first, second = sorted((other, besides), key=lambda x: x.start)
+    return bool(_UPDATE_CUES.search(text[max(c.start, first.end - 12):second.start + 1]))
 
 
 def _years(c: Claim) -> set[str]:
