@@ -1432,7 +1432,7 @@ def _figure_owner(text: str, c: Claim, q, spans) -> str | None:
     # figures are taken out: "Texas has executed 231 people", "GM shares declined 50 cents" or "Slepian's murder
     # fit the pattern of four earlier attacks" do not give a figure of the name's own
     gap = text[owner[0]:q.start]
-    for o in c.quantities if hasattr(c, "quantities") else ():
+    for o in getattr(c, "quantities", ()):
         if owner[0] <= o.start and o.end <= q.start:
             gap = gap.replace(text[o.start:o.end], " ")
     words = [w.lower() for w in _LEAD_WORD.findall(gap)]

@@ -452,20 +452,23 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
+def _days_named(u: Unit, doc: AnnotatedArticle) -> list[str]:
+    """The days (YYYY-MM-DD) the unit's own date expressions name."""
+    return [str(t.value)[:10] for t in doc.timexes if u.start <= t.start and t.end <= u.end
+            and _DAY_VALUE.match(str(t.value))]
+
+
 def _looks_ahead(u: Unit, doc: AnnotatedArticle, published: str) -> bool:
     """Is every day the unit names after its report's day ("The unions have called a general strike for
     Thursday" in Saturday's report)? What comes next is told after what happened, within a day's reports."""
-    days = [str(t.value)[:10] for t in doc.timexes if u.start <= t.start and t.end <= u.end
-            and _DAY_VALUE.match(str(t.value))]
+    days = _days_named(u, doc)
     return bool(days) and all(d > published[:10] for d in days)
 
 
 def _tells_a_day_gone_by(u: Unit, doc: AnnotatedArticle) -> bool:
     """Does the unit name a day on or before its report's day ("weakened to a tropical storm on Monday")?"""
     published = str(doc.article.published or "")[:10]
-    return bool(published) and any(
-        u.start <= t.start and t.end <= u.end and _DAY_VALUE.match(str(t.value)) and str(t.value)[:10] <= published
-        for t in doc.timexes)
+    return bool(published) and any(d <= published for d in _days_named(u, doc))
 
 
 MIN_CONTAINED_WORDS = 3  # content words a wording needs before another's can be said to hold it all
