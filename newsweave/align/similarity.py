@@ -140,7 +140,8 @@ def name_term_map(texts: dict[str, str], canonical: dict[tuple[str, int, int], s
         else:
             continue
         for x, y in pairs:
-            if x != y and len(x) >= 3 and x[:1] == y[:1] or x != y and len(x) >= 3 and {x[:1], y[:1]} <= set("aeiouy"):
+            # (one name's spellings start alike, or both with a vowel: Aleksandr / Oleksandr / Alexander)
+            if x != y and len(x) >= 3 and (x[:1] == y[:1] or {x[:1], y[:1]} <= set("aeiouy")):
                 out.setdefault(x, y)
     return out
 
