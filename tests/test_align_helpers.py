@@ -188,3 +188,13 @@ def test_a_brief_imports_no_scipy(tmp_path):
     env = {**__import__("os").environ, "NEWSWEAVE_CACHE": "0"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert out.stdout.split() == ["[]"], out.stdout + out.stderr
+
+
+def test_name_spellings_map_to_the_canonical_name_word_for_word():
+    from newsweave.align.similarity import name_term_map
+
+    text = "Aleksandr Petrovsky spoke. Petrovskyi left. The Republic of Ostmark and President Havik."
+    canonical = {("a", 0, 19): "Alexander Petrovski", ("a", 27, 37): "Alexander Petrovski",
+                 ("a", 48, 67): "Ostmark", ("a", 72, 88): "Lena Havik"}
+    assert name_term_map({"a": text}, canonical) == {"aleksandr": "alexander", "petrovsky": "petrovski",
+                                                      "petrovskyi": "petrovski"}
