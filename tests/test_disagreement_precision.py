@@ -876,3 +876,21 @@ def test_what_a_name_owns_is_narrowed_by_its_words(first, second):
     bad = [d for d in _numbers(b) if {"20.6 percent", "56 percent"} <= {p["value"] for p in d["positions"]}
            or {"some 350 million smokers", "about 420 million passive smokers"} <= {p["value"] for p in d["positions"]}]
     assert not bad, [d["explanation"] for d in bad]
+
+
+def test_a_report_that_names_whose_count_each_figure_is_joins_both_sides():
+    """ "some 60,000 people, by the organisers' count" and "The police estimate was far lower, at 18,000": the
+    Courier's wordings pair with no other report's, but each figure is a named source's count of one side."""
+    b = newsweave.brief([
+        _article(1, "Ostrun Wire", "Tens of thousands of people marched through Dorvane on Saturday against the "
+                 "new pension law. Police put the crowd at 18,000, while the organisers said 60,000 people had "
+                 "taken part.", "2031-03-08"),
+        _article(2, "Dunmere Daily", "A march against the pension law filled the centre of Dorvane on Saturday. "
+                 "Police put the turnout at 18,000, well short of the 60,000 claimed by union leaders.",
+                 "2031-03-09"),
+        _article(3, "Dorvane Courier", "A sea of union flags filled Dorvane on Saturday as some 60,000 people, by the "
+                 "organisers' count, marched against the pension law. The police estimate was far lower, at 18,000.",
+                 "2031-03-08"),
+    ])
+    [d] = [d for d in _numbers(b) if d["subject"] == "crowd"]
+    assert all("n3" in p["sources"] for p in d["positions"]), [(p["value"], p["sources"]) for p in d["positions"]]

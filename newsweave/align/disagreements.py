@@ -709,11 +709,49 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         results.append(item)
     merged = (_without_ambiguous_reports(it, texts, speakers, rival_articles) for it in _merge_number_items(results))
     out = [it for it in merged if it is not None]
+    for it in out:
+        if any(ev.get("said_by") or _speaker_of(speakers or {}, ev) for p in it["positions"] for ev in p["evidence"]):
+            _join_named_figures(it, items, texts, speakers or {})
     moments = {(c.article, q.start): _moment_of(c, q, segments) for c, q, *_rest in pending}
     moments.update({(c.article, q.start): _moment_of(c, q, segments) for *_rest, c, q, _check in pending})
     for it in out:
         _timed_update(it, moments)
     return out
+
+
+def _join_named_figures(item: dict, items, texts, speakers: dict) -> None:
+    """Let a report that gives one side's value of a disagreement between named sources, as that source's
+    ("some 120,000 people, by the organisers' count"; "The police estimate was far lower, at 45,000"), join that
+    side, though its wording paired with no other: the figure must equal the side's exactly, count what the
+    side's figure counts or be named as someone's count, and the report must give one side's value, or each side's
+    once."""
+    sides: list[tuple[dict, float, str | None]] = []
+    in_item = {ev["article"] for p in item["positions"] for ev in p["evidence"]}
+    by_start = {(c.article, q.start): q for c, q in items}
+    for p in item["positions"]:
+        lo, hi = p["normalized"] if isinstance(p["normalized"], list) else (None, None)
+        if lo is None or lo != hi:
+            return  # (only exact figures join)
+        ev = p["evidence"][0]
+        q = by_start.get((ev["article"], ev.get("value_start")))
+        sides.append((p, lo, q.counted if q is not None else None))
+    found: dict[str, list[tuple[dict, object, object]]] = defaultdict(list)
+    for c, q in items:
+        if c.article in in_item or q.value is None:
+            continue
+        for p, value, counted in sides:
+            if q.value == value and (q.counted is not None and q.counted == counted
+                                     or q.counted is None and _count_owner(texts[c.article], q)):
+                found[c.article].append((p, c, q))
+    for article, hits in found.items():
+        if len({id(p) for p, _c, _q in hits}) not in (1, len(item["positions"])) or len(hits) != len({id(p) for p, _c, _q in hits}):
+            continue
+        for p, c, q in hits:
+            if article in p["sources"]:
+                continue
+            p["sources"].append(article)
+            p["evidence"].append({"article": article, "start": c.start, "end": c.end, "value_start": q.start,
+                                  "value_end": q.end})
 
 
 # parts of a day in the order they come (TIMEX3 "2026-08-09TMO" ...)
