@@ -94,3 +94,11 @@ def test_undated_blog_gets_no_invented_date(briefing):
     blog = briefing.article("blog-notes")
     assert blog.published is None and blog.published_inferred is False
     assert blog.published_note
+
+
+def test_a_summary_item_that_states_a_toll_a_later_report_moved_is_marked(briefing):
+    # the wire's "At least 14 people have died" is no position of the toll's update (no pair reached it), but the
+    # papers it cites for the same statement give "Fourteen people", which the Uncensored's 17 updates
+    [toll] = _with_value(briefing, 17.0)
+    items = [i for i in briefing.summary if "14 people have died" in i.text]
+    assert items and all(toll["id"] in i.disputed for i in items), [(i.text, i.disputed) for i in briefing.summary]

@@ -982,13 +982,14 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
 def mark_disputed(items: Sequence[SummaryItem], disagreements: Sequence[dict]) -> None:
     """Set each item's ``disputed``: the disagreements a value of which lies in the item's own span ("sentenced
     to 12 years" when another report says 10), so that a reader of the summary sees that it is contested."""
+    # (the item's own span, or a cited report's span of the same statement: "At least 14 people have died" in a
+    # wire that no pair reached, beside the papers' "Fourteen people" a later report's 17 updates)
     for item in items:
-        own = item.evidence[0] if item.evidence else None
-        if own is None:
-            continue
+        spans = [(e.article, e.start, e.end) for e in item.evidence]
         item.disputed = [d["id"] for d in disagreements
-                         if any(ev["article"] == own.article and own.start <= ev.get("value_start", ev["start"]) < own.end
-                                for p in d.get("positions", []) for ev in p.get("evidence", []))]
+                         if any(ev["article"] == art and start <= ev.get("value_start", ev["start"]) < end
+                                for p in d.get("positions", []) for ev in p.get("evidence", [])
+                                for art, start, end in spans)]
 
 
 def _figure_kind(q) -> tuple:
