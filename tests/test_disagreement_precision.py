@@ -894,31 +894,3 @@ def test_a_report_that_names_whose_count_each_figure_is_joins_both_sides():
     ])
     [d] = [d for d in _numbers(b) if d["subject"] == "crowd"]
     assert all("n3" in p["sources"] for p in d["positions"]), [(p["value"], p["sources"]) for p in d["positions"]]
-
-
-def test_two_sums_of_money_about_one_name_disagree():
-    b = newsweave.brief([
-        _article(1, "Continental Press", "Norvik Energy chief executive Anders Holm resigned on Wednesday. Holm will "
-                 "receive a severance payment of $38 million, the company said in a filing.", "2027-06-02"),
-        _article(2, "Kelby Daily", "Norvik Energy's board forced out chief executive Anders Holm on Wednesday. Holm "
-                 "walks away with a $40 million payoff.", "2027-06-02"),
-        _article(3, "Ostrun Post", "Anders Holm stepped down as chief executive of Norvik Energy on Wednesday after "
-                 "nine years in the job.", "2027-06-03"),
-    ])
-    hits = _numbers(b)
-    assert [sorted(p["value"] for p in d["positions"]) for d in hits] == [["$38 million", "$40 million"]], \
-        [d["explanation"] for d in hits]
-    assert "Holm" in hits[0]["subject"]
-
-
-def test_a_sum_rounded_to_its_last_digit_is_the_same_sum():
-    b = newsweave.brief([
-        _article(1, "Continental Press", "The Ostmark parliament granted Prime Minister Lena Havik $1.4 billion for the "
-                 "harbour wall on Friday.", "2027-02-15"),
-        _article(2, "Kelby Daily", "Lena Havik will sign the bill, which grants the government $1.375 billion for the "
-                 "harbour wall, the Ostmark parliament said on Friday.", "2027-02-15"),
-        _article(3, "Ostrun Post", "Lena Havik had asked the Ostmark parliament for more money for the harbour wall "
-                 "on Friday.", "2027-02-15"),
-    ])
-    assert not [d for d in _numbers(b) if any("billion" in p["value"] for p in d["positions"])], \
-        [d["explanation"] for d in _numbers(b)]

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS
-from newsweave.align.facts import _BASE_UNITS, Fact, _last_digit, figures_agree, in_attribution
+from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attribution
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.entities import demonym_place, name_key
@@ -622,9 +622,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
             strict = qa.counted is None or qb.counted is None
             if (qa.counted is None and qb.counted is None and not rivals and not _same_measure(texts, ca, qa, cb, qb)
-                    and not (qa.kind == "percent" and (owner := segments.owner(ca, qa)) and owner == segments.owner(cb, qb))
-                    and not (qa.kind == qb.kind == "money" and set(ca.entities) & set(cb.entities)
-                             and _near_sums(qa, qb))):
+                    and not (qa.kind == "percent" and (owner := segments.owner(ca, qa)) and owner == segments.owner(cb, qb))):
                 # (two shares of one party, "National Party was second with 27.8%" / "National Party won 28.9%",
                 # measure the same)
                 continue
@@ -660,8 +658,6 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         seen.add(pair_key)
         if id(qa) in as_written and id(qb) in as_written and figures_agree(as_written[id(qa)], as_written[id(qb)]):
             continue  # "about 12,000 hectares" / "30,000 acres": one area, rounded in each unit
-        if qa.kind == qb.kind == "money" and _rounds_to(qa, qb):
-            continue  # "$1.4 billion" / "$1.375 billion": one sum, rounded
         if qa.overlaps(qb):
             if ((qa.low, qa.high) == (qb.low, qb.high)
                     or (qa.value is not None and qb.value is not None and not _rival_estimates(qa, qb))):
@@ -694,12 +690,6 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # one kind of count is one subject however each report names what it counts ("60 people",
             # "65 dead", "injuring 157 others"): its items merge through the figures they share
             subject = family
-        elif qa.kind == qb.kind == "money" and not (qa.counted or qb.counted) and (
-                shared_names := [e for e in ca.entities if e in cb.entities and e in (entity_names or {})]):
-            # a sum two reports give about one name ("Holm will receive a severance payment of $38 million" /
-            # "Holm walks away with a $40 million payoff"): the name, and what the sum is if a report says
-            what = next(iter(sorted(_measure_words(texts[ca.article], qa) | _measure_words(texts[cb.article], qb))), "")
-            subject = " ".join(x for x in (entity_names[shared_names[0]], what or "sum") if x)
         elif (owner := next((t.split(_OWNER_MARK)[1] for t in common if t.startswith(_OWNER_MARK)), None)) \
                 and owner in (entity_names or {}):
             # the name both figures belong to ("National Party seats")
@@ -1125,25 +1115,6 @@ def _in_base_unit(q):
     base.value = None if q.value is None else q.value * factor + offset
     base.unit = dimension
     return base
-
-
-def _rounds_to(qa, qb) -> bool:
-    """Is one exact figure the other rounded to its last digit ("$1.4 billion" / "$1.375 billion"; not "3 billion"
-    / "2.5 billion")?"""
-    if qa.value is None or qb.value is None or qa.approx or qb.approx:
-        return False
-    return abs(qa.value - qb.value) < 0.5 * max(_last_digit(qa), _last_digit(qb))
-
-
-NEAR_SUMS = 1.25  # two sums about one name, nothing else in common, compare only within this ratio
-
-
-def _near_sums(qa, qb) -> bool:
-    """Are two exact sums of money close enough to be one sum told two ways ("$38 million" / "$40 million")? Sums
-    about one name far apart are mostly different sums (a bonus and a contract, reserves lost and reserves left)."""
-    if qa.value is None or qb.value is None or qa.value <= 0 or qb.value <= 0:
-        return False
-    return max(qa.value, qb.value) / min(qa.value, qb.value) <= NEAR_SUMS
 
 
 def _one_side_of(text: str, part, whole, whole_modifiers: set[str]) -> bool:
