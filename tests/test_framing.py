@@ -447,3 +447,22 @@ def test_a_fact_is_shown_in_its_most_neutral_wording():
     assert facts[0]["text"] == texts["wire"] and facts[0]["sources"] == ["wire", "velia", "ostmark"]
     assert facts[0]["evidence"] == [span["wire"], span["velia"], span["ostmark"]]
     assert facts[1]["text"] == texts["wire"]  # already the most neutral: unchanged
+
+
+def test_a_main_verb_the_other_wording_lacks_is_no_word_choice():
+    """ "Norvik Energy chief executive Anders Holm resigned on Wednesday, a week after ..." / "Norvik Energy's board
+    forced out chief executive Anders Holm on Wednesday, a week after ...": "resigned" is the first wording's
+    verb, which the second built its sentence without; it is no word added inside a shared phrase."""
+    from newsweave import Article, brief
+
+    texts = {
+        "w": "Norvik Energy chief executive Anders Holm resigned on Wednesday, a week after a government report "
+             "blamed the company for a gas explosion that killed four workers at its Kelby terminal.",
+        "d": "Norvik Energy's board forced out chief executive Anders Holm on Wednesday, a week after a damning "
+             "government report blamed the company for the explosion that killed four workers at its Kelby terminal.",
+        "p": "Anders Holm stepped down as chief executive of Norvik Energy on Wednesday after nine years, a week "
+             "after the explosion at its Kelby terminal.",
+    }
+    b = brief([Article(id=k, source=k, outlet=k, published="2027-06-02", text=t) for k, t in texts.items()])
+    pairs = [(p["this"], p["other"]) for f in b.framing for w in f.get("word_choices", []) for p in w["pairs"]]
+    assert pairs and not any("resigned" in (x, y) for x, y in pairs), pairs

@@ -508,7 +508,8 @@ def _across_punctuation(text: str, toks: Sequence[_Token]) -> bool:
     return bool(toks) and any(not (ch.isalnum() or ch.isspace() or ch in "-'’") for ch in text[toks[0].start:toks[-1].end])
 
 
-def _substitutions(text_a: str, ta: list[_Token], text_b: str, tb: list[_Token]) -> list[tuple[list[_Token], list[_Token]]]:
+def _substitutions(text_a: str, ta: list[_Token], text_b: str, tb: list[_Token],
+                   verbs: tuple[int | None, int | None] = (None, None)) -> list[tuple[list[_Token], list[_Token]]]:
     """Where two wordings of one fact say the same thing in different words: the token alignment's
     replaced runs ("liberated" / "handed over") and the words one adds inside a phrase both share ("a
     separatist war" / "a war"), when the wordings share most of their content words in order. Words that
@@ -543,10 +544,13 @@ def _substitutions(text_a: str, ta: list[_Token], text_b: str, tb: list[_Token])
             out += [(x, y) for x, y in runs
                     if any(t.content for t in x) and any(t.content for t in y) and not _same_word(x, y)]
             continue
-        # an added word counts only inside a shared phrase: shared text on both sides of it
+        # an added word counts only inside a shared phrase: shared text on both sides of it; never a wording's main
+        # verb, which the other built its sentence without ("Holm resigned" / "the board forced out Holm")
         inside = 0 < k < len(ops) - 1 and ops[k - 1][0] == "equal" and ops[k + 1][0] == "equal"
         added = a or b
-        if inside and len(added) <= MAX_ADDED_WORDS and all(t.content for t in added):
+        verb_at = verbs[0] if a else verbs[1]
+        if (inside and len(added) <= MAX_ADDED_WORDS and all(t.content for t in added)
+                and not any(t.start == verb_at for t in added)):
             out.append((a, b))
     return [(_trimmed(a), _trimmed(b)) for a, b in out]
 
@@ -645,7 +649,8 @@ def _word_choices(docs: Sequence[AnnotatedArticle], facts: Sequence[Any]) -> dic
                     continue
                 done = by_wordings.get((keys[a], keys[b]))
                 if done is None:
-                    found = _substitutions(by_id[a].article.text, tokens[a], by_id[b].article.text, tokens[b])
+                    found = _substitutions(by_id[a].article.text, tokens[a], by_id[b].article.text, tokens[b],
+                                           (claims[a].verb_at, claims[b].verb_at))
                     at_a, at_b = ({id(t): k for k, t in enumerate(tokens[x])} for x in (a, b))
                     done = by_wordings[(keys[a], keys[b])] = [([at_a[id(t)] for t in x], [at_b[id(t)] for t in y])
                                                              for x, y in found]
