@@ -49,6 +49,9 @@ def _scope(nlp, text: str, date: str) -> str | None:
         # the noun after "of" completes the phrase of the noun before it: the study was published, not the adults
         ("Walkers had a lower risk, according to a study of 12,400 adults published on Wednesday in a journal.",
          "Wednesday", "a study of 12,400 adults published on Wednesday in a journal"),
+        # ... but a relative clause is the noun's own: the flight crashed, not the pilots
+        ("The pilots of the flight that crashed at Dorvane on Tuesday had been warned of wind shear.", "Tuesday",
+         "the flight that crashed at Dorvane on Tuesday"),
     ],
 )
 def test_dates_inside_noun_phrases_date_the_phrase(nlp, text, date, phrase):

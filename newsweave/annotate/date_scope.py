@@ -27,15 +27,17 @@ _VERBAL = {"VERB", "AUX"}
 _DASHES = {"-", "–", "—", "--"}
 
 
-def _phrase(noun) -> tuple[int, int]:
+def _phrase(noun, participle: bool = False) -> tuple[int, int]:
     """Character span of a noun's phrase; an apposition takes in the noun it renames ("The Tarnagor dam, an
-    earth-fill barrier built in 1974 ...")."""
+    earth-fill barrier built in 1974 ..."). With ``participle`` (the date came through a participle clause of
+    the noun), a noun after "of" takes in the noun it completes (see below)."""
     start_tok = noun.left_edge
     if noun.dep_ == "appos" and noun.head.pos_ in _NOMINAL:
         start_tok = noun.head.left_edge
-    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in _NOMINAL:
+    elif participle and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in _NOMINAL:
         # "a study of 12,400 adults published on Wednesday": the parser hangs the participle on the noun after
-        # "of", but the phrase is the one that noun completes ("12,400 adults published ..." read as an event)
+        # "of", but the phrase is the one that noun completes ("12,400 adults published ..." read as an event); a
+        # relative clause is the noun's own ("the pilots of the flight that crashed on Tuesday": the flight crashed)
         start_tok = noun.head.head.left_edge
     end_tok = noun.right_edge
     doc = noun.doc
@@ -84,7 +86,7 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
         if cur.dep_ in _CLAUSE_OF_NOUN and head.pos_ in _NOMINAL:
             if _infinitival(cur):
                 return named  # "an attempt to regain the territory in late September": the attempt's time
-            return _phrase(head)
+            return _phrase(head, participle=cur.dep_ == "acl")
         if cur.dep_ == "appos" and not first and head.pos_ in _NOMINAL:
             return _phrase(cur)
         if cur.dep_ == "prep" and head.pos_ in _NOMINAL and cur.i == head.i + 2 and cur.nbor(-1).text == ",":

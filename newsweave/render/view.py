@@ -588,7 +588,7 @@ def build_view(b: Briefing) -> BriefingView:
         items.append(ItemView(sentence_case(item.text), markers, independent <= 1, cited - 1 if independent <= 1 else 0,
                               [(d, dis_anchor[d], dis_label[d]) for d in item.disputed if d in dis_anchor]))
     timeline = [
-        TimelineView(e["date"], e.get("status", "happened"), e["event"], cite.markers(e.get("evidence")),
+        TimelineView(e["date"], e.get("status", "happened"), sentence_case(e["event"]), cite.markers(e.get("evidence")),
                      f"tl-{i + 1}", ("about " if e.get("approximate") else "") + date_label(e["date"])
                      + (f" – {date_label(e['end'])}" if e.get("end") else ""),
                      str(e.get("end") or ""))
