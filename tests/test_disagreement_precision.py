@@ -601,18 +601,23 @@ def test_the_infected_and_the_dead_are_two_counts():
     assert _numbers(b) == [], [d["explanation"] for d in _numbers(b)]
 
 
-def test_a_crowd_police_and_organisers_count_differently_is_a_disagreement_of_estimates():
-    """ "Police put the crowd at 45,000, while the organisers said 120,000 people took part": the textbook case of
-    differing estimates, told inside each report; a report that names whose each figure is ("well short of the
-    120,000 claimed by union leaders") joins both sides."""
-    b = newsweave.brief([
+def _march_reports():
+    """Two reports we wrote of one march, each giving police's and organisers' crowd figures with their sources."""
+    return [
         _article(1, "Ostrun Wire", "Tens of thousands of people marched through Dorvane on Saturday against the "
                  "new pension law. Police put the crowd at 18,000, while the organisers said 60,000 people had "
                  "taken part.", "2031-03-08"),
         _article(2, "Dunmere Daily", "A march against the pension law filled the centre of Dorvane on Saturday. "
                  "Police put the turnout at 18,000, well short of the 60,000 claimed by union leaders.",
                  "2031-03-09"),
-    ])
+    ]
+
+
+def test_a_crowd_police_and_organisers_count_differently_is_a_disagreement_of_estimates():
+    """ "Police put the crowd at 45,000, while the organisers said 120,000 people took part": the textbook case of
+    differing estimates, told inside each report; a report that names whose each figure is ("well short of the
+    120,000 claimed by union leaders") joins both sides."""
+    b = newsweave.brief(_march_reports())
     hits = _numbers(b)
     assert len(hits) == 1, [(d["subject"], d["explanation"]) for d in hits]
     d = hits[0]
@@ -881,13 +886,7 @@ def test_what_a_name_owns_is_narrowed_by_its_words(first, second):
 def test_a_report_that_names_whose_count_each_figure_is_joins_both_sides():
     """ "some 60,000 people, by the organisers' count" and "The police estimate was far lower, at 18,000": the
     Courier's wordings pair with no other report's, but each figure is a named source's count of one side."""
-    b = newsweave.brief([
-        _article(1, "Ostrun Wire", "Tens of thousands of people marched through Dorvane on Saturday against the "
-                 "new pension law. Police put the crowd at 18,000, while the organisers said 60,000 people had "
-                 "taken part.", "2031-03-08"),
-        _article(2, "Dunmere Daily", "A march against the pension law filled the centre of Dorvane on Saturday. "
-                 "Police put the turnout at 18,000, well short of the 60,000 claimed by union leaders.",
-                 "2031-03-09"),
+    b = newsweave.brief(_march_reports() + [
         _article(3, "Dorvane Courier", "A sea of union flags filled Dorvane on Saturday as some 60,000 people, by the "
                  "organisers' count, marched against the pension law. The police estimate was far lower, at 18,000.",
                  "2031-03-08"),
