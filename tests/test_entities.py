@@ -623,3 +623,18 @@ def test_a_common_noun_that_only_ever_opens_a_sentence_is_no_entity():
     # a name that opens a sentence and is no common noun stays
     entities, _ = story({"a": ("Havik conceded on Monday. Havik will go into opposition.", [("Havik", "PERSON")])})
     assert [e.name for e in entities] == ["Havik"]
+
+
+def test_a_plural_noun_and_of_that_open_a_sentence_are_not_part_of_the_name():
+    entities, _ = story({
+        "a": ("Shares of Brisk closed 24% higher. Residents of Amra were told to leave.",
+              [("Shares of Brisk", "ORG"), ("Residents of Amra", "GPE")]),
+        "b": ("Brisk shares soared on Tuesday in Amra.", [("Brisk", "ORG"), ("Amra", "GPE")]),
+    })
+    assert sorted(e.name for e in entities) == ["Amra", "Brisk"], [(e.name, e.aliases) for e in entities]
+    # a name of that shape the story writes inside a sentence is a name ("Friends of Ostrel" is a group)
+    entities, _ = story({
+        "a": ("Friends of Ostrel said the plan was rushed.", [("Friends of Ostrel", "ORG")]),
+        "b": ("The plan was rushed, said Friends of Ostrel.", [("Friends of Ostrel", "ORG")]),
+    })
+    assert [e.name for e in entities] == ["Friends of Ostrel"]

@@ -38,7 +38,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -780,6 +780,7 @@ def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None)
                 out.append(_M(mn.article, c[0], c[1], c[2], c[3], 0.5 if split else 1.0))
     if texts:
         out = [m for m in out if not _not_a_name(m, texts.get(m.article, ""))]
+        out = [_without_plural_opener(m, texts.get(m.article, ""), texts) for m in out]
         # the agency a dateline credits ("PORT SELLA, Sept 14 (Continental Press) -") published the text: it is
         # the report's outlet, not a name in the story
         out = [m for m in out if not (texts.get(m.article, "")[m.start - 1:m.start] == "("
@@ -813,6 +814,25 @@ def _cut_at_verbs(part: str) -> list[tuple[int, int]]:
     spans.append((at, len(part)))
     return [(a, b) for a, b in spans if b > a]
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]['\"’”)]*\s+|\n\s*|(?:[\"“‘(]|``)\s*)$")
+
+
+_PLURAL_OF = re.compile(r"([A-Z][a-z]+s)\s+of\s+(?:the\s+)?")
+
+
+def _without_plural_opener(m: "_M", text: str, texts: dict[str, str]) -> "_M":
+    """A sentence that opens on a plural common noun and "of" ("Shares of Brisk closed 24% higher", "Residents
+    of Amra fled") is tagged as one name with it: the name is what follows "of". A name of that shape the story
+    also writes inside a sentence ("... said Friends of Ostrel") is kept whole."""
+    mt = _PLURAL_OF.match(m.surface)
+    if not mt or text[m.start:m.end] != m.surface or m.end - m.start <= mt.end() or not _SENTENCE_START_BEFORE.search(text[max(0, m.start - 4):m.start]):
+        return m
+    word = mt.group(1).lower()
+    if word[:-1] not in _common_nouns() and word[:-2] not in _common_nouns():
+        return m
+    whole = re.compile(rf"[a-z,;:]\s+{re.escape(m.surface)}\b")
+    if any(whole.search(t) for t in texts.values()):
+        return m
+    return replace(m, start=m.start + mt.end(), surface=m.surface[mt.end():])
 
 
 def _not_a_name(m: "_M", text: str) -> bool:
