@@ -148,7 +148,7 @@ def compose_stage(story: Story, briefing: Briefing, *, words: int, style: str = 
     from newsweave.compose.timeline import build_timeline
 
     briefing.summary = summarize(story.docs, words=words, index=story.sentence_index, facts=story.facts, style=style,
-                                 reuse=briefing.reuse)
+                                 reuse=briefing.reuse, disagreements=briefing.disagreements)
     mark_disputed(briefing.summary, briefing.disagreements)
     briefing.timeline = build_timeline(story.docs, story.sentence_index, story.facts)
     briefing.quotes = build_quotes(story.docs, story.entities, story.sentence_index)

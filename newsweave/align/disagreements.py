@@ -621,7 +621,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue  # "Seventeen Ostmark soldiers" are some of "at least 40 soldiers" killed on both sides
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
             strict = qa.counted is None or qb.counted is None
-            if (qa.counted is None and qb.counted is None and not rivals and not _same_measure(texts, ca, qa, cb, qb)
+            if (qa.counted is None and qb.counted is None and not rivals and not _same_measure(texts, ca, qa, cb, qb, segments)
                     and not (qa.kind == "percent" and (owner := segments.owner(ca, qa)) and owner == segments.owner(cb, qb))):
                 # (two shares of one party, "National Party was second with 27.8%" / "National Party won 28.9%",
                 # measure the same)
@@ -684,8 +684,11 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             family = _FAMILY_OF.get(given[1], "~")[1:] if given else ""
         if family in _ESTIMATED_COUNTS and status is None:
             status = "estimate"
+        change = _change_subject(texts[ca.article], ca, qa) if qa.kind == "percent" else None
         if qa.unit in _TIME_UNITS:
             subject = "prison term"  # (the only durations compared)
+        elif change is not None and change == _change_subject(texts[cb.article], cb, qb):
+            subject = _change_name(change[1], change[0], names)  # what moved and which way: "Brisk shares rise"
         elif family:
             # one kind of count is one subject however each report names what it counts ("60 people",
             # "65 dead", "injuring 157 others"): its items merge through the figures they share
@@ -1517,7 +1520,7 @@ def _merge_number_items(items: list[dict]) -> list[dict]:
     for i, it in enumerate(items):
         for pos in it["positions"]:
             for ev in pos["evidence"]:
-                key = (it["subject"], it["status"], ev["article"], ev["start"])
+                key = (it["subject"], it["status"], ev["article"], ev.get("value_start", ev["start"]))
                 if key in owner:
                     parent[find(i)] = find(owner[key])
                 else:
@@ -1650,6 +1653,9 @@ _MEASURE_STOP = frozenset("""
 """.split())
 
 
+_MEASURE_BREAK = frozenset("on in at of for from to by with after before since during over than and or but as while".split())
+
+
 def _measure_words(text: str, q) -> set[str]:
     """Content words of the noun a percentage qualifies: the two words after it ("a 9% pay rise"). A rate
     named before its figure ("a tax rate of 35.7 percent") is left out: two reports' rates of one name are
@@ -1657,18 +1663,114 @@ def _measure_words(text: str, q) -> set[str]:
     from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
 
     after = re.split(r"[,;:.()\"“”]", text[q.end:q.end + 40], maxsplit=1)[0]
-    return {w.lower() for w in _LEAD_WORD.findall(after)[:2]} - STOP_WORDS - _MEASURE_STOP - _NUMBER_WORDS
+    words = []
+    for w in _LEAD_WORD.findall(after)[:2]:
+        if w.lower() in _MEASURE_BREAK:
+            break  # "24% on Tuesday", "3% of the vote": what follows a preposition is not the measure's noun
+        words.append(w.lower())
+    return set(words) - STOP_WORDS - _MEASURE_STOP - _NUMBER_WORDS - _CALENDAR_TERMS
 
 
-def _same_measure(texts, ca: Claim, qa, cb: Claim, qb) -> bool:
+_RISE_VERBS = frozenset("""
+    rose risen rise rises rising jumped jump jumps soared soar soars surged surge surges climbed climb climbs gained
+    gain gains advanced rallied leapt leaped grew grown increased
+""".split())
+_FALL_VERBS = frozenset("""
+    fell fallen fall falls falling dropped drop drops slid slide slides slumped slump plunged plunge plunges tumbled
+    tumble sank sink shed lost lose declined decline eased dipped sagged decreased
+""".split())
+_LEVEL_VERBS = frozenset("closed close ended end finished finish traded stood was were is are".split())
+_CHANGE_FILLER = frozenset("""
+    by the a day session trading up down nearly almost about around some roughly more than as much over just
+    another further sharply
+""".split())
+_UP_WORDS, _DOWN_WORDS = frozenset({"up", "higher"}), frozenset({"down", "lower"})
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s(?:while|whereas|and|but|as)\s")
+
+
+def _change_subject(text: str, c: Claim, q) -> tuple[int, frozenset[str]] | None:
+    """What a percentage says moved, and which way: "Brisk shares soared 26 per cent" and "Shares of Brisk
+    closed 24% higher" are a rise of {brisk, shares}; "Halvorsen's fell 3 per cent" a fall of {halvorsen}.
+    None when the figure is not the size of a change told by its clause's verb."""
+    head = text[c.start:q.start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(head)), default=0)
+    words = [w.lower() for w in _LEAD_WORD.findall(head[cut:])]
+    verb_at = next((i for i in range(len(words) - 1, -1, -1)
+                    if words[i] in _RISE_VERBS or words[i] in _FALL_VERBS or words[i] in _LEVEL_VERBS), None)
+    if verb_at is None or verb_at == 0 or any(w not in _CHANGE_FILLER for w in words[verb_at + 1:]):
+        return None
+    verb, between = words[verb_at], set(words[verb_at + 1:])
+    after = {w.lower() for w in _LEAD_WORD.findall(text[q.end:q.end + 12])[:1]}
+    if verb in _RISE_VERBS:
+        direction = 1
+    elif verb in _FALL_VERBS:
+        direction = -1
+    elif (between | after) & _UP_WORDS and not (between | after) & _DOWN_WORDS:
+        direction = 1
+    elif (between | after) & _DOWN_WORDS and not (between | after) & _UP_WORDS:
+        direction = -1
+    else:
+        return None
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
+
+    said = [re.sub(r"['’]s$", "", w) for w in words[max(0, verb_at - 5):verb_at]]
+    said = frozenset(w.lower() for w in said) - STOP_WORDS - _MEASURE_STOP
+    return (direction, said) if said else None
+
+
+def _change_name(subjects: frozenset[str], direction: int, names: set[str]) -> str:
+    """How a disagreement over a move is named, the same whichever report's words came first: the names,
+    then the other words ("Brisk shares rise" for "Brisk shares soared" and "Shares of Brisk closed higher")."""
+    named = sorted(w for w in subjects if w in names)
+    words = [w.capitalize() for w in named] + sorted(subjects - set(named))
+    return f"{' '.join(words)} {'rise' if direction > 0 else 'fall'}"
+
+
+# the period a change is measured over, after its figure: "fell 10 percent in 1996", "4 percent from 1996",
+# "since 1993", "over the past year", "from a year earlier"
+_CHANGE_PERIOD = re.compile(r"^\s*(?:higher|lower|up|down)?\s*(?:,\s*)?((?:in|from|since|over|compared\s+with|than)\s+"
+                            r"(?:the\s+)?(?:(?:past|previous|last|same)\s+)?(?:\d{4}|a\s+year|\w+\s+(?:years?|months?|"
+                            r"quarters?|weeks?)|(?:year|month|quarter|week)\b|(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                            + r")\b)[\w\s]{0,20}?)(?=[,.;]|$|\s+(?:and|while|but|as)\b)", re.IGNORECASE)
+
+
+def _change_period(text: str, c: Claim, q) -> str:
+    m = _CHANGE_PERIOD.match(text[q.end:c.end])
+    return re.sub(r"\s+", " ", m.group(1).lower()).strip() if m else ""
+
+
+def _same_change(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache | None" = None) -> bool:
+    """Two percentages told as the size of one thing's move the same way, over the same time ("Brisk shares
+    soared 26 per cent on Tuesday" / "Shares of Brisk closed 24% higher on Tuesday"). What moved must be
+    named in the same words ("violent crimes" is not "violent crimes in general", nor "Halvorsen shares"
+    "Brisk shares"), a period either names must be the other's ("fell 10 percent in 1996" / "4 percent from
+    1996"), and so must the day each names, or, where it names none, the day it was published (a share's move on
+    one day is no rival of its move on the next)."""
+    a = _change_subject(texts[ca.article], ca, qa)
+    b = _change_subject(texts[cb.article], cb, qb)
+    if a is None or b is None or a != b:
+        return False
+    if _change_period(texts[ca.article], ca, qa) != _change_period(texts[cb.article], cb, qb):
+        return False
+    if segments is None:
+        return True
+    # (a report that names no day tells the day it was written: "Brisk shares jumped 24% in early trading")
+    day_a, day_b = ((when[0] if (when := _moment_of(c, q, segments)) else (segments.published.get(c.article) or "")[:10])
+                    for c, q in ((ca, qa), (cb, qb)))
+    return bool(day_a) and day_a == day_b
+
+
+def _same_measure(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache | None" = None) -> bool:
     """Two percentages that count nothing named ("9%", "10 percent") compare only when the words around them
-    name the same measure ("a 9% pay rise" / "a 10% pay hike"); "prices rose 3%" / "wages rose 5%" do not.
-    Two prison terms measure the same ("sentenced to 12 years in prison" / "10 years in jail")."""
+    name the same measure ("a 9% pay rise" / "a 10% pay hike"; "Brisk shares soared 26 per cent" / "Shares of
+    Brisk closed 24% higher"); "prices rose 3%" / "wages rose 5%" do not. Two prison terms measure the same
+    ("sentenced to 12 years in prison" / "10 years in jail")."""
     if qa.kind == qb.kind == "measure" and qa.unit in _TIME_UNITS:
         return prison_term(texts[ca.article], qa) and prison_term(texts[cb.article], qb)
     if qa.kind != "percent" or qb.kind != "percent":
         return False
-    return bool(_measure_words(texts[ca.article], qa) & _measure_words(texts[cb.article], qb))
+    return (bool(_measure_words(texts[ca.article], qa) & _measure_words(texts[cb.article], qb))
+            or _same_change(texts, ca, qa, cb, qb, segments))
 
 
 def _next_to_vague(qa, qb) -> bool:
@@ -1825,10 +1927,22 @@ class _Texts:
 _MEASURE_AFTER = re.compile(r"[\s-]+(?:[A-Za-z]+\s+){0,2}$")
 
 
+_SIZE_VERB_BEFORE = re.compile(r"[A-Za-z]+(?:\s+(?:by|nearly|almost|about|around|some|roughly|more\s+than|as\s+much\s+as|"
+                            r"over|just))*\s+")
+# a change verb whose size a percentage gives ("Halvorsen's fell 3 per cent"): that figure's measure, no cue
+# that another figure of the sentence was moved
+_SIZE_OF_CHANGE = re.compile(_SIZE_VERB_BEFORE.pattern + r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
+_PERCENT_TEXT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
+
+
 def _names_the_measure(text: str, p: "_Position", at: int) -> bool:
     """Is a change word the noun the figure measures ("a 9 percent pay increase", "a 5% rise in prices"),
-    within two words after it, rather than a change of the figure ("the toll rose to 17")?"""
-    return p.end <= at <= p.end + 30 and bool(_MEASURE_AFTER.fullmatch(text[p.end:at]))
+    within two words after it, or the verb whose size a percentage is ("shares jumped 24%"), rather than a
+    change of the figure ("the toll rose to 17")?"""
+    if p.end <= at <= p.end + 30 and _MEASURE_AFTER.fullmatch(text[p.end:at]):
+        return True
+    return p.start - 30 <= at < p.start and bool(_PERCENT_TEXT.search(p.value)) \
+        and bool(_SIZE_VERB_BEFORE.fullmatch(text[at:p.start]))
 
 
 def _make(kind: str, subject: str, positions: list[_Position], texts, key, status: str | None = None,
@@ -1841,6 +1955,7 @@ def _make(kind: str, subject: str, positions: list[_Position], texts, key, statu
         s_start, s_end = texts.sentences.get((p.claim.article, p.claim.sentence), (p.claim.start, p.claim.end))
         text = texts[p.claim.article]
         cue = cue or any(not _names_the_measure(text, p, m.start() + s_start)
+                         and not (kind == "number" and _SIZE_OF_CHANGE.match(text, m.start() + s_start))
                          for m in _UPDATE_CUES.finditer(text[s_start:s_end]))
         if not cue and kind == "number":
             # a report whose lead says its count is still running ("after 40% of ballots had been counted",

@@ -60,6 +60,24 @@ def _infinitival(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_PRICE_NOUNS = {"price", "prices", "level", "value"}
+_PRICE_OF_DAY = {"closing", "opening", "settlement"}
+
+
+def _price_of_day(span) -> tuple[int, int] | None:
+    """A day right after a price of that day ("a premium of 28% to Brisk's closing price on Monday", "its close
+    on Friday") dates the price, whatever verb the parser hangs it on: the offer is not Monday's."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].lower_ not in ("on", "of"):
+        return None
+    noun = doc[i - 1]
+    if noun.lower_ == "close" and noun.pos_ in _NOMINAL or (
+            noun.lower_ in _PRICE_NOUNS and i >= 2 and doc[i - 2].lower_ in _PRICE_OF_DAY):
+        return _phrase(noun)
+    return None
+
+
 def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
     """The character span of the noun phrase that the date at ``[start, end)`` belongs to, or None when it
     dates its clause (or the parse cannot tell)."""
@@ -67,6 +85,9 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
     if span is None or len(span) == 0:
         return None
     inside = range(span.start, span.end)
+    priced = _price_of_day(span)
+    if priced is not None:
+        return priced
     cur = span.root
     sent_root = cur.sent.root
     first = True

@@ -35,6 +35,7 @@ position. ``words`` is a hard cap on the total number of words (``len(text.split
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -369,14 +370,15 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 
 def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, published: dict[str, str | None] | None = None,
               index: SentenceIndex | None = None, facts: Sequence | None = None, style: Style = "prose",
-              reuse: list[dict] | None = None) -> list[SummaryItem]:
+              reuse: list[dict] | None = None, disagreements: Sequence[dict] | None = None) -> list[SummaryItem]:
     """The consensus summary, at most ``words`` words in all.
 
     ``facts`` are the story's aligned facts (:func:`newsweave.align.facts.align_facts`); without them each
     sentence stands for itself. ``style="prose"`` gives whole sentences (trimmed of datelines, leading
     phrases and attributions at most); ``style="bullets"`` gives one fact per item, as the clause that states
     it when the fact is one clause of a longer sentence. ``reuse`` (the story's text reuse findings) tells
-    which of an item's sources copy each other, for its ``independent_sources``."""
+    which of an item's sources copy each other, for its ``independent_sources``; ``disagreements`` (the story's
+    disagreements) keep two wordings that give rival figures of one disagreement out of one summary."""
     if style not in ("prose", "bullets"):
         raise ValueError(f"style must be 'prose' or 'bullets', not {style!r}")
     if not docs or words <= 0:
@@ -422,6 +424,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     if not units:
         return []
     _mark_contained(units)
+    _mark_rival_figures(units, disagreements or ())
 
     chosen = select(units, weight, words)
 
@@ -430,17 +433,21 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
 
     by_article = {d.article.id: d for d in docs}
 
+    cited = {id(u): _cite(u, by_article, facts, index) for u in chosen}
+
     def order_key(u: Unit):
-        # (a report's first sentence, its lead, counts as one more source: what the reporter put first)
-        date = published.get(u.article) or "9999-99-99"
-        return (date, _looks_ahead(u, by_article[u.article], date), -(importance(u) + (u.position == 0)),
+        # (a report's first sentence, its lead, counts as one more source: what the reporter put first; a
+        # statement is placed when the first report that states it came out, whichever wording is shown)
+        date = min((published.get(a) or "9999-99-99" for a in {u.article, *cited[id(u)].sources}), default="9999-99-99")
+        own = published.get(u.article) or "9999-99-99"
+        return (date, _looks_ahead(u, by_article[u.article], own), -(importance(u) + (u.position == 0)),
                 round(u.position / POSITION_DECAY, 1), u.article, u.start)
 
     copied = copied_passages(reuse)
     outlets = outlet_keys(docs)
     items = []
     for u in _after_what_they_lean_on(sorted(chosen, key=order_key)):
-        item = _cite(u, by_article, facts, index)
+        item = cited[id(u)]
         spans: dict[str, tuple[int, int]] = {}
         for e in item.evidence:
             spans.setdefault(e.article, (e.start, e.end))
@@ -453,9 +460,10 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _days_named(u: Unit, doc: AnnotatedArticle) -> list[str]:
-    """The days (YYYY-MM-DD) the unit's own date expressions name."""
+    """The days (YYYY-MM-DD) the unit's own date expressions name, but for those that date a thing it names
+    rather than what it tells ("a premium of 28% to Brisk's closing price on Monday")."""
     return [str(t.value)[:10] for t in doc.timexes if u.start <= t.start and t.end <= u.end
-            and _DAY_VALUE.match(str(t.value))]
+            and _DAY_VALUE.match(str(t.value)) and (t.start, t.end) not in doc.date_phrases]
 
 
 def _looks_ahead(u: Unit, doc: AnnotatedArticle, published: str) -> bool:
@@ -494,6 +502,31 @@ def _mark_contained(units: Sequence[Unit]) -> None:
             if (j != i and (v.article, v.sentence) != (units[i].article, units[i].sentence)
                     and len(words[j]) > len(ws) and ws <= words[j]):
                 units[i].excludes.append(v)
+
+
+def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) -> None:
+    """Units of different sentences that give figures of one disagreement ("Brisk shares soared 26 per cent" /
+    "Shares of Brisk closed 24% higher") exclude each other: they tell one thing twice, and the one kept is
+    marked disputed for the reader to see the other values (:func:`mark_disputed`)."""
+    at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (unit position, unit start) by start
+    for i, u in enumerate(units):
+        at[u.article].append((u.start, i))
+    for spans in at.values():
+        spans.sort()
+    for d in disagreements:
+        if d.get("kind") != "number":
+            continue
+        holding: set[int] = set()
+        for p in d.get("positions", []):
+            for ev in p.get("evidence", []):
+                value = ev.get("value_start")
+                if value is None:
+                    continue
+                holding.update(i for start, i in at.get(ev["article"], ()) if start <= value < units[i].end)
+        for i, j in combinations(sorted(holding), 2):
+            a, b = units[i], units[j]
+            if (a.article, a.sentence) != (b.article, b.sentence):
+                a.excludes.append(b)
 
 
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)  # "On Monday, he ...": a day names no one

@@ -92,11 +92,21 @@ _COMPARED_WITH = re.compile(r"(?:\b(?:down|up)\s+from|\bcompared\s+(?:with|to))\
                             r"(?:\b(?:in|at|on|during|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3})?$", re.IGNORECASE)
 
 
+# A price of a day a figure is measured against: "a premium of 28% to Brisk's closing price on Monday", "a 28
+# per cent premium to Monday's close"
+_PRICE_OF_DAY_BEFORE = re.compile(r"\b(?:(?:closing|opening|settlement)\s+(?:price|level|value)s?|close)\s+(?:on|of)\s+$",
+                                  re.IGNORECASE)
+_PRICE_OF_DAY_AFTER = re.compile(r"['’]s\s+(?:close|closing|opening|settlement)\b", re.IGNORECASE)
+
+
 def _comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_text: str) -> bool:
     """Is the date at ``timex_start`` the point a record, a first or a figure of now is measured against?"""
     if timex_text.lower().startswith("since "):
         return bool(_COMPARISON_SINCE.search(text, sentence_start, timex_start + len("since ")))
     window = max(sentence_start, timex_start - 120)
+    if _PRICE_OF_DAY_BEFORE.search(text, max(sentence_start, timex_start - 40), timex_start) \
+            or _PRICE_OF_DAY_AFTER.match(text, timex_start + len(timex_text)):
+        return True
     return bool(_COMPARISON_SINCE.search(text, window, timex_start) or _COMPARED_WITH.search(text, window, timex_start))
 
 

@@ -59,7 +59,10 @@ def render_markdown(b: Briefing) -> str:
         out.append("_No summary: no usable article text._")
     for item in v.items:
         flag = f" _({single_source_note(item)})_" if item.single_source else ""
-        flag += "".join(f" _({label}: {did})_" for did, _anchor, label in item.disputed)
+        by_label: dict[str, list[str]] = {}
+        for did, _anchor, label in item.disputed:
+            by_label.setdefault(label, []).append(did)
+        flag += "".join(f" _({label}: {', '.join(ids)})_" for label, ids in by_label.items())  # "disputed: D1, D2"
         out.append(f"- {_md_escape(item.text)} {_marks(item.markers)}{flag}")
     _timeline(v, out)
     _disagreements(v, out)

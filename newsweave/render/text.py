@@ -40,8 +40,11 @@ def print_text(b: Briefing, console=None) -> None:
         summary.append(" " + _refs(item.markers), style="bold cyan")
         if item.single_source:
             summary.append(" " + single_source_note(item), style="italic dim")
+        by_label: dict[str, list[str]] = {}
         for did, _anchor, label in item.disputed:
-            summary.append(f" · {label}: {did}", style="italic red")
+            by_label.setdefault(label, []).append(did)
+        for label, ids in by_label.items():
+            summary.append(f" · {label}: {', '.join(ids)}", style="italic red")
     console.print(Panel(summary or Text("No summary: no usable article text."), title="Summary", border_style="cyan"))
 
     if v.timeline:
