@@ -204,9 +204,13 @@ def test_independent_reports_are_not_reuse():
     # the same with the LSH filter made almost useless, so that the alignment thresholds decide
     loose = find_reuse(docs, lsh_threshold=0.05, num_perm=128)
     assert loose == []
-    # sanity: the texts really are close; a lax sentence threshold would call them reuse
-    lax = find_reuse(docs, lsh_threshold=0.05, num_perm=128, sentence_threshold=0.6)
-    assert _find(lax, "a", "ind") is not None
+    # sanity: the texts really are close (a lax sentence threshold aligns two or more of their sentences);
+    # what they share is the facts, not a reporter's words in the same order
+    from newsweave.align import reuse
+
+    close = reuse._align(reuse._prepare("a", a, None), reuse._prepare("ind", INDEPENDENT, None),
+                         sentence_threshold=0.6, adjacent_threshold=0.5, min_content_tokens=4)
+    assert len(close) >= 2
 
 
 def test_single_shared_quotation_is_not_reuse():
@@ -419,3 +423,29 @@ def test_a_briefing_orders_copies_of_one_day_by_their_stated_times():
                         published_time="2026-08-09T07:30:00+00:00", text=body + "\n\n" + OUTRO_B)]
     [r] = brief(articles).reuse
     assert (r["articles"], r["direction"]) == (["wire", "paper"], "a->b"), r
+
+
+RULING_WIRE = (
+    "STRAVENIK, April 21 (Kestpress) - Velia's Constitutional Court on Wednesday struck down a 2025 law that "
+    "banned protests within 500 metres of parliament, ruling 5-4 that it breached the right to free assembly.\n\n"
+    "Justice Anna Lind wrote for the majority that the ban was \"far broader than any threat it claimed to "
+    "address\".\n\n"
+    "Interior Minister Pavel Horak said police would stop enforcing the ban immediately. About 340 people have "
+    "been fined under the law, according to the Velian Civil Liberties Union.")
+RULING_OBSERVER = (
+    "Velia's Constitutional Court has restored the right to protest outside parliament, striking down the 2025 "
+    "protest law by six votes to three on Wednesday.\n\n"
+    "Writing for the majority, Justice Anna Lind said the ban was \"far broader than any threat it claimed to "
+    "address\". Justice Tomas Vik dissented.\n\n"
+    "The Velian Civil Liberties Union, which brought the case, said 342 people had been fined under the law and "
+    "called for the fines to be repaid.")
+
+
+def test_reports_that_tell_the_same_facts_around_one_quote_in_their_own_order_are_not_reuse():
+    # each pair of sentences shares names, the quote and figures (token-sort similarity 0.74-0.98), but a
+    # reporter's own words come in another order: no sentence of one is the other's rewritten
+    assert find_reuse([("wire", RULING_WIRE, None), ("observer", RULING_OBSERVER, None)]) == []
+    # the same sentences with the reporter's words kept in order, a few of them swapped, are a copy
+    spun = (RULING_WIRE.replace("struck down", "threw out").replace("banned", "outlawed")
+            .replace("immediately", "at once").replace("About 340", "Some 340"))
+    assert find_reuse([("wire", RULING_WIRE, None), ("spun", spun, None)])
