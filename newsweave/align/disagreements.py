@@ -165,6 +165,12 @@ def find_disagreements(
     speakers = _speakers(docs)
     out += _number_disagreements(docs, index, facts, texts, names, places, speakers, mention_spans,
                                  {e.id: e.name for e in entities})
+    # (a split written in counts, "by 212 votes to 181", is compared figure by figure above)
+    counted = {(ev["article"], ev.get("value_start")) for it in out if it["kind"] == "number"
+               for p in it["positions"] for ev in p["evidence"]}
+    out += [it for it in _tally_disagreements(facts, texts)
+            if not any((ev["article"], v) in counted for p in it["positions"] for ev in p["evidence"]
+                       for v in range(ev["value_start"], ev["value_end"]))]
     out += _negation_disagreements(facts, texts)
     out += _role_disagreements(facts, entities, texts)
     out += _title_disagreements(entities, texts)
@@ -1559,6 +1565,72 @@ def _merge_number_items(items: list[dict]) -> list[dict]:
                         match["sources"].append(src)
                         match["evidence"].append(ev)
     return list(merged.values())
+
+
+# --- tallies -------------------------------------------------------------------------------------
+
+_VOTE_WORDS = re.compile(r"\b(?:rul\w*|vot\w*|decision|verdict|majority|margin|court|judges?|justices?|passed|"
+                         r"approved|rejected|parliament|senate|house|assembly|board|council|jury)\b", re.IGNORECASE)
+
+
+def _tally_disagreements(facts: list[Fact], texts) -> list[dict]:
+    """One decision, two splits: "ruling 5-4" / "by six votes to three" in two reports of one fact. Only the
+    wordings of one aligned fact are compared: a team's two matches, or a parliament's two votes, are other
+    facts with their own tallies."""
+    from newsweave.annotate.tallies import find_tallies  # noqa: PLC0415
+
+    tallies: dict[str, list] = {}
+    out = []
+    for f in facts:
+        if len(set(f.sources)) < 2:
+            continue
+        by_split: dict[tuple[int, int], list[tuple[Claim, object]]] = defaultdict(list)
+        for c in f.claims:
+            if c.article not in tallies:
+                tallies[c.article] = find_tallies(texts[c.article])
+            inside = [t for t in tallies[c.article] if c.start <= t.start and t.end <= c.end]
+            if len(inside) == 1:  # (a sentence of two tallies tells two decisions)
+                by_split[inside[0].split].append((c, inside[0]))
+        if len(by_split) < 2 or len({c.article for found in by_split.values() for c, _t in found}) < 2:
+            continue
+        _join_tallies(by_split, facts, tallies, texts)
+        positions = [_Position(t.text, list(split), c, t.start, t.end)
+                     for split, found in by_split.items() for c, t in found]
+        voted = any(_VOTE_WORDS.search(texts[c.article], c.start, c.end) for found in by_split.values() for c, _t in found)
+        item = _make("number", "vote split" if voted else "score", positions, texts, lambda p: str(p.normalized))
+        item["_figure"] = "tally"  # a split does not grow from one day's report to the next
+        out.append(item)
+    return out
+
+
+def _join_tallies(by_split: dict, facts: list[Fact], tallies: dict[str, list], texts) -> None:
+    """Let another report's wording of the decision join the side whose split it gives, though the alignment
+    kept it apart ("In a stunning 5-4 decision, Velia's unelected Constitutional Court on Wednesday tore up
+    the law ..."): a claim of a report not yet in the item, with one tally equal to a side's, that names an
+    entity of that side's claims and no other day than theirs."""
+    from newsweave.annotate.tallies import find_tallies  # noqa: PLC0415
+
+    in_item = {c.article for found in by_split.values() for c, _t in found}
+    joined: dict[str, list[tuple[tuple[int, int], Claim, object]]] = defaultdict(list)
+    for f in facts:
+        for c in f.claims:
+            if c.article in in_item or not c.entities:
+                continue
+            if c.article not in tallies:
+                tallies[c.article] = find_tallies(texts[c.article])
+            inside = [t for t in tallies[c.article] if c.start <= t.start and t.end <= c.end]
+            if len(inside) != 1 or inside[0].split not in by_split:
+                continue
+            side = by_split[inside[0].split]
+            days = {str(d.value) for d in c.dates}
+            if any(set(c.entities) & set(o.entities) and (not days or not {str(d.value) for d in o.dates}
+                                                          or days & {str(d.value) for d in o.dates})
+                   for o, _t in side):
+                joined[c.article].append((inside[0].split, c, inside[0]))
+    for hits in joined.values():
+        if len({split for split, _c, _t in hits}) == 1:  # (a report that gives two splits joins neither)
+            for split, c, t in hits:
+                by_split[split].append((c, t))
 
 
 # --- negation -----------------------------------------------------------------------------------

@@ -985,6 +985,12 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
             else:
                 kept.append(e)
         evidence = kept
+    splits = _splits(by_article[u.article].article.text, u.start, u.end)
+    if splits:
+        # "ruling 5-4" is not stated by "by six votes to three"
+        evidence = [e for k, e in enumerate(evidence)
+                    if k == 0 or not _other_split(splits, _splits(by_article[e.article].article.text, e.start, e.end))]
+        seen = {e.article for e in evidence}
     sentence = next((s for s in by_article[u.article].sentences if s.index == u.sentence), None)
     if sentence is not None:
         try:
@@ -1002,6 +1008,9 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                               for c in by_article[m.sentence.article].claims
                               if m.sentence.start <= c.start and c.end <= m.sentence.end and (theirs := one_count(c))):
                 continue  # "six are still missing" does not support "nine are still missing"
+            if splits and _other_split(splits, _splits(by_article[m.sentence.article].article.text,
+                                                       m.sentence.start, m.sentence.end)):
+                continue
             if mine and _other_figures(mine, [q for c in by_article[m.sentence.article].claims
                                               if m.sentence.start <= c.start and c.end <= m.sentence.end
                                               for q in c.quantities]):
@@ -1010,6 +1019,23 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                 seen.add(m.sentence.article)
                 evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
     return SummaryItem(text=u.text, sources=[e.article for e in evidence], evidence=evidence)
+
+
+@lru_cache(maxsize=64)
+def _tallies_of(text: str) -> tuple:
+    from newsweave.annotate.tallies import find_tallies  # noqa: PLC0415
+
+    return tuple(find_tallies(text))
+
+
+def _splits(text: str, start: int, end: int) -> set[tuple[int, int]]:
+    """The vote splits or scores told inside ``text[start:end]``."""
+    return {t.split for t in _tallies_of(text) if start <= t.start and t.end <= end}
+
+
+def _other_split(mine: set[tuple[int, int]], theirs: set[tuple[int, int]]) -> bool:
+    """Does a span give a split, none of which is one the unit gives?"""
+    return bool(theirs) and not (mine & theirs)
 
 
 def mark_disputed(items: Sequence[SummaryItem], disagreements: Sequence[dict]) -> None:

@@ -1,0 +1,81 @@
+"""Tallies: how a vote split or a match ended ("ruling 5-4", "by six votes to three", "passed 312-98", "won 3-1").
+
+A tally is two counts of one decision, and two reports that give a different split for the same decision
+contradict each other ("ruling 5-4" / "by six votes to three"). A hyphenated pair of numbers is more often
+something else (a range, "18-24 year olds"; a date, "9-11"; a formation), so it is read as a tally only next
+to a word of deciding: a verb or noun of voting, ruling or winning before it ("ruled 5-4", "a 5-4 decision",
+"by a 312-98 margin", "won 3-1") or a noun of it after ("5-4 vote", "3-1 win"). "N votes to M" and "by N to
+M" are tallies by their own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsweave.annotate.quantities import _NUMWORD, _parse_words
+
+_NUMBER = rf"(?:\d{{1,4}}|(?i:{_NUMWORD}))"
+_DECIDING_BEFORE = re.compile(
+    r"(?i:\b(?:rul(?:ed|ing|es)|vot(?:ed|e|es|ing)|decision|decided|verdict|margin|majority|split|"
+    r"won|wins?|winning|beat|beats|beating|defeated|defeats?|lost|loses?|losing|drew|draws?|passed|approved|"
+    r"rejected|backed|endorsed|confirmed|upheld|overturned|struck|score[ds]?|finished|ended|ahead|led|leading|"
+    r"trailing|trailed))"
+    r"(?:\s+(?:down|a|an|the|its|their|only|just|narrow|narrowly|unanimous|stunning|surprise|"
+    r"close|comfortable|lopsided|decisive|[\w-]+ly))*\s+$")
+_DECIDING_AFTER = re.compile(
+    r"\s+(?i:(?:vote|votes|decision|ruling|majority|margin|verdict|split|win|victory|defeat|loss|draw|"
+    r"tie|result|scoreline|lead)\b)")
+_HYPHEN_PAIR = re.compile(rf"(?<![\w.,/-])(\d{{1,4}})\s?[-–]\s?(\d{{1,4}})(?![\w,/%-]|\.\d|\s*(?:%|per\s*cent|percent))")
+_VOTES_TO = re.compile(rf"(?<![\w-])({_NUMBER})\s+votes?\s+(?:to|against)\s+({_NUMBER})(?![\w-])", re.IGNORECASE)
+_BY_TO = re.compile(rf"\bby\s+({_NUMBER})\s+to\s+({_NUMBER})(?![\w-])", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# "by a vote of 312 to 98", "voted 312 to 98"
+_VOTE_OF_TO = re.compile(rf"\b(?:vote\s+of|voted|ruled|decided)\s+({_NUMBER})\s+to\s+({_NUMBER})(?![\w-])",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    start: int
+    end: int
+    text: str
+    larger: int
+    smaller: int
+
+    @property
+    def split(self) -> tuple[int, int]:
+        return self.larger, self.smaller
+
+
+def _value(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    parsed = _parse_words(s.lower())
+    if parsed is None or parsed[1] != len(s):
+        return None
+    value = parsed[0]
+    return int(value) if value == int(value) else None
+
+
+def find_tallies(text: str) -> list[Tally]:
+    """Every tally in ``text``, in order."""
+    found: dict[int, Tally] = {}
+
+    def add(m: re.Match[str], first: str, second: str) -> None:
+        a, b = _value(first), _value(second)
+        if a is None or b is None or (a == 0 and b == 0):
+            return
+        if m.start() in found or any(t.start <= m.start() < t.end for t in found.values()):
+            return
+        found[m.start()] = Tally(m.start(), m.end(), m.group(0), max(a, b), min(a, b))
+
+    for pattern in (_VOTE_OF_TO, _VOTES_TO, _BY_TO):
+        for m in pattern.finditer(text):
+            add(m, m.group(1), m.group(2))
+    for m in _HYPHEN_PAIR.finditer(text):
+        if _YEAR.match(m.group(1)):
+            continue  # "the 2019-20 season", "won the 2018-2019 title"
+        if _DECIDING_BEFORE.search(text, max(0, m.start() - 60), m.start()) or _DECIDING_AFTER.match(text, m.end()):
+            add(m, m.group(1), m.group(2))
+    return [found[k] for k in sorted(found)]

@@ -1,0 +1,65 @@
+"""Vote splits and scores: read next to a word of deciding, compared within one decision (stories we wrote)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsweave
+from newsweave.annotate.tallies import find_tallies
+from newsweave.model import Article
+
+
+@pytest.mark.parametrize("text, splits", [
+    ("The court ruled 5-4 that the ban breached the constitution.", [(5, 4)]),
+    ("In a stunning 5-4 decision, the court tore up the law.", [(5, 4)]),
+    ("The court struck down the law by six votes to three on Wednesday.", [(6, 3)]),
+    ("The bill passed 312-98.", [(312, 98)]),
+    ("Parliament approved it by a vote of 312 to 98.", [(312, 98)]),
+    ("Kelby won 3-1 at home and lead the table.", [(3, 1)]),
+    ("The Senate voted 49-51 against the nomination.", [(51, 49)]),
+    # not tallies: a range, a season, a date, opening hours, a decimal
+    ("Adults aged 18-24 were surveyed.", []),
+    ("Kelby won the 2019-20 title.", []),
+    ("The memorial marks 9-11 every year.", []),
+    ("The shop opens 9-5 on weekdays.", []),
+    ("Growth was forecast at 4-4.5 percent.", []),
+])
+def test_tallies_are_read_next_to_a_word_of_deciding(text, splits):
+    assert [t.split for t in find_tallies(text)] == splits
+
+
+WIRE = ("STRAVENIK, April 21 (Kestpress) - Velia's Constitutional Court on Wednesday struck down a 2025 law that "
+        "banned protests within 500 metres of parliament, ruling 5-4 that it breached the right to free assembly.\n\n"
+        "Interior Minister Pavel Horak said police would stop enforcing the ban immediately.")
+COURIER = ("In a stunning 5-4 decision, Velia's unelected Constitutional Court on Wednesday tore up the law that kept "
+           "rowdy mobs away from parliament.\n\nInterior Minister Pavel Horak said police would stop enforcing the "
+           "ban at once, a move critics called a surrender.")
+OBSERVER = ("Velia's Constitutional Court has restored the right to protest outside parliament, striking down the 2025 "
+            "protest law by six votes to three on Wednesday.\n\nJustice Tomas Vik dissented.")
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return newsweave.brief([
+        Article(id="wire", source="wire", outlet="Kestpress", published="2027-04-21", text=WIRE),
+        Article(id="courier", source="courier", outlet="Velia Courier", published="2027-04-21", text=COURIER),
+        Article(id="observer", source="observer", outlet="Velia Observer", published="2027-04-22", text=OBSERVER),
+    ])
+
+
+def test_two_splits_of_one_ruling_are_a_contradiction(briefing):
+    votes = [d for d in briefing.disagreements if d["subject"] == "vote split"]
+    assert len(votes) == 1 and votes[0]["status"] == "contradiction"
+    sides = {p["value"]: sorted(p["sources"]) for p in votes[0]["positions"]}
+    # (the courier's loaded wording of the ruling joins the side whose split it gives)
+    assert sides == {"5-4": ["courier", "wire"], "six votes to three": ["observer"]}
+
+
+def test_a_report_of_another_split_does_not_state_the_summarys_split(briefing):
+    ruling = [i for i in briefing.summary if "5-4" in i.text or "six votes to three" in i.text]
+    assert ruling
+    for item in ruling:
+        said = "5-4" if "5-4" in item.text else "six votes to three"
+        other = "observer" if said == "5-4" else "wire"
+        assert other not in item.sources, (item.text, item.sources)
+        assert item.disputed
