@@ -442,3 +442,20 @@ def test_an_event_is_told_in_its_most_neutral_wording():
     event = next(e for e in b.timeline if e["date"] == "2026-03-04")
     assert set(event["sources"]) == {"a", "b"}
     assert loaded_count(event["event"]) == 0 and event["event"].startswith("Ostmark's parliament passed")
+
+
+def test_one_event_cut_from_two_sentences_about_other_things_is_one_event():
+    # each report dates the passing of the law in a phrase of a sentence that tells something else
+    from newsweave import Article, brief
+
+    b = brief([
+        Article(id="w", source="w", published="2027-04-21", text=(
+            "The government, which passed the protest law in March 2025 after weeks of demonstrations outside "
+            "parliament, said it would respect the ruling but would draft a narrower bill.")),
+        Article(id="c", source="c", published="2027-04-21", text=(
+            "The protest law, passed in March 2025, had been used to fine about 300 protesters.")),
+        Article(id="o", source="o", published="2027-04-22", text=(
+            "The Constitutional Court struck down the protest law on Wednesday.")),
+    ])
+    march = [e for e in b.timeline if str(e["date"]).startswith("2025-03")]
+    assert len(march) == 1 and sorted(march[0]["sources"]) == ["c", "w"], [(e["date"], e["event"]) for e in b.timeline]

@@ -24,7 +24,7 @@ from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.datelines import date_dateline_end
 from newsweave.annotate.quotes import find_quote_spans
-from newsweave.compose.summary import loaded_count
+from newsweave.compose.summary import _stem_function, _stopwords, loaded_count
 from newsweave.model import AnnotatedArticle, Sentence
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
@@ -258,6 +258,28 @@ def _status(value: str, published: str | None, planned: bool = False) -> str:
     return "scheduled" if planned and len(start) < len(published) and published.startswith(start) else "happened"
 
 
+_EVENT_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+
+def _event_words(c: _Candidate) -> frozenset[str]:
+    stem, stop = _stem_function(), _stopwords()
+    span = c.text.replace(c.timex_text, " ")
+    return frozenset(stem(w.lower()) for w in _EVENT_WORD.findall(span)
+                     if w.lower() not in stop and w.lower() not in _CALENDAR)
+
+
+def _event_words_contained(a: _Candidate, b: _Candidate) -> bool:
+    """Is one event, cut from its sentence, told in words the other's event all has ("The law, passed in March
+    2025" / "The government, which passed the law in March 2025 after weeks of demonstrations")? Whole
+    sentences about other things hide that they date one event."""
+    if (a.start, a.end) == (a.sentence.start, a.sentence.end) and (b.start, b.end) == (b.sentence.start, b.sentence.end):
+        return False  # (whole sentences are compared as sentences)
+    x, y = _event_words(a), _event_words(b)
+    small, large = sorted((x, y), key=len)
+    return len(small) >= 2 and small <= large
+
+
 def _jaccard(a: Sentence, b: Sentence) -> float:
     x, y = set(a.terms), set(b.terms)
     return len(x & y) / len(x | y) if x and y else 0.0
@@ -460,6 +482,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                     or index.same_content(m.sentence, cand.sentence) > 0
                     or _jaccard(m.sentence, cand.sentence) >= MERGE_JACCARD
                     or index.embedding_similarity(m.sentence, cand.sentence) >= MERGE_EMBEDDING
+                    or _event_words_contained(m, cand)
                 )
                 for m in ev.members
             ):
