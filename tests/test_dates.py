@@ -481,3 +481,11 @@ def test_a_modal_far_back_in_the_clause_still_looks_ahead():
     # a comma ends the clause: the reporting verb before it is the one that counts
     assert value_of("The plan would work, the minister told reporters at a briefing in the capital on Monday.",
                     "Monday") == "2020-11-23"
+
+
+@pytest.mark.parametrize("verb", ["freed", "agreed", "decreed"])
+def test_a_past_form_ending_in_eed_is_past(verb):
+    # "Six engineers freed by rebels on Sunday night will fly home on Friday": the Sunday gone by
+    text = f"Six engineers {verb} by the court on Sunday night will fly home on Friday."
+    assert value_of(text, "Sunday night").startswith("2020-11-22")
+    assert value_of(text, "Friday") == "2020-11-27"

@@ -893,3 +893,18 @@ def test_a_report_that_names_whose_count_each_figure_is_joins_both_sides():
     ])
     [d] = [d for d in _numbers(b) if d["subject"] == "crowd"]
     assert all("n3" in p["sources"] for p in d["positions"]), [(p["value"], p["sources"]) for p in d["positions"]]
+
+
+def test_a_place_inside_a_phrase_with_its_own_day_is_not_dated_by_the_sentences_other_day():
+    # "engineers freed by rebels in Kestria on Sunday night": Kestria's day is Sunday, not the flight home
+    b = newsweave.brief([
+        _article(1, "Continental Press", "Rebels in northern Kestria released 14 foreign hostages late on Sunday "
+                 "after weeks of talks.", "2027-02-08"),
+        _article(2, "Kestpress", "Fifteen foreign workers held by rebels in Kestria were freed on Monday after weeks "
+                 "of talks.", "2027-02-08"),
+        _article(3, "Nordic Post", "Six Norwegian engineers freed by rebels in Kestria on Sunday night will fly home "
+                 "on Wednesday.", "2027-02-08"),
+    ])
+    dates = [d for d in b.disagreements if d["kind"] == "date"]
+    assert not any(p["value"] == "Wednesday" for d in dates for p in d["positions"]), \
+        [(d["subject"], [p["value"] for p in d["positions"]]) for d in dates]

@@ -638,3 +638,25 @@ def test_a_plural_noun_and_of_that_open_a_sentence_are_not_part_of_the_name():
         "b": ("The plan was rushed, said Friends of Ostrel.", [("Friends of Ostrel", "ORG")]),
     })
     assert [e.name for e in entities] == ["Friends of Ostrel"]
+
+
+def test_a_given_name_transliterated_two_ways_is_one_person():
+    entities, _ = story({
+        "a": ("Foreign Minister Youssef Bensalah said no ransom was paid.", [("Youssef Bensalah", "PERSON")]),
+        "b": ("Kestrian Foreign Minister Yusuf Bensalah thanked Qatar.", [("Yusuf Bensalah", "PERSON")]),
+        "c": ("Talks with Sergei Orlov resumed.", [("Sergei Orlov", "PERSON")]),
+        "d": ("Sergey Orlov left Mirval.", [("Sergey Orlov", "PERSON")]),
+    })
+    assert find(entities, "Yusuf Bensalah") is find(entities, "Youssef Bensalah")
+    assert find(entities, "Sergey Orlov") is find(entities, "Sergei Orlov")
+    # other given names: a gendered ending, a short name, and two people a report names together
+    entities, _ = story({
+        "a": ("Maria Lopez won the seat.", [("Maria Lopez", "PERSON")]),
+        "b": ("Mario Lopez lost the seat.", [("Mario Lopez", "PERSON")]),
+        "c": ("Dan Ross spoke first.", [("Dan Ross", "PERSON")]),
+        "d": ("Don Ross spoke last.", [("Don Ross", "PERSON")]),
+        "e": ("Lena Ostrova and her sister Lina Ostrova both ran.", [("Lena Ostrova", "PERSON"), ("Lina Ostrova", "PERSON")]),
+    })
+    assert len({id(find(entities, n)) for n in ("Maria Lopez", "Mario Lopez")}) == 2
+    assert len({id(find(entities, n)) for n in ("Dan Ross", "Don Ross")}) == 2
+    assert len({id(find(entities, n)) for n in ("Lena Ostrova", "Lina Ostrova")}) == 2

@@ -194,13 +194,20 @@ def find_disagreements(
 # --- dates --------------------------------------------------------------------------------------
 
 
-def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]], phrase_dated: set = frozenset()
-                  ) -> list[tuple[str, object, int, int, int]]:
+def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]], phrase_dated: set = frozenset(),
+                  phrases: Sequence[tuple[int, int]] = ()) -> list[tuple[str, object, int, int, int]]:
     """(entity id, timex, segment start, segment end, end of the entity's mention) for each day/week date in
     the claim: the entity named last before the date within its segment of the clause (segments split at
-    , ; and dashes). A date of a noun phrase ("the Sept. 11 attacks") dates that phrase, not the clause."""
+    , ; and dashes). A date of a noun phrase ("the Sept. 11 attacks") dates that phrase, not the clause, and
+    an entity inside such a phrase is dated by it alone ("Six engineers freed by rebels in Kestria on Sunday
+    night will fly home on Wednesday": Kestria's day is Sunday's, not Wednesday's)."""
     out = []
+    inside = [(ps, pe) for ps, pe in phrases if claim.start <= pe and ps <= claim.end]
     for t in claim.dates:
+        if inside:
+            own = [(ps, pe) for ps, pe in inside if ps <= t.start and t.end <= pe]
+            mentions = [m for m in mentions if not any(ps <= m[0] and m[1] <= pe and (ps, pe) not in own
+                                                       for ps, pe in inside)]
         if (claim.article, t.start, t.end) in phrase_dated:
             continue
         if _said_on(claim, t, text):
@@ -291,8 +298,10 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
                         phrase_dated: set = frozenset()) -> list[dict]:
     items: list[tuple[str, Claim, object, int, int, int]] = []
     for doc in docs:
+        phrases = sorted(set(doc.date_phrases.values()))
         for c in doc.claims:
-            for eid, t, s, e, named in _entity_dates(c, texts[c.article], mention_spans.get(c.article, []), phrase_dated):
+            for eid, t, s, e, named in _entity_dates(c, texts[c.article], mention_spans.get(c.article, []), phrase_dated,
+                                                     phrases):
                 items.append((eid, c, t, s, e, named))
     by_entity: dict[str, list[int]] = defaultdict(list)
     for k, (eid, *_rest) in enumerate(items):

@@ -350,7 +350,9 @@ _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "ago", "been", "went
                "wrote", "struck", "hit", "led", "ran", "brought", "thought", "felt", "kept", "paid", "sent", "spent",
                "stood", "became", "broke", "chose", "drove", "fought", "flew", "grew", "knew", "shot", "sank", "threw",
                "wore", "last", "yesterday", "earlier", "saw", "ended", "closed", "opened", "put", "cut", "quit", "shut",
-               "let", "told", "heard", "caught", "taught", "sought", "sat", "won", "swept", "slid", "stole", "rang", "froze"}
+               "let", "told", "heard", "caught", "taught", "sought", "sat", "won", "swept", "slid", "stole", "rang", "froze",
+               # past forms ending in "eed", which the "-ed" rule leaves out with "need" and "speed"
+               "freed", "agreed", "disagreed", "decreed", "guaranteed", "refereed", "fled", "bled", "fed"}
 # (and the verbs of a state that a participle completes: "will stay closed on Tuesday", "remain shut")
 _BE = {"be", "been", "being", "to", "will", "would", "is", "are", "'s", "get", "gets", "stay", "stays", "remain",
        "remains", "keep", "keeps"}

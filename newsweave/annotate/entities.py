@@ -1006,9 +1006,29 @@ def _merge_cost(a: _Group, b: _Group, gaz: _Gazetteer) -> float | None:
     for x in a.names:
         for y in b.names:
             c = _name_cost(x, y, short_words)
+            if c is None and short_words and _mostly_person(a) and _mostly_person(b) and _given_name_transliterated(x, y):
+                c = TRANSLITERATED_GIVEN_NAME_COST
             if c is not None and (best is None or c < best):
                 best = c
     return best
+
+
+TRANSLITERATED_GIVEN_NAME_COST = 1.0
+
+
+def _given_name_transliterated(x: str, y: str) -> bool:
+    """One person's name with the given name transliterated two ways and the rest the same ("Youssef
+    Bensalah" / "Yusuf Bensalah", "Sergei Lavrov" / "Sergey Lavrov"): the given names share their first
+    letter and their consonants, and are not short ("Dan Ross" and "Don Ross" are two names). Two people of one
+    surname a report names together never merge (see _merge_cost)."""
+    tx, ty = _tokens(x), _tokens(y)
+    if len(tx) != len(ty) or len(tx) < 2 or tx[1:] != ty[1:]:
+        return False
+    gx, gy = tx[0], ty[0]
+    # (the same last letter, or a final i written y: "Maria" and "Mario", "Anna" and "Anne" are other names)
+    same_end = gx[-1] == gy[-1] or {gx[-1], gy[-1]} == {"i", "y"}
+    return (gx != gy and min(len(gx), len(gy)) >= 4 and gx[0] == gy[0] and same_end
+            and _skeleton(gx) == _skeleton(gy))
 
 
 def _mostly_person(g: _Group) -> bool:
