@@ -908,3 +908,15 @@ def test_a_place_inside_a_phrase_with_its_own_day_is_not_dated_by_the_sentences_
     dates = [d for d in b.disagreements if d["kind"] == "date"]
     assert not any(p["value"] == "Wednesday" for d in dates for p in d["positions"]), \
         [(d["subject"], [p["value"] for p in d["positions"]]) for d in dates]
+
+
+def test_a_figure_equal_to_the_value_a_report_says_a_figure_moved_to_agrees_with_it():
+    # the wire gives the new count and the old one; the paper's new count agrees with the wire
+    b = newsweave.brief([
+        _article(1, "Continental Press", "Norvik Shipping expanded its fleet to 45 tankers, up from 40 tankers, after a "
+                 "record quarter.", "2027-10-21"),
+        _article(2, "Kelby Daily", "Norvik Shipping now runs a bigger fleet of 45 tankers after a record quarter.",
+                 "2027-10-22"),
+        _article(3, "Nordic Post", "Norvik Shipping's profit jumped in the third quarter.", "2027-10-22"),
+    ])
+    assert not _numbers(b), [d["explanation"] for d in _numbers(b)]

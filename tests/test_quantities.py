@@ -453,3 +453,19 @@ def test_a_number_set_off_by_commas_after_a_name_is_an_age(text, age):
 
 def test_a_number_after_a_comma_that_counts_something_is_no_age():
     assert [q.counted for q in tag_quantities("The ministers met in Paris, 40 years after the treaty.")] != ["age"]
+
+
+@pytest.mark.parametrize("text, figures", [
+    # a change and the level it reached are two figures, not a range
+    ("Its net profit rose 18% to 1.42 billion crowns from a year earlier.",
+     [("18%", "percent", 18.0, 18.0), ("1.42 billion crowns", "money", 1.42e9, 1.42e9)]),
+    ("The index fell 3 per cent to 1,200 points.", [("3 per cent", "percent", 3.0, 3.0), ("1,200 points", "cardinal", 1200.0, 1200.0)]),
+    # ranges stay ranges
+    ("Prices rose 15 to 20 percent.", [("15 to 20 percent", "percent", 15.0, 20.0)]),
+    ("The plan costs $5 to 6 billion.", [("$5 to 6 billion", "money", 5e9, 6e9)]),
+    # crowns, zlotys and forints are money
+    ("It raised its dividend to 4.50 crowns a share.", [("4.50 crowns", "money", 4.5, 4.5)]),
+    ("The fine was 200,000 zlotys.", [("200,000 zlotys", "money", 2e5, 2e5)]),
+])
+def test_a_change_and_its_level_are_two_figures_and_crowns_are_money(text, figures):
+    assert [(q.text, q.kind, q.low, q.high) for q in tag_quantities(text)] == figures

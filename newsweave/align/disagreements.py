@@ -1183,13 +1183,18 @@ def _states_figure(c: Claim, q, besides) -> bool:
                for o in c.quantities)
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+|nearly\s+|just\s+)?$", re.IGNORECASE)
+
+
 def _explains_change(text: str, c: Claim, q, besides) -> bool:
-    """Does claim ``c`` give ``q``'s figure as the value ``besides`` moved from or to ("31 people had been
-    arrested by Sunday morning, up from 12 on Saturday night"; "rose to 17 from 14")? Then another report's
-    figure equal to the older value is an earlier value of the same count, not a partner of it."""
+    """Does claim ``c`` give ``q``'s figure as the value ``besides`` moved from ("31 people had been arrested by
+    Sunday morning, up from 12 on Saturday night"; "rose to 17 from 14")? Then another report's figure equal to
+    the older value is an earlier value of the same count, not a partner of it. One equal to the value it moved
+    to agrees with the claim ("raised its dividend to 4.50 crowns a share from 4 crowns" / "a dividend of 4.50
+    crowns")."""
     other = next((o for o in c.quantities if o is not besides and o.kind == q.kind and o.unit == q.unit
                   and (o.low, o.high) == (q.low, q.high)), None)
-    if other is None:
+    if other is None or not _FROM_BEFORE.search(text, max(c.start, other.start - 20), other.start):
         return False
     first, second = sorted((other, besides), key=lambda x: x.start)
     return bool(_UPDATE_CUES.search(text[max(c.start, first.end - 12):second.start + 1]))

@@ -172,6 +172,10 @@ _UNITS: list[tuple[str, str, list[str]]] = [
     ("ZAR", "money", ["south african rand", "zar"]),  # (not a bare "rand": "a 2004 Rand study")
     ("NGN", "money", ["naira", "ngn"]),
     ("BRL", "money", ["reais", "brl"]),
+    # Scandinavian and Czech crowns, told in English without saying whose ("1.42 billion crowns")
+    ("crown", "money", ["crowns", "kroner", "koruna", "korunas"]),
+    ("PLN", "money", ["zlotys", "zloty", "pln"]),
+    ("HUF", "money", ["forints", "forint", "huf"]),
     ("km2", "measure", ["km2", "km²", "sq km", "sq. km", "square kilometres", "square kilometers",
                         "square kilometre", "square kilometer"]),
     ("sq mi", "measure", ["square miles", "square mile", "sq mi"]),
@@ -776,6 +780,11 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
                 u2 = (b.cur, "money")
             u1 = (unit, kind) if unit else None
             units_ok = u1 is None or u2 is None or u1 == u2
+            if unit1 is not None and u2 is None and sep == "to" and (
+                    b.scaled and not a.scaled or unit1[0] == "percent" and (b.value or 0) > 100):
+                # "profit rose 18% to 1.42 billion crowns", "fell 3 per cent to 1,200 points": a change and the
+                # level it reached, not a range
+                units_ok = False
             hyphen = sep in ("-", "–", "—")
             if a.year_like and b.year_like or (a.year_like and hyphen):
                 return None, (unit2[2] if unit2 else b.end), False
