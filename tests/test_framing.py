@@ -466,3 +466,12 @@ def test_a_main_verb_the_other_wording_lacks_is_no_word_choice():
     b = brief([Article(id=k, source=k, outlet=k, published="2027-06-02", text=t) for k, t in texts.items()])
     pairs = [(p["this"], p["other"]) for f in b.framing for w in f.get("word_choices", []) for p in w["pairs"]]
     assert pairs and not any("resigned" in (x, y) for x, y in pairs), pairs
+
+
+def test_a_plural_label_is_a_label_and_a_court_striking_down_a_law_is_no_judgement():
+    text = "The unelected court tore up the law that kept rowdy mobs away, striking down the ban."
+    terms = {t[2] for t in loaded_terms(text)}
+    assert {"mob", "rowdy", "unelected"} <= terms
+    assert "striking" not in terms
+    # the adjective is still one: "a striking image"
+    assert "striking" in {t[2] for t in loaded_terms("It was a striking image of the flood.")}

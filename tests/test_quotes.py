@@ -331,3 +331,12 @@ def test_a_condition_of_anonymity_is_not_what_the_source_said(run, text):
     contents = [a.content(text) for a in run(text)]
     assert not any(c.startswith(("not to be", "to be")) for c in contents), contents
     assert any("pumps were never serviced" in c or "ferry had been overloaded" in c for c in contents), contents
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a relative clause set off by commas is an aside about the speaker
+    ("The government, which passed the law in March 2025 after weeks of protests, said it would draft a new bill.",
+     "The government"),
+])
+def test_an_aside_about_the_speaker_is_not_its_name(run, text, speaker):
+    assert only(run(text)).speaker(text) == speaker

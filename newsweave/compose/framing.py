@@ -94,6 +94,7 @@ NAME_CALLING = {
     "authoritarian", "socialist", "communist", "globalist", "anti-american", "un-american",
     "nutjob", "loony", "crackpot", "extremism", "militant", "hawk", "hawkish", "partisan", "hyperpartisan",
     "rioter",  # for those another outlet calls protesters or marchers
+    "rowdy", "unelected",  # "rowdy mobs", "the unelected court": the outlet's verdict on who acts
 }
 
 INTENSIFIERS = {
@@ -192,12 +193,13 @@ def _lookup(word: str, lex: dict[str, tuple[str, float]]) -> tuple[str, str, flo
     if hit:
         return word, *hit
     for suf, rep in _SUFFIXES:
-        if word.endswith(suf) and len(word) - len(suf) + len(rep) >= 4:
+        if word.endswith(suf) and len(word) - len(suf) + len(rep) >= 3:
             base = word[: len(word) - len(suf)] + rep
             if base in DESCRIPTIVE:
                 return None
             hit = lex.get(base)
-            if hit:
+            # (a base of three letters only for a plural of our labels: "mobs", "thugs" is four)
+            if hit and (len(base) >= 4 or suf == "s" and hit[0] == "name-calling"):
                 return base, *hit
     # doubled consonant before -ed/-ing: "slammed" -> "slam", "ripping" -> "rip"
     m = re.match(r"^(.*?)([b-df-hj-np-tv-z])\2(?:ed|ing|er|est)$", word)
@@ -232,12 +234,16 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
             hit = head
         if hit and w in _CLAIM_NOUNS and _NOUN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "asylum claims", "a claim for damages": the noun files a request, the verb casts doubt
+        if hit and _PARTICLE_AFTER.get(w) and _PARTICLE_AFTER[w].match(text, m.end()):
+            continue  # "striking down the law": a court's verb, not a judgement of how striking it is
         if hit:
             out.append((m.start(), m.end(), hit[0], hit[1], hit[2]))
     return out
 
 
 _CLAIM_NOUNS = frozenset({"claim", "claims"})
+# words the lexicon holds in another sense, which a particle after them makes a plain verb
+_PARTICLE_AFTER = {w: re.compile(r"\s+(?:down|out|off)\b", re.IGNORECASE) for w in ("striking", "strike", "struck")}
 _NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|their|his|her|its|our|your|my|any|no|these|those|such|new|first|legal|asylum|insurance|damage|"
     r"damages|injury|compensation|jobless|unemployment|territorial|land|pay|benefit|benefits|tax|refugee|"
