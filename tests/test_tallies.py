@@ -63,3 +63,11 @@ def test_a_report_of_another_split_does_not_state_the_summarys_split(briefing):
         other = "observer" if said == "5-4" else "wire"
         assert other not in item.sources, (item.text, item.sources)
         assert item.disputed
+
+
+def test_a_loaded_wording_of_the_same_split_is_the_same_fact(briefing):
+    # "In a stunning 5-4 decision, Velia's unelected Constitutional Court ... tore up the law" reads unlike the
+    # wire's sentence, but gives its split and names its court
+    ruling = [f for f in briefing.facts if "wire" in f["sources"] and any("5-4" in briefing.article(e["article"]).text[e["start"]:e["end"]]
+                                                                       for e in f["evidence"] if e["article"] == "wire")]
+    assert ruling and "courier" in ruling[0]["sources"], [(f["text"], f["sources"]) for f in briefing.facts]

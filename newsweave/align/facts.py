@@ -92,6 +92,26 @@ def same_days_pairs(claims: Sequence[Claim], phrase_dated: frozenset | set = fro
     return pairs
 
 
+def same_tally_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
+    """Pairs of claims (indices) from different articles that give one vote split or score and name one entity
+    in common ("ruling 5-4 that it breached the right to free assembly" / "In a stunning 5-4 decision, Velia's
+    unelected Constitutional Court ... tore up the law"): a split is as specific as a figure."""
+    from newsweave.annotate.tallies import find_tallies  # noqa: PLC0415
+
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        tallies = find_tallies(c.text)
+        if len(tallies) == 1:
+            for e in c.entities:
+                buckets[(tallies[0].split, e)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if 2 <= len(members) <= MAX_BUCKET:
+            pairs.update((min(i, j), max(i, j)) for x, i in enumerate(members) for j in members[x + 1:]
+                         if claims[i].article != claims[j].article)
+    return pairs
+
+
 def _same_time(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
     """Do the two date something to the same clock time of the same day ("2026-03-09T23:00")?"""
     times = lambda c: {t.value[:16] for t in _clause_dates(c, phrase_dated)  # noqa: E731
@@ -375,7 +395,7 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     phrase_dated = {(d.article.id, s, e) for d in docs for s, e in d.date_phrases}
     years = [_years(c, published_year, phrase_dated) for c in claims]
     counts = [one_count(c) for c in claims]
-    figure_pairs = same_figure_pairs(claims)
+    figure_pairs = same_figure_pairs(claims) | same_tally_pairs(claims)
     two_day_pairs = same_days_pairs(claims, phrase_dated)
     pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf, index.terms_of) | figure_pairs | two_day_pairs
              if not (years[i] and years[j] and not years[i] & years[j]) and not conflicting_counts(counts[i], counts[j])
