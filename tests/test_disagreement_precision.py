@@ -920,3 +920,29 @@ def test_a_figure_equal_to_the_value_a_report_says_a_figure_moved_to_agrees_with
         _article(3, "Nordic Post", "Norvik Shipping's profit jumped in the third quarter.", "2027-10-22"),
     ])
     assert not _numbers(b), [d["explanation"] for d in _numbers(b)]
+
+
+def test_the_level_a_change_reached_is_no_count_of_its_own():
+    from newsweave.align.disagreements import _level_after_change
+    from newsweave.annotate.quantities import tag_quantities
+
+    def level(text: str, figure: str) -> bool:
+        return _level_after_change(text, next(q for q in tag_quantities(text) if q.text == figure))
+
+    assert level("Homicides fell by more than 5 percent to 1,240 last year.", "1,240")
+    assert not level("Police recorded 1,240 homicides last year.", "1,240 homicides")
+    assert not level("Homicides fell by 5 percent to 1,240 cases.", "1,240 cases")  # it says what it counts
+
+
+def test_a_place_in_a_phrase_of_a_duration_is_still_dated_by_its_day():
+    # "his three-day visit to Nigeria Wednesday": the duration's phrase holds Nigeria, but gives it no day
+    b = newsweave.brief([
+        _article(1, "Valley Post", "Former president Arvo Kann is scheduled to arrive in Nigeria next Tuesday to "
+                 "monitor the election.", "2027-01-15"),
+        _article(2, "Kestpress", "Former president Arvo Kann started his three-day visit to Nigeria Wednesday with "
+                 "talks with election officials in Abuja.", "2027-01-21"),
+        _article(3, "Halden Daily", "Election monitors from eleven countries are in Nigeria for the vote.", "2027-01-21"),
+    ])
+    dates = [d for d in b.disagreements if d["kind"] == "date"]
+    assert dates and {p["value"] for p in dates[0]["positions"]} == {"next Tuesday", "Wednesday"}, \
+        [(d["subject"], [p["value"] for p in d["positions"]]) for d in dates]

@@ -298,7 +298,9 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
                         phrase_dated: set = frozenset()) -> list[dict]:
     items: list[tuple[str, Claim, object, int, int, int]] = []
     for doc in docs:
-        phrases = sorted(set(doc.date_phrases.values()))
+        # (the phrases of points in time: "his three-day visit to Nigeria Wednesday" is dated by Wednesday)
+        points = {(t.start, t.end) for t in doc.timexes if t.type in ("DATE", "TIME")}
+        phrases = sorted({p for span, p in doc.date_phrases.items() if span in points})
         for c in doc.claims:
             for eid, t, s, e, named in _entity_dates(c, texts[c.article], mention_spans.get(c.article, []), phrase_dated,
                                                      phrases):
@@ -544,6 +546,17 @@ def _place_keys(entities: list) -> tuple[dict[str, str], dict[str, list[tuple[in
     return places, peoples
 
 
+# the level a change reached, with nothing named that it counts: "Murders fell by more than 7 percent to 18,209"
+_LEVEL_AFTER_CHANGE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+to\s+$", re.IGNORECASE)
+
+
+def _level_after_change(text: str, q) -> bool:
+    """Is ``q`` a bare figure that a change reached ("fell by more than 7 percent to 18,209")? What it counts
+    is the change's subject, which only the parse could tell: it is not compared as a count of its own (in
+    DUC 2006 it was set against "cities over 500,000")."""
+    return q.kind == "cardinal" and q.counted is None and bool(_LEVEL_AFTER_CHANGE.search(text, max(0, q.start - 20), q.start))
+
+
 def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str],
                           places: tuple[dict, dict] | None = None, speakers: dict | None = None,
                           mention_spans: dict | None = None, entity_names: dict | None = None) -> list[dict]:
@@ -556,6 +569,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         and not _besides_named(texts[c.article], q)
         and not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start)
         and not _COUNT_PROGRESS.match(texts[c.article], q.end)
+        and not _level_after_change(texts[c.article], q)
     ]
     # a measure in any unit of its dimension is compared in the base unit ("12,000 hectares" / "45,000 acres");
     # its own figure, as written, decides whether two figures agree within the rounding a conversion brings
