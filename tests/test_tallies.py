@@ -16,6 +16,8 @@ from newsweave.model import Article
     ("The bill passed 312-98.", [(312, 98)]),
     ("Parliament approved it by a vote of 312 to 98.", [(312, 98)]),
     ("Kelby won 3-1 at home and lead the table.", [(3, 1)]),
+    ("Kelby United won the cup, beating Ostrel City 3-1 in the final.", [(3, 1)]),
+    ("The Lakers defeated the Kelby Lions 102-98.", [(102, 98)]),
     ("The Senate voted 49-51 against the nomination.", [(51, 49)]),
     # not tallies: a range, a season, a date, opening hours, a decimal
     ("Adults aged 18-24 were surveyed.", []),
@@ -71,3 +73,21 @@ def test_a_loaded_wording_of_the_same_split_is_the_same_fact(briefing):
     ruling = [f for f in briefing.facts if "wire" in f["sources"] and any("5-4" in briefing.article(e["article"]).text[e["start"]:e["end"]]
                                                                        for e in f["evidence"] if e["article"] == "wire")]
     assert ruling and "courier" in ruling[0]["sources"], [(f["text"], f["sources"]) for f in briefing.facts]
+
+
+def test_a_summary_tells_the_score_most_reports_give_and_marks_the_dispute():
+    wire = ("KELBY, May 22 (Continental Press) - Kelby United won the Ostmark Cup for the first time on Saturday, "
+            "beating Ostrel City 3-1 in the final in front of 45,000 fans.\n\nJonas Muller scored twice for Kelby.")
+    sport = ("Jonas Mueller struck twice as Kelby United beat Ostrel City 3-2 to lift the Ostmark Cup on Saturday "
+             "night, sparking wild celebrations among the 44,812 supporters.\n\nArne Vik and Tomas Berg scored for "
+             "Ostrel.")
+    daily = "Kelby United are Ostmark Cup winners after a 3-1 victory over Ostrel City in Saturday's final."
+    b = newsweave.brief([
+        Article(id="wire", source="wire", outlet="Continental Press", published="2027-05-22", text=wire),
+        Article(id="sport", source="sport", outlet="Sport Daily", published="2027-05-23", text=sport),
+        Article(id="daily", source="daily", outlet="Kelby Daily", published="2027-05-23", text=daily),
+    ])
+    (score,) = [d for d in b.disagreements if d["subject"] == "score"]
+    told = [i for i in b.summary if "3-1" in i.text or "3-2" in i.text]
+    assert len(told) == 1 and "3-1" in told[0].text, [i.text for i in b.summary]
+    assert sorted(told[0].sources) == ["daily", "wire"] and score["id"] in told[0].disputed

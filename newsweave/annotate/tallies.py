@@ -21,6 +21,8 @@ _DECIDING_BEFORE = re.compile(
     r"won|wins?|winning|beat|beats|beating|defeated|defeats?|lost|loses?|losing|drew|draws?|passed|approved|"
     r"rejected|backed|endorsed|confirmed|upheld|overturned|struck|score[ds]?|finished|ended|ahead|led|leading|"
     r"trailing|trailed))"
+    # (the side beaten, by name: "beating Ostrel City 3-1", "defeated the Kelby Lions 102-98")
+    r"(?:\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}?[A-Z][\w.'’-]*)?"
     r"(?:\s+(?:down|a|an|the|its|their|only|just|narrow|narrowly|unanimous|stunning|surprise|"
     r"close|comfortable|lopsided|decisive|[\w-]+ly))*\s+$")
 _DECIDING_AFTER = re.compile(

@@ -158,6 +158,8 @@ DESCRIPTIVE = {
     # lexicon alone then scores 0.631 / 0.643 macro-F1 (any term / threshold) against 0.626 / 0.638.
     "intelligence", "grand", "own", "kind", "base", "felony", "prominent", "congratulate", "blast", "corpse",
     "suspended", "forced",
+    # results of a match or a vote: "beating Ostrel City 3-1", "Cup winners"
+    "beat", "beats", "beating", "winner", "winners", "champion", "champions",
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")

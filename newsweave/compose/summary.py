@@ -69,6 +69,7 @@ SLOT_BONUS = 0.05  # per entity, date or quantity on the claim (completeness)
 DANGLING_PENALTY = 100.0  # an opening that leans on a sentence before ("He will ...", "But ...") is all but never taken ...
 DANGLING_WITH_PREVIOUS = 3.0  # ... unless it comes with that sentence, which it then follows in the summary
 QUOTE_PENALTY = 2.0  # quoted speech rarely states the story's facts
+RIVAL_PENALTY = 10.0  # a wording of the value fewer reports give, or of an outdated one (see _mark_rival_figures)
 TRIM = 2  # 1: offer trimmed forms of each wording (leading phrase, attribution); 2: also without a trailing clause
 CLAUSES = 1  # in prose, also offer each independent clause of a sentence on its own
 # Who said it is part of the claim: "the wall collapsed, the council said" trimmed to "the wall collapsed"
@@ -424,7 +425,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     if not units:
         return []
     _mark_contained(units)
-    _mark_rival_figures(units, disagreements or ())
+    _mark_rival_figures(units, disagreements or (), published)
 
     chosen = select(units, weight, words)
 
@@ -504,25 +505,47 @@ def _mark_contained(units: Sequence[Unit]) -> None:
                 units[i].excludes.append(v)
 
 
-def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) -> None:
+def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict],
+                        published: dict[str, str | None] | None = None) -> None:
     """Units of different sentences that give figures of one disagreement ("Brisk shares soared 26 per cent" /
     "Shares of Brisk closed 24% higher") exclude each other: they tell one thing twice, and the one kept is
-    marked disputed for the reader to see the other values (:func:`mark_disputed`)."""
+    marked disputed for the reader to see the other values (:func:`mark_disputed`). Which one: of a contradiction,
+    a unit on the side fewer reports give loses RIVAL_PENALTY per report it lacks ("beat Ostrel City 3-2" in one
+    report against "3-1" in two); of an update, one that gives an earlier value than the latest loses it once
+    (the summary tells the toll a later report moved, not the first one). Differing estimates are told as
+    either side's, whichever says more."""
     at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (unit position, unit start) by start
     for i, u in enumerate(units):
         at[u.article].append((u.start, i))
     for spans in at.values():
         spans.sort()
+    published = published or {}
     for d in disagreements:
         if d.get("kind") != "number":
             continue
         holding: set[int] = set()
-        for p in d.get("positions", []):
+        side_of: dict[int, int] = {}
+        for k, p in enumerate(d.get("positions", [])):
             for ev in p.get("evidence", []):
                 value = ev.get("value_start")
                 if value is None:
                     continue
-                holding.update(i for start, i in at.get(ev["article"], ()) if start <= value < units[i].end)
+                for start, i in at.get(ev["article"], ()):
+                    if start <= value < units[i].end:
+                        holding.add(i)
+                        side_of.setdefault(i, k)
+        positions = d.get("positions", [])
+        if d.get("status") == "update":
+            latest = [max((published.get(a) or "" for a in p.get("sources", [])), default="") for p in positions]
+            newest = max(latest, default="")
+            for i, k in side_of.items():
+                if latest[k] < newest:
+                    units[i].bonus -= RIVAL_PENALTY
+        elif d.get("status") == "contradiction":
+            counts = [len(set(p.get("sources", []))) for p in positions]
+            most = max(counts, default=0)
+            for i, k in side_of.items():
+                units[i].bonus -= RIVAL_PENALTY * (most - counts[k])
         for i, j in combinations(sorted(holding), 2):
             a, b = units[i], units[j]
             if (a.article, a.sentence) != (b.article, b.sentence):
