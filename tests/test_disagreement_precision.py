@@ -946,3 +946,31 @@ def test_a_place_in_a_phrase_of_a_duration_is_still_dated_by_its_day():
     dates = [d for d in b.disagreements if d["kind"] == "date"]
     assert dates and {p["value"] for p in dates[0]["positions"]} == {"next Tuesday", "Wednesday"}, \
         [(d["subject"], [p["value"] for p in d["positions"]]) for d in dates]
+
+
+def _mine_collapse():
+    def art(i, outlet, text, when):
+        return Article(id=f"m{i}", source=f"m{i}", outlet=outlet, published=when[:10], published_time=when, text=text)
+
+    return newsweave.brief([
+        art(1, "Continental Press", "At least three miners were killed and 20 were trapped when a tunnel collapsed at "
+            "the Vostok coal mine in eastern Dravinia on Tuesday night, the mining ministry said.",
+            "2027-08-04T06:00:00+00:00"),
+        art(2, "Kestpress", "The death toll from the collapse at the Vostok coal mine in eastern Dravinia rose to "
+            "seven on Wednesday, the mining ministry said, as rescuers reached a chamber where 13 miners were still "
+            "trapped.", "2027-08-04T18:00:00+00:00"),
+        art(3, "Nordic Post", "Seven miners have died and 13 remain trapped after a tunnel collapsed at the Vostok "
+            "coal mine in eastern Dravinia, officials said on Thursday.", "2027-08-05T07:30:00+00:00"),
+    ])
+
+
+def test_a_count_a_report_later_the_same_day_says_rose_past_a_bound_is_an_update():
+    (dead,) = [d for d in _numbers(_mine_collapse()) if any("seven" in p["value"] for p in d["positions"])]
+    assert dead["status"] == "update"
+    assert {p["value"]: p["sources"] for p in dead["positions"]} == {"At least three miners": ["m1"], "seven": ["m2"]}
+
+
+def test_the_day_a_count_moved_is_not_the_day_of_the_event_its_subject_names():
+    # "the death toll from the collapse ... rose to seven on Wednesday": Wednesday is the toll's day
+    dates = [d for d in _mine_collapse().disagreements if d["kind"] == "date"]
+    assert not dates, [(d["subject"], [p["value"] for p in d["positions"]]) for d in dates]

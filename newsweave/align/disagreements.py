@@ -212,6 +212,8 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
             continue
         if _said_on(claim, t, text):
             continue  # when it was said, not when it happened ("..., officials said Wednesday")
+        if _COUNT_MOVED_BEFORE.search(text, max(claim.start, t.start - 60), t.start):
+            continue  # when a count moved ("the death toll from the collapse rose to seven on Wednesday"), not the collapse
         if t.type == "TIME" and not _DAY_WORDS.search(t.text):
             continue  # a bare clock time ("11 p.m.") does not say which day
         value = t.value[:10] if t.type == "TIME" else t.value  # "Monday night" (2026-03-09TNI) dates a day too
@@ -242,6 +244,10 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
     return out
 
 
+_COUNT_MOVED_BEFORE = re.compile(
+    r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|fell|fallen|dropped|reached|stood|stands|hit)\s+"
+    r"(?:to|by|at)\s+(?:about\s+|some\s+|nearly\s+|at\s+least\s+)?[\w,.%-]+(?:\s+[a-z]+)?\s+(?:on|by|as\s+of)?\s*$",
+    re.IGNORECASE)
 _SAID_JUST_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\S+(?:\s+\S+)?|announced|reported|stated|confirmed|added)(?:\s+(?:here|there|on|late|early))*\s*$",
     re.IGNORECASE)
@@ -604,7 +610,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     # Pass 1, lexical: the pairs that may count the same thing, and for those whose wordings must also read
     # alike, the two segments to compare. Pass 2 encodes all those segments in one batch (one call per
     # pair cost a batch of one each) and decides in the same order.
-    segments = _SegmentCache(index, {d.article.id: d.article.published for d in docs}, places, facts, mention_spans)
+    # (the moment of publication where a report states it: two reports of one day are ordered by it)
+    segments = _SegmentCache(index, {d.article.id: d.article.published_time or d.article.published for d in docs},
+                             places, facts, mention_spans)
     pending: list[tuple[Claim, object, Claim, object, tuple | None]] = []
     by_claim: dict[int, list] = defaultdict(list)
     for c, q in items:
@@ -1720,14 +1728,28 @@ def _negated_pair(neg: Claim, pos: Claim) -> bool:
 VAGUE_MARGIN = 0.1  # a vague figure's bounds are soft by this share: "tens of thousands" is not exact at 99,999
 
 
+def _published_before(a: str | None, b: str | None) -> bool:
+    """Was a report published at ``a`` out before one published at ``b``? By the moment when both give one with
+    its zone ("2027-08-04T06:00:00Z" / "2027-08-04T18:00:00Z"), else by the day."""
+    if not a or not b:
+        return False
+    if len(str(a)) > 10 and len(str(b)) > 10:
+        try:
+            ta, tb = (dt.datetime.fromisoformat(str(x).replace("Z", "+00:00")) for x in (a, b))
+            if ta.tzinfo is not None and tb.tzinfo is not None:
+                return ta < tb
+        except ValueError:
+            pass
+    return str(a)[:10] < str(b)[:10]
+
+
 def _bound_raised(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb) -> bool:
     """Does a later report say a count rose past an earlier report's lower bound ("at least three people died"
     on Monday; "the death toll rose to five" on Tuesday)? The bound still holds, but the count moved."""
     for (c0, q0), (c1, q1) in (((ca, qa), (cb, qb)), ((cb, qb), (ca, qa))):
         if q0.high is not None or q1.value is None or q0.low is None or not q1.value > q0.low:
             continue
-        d0, d1 = segments.published.get(c0.article), segments.published.get(c1.article)
-        if not (d0 and d1 and str(d0)[:10] < str(d1)[:10]):
+        if not _published_before(segments.published.get(c0.article), segments.published.get(c1.article)):
             continue
         if _UPDATE_CUES.search(texts[c1.article], max(c1.start, q1.start - 40), q1.start):
             return True
