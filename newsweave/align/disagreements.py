@@ -40,6 +40,7 @@ from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attributi
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.entities import demonym_place, name_key
+from newsweave.annotate.tallies import find_tallies
 from newsweave.annotate.timevalues import intervals_meet, value_interval
 from newsweave.model import AnnotatedArticle, Claim
 
@@ -1613,8 +1614,6 @@ def _tally_disagreements(facts: list[Fact], texts) -> list[dict]:
     """One decision, two splits: "ruling 5-4" / "by six votes to three" in two reports of one fact. Only the
     wordings of one aligned fact are compared: a team's two matches, or a parliament's two votes, are other
     facts with their own tallies."""
-    from newsweave.annotate.tallies import find_tallies  # noqa: PLC0415
-
     tallies: dict[str, list] = {}
     out = []
     for f in facts:
@@ -1644,8 +1643,6 @@ def _join_tallies(by_split: dict, facts: list[Fact], tallies: dict[str, list], t
     kept it apart ("In a stunning 5-4 decision, Velia's unelected Constitutional Court on Wednesday tore up
     the law ..."): a claim of a report not yet in the item, with one tally equal to a side's, that names an
     entity of that side's claims and no other day than theirs."""
-    from newsweave.annotate.tallies import find_tallies  # noqa: PLC0415
-
     in_item = {c.article for found in by_split.values() for c, _t in found}
     joined: dict[str, list[tuple[tuple[int, int], Claim, object]]] = defaultdict(list)
     for f in facts:

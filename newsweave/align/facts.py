@@ -36,6 +36,7 @@ import numpy as np
 
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF
 from newsweave.align.similarity import SentenceIndex
+from newsweave.annotate.tallies import find_tallies
 from newsweave.model import AnnotatedArticle, Claim
 
 MAX_BUCKET = 60  # a key shared by more claims than this says nothing about which ones match
@@ -96,8 +97,6 @@ def same_tally_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     """Pairs of claims (indices) from different articles that give one vote split or score and name one entity
     in common ("ruling 5-4 that it breached the right to free assembly" / "In a stunning 5-4 decision, Velia's
     unelected Constitutional Court ... tore up the law"): a split is as specific as a figure."""
-    from newsweave.annotate.tallies import find_tallies  # noqa: PLC0415
-
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         tallies = find_tallies(c.text)

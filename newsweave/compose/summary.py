@@ -35,11 +35,11 @@ position. ``words`` is a hard cap on the total number of words (``len(text.split
 from __future__ import annotations
 
 import re
-from itertools import combinations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import combinations
 from typing import Literal
 
 import numpy as np
@@ -50,6 +50,7 @@ from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.quotes import find_quote_spans
+from newsweave.annotate.tallies import find_tallies
 from newsweave.model import AnnotatedArticle, Evidence, SummaryItem
 
 DEFAULT_WORDS = 120
@@ -1046,8 +1047,6 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
 
 @lru_cache(maxsize=64)
 def _tallies_of(text: str) -> tuple:
-    from newsweave.annotate.tallies import find_tallies  # noqa: PLC0415
-
     return tuple(find_tallies(text))
 
 
