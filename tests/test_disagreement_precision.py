@@ -974,3 +974,17 @@ def test_the_day_a_count_moved_is_not_the_day_of_the_event_its_subject_names():
     # "the death toll from the collapse ... rose to seven on Wednesday": Wednesday is the toll's day
     dates = [d for d in _mine_collapse().disagreements if d["kind"] == "date"]
     assert not dates, [(d["subject"], [p["value"] for p in d["positions"]]) for d in dates]
+
+
+def test_jobs_cut_told_with_other_verbs_are_one_count():
+    # "will cut 1,200 jobs" / "is axing 1,500 jobs" / "will shed 1,200 jobs": no word in common but the jobs
+    b = newsweave.brief([
+        _article(1, "Continental Press", "Ostrel Motors will cut 1,200 jobs, about 8% of its workforce, as it shifts "
+                 "production to electric cars, the carmaker said on Tuesday.", "2027-03-02"),
+        _article(2, "Kestpress", "Ostrel Motors is axing 1,500 jobs, a tenth of its staff, as the struggling carmaker "
+                 "scrambles to catch up in electric vehicles.", "2027-03-02"),
+        _article(3, "Berno Daily", "Workers at the Berno plant fear for their future after Ostrel Motors announced on "
+                 "Tuesday that it will shed 1,200 jobs.", "2027-03-03"),
+    ])
+    (cut,) = _numbers(b)
+    assert {p["value"]: sorted(p["sources"]) for p in cut["positions"]} == {"1,200 jobs": ["n1", "n3"], "1,500 jobs": ["n2"]}

@@ -18,6 +18,8 @@ COUNT_FAMILIES = {
     # part, not for the event: "95 people were arrested during the protests" counts arrests)
     "~crowd": ("crowd", "turnout", "attendance", "attendee", "attend", "protester", "protestor", "demonstrator",
                "marcher", "participant", "participate"),
+    # jobs a company cuts: "will cut 1,200 jobs" / "is axing 1,500 jobs" / "will shed 1,200 jobs"
+    "~jobs cut": ("layoff", "redundancy", "axe", "ax", "shed", "slash", "cut", "eliminate"),
 }
 # Words of a kind of count that is no family of its own (who is infected differs too much: people, birds,
 # computers), but tells a count apart from a family's: "infected 412 people" is no death toll.
