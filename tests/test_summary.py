@@ -1110,3 +1110,26 @@ def test_a_reports_lead_comes_before_a_quote_two_outlets_carry():
     lead = next(k for k, t in enumerate(order) if t.startswith("People who walked"))
     quote = next((k for k, t in enumerate(order) if "late in life" in t), len(order))
     assert lead < quote, order
+
+
+def test_a_report_of_another_date_does_not_state_the_summarys_date_and_one_date_is_told():
+    import newsweave
+    from newsweave.model import Article
+
+    b = newsweave.brief([
+        Article(id="w", source="w", outlet="Continental Press", published="2027-06-11", text=(
+            "The leaders of Velia and Ostmark agreed on Friday to reopen two border crossings closed since March.\n\n"
+            "The crossings at Dorn and Vell will reopen on June 20, officials from both sides said.")),
+        Article(id="p", source="p", outlet="Ostmark Post", published="2027-06-12", text=(
+            "Prime Minister Lena Kov won the reopening of the Dorn and Vell crossings on Friday.\n\n"
+            "The crossings at Dorn and Vell will reopen on June 21, her office said.")),
+        Article(id="v", source="v", outlet="Velia Daily", published="2027-06-12", text=(
+            "The two leaders met for three hours in Halden. Border crossings at Dorn and Vell will reopen later "
+            "this month.")),
+    ])
+    dates = [d for d in b.disagreements if d["kind"] == "date"]
+    assert dates, [d["subject"] for d in b.disagreements]
+    told = [i for i in b.summary if "June 20" in i.text or "June 21" in i.text]
+    assert len(told) == 1, [i.text for i in b.summary]
+    other = "p" if "June 20" in told[0].text else "w"
+    assert other not in told[0].sources and dates[0]["id"] in told[0].disputed

@@ -435,7 +435,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
 
     by_article = {d.article.id: d for d in docs}
 
-    cited = {id(u): _cite(u, by_article, facts, index) for u in chosen}
+    cited = {id(u): _without_rival_values(_cite(u, by_article, facts, index), disagreements or ()) for u in chosen}
 
     def order_key(u: Unit):
         # (a report's first sentence, its lead, counts as one more source: what the reporter put first; a
@@ -508,8 +508,8 @@ def _mark_contained(units: Sequence[Unit]) -> None:
 
 def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict],
                         published: dict[str, str | None] | None = None) -> None:
-    """Units of different sentences that give figures of one disagreement ("Brisk shares soared 26 per cent" /
-    "Shares of Brisk closed 24% higher") exclude each other: they tell one thing twice, and the one kept is
+    """Units of different sentences that give values of one disagreement ("Brisk shares soared 26 per cent" /
+    "Shares of Brisk closed 24% higher"; "will reopen on June 20" / "on June 21") exclude each other: they tell one thing twice, and the one kept is
     marked disputed for the reader to see the other values (:func:`mark_disputed`). Which one: of a contradiction,
     a unit on the side fewer reports give loses RIVAL_PENALTY per report it lacks ("beat Ostrel City 3-2" in one
     report against "3-1" in two); of an update, one that gives an earlier value than the latest loses it once
@@ -522,8 +522,8 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict],
         spans.sort()
     published = published or {}
     for d in disagreements:
-        if d.get("kind") != "number":
-            continue
+        if d.get("kind") not in ("number", "date"):
+            continue  # (a claim denied is told with the words it shares with its denial: no rival wording)
         holding: set[int] = set()
         side_of: dict[int, int] = {}
         for k, p in enumerate(d.get("positions", [])):
@@ -1043,6 +1043,30 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                 seen.add(m.sentence.article)
                 evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
     return SummaryItem(text=u.text, sources=[e.article for e in evidence], evidence=evidence)
+
+
+def _without_rival_values(item: SummaryItem, disagreements: Sequence[dict]) -> SummaryItem:
+    """The item citing no span that gives another value of a disagreement its own span gives a value of ("The
+    crossings at Dorn and Vell will reopen on June 20" is not stated by "The crossings will reopen on June 21")."""
+    own = item.evidence[0]
+    drop: set[tuple[str, int, int]] = set()
+    for d in disagreements:
+        positions = d.get("positions", [])
+        mine = {k for k, p in enumerate(positions) for ev in p.get("evidence", [])
+                if ev["article"] == own.article and own.start <= ev.get("value_start", ev["start"]) < own.end}
+        if len(mine) != 1:
+            continue  # (a span that gives both values, or none, takes no side)
+        for k, p in enumerate(positions):
+            if k in mine:
+                continue
+            for ev in p.get("evidence", []):
+                at = ev.get("value_start", ev["start"])
+                drop.update((e.article, e.start, e.end) for e in item.evidence[1:]
+                            if e.article == ev["article"] and e.start <= at < e.end)
+    if not drop:
+        return item
+    kept = [e for e in item.evidence if (e.article, e.start, e.end) not in drop]
+    return item.model_copy(update={"evidence": kept, "sources": [e.article for e in kept]})
 
 
 @lru_cache(maxsize=64)
