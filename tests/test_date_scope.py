@@ -459,3 +459,16 @@ def test_one_event_cut_from_two_sentences_about_other_things_is_one_event():
     ])
     march = [e for e in b.timeline if str(e["date"]).startswith("2025-03")]
     assert len(march) == 1 and sorted(march[0]["sources"]) == ["c", "w"], [(e["date"], e["event"]) for e in b.timeline]
+
+
+def test_a_short_phrase_date_in_a_sentence_another_date_dates_is_no_event():
+    # "striking down the 2025 protest law ... on Wednesday": Wednesday's ruling, not a thing of 2025
+    from newsweave import Article, brief
+
+    b = brief([Article(id="o", source="o", published="2027-04-22", text=(
+        "Velia's Constitutional Court has restored the right to protest outside parliament, striking down the 2025 "
+        "protest law by six votes to three on Wednesday."))])
+    assert [e["date"] for e in b.timeline] == ["2027-04-21"], [(e["date"], e["event"]) for e in b.timeline]
+    # alone in its sentence, the phrase's date still dates it ("The 2025 protest law was rushed through.")
+    b = brief([Article(id="o", source="o", published="2027-04-22", text="The 2025 protest law was rushed through.")])
+    assert [str(e["date"])[:4] for e in b.timeline] == ["2025"]

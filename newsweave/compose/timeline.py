@@ -432,6 +432,17 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             # phrase, and the whole sentence for 11 p.m., not the fragment "failed shortly before 11 p.m.").
             labelled = [t.start < sent.start for _, t, _ in items]  # the date heads the sentence as its label
             phrases = [None if lab else _noun_phrase_span(doc, sent, t) for (_, t, _), lab in zip(items, labelled)]
+            # A date of a short noun phrase ("the 2025 protest law") in a sentence another date dates ("...,
+            # striking down the 2025 protest law ... on Wednesday") is no event of its own: the sentence is
+            # Wednesday's, and under 2025 it would tell Wednesday's ruling as a thing of 2025.
+            short_phrase = [p is None and not lab and (t.start, t.end) in doc.date_phrases
+                            for (_, t, _), p, lab in zip(items, phrases, labelled)]
+            if any(short_phrase) and not all(short_phrase) and any(
+                    p is None and not lab and not sp for p, lab, sp in zip(phrases, labelled, short_phrase)):
+                keep = [not sp for sp in short_phrase]
+                items = [x for x, k in zip(items, keep) if k]
+                phrases = [x for x, k in zip(phrases, keep) if k]
+                labelled = [x for x, k in zip(labelled, keep) if k]
             clause_spans = iter(_clauses(text, sent, [t for (_, t, _), p, lab in zip(items, phrases, labelled)
                                                       if p is None and not lab]))
             spans = [(label_start[sent.index], sent.end) if lab else p or next(clause_spans)
