@@ -116,3 +116,15 @@ def test_the_day_of_a_price_an_offer_is_measured_against_is_no_event(briefing):
 def test_a_statement_is_placed_when_its_first_report_came_out(briefing):
     # the herald's wording of the takeover (a day later) is shown, but the wire told it first, in its lead
     assert "$4.2 billion" in briefing.summary[0].text, [i.text for i in briefing.summary]
+
+
+def test_a_share_rounded_to_a_whole_number_agrees_with_it():
+    b = newsweave.brief([
+        Article(id="a", source="a", outlet="Continental Press", published="2027-06-02",
+                text="Norvik shares rose 4.2% in Kelby trading after the chief executive resigned."),
+        Article(id="b", source="b", outlet="Kelby Daily", published="2027-06-02",
+                text="Norvik shares rose 4 percent in Kelby trading after the chief executive resigned."),
+        Article(id="c", source="c", outlet="Nordic Post", published="2027-06-02",
+                text="The board of Norvik Energy named an interim chief executive."),
+    ])
+    assert not _numbers(b), [d["explanation"] for d in _numbers(b)]

@@ -1133,3 +1133,36 @@ def test_a_report_of_another_date_does_not_state_the_summarys_date_and_one_date_
     assert len(told) == 1, [i.text for i in b.summary]
     other = "p" if "June 20" in told[0].text else "w"
     assert other not in told[0].sources and dates[0]["id"] in told[0].disputed
+
+
+def test_an_updated_count_is_told_beside_the_lead_that_gave_the_first_one():
+    # the lead tells the crash (with the first toll); a later report's "rose to four" tells what changed
+    import newsweave
+    from newsweave.model import Article
+
+    wire = ("DORVANE, Nov 10 (Continental Press) - A Nordavia passenger jet carrying 132 passengers and six crew "
+            "skidded off the runway and caught fire while landing in heavy rain at Dorvane airport on Tuesday, killing "
+            "at least three people, officials said.\n\nFlight NV417 from Ostrun touched down at 14:32 local time and "
+            "overshot the runway by about 300 metres before coming to rest in a field, airport director Pavel Sorensen "
+            "told reporters.\n\nAt least 41 people were taken to hospital, 7 of them with serious injuries, the "
+            "regional health service said.\n\nThe national air accident board said it had sent a team of "
+            "investigators to Dorvane and would recover the flight recorders on Wednesday.")
+    herald = ("Three people died and dozens were hurt when a NordAvia Airbus carrying 138 people overshot the runway at "
+              "Dorvane airport in a thunderstorm on Tuesday afternoon.\n\nWitnesses said the plane came in fast and "
+              "low.\n\nAirport director Pavel Sorensen said 43 people had been taken to hospital. Two of the dead were "
+              "passengers and one was a member of the crew, he said.\n\nNordAvia said the plane had passed a full "
+              "inspection in September.")
+    post = ("The pilots of the Nordavia flight that crashed at Dorvane airport on Tuesday had been warned of wind shear "
+            "minutes before landing, two people familiar with the investigation said on Wednesday.\n\nThe death toll "
+            "rose to four overnight after a passenger died in hospital, the regional health service said on Wednesday "
+            "morning. Seven people remain in a serious condition.\n\nThe Airbus A320, which was carrying 137 people, "
+            "overshot the runway by 300 metres and broke in two.\n\nInvestigators recovered both flight recorders on "
+            "Wednesday morning, the air accident board said.")
+    b = newsweave.brief([
+        Article(id="w", source="w", outlet="Continental Press", published="2026-11-10", text=wire),
+        Article(id="h", source="h", outlet="Dorvane Herald", published="2026-11-10", text=herald),
+        Article(id="p", source="p", outlet="Ostrun Post", published="2026-11-11", text=post),
+    ])
+    texts = [i.text for i in b.summary]
+    assert any("rose to four" in t for t in texts), texts
+    assert any("runway" in t and "three" in t.lower() for t in texts), texts

@@ -696,6 +696,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         seen.add(pair_key)
         if id(qa) in as_written and id(qb) in as_written and figures_agree(as_written[id(qa)], as_written[id(qb)]):
             continue  # "about 12,000 hectares" / "30,000 acres": one area, rounded in each unit
+        if _rounded_alike(qa, qb):
+            continue  # "rose 4.2%" / "rose 4 percent": one share, rounded to a whole number
         if qa.overlaps(qb):
             if ((qa.low, qa.high) == (qb.low, qb.high)
                     or (qa.value is not None and qb.value is not None and not _rival_estimates(qa, qb))):
@@ -1751,6 +1753,14 @@ def _bound_raised(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb
         if _UPDATE_CUES.search(texts[c1.article], max(c1.start, q1.start - 40), q1.start):
             return True
     return False
+
+
+def _rounded_alike(qa, qb) -> bool:
+    """Is one of two shares the other rounded to a whole number ("4.2%" / "4 percent")?"""
+    if qa.kind != "percent" or qb.kind != "percent" or qa.value is None or qb.value is None:
+        return False
+    whole, exact = sorted((qa, qb), key=lambda q: "." in q.text)
+    return "." not in whole.text and "." in exact.text and round(exact.value) == whole.value
 
 
 def _rival_estimates(qa, qb) -> bool:

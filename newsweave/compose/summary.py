@@ -70,7 +70,7 @@ SLOT_BONUS = 0.05  # per entity, date or quantity on the claim (completeness)
 DANGLING_PENALTY = 100.0  # an opening that leans on a sentence before ("He will ...", "But ...") is all but never taken ...
 DANGLING_WITH_PREVIOUS = 3.0  # ... unless it comes with that sentence, which it then follows in the summary
 QUOTE_PENALTY = 2.0  # quoted speech rarely states the story's facts
-RIVAL_PENALTY = 10.0  # a wording of the value fewer reports give, or of an outdated one (see _mark_rival_figures)
+RIVAL_PENALTY = 10.0  # a wording of the value fewer reports give, where one of more stands in (_mark_rival_figures)
 TRIM = 2  # 1: offer trimmed forms of each wording (leading phrase, attribution); 2: also without a trailing clause
 CLAUSES = 1  # in prose, also offer each independent clause of a sentence on its own
 # Who said it is part of the claim: "the wall collapsed, the council said" trimmed to "the wall collapsed"
@@ -426,7 +426,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     if not units:
         return []
     _mark_contained(units)
-    _mark_rival_figures(units, disagreements or (), published)
+    _mark_rival_figures(units, disagreements or ())
 
     chosen = select(units, weight, words)
 
@@ -506,21 +506,19 @@ def _mark_contained(units: Sequence[Unit]) -> None:
                 units[i].excludes.append(v)
 
 
-def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict],
-                        published: dict[str, str | None] | None = None) -> None:
+def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) -> None:
     """Units of different sentences that give values of one disagreement ("Brisk shares soared 26 per cent" /
     "Shares of Brisk closed 24% higher"; "will reopen on June 20" / "on June 21") exclude each other: they tell one thing twice, and the one kept is
     marked disputed for the reader to see the other values (:func:`mark_disputed`). Which one: of a contradiction,
-    a unit on the side fewer reports give loses RIVAL_PENALTY per report it lacks ("beat Ostrel City 3-2" in one
-    report against "3-1" in two); of an update, one that gives an earlier value than the latest loses it once
-    (the summary tells the toll a later report moved, not the first one). Differing estimates are told as
-    either side's, whichever says more."""
+    a unit on the side fewer reports give loses RIVAL_PENALTY per report it lacks when a wording of its fact on a
+    bigger side can stand in for it ("beat Ostrel City 3-2" in one report against "3-1" in two). Differing
+    estimates are told as whichever wording says more, marked "estimates differ"; an update's wordings do not
+    exclude each other (a later one tells what changed: "The death toll rose to four overnight")."""
     at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (unit position, unit start) by start
     for i, u in enumerate(units):
         at[u.article].append((u.start, i))
     for spans in at.values():
         spans.sort()
-    published = published or {}
     for d in disagreements:
         if d.get("kind") not in ("number", "date"):
             continue  # (a claim denied is told with the words it shares with its denial: no rival wording)
@@ -536,17 +534,17 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict],
                         holding.add(i)
                         side_of.setdefault(i, k)
         positions = d.get("positions", [])
-        if d.get("status") == "update":
-            latest = [max((published.get(a) or "" for a in p.get("sources", [])), default="") for p in positions]
-            newest = max(latest, default="")
-            for i, k in side_of.items():
-                if latest[k] < newest:
-                    units[i].bonus -= RIVAL_PENALTY
-        elif d.get("status") == "contradiction":
+        if d.get("status") == "contradiction":
             counts = [len(set(p.get("sources", []))) for p in positions]
-            most = max(counts, default=0)
             for i, k in side_of.items():
-                units[i].bonus -= RIVAL_PENALTY * (most - counts[k])
+                # (only where a wording of the same fact on a side more reports give stands in for it: a lead
+                # that alone tells the event is not given up for one of its figures)
+                more = max((counts[side_of[j]] for j in side_of
+                            if counts[side_of[j]] > counts[k] and set(units[j].facts) & set(units[i].facts)), default=0)
+                if more:
+                    units[i].bonus -= RIVAL_PENALTY * (more - counts[k])
+        if d.get("status") == "update":
+            continue  # (a later value tells what changed since: "The death toll rose to four overnight")
         for i, j in combinations(sorted(holding), 2):
             a, b = units[i], units[j]
             if (a.article, a.sentence) != (b.article, b.sentence):
@@ -1051,6 +1049,8 @@ def _without_rival_values(item: SummaryItem, disagreements: Sequence[dict]) -> S
     own = item.evidence[0]
     drop: set[tuple[str, int, int]] = set()
     for d in disagreements:
+        if d.get("status") != "contradiction":
+            continue  # (an update's values held at other times; estimates may both hold)
         positions = d.get("positions", [])
         mine = {k for k, p in enumerate(positions) for ev in p.get("evidence", [])
                 if ev["article"] == own.article and own.start <= ev.get("value_start", ev["start"]) < own.end}
