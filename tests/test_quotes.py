@@ -340,3 +340,10 @@ def test_a_condition_of_anonymity_is_not_what_the_source_said(run, text):
 ])
 def test_an_aside_about_the_speaker_is_not_its_name(run, text, speaker):
     assert only(run(text)).speaker(text) == speaker
+
+
+def test_a_relative_clause_that_holds_the_cue_keeps_its_pronoun_in_the_speaker(run):
+    # "Ana Lind, who says the plan was rushed, ...": the clause is the attribution, "who" its source
+    text = "Ana Lind, who says the plan was rushed, wants a new vote."
+    said = [a for a in run(text) if a.content(text) == "the plan was rushed"]
+    assert said and said[0].speaker(text).endswith("who")
