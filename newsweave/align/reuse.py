@@ -313,17 +313,25 @@ def _prepare(doc_id: str, text: str, published: str | None) -> _Doc:
         words=[len(_WORD.findall(s)) for s in sents],
         quote=_quote_mask(text, spans),
         length=len(text.strip()),
-        own=_outside_quotes(text, spans),
+        own=_outside_quotes(text, spans, toks),
     )
 
 
-def _outside_quotes(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """Each sentence's content tokens outside quotation marks (a quote may run over several sentences)."""
+def _outside_quotes(text: str, spans: list[tuple[int, int]], tokens: list[list[str]]) -> list[str]:
+    """Each sentence's content tokens outside quotation marks (a quote may run over several sentences); a
+    sentence no quote touches keeps its ``tokens``."""
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    if not quoted:
+        return [" ".join(t) for t in tokens]
     chars = list(text)
-    for m in _QUOTED.finditer(text):
-        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    for a, b in quoted:
+        chars[a:b] = " " * (b - a)
     bare = "".join(chars)
-    return [" ".join(content_tokens(bare[s:e])) for s, e in spans]
+    out = []
+    for (s, e), toks in zip(spans, tokens):
+        touched = any(a < e and s < b for a, b in quoted)
+        out.append(" ".join(content_tokens(bare[s:e])) if touched else " ".join(toks))
+    return out
 
 
 # --------------------------------------------------------------------------------------------

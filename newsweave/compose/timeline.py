@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsweave.align.facts import figures_conflict
 from newsweave.align.similarity import SentenceIndex
@@ -263,8 +264,14 @@ _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 
 def _event_words(c: _Candidate) -> frozenset[str]:
+    return _content_stems(c.text.replace(c.timex_text, " "))
+
+
+@lru_cache(maxsize=4096)
+def _content_stems(span: str) -> frozenset[str]:
+    """The stemmed content words of an event's text, but for its date's words (each event is compared with
+    every other of its day)."""
     stem, stop = _stem_function(), _stopwords()
-    span = c.text.replace(c.timex_text, " ")
     return frozenset(stem(w.lower()) for w in _EVENT_WORD.findall(span)
                      if w.lower() not in stop and w.lower() not in _CALENDAR)
 
