@@ -74,6 +74,16 @@ def _same_day(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -
     return bool(_days(a, phrase_dated) & _days(b, phrase_dated))
 
 
+def _cross_article_pairs(claims: Sequence[Claim], buckets: dict[tuple, list[int]]) -> set[tuple[int, int]]:
+    """Pairs (i < j) of claims of different articles that share a key, from keys no more than MAX_BUCKET share."""
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if 2 <= len(members) <= MAX_BUCKET:
+            pairs.update((min(i, j), max(i, j)) for x, i in enumerate(members) for j in members[x + 1:]
+                         if claims[i].article != claims[j].article)
+    return pairs
+
+
 def same_days_pairs(claims: Sequence[Claim], phrase_dated: frozenset | set = frozenset()) -> set[tuple[int, int]]:
     """Pairs of claims (indices) from different articles that date what they state by the same two days and name
     one entity in common ("postponed the trial of X on Tuesday until May 18" / "X's trial was put off on Tuesday
@@ -85,12 +95,7 @@ def same_days_pairs(claims: Sequence[Claim], phrase_dated: frozenset | set = fro
             for d2 in days[x + 1:]:
                 for e in c.entities:
                     buckets[(d1, d2, e)].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if 2 <= len(members) <= MAX_BUCKET:
-            pairs.update((min(i, j), max(i, j)) for x, i in enumerate(members) for j in members[x + 1:]
-                         if claims[i].article != claims[j].article)
-    return pairs
+    return _cross_article_pairs(claims, buckets)
 
 
 def same_tally_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
@@ -103,12 +108,7 @@ def same_tally_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         if len(tallies) == 1:
             for e in c.entities:
                 buckets[(tallies[0].split, e)].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if 2 <= len(members) <= MAX_BUCKET:
-            pairs.update((min(i, j), max(i, j)) for x, i in enumerate(members) for j in members[x + 1:]
-                         if claims[i].article != claims[j].article)
-    return pairs
+    return _cross_article_pairs(claims, buckets)
 
 
 def _same_time(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
@@ -289,12 +289,7 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         if len(money) == 1:
             for e in c.entities:
                 buckets[("money", money[0].unit, money[0].value, e)].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if 2 <= len(members) <= MAX_BUCKET:
-            pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1:]
-                         if claims[i].article != claims[j].article)
-    return pairs
+    return _cross_article_pairs(claims, buckets)
 
 
 @dataclass
