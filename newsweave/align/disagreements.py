@@ -1612,6 +1612,13 @@ _VOTE_WORDS = re.compile(r"\b(?:rul\w*|vot\w*|decision|verdict|majority|margin|c
                          r"approved|rejected|parliament|senate|house|assembly|board|council|jury)\b", re.IGNORECASE)
 
 
+def _tallies_in(c: Claim, tallies: dict[str, list], texts) -> list:
+    """The tallies inside claim ``c`` (``tallies`` caches each article's, read once)."""
+    if c.article not in tallies:
+        tallies[c.article] = find_tallies(texts[c.article])
+    return [t for t in tallies[c.article] if c.start <= t.start and t.end <= c.end]
+
+
 def _tally_disagreements(facts: list[Fact], texts) -> list[dict]:
     """One decision, two splits: "ruling 5-4" / "by six votes to three" in two reports of one fact. Only the
     wordings of one aligned fact are compared: a team's two matches, or a parliament's two votes, are other
@@ -1623,9 +1630,7 @@ def _tally_disagreements(facts: list[Fact], texts) -> list[dict]:
             continue
         by_split: dict[tuple[int, int], list[tuple[Claim, object]]] = defaultdict(list)
         for c in f.claims:
-            if c.article not in tallies:
-                tallies[c.article] = find_tallies(texts[c.article])
-            inside = [t for t in tallies[c.article] if c.start <= t.start and t.end <= c.end]
+            inside = _tallies_in(c, tallies, texts)
             if len(inside) == 1:  # (a sentence of two tallies tells two decisions)
                 by_split[inside[0].split].append((c, inside[0]))
         if len(by_split) < 2 or len({c.article for found in by_split.values() for c, _t in found}) < 2:
@@ -1651,9 +1656,7 @@ def _join_tallies(by_split: dict, facts: list[Fact], tallies: dict[str, list], t
         for c in f.claims:
             if c.article in in_item or not c.entities:
                 continue
-            if c.article not in tallies:
-                tallies[c.article] = find_tallies(texts[c.article])
-            inside = [t for t in tallies[c.article] if c.start <= t.start and t.end <= c.end]
+            inside = _tallies_in(c, tallies, texts)
             if len(inside) != 1 or inside[0].split not in by_split:
                 continue
             side = by_split[inside[0].split]

@@ -380,7 +380,8 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     phrases and attributions at most); ``style="bullets"`` gives one fact per item, as the clause that states
     it when the fact is one clause of a longer sentence. ``reuse`` (the story's text reuse findings) tells
     which of an item's sources copy each other, for its ``independent_sources``; ``disagreements`` (the story's
-    disagreements) keep two wordings that give rival figures of one disagreement out of one summary."""
+    disagreements) keep two wordings of rival values out of one summary, and a report of a rival value out of
+    an item's citations."""
     if style not in ("prose", "bullets"):
         raise ValueError(f"style must be 'prose' or 'bullets', not {style!r}")
     if not docs or words <= 0:
@@ -508,17 +509,16 @@ def _mark_contained(units: Sequence[Unit]) -> None:
 
 def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) -> None:
     """Units of different sentences that give values of one disagreement ("Brisk shares soared 26 per cent" /
-    "Shares of Brisk closed 24% higher"; "will reopen on June 20" / "on June 21") exclude each other: they tell one thing twice, and the one kept is
-    marked disputed for the reader to see the other values (:func:`mark_disputed`). Which one: of a contradiction,
+    "Shares of Brisk closed 24% higher"; "will reopen on June 20" / "on June 21") exclude each other: they tell
+    one thing twice, and the one kept is marked disputed for the reader to see the other values
+    (:func:`mark_disputed`). Which one: of a contradiction,
     a unit on the side fewer reports give loses RIVAL_PENALTY per report it lacks when a wording of its fact on a
     bigger side can stand in for it ("beat Ostrel City 3-2" in one report against "3-1" in two). Differing
     estimates are told as whichever wording says more, marked "estimates differ"; an update's wordings do not
     exclude each other (a later one tells what changed: "The death toll rose to four overnight")."""
-    at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (unit position, unit start) by start
+    at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (unit start, unit's index)
     for i, u in enumerate(units):
         at[u.article].append((u.start, i))
-    for spans in at.values():
-        spans.sort()
     for d in disagreements:
         if d.get("kind") not in ("number", "date"):
             continue  # (a claim denied is told with the words it shares with its denial: no rival wording)
