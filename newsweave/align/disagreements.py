@@ -214,7 +214,7 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
         if _said_on(claim, t, text):
             continue  # when it was said, not when it happened ("..., officials said Wednesday")
         if _COUNT_MOVED_BEFORE.search(text, max(claim.start, t.start - 60), t.start):
-            continue  # when a count moved ("the death toll from the collapse rose to seven on Wednesday"), not the collapse
+            continue  # when a count moved ("the death toll from the collapse rose to seven on Wednesday")
         if t.type == "TIME" and not _DAY_WORDS.search(t.text):
             continue  # a bare clock time ("11 p.m.") does not say which day
         value = t.value[:10] if t.type == "TIME" else t.value  # "Monday night" (2026-03-09TNI) dates a day too
@@ -561,7 +561,8 @@ def _level_after_change(text: str, q) -> bool:
     """Is ``q`` a bare figure that a change reached ("fell by more than 7 percent to 18,209")? What it counts
     is the change's subject, which only the parse could tell: it is not compared as a count of its own (in
     DUC 2006 it was set against "cities over 500,000")."""
-    return q.kind == "cardinal" and q.counted is None and bool(_LEVEL_AFTER_CHANGE.search(text, max(0, q.start - 20), q.start))
+    return (q.kind == "cardinal" and q.counted is None
+            and bool(_LEVEL_AFTER_CHANGE.search(text, max(0, q.start - 20), q.start)))
 
 
 def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str],
@@ -1638,7 +1639,8 @@ def _tally_disagreements(facts: list[Fact], texts) -> list[dict]:
         _join_tallies(by_split, facts, tallies, texts)
         positions = [_Position(t.text, list(split), c, t.start, t.end)
                      for split, found in by_split.items() for c, t in found]
-        voted = any(_VOTE_WORDS.search(texts[c.article], c.start, c.end) for found in by_split.values() for c, _t in found)
+        voted = any(_VOTE_WORDS.search(texts[c.article], c.start, c.end)
+                    for found in by_split.values() for c, _t in found)
         item = _make("number", "vote split" if voted else "score", positions, texts, lambda p: str(p.normalized))
         item["_figure"] = "tally"  # a split does not grow from one day's report to the next
         out.append(item)

@@ -583,11 +583,11 @@ def _merged(
 
 
 # A sentence pair is evidence of copying when this many of its content words outside quotation marks, and
-# this share of the shorter side's, come in the same order on both sides. A spun copy keeps its order ("The
-# deal, brokered by Russia two weeks ago, stipulated that Armenia hand over ..." / "The truce, brokered by
-# Russian Federation last week, stipulated ...": 9 of 13); two reporters who tell one fact around one quote
-# share a few names in their own order ("Justice Anna Lind wrote for the majority that" / "Writing for the
-# majority, Justice Anna Lind said": 4 of 6).
+# this share of the shorter side's, come in the same order on both sides. A spun copy keeps its order, a few
+# words swapped ("The deal, brokered by Qatar last week, requires Ostmark to reopen the Dorn crossing ..." /
+# "The accord, brokered by the Qataris a week ago, requires Ostmark to reopen the Dorn crossing ..."); two
+# reporters who tell one fact around one quote share a few names in their own order ("Justice Anna Lind wrote
+# for the majority that" / "Writing for the majority, Justice Anna Lind said": 4 of 6).
 MIN_COPIED_WORDS = 6
 MIN_COPIED_SHARE = 0.6
 VERBATIM = 90  # rapidfuzz ratio of two lower-cased sentences that one copies the other word for word

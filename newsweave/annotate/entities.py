@@ -824,7 +824,8 @@ def _without_plural_opener(m: "_M", text: str, texts: dict[str, str]) -> "_M":
     of Amra fled") is tagged as one name with it: the name is what follows "of". A name of that shape the story
     also writes inside a sentence ("... said Friends of Ostrel") is kept whole."""
     mt = _PLURAL_OF.match(m.surface)
-    if not mt or text[m.start:m.end] != m.surface or m.end - m.start <= mt.end() or not _SENTENCE_START_BEFORE.search(text[max(0, m.start - 4):m.start]):
+    if (not mt or text[m.start:m.end] != m.surface or m.end - m.start <= mt.end()
+            or not _SENTENCE_START_BEFORE.search(text[max(0, m.start - 4):m.start])):
         return m
     word = mt.group(1).lower()
     if word[:-1] not in _common_nouns() and word[:-2] not in _common_nouns():
@@ -1006,7 +1007,8 @@ def _merge_cost(a: _Group, b: _Group, gaz: _Gazetteer) -> float | None:
     for x in a.names:
         for y in b.names:
             c = _name_cost(x, y, short_words)
-            if c is None and short_words and _mostly_person(a) and _mostly_person(b) and _given_name_transliterated(x, y):
+            if (c is None and short_words and _mostly_person(a) and _mostly_person(b)
+                    and _given_name_transliterated(x, y)):
                 c = TRANSLITERATED_GIVEN_NAME_COST
             if c is not None and (best is None or c < best):
                 best = c
