@@ -935,12 +935,12 @@ def test_the_level_a_change_reached_is_no_count_of_its_own():
 
 
 def test_a_place_in_a_phrase_of_a_duration_is_still_dated_by_its_day():
-    # "his three-day visit to Nigeria Wednesday": the duration's phrase holds Nigeria, but gives it no day
+    # "his three-day trip to Nigeria Wednesday": the duration's phrase holds Nigeria, but gives it no day
     b = newsweave.brief([
         _article(1, "Valley Post", "Former president Arvo Kann is scheduled to arrive in Nigeria next Tuesday to "
                  "monitor the election.", "2027-01-15"),
-        _article(2, "Kestpress", "Former president Arvo Kann started his three-day visit to Nigeria Wednesday with "
-                 "talks with election officials in Abuja.", "2027-01-21"),
+        _article(2, "Kestpress", "Former president Arvo Kann opened his three-day trip to Nigeria Wednesday by "
+                 "meeting election officials in Abuja.", "2027-01-21"),
         _article(3, "Halden Daily", "Election monitors from eleven countries are in Nigeria for the vote.", "2027-01-21"),
     ])
     dates = [d for d in b.disagreements if d["kind"] == "date"]
