@@ -638,6 +638,10 @@ def test_a_plural_noun_and_of_that_open_a_sentence_are_not_part_of_the_name():
         "b": ("The plan was rushed, said Friends of Ostrel.", [("Friends of Ostrel", "ORG")]),
     })
     assert [e.name for e in entities] == ["Friends of Ostrel"]
+    # and so is one whose rest the story never names alone ("the group" after it)
+    entities, _ = story({"a": ("Friends of the Velian Coast said the plan was rushed. The group will appeal.",
+                               [("Friends of the Velian Coast", "ORG")])})
+    assert [e.name for e in entities] == ["Friends of the Velian Coast"]
 
 
 def test_a_given_name_transliterated_two_ways_is_one_person():

@@ -833,7 +833,13 @@ def _without_plural_opener(m: "_M", text: str, texts: dict[str, str]) -> "_M":
     whole = re.compile(rf"[a-z,;:]\s+{re.escape(m.surface)}\b")
     if any(whole.search(t) for t in texts.values()):
         return m
-    return replace(m, start=m.start + mt.end(), surface=m.surface[mt.end():])
+    # ... and the rest must be a name the story gives on its own too ("Brisk shares soared"): "Friends of the
+    # Earth said ..." once, and "the group" after, is the group's name
+    rest = m.surface[mt.end():]
+    alone = re.compile(rf"(?<![\w-]){re.escape(rest)}(?![\w-])")
+    if sum(len(alone.findall(t)) for t in texts.values()) < 2:
+        return m
+    return replace(m, start=m.start + mt.end(), surface=rest)
 
 
 def _not_a_name(m: "_M", text: str) -> bool:
