@@ -19,6 +19,12 @@ from newsweave.model import Article
     ("Kelby United won the cup, beating Ostrel City 3-1 in the final.", [(3, 1)]),
     ("The Lakers defeated the Kelby Lions 102-98.", [(102, 98)]),
     ("The Senate voted 49-51 against the nomination.", [(51, 49)]),
+    # a comma after the split; a share of the body that decided
+    ("The board approved the merger by a vote of 6-3, despite objections.", [(6, 3)]),
+    ("The plan, backed by seven of the nine members of the board, goes ahead.", [(7, 2)]),
+    ("Five of the nine justices voted to strike it down.", [(5, 4)]),
+    ("Seven of the nine members of the board were present.", []),
+    ("Sales rose 3-1,500 units a week.", []),
     # not tallies: a range, a season, a date, opening hours, a decimal
     ("Adults aged 18-24 were surveyed.", []),
     ("Kelby won the 2019-20 title.", []),
@@ -91,3 +97,32 @@ def test_a_summary_tells_the_score_most_reports_give_and_marks_the_dispute():
     told = [i for i in b.summary if "3-1" in i.text or "3-2" in i.text]
     assert len(told) == 1 and "3-1" in told[0].text, [i.text for i in b.summary]
     assert sorted(told[0].sources) == ["daily", "wire"] and score["id"] in told[0].disputed
+
+
+def _rate_story(third: str) -> newsweave.Briefing:
+    def art(i, outlet, text, day):
+        return Article(id=f"r{i}", source=f"r{i}", outlet=outlet, published=day, text=text)
+
+    return newsweave.brief([
+        art(1, "Harbour Wire", "The Central Bank of Dorvane cut its benchmark rate by half a point to 4% on Thursday. "
+            "Its monetary board voted 7-2 for the cut, with two members wanting a smaller move.", "2028-03-09"),
+        art(2, "Dorvane Post", "The Central Bank of Dorvane lowered borrowing costs on Thursday. The decision, backed by "
+            "seven of the nine members of the monetary board, came after prices fell 1.1% in February.", "2028-03-09"),
+        art(3, "Dorvane Ledger", third, "2028-03-10"),
+    ])
+
+
+def test_one_bodys_vote_split_told_in_facts_the_alignment_kept_apart_is_a_contradiction():
+    """The wire's "voted 7-2", the paper's "seven of the nine members" and a third report's "by a vote of 6-3" are
+    one vote of one nine-member board though the three sentences say different things around it; a change word
+    elsewhere in a sentence ("prices fell") does not make the other split an update."""
+    b = _rate_story("Governor Ilse Marr forced through the rate cut by a vote of 6-3, although prices fell only "
+                    "slightly last month.")
+    splits = [d for d in b.disagreements if d["subject"] == "vote split"]
+    assert [(d["status"], {p["value"]: sorted(p["sources"]) for p in d["positions"]}) for d in splits] == [
+        ("contradiction", {"7-2": ["r1", "r2"], "6-3": ["r3"]})], [d["explanation"] for d in b.disagreements]
+    # a vote of another size is another vote; a split of many votes is none of them
+    for other in ("Parliament's finance committee backed the governor by a vote of 10-3 on Friday.",
+                  "Through a series of 5-4 votes, the monetary board kept rates on hold for two years."):
+        b = _rate_story(other)
+        assert not [d for d in b.disagreements if d["subject"] == "vote split"], other

@@ -11,6 +11,9 @@ from __future__ import annotations
 COUNT_FAMILIES = {
     "~dead": ("die", "dead", "death", "kill", "fatality", "fatal", "toll", "perish", "drown", "body"),
     "~injured": ("injure", "injured", "injury", "wound", "wounded", "hurt"),
+    # who came out alive: "rescuers pulled 12 survivors from the water" / "12 people were rescued" / "a dozen
+    # people survived"
+    "~survivors": ("survivor", "survive", "rescue"),
     "~missing": ("miss", "missing", "unaccounted"),
     "~displaced": ("evacuate", "evacuee", "evacuation", "displace", "displaced", "flee", "homeless", "refugee"),
     "~detained": ("arrest", "detain", "detention", "custody", "jail", "imprison"),
@@ -21,7 +24,20 @@ COUNT_FAMILIES = {
     # jobs a company cuts: "will cut 1,200 jobs" / "is axing 1,500 jobs" / "will shed 1,200 jobs"
     "~jobs cut": ("layoff", "redundancy", "axe", "ax", "shed", "slash", "cut", "eliminate"),
 }
+# Nouns for kinds of people a news count counts ("27 migrants", "12 miners", "three firefighters"): such a count
+# and a count of "people" in words of one family may count one group. Generic news vocabulary, singular.
+PEOPLE_KINDS = frozenset("""
+    adult child kid baby infant teenager youth student pupil teacher woman man girl boy elder pensioner
+    migrant refugee asylum-seeker immigrant civilian resident villager local citizen national foreigner tourist
+    visitor pilgrim worshipper fan spectator passenger traveller traveler commuter driver pilot crew sailor
+    seaman fisherman climber hiker skier swimmer diver miner worker employee staff labourer laborer farmer
+    soldier troop officer policeman policewoman firefighter rescuer medic doctor nurse patient guard militant
+    fighter rebel insurgent gunman attacker suspect prisoner inmate detainee hostage captive victim survivor
+    protester protestor demonstrator activist journalist reporter voter member customer user participant
+    """.split())
 # Words of a kind of count that is no family of its own (who is infected differs too much: people, birds,
 # computers), but tells a count apart from a family's: "infected 412 people" is no death toll.
-OTHER_KIND_WORDS = frozenset({"infect", "infected", "infection", "sicken", "sickened", "vaccinate", "test"})
+# (and "14 bodies had been identified" is a part of the toll, not another toll)
+OTHER_KIND_WORDS = frozenset({"infect", "infected", "infection", "sicken", "sickened", "vaccinate", "test",
+                              "identify", "identified"})
 FAMILY_OF = {lemma: family for family, lemmas in COUNT_FAMILIES.items() for lemma in lemmas}

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS
+from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS
 from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attribution
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
@@ -177,7 +177,11 @@ def find_disagreements(
     out += _title_disagreements(entities, texts)
     # a report that repeats its standfirst in the body gives one value once: two values are needed to disagree
     out = [item for item in out if len(item["positions"]) >= 2]
+    moment = {d.article.id: d.article.published_time or d.article.published or "" for d in docs}
     for item in out:
+        if item["status"] == "update":
+            # an update reads in the order it was told: the first value first
+            item["positions"].sort(key=lambda p: min((moment[a] or "9999" for a in p["sources"]), default="9999"))
         _explain(item, published, outlet, speakers, texts)
         item.pop("_figure", None)
         item.pop("_fixed", None)
@@ -569,6 +573,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                           places: tuple[dict, dict] | None = None, speakers: dict | None = None,
                           mention_spans: dict | None = None, entity_names: dict | None = None) -> list[dict]:
     fact_of = {(c.article, c.index): f.id for f in facts for c in f.claims}
+    sentence_facts: dict[tuple[str, int], set] = defaultdict(set)  # (the facts any claim of a sentence states)
+    for f in facts:
+        for c in f.claims:
+            sentence_facts[(c.article, c.sentence)].add(f.id)
     items: list[tuple[Claim, object]] = [
         (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
         if q.kind in ("cardinal", "percent", "money", "measure")
@@ -587,6 +595,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             base = _in_base_unit(q)
             as_written[id(base)] = q
             items[k] = (c, base)
+    # (the moment of publication where a report states it: two reports of one day are ordered by it)
+    segments = _SegmentCache(index, {d.article.id: d.article.published_time or d.article.published for d in docs},
+                             places, facts, mention_spans)
     results = []
     seen: set[tuple[int, int]] = set()
     totals = _partner_totals(items)
@@ -600,6 +611,16 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     for key in list(by_counted):
         if key[0] == "cardinal" and uncounted and key[2] not in _NAMED_MEASURES:  # (a magnitude is no count)
             by_counted[key] = by_counted[key] + uncounted
+    # "27 migrants drowned" / "the bodies of 31 people have been recovered": a count of people and a count of
+    # one kind of people in words of one family (the dead, the rescued) may count the same group; such
+    # pairs are formed here and kept only across the two (see _people_and_kind)
+    for k, (c, q) in enumerate(items):
+        # (figures only: "thousands of soldiers and civilians" and "hundreds and possibly thousands of people"
+        # say little about each other)
+        if q.kind == "cardinal" and q.counted and q.counted not in _NAMED_MEASURES and q.value is not None:
+            for t in segments.window_words(c, q, names):
+                if t in _COUNT_FAMILIES:
+                    by_counted[(q.kind, q.unit, "\0family", t)].append(k)
     # A report whose source gives its own figure ("the Red Crescent counted 310 cases and 12 deaths") may set
     # it against another source's count of the same kind, whatever noun each counts ("killed seven children"):
     # its counts are compared with each other too (only rival sources' pairs are kept, see rival()).
@@ -612,9 +633,6 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     # Pass 1, lexical: the pairs that may count the same thing, and for those whose wordings must also read
     # alike, the two segments to compare. Pass 2 encodes all those segments in one batch (one call per
     # pair cost a batch of one each) and decides in the same order.
-    # (the moment of publication where a report states it: two reports of one day are ordered by it)
-    segments = _SegmentCache(index, {d.article.id: d.article.published_time or d.article.published for d in docs},
-                             places, facts, mention_spans)
     pending: list[tuple[Claim, object, Claim, object, tuple | None]] = []
     by_claim: dict[int, list] = defaultdict(list)
     for c, q in items:
@@ -636,7 +654,13 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # service, though regional officials put the toll at two"): those are rivals like two reports'
             # (what each counts is then matched by the source's own words, see _put_at_match)
             rivals = ca.article == cb.article and rival(ca, qa, cb, qb)
-            if not rivals and not qa.comparable(qb):
+            if key[2] == "\0family":
+                # (one event's: a place in common and no other day; in a story of many events, "10 civilians"
+                # killed near one village and "three people" killed near another are two tolls)
+                if (rivals or ca.article == cb.article or not _people_and_kind(texts, ca, qa, cb, qb)
+                        or not segments.same_place(ca, cb) or not _days_meet(ca, cb)):
+                    continue
+            elif not rivals and not qa.comparable(qb):
                 continue
             if ca.article == cb.article and not rivals:
                 continue
@@ -653,7 +677,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             ma, mb = _modifiers(texts[ca.article], qa), _modifiers(texts[cb.article], qb)
             if ma and mb and not ma & mb:
                 continue  # "22 surface ships" / "two Norwegian ships": two sets of ships, not two counts of one
-            if bool(ma) != bool(mb) and any(w in (cb if ma else ca).text.lower() for w in (ma or mb)):
+            if bool(ma) != bool(mb) and _tells_apart((cb if ma else ca).text, ma or mb, (qb if ma else qa).counted,
+                                                     texts[(ca if ma else cb).article], qa if ma else qb):
                 continue  # "some 350 million smokers and more than 400 million passive smokers": the report that
                 # gives the plain count tells it apart from the narrowed one
             if _one_side_of(texts[ca.article], qa, qb, mb) or _one_side_of(texts[cb.article], qb, qa, ma):
@@ -702,7 +727,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         if qa.overlaps(qb):
             if ((qa.low, qa.high) == (qb.low, qb.high)
                     or (qa.value is not None and qb.value is not None and not _rival_estimates(qa, qb))):
-                if not _bound_raised(texts, segments, ca, qa, cb, qb):
+                one_fact = bool(sentence_facts[(ca.article, ca.sentence)] & sentence_facts[(cb.article, cb.sentence)])
+                if not (_bound_raised(texts, segments, ca, qa, cb, qb, one_fact)
+                        or _figure_revised(texts, segments, ca, qa, cb, qb)):
                     continue  # agreement: "around 2,000" and "nearly 2,000"; "about 30,000" and "31,000"
                 status = "update"  # "at least three people died" (Monday) / "the death toll rose to five" (Tuesday)
             else:
@@ -879,6 +906,43 @@ def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache"
 
 
 _PEOPLE = frozenset({"people", "person", "persons"})
+# How far apart a count of people and a count of one kind of people may be and still be two counts of one group
+# (27 and 31 drowned; not 300 killed and 2,000 militants)
+KIND_OF_PEOPLE_RATIO = 2.0
+# A count given as a part of a bigger group: "including 12 children", "among them four police officers",
+# "12 children were among the dead"
+_PART_BEFORE = re.compile(r"\b(?:including|includes|included|among(?:\s+them)?|of\s+(?:whom|them|those))\s+"
+                          r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over)\s+)?$", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+(?:were|was|are|is|being)\s+(?:also\s+)?among\b", re.IGNORECASE)
+
+
+def _days_meet(a: Claim, b: Claim) -> bool:
+    """Do two claims name a day in common, or not both name one?"""
+    days_a = {str(d.value) for d in a.dates if _DAY.match(str(d.value))}
+    days_b = {str(d.value) for d in b.dates if _DAY.match(str(d.value))}
+    return not days_a or not days_b or bool(days_a & days_b)
+
+
+def _people_and_kind(texts, ca: Claim, qa, cb: Claim, qb) -> bool:
+    """May a count of people and a count of one kind of people ("27 migrants drowned" / "the bodies of 31
+    people") count one group? One of the two counts people, the other does not, and neither is given as a
+    part of a bigger group ("including 12 children", "12 children were among the dead")."""
+    if (qa.counted in _PEOPLE) == (qb.counted in _PEOPLE):
+        return False
+    low, high = sorted((qa.value, qb.value))
+    if low <= 0 or high > KIND_OF_PEOPLE_RATIO * low:
+        return False  # "more than 2,000 militants" / "nearly 300 people": other groups, or a part of the whole
+    kind_c, kind_q = (cb, qb) if qa.counted in _PEOPLE else (ca, qa)
+    if _singular(kind_q.counted) not in PEOPLE_KINDS:
+        return False  # "12 people were arrested after a crowd set fire to two cars": cars are no people
+    if _DEFINITE_BEFORE.search(texts[kind_c.article], max(0, kind_q.start - 12), kind_q.start):
+        return False  # "the two activists were detained": people the report has named, not a count of all
+    for c, q in ((ca, qa), (cb, qb)):
+        text = texts[c.article]
+        if _PART_BEFORE.search(text, max(0, q.start - 30), q.start) or _PART_AFTER.match(text[q.end:q.end + 60]):
+            return False
+    return True
 # What a sum of money a source puts at is of: a cost, a price, a loss ...
 _SUMS = frozenset({"cost", "price", "bill", "value", "damage", "budget", "loss", "valuation", "worth", "tab"})
 # Counts nobody can make exactly: two figures for them are estimates that differ ("police put the crowd at
@@ -1161,6 +1225,24 @@ def _in_base_unit(q):
     return base
 
 
+def _tells_apart(text: str, modifiers: set[str], counted: str | None, narrowed_text: str, narrowed) -> bool:
+    """Does ``text``, the claim of the plain figure (counting ``counted``), tell apart the set the other figure
+    narrows with ``modifiers``? A plain word it uses anywhere does ("some 350 million smokers" against "more
+    than 400 million passive smokers"); a name the narrowed figure writes as one ("2.1 million Telvano
+    customers") only right before the counted noun ("North Korean children under 7"): a report that names the
+    company elsewhere ("Telvano has admitted ... 5 million customers") counts the same customers."""
+    lower = text.lower()
+    between = narrowed_text[narrowed.start:narrowed.counted_start] if narrowed.counted_start is not None else ""
+    for w in modifiers:
+        written_as_name = any(x.lower() == w and x[:1].isupper() for x in re.findall(r"[\w'-]+", between))
+        if not written_as_name or not counted:
+            if w in lower:
+                return True
+        elif re.search(rf"\b{re.escape(w)}\s+(?:[\w-]+\s+)?{re.escape(counted[:4])}", text, re.IGNORECASE):
+            return True
+    return False
+
+
 def _one_side_of(text: str, part, whole, whole_modifiers: set[str]) -> bool:
     """Is ``part`` a count of one named side of what ``whole`` counts: a smaller figure whose counted noun a
     capitalised name narrows ("Seventeen Ostmark soldiers", "12 Kenyan children"), against a figure of the
@@ -1194,6 +1276,8 @@ _NUMBER_WORDS = frozenset("""
 """.split())
 
 
+_RESCUE_TRIED = re.compile(r"\b(?:to|trying|tried|attempts?|efforts?|bid|struggled?|struggling)\s+(?:to\s+)?rescue\b",
+                           re.IGNORECASE)
 _NON_FATAL = re.compile(r"\bnon-?\s?fatal", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|whom|which|its|their|his|her|our)\b", re.IGNORECASE)
 
@@ -1326,9 +1410,13 @@ class _SegmentCache:
         hit = self._words.get(key)
         if hit is None:
             text = self.segment(c, q)[1]
-            words = {t for t in c.terms if not t.isdigit() and t not in names and t not in _REPORTING_WORDS and t[:4] in text}
+            # (by the stem's first letters: "body" is written "bodies")
+            words = {t for t in c.terms if not t.isdigit() and t not in names and t not in _REPORTING_WORDS
+                     and (t[:-1] if t.endswith("y") else t)[:4] in text}
             if _NON_FATAL.search(text):  # "162 people who suffered non-fatal injuries" are injured, not dead
                 words.discard("fatal")
+            if _RESCUE_TRIED.search(text):  # "an attempt to rescue 116 sailors trapped ...": not yet rescued
+                words.discard("rescue")
             owner = self.owner(c, q)
             hit = self._words[key] = frozenset(words | {_FAMILY_OF[t] for t in words if t in _FAMILY_OF}
                                                | ({owner} if owner else set()))
@@ -1455,8 +1543,9 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     if owner_a and owner_b and not owner_a & owner_b:
         return None  # "the Greens ... 58 seats" / "the National Party ... 56 seats": two parties' figures
     kinds_a, kinds_b = _count_kinds(wa), _count_kinds(wb)
-    if kinds_a and kinds_b and not kinds_a & kinds_b:
+    if kinds_a and kinds_b and (not kinds_a & kinds_b or (kinds_a ^ kinds_b) & OTHER_KIND_WORDS):
         return None  # "infected at least 412 people" / "the death toll has risen to 14": two kinds of count
+        # ("59 bodies were found" / "14 bodies had been identified": the dead, and some of them identified)
     # a shared word of the claims that both windows around the figures use (by stem), not the counted noun
     words = (wa & wb) - {qa.counted, qb.counted}
     idf = index.idf
@@ -1566,7 +1655,9 @@ def _merge_number_items(items: list[dict]) -> list[dict]:
     for i, it in enumerate(items):
         for pos in it["positions"]:
             for ev in pos["evidence"]:
-                key = (it["subject"], it["status"], ev["article"], ev.get("value_start", ev["start"]))
+                # (by what is counted: "customer number" and "customer datum" name one count two ways)
+                key = (it["subject"].split()[0] if it["subject"] else "", it["status"], ev["article"],
+                       ev.get("value_start", ev["start"]))
                 if key in owner:
                     parent[find(i)] = find(owner[key])
                 else:
@@ -1643,8 +1734,78 @@ def _tally_disagreements(facts: list[Fact], texts) -> list[dict]:
                     for found in by_split.values() for c, _t in found)
         item = _make("number", "vote split" if voted else "score", positions, texts, lambda p: str(p.normalized))
         item["_figure"] = "tally"  # a split does not grow from one day's report to the next
+        item["status"] = _tally_status(positions, texts)
         out.append(item)
+    used = {(ev["article"], ev["value_start"]) for it in out for p in it["positions"] for ev in p["evidence"]}
+    return out + _one_body_votes(facts, tallies, texts, used)
+
+
+def _one_body_votes(facts: list[Fact], tallies: dict[str, list], texts, used: set) -> list[dict]:
+    """Two reports' splits of one vote that the alignment left in separate facts ("the committee voted 7-2 for
+    the cut" / "pushed through the cut by a vote of 6-3"): vote splits of the same number of voters (one
+    body), in claims of different reports that share a word of what was decided and no other day. Sports
+    scores are left to the facts: two matches' scores share their total as often as not."""
+    found: list[tuple[Claim, object]] = []
+    for f in facts:
+        for c in f.claims:
+            inside = _tallies_in(c, tallies, texts)
+            if (len(inside) == 1 and (c.article, inside[0].start) not in used
+                    and _VOTE_WORDS.search(texts[c.article], c.start, c.end)
+                    and not _MANY_VOTES.match(texts[c.article], inside[0].end)):
+                found.append((c, inside[0]))
+    by_total: dict[int, list[tuple[Claim, object]]] = defaultdict(list)
+    for c, t in found:
+        by_total[t.larger + t.smaller].append((c, t))
+    out = []
+    for group in by_total.values():
+        if len({t.split for _c, t in group}) < 2 or len({c.article for c, _t in group}) < 2:
+            continue
+        parent = list(range(len(group)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        words = [{w for w in c.terms if not any(ch.isdigit() for ch in w) and not _VOTE_WORDS.fullmatch(w)}
+                 for c, _t in group]
+        days = [{str(d.value) for d in c.dates} for c, _t in group]
+        for i, j in combinations(range(len(group)), 2):
+            if group[i][0].article != group[j][0].article and words[i] & words[j] and (
+                    not days[i] or not days[j] or days[i] & days[j]):
+                parent[root(i)] = root(j)
+        components: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(group)):
+            components[root(i)].append(i)
+        for members in components.values():
+            splits = {group[i][1].split for i in members}
+            if len(splits) < 2 or len({group[i][0].article for i in members}) < 2:
+                continue
+            positions = [_Position(t.text, list(t.split), c, t.start, t.end) for c, t in (group[i] for i in members)]
+            item = _make("number", "vote split", positions, texts, lambda p: str(p.normalized))
+            item["_figure"] = "tally"
+            item["status"] = _tally_status(positions, texts)
+            out.append(item)
     return out
+
+
+# a split of many votes, not one: "through a series of 5-5 votes"
+_MANY_VOTES = re.compile(r"\s+(?:votes|decisions|rulings|ballots)\b", re.IGNORECASE)
+# What makes another split an update: a report corrects or revises the one given before
+_CORRECTED = re.compile(r"\b(?:correct(?:ed|ion)|revis\w*|earlier version|previously|initially|recount\w*|"
+                        r"re-?vote\w*)\b", re.IGNORECASE)
+
+
+def _tally_status(positions: list[_Position], texts) -> str:
+    """A split of one decision is fixed once it is made: two splits contradict each other unless a report
+    corrects one ("an earlier version said 5-4"; a recount). A change word elsewhere in the sentence ("after
+    inflation fell to 2.4%") is about something else."""
+    for p in positions:
+        s_start, s_end = texts.sentences.get((p.claim.article, p.claim.sentence), (p.claim.start, p.claim.end))
+        if _CORRECTED.search(texts[p.claim.article], s_start, s_end):
+            return "update"
+    return "contradiction"
 
 
 def _join_tallies(by_split: dict, facts: list[Fact], tallies: dict[str, list], texts) -> None:
@@ -1747,7 +1908,7 @@ def _published_before(a: str | None, b: str | None) -> bool:
     return str(a)[:10] < str(b)[:10]
 
 
-def _bound_raised(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb) -> bool:
+def _bound_raised(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb, one_fact: bool = False) -> bool:
     """Does a later report say a count rose past an earlier report's lower bound ("at least three people died"
     on Monday; "the death toll rose to five" on Tuesday)? The bound still holds, but the count moved."""
     for (c0, q0), (c1, q1) in (((ca, qa), (cb, qb)), ((cb, qb), (ca, qa))):
@@ -1757,7 +1918,45 @@ def _bound_raised(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb
             continue
         if _UPDATE_CUES.search(texts[c1.article], max(c1.start, q1.start - 40), q1.start):
             return True
+        if _NOW_AFTER.match(texts[c1.article], q1.end):
+            return True  # "the bodies of 31 people have now been recovered"
+        if one_fact and _day_of(segments.published.get(c0.article)) < _day_of(segments.published.get(c1.article)):
+            # a later day's wording of the same statement with a higher count: "at least 27 migrants drowned"
+            # (Sunday) / "at least 29 migrants died" (Monday); two figures that merely fit together, with no word
+            # of change, in statements the alignment kept apart may be of two things
+            return True
     return False
+
+
+def _figure_revised(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb) -> bool:
+    """Does the later of two reports say its figure replaces the one first given ("may have hit as many as 5
+    million customers, more than twice the number it first gave" after "about 2 million")? Figures whose
+    bounds overlap then tell a revision, not one count."""
+    if qa.value is None or qb.value is None or qa.value == qb.value:
+        return False
+    for (c0, q0), (c1, q1) in (((ca, qa), (cb, qb)), ((cb, qb), (ca, qa))):
+        if _published_before(segments.published.get(c0.article), segments.published.get(c1.article)):
+            s_start, s_end = texts.sentences.get((c1.article, c1.sentence), (c1.start, c1.end))
+            return bool(_REVISION_CUES.search(texts[c1.article], s_start, s_end))
+    return False
+
+
+# A figure given as a revision of an earlier one: "the number it first gave", "up from an initial estimate of",
+# "revised its estimate", "twice as many as first thought"
+_REVISION_CUES = re.compile(
+    r"\b(?:(?:it|they|he|she|officials|the\s+\w+)\s+(?:had\s+)?(?:first|initially|originally|previously)\s+"
+    r"(?:gave|given|said|reported|put|estimated|announced|disclosed)|(?:first|initially|originally)\s+"
+    r"(?:thought|believed|feared|estimated|reported)|(?:initial|original|earlier|previous)\s+"
+    r"(?:estimate|figure|count|number|toll)s?|revis(?:ed|es|ing)\s+(?:up|down|its|their|the)\w*)\b", re.IGNORECASE)
+
+
+# A count given as it stands now: "31 people have now been recovered", "400 homes are now without power"
+_NOW_AFTER = re.compile(r"(?:\s+[a-z-]+){0,3}?\s+(?:ha(?:ve|s)|are|is)\s+now\b")
+
+
+def _day_of(published: str | None) -> str:
+    """The day of a publication moment or date ("2027-08-22T20:10:00Z" -> "2027-08-22"; "" unknown)."""
+    return (published or "")[:10]
 
 
 def _rounded_alike(qa, qb) -> bool:

@@ -17,7 +17,7 @@ from newsweave.annotate.quantities import _NUMWORD, _parse_words
 
 _NUMBER = rf"(?:\d{{1,4}}|(?i:{_NUMWORD}))"
 _DECIDING_BEFORE = re.compile(
-    r"(?i:\b(?:rul(?:ed|ing|es)|vot(?:ed|e|es|ing)|decision|decided|verdict|margin|majority|split|"
+    r"(?i:\b(?:(?:vote|margin|tally)\s+of|rul(?:ed|ing|es)|vot(?:ed|e|es|ing)|decision|decided|verdict|margin|majority|split|"
     r"won|wins?|winning|beat|beats|beating|defeated|defeats?|lost|loses?|losing|drew|draws?|passed|approved|"
     r"rejected|backed|endorsed|confirmed|upheld|overturned|struck|score[ds]?|finished|ended|ahead|led|leading|"
     r"trailing|trailed))"
@@ -28,13 +28,20 @@ _DECIDING_BEFORE = re.compile(
 _DECIDING_AFTER = re.compile(
     r"\s+(?i:(?:vote|votes|decision|ruling|majority|margin|verdict|split|win|victory|defeat|loss|draw|"
     r"tie|result|scoreline|lead)\b)")
-_HYPHEN_PAIR = re.compile(rf"(?<![\w.,/-])(\d{{1,4}})\s?[-–]\s?(\d{{1,4}})(?![\w,/%-]|\.\d|\s*(?:%|per\s*cent|percent))")
+_HYPHEN_PAIR = re.compile(rf"(?<![\w.,/-])(\d{{1,4}})\s?[-–]\s?(\d{{1,4}})(?![\w/%-]|[.,]\d|\s*(?:%|per\s*cent|percent))")
 _VOTES_TO = re.compile(rf"(?<![\w-])({_NUMBER})\s+votes?\s+(?:to|against)\s+({_NUMBER})(?![\w-])", re.IGNORECASE)
 _BY_TO = re.compile(rf"\bby\s+({_NUMBER})\s+to\s+({_NUMBER})(?![\w-])", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # "by a vote of 312 to 98", "voted 312 to 98"
 _VOTE_OF_TO = re.compile(rf"\b(?:vote\s+of|voted|ruled|decided)\s+({_NUMBER})\s+to\s+({_NUMBER})(?![\w-])",
                          re.IGNORECASE)
+
+# a share of a body that decided: "backed by seven of the nine members", "five of the nine justices voted to ..."
+_SHARE_OF_BODY = re.compile(
+    rf"\b(?:(?:backed|supported|approved|endorsed|opposed|rejected|carried)\s+by\s+({_NUMBER})\s+of\s+"
+    rf"(?:the|its|their)\s+({_NUMBER})\b|({_NUMBER})\s+of\s+(?:the|its|their)\s+({_NUMBER})\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:members|judges|justices|jurors|directors|commissioners|councillors|councilors|"
+    r"senators|lawmakers|governors)\s+(?:voted|backed|supported|approved|opposed|rejected)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,17 +71,25 @@ def find_tallies(text: str) -> list[Tally]:
     """Every tally in ``text``, in order."""
     found: dict[int, Tally] = {}
 
-    def add(m: re.Match[str], first: str, second: str) -> None:
+    def add(m: re.Match[str], first: str, second: str, span: tuple[int, int] | None = None) -> None:
         a, b = _value(first), _value(second)
         if a is None or b is None or (a == 0 and b == 0):
             return
-        if m.start() in found or any(t.start <= m.start() < t.end for t in found.values()):
+        start, end = span or m.span()
+        if start in found or any(t.start <= start < t.end for t in found.values()):
             return
-        found[m.start()] = Tally(m.start(), m.end(), m.group(0), max(a, b), min(a, b))
+        found[start] = Tally(start, end, text[start:end], max(a, b), min(a, b))
 
     for pattern in (_VOTE_OF_TO, _VOTES_TO, _BY_TO):
         for m in pattern.finditer(text):
             add(m, m.group(1), m.group(2))
+    for m in _SHARE_OF_BODY.finditer(text):
+        g = (1, 2) if m.group(1) else (3, 4)
+        part, whole = m.group(g[0]), m.group(g[1])
+        a, b = _value(part), _value(whole)
+        if a is not None and b is not None and 0 < a <= b:
+            add(m, part, str(b - a), (m.start(g[0]), m.end(g[1])))  # the tally reads "seven of the nine"
+
     for m in _HYPHEN_PAIR.finditer(text):
         if _YEAR.match(m.group(1)):
             continue  # "the 2019-20 season", "won the 2018-2019 title"
