@@ -104,6 +104,10 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
             # a gapped clause of a list: "Aghdam will be returned before November 20, Kelbajar region - before
             # November 15" says Kelbajar is returned then; the parser hangs it on the noun as an apposition
             return None
+        if cur.dep_ in _CLAUSE_OF_NOUN and head.pos_ == "NUM" and head.dep_ == "pobj" and head.head.dep_ == "prep" \
+                and head.head.head.pos_ in _NOMINAL:
+            # the parser hangs the clause on a figure of the noun: "the old record of 43.4C set in 2019"
+            head = head.head.head
         if cur.dep_ in _CLAUSE_OF_NOUN and head.pos_ in _NOMINAL:
             if _infinitival(cur):
                 return named  # "an attempt to regain the territory in late September": the attempt's time

@@ -139,6 +139,8 @@ _SING_SCALE = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "bi
 # multiplier ranges for "a few hundred" etc.: (low k, high k) -> [low*N, (high+1)*N - 1]
 _FEW = {"a few": (2, 6), "several": (3, 9), "a couple": (2, 3), "a couple of": (2, 3), "a number of": (2, 9)}
 
+# the words numbers are written in ("fourteen", "twenty", "million"), for telling a figure in words
+NUMBER_WORDS = frozenset(_SMALL) | frozenset(_TENS) | {"hundred", "dozen"} | frozenset(_SCALES)
 _NUMWORD = "|".join(sorted(list(_SMALL) + list(_TENS) + ["hundred", "dozen"] + list(_SCALES), key=len, reverse=True))
 _SCALEWORD = "dozen|hundred|thousand|million|billion|trillion"
 _PLURALS = "tens|dozens|scores|hundreds|thousands|millions|billions|trillions"

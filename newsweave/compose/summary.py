@@ -49,6 +49,7 @@ from newsweave.align.facts import (conflicting_counts, copied_passages, figures_
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
+from newsweave.annotate.quantities import NUMBER_WORDS
 from newsweave.annotate.quotes import find_quote_spans
 from newsweave.annotate.tallies import find_tallies
 from newsweave.model import AnnotatedArticle, Evidence, SummaryItem
@@ -1021,11 +1022,15 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
             support = index.supporting(sentence, use_embeddings=not facts)
         except KeyError:  # an index over other units
             support = []
+        said = _said_terms(by_article[u.article].claims, u.start, u.end)
         for m in support:
             theirs_modality = {c.modality for c in by_article[m.sentence.article].claims
                                if m.sentence.start <= c.start and c.end <= m.sentence.end}
             if len(modality) == 1 and theirs_modality and modality.isdisjoint(theirs_modality):
                 continue  # (a forecast, as above)
+            if said and len(said & set(m.sentence.terms)) < min(2, len(said)):
+                continue  # the words the unit's claims say, not who says them, must be there: "Luca Ferri said 12
+                # people were rescued" is not stated by '"The sea was very rough," ... Luca Ferri said'
             if counts and any(conflicting_counts(count, theirs) for count in counts
                               for c in by_article[m.sentence.article].claims
                               if m.sentence.start <= c.start and c.end <= m.sentence.end and (theirs := one_count(c))):
@@ -1041,6 +1046,12 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                 seen.add(m.sentence.article)
                 evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
     return SummaryItem(text=u.text, sources=[e.article for e in evidence], evidence=evidence)
+
+
+def _said_terms(claims: Sequence, start: int, end: int) -> set[str]:
+    """The content words of the claims within ``start``-``end``: what is said, not who says it (a claim's
+    terms leave its attribution out)."""
+    return {t for c in claims if _overlap(start, end, c.start, c.end) > 0 for t in c.terms}
 
 
 def _without_rival_values(item: SummaryItem, disagreements: Sequence[dict]) -> SummaryItem:
@@ -1089,12 +1100,28 @@ def mark_disputed(items: Sequence[SummaryItem], disagreements: Sequence[dict]) -
     to 12 years" when another report says 10), so that a reader of the summary sees that it is contested."""
     # (the item's own span, or a cited report's span of the same statement: "At least 14 people have died" in a
     # wire that no pair reached, beside the papers' "Fourteen people" a later report's 17 updates)
+    # (but a cited span's figure marks the item only where the item gives a figure of that value's words: "Ostrel
+    # is recalling 1,174,300 cars" is not disputed by the crash count of a cited sentence that also says so)
     for item in items:
-        spans = [(e.article, e.start, e.end) for e in item.evidence]
-        item.disputed = [d["id"] for d in disagreements
-                         if any(ev["article"] == art and start <= ev.get("value_start", ev["start"]) < end
-                                for p in d.get("positions", []) for ev in p.get("evidence", [])
-                                for art, start, end in spans)]
+        own = item.evidence[0] if item.evidence else None
+        words = set(re.findall(r"[\w.,]+", item.text.lower()))
+        marks = []
+        for d in disagreements:
+            for p in d.get("positions", []):
+                hit = [ev for ev in p.get("evidence", []) for e in item.evidence
+                       if ev["article"] == e.article and e.start <= ev.get("value_start", ev["start"]) < e.end]
+                if any(own is not None and ev["article"] == own.article and own.start <= ev.get("value_start", ev["start"]) < own.end
+                       for ev in hit) or (hit and (d.get("kind") != "number" or _value_words(p.get("value", "")) & words)):
+                    marks.append(d["id"])
+                    break
+        item.disputed = marks
+
+
+def _value_words(value: str) -> set[str]:
+    """The figures of a disagreement's value as written ("At least 14 people" -> {"14"}; "Fourteen" ->
+    {"fourteen"})."""
+    return {w for w in re.findall(r"[\w.,]+", value.lower())
+            if any(ch.isdigit() for ch in w) or w in NUMBER_WORDS}
 
 
 def _figure_kind(q) -> tuple:

@@ -100,13 +100,21 @@ _PRICE_OF_DAY_BEFORE = re.compile(r"\b(?:(?:closing|opening|settlement)\s+(?:pri
 _PRICE_OF_DAY_AFTER = re.compile(r"['’]s\s+(?:close|closing|opening|settlement)\b", re.IGNORECASE)
 
 
+# The time of a level a figure moved from: "inflation fell to 2.4% in May from 2.9% in April", "up from 4.1
+# million in 2025"
+_FROM_LEVEL_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\s+)?[$€£]?\d[\d.,]*\s*"
+                                r"(?:%|per\s*cent|percent|(?:[a-z]+\s+){0,2}?)?\s*(?:in|on|at|during)\s+$",
+                                re.IGNORECASE)
+
+
 def _comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_text: str) -> bool:
     """Is the date at ``timex_start`` the point a record, a first or a figure of now is measured against?"""
     if timex_text.lower().startswith("since "):
         return bool(_COMPARISON_SINCE.search(text, sentence_start, timex_start + len("since ")))
     window = max(sentence_start, timex_start - 120)
     if _PRICE_OF_DAY_BEFORE.search(text, max(sentence_start, timex_start - 40), timex_start) \
-            or _PRICE_OF_DAY_AFTER.match(text, timex_start + len(timex_text)):
+            or _PRICE_OF_DAY_AFTER.match(text, timex_start + len(timex_text)) \
+            or _FROM_LEVEL_BEFORE.search(text, max(sentence_start, timex_start - 50), timex_start):
         return True
     return bool(_COMPARISON_SINCE.search(text, window, timex_start) or _COMPARED_WITH.search(text, window, timex_start))
 
@@ -364,6 +372,17 @@ def _encode_comparable(candidates: list[_Candidate], index: SentenceIndex) -> No
 _LABEL_REST = re.compile(r"[\s\-\u2013\u2014:*\u2022]*")
 
 
+def _only_saying(doc: AnnotatedArticle, start: int, end: int) -> bool:
+    """Is ``start``-``end`` the clause that says who told the rest ("..., the coast guard said on Sunday"):
+    it holds an attribution's cue and none of what was said?"""
+    for a in doc.quotes:
+        if a.cue_start is not None and start <= a.cue_start < end and a.form == "clause":
+            parts = a.content_parts or [(a.content_start, a.content_end)]
+            if all(e <= start or s >= end for s, e in parts):
+                return True
+    return False
+
+
 def _date_label(text: str, sent: Sentence, t) -> bool:
     """Is the sentence only a date set as a label ("-- Nov. 29, 1962:", "March 2 -")?"""
     if not (sent.start <= t.start and t.end <= sent.end):
@@ -456,6 +475,13 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                      for p, lab in zip(phrases, labelled)]
             if sent.index in body_start:  # the event is told after the dateline
                 spans = [(max(start, body_start[sent.index]), end) for start, end in spans]
+            if len(items) > 1:
+                # "At least 27 migrants drowned late on Saturday, the coast guard said on Sunday": the clause
+                # of saying dates the telling, not an event; the sentence's other date is the event's
+                saying = [p is None and not lab and _only_saying(doc, start, end)
+                          for p, lab, (start, end) in zip(phrases, labelled, spans)]
+                if any(saying) and not all(saying):
+                    items, spans, labelled = ([x for x, sy in zip(xs, saying) if not sy] for xs in (items, spans, labelled))
             for (_, t, value), (start, end), lab in zip(items, spans, labelled):
                 planned = any((lab or c.start <= t.start < c.end) and c.modality == "planned"
                               for c in claims_of.get(sent.index, ()))

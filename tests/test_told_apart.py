@@ -1,0 +1,91 @@
+"""What a briefing must not run together: a source's name and what the source said, the day a thing was said and
+the day it happened, the month a figure moved from and the month it moved to (stories we wrote)."""
+
+from __future__ import annotations
+
+import newsweave
+from newsweave.model import Article
+
+
+def _art(i: int, outlet: str, text: str, when: str) -> Article:
+    return Article(id=f"w{i}", source=f"w{i}", outlet=outlet, published=when[:10],
+                   published_time=when if "T" in when else None, text=text)
+
+
+def _wreck():
+    return newsweave.brief([
+        _art(1, "Harbour Wire", "At least 18 fishermen drowned when their trawler sank in a storm off Cape Varn late on "
+             "Monday, the port authority said on Tuesday.\n\nRescuers pulled nine survivors from the sea.\n\n"
+             "\"The waves were higher than anything I have seen,\" port authority spokeswoman Mira Holt said.",
+             "2028-02-08T08:00:00+00:00"),
+        _art(2, "Varn Times", "A trawler sank off Cape Varn on Monday night. Port authority spokeswoman Mira Holt said "
+             "nine people were rescued.\n\nThe trawler had sailed from Orvik with 27 men on board.",
+             "2028-02-08T19:00:00+00:00"),
+        _art(3, "Coast Daily", "Nine men survived the sinking of a trawler off Cape Varn, the port authority said.\n\n"
+             "The boat, built in 1988, had been due for scrapping.", "2028-02-09T06:00:00+00:00"),
+    ])
+
+
+def test_a_sentence_that_shares_only_its_speaker_does_not_state_a_summary_item():
+    """ "Mira Holt said nine people were rescued" is not stated by '"The waves were higher ...," Mira Holt said':
+    only the attribution is shared. It is stated by the sentences that give the nine survivors."""
+    b = _wreck()
+    texts = {a.id: a.text for a in b.articles}
+    for item in b.summary:
+        for ev in item.evidence:
+            cited = texts[ev.article][ev.start:ev.end]
+            assert "waves" not in cited or "waves" in item.text, (item.text, cited)
+    rescued = [i for i in b.summary if "nine" in i.text.lower() and ("rescued" in i.text or "surviv" in i.text)]
+    assert rescued and set(rescued[0].sources) == {"w1", "w2", "w3"}, [(i.text, i.sources) for i in b.summary]
+
+
+def test_the_clause_that_says_who_told_it_dates_no_event():
+    """ "..., the port authority said on Tuesday" dates the telling: the sinking is Monday's, and Tuesday has no
+    event made of the words "the port authority said on Tuesday"."""
+    b = _wreck()
+    events = [(str(e["date"]), e["event"]) for e in b.timeline]
+    assert not [e for e in events if e[0] == "2028-02-08"], events
+    assert [e for e in b.timeline if str(e["date"]) == "2028-02-07" and "w1" in e["sources"]], events
+
+
+def test_the_month_a_figure_moved_from_dates_no_event():
+    b = newsweave.brief([
+        _art(1, "Harbour Wire", "Dorvane's central bank cut its main rate to 4% on Thursday after inflation eased to "
+             "1.8% in February from 2.6% in January.", "2028-03-09"),
+        _art(2, "Dorvane Post", "The central bank of Dorvane cut its main rate to 4% on Thursday, its first cut in two "
+             "years.", "2028-03-09"),
+    ])
+    events = [(str(e["date"]), e["event"]) for e in b.timeline]
+    assert not [e for e in events if e[0].startswith("2028-01")], events
+    assert [e for e in events if e[0].startswith("2028-02")], events
+
+
+def test_a_record_set_in_an_earlier_year_dates_its_phrase_not_the_sentence():
+    """ "Sunday's 42.6C in Orvik smashed the old record of 41.4C set in 2017": 2017 is the old record's year (the
+    parser hangs "set in 2017" on the figure, not on the record); the sentence is Sunday's."""
+    b = newsweave.brief([
+        _art(1, "Harbour Wire", "Sunday's 42.6C in Orvik smashed the old record of 41.4C set in 2017, and scientists "
+             "say such heat will become routine.", "2028-07-11"),
+        _art(2, "Dorvane Post", "Orvik reached 42.6C on Sunday, a national record, the weather office said.", "2028-07-11"),
+    ])
+    events = [(str(e["date"]), e["event"]) for e in b.timeline]
+    assert [e for e in events if e[0] == "2017" and "Sunday" not in e[1]], events
+    assert [e for e in b.timeline if str(e["date"]) == "2028-07-09" and "w1" in e["sources"]], events
+
+
+def test_a_summary_item_is_marked_disputed_by_a_cited_sentence_only_for_a_figure_it_gives():
+    """The recall's size is not disputed because a sentence cited for it also gives a crash count that another
+    report disputes; the item that gives the crash count is."""
+    b = newsweave.brief([
+        _art(1, "Harbour Wire", "Ostrel Motors is recalling about 800,000 vans because a faulty fuel pump can cut out, "
+             "the carmaker said on Monday.\n\nThe company said it knew of 9 crashes linked to the fault.", "2028-05-08"),
+        _art(2, "Kelby Auto", "Ostrel Motors is recalling 812,400 vans over a fuel pump fault, according to filings "
+             "with regulators.\n\nThe company said it was aware of 11 crashes linked to the fault.", "2028-05-08"),
+        _art(3, "Daily Ray", "Ostrel Motors has been forced to recall more than 800,000 vans after a fuel pump fault "
+             "was linked to 9 crashes.", "2028-05-09"),
+    ])
+    crashes = [d["id"] for d in b.disagreements if "crash" in d["subject"]]
+    assert crashes, [d["explanation"] for d in b.disagreements]
+    for item in b.summary:
+        gives = "crash" in item.text
+        assert (crashes[0] in item.disputed) == gives, (item.text, item.disputed)
