@@ -270,7 +270,7 @@ def test_a_pronoun_speaker_never_resolves_to_a_place():
     text = "They say the ferry will not sail."
     doc = SimpleNamespace(article=SimpleNamespace(id="m", text=text))
     a = SimpleNamespace(speaker_head="They", speaker_start=0, speaker_end=4, speaker_resolved="Port Alven")
-    mentions = SimpleNamespace(covering=lambda article, pos: [])
+    mentions = SimpleNamespace(covering=lambda article, pos: [], starting_in=lambda article, start, end: [])
     place = {"E1": SimpleNamespace(type="GPE")}
     people = {"E1": SimpleNamespace(type="ORG")}
     assert _entity_for_speaker(doc, a, mentions, place, {}, {"port alven": "E1"}) is None
@@ -393,3 +393,21 @@ def test_one_speakers_two_counts_are_two_statements():
     ])
     for q in b.quotes:
         assert len(q["sources"]) == 1, (q["text"], q["sources"])
+
+
+def test_a_role_and_the_name_after_it_are_that_person_not_anyone_else_with_the_role():
+    """ "said the group's spokeswoman, Julia Berg" is Julia Berg, not the coast guard spokesman another report
+    names twice; "the group's spokeswoman" with no name is nobody named in the story."""
+    from newsweave import Article, brief
+
+    wire = Article(id="w", source="w", outlet="Harbour Wire", published="2028-02-08",
+                   text="\"The waves were huge,\" coast guard spokesman Tomas Brenn said.\n\n"
+                        "Coast guard spokesman Tomas Brenn said nine men were rescued off Cape Varn.")
+    for said, who in (("said the group's spokeswoman, Julia Berg.", "Julia Berg"), ("said the group's spokeswoman.", None)):
+        paper = Article(id="p", source="p", outlet="Varn Times", published="2028-02-08",
+                        text="Aid group Sea Lifeline said the trawler had called for help for hours.\n\n"
+                             f"\"This could have been avoided,\" {said}")
+        q = next(q for q in brief([wire, paper]).quotes if "avoided" in q["text"])
+        assert q["speaker"] != "Tomas Brenn", q
+        if who:
+            assert q["speaker"] == who, q

@@ -188,6 +188,14 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
             for _s, _e, _rank, ent_id in mentions.covering(doc.article.id, pos):
                 if entities[ent_id].type in _SPEAKER_TYPES:
                     return ent_id
+    if a.speaker_start is not None:
+        # a name in apposition to the role, at the end: "said the group's spokeswoman, Julia Berg" (not an owner:
+        # "Trump's lawyer")
+        end = a.speaker_start + len(text[a.speaker_start:a.speaker_end].rstrip(" ,.;:"))
+        named = {ent_id for _s, e, _rank, ent_id in mentions.starting_in(doc.article.id, a.speaker_start, a.speaker_end)
+                 if entities[ent_id].type == "PERSON" and e == end}
+        if len(named) == 1:
+            return named.pop()
     word = head.split()[-1].lower() if head else ""
     if word in _SPEECH_NOUNS and a.speaker_start is not None:
         # "Mr. Varga's comments suggested he backed the talks": what the owner of the words said
@@ -200,9 +208,12 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
         return _person_before(doc, a.speaker_start, word, mentions, entities,
                               texts or {doc.article.id: doc.article.text}, {} if genders is None else genders)
     if titles is not None and word in PERSON_ROLE_NOUNS and head[:1].islower() and a.speaker_start is not None:
-        strict, by_head = titles.candidates(text[a.speaker_start:a.speaker_end], word)
+        description = text[a.speaker_start:a.speaker_end]
+        strict, by_head = titles.candidates(description, word)
         if len(strict) == 1:
             return strict[0]
+        if not strict and _OWNED_ROLE.search(description):
+            return None  # "the group's spokeswoman": whose spokeswoman says who; no one so described is named
         # several people so described, within a few words of a mention ("President Trump's nominee Mike Pompeo"
         # puts "president" near Pompeo): "the president" is the one the story mostly calls so
         titled = titles.most_titled(strict or by_head, word)
@@ -225,6 +236,7 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
     return None
 
 
+_OWNED_ROLE = re.compile(r"[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}?[a-z]+\s*$")
 _SPEECH_NOUNS = frozenset({"comments", "comment", "remarks", "remark", "statement", "statements", "tweet", "tweets",
                            "words", "testimony", "letter", "speech", "post", "posts", "message", "memo", "memos"})
 _POSSESSOR_OF_WORDS = re.compile(r"([A-Z][\w.'’-]*)['’]s\s+(?:[a-z]+\s+){0,2}[a-z]+\s*$")
