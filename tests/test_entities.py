@@ -494,6 +494,18 @@ def test_a_business_and_the_first_word_reports_shorten_it_to_are_one():
     assert (dairy.name, dairy.type) == ("Velmar Dairy", "ORG")
 
 
+def test_a_companys_first_word_is_the_company_not_a_product_the_tagger_calls_a_person():
+    entities, _ = story({
+        "a": ("Ostrel Motors is recalling 900,000 cars. The recall covers the Ostrel Vega, built since 2024. Ostrel "
+              "said owners would get a letter.", [("Ostrel Motors", "ORG"), ("Ostrel Vega", "PERSON"),
+                                                   ("Ostrel", "PERSON")]),
+        "b": ("Ostrel Motors has recalled its Ostrel Vega cars. Ostrel shares fell 4%.",
+              [("Ostrel Motors", "ORG"), ("Ostrel Vega", "PERSON"), ("Ostrel", "ORG")]),
+    })
+    assert "Ostrel" in find(entities, "Ostrel Motors").aliases
+    assert "Ostrel" not in find(entities, "Ostrel Vega").aliases
+
+
 def test_a_place_named_before_a_business_of_its_name_stays_a_place():
     entities, _ = story({
         "a": ("Floods hit Harbin on Monday. Harbin Foods closed two plants near the city.",

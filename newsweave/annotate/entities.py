@@ -1235,7 +1235,10 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
     by_last: dict[str, set[int]] = defaultdict(set)
     by_first: dict[str, set[int]] = defaultdict(set)
     kinds = [_decide_type(g, texts) for g in groups]
+    org_first: set[str] = set()  # the first words of the story's organisations' names of two words or more
     for i, g in enumerate(groups):
+        if kinds[i] == "ORG" and not g.demonym and not g.country:
+            org_first.update(toks[0] for n in g.names if len(toks := _tokens(n)) >= 2)
         if g.demonym or g.country or kinds[i] != "PERSON":
             continue
         for n in g.names:
@@ -1280,6 +1283,9 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
         cands = set().union(*(by_last.get(k, set()) for k in keys)) - {i}
         surname = bool(cands)
         if not cands:
+            if keys & org_first:
+                continue  # "Ostrel" begins "Ostrel Motors" and "Ostrel Vega" (a car the tagger took for a
+                # person): a company is shortened to its first word, a person to the last
             cands = set().union(*(by_first.get(k, set()) for k in keys)) - {i}
         roots = {uf.find(c) for c in cands}
         if len(roots) != 1:
