@@ -957,6 +957,15 @@ def test_moment_of_publication_from_page_metadata_and_json_records(tmp_path):
     assert got == {"r1": "2025-06-05T08:15:00+00:00", "r2": None}
 
 
+def test_a_pages_stated_moment_gives_its_day_when_the_date_finder_passes_it_over(tmp_path):
+    # htmldate passes over a day after today's; the page's own "article:published_time" states it
+    page = ("<html><head><title>Dunmere quay to close</title>"
+            '<meta property="article:published_time" content="2099-06-05T09:15:00+01:00"></head>'
+            f"<body><article><h1>Dunmere quay to close</h1><p>{QUAY}</p><p>{SCHOOL}</p></article></body></html>")
+    a = only_article(ingest([write(tmp_path / "quay.html", page)]))
+    assert (a.published, a.published_time) == ("2099-06-05", "2099-06-05T09:15:00+01:00")
+
+
 def test_outlet_from_wire_credit_after_a_dateline_with_a_day(tmp_path):
     # "KELBY, June 3 (Coastline Wire) - ...": a dateline's day has digits
     a = only_article(ingest([write(tmp_path / "w.txt", f"KELBY, June 3 (Coastline Wire) - {QUAY}\n\n{SCHOOL}\n")]))

@@ -62,8 +62,10 @@ def parse_html_article(html: str, *, url: str | None = None) -> tuple[ParsedText
     parsed.byline = author or stated_byline or parsed.byline
     if doc.date:
         parsed.published = parse_date_string(doc.date)
-    parsed.published = parsed.published or stated_date
     parsed.published_time = published_moment(html)
+    # (htmldate passes over a day after today's, as a clock set wrong might give; the page's own stated moment,
+    # "article:published_time", is the day it gives)
+    parsed.published = parsed.published or stated_date or (parsed.published_time[:10] if parsed.published_time else None)
     page_url = url or (doc.url or None)
     parsed.outlet = (doc.sitename or "").strip() or parsed.outlet or (site_of(page_url) if page_url else None)
     parsed.removed.extend(_page_furniture(html, parsed.text, {r.text for r in parsed.removed}, title))
