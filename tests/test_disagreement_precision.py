@@ -1061,3 +1061,17 @@ def test_people_someone_tries_to_rescue_are_not_the_rescued():
                  "still trapped.", "2028-03-06"),
     ])
     assert not [d for d in _numbers(b) if d["subject"] == "survivors"], [d["explanation"] for d in b.disagreements]
+
+
+def test_the_same_narrowed_set_counted_in_other_words_is_compared():
+    """ "ordered 12 Kestrian diplomats to leave" / "has expelled ten Kestrian diplomats": no word around the
+    figures in common, but the same set of the same noun in two reports of one story."""
+    b = newsweave.brief([
+        _article(1, "Valley Post", "Norvik ordered 12 Velian diplomats to leave the country within 72 hours on "
+                 "Tuesday, accusing them of spying.\n\nVelia's ambassador was summoned to the ministry on Tuesday.",
+                 "2028-11-07"),
+        _article(2, "Kestpress", "Norvik has expelled ten Velian diplomats it accuses of spying.\n\nVelia's "
+                 "ambassador was summoned to the ministry on Tuesday morning.", "2028-11-07"),
+    ])
+    assert [sorted(p["value"] for p in d["positions"]) for d in _numbers(b)] == [
+        ["12 Velian diplomats", "ten Velian diplomats"]], [d["explanation"] for d in b.disagreements]

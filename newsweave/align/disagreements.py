@@ -1551,6 +1551,12 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     idf = index.idf
     shared = [t for t in words if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES or t.startswith("@")]
     if not shared:
+        if (qa.counted and qa.counted == qb.counted and qa.counted not in _PEOPLE
+                and (ma := _modifiers(index._texts[a.article], qa)) and ma == _modifiers(index._texts[b.article], qb)
+                and cache.same_story(a.article, b.article)):
+            # the same narrowed set in reports of one story ("ordered 12 Kestrian diplomats to leave" / "has
+            # expelled ten Kestrian diplomats"): the words around may differ, the wordings must read alike
+            return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
         return None
     # Compare what is said around each figure ("killing hundreds of people" / "thousands were killed"),
     # not the whole sentences, which may be about other things too.
