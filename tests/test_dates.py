@@ -389,6 +389,8 @@ def test_a_four_digit_clock_time_is_neither_a_year_nor_a_duration(text):
     ("2031-11-22", "The new film opened on May 21.", "May 21", "2031-05-21"),
     # a holiday's weekend with its year written after it
     ("2031-05-13", "The film made 90 million in a four-day Memorial Day weekend in 2027.", "Memorial Day", "2027-05-31"),
+    # Independence Day is July 4 in an American story
+    ("2031-05-13", "U.S. fireworks sales peak before Independence Day.", "Independence Day", "2031-07-04"),
 ])
 def test_a_date_resolves_by_the_words_around_it(dct, text, phrase, value):
     """A modal dates a weekday forward only in its own affirmative clause; "until" looks ahead unless a past
@@ -489,3 +491,8 @@ def test_a_past_form_ending_in_eed_is_past(verb):
     text = f"Six engineers {verb} by the court on Sunday night will fly home on Friday."
     assert value_of(text, "Sunday night").startswith("2020-11-22")
     assert value_of(text, "Friday") == "2020-11-27"
+
+
+def test_another_countrys_independence_day_is_no_july_4():
+    text = "Opposition leader Dag Holm said Sunday would go down in Velia as Independence Day."
+    assert not [t for t in tag_timexes(text, "2031-04-17") if "Independence" in t.text and t.value.endswith("07-04")]

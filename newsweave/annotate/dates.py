@@ -1274,8 +1274,14 @@ def h_time(m, ctx):
 _HOLIDAY_YEAR_AFTER = re.compile(r"(?:\s+(?:weekend|holiday|week|break|parade))?,?\s+(?:in|of)\s+((?:1[5-9]|20)\d\d)\b(?![\d%])")
 
 
+# Independence Day is July 4 only in an American story: every country has its own (Velia's is its own day)
+_AMERICAN = re.compile(r"\bU\.\s?S\.|\b(?:US|USA|United States|America|Americans?|Washington)\b")
+
+
 def h_holiday(m, ctx):
     name = re.sub(r"\s+", " ", m.group("hol").lower()).replace("’", "'")
+    if name.startswith("independence") and not _AMERICAN.search(ctx.text):
+        return None
     y = _g(m, "year")
     tense = ctx.tense(m.start(), m.end())
 
