@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
-from newsweave.annotate.tallies import find_tallies
+from newsweave.annotate.tallies import find_share_splits, find_tallies
 from newsweave.model import Article
 
 
@@ -126,3 +126,53 @@ def test_one_bodys_vote_split_told_in_facts_the_alignment_kept_apart_is_a_contra
                   "Through a series of 5-4 votes, the monetary board kept rates on hold for two years."):
         b = _rate_story(other)
         assert not [d for d in b.disagreements if d["subject"] == "vote split"], other
+
+
+@pytest.mark.parametrize("text, split", [
+    ("Dorvanians voted by 51.8% to 48.2% on Sunday to keep the monarchy.", (51.8, 48.2)),
+    ("Dorvane has voted to keep the monarchy by 52 per cent to 48 per cent.", (52.0, 48.0)),
+    ("By 55 percent to 45 percent, voters backed the plan.", (55.0, 45.0)),
+    # not splits of one vote: a change, shares that make no whole
+    ("Inflation rose from 3% to 4% in May.", None),
+    ("The Greens won 41% to 38% for Labour.", None),
+])
+def test_a_vote_split_in_shares_is_read_next_to_a_word_of_deciding(text, split):
+    found = find_share_splits(text)
+    assert [(s.larger, s.smaller) for s in found] == ([split] if split else [])
+
+
+def _referendum(third: str):
+    def art(i, outlet, text, when):
+        return Article(id=f"v{i}", source=f"v{i}", outlet=outlet, published=when[:10], published_time=when, text=text)
+
+    return newsweave.brief([
+        art(1, "Harbour Wire", "Dorvanians voted by 51.8% to 48.2% on Sunday to keep the monarchy, according to "
+            "preliminary results with 97% of ballots counted.\n\nTurnout was 64%, the election board said.",
+            "2029-05-06T22:00:00+00:00"),
+        art(2, "Dorvane Post", "Dorvane has voted to keep its monarchy by 52 per cent to 48 per cent, final results "
+            "showed on Monday.\n\nTurnout was 65.3 per cent.", "2029-05-07T08:00:00+00:00"),
+        art(3, "Crown Daily", third, "2029-05-07T09:00:00+00:00"),
+    ])
+
+
+def test_a_vote_split_in_shares_rounded_agrees_and_another_is_a_contradiction():
+    """52 to 48 is 51.8 to 48.2 rounded; 53 to 47 is not. The preliminary turnout and the final one are an
+    update."""
+    b = _referendum("By 53 per cent to 47 per cent, loyal voters told the critics of the monarchy to think again.")
+    (share,) = [d for d in b.disagreements if d["subject"] == "vote share"]
+    assert share["status"] == "contradiction"
+    assert [sorted(p["sources"]) for p in share["positions"]] == [["v1", "v2"], ["v3"]]
+    (turnout,) = [d for d in b.disagreements if d["subject"] == "turnout"]
+    assert turnout["status"] == "update", turnout["explanation"]
+    b = _referendum("By 52 per cent to 48 per cent, loyal voters told the critics of the monarchy to think again.")
+    assert not [d for d in b.disagreements if d["subject"] == "vote share"]
+
+
+def test_a_clause_that_only_says_results_showed_it_is_no_claim_of_its_own():
+    from newsweave.pipeline import annotate_stage
+
+    post = Article(id="p", source="p", outlet="Dorvane Post", published="2029-05-07",
+                   text="Dorvane has voted to keep its monarchy by 52 per cent to 48 per cent, final results showed on "
+                        "Monday, a blow to the republican movement.")
+    (doc,) = annotate_stage([post]).docs
+    assert [c.text for c in doc.claims if c.text.lower().startswith("final results")] == [], [c.text for c in doc.claims]

@@ -40,7 +40,7 @@ from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attributi
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.entities import demonym_place, name_key
-from newsweave.annotate.tallies import find_tallies
+from newsweave.annotate.tallies import find_share_splits, find_tallies
 from newsweave.annotate.timevalues import intervals_meet, value_interval
 from newsweave.model import AnnotatedArticle, Claim
 
@@ -172,6 +172,7 @@ def find_disagreements(
     out += [it for it in _tally_disagreements(facts, texts)
             if not any((ev["article"], v) in counted for p in it["positions"] for ev in p["evidence"]
                        for v in range(ev["value_start"], ev["value_end"]))]
+    out += _share_split_disagreements(facts, texts)
     out += _negation_disagreements(facts, texts)
     out += _role_disagreements(facts, entities, texts)
     out += _title_disagreements(entities, texts)
@@ -750,11 +751,16 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # said 120,000 people took part" is a crowd)
             given = _source_verb(texts[ca.article], ca, qa) or _source_verb(texts[cb.article], cb, qb)
             family = _FAMILY_OF.get(given[1], "~")[1:] if given else ""
+        turnout = qa.kind == "percent" and _turnout(texts[ca.article], ca, qa) and _turnout(texts[cb.article], cb, qb)
+        if turnout:
+            family = ""  # a share of voters counted, not a crowd estimated
         if family in _ESTIMATED_COUNTS and status is None:
             status = "estimate"
         change = _change_subject(texts[ca.article], ca, qa) if qa.kind == "percent" else None
         if qa.unit in _TIME_UNITS:
             subject = "prison term"  # (the only durations compared)
+        elif turnout:
+            subject = "turnout"
         elif change is not None and change == _change_subject(texts[cb.article], cb, qb):
             subject = _change_name(change[1], change[0], names)  # what moved and which way: "Brisk shares rise"
         elif family:
@@ -1796,6 +1802,69 @@ def _one_body_votes(facts: list[Fact], tallies: dict[str, list], texts, used: se
     return out
 
 
+# words of any vote's result, which say nothing of what was voted on
+_RESULT_WORDS = frozenset("""
+    cent percent according results result preliminary final partial counted count showed show shows official
+    officials voters voter sunday monday tuesday wednesday thursday friday saturday
+""".split())
+
+
+def _share_split_disagreements(facts: list[Fact], texts) -> list[dict]:
+    """One vote's result in shares, two ways: "voted by 52.3% to 47.7%" and "by 52 per cent to 48 per cent" are
+    one split to two precisions; "by 53 per cent to 47 per cent" is another. Splits in claims of different
+    reports that share a word of what was voted on and no other day are one vote's."""
+    found: list[tuple[Claim, object]] = []
+    seen: set[tuple[str, int]] = set()
+    for f in facts:
+        for c in f.claims:
+            splits = [sp for sp in find_share_splits(texts[c.article]) if c.start <= sp.start and sp.end <= c.end]
+            if len(splits) == 1 and (c.article, splits[0].start) not in seen:
+                seen.add((c.article, splits[0].start))
+                found.append((c, splits[0]))
+    if len({c.article for c, _sp in found}) < 2:
+        return []
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
+
+    # (the words of the whole claim: "voters told the bureaucrats of the Northern Trade Pact to pack their bags"
+    # keeps what was voted on in what its parse calls an attribution; the day is left out, a result's report
+    # being dated by when the count was out as often as by the vote)
+    words = [{w for w in re.findall(r"[a-z]{4,}", c.text.lower())
+              if w not in STOP_WORDS and not _VOTE_WORDS.fullmatch(w) and w not in _RESULT_WORDS}
+             for c, _sp in found]
+    for i, j in combinations(range(len(found)), 2):
+        if found[i][0].article != found[j][0].article and words[i] & words[j]:
+            parent[root(i)] = root(j)
+    components: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(found)):
+        components[root(i)].append(i)
+    out = []
+    for members in components.values():
+        sides: list[list[int]] = []  # each side: splits that agree with its first (the most precise first)
+        for i in sorted(members, key=lambda i: -found[i][1].decimals):
+            side = next((sd for sd in sides if found[sd[0]][1].agrees(found[i][1])), None)
+            if side is None:
+                sides.append([i])
+            else:
+                side.append(i)
+        if len(sides) < 2 or len({found[i][0].article for i in members}) < 2:
+            continue
+        positions = [_Position(found[i][1].text, [found[sd[0]][1].larger, found[sd[0]][1].smaller], found[i][0],
+                               found[i][1].start, found[i][1].end) for sd in sides for i in sd]
+        item = _make("number", "vote share", positions, texts, lambda p: str(p.normalized))
+        item["_figure"] = "tally"
+        item["status"] = _tally_status(positions, texts)
+        out.append(item)
+    return out
+
+
 # a split of many votes, not one: "through a series of 5-5 votes"
 _MANY_VOTES = re.compile(r"\s+(?:votes|decisions|rulings|ballots)\b", re.IGNORECASE)
 # What makes another split an update: a report corrects or revises the one given before
@@ -2109,7 +2178,18 @@ def _same_measure(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache 
     if qa.kind != "percent" or qb.kind != "percent":
         return False
     return (bool(_measure_words(texts[ca.article], qa) & _measure_words(texts[cb.article], qb))
-            or _same_change(texts, ca, qa, cb, qb, segments))
+            or _same_change(texts, ca, qa, cb, qb, segments)
+            or _turnout(texts[ca.article], ca, qa) and _turnout(texts[cb.article], cb, qb))
+
+
+# A story's turnout is one share, whoever gives it: "Turnout was 71%" / "turnout of 72.4 per cent"
+_TURNOUT_BEFORE = re.compile(r"\bturnout\b(?:\s+(?:was|is|stood|reached|hit|of|at|came|to|in|the|vote|\w+ed))*\s*"
+                             r"(?:about|around|nearly|almost|some|just|over|under|roughly)?\s*$", re.IGNORECASE)
+
+
+def _turnout(text: str, c: Claim, q) -> bool:
+    """Is the percentage the turnout, named right before it?"""
+    return bool(_TURNOUT_BEFORE.search(text, max(c.start, q.start - 40), q.start))
 
 
 def _next_to_vague(qa, qb) -> bool:
@@ -2329,12 +2409,17 @@ def _speakers(docs) -> dict[str, list[tuple[int, int, str, str]]]:
             if who:
                 # the head word names the source well enough to tell a ministry from a mayor
                 words = who.lower().split(" of ")[0].split()
-                rows.append((a.content_start, a.content_end, words[-1] if words else who.lower(),
-                             re.split(r"(?<!\d),|,(?!\d)|[;(]", text[a.speaker_start:a.speaker_end] if a.speaker_start is not None
-                                      else who)[0].strip()))
+                name = re.split(r"(?<!\d),|,(?!\d)|[;(]", text[a.speaker_start:a.speaker_end] if a.speaker_start is not None
+                                else who)[0].strip()
+                # ("according to preliminary results with 98% of ballots counted": the speaker ends at the figure)
+                name = _TRAILING_FUNCTION_WORD.sub("", name)
+                rows.append((a.content_start, a.content_end, words[-1] if words else who.lower(), name))
         rows += _figure_sources(text, d.claims)
         out[d.article.id] = rows
     return out
+
+
+_TRAILING_FUNCTION_WORD = re.compile(r"(?:\s+(?:with|of|from|in|on|at|by|for|to|and|the|a|an))+$", re.IGNORECASE)
 
 
 def _speaker_of(speakers: dict, ev: dict) -> str | None:

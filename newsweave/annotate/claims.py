@@ -23,6 +23,7 @@ _FUTURE_AUX = {"will", "shall", "'ll", "must", "would"}
 _FUTURE_VERBS = {"expect", "plan", "schedule", "intend", "aim", "set", "due", "prepare", "promise", "vow", "threaten"}
 _REPORTING = {"say", "tell", "announce", "state", "confirm", "report", "add", "claim", "declare", "write", "note",
               "insist", "deny", "warn", "explain", "accord", "tweet", "post"}
+_RESULTS_SHOW = {"show", "indicate", "suggest"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 ATTRIBUTION_TERMS_OUT = True  # leave the attribution's words out of a claim's terms (see _attribution)
 _LEADING_CONJUNCTION = re.compile(r"(?:and|but|or|while|yet)\s+", re.IGNORECASE)
@@ -235,7 +236,8 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
                 root = merged[k][2]
                 # (a last piece that only says who said the rest, "..., airport director Pavel Sorensen told
                 # reporters.", is the attribution of the piece before: the parse made its verb a conjunct)
-                bare_attribution = (k == len(merged) - 1 and root.lemma_.lower() in _REPORTING
+                # ("..., final results showed on Monday": figures and results report too)
+                bare_attribution = (k == len(merged) - 1 and root.lemma_.lower() in _REPORTING | _RESULTS_SHOW
                                     and not any(c.dep_ in ("ccomp", "xcomp") for c in root.children))
                 if bare_attribution or only_opening or not _has_finite_verb(span, a, b):
                     if k + 1 < len(merged):

@@ -96,3 +96,42 @@ def find_tallies(text: str) -> list[Tally]:
         if _DECIDING_BEFORE.search(text, max(0, m.start() - 60), m.start()) or _DECIDING_AFTER.match(text, m.end()):
             add(m, m.group(1), m.group(2))
     return [found[k] for k in sorted(found)]
+
+
+# --- shares of a vote ------------------------------------------------------------------------------
+
+_SHARE = r"(\d{1,2}(?:\.\d{1,2})?)\s*(?:%|per\s?cent|percent)"
+# "voted by 52.3% to 47.7%", "won 52 per cent to 48 per cent", "By 53 per cent to 47 per cent"
+_SHARE_SPLIT = re.compile(rf"(?<![\w.]){_SHARE}\s+(?:to|against|-|–)\s+{_SHARE}", re.IGNORECASE)
+_SHARE_DECIDING = re.compile(r"\b(?:by|vot\w*|won|wins?|winning|beat\w*|defeat\w*|lost|backed|approved|rejected|"
+                             r"referendum|ballot|margin|result\w*|split)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ShareSplit:
+    """How a vote split in shares ("52.3% to 47.7%"): the larger share first."""
+    start: int
+    end: int
+    text: str
+    larger: float
+    smaller: float
+    decimals: int  # the most decimals either share is written with: 0 for "52 per cent to 48 per cent"
+
+    def agrees(self, other: "ShareSplit") -> bool:
+        """One split, written to another precision? "52 per cent to 48" is "52.3% to 47.7%" rounded; "53 to 47"
+        is not."""
+        slack = 0.5 * 10 ** -min(self.decimals, other.decimals) + 1e-9
+        return abs(self.larger - other.larger) <= slack and abs(self.smaller - other.smaller) <= slack
+
+
+def find_share_splits(text: str) -> list[ShareSplit]:
+    """Every split of a vote in shares in ``text`` that a word of deciding comes just before ("by", "voted",
+    "won"), and whose shares make about a whole (95 to 100: "52% to 48%", not "rose 3% to 4%")."""
+    out = []
+    for m in _SHARE_SPLIT.finditer(text):
+        a, b = float(m.group(1)), float(m.group(2))
+        if not 95 <= a + b <= 100.5 or not _SHARE_DECIDING.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        decimals = max(len(g.split(".")[1]) if "." in g else 0 for g in (m.group(1), m.group(2)))
+        out.append(ShareSplit(m.start(), m.end(), m.group(0), max(a, b), min(a, b), decimals))
+    return out
