@@ -1075,3 +1075,23 @@ def test_the_same_narrowed_set_counted_in_other_words_is_compared():
     ])
     assert [sorted(p["value"] for p in d["positions"]) for d in _numbers(b)] == [
         ["12 Velian diplomats", "ten Velian diplomats"]], [d["explanation"] for d in b.disagreements]
+
+
+def test_two_sums_for_one_deal_are_compared_and_a_rounded_sum_agrees():
+    """ "a club-record fee of 40 million euros" / "splashed out 45 million euros on striker Ilan Vos": the fact
+    alignment keeps them apart (their figures differ), but both name the club and the player. "42.5 million
+    euros" written "43 million euros" is one sum; "lost 12 million euros" is a change, no sum of the deal."""
+    def brief(second):
+        return newsweave.brief([
+            _article(1, "Valley Post", "Orvik Rovers have signed Kestria striker Ilan Vos for a club-record fee of "
+                     "42.5 million euros, the club said on Wednesday.", "2028-08-30"),
+            _article(2, "Kestpress", second, "2028-08-31"),
+            _article(3, "Halden Daily", "Ilan Vos scored 19 goals for Kestria last season.", "2028-08-31"),
+        ])
+    b = brief("Orvik Rovers have splashed out a staggering 45 million euros on striker Ilan Vos, fans fear.")
+    assert [sorted(p["value"] for p in d["positions"]) for d in _numbers(b)] == [
+        ["42.5 million euros", "45 million euros"]], [d["explanation"] for d in b.disagreements]
+    b = brief("Orvik Rovers have paid 43 million euros for striker Ilan Vos, a club record.")
+    assert _numbers(b) == [], [d["explanation"] for d in b.disagreements]
+    b = brief("Orvik Rovers lost 12 million euros last season, and striker Ilan Vos will not come cheap.")
+    assert _numbers(b) == [], [d["explanation"] for d in b.disagreements]

@@ -33,6 +33,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
 
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS
@@ -687,7 +688,11 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
             strict = qa.counted is None or qb.counted is None
             if (qa.counted is None and qb.counted is None and not rivals and not _same_measure(texts, ca, qa, cb, qb, segments)
-                    and not (qa.kind == "percent" and (owner := segments.owner(ca, qa)) and owner == segments.owner(cb, qb))):
+                    and not (qa.kind == "percent" and (owner := segments.owner(ca, qa)) and owner == segments.owner(cb, qb))
+                    and not (qa.kind == "money" and (same_fact or segments.same_subject(ca, cb))
+                             and _one_sum(texts, ca, qa) and _one_sum(texts, cb, qb))):
+                # (two sums of money of one deal: "a club-record fee of 85 million euros" / "splashed out 90 million
+                # euros on striker Tomas Reyes", where both name someone or something in common besides places)
                 # (two shares of one party, "National Party was second with 27.8%" / "National Party won 28.9%",
                 # measure the same)
                 continue
@@ -1554,6 +1559,8 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # ("59 bodies were found" / "14 bodies had been identified": the dead, and some of them identified)
     # a shared word of the claims that both windows around the figures use (by stem), not the counted noun
     words = (wa & wb) - {qa.counted, qb.counted}
+    if qa.kind == "money":
+        words -= _MONEY_WORDS  # ("85 million euros" / "90 million euros" share their unit, not their subject)
     idf = index.idf
     shared = [t for t in words if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES or t.startswith("@")]
     if not shared:
@@ -1802,6 +1809,28 @@ def _one_body_votes(facts: list[Fact], tallies: dict[str, list], texts, used: se
     return out
 
 
+_PER_UNIT = re.compile(r"\s+(?:a|an|per|each)\s+[a-z]+", re.IGNORECASE)
+
+
+_CHANGE_OR_LEVEL_BEFORE = re.compile(r"\b(?:from|to|by|lost|lose|loses|losing|gained|gains|shed|cut|up|down)\s+"
+                                     r"(?:(?:about|around|some|nearly|almost|more\s+than|over|under|below|above)\s+)?$",
+                                     re.IGNORECASE)
+
+
+def _one_sum(texts, c: Claim, q) -> bool:
+    """Is the money figure one sum, said as a figure: not "billions of dollars", nor a price per unit ("$20 a
+    barrel"), nor a change or the level one reached ("has lost about $25 billion", "from $70 billion")?"""
+    text = texts[c.article]
+    return (q.value is not None and not _PER_UNIT.match(text, q.end)
+            and not _CHANGE_OR_LEVEL_BEFORE.search(text, max(0, q.start - 30), q.start))
+
+
+# words of any sum of money, which say nothing of what it pays for
+_MONEY_WORDS = frozenset("""
+    euro euros dollar dollars pound pounds sterling yen yuan crown crowns krone kroner krona zloty forint franc
+    francs rupee rupees ruble rubles rouble roubles peso pesos million billion thousand trillion bn mn cent cents
+    penny pence
+""".split())
 # words of any vote's result, which say nothing of what was voted on
 _RESULT_WORDS = frozenset("""
     cent percent according results result preliminary final partial counted count showed show shows official
@@ -2035,11 +2064,28 @@ def _day_of(published: str | None) -> str:
 
 
 def _rounded_alike(qa, qb) -> bool:
-    """Is one of two shares the other rounded to a whole number ("4.2%" / "4 percent")?"""
-    if qa.kind != "percent" or qb.kind != "percent" or qa.value is None or qb.value is None:
+    """Is one of two shares the other rounded to a whole number ("4.2%" / "4 percent"), or one of two sums of money
+    the other rounded to fewer decimals of the same scale ("$1.4 billion" / "$1.375 billion")?"""
+    if qa.value is None or qb.value is None:
         return False
-    whole, exact = sorted((qa, qb), key=lambda q: "." in q.text)
-    return "." not in whole.text and "." in exact.text and round(exact.value) == whole.value
+    if qa.kind == qb.kind == "percent":
+        whole, exact = sorted((qa, qb), key=lambda q: "." in q.text)
+        return "." not in whole.text and "." in exact.text and round(exact.value) == whole.value
+    if qa.kind == qb.kind == "money":
+        ma, mb = _MANTISSA.search(qa.text), _MANTISSA.search(qb.text)
+        if not ma or not mb or (ma.group(2) or "").lower()[:1] != (mb.group(2) or "").lower()[:1]:
+            return False
+        (coarse, c_dec), (fine, f_dec) = sorted(((m.group(1), len(m.group(1).partition(".")[2])) for m in (ma, mb)),
+                                                key=lambda x: x[1])
+        if c_dec == f_dec or len(coarse.replace(".", "").lstrip("0")) < 2:
+            return False  # (a one-digit figure, "3 billion euros", is another sum than "2.5 billion euros")
+        step = Decimal(1).scaleb(-c_dec)
+        return Decimal(fine).quantize(step, rounding=ROUND_HALF_UP) == Decimal(coarse)
+    return False
+
+
+# a sum's figure and its scale as written: "$1.375 billion" -> ("1.375", "billion")
+_MANTISSA = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion|trillion|bn|mn|m|b)?\b", re.IGNORECASE)
 
 
 def _rival_estimates(qa, qb) -> bool:
