@@ -1095,3 +1095,13 @@ def test_two_sums_for_one_deal_are_compared_and_a_rounded_sum_agrees():
     assert _numbers(b) == [], [d["explanation"] for d in b.disagreements]
     b = brief("Orvik Rovers lost 12 million euros last season, and striker Ilan Vos will not come cheap.")
     assert _numbers(b) == [], [d["explanation"] for d in b.disagreements]
+
+
+def test_sums_far_apart_are_two_sums_unless_their_digits_are_one_slip():
+    from types import SimpleNamespace as Q
+
+    from newsweave.align.disagreements import _near_sums
+
+    assert _near_sums(Q(value=85e6, text="85 million euros"), Q(value=90e6, text="90 million euros"))
+    assert _near_sums(Q(value=48.2e9, text="$48.2 billion"), Q(value=48.2e6, text="$48.2 million"))
+    assert not _near_sums(Q(value=4e12, text="$4 trillion"), Q(value=34e9, text="$34 billion"))

@@ -689,7 +689,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             strict = qa.counted is None or qb.counted is None
             if (qa.counted is None and qb.counted is None and not rivals and not _same_measure(texts, ca, qa, cb, qb, segments)
                     and not (qa.kind == "percent" and (owner := segments.owner(ca, qa)) and owner == segments.owner(cb, qb))
-                    and not (qa.kind == "money" and (same_fact or segments.same_subject(ca, cb))
+                    and not (qa.kind == "money" and (same_fact or segments.same_subject(ca, cb) and _near_sums(qa, qb))
                              and _one_sum(texts, ca, qa) and _one_sum(texts, cb, qb))):
                 # (two sums of money of one deal: "a club-record fee of 85 million euros" / "splashed out 90 million
                 # euros on striker Tomas Reyes", where both name someone or something in common besides places)
@@ -1823,6 +1823,17 @@ def _one_sum(texts, c: Claim, q) -> bool:
     text = texts[c.article]
     return (q.value is not None and not _PER_UNIT.match(text, q.end)
             and not _CHANGE_OR_LEVEL_BEFORE.search(text, max(0, q.start - 30), q.start))
+
+
+def _near_sums(qa, qb) -> bool:
+    """Could two sums be one told two ways: within a factor of two ("85 million" / "90 million"), or the same
+    digits at another scale ("$48.2 billion" / "$48.2 million", a slip)? "$4 trillion" and "$34 billion" are two
+    sums of one budget."""
+    low, high = sorted((qa.value, qb.value))
+    if low > 0 and high <= 2 * low:
+        return True
+    ma, mb = _MANTISSA.search(qa.text), _MANTISSA.search(qb.text)
+    return bool(ma and mb and ma.group(1) == mb.group(1))
 
 
 # words of any sum of money, which say nothing of what it pays for
