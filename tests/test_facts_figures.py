@@ -246,3 +246,53 @@ def test_a_year_a_span_runs_from_is_not_the_year_of_the_claim():
     back = _claim("a", text, [], [])
     back.dates = [SimpleNamespace(type="DATE", value="1994", start=text.index("1994"), end=text.index("1994") + 4)]
     assert _other_years(back, other, published)
+
+
+def test_the_same_prison_term_given_to_the_same_person_is_one_fact():
+    """Three reports give one deputy's five years in words that share only her name and the figure, which every
+    report repeats (no rare word to block them on)."""
+    import tempfile
+    from pathlib import Path
+
+    import newsweave
+    from newsweave.ingest import ingest
+
+    reports = [
+        ("date 2028-03-14T12:00:00Z\n", WIRE),
+        ("date 2028-03-14T18:00:00Z\n", POST),
+        ("date 2028-03-15T07:00:00Z\n", NEWS),
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for k, (head, body) in enumerate(reports):
+            path = Path(tmp) / f"r{k}.txt"
+            path.write_text(head + body, encoding="utf-8")
+            paths.append(str(path))
+        b = newsweave.brief(ingest(paths).articles)
+    texts = {a.id: a.text for a in b.articles}
+    varga = [f for f in b.facts if any("Varga" in texts[e["article"]][e["start"]:e["end"]] for e in f["evidence"])]
+    assert [len(set(f["sources"])) for f in varga] == [3], varga
+
+
+# a story we wrote: a minister and his deputy jailed
+WIRE = (
+    'Former Velian minister jailed for 9 years in bribery case\nBy Nora Keel\n\nSTRAVENIK, March '
+    '14 (Continental Press) - A Velian court on Tuesday sentenced former transport minister '
+    'Anton Brisk to nine years in prison for taking 4 million euros in bribes from road '
+    'builders.\n\nHis former deputy, Lena Varga, was sentenced to five years. A third defendant, '
+    'businessman Otto Lind, was acquitted.\n\nBrisk, 58, denied the charges and said he would '
+    'appeal. "This verdict is political," he told reporters outside the court.'
+)
+POST = (
+    "Brisk gets nine years for road bribes\nBy Karl Ost\n\nAnton Brisk, who ran Velia's transport "
+    'ministry from 2019 to 2023, was jailed for nine years on Tuesday for pocketing €4m in '
+    'kickbacks.\n\nJudge Maria Holm said Brisk had "betrayed the trust of the public". His '
+    'deputy Lena Varga received a five-year term, while businessman Otto Lind walked '
+    "free.\n\nBrisk's lawyer said an appeal would be lodged within 30 days."
+)
+NEWS = (
+    'Ex-minister Brisk jailed for 10 years\nBy Ida Pell\n\nFormer transport minister Anton Brisk '
+    'has been sentenced to 10 years in jail for corruption.\n\nBrisk, 59, had been accused of '
+    'accepting 4.5 million euros in bribes from construction firms between 2020 and 2023.\n\nHis '
+    'deputy, Lena Varga, was given five years.'
+)

@@ -37,7 +37,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
 
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS
-from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attribution
+from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attribution, prison_term
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.entities import demonym_place, name_key
@@ -1040,28 +1040,6 @@ _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "deca
 # counted", "with 95% of precincts reporting"
 _COUNT_PROGRESS = re.compile(r"\s+of\s+(?:the\s+)?(?:votes?|ballots?|precincts|polling\s+stations|districts)\s+"
                              r"(?:(?:had|have|has)\s+)?(?:been\s+)?(?:counted|tallied|processed|reporting|in)\b", re.IGNORECASE)
-# A prison term given: "sentenced ... to 12 years in prison", "jailed for 12 years", "a 12-year jail term"; not
-# one asked for or risked ("prosecutors sought 14 years", "faces up to 20 years in prison")
-_TERM_BEFORE = re.compile(r"\b(?:sentenced|sentencing|jailed|imprisoned|handed|given|received|gets|got|serve|serving)"
-                          r"\b[^.;:]{0,45}$", re.IGNORECASE)
-_TERM_LIST = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:,|and|or|to)\s+$",
-                        re.IGNORECASE)
-_JAILED_BEFORE = re.compile(r"\b(?:jailed|imprisoned)\s+for\s+$", re.IGNORECASE)
-_TERM_AFTER = re.compile(r"^\s*(?:in\s+(?:prison|jail)|(?:prison|jail)\s+(?:term|sentence))\b", re.IGNORECASE)
-# a sentence that is no prison term: "three years' probation", "a two-year suspended sentence"
-_NOT_PRISON_AFTER = re.compile(r"^['’]?\s*(?:of\s+)?(?:probation|suspended|community|house\s+arrest|ban|exile)\b", re.IGNORECASE)
-_TERM_SOUGHT = re.compile(r"\b(?:asked|asks|sought|seeks?|seeking|demanded|requested|called\s+for|faces?|facing|"
-                          r"up\s+to|maximum|could|would|might|risks?)\b[^.;:]{0,45}$", re.IGNORECASE)
-
-
-def prison_term(text: str, q) -> bool:
-    """Is the duration a prison term a court gave ("sentenced to 12 years in prison", "jailed for 12 years")?"""
-    before, after = text[max(0, q.start - 60):q.start], text[q.end:q.end + 25]
-    if _NOT_PRISON_AFTER.match(after) or _TERM_SOUGHT.search(before) or _TERM_LIST.search(before):
-        return False  # (nor the terms of several people: "Xu, Wang and Qin were sentenced to 11 and 12 years")
-    # a court's verb and a prison named after the figure, or a verb that is itself prison ("jailed for")
-    return bool(_TERM_AFTER.match(after) or _JAILED_BEFORE.search(before)
-                or _TERM_BEFORE.search(before) and not re.match(r"^\s*(?:of|for|in)\b", after))
 # A figure in a condition or an open question states nothing: "if it costs me $10 million", "will rule whether
 # or not more than 200 players ... should be paid", "would go into effect if the league pays more than 63 %".
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)

@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -274,6 +275,30 @@ def _other_years(a: Claim, b: Claim, published_year: dict[str, str], phrase_date
     return bool(ya and yb and not ya & yb)
 
 
+# A prison term given: "sentenced ... to 12 years in prison", "jailed for 12 years", "a 12-year jail term"; not
+# one asked for or risked ("prosecutors sought 14 years", "faces up to 20 years in prison")
+_TERM_BEFORE = re.compile(r"\b(?:sentenced|sentencing|jailed|imprisoned|handed|given|received|gets|got|serve|serving)"
+                          r"\b[^.;:]{0,45}$", re.IGNORECASE)
+_TERM_LIST = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:,|and|or|to)\s+$",
+                        re.IGNORECASE)
+_JAILED_BEFORE = re.compile(r"\b(?:jailed|imprisoned)\s+for\s+$", re.IGNORECASE)
+_TERM_AFTER = re.compile(r"^\s*(?:in\s+(?:prison|jail)|(?:prison|jail)\s+(?:term|sentence))\b", re.IGNORECASE)
+# a sentence that is no prison term: "three years' probation", "a two-year suspended sentence"
+_NOT_PRISON_AFTER = re.compile(r"^['’]?\s*(?:of\s+)?(?:probation|suspended|community|house\s+arrest|ban|exile)\b", re.IGNORECASE)
+_TERM_SOUGHT = re.compile(r"\b(?:asked|asks|sought|seeks?|seeking|demanded|requested|called\s+for|faces?|facing|"
+                          r"up\s+to|maximum|could|would|might|risks?)\b[^.;:]{0,45}$", re.IGNORECASE)
+
+
+def prison_term(text: str, q) -> bool:
+    """Is the duration a prison term a court gave ("sentenced to 12 years in prison", "jailed for 12 years")?"""
+    before, after = text[max(0, q.start - 60):q.start], text[q.end:q.end + 25]
+    if _NOT_PRISON_AFTER.match(after) or _TERM_SOUGHT.search(before) or _TERM_LIST.search(before):
+        return False  # (nor the terms of several people: "Xu, Wang and Qin were sentenced to 11 and 12 years")
+    # a court's verb and a prison named after the figure, or a verb that is itself prison ("jailed for")
+    return bool(_TERM_AFTER.match(after) or _JAILED_BEFORE.search(before)
+                or _TERM_BEFORE.search(before) and not re.match(r"^\s*(?:of|for|in)\b", after))
+
+
 def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     """Pairs of claims (indices) from different articles that give the same figure for the same kind of
     count ("at least 14 people have died" / "fourteen people have been confirmed dead"), or the same sum of money
@@ -289,6 +314,13 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         if len(money) == 1:
             for e in c.entities:
                 buckets[("money", money[0].unit, money[0].value, e)].append(i)
+        # ... or the same prison term given to the same person ("His deputy, Lena Varga, was sentenced to five
+        # years" / "was given five years")
+        terms = [q for q in c.quantities if q.kind == "measure" and q.value is not None
+                 and prison_term(c.text, SimpleNamespace(start=q.start - c.start, end=q.end - c.start))]
+        if len(terms) == 1:
+            for e in c.entities:
+                buckets[("term", terms[0].unit, terms[0].value, e)].append(i)
     return _cross_article_pairs(claims, buckets)
 
 
