@@ -1105,3 +1105,13 @@ def test_sums_far_apart_are_two_sums_unless_their_digits_are_one_slip():
     assert _near_sums(Q(value=85e6, text="85 million euros"), Q(value=90e6, text="90 million euros"))
     assert _near_sums(Q(value=48.2e9, text="$48.2 billion"), Q(value=48.2e6, text="$48.2 million"))
     assert not _near_sums(Q(value=4e12, text="$4 trillion"), Q(value=34e9, text="$34 billion"))
+    assert not _near_sums(Q(value=None, text="billions of dollars"), Q(value=5e9, text="$5 billion"))
+
+
+def test_a_vague_sum_beside_an_exact_one_of_one_name_is_no_disagreement():
+    b = newsweave.brief([
+        _article(1, "Valley Post", "President Ola Stam wants billions of dollars for the Orvik sea wall.", "2028-02-01"),
+        _article(2, "Kestpress", "President Ola Stam asked parliament for $5.7 billion for the Orvik sea wall.", "2028-02-01"),
+        _article(3, "Halden Daily", "The Orvik sea wall would be 40 km long.", "2028-02-01"),
+    ])
+    assert _numbers(b) == [], [d["explanation"] for d in b.disagreements]

@@ -1807,6 +1807,8 @@ def _near_sums(qa, qb) -> bool:
     """Could two sums be one told two ways: within a factor of two ("85 million" / "90 million"), or the same
     digits at another scale ("$48.2 billion" / "$48.2 million", a slip)? "$4 trillion" and "$34 billion" are two
     sums of one budget."""
+    if qa.value is None or qb.value is None:
+        return False  # ("billions of dollars" is no one sum)
     low, high = sorted((qa.value, qb.value))
     if low > 0 and high <= 2 * low:
         return True
