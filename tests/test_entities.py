@@ -506,6 +506,15 @@ def test_a_companys_first_word_is_the_company_not_a_product_the_tagger_calls_a_p
     assert "Ostrel" not in find(entities, "Ostrel Vega").aliases
 
 
+def test_a_name_after_a_lower_case_role_is_a_person_whatever_the_tagger_said():
+    entities, _ = story({
+        "a": ("\"We are sorry,\" chief executive Hanna Lind said.", [("Hanna Lind", "ORG")]),
+        "b": ("Road safety campaigner Nina Hart called for an inquiry.", [("Nina Hart", "ORG")]),
+    })
+    assert find(entities, "Hanna Lind").type == "PERSON"
+    assert find(entities, "Nina Hart").type == "PERSON"
+
+
 def test_a_place_named_before_a_business_of_its_name_stays_a_place():
     entities, _ = story({
         "a": ("Floods hit Harbin on Monday. Harbin Foods closed two plants near the city.",

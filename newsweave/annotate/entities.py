@@ -110,6 +110,14 @@ _PERSON_POST_BEFORE = re.compile(
     r"\b(?:mayor|minister|president|governor|chairman|chairwoman|chief\s+executive|director|spokes(?:man|woman|person)|"
     r"leader|commander|ambassador|secretary|prosecutor|judge|senator|chief|head|founder|captain|coach|manager)"
     r"\s*,\s+$")
+# ... or a lower-case role right before the name: "chief executive Hanna Lind", "campaigner Nina Hart", "economist
+# Tomas Ek"
+_PERSON_ROLE_BEFORE = re.compile(
+    r"\b(?:chief\s+executive|executive|spokes(?:man|woman|person)|minister|chairman|chairwoman|chair|campaigner|"
+    r"activist|economist|scientist|climatologist|analyst|researcher|professor|lawyer|attorney|manager|coach|"
+    r"director|leader|official|judge|prosecutor|secretary|founder|striker|midfielder|defender|goalkeeper|"
+    r"player|singer|actor|actress|author|novelist|editor|correspondent|reporter|doctor|nurse|teacher|mayor|"
+    r"governor|senator|lawmaker|deputy|aide|adviser|advisor|commander|officer|pilot|captain)\s+$")
 _ADMIN_NOUNS = (
     "district|districts|region|regions|province|provinces|town|city|village|villages|county|state|capital|"
     "municipality|oblast|prefecture|governorate|territory|enclave|settlement|suburb|neighbourhood|neighborhood|"
@@ -135,7 +143,9 @@ _ORG_NOUNS = ("company|firm|operator|utility|agency|manufacturer|carrier|broadca
 _ORG_BEFORE = re.compile(rf"\b(?:{_ORG_NOUNS})\s+$", re.I)
 _ORG_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}(?:{_ORG_NOUNS})\b")
 _ORG_AFTER = re.compile(r"^(?:['’]s)?\s+(?:employees|staff|workers|shareholders|spokes(?:man|woman|person)|"
-                        r"chief\s+executive|CEO|board\s+of\s+directors)\b|^['’]s\s+(?:director|managing\s+director)\b")
+                        r"chief\s+executive|CEO|board\s+of\s+directors)\b|^['’]s\s+(?:director|managing\s+director)\b"
+                        # a listed company: "Nordavia shares fell 2.1%", "Shares in Nordavia"
+                        r"|^\s+(?:shares|stock)\s+(?:fell|rose|dropped|jumped|slid|climbed|closed|gained|lost|were|have|had)\b")
 # A facility named before its kind: "the Tarnagor dam", "the Kessel power plant".
 _FAC_AFTER = re.compile(r"^\s+(?:dam|bridge|airport|reservoir|power\s+(?:plant|station)|nuclear\s+plant|mine|refinery|"
                         r"stadium|barrage|pipeline|tunnel|harbou?r|prison|hospital)\b", re.I)
@@ -1551,7 +1561,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
                 strong += 1
             elif _PLACE_PREP.search(pre):
                 weak += 1
-            if _PERSON_CUE.search(pre) or _PERSON_POST_BEFORE.search(pre):
+            if _PERSON_CUE.search(pre) or _PERSON_POST_BEFORE.search(pre) or _PERSON_ROLE_BEFORE.search(pre):
                 person += 1
             if _ORG_BEFORE.search(pre) or _ORG_APPOSITION.match(post) or _ORG_AFTER.match(post):
                 org += 1
