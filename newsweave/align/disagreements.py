@@ -1729,10 +1729,7 @@ def _tally_disagreements(facts: list[Fact], texts) -> list[dict]:
                      for split, found in by_split.items() for c, t in found]
         voted = any(_VOTE_WORDS.search(texts[c.article], c.start, c.end)
                     for found in by_split.values() for c, _t in found)
-        item = _make("number", "vote split" if voted else "score", positions, texts, lambda p: str(p.normalized))
-        item["_figure"] = "tally"  # a split does not grow from one day's report to the next
-        item["status"] = _tally_status(positions, texts)
-        out.append(item)
+        out.append(_tally_item("vote split" if voted else "score", positions, texts))
     used = {(ev["article"], ev["value_start"]) for it in out for p in it["positions"] for ev in p["evidence"]}
     return out + _one_body_votes(facts, tallies, texts, used)
 
@@ -1757,33 +1754,18 @@ def _one_body_votes(facts: list[Fact], tallies: dict[str, list], texts, used: se
     for group in by_total.values():
         if len({t.split for _c, t in group}) < 2 or len({c.article for c, _t in group}) < 2:
             continue
-        parent = list(range(len(group)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
         words = [{w for w in c.terms if not any(ch.isdigit() for ch in w) and not _VOTE_WORDS.fullmatch(w)}
                  for c, _t in group]
         days = [{str(d.value) for d in c.dates} for c, _t in group]
-        for i, j in combinations(range(len(group)), 2):
-            if group[i][0].article != group[j][0].article and words[i] & words[j] and (
-                    not days[i] or not days[j] or days[i] & days[j]):
-                parent[root(i)] = root(j)
-        components: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(group)):
-            components[root(i)].append(i)
-        for members in components.values():
+        components = _linked_groups(len(group), lambda i, j: group[i][0].article != group[j][0].article
+                                    and bool(words[i] & words[j])
+                                    and (not days[i] or not days[j] or bool(days[i] & days[j])))
+        for members in components:
             splits = {group[i][1].split for i in members}
             if len(splits) < 2 or len({group[i][0].article for i in members}) < 2:
                 continue
             positions = [_Position(t.text, list(t.split), c, t.start, t.end) for c, t in (group[i] for i in members)]
-            item = _make("number", "vote split", positions, texts, lambda p: str(p.normalized))
-            item["_figure"] = "tally"
-            item["status"] = _tally_status(positions, texts)
-            out.append(item)
+            out.append(_tally_item("vote split", positions, texts))
     return out
 
 
@@ -1829,6 +1811,26 @@ _RESULT_WORDS = frozenset("""
 """.split())
 
 
+def _linked_groups(n: int, linked) -> list[list[int]]:
+    """The groups of ``range(n)`` that pairs for which ``linked(i, j)`` holds join (single link)."""
+    union = _Union()
+    for i, j in combinations(range(n), 2):
+        if linked(i, j):
+            union.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[union.find(i)].append(i)
+    return list(groups.values())
+
+
+def _tally_item(subject: str, positions: list[_Position], texts) -> dict:
+    """A disagreement of vote splits or scores: a split does not grow from one day's report to the next."""
+    item = _make("number", subject, positions, texts, lambda p: str(p.normalized))
+    item["_figure"] = "tally"
+    item["status"] = _tally_status(positions, texts)
+    return item
+
+
 def _share_split_disagreements(facts: list[Fact], texts) -> list[dict]:
     """One vote's result in shares, two ways: "voted by 52.3% to 47.7%" and "by 52 per cent to 48 per cent" are
     one split to two precisions; "by 53 per cent to 47 per cent" is another. Splits in claims of different
@@ -1843,14 +1845,6 @@ def _share_split_disagreements(facts: list[Fact], texts) -> list[dict]:
                 found.append((c, splits[0]))
     if len({c.article for c, _sp in found}) < 2:
         return []
-    parent = list(range(len(found)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
 
     # (the words of the whole claim: "voters told the bureaucrats of the Northern Trade Pact to pack their bags"
@@ -1859,14 +1853,10 @@ def _share_split_disagreements(facts: list[Fact], texts) -> list[dict]:
     words = [{w for w in re.findall(r"[a-z]{4,}", c.text.lower())
               if w not in STOP_WORDS and not _VOTE_WORDS.fullmatch(w) and w not in _RESULT_WORDS}
              for c, _sp in found]
-    for i, j in combinations(range(len(found)), 2):
-        if found[i][0].article != found[j][0].article and words[i] & words[j]:
-            parent[root(i)] = root(j)
-    components: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(found)):
-        components[root(i)].append(i)
+    components = _linked_groups(len(found), lambda i, j: found[i][0].article != found[j][0].article
+                                and bool(words[i] & words[j]))
     out = []
-    for members in components.values():
+    for members in components:
         sides: list[list[int]] = []  # each side: splits that agree with its first (the most precise first)
         for i in sorted(members, key=lambda i: -found[i][1].decimals):
             side = next((sd for sd in sides if found[sd[0]][1].agrees(found[i][1])), None)
@@ -1878,10 +1868,7 @@ def _share_split_disagreements(facts: list[Fact], texts) -> list[dict]:
             continue
         positions = [_Position(found[i][1].text, [found[sd[0]][1].larger, found[sd[0]][1].smaller], found[i][0],
                                found[i][1].start, found[i][1].end) for sd in sides for i in sd]
-        item = _make("number", "vote share", positions, texts, lambda p: str(p.normalized))
-        item["_figure"] = "tally"
-        item["status"] = _tally_status(positions, texts)
-        out.append(item)
+        out.append(_tally_item("vote share", positions, texts))
     return out
 
 
