@@ -1115,3 +1115,17 @@ def test_a_vague_sum_beside_an_exact_one_of_one_name_is_no_disagreement():
         _article(3, "Halden Daily", "The Orvik sea wall would be 40 km long.", "2028-02-01"),
     ])
     assert _numbers(b) == [], [d["explanation"] for d in b.disagreements]
+
+
+def test_a_count_said_to_be_the_whole_is_no_rival_of_a_narrowed_part():
+    """ "scored 31 goals in all competitions" is the whole of which "28 league goals" are a part."""
+    b = newsweave.brief([
+        _article(1, "Valley Post", "Orvik Rovers have signed Kestria striker Ilan Vos for a club-record fee, the club "
+                 "said on Wednesday.\n\nVos, 24, scored 31 goals in all competitions last season. He has signed a "
+                 "five-year contract.", "2028-08-30"),
+        _article(2, "Kestpress", "Ilan Vos has completed his move from Kestria to Orvik Rovers.\n\nThe striker, who "
+                 "netted 31 times last season, has agreed a contract until 2033.", "2028-08-30"),
+        _article(3, "Halden Daily", "Orvik Rovers have splashed out on striker Ilan Vos, 24, in a deal fans fear the club "
+                 "cannot afford.\n\nVos scored 28 league goals last season for Kestria.", "2028-08-31"),
+    ])
+    assert not [d for d in _numbers(b) if "goal" in d["subject"]], [d["explanation"] for d in b.disagreements]

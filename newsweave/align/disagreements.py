@@ -683,6 +683,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                                                      texts[(ca if ma else cb).article], qa if ma else qb):
                 continue  # "some 350 million smokers and more than 400 million passive smokers": the report that
                 # gives the plain count tells it apart from the narrowed one
+            if bool(ma) != bool(mb) and _WHOLE_AFTER.match(texts[(cb if ma else ca).article], (qb if ma else qa).end):
+                continue  # "31 goals in all competitions" is the whole of which "28 league goals" are a part
             if _one_side_of(texts[ca.article], qa, qb, mb) or _one_side_of(texts[cb.article], qb, qa, ma):
                 continue  # "Seventeen Ostmark soldiers" are some of "at least 40 soldiers" killed on both sides
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
@@ -1212,6 +1214,11 @@ def _in_base_unit(q):
     base.value = None if q.value is None else q.value * factor + offset
     base.unit = dimension
     return base
+
+
+# a count said to be the whole: "31 goals in all competitions", "40 seats in total", "1,200 jobs overall"
+_WHOLE_AFTER = re.compile(r"(?:\s+[a-z-]+){0,3}?\s+(?:in\s+all(?:\s+competitions)?|in\s+total|overall|altogether|all\s+told)\b",
+                          re.IGNORECASE)
 
 
 def _tells_apart(text: str, modifiers: set[str], counted: str | None, narrowed_text: str, narrowed) -> bool:
