@@ -176,3 +176,9 @@ def test_a_clause_that_only_says_results_showed_it_is_no_claim_of_its_own():
                         "Monday, a blow to the republican movement.")
     (doc,) = annotate_stage([post]).docs
     assert [c.text for c in doc.claims if c.text.lower().startswith("final results")] == [], [c.text for c in doc.claims]
+    # a result that shows something of its own states it
+    study = Article(id="s", source="s", outlet="Kelby Health", published="2029-05-07",
+                    text="A study of 9,000 adults in Orvik found that walkers had less heart disease, but the design "
+                         "cannot show cause and effect.")
+    (doc,) = annotate_stage([study]).docs
+    assert [c.text for c in doc.claims if c.text.startswith("the design")], [c.text for c in doc.claims]

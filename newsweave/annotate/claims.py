@@ -237,8 +237,12 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
                 # (a last piece that only says who said the rest, "..., airport director Pavel Sorensen told
                 # reporters.", is the attribution of the piece before: the parse made its verb a conjunct)
                 # ("..., final results showed on Monday": figures and results report too)
-                bare_attribution = (k == len(merged) - 1 and root.lemma_.lower() in _REPORTING | _RESULTS_SHOW
-                                    and not any(c.dep_ in ("ccomp", "xcomp") for c in root.children))
+                bare_attribution = (k == len(merged) - 1 and (
+                    root.lemma_.lower() in _REPORTING and not any(c.dep_ in ("ccomp", "xcomp") for c in root.children)
+                    # (a result shows what comes before only with no object of its own: "the design cannot show
+                    # cause and effect" states something)
+                    or root.lemma_.lower() in _RESULTS_SHOW
+                    and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj", "attr", "neg") for c in root.children)))
                 if bare_attribution or only_opening or not _has_finite_verb(span, a, b):
                     if k + 1 < len(merged):
                         merged[k + 1][0] = merged[k][0]
