@@ -1844,9 +1844,12 @@ def _share_split_disagreements(facts: list[Fact], texts) -> list[dict]:
     reports that share a word of what was voted on and no other day are one vote's."""
     found: list[tuple[Claim, object]] = []
     seen: set[tuple[str, int]] = set()
+    by_article: dict[str, list] = {}  # each article's splits, read once
     for f in facts:
         for c in f.claims:
-            splits = [sp for sp in find_share_splits(texts[c.article]) if c.start <= sp.start and sp.end <= c.end]
+            if c.article not in by_article:
+                by_article[c.article] = find_share_splits(texts[c.article])
+            splits = [sp for sp in by_article[c.article] if c.start <= sp.start and sp.end <= c.end]
             if len(splits) == 1 and (c.article, splits[0].start) not in seen:
                 seen.add((c.article, splits[0].start))
                 found.append((c, splits[0]))
