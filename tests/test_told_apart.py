@@ -89,3 +89,15 @@ def test_a_summary_item_is_marked_disputed_by_a_cited_sentence_only_for_a_figure
     for item in b.summary:
         gives = "crash" in item.text
         assert (crashes[0] in item.disputed) == gives, (item.text, item.disputed)
+
+
+def test_a_figure_at_the_end_of_a_summary_item_still_marks_it_disputed():
+    from newsweave.compose.summary import mark_disputed
+    from newsweave.model import Evidence, SummaryItem
+
+    item = SummaryItem(text="The number of dead rose to 14.", sources=["a", "b"],
+                       evidence=[Evidence(article="a", start=0, end=30), Evidence(article="b", start=100, end=140)])
+    dispute = {"id": "D1", "kind": "number", "positions": [
+        {"value": "14", "evidence": [{"article": "b", "start": 100, "end": 140, "value_start": 120}]}]}
+    mark_disputed([item], [dispute])
+    assert item.disputed == ["D1"]

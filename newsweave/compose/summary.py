@@ -1104,7 +1104,7 @@ def mark_disputed(items: Sequence[SummaryItem], disagreements: Sequence[dict]) -
     # is recalling 1,174,300 cars" is not disputed by the crash count of a cited sentence that also says so)
     for item in items:
         own = item.evidence[0] if item.evidence else None
-        words = set(re.findall(r"[\w.,]+", item.text.lower()))
+        words = _figure_tokens(item.text)
         marks = []
         for d in disagreements:
             for p in d.get("positions", []):
@@ -1120,8 +1120,13 @@ def mark_disputed(items: Sequence[SummaryItem], disagreements: Sequence[dict]) -
 def _value_words(value: str) -> set[str]:
     """The figures of a disagreement's value as written ("At least 14 people" -> {"14"}; "Fourteen" ->
     {"fourteen"})."""
-    return {w for w in re.findall(r"[\w.,]+", value.lower())
-            if any(ch.isdigit() for ch in w) or w in NUMBER_WORDS}
+    return {w for w in _figure_tokens(value) if any(ch.isdigit() for ch in w) or w in NUMBER_WORDS}
+
+
+def _figure_tokens(text: str) -> set[str]:
+    """Words and figures as written, without the stop or comma after them ("killed 14." -> {"killed", "14"};
+    "1,174,300" and "4.5" stay whole)."""
+    return {w.rstrip(".,") for w in re.findall(r"[\w.,]+", text.lower())}
 
 
 def _figure_kind(q) -> tuple:
