@@ -186,6 +186,46 @@ def test_bare_text_is_kept_intact_with_no_metadata(tmp_path):
     assert a.removed == []
 
 
+def test_text_header_fields_are_read_and_kept_out_of_the_body(tmp_path):
+    """ "Title:", "Source:", "Published:" lines above the body (an export's or archive's header) are the
+    article's fields, not its first sentences; a field no article field takes is kept in ``removed``."""
+    raw = ("Title: Quay repairs to start in June\nSource: Dunmere Gazette\nAuthor: By Alina Ferrow\n"
+           "Published: 2025-06-05T07:30:00+01:00\nURL: https://dunmere.example/quay\nTags: harbour, council\n\n"
+           f"{QUAY}\n\n{SCHOOL}\n")
+    a = only_article(ingest([write(tmp_path / "quay.txt", raw)]))
+    assert (a.title, a.outlet, a.byline, a.published) == ("Quay repairs to start in June", "Dunmere Gazette",
+                                                          "Alina Ferrow", "2025-06-05")
+    assert a.published_time == "2025-06-05T07:30:00+01:00" and a.url == "https://dunmere.example/quay"
+    assert a.text == f"{QUAY}\n\n{SCHOOL}"
+    assert [(r.reason, r.text) for r in a.removed] == [("header field", "Tags: harbour, council")]
+
+
+def test_markdown_front_matter_and_heading(tmp_path):
+    raw = ("---\ntitle: \"Quay repairs: work to start in June\"\ndate: 2025-06-05\nauthor:\n  - Alina Ferrow\n"
+           "  - Tom Brisk\npublisher:\n  name: Dunmere Gazette\n---\n# Quay repairs: work to start in June\n\n"
+           f"{QUAY}\n")
+    a = only_article(ingest([write(tmp_path / "quay.md", raw)]))
+    assert (a.title, a.byline, a.published, a.outlet) == ("Quay repairs: work to start in June", "Alina Ferrow, Tom Brisk",
+                                                          "2025-06-05", "Dunmere Gazette")
+    assert a.text == QUAY
+    heading = only_article(ingest([write(tmp_path / "school.md", f"# School roof to be replaced\n\n{SCHOOL}\n")]))
+    assert heading.title == "School roof to be replaced" and heading.text == SCHOOL
+
+
+def test_prose_that_opens_with_a_colon_is_no_header(tmp_path):
+    body = f"WASHINGTON: {QUAY}\n\n{SCHOOL}"
+    a = only_article(ingest([write(tmp_path / "colon.txt", body + "\n")]))
+    assert a.text == body and a.title is None and a.removed == []
+
+
+def test_json_fields_under_other_spellings(tmp_path):
+    """ "pubDate" (RSS), "Title", "date_published" and a JSON-LD author object are the same fields."""
+    rec = {"Title": "Quay repairs", "pubDate": "Thu, 05 Jun 2025 07:30:00 +0100", "author": {"name": "Alina Ferrow"},
+           "site_name": "Dunmere Gazette", "text": QUAY}
+    a = only_article(ingest([write(tmp_path / "rss.jsonl", json.dumps(rec) + "\n")]))
+    assert (a.title, a.published, a.byline, a.outlet) == ("Quay repairs", "2025-06-05", "Alina Ferrow", "Dunmere Gazette")
+
+
 def test_text_bare_name_byline_and_written_dateline(tmp_path):
     raw = (
         "Ferry service to Kelby suspended\n\nAlina Ferrow\nUpdated June 3, 2025 at 4:15 p.m.\n\n"

@@ -16,6 +16,7 @@ from typing import Any
 from newsweave.ingest.decode import decode_bytes, looks_binary
 from newsweave.ingest.errors import InputSkipped
 from newsweave.ingest.fetch import fetch_url
+from newsweave.ingest.fields import record_field
 from newsweave.ingest.html import parse_html_article, site_of
 from newsweave.ingest.jsonfmt import iter_json_records, record_str, record_text
 from newsweave.ingest.language import MIN_CONFIDENCE, detect_language
@@ -233,7 +234,8 @@ def _parse(raw: _Raw) -> Iterator[Article | Skipped]:
     if fmt == "html":
         parsed, page_url = parse_html_article(text, url=raw.url)
     else:
-        parsed, page_url = parse_text_article(text), raw.url
+        parsed = parse_text_article(text)
+        page_url = raw.url or parsed.url  # a header's "URL:" line names the page a saved text came from
     if not parsed.outlet and page_url:
         parsed.outlet = site_of(page_url)
     yield _finish(parsed, id=raw.stem, source=raw.source, url=page_url)
@@ -250,20 +252,20 @@ def _parse_json(raw: _Raw, text: str, *, lines: bool) -> Iterator[Article | Skip
         r = rec.record
         try:
             body = record_text(r)
-            title = record_str(r, "title", "headline")
+            title = record_field(r, "title")
             if title and body.lstrip().split("\n", 1)[0].strip() == title.strip():
                 body = body.lstrip().split("\n", 1)[1] if "\n" in body.lstrip() else ""  # the title repeated as the first line
             # A record without a title field may still open with its headline (and byline, dateline) lines,
             # as a plain-text article does: read them off the body rather than summarise a headline.
             parsed = parse_text_article(body, detect_header=not title)
             parsed.title = title or parsed.title
-            parsed.byline = record_str(r, "byline", "author", "authors") or parsed.byline
-            stated = record_str(r, "published", "date", "datePublished", "published_at")
+            parsed.byline = record_field(r, "byline") or parsed.byline
+            stated = record_field(r, "published")
             if stated:
                 parsed.published = parse_date_string(stated) or parsed.published
                 parsed.published_time = parse_time_string(stated) or parsed.published_time
-            url = record_str(r, "url", "link")
-            parsed.outlet = record_str(r, "outlet", "source", "publisher", "sitename") or parsed.outlet or (
+            url = record_field(r, "url")
+            parsed.outlet = record_field(r, "outlet") or parsed.outlet or (
                 site_of(url) if url else None
             )
             wanted_id = record_str(r, "id") or (

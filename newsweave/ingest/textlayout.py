@@ -1,8 +1,10 @@
 """Plain-text articles: the layout scrapers and archives write, and bare text with none of it.
 
-The layout: an optional first line `` date YYYY-MM-DD`` (the rest of that line may already be the body),
-a headline, byline and dateline lines, the body, and trailing site furniture. Every part is optional; a
-file that is only body text comes out with its text intact and no title.
+The layout: optional fields on top (a Markdown file's YAML front matter between ``---`` lines, or ``Key: value``
+lines such as "Title: ...", "Source: ...", "Published: 2026-03-09"; see ``fields.py``), an optional first line
+`` date YYYY-MM-DD`` (the rest of that line may already be the body), a headline (a Markdown "# " heading too),
+byline and dateline lines, the body, and trailing site furniture. Every part is optional; a file that is only
+body text comes out with its text intact and no title.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from newsweave.ingest.fields import as_text, field_of
 from newsweave.ingest.furniture import find_furniture, outlet_from_line, wire_credit
 from newsweave.model import Removed
 
@@ -145,6 +148,7 @@ class ParsedText:
     published: str | None = None
     published_time: str | None = None
     outlet: str | None = None
+    url: str | None = None
     text: str = ""
     removed: list[Removed] = field(default_factory=list)
 
@@ -153,6 +157,8 @@ def parse_text_article(raw: str, *, detect_header: bool = True) -> ParsedText:
     """Split a plain-text article into header fields, clean body text and removed furniture."""
     out = ParsedText()
     lines = raw.split("\n")
+    if detect_header:
+        lines = lines[_read_fields(lines, out):]
     if lines:
         m = _DATE_PREFIX.match(lines[0])
         if m:
@@ -196,7 +202,11 @@ def _parse_header(lines: list[str], out: ParsedText) -> int:
         i += 1
     if i >= n:
         return i
-    first = lines[i].strip()
+    if out.title is not None:  # the fields named it; a headline line under them is the same title again
+        if _MARKDOWN_HEADING.sub("", lines[i].strip()).casefold() == out.title.casefold():
+            i += 1
+        return _parse_header_lines(lines, i, out)
+    first = _MARKDOWN_HEADING.sub("", lines[i].strip())
     # (a section label under the headline and its list, "Key points" / "- Ferries cancelled", are not the body
     # that shows the headline is one)
     nxt = next((x for x in (line.strip() for line in lines[i + 1:])
@@ -206,7 +216,13 @@ def _parse_header(lines: list[str], out: ParsedText) -> int:
                                                or re.search(r"[.!?][\"”’)]*$", nxt) and len(nxt.split()) >= 8):
         out.title = first
         i += 1
-    # Then up to a few byline / dateline lines, in any order, possibly separated by blank lines.
+    return _parse_header_lines(lines, i, out)
+
+
+def _parse_header_lines(lines: list[str], i: int, out: ParsedText) -> int:
+    """Up to a few byline / dateline / outlet lines from ``i``, in any order, possibly separated by blank lines;
+    the index where the body starts."""
+    n = len(lines)
     seen = 0
     while i < n and seen < 4:
         s = lines[i].strip()
@@ -227,6 +243,70 @@ def _parse_header(lines: list[str], out: ParsedText) -> int:
         i += 1
         seen += 1
     return i
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_FIELD_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z _-]{0,24}?)\s*:\s*(?P<value>\S.*?)\s*$")
+_FENCE = re.compile(r"^\s*---\s*$")
+MAX_FRONT_MATTER_LINES = 60
+MAX_OTHER_FIELD_VALUE = 100  # an unnamed field's value is short ("Tags: politics, obituaries"); prose is not a field
+
+
+def _read_fields(lines: list[str], out: ParsedText) -> int:
+    """Read the fields on top of a text: YAML front matter, or a block of ``Key: value`` lines that opens
+    with a key an article field goes by ("Title:", "Source:", "Date:"). Fields no article field takes
+    ("Tags:", "Section:") are kept in ``removed``. Returns the index of the first line after them (0: none)."""
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i < len(lines) and _FENCE.match(lines[i]):
+        close = next((j for j in range(i + 1, min(len(lines), i + 1 + MAX_FRONT_MATTER_LINES)) if _FENCE.match(lines[j])), None)
+        if close is not None:
+            import yaml
+
+            try:
+                data = yaml.safe_load("\n".join(lines[i + 1:close]))
+            except yaml.YAMLError:
+                data = None
+            if isinstance(data, dict) and data:
+                for key, value in data.items():
+                    _take_field(str(key), value, out)
+                return close + 1
+    fields: list[tuple[str, str]] = []
+    j = i
+    while j < len(lines):
+        m = _FIELD_LINE.match(lines[j])
+        if not m:
+            break
+        key, value = m.group("key"), m.group("value")
+        if field_of(key) is None and (not fields or len(key.split()) > 2 or len(value) > MAX_OTHER_FIELD_VALUE):
+            break
+        fields.append((key, value))
+        j += 1
+    if not fields:
+        return 0
+    for key, value in fields:
+        _take_field(key, value, out)
+    return j
+
+
+def _take_field(key: str, value: object, out: ParsedText) -> None:
+    text = as_text(value)
+    field = field_of(key)
+    if text is None:
+        return
+    if field is None:
+        out.removed.append(Removed(text=f"{key}: {text}", reason="header field"))
+    elif field == "published":
+        out.published = out.published or parse_date_string(text)
+        out.published_time = out.published_time or parse_time_string(text)
+    elif field == "byline":
+        setattr(out, field, getattr(out, field) or _BY_PREFIX.sub("", text))
+    elif getattr(out, field) is None:
+        setattr(out, field, text)
+
+
+_BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 
 
 # A line of a few capitalised words ending in a word papers, wires and broadcasters are named by
