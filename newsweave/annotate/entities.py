@@ -1298,6 +1298,10 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
                 # person): a company is shortened to its first word, a person to the last
             cands = set().union(*(by_first.get(k, set()) for k in keys)) - {i}
         roots = {uf.find(c) for c in cands}
+        if len(roots) > 1 and surname:
+            main = _main_bearer(g, roots, full_groups)
+            if main is not None:
+                roots, cands = {main}, {c for c in cands if uf.find(c) == main}
         if len(roots) != 1:
             continue
         full = cands.pop()
@@ -1310,6 +1314,42 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
         uf.union(i, full)
     _attach_business_short_names(groups, kinds, uf)
     return _collapse(groups, uf)
+
+
+MAIN_BEARER_SHARE = 0.75  # of the reports using a shared surname alone, those that named its main bearer first
+
+
+def _main_bearer(word: _Group, roots: set[int], full_groups: dict[int, list[_Group]]) -> int | None:
+    """Of several people with one surname, the one the surname alone names: reports call the story's main
+    person by the surname after naming them in full, and a relative by the full or first name ("Tomas Varga
+    ... his son Peter Varga told reporters ... Varga died at home"). That is the person named in full first,
+    before the surname alone, in at least MAIN_BEARER_SHARE of the reports that use it after a full name (two
+    at least), and named in full in as many reports as any other bearer; else None (two people of one family,
+    both central, stay apart)."""
+    first_alone: dict[str, int] = {}
+    for m in word.members:
+        first_alone[m.article] = min(first_alone.get(m.article, m.start), m.start)
+    first_full: dict[int, dict[str, int]] = {}
+    for r in roots:
+        at: dict[str, int] = {}
+        for g in full_groups.get(r, []):
+            for m in g.members:
+                if len(m.surface.split()) >= 2:
+                    at[m.article] = min(at.get(m.article, m.start), m.start)
+        first_full[r] = at
+    named_first: Counter[int] = Counter()
+    for art, alone in first_alone.items():
+        before = [(at[art], r) for r, at in first_full.items() if at.get(art, alone) < alone]
+        if before:
+            named_first[min(before)[1]] += 1
+    if not named_first:
+        return None
+    main, n = named_first.most_common(1)[0]
+    # (one report that names two people of one name and then the name alone is no evidence of whom it means; a
+    # report that uses the name alone and names no one of it in full before gives no evidence either way)
+    if n < 2 or n < MAIN_BEARER_SHARE * sum(named_first.values()) or any(len(at) > len(first_full[main]) for at in first_full.values()):
+        return None
+    return main
 
 
 def _attach_business_short_names(groups: list[_Group], kinds: list[str], uf: "_UF") -> None:
@@ -1679,7 +1719,12 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
         _group_info(g, places)
     lower_words = _lower_words(texts) if texts else set()
     if texts:
-        groups = [g for g in groups if not _common_word(g, lower_words) and not _sentence_opener(g, texts)]
+        # (a full name's last word opening sentences is that person's surname, though a dictionary lists it as a
+        # noun: "Brandt died late on Saturday" after "Eva Brandt")
+        surnames = {_tokens(n)[-1] for g in groups if g.labels.get("PERSON", 0) > sum(g.labels.values()) / 2
+                    for n in g.names if len(_tokens(n)) >= 2}
+        groups = [g for g in groups if not _common_word(g, lower_words)
+                  and not (_sentence_opener(g, texts) and g.key not in surnames)]
     groups = _merge_groups(groups, places, texts)
     groups = _attach_surnames(groups, texts)
     if texts:
