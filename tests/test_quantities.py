@@ -469,3 +469,15 @@ def test_a_number_after_a_comma_that_counts_something_is_no_age():
 ])
 def test_a_change_and_its_level_are_two_figures_and_crowns_are_money(text, figures):
     assert [(q.text, q.kind, q.low, q.high) for q in tag_quantities(text)] == figures
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Eva Brandt, the city's first woman mayor, has died aged 83.", True),
+    ("She died on Sunday at the age of 84, her family said.", True),
+    ("Tomas Orvik, aged 61, was charged on Monday.", True),
+    ("He was elected mayor at the age of 45.", False),  # an age at another time than now
+    ("People aged 65 and over were offered the vaccine first.", False),  # a bound of a group
+])
+def test_a_persons_age_told_with_aged(text, age):
+    (q,) = [q for q in tag_quantities(text) if q.value is not None and q.value > 12]
+    assert (q.counted == "age") is age, (q.text, q.counted)

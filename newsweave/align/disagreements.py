@@ -58,6 +58,9 @@ _UPDATE_CUES = re.compile(
     r"fell|fallen|dropp\w*|decreas\w*|now stands|has reached|instead|no longer|earlier than planned|"
     r"lower(?:ed|ing|s)|to lower|backed off|(?:down|up) from|earlier (?:estimate|figure|toll|count|report)s?|"
     r"(?:had )?earlier (?:had )?(?:reported|said|put|estimated|given)|initially|previously|"
+    # "a day later than first announced", "than originally planned", "originally scheduled for"
+    r"(?:than|as) (?:first|originally) (?:announced|planned|scheduled|expected|reported|stated|set)|"
+    r"originally (?:planned|scheduled|set|announced|due)|"
     # a count still running: "after 40% of ballots had been counted", "preliminary results", "final results"
     r"preliminary|provisional|partial (?:results?|count|returns)|final (?:results?|count|tally|figures?)|"
     r"(?:ballots|votes|precincts) (?:had |have )?(?:been )?counted)\b",
@@ -166,7 +169,7 @@ def find_disagreements(
     places = _place_keys(entities)
     speakers = _speakers(docs)
     out += _number_disagreements(docs, index, facts, texts, names, places, speakers, mention_spans,
-                                 {e.id: e.name for e in entities})
+                                 {e.id: e.name for e in entities}, frozenset(e.id for e in entities if e.type == "PERSON"))
     # (a split written in counts, "by 212 votes to 181", is compared figure by figure above)
     counted = {(ev["article"], ev.get("value_start")) for it in out if it["kind"] == "number"
                for p in it["positions"] for ev in p["evidence"]}
@@ -210,12 +213,18 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
     night will fly home on Wednesday": Kestria's day is Sunday's, not Wednesday's)."""
     out = []
     inside = [(ps, pe) for ps, pe in phrases if claim.start <= pe and ps <= claim.end]
+    named = [m for m in mentions if claim.start <= m[0] and m[1] <= claim.end]
     for t in claim.dates:
         if inside:
             own = [(ps, pe) for ps, pe in inside if ps <= t.start and t.end <= pe]
             mentions = [m for m in mentions if not any(ps <= m[0] and m[1] <= pe and (ps, pe) not in own
                                                        for ps, pe in inside)]
         if (claim.article, t.start, t.end) in phrase_dated:
+            # "Varga, who died on Sunday aged 91, led ...": a relative clause on a name dates what that one did
+            head = next((m for ps, pe in inside if ps <= t.start and t.end <= pe
+                         for m in named if m[0] == max(ps, claim.start) and _RELATIVE_AFTER.match(text, m[1])), None)
+            if head is not None and _DAY.match(t.value):
+                out.append((head[2], t, head[0], t.end, head[1]))
             continue
         if _said_on(claim, t, text):
             continue  # when it was said, not when it happened ("..., officials said Wednesday")
@@ -237,6 +246,12 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
         if m:
             seg_end = m.start()
         before = [(s, e, eid) for s, e, eid in mentions if seg_start <= s and e <= t.start]
+        opener = named[0] if named else None
+        if (not before and opener is not None and _OPENING_TITLES.fullmatch(text, claim.start, opener[0])
+                and text.startswith(",", opener[1]) and _VERB_RESUMES.match(text, seg_start)):
+            # "Tomas Varga, the reformer who tore down Estravia's old regime, died on Sunday": the clause
+            # resumes after an aside on the name that opens it; the aside's names ("Estravia") did not die
+            before = [opener]
         if not before:
             # no entity in the date's own segment: the nearest one named earlier in the clause
             before = [(s, e, eid) for s, e, eid in mentions if claim.start <= s and e <= t.start][-1:]
@@ -249,6 +264,13 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
             if eid not in {o[0] for o in out if o[1] is t}:
                 out.append((eid, t, min(seg_start, s), seg_end, e))
     return out
+
+
+_RELATIVE_AFTER = re.compile(r",\s+(?:who|which)\s")
+_OPENING_TITLES = re.compile(r"(?:(?:[A-Z][\w.'’-]*|former|late|the)\s+){0,4}")
+# a clause's verb after an aside: a lower-case word that is no conjunction, preposition or relative word
+_VERB_RESUMES = re.compile(r"\s*(?!(?:and|but|or|nor|who|whom|whose|which|where|when|while|as|if|in|on|at|by|for|from|"
+                           r"with|of|to|after|before|since|until|a|an|the|his|her|its|their)\b)[a-z]+\b")
 
 
 _COUNT_MOVED_BEFORE = re.compile(
@@ -573,7 +595,8 @@ def _level_after_change(text: str, q) -> bool:
 
 def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str],
                           places: tuple[dict, dict] | None = None, speakers: dict | None = None,
-                          mention_spans: dict | None = None, entity_names: dict | None = None) -> list[dict]:
+                          mention_spans: dict | None = None, entity_names: dict | None = None,
+                          persons: frozenset[str] = frozenset()) -> list[dict]:
     fact_of = {(c.article, c.index): f.id for f in facts for c in f.claims}
     sentence_facts: dict[tuple[str, int], set] = defaultdict(set)  # (the facts any claim of a sentence states)
     for f in facts:
@@ -585,7 +608,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         and (q.unit not in _TIME_UNITS or prison_term(texts[c.article], q))
         and not _HYPOTHETICAL.search(texts[c.article], c.start, q.start)
         and not _besides_named(texts[c.article], q)
-        and not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start)
+        and (q.counted == "age" or not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start))
         and not _COUNT_PROGRESS.match(texts[c.article], q.end)
         and not _level_after_change(texts[c.article], q)
     ]
@@ -599,7 +622,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             items[k] = (c, base)
     # (the moment of publication where a report states it: two reports of one day are ordered by it)
     segments = _SegmentCache(index, {d.article.id: d.article.published_time or d.article.published for d in docs},
-                             places, facts, mention_spans)
+                             places, facts, mention_spans, persons)
     results = []
     seen: set[tuple[int, int]] = set()
     totals = _partner_totals(items)
@@ -759,8 +782,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             given = _source_verb(texts[ca.article], ca, qa) or _source_verb(texts[cb.article], cb, qb)
             family = _FAMILY_OF.get(given[1], "~")[1:] if given else ""
         turnout = qa.kind == "percent" and _turnout(texts[ca.article], ca, qa) and _turnout(texts[cb.article], cb, qb)
-        if turnout:
-            family = ""  # a share of voters counted, not a crowd estimated
+        if turnout or qa.counted == qb.counted == "age":
+            family = ""  # a share of voters counted, not a crowd estimated; a person's age, not a count of the dead
         if family in _ESTIMATED_COUNTS and status is None:
             status = "estimate"
         change = _change_subject(texts[ca.article], ca, qa) if qa.kind == "percent" else None
@@ -1355,9 +1378,10 @@ class _SegmentCache:
 
     def __init__(self, index: SentenceIndex, published: dict[str, str | None] | None = None,
                  places: tuple[dict, dict] | None = None, facts: Sequence[Fact] = (),
-                 mention_spans: dict | None = None) -> None:
+                 mention_spans: dict | None = None, persons: frozenset[str] = frozenset()) -> None:
         self.index = index
         self.mention_spans = mention_spans or {}  # article -> sorted (start, end, entity id) of names
+        self.persons = persons  # the entity ids of people
         self.published = published or {}
         # place entity id -> the place; article -> (start, end, place) of each people named by a demonym
         self.places, self.peoples = places or ({}, {})
@@ -1391,7 +1415,7 @@ class _SegmentCache:
         if (not (q.counted or q.kind == "percent") or _MARGIN_BEFORE.search(text, max(0, q.start - 12), q.start)
                 or _CHANGE_BEFORE.search(text, max(0, q.start - 30), q.start)):
             return None
-        eid = _figure_owner(text, c, q, self.mention_spans.get(c.article, ()))
+        eid = _figure_owner(text, c, q, self.mention_spans.get(c.article, ()), self.persons)
         if not eid:
             return None
         # what narrows the count ("400 million passive smokers"), and a poll's figure, are part of what it counts
@@ -1586,17 +1610,36 @@ _CHANGE_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing|gained|gain|gains|gain
                             r"shed|sheds|dropped|flipped|flips)\s+(?:(?:just|only|nearly|about|almost|some|at\s+least)\s+)?$",
                             re.IGNORECASE)
 _ITEM_START = re.compile(r"(?<!\d),(?!\d)|;|:|\s[-\u2013\u2014]\s|\bwhile\b|\bwhereas\b")
+_DEATH_WORD = re.compile(r"\b(?:died|dies|dead|passed\s+away|aged)\b", re.IGNORECASE)
+_KIN_BETWEEN = re.compile(r"\b(?:his|her|their)\s+(?:[a-z]+\s+)?(?:father|mother|son|daughter|wife|husband|brother|"
+                          r"sister|child|children|grandfather|grandmother|partner)\b", re.IGNORECASE)
 _SAYING_BETWEEN = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|according|estimated|"
                              r"estimates|claimed|claims|put|puts|counted|confirmed)\b", re.IGNORECASE)
 
 
-def _figure_owner(text: str, c: Claim, q, spans) -> str | None:
+def _figure_owner(text: str, c: Claim, q, spans, persons: frozenset[str] = frozenset()) -> str | None:
     """The name a figure belongs to, in a list of names and figures ("Prime Minister Havik's National Party won
     28.9% and 55 seats"; "the Greens 29.4 per cent and 58 seats, the National Party 28.9 per cent and 56
     seats"): the last name before the figure in its list item, with no verb of saying between (a source is
     no owner); None when there is none."""
     if q.counted == "age":  # "Petrovsky, 61,": the name the age is set after
-        return next((eid for s, e, eid in spans if q.start - 4 <= e <= q.start and text[e:q.start].strip() == ","), None)
+        after = next((eid for s, e, eid in spans if q.start - 4 <= e <= q.start and text[e:q.start].strip() == ","), None)
+        if after is not None:
+            return after
+        # "Tomas Varga, ..., died on Sunday at the age of 91": the last person named before the death, where
+        # no one else is said to speak in between ("Ana Lind said her father died aged 80" is not Lind's age)
+        death = None
+        for m in _DEATH_WORD.finditer(text, c.start, q.start):
+            death = m.start()
+        owner = None
+        for s, e, eid in spans:
+            if e > (death if death is not None else q.start):
+                break
+            if s >= c.start and eid in persons:
+                owner = (e, eid)
+        if owner is None or _SAYING_BETWEEN.search(text, owner[0], q.start) or _KIN_BETWEEN.search(text, owner[0], q.start):
+            return None
+        return owner[1]
     item = c.start
     for m in _ITEM_START.finditer(text, c.start, q.start):
         item = m.end()

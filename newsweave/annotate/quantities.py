@@ -874,6 +874,11 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
             and 1 <= value <= 120 and float(value).is_integer()
             and _AGE_BEFORE.search(text, max(0, start - 40), start) and _AGE_AFTER.match(text, end)):
         counted = "age"  # "Petrovsky, 61, is accused ...": a person's age set off by commas after the name
+    if (counted is None and kind == "cardinal" and unit is None and not approx and value is not None
+            and 1 <= value <= 120 and float(value).is_integer() and _AGED_BEFORE.search(text, max(0, start - 20), start)
+            and (_DEATH_BEFORE.search(text, max(0, start - 120), start) or _AGED_APPOSITION.search(text, max(0, start - 20), start)
+                 and _AGE_AFTER.match(text, end))):
+        counted = "age"  # "has died aged 90", "died on Sunday at the age of 91", "Tomas Varga, aged 91, ..."
     if counted is not None and cstart is not None and cstart >= end:
         gap = text[end:cstart]
         if len(gap) <= 40 and not re.search(r"(?i)\bof\b|[^\w\s'’-]", gap):
@@ -893,6 +898,12 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
 
 _AGE_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*,\s*$")
 _AGE_AFTER = re.compile(r"\s*,\s+(?!and\b|or\b)[a-z]")
+# A person's age told with "aged" / "at the age of": only an age at death or one set off after a name, where it is
+# that person's age now. "Elected at the age of 45" is an age at another time, and "people aged 65 and over"
+# bound a group.
+_AGED_BEFORE = re.compile(r"\b(?:aged|at\s+the\s+age\s+of)\s+$", re.IGNORECASE)
+_DEATH_BEFORE = re.compile(r"\b(?:died|dies|dead|passed\s+away)\b[^.;:!?\"“”]*$", re.IGNORECASE)
+_AGED_APPOSITION = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*,\s*aged\s+$")
 
 
 def _counted_heuristic(text: str, pos: int, kind: str, single: bool) -> tuple[str, int, int] | None:
