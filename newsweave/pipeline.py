@@ -145,12 +145,13 @@ def compose_stage(story: Story, briefing: Briefing, *, words: int, style: str = 
     from newsweave.compose import summarize
     from newsweave.compose.summary import mark_disputed
     from newsweave.compose.quotes import build_quotes
-    from newsweave.compose.timeline import build_timeline
+    from newsweave.compose.timeline import build_timeline, mark_disputed_events
 
     briefing.summary = summarize(story.docs, words=words, index=story.sentence_index, facts=story.facts, style=style,
                                  reuse=briefing.reuse, disagreements=briefing.disagreements)
     mark_disputed(briefing.summary, briefing.disagreements)
     briefing.timeline = build_timeline(story.docs, story.sentence_index, story.facts)
+    mark_disputed_events(briefing.timeline, briefing.disagreements)
     briefing.quotes = build_quotes(story.docs, story.entities, story.sentence_index)
     from newsweave.compose.framing import build_framing, prefer_neutral_wordings
 

@@ -1055,25 +1055,27 @@ def _said_terms(claims: Sequence, start: int, end: int) -> set[str]:
 
 
 def _without_rival_values(item: SummaryItem, disagreements: Sequence[dict]) -> SummaryItem:
-    """The item citing no span that gives another value of a disagreement its own span gives a value of ("The
-    crossings at Dorn and Vell will reopen on June 20" is not stated by "The crossings will reopen on June 21")."""
+    """The item citing no span that gives another value of a disagreement its own span gives a value of, and not
+    its own ("The crossings at Dorn and Vell will reopen on June 20" is not stated by "The crossings will reopen on
+    June 21"). Also for an update: "The funeral will now be held on Friday, a day later than first announced"
+    does not state the Thursday it replaces, nor "the death toll has risen to 31" the 27 of the day before
+    ("... to 31 from 27" states both). Estimates may both hold."""
     own = item.evidence[0]
     drop: set[tuple[str, int, int]] = set()
     for d in disagreements:
-        if d.get("status") != "contradiction":
-            continue  # (an update's values held at other times; estimates may both hold)
+        if d.get("status") not in ("contradiction", "update"):
+            continue
         positions = d.get("positions", [])
-        mine = {k for k, p in enumerate(positions) for ev in p.get("evidence", [])
-                if ev["article"] == own.article and own.start <= ev.get("value_start", ev["start"]) < own.end}
+
+        def given(k: int, e) -> bool:
+            return any(ev["article"] == e.article and e.start <= ev.get("value_start", ev["start"]) < e.end
+                       for ev in positions[k].get("evidence", []))
+
+        mine = {k for k in range(len(positions)) if given(k, own)}
         if len(mine) != 1:
             continue  # (a span that gives both values, or none, takes no side)
-        for k, p in enumerate(positions):
-            if k in mine:
-                continue
-            for ev in p.get("evidence", []):
-                at = ev.get("value_start", ev["start"])
-                drop.update((e.article, e.start, e.end) for e in item.evidence[1:]
-                            if e.article == ev["article"] and e.start <= at < e.end)
+        drop.update((e.article, e.start, e.end) for e in item.evidence[1:]
+                    if not any(given(k, e) for k in mine) and any(given(k, e) for k in range(len(positions)) if k not in mine))
     if not drop:
         return item
     kept = [e for e in item.evidence if (e.article, e.start, e.end) not in drop]

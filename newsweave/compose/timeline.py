@@ -372,14 +372,26 @@ def _encode_comparable(candidates: list[_Candidate], index: SentenceIndex) -> No
 _LABEL_REST = re.compile(r"[\s\-\u2013\u2014:*\u2022]*")
 
 
-def _only_saying(doc: AnnotatedArticle, start: int, end: int) -> bool:
-    """Is ``start``-``end`` the clause that says who told the rest ("..., the coast guard said on Sunday"):
-    it holds an attribution's cue and none of what was said?"""
+MAX_CUE_TO_DATE = 30  # characters from a verb of saying to the day it was said on ("told reporters late on Monday")
+_PUNCTUATION = re.compile(r"[,.;:!?\"“”()]")
+
+
+def _only_saying(doc: AnnotatedArticle, start: int, end: int, t=None) -> bool:
+    """Does the date ``t`` date the telling ("..., the coast guard said on Sunday"): the clause ``start``-``end``
+    holds an attribution's cue and none of what was said, or the date itself stands after the cue and outside
+    what was said ("The funeral will now be held on Friday, a day later than first announced, ..., the
+    president's office said on Tuesday", where the clauses split inside what was said)?"""
     for a in doc.quotes:
-        if a.cue_start is not None and start <= a.cue_start < end and a.form == "clause":
-            parts = a.content_parts or [(a.content_start, a.content_end)]
-            if all(e <= start or s >= end for s, e in parts):
-                return True
+        if a.cue_start is None or a.form != "clause":
+            continue
+        parts = a.content_parts or [(a.content_start, a.content_end)]
+        if start <= a.cue_start < end and all(e <= start or s >= end for s, e in parts):
+            return True
+        cue_end = a.cue_end if a.cue_end is not None else a.cue_start
+        if (t is not None and 0 <= t.start - cue_end <= MAX_CUE_TO_DATE and start <= t.start < end
+                and not _PUNCTUATION.search(doc.article.text, cue_end, t.start)
+                and all(not (s <= t.start < e) for s, e in parts)):
+            return True  # "said on Tuesday", "told reporters on Monday"
     return False
 
 
@@ -478,8 +490,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             if len(items) > 1:
                 # "At least 27 migrants drowned late on Saturday, the coast guard said on Sunday": the clause
                 # of saying dates the telling, not an event; the sentence's other date is the event's
-                saying = [p is None and not lab and _only_saying(doc, start, end)
-                          for p, lab, (start, end) in zip(phrases, labelled, spans)]
+                saying = [p is None and not lab and _only_saying(doc, start, end, t)
+                          for (_, t, _), p, lab, (start, end) in zip(items, phrases, labelled, spans)]
                 if any(saying) and not all(saying):
                     items, spans, labelled = ([x for x, sy in zip(xs, saying) if not sy] for xs in (items, spans, labelled))
             for (_, t, value), (start, end), lab in zip(items, spans, labelled):
@@ -582,3 +594,21 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
         })
     out.sort(key=lambda e: (_period_start(e["date"]), _granularity_rank(e["date"]), -len(e["sources"])))
     return out
+
+
+def mark_disputed_events(timeline: Sequence[dict], disagreements: Sequence[dict]) -> None:
+    """Set each event's ``disputed``: the date disagreements whose value dates it (the event's date is a value
+    another report contradicts or updates: "died late on Saturday" where others say Sunday, a funeral "on
+    Thursday" that a later report moves to Friday), so that a reader of the timeline sees it is contested."""
+    given: dict[tuple[str, int], list[str]] = {}
+    for d in disagreements:
+        if d.get("kind") != "date":
+            continue
+        for p in d.get("positions", []):
+            for ev in p.get("evidence", []):
+                if "value_start" in ev:
+                    given.setdefault((ev["article"], ev["value_start"]), []).append(d["id"])
+    for event in timeline:
+        ids = [i for ev in event.get("evidence", []) for i in given.get((ev["article"], ev.get("date_start")), [])]
+        event["disputed"] = list(dict.fromkeys(ids))
+

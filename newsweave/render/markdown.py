@@ -59,11 +59,7 @@ def render_markdown(b: Briefing) -> str:
         out.append("_No summary: no usable article text._")
     for item in v.items:
         flag = f" _({single_source_note(item)})_" if item.single_source else ""
-        by_label: dict[str, list[str]] = {}
-        for did, _anchor, label in item.disputed:
-            by_label.setdefault(label, []).append(did)
-        flag += "".join(f" _({label}: {', '.join(ids)})_" for label, ids in by_label.items())  # "disputed: D1, D2"
-        out.append(f"- {_md_escape(item.text)} {_marks(item.markers)}{flag}")
+        out.append(f"- {_md_escape(item.text)} {_marks(item.markers)}{flag}{_dispute_flags(item.disputed)}")
     _timeline(v, out)
     _disagreements(v, out)
     _matrix(v, out)
@@ -97,13 +93,21 @@ def render_markdown(b: Briefing) -> str:
     return "\n".join(out) + "\n"
 
 
+def _dispute_flags(disputed: list[tuple[str, str, str]]) -> str:
+    """ " _(disputed: D1, D2)_ _(updated: D3)_" """
+    by_label: dict[str, list[str]] = {}
+    for did, _anchor, label in disputed:
+        by_label.setdefault(label, []).append(did)
+    return "".join(f" _({label}: {', '.join(ids)})_" for label, ids in by_label.items())
+
+
 def _timeline(v: BriefingView, out: list[str]) -> None:
     if not v.timeline:
         return
     out += ["", "## Timeline", ""]
     for t in v.timeline:
         flag = f" _({t.status})_" if t.status in ("scheduled", "moved", "cancelled") else ""
-        out.append(f"- **{t.label}**{flag}: {_md_escape(t.event)} {_marks(t.markers)}")
+        out.append(f"- **{t.label}**{flag}: {_md_escape(t.event)} {_marks(t.markers)}{_dispute_flags(t.disputed)}")
 
 
 def _disagreements(v: BriefingView, out: list[str]) -> None:

@@ -15,6 +15,14 @@ LOADED_CHARS = 60  # the top loaded sentence, cut to this length
 WORD_CHOICE_LINES = 8
 
 
+
+def _dispute_flags(disputed: list[tuple[str, str, str]]) -> str:
+    """ " · disputed: D1, D2 · updated: D3" """
+    by_label: dict[str, list[str]] = {}
+    for did, _anchor, label in disputed:
+        by_label.setdefault(label, []).append(did)
+    return "".join(f" · {label}: {', '.join(ids)}" for label, ids in by_label.items())
+
 def _refs(markers) -> str:
     return "".join(f"[{m.number}]" for m in markers)
 
@@ -40,11 +48,7 @@ def print_text(b: Briefing, console=None) -> None:
         summary.append(" " + _refs(item.markers), style="bold cyan")
         if item.single_source:
             summary.append(" " + single_source_note(item), style="italic dim")
-        by_label: dict[str, list[str]] = {}
-        for did, _anchor, label in item.disputed:
-            by_label.setdefault(label, []).append(did)
-        for label, ids in by_label.items():
-            summary.append(f" · {label}: {', '.join(ids)}", style="italic red")
+        summary.append(_dispute_flags(item.disputed), style="italic red")
     console.print(Panel(summary or Text("No summary: no usable article text."), title="Summary", border_style="cyan"))
 
     if v.timeline:
@@ -61,7 +65,9 @@ def print_text(b: Briefing, console=None) -> None:
                 when.append(" moved", style="dim")
             elif e.status == "cancelled":
                 when.append(" called off", style="dim strike")
-            t.add_row(when, short(e.event, 120), _refs(e.markers))
+            event = Text(short(e.event, 120))
+            event.append(_dispute_flags(e.disputed), style="italic red")
+            t.add_row(when, event, _refs(e.markers))
         if len(v.timeline) > TIMELINE_ROWS:
             t.caption = f"{TIMELINE_ROWS} best-sourced of {len(v.timeline)} events"
         console.print(t)

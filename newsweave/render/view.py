@@ -95,6 +95,7 @@ class TimelineView:
     anchor: str = ""
     label: str = ""  # the date for people: "20 Nov 2020", "Nov 2020", "week of 9 Nov 2020"
     end: str = ""  # a period's last date (TIMEX value), when the event is one
+    disputed: list[tuple[str, str, str]] = field(default_factory=list)  # as ItemView's: its date is contested
 
 
 @dataclass(slots=True)
@@ -591,7 +592,8 @@ def build_view(b: Briefing) -> BriefingView:
         TimelineView(e["date"], e.get("status", "happened"), sentence_case(e["event"]), cite.markers(e.get("evidence")),
                      f"tl-{i + 1}", ("about " if e.get("approximate") else "") + date_label(e["date"])
                      + (f" – {date_label(e['end'])}" if e.get("end") else ""),
-                     str(e.get("end") or ""))
+                     str(e.get("end") or ""),
+                     [(d, dis_anchor[d], dis_label[d]) for d in e.get("disputed") or () if d in dis_anchor])
         for i, e in enumerate(b.timeline)
     ]
     facts = {f["id"]: f for f in b.facts if "id" in f}
