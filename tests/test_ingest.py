@@ -200,6 +200,16 @@ def test_text_header_fields_are_read_and_kept_out_of_the_body(tmp_path):
     assert [(r.reason, r.text) for r in a.removed] == [("header field", "Tags: harbour, council")]
 
 
+def test_header_field_lines_under_the_headline(tmp_path):
+    """ "Published: 2027-04-20T18:40:00+02:00" under a headline and byline is the date (with its time), not
+    the first line of the body."""
+    raw = f"Quay repairs to start in June\nBy Alina Ferrow\nPublished: 2025-06-05T07:30:00+01:00\n\n{QUAY}\n\n{SCHOOL}\n"
+    a = only_article(ingest([write(tmp_path / "quay.txt", raw)]))
+    assert (a.title, a.byline, a.published, a.published_time) == (
+        "Quay repairs to start in June", "Alina Ferrow", "2025-06-05", "2025-06-05T07:30:00+01:00")
+    assert a.text == f"{QUAY}\n\n{SCHOOL}"
+
+
 def test_markdown_front_matter_and_heading(tmp_path):
     raw = ("---\ntitle: \"Quay repairs: work to start in June\"\ndate: 2025-06-05\nauthor:\n  - Alina Ferrow\n"
            "  - Tom Brisk\npublisher:\n  name: Dunmere Gazette\n---\n# Quay repairs: work to start in June\n\n"

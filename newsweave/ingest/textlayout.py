@@ -230,10 +230,13 @@ def _parse_header_lines(lines: list[str], i: int, out: ParsedText) -> int:
             i += 1
             continue
         when = parse_dateline(s)
+        field = _FIELD_LINE.match(s)
         if when and out.published is None:
             out.published = when
         elif when:
             pass
+        elif field and field_of(field.group("key")):
+            _take_field(field.group("key"), field.group("value"), out)  # "Published: 2027-04-20T18:40:00+02:00"
         elif out.outlet is None and out.title is not None and _OUTLET_LINE.match(s):
             out.outlet = s  # "Kelby Evening News" under the headline: who published it, not who wrote it
         elif out.byline is None and out.title is not None and byline_name(s):
