@@ -1091,6 +1091,16 @@ def _tally_first(text: str, q) -> str | None:
     return m.group(1).replace(",", "") if m else None
 
 
+# a verb whose object is people, right before a bare figure ("wounded eight", "injured nine more", "arrested 20")
+_DIED_OF_WOUNDS = re.compile(r"\b(?:died|dies|dying|succumbed)\s+(?:\w+\s+)?(?:of|from|to)\s+(?:(?:his|her|their|the)\s+)?"
+                             r"(?:\w+\s+)?(?:wounds|injuries)\b", re.IGNORECASE)
+_HARMED_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|rescued|rescuing|"
+    r"arrested|arresting|detained|detaining|evacuated|evacuating|hospitali[sz]ed|abducted|kidnapped|"
+    r"taking|took|taken|held)\s+(?:hostage\s+)?(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|"
+    r"another|a\s+further)\s+)?$", re.IGNORECASE)
+
+
 def _with_counted(q, text: str):
     """A figure followed by "of <noun>" ("thousands of people") counts that noun; the second figure of a
     tally ("212 votes to 180") counts what the first does."""
@@ -1104,6 +1114,8 @@ def _with_counted(q, text: str):
         word = m.group(1) if m else tally.group(2) if tally else None
         if word:
             counted = _singular(word)
+        elif q.kind == "cardinal" and q.unit is None and _HARMED_BEFORE.search(text, max(0, q.start - 40), q.start):
+            counted = "people"  # "killed five people and wounded eight": whom such a verb's figure counts
     if counted != q.counted:
         q = copy.copy(q)
         q.counted = counted
@@ -1437,6 +1449,8 @@ class _SegmentCache:
                 words.discard("fatal")
             if _RESCUE_TRIED.search(text):  # "an attempt to rescue 116 sailors trapped ...": not yet rescued
                 words.discard("rescue")
+            if _DIED_OF_WOUNDS.search(text):  # "risen to six after a woman died of her wounds": a toll of the dead
+                words = {t for t in words if _FAMILY_OF.get(t) != "~injured"}
             owner = self.owner(c, q)
             hit = self._words[key] = frozenset(words | {_FAMILY_OF[t] for t in words if t in _FAMILY_OF}
                                                | ({owner} if owner else set()))

@@ -1,0 +1,48 @@
+"""A shooting told by three reports (a story we wrote): the injured given as a bare figure after the verb, and
+a death toll that rose after someone died of her wounds."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsweave
+from newsweave.model import Article
+
+
+@pytest.fixture(scope="module")
+def shooting():
+    def art(i, outlet, text, when):
+        return Article(id=f"s{i}", source=f"s{i}", outlet=outlet, published=when[:10], published_time=when, text=text)
+
+    return newsweave.brief([
+        art(1, "Baltic Press", "A gunman killed five people and wounded eight at a shopping centre in the western city "
+            "of Orvik on Tuesday afternoon before he was shot dead by police, officials said.\n\nThe attacker opened "
+            "fire shortly after 2 p.m. in the food court of the Skarv centre, police chief Anders Holm said.",
+            "2027-04-20T18:40:00+02:00"),
+        art(2, "Orvik Post", "The death toll from Tuesday's shooting at the Skarv shopping centre in Orvik has risen to "
+            "six after a woman died of her wounds overnight, the regional hospital said on Wednesday.\n\nPolice chief "
+            "Anders Holm said investigators were examining the gunman's work history.", "2027-04-21T07:15:00+02:00"),
+        art(3, "Daily Flash", "A crazed gunman slaughtered five innocent shoppers and injured nine more in a horrific "
+            "rampage at the Skarv centre in Orvik on Tuesday.\n\nArmed police shot the gunman dead inside the centre.",
+            "2027-04-20T21:00:00+02:00"),
+    ])
+
+
+def _values(d: dict) -> set[str]:
+    return {p["value"] for p in d["positions"]}
+
+
+def test_bare_figures_after_verbs_of_harm_count_people(shooting):
+    """ "wounded eight" / "injured nine more": two counts of the injured, though neither names a noun."""
+    injured = [d for d in shooting.disagreements if _values(d) == {"eight", "nine"}]
+    assert injured and injured[0]["status"] == "contradiction", [(d["subject"], _values(d)) for d in shooting.disagreements]
+
+
+def test_a_toll_that_rose_after_someone_died_of_wounds_counts_the_dead(shooting):
+    """ "has risen to six after a woman died of her wounds" is a toll of the dead: an update of "killed five
+    people", and no count of the injured."""
+    for d in shooting.disagreements:
+        if "six" in _values(d):
+            assert _values(d) & {"five people", "five innocent shoppers"} and d["status"] == "update", (d["subject"], _values(d))
+            assert "eight" not in _values(d) and "nine" not in _values(d), (d["subject"], _values(d))
+    assert any("six" in _values(d) for d in shooting.disagreements)
