@@ -101,3 +101,29 @@ def test_a_figure_at_the_end_of_a_summary_item_still_marks_it_disputed():
         {"value": "14", "evidence": [{"article": "b", "start": 100, "end": 140, "value_start": 120}]}]}
     mark_disputed([item], [dispute])
     assert item.disputed == ["D1"]
+
+
+def test_an_event_is_told_in_the_words_of_a_report_that_it_happened_not_of_a_forecast():
+    """Monday's event, which a forecast ("expects the storm to weaken ... on Monday") and a later report ("weakened
+    ... on Monday") both date, is told as the report of what happened."""
+    b = newsweave.brief([
+        _art(1, "Harbour Wire", "Storm Ilsa battered the coast of Varn late on Sunday, cutting power to 40,000 homes.\n\n"
+             "Forecasters expect Ilsa to weaken over the hills of Varn on Monday and to move out to sea by Tuesday.",
+             "2028-02-07T06:00:00+00:00"),
+        _art(2, "Varn Times", "Storm Ilsa weakened over the hills of Varn on Monday after cutting power to 40,000 "
+             "homes.\n\nSchools in Varn will reopen on Wednesday.", "2028-02-08T06:00:00+00:00"),
+    ])
+    monday = [e for e in b.timeline if str(e["date"]) == "2028-02-07"]
+    assert monday and all("expect" not in e["event"].lower() for e in monday), monday
+
+
+def test_a_day_told_before_what_was_announced_dates_the_announcement():
+    """ "announced on Tuesday that it will shed 1,200 jobs by the end of 2028": Tuesday is the announcement's day,
+    an event, though a verb of saying comes before it."""
+    b = newsweave.brief([
+        _art(1, "Harbour Wire", "Workers at the Varn shipyard fear for their jobs after the owner announced on Tuesday "
+             "that it will shed 800 jobs by the end of 2029.", "2028-02-09"),
+        _art(2, "Varn Times", "The owner of the Varn shipyard announced on Tuesday that it would cut 800 jobs.",
+             "2028-02-09"),
+    ])
+    assert [e for e in b.timeline if str(e["date"]) == "2028-02-08"], b.timeline

@@ -50,6 +50,7 @@ class _Candidate:
     text: str = ""
     until: str | None = None  # the last day, month or year of a period ("from December 2007 through June 2009")
     approximate: bool = False  # the phrase gives the date only roughly ("about a week ago", "two weeks ago")
+    planned: bool = False  # told as a plan or a forecast ("expects Halvar to weaken on Monday")
 
 
 @dataclass
@@ -378,9 +379,11 @@ _PUNCTUATION = re.compile(r"[,.;:!?\"“”()]")
 
 def _only_saying(doc: AnnotatedArticle, start: int, end: int, t=None) -> bool:
     """Does the date ``t`` date the telling ("..., the coast guard said on Sunday"): the clause ``start``-``end``
-    holds an attribution's cue and none of what was said, or the date itself stands after the cue and outside
-    what was said ("The funeral will now be held on Friday, a day later than first announced, ..., the
-    president's office said on Tuesday", where the clauses split inside what was said)?"""
+    holds an attribution's cue and none of what was said, or the date itself stands right after the cue, after
+    all that was said ("The funeral will now be held on Friday, a day later than first announced, ..., the
+    president's office said on Tuesday", where the clauses split inside what was said)? A day told before what
+    was said ("the carmaker announced on Tuesday that it will shed 1,200 jobs") dates the announcement, an
+    event of its own."""
     for a in doc.quotes:
         if a.cue_start is None or a.form != "clause":
             continue
@@ -390,8 +393,8 @@ def _only_saying(doc: AnnotatedArticle, start: int, end: int, t=None) -> bool:
         cue_end = a.cue_end if a.cue_end is not None else a.cue_start
         if (t is not None and 0 <= t.start - cue_end <= MAX_CUE_TO_DATE and start <= t.start < end
                 and not _PUNCTUATION.search(doc.article.text, cue_end, t.start)
-                and all(not (s <= t.start < e) for s, e in parts)):
-            return True  # "said on Tuesday", "told reporters on Monday"
+                and all(e <= a.cue_start for s, e in parts)):
+            return True  # "..., the office said on Tuesday", "..., his son told reporters on Monday"
     return False
 
 
@@ -504,7 +507,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                     status = "cancelled"  # a day still to come, of a plan the report says is off
                 candidates.append(_Candidate(value, sent, t.start, t.end, t.text, status,
                                              start, end, text[start:end].strip(" ,;:-–—"), until.get(id(t)),
-                                             t.mod == "APPROX"))
+                                             t.mod == "APPROX", planned))
 
     _encode_comparable(candidates, index)
     cand_facts = {id(c): facts_of(c) for c in candidates}
@@ -566,12 +569,13 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
 
     out = []
     for ev in events:
-        # The wording: the most neutral member (fewest loaded terms: "passed a law", not "rammed its
-        # draconian law through"), then the one that shares most with the others (the common core), shorter
-        # on ties.
-        def centrality(m: _Candidate) -> tuple[int, float, int]:
-            return (-loaded_count(m.text), sum(_jaccard(m.sentence, o.sentence) for o in ev.members if o is not m),
-                    -m.sentence.n_words)
+        # The wording: one that tells it happened over a forecast of it ("Halvar weakened to a tropical storm on
+        # Monday", not "the bureau expects Halvar to weaken on Monday"), the most neutral member (fewest loaded
+        # terms: "passed a law", not "rammed its draconian law through"), then the one that shares most with
+        # the others (the common core), shorter on ties.
+        def centrality(m: _Candidate) -> tuple[bool, int, float, int]:
+            return (not m.planned, -loaded_count(m.text),
+                    sum(_jaccard(m.sentence, o.sentence) for o in ev.members if o is not m), -m.sentence.n_words)
 
         best = max(ev.members, key=centrality)
         ev.members = list({(m.sentence.article, m.start): m for m in ev.members}.values())
