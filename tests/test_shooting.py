@@ -46,3 +46,33 @@ def test_a_toll_that_rose_after_someone_died_of_wounds_counts_the_dead(shooting)
             assert _values(d) & {"five people", "five innocent shoppers"} and d["status"] == "update", (d["subject"], _values(d))
             assert "eight" not in _values(d) and "nine" not in _values(d), (d["subject"], _values(d))
     assert any("six" in _values(d) for d in shooting.disagreements)
+
+
+def test_an_updated_count_cites_the_reports_of_that_count_not_the_later_one():
+    """ "killing at least three people" is stated by "Three people died" (one figure said two ways), not by the
+    next day's "rose to four"."""
+    def art(i, outlet, text, when):
+        return Article(id=f"b{i}", source=f"b{i}", outlet=outlet, published=when, text=text)
+
+    b = newsweave.brief([
+        art(1, "Baltic Press", "A bus carrying 40 passengers crashed into the Varn river near the town of Ost on Monday, "
+            "killing at least three people, officials said.", "2027-05-03"),
+        art(2, "Ost Post", "Three people died when a bus carrying 40 passengers crashed into the Varn river near Ost "
+            "on Monday.", "2027-05-03"),
+        art(3, "Varn Daily", "The death toll from Monday's bus crash in the Varn river near Ost rose to four overnight "
+            "after a passenger died in hospital, the hospital said on Tuesday.", "2027-05-04"),
+    ])
+    three = [i for i in b.summary if "three" in i.text.lower()]
+    assert three, [i.text for i in b.summary]
+    assert "b3" not in three[0].sources and {"b1", "b2"} <= set(three[0].sources), (three[0].text, three[0].sources)
+
+
+def test_one_figure_said_two_ways_is_one_value_for_a_citation():
+    """ "at least three" and "three" are one figure (a report of either states the other); "at least 12" and a
+    later "15", or "at least 27" and "at least 29", are two counts."""
+    from newsweave.compose.summary import _may_be_one
+
+    assert _may_be_one([3.0, None], [3.0, 3.0])
+    assert not _may_be_one([12.0, None], [15.0, 15.0])
+    assert not _may_be_one([27.0, None], [29.0, None])
+    assert _may_be_one("2027-05-03", "2027-05-03") and not _may_be_one("2027-05-03", "2027-05-04")

@@ -1092,6 +1092,8 @@ def _tally_first(text: str, q) -> str | None:
 
 
 # a verb whose object is people, right before a bare figure ("wounded eight", "injured nine more", "arrested 20")
+_CARRIED_BEFORE = re.compile(r"\b(?:carrying|carried|carries|carry|transporting|ferrying)\s+(?:(?:about|around|some|nearly|"
+                             r"almost|more\s+than|over|up\s+to|at\s+least)\s+)?$", re.IGNORECASE)
 _DIED_OF_WOUNDS = re.compile(r"\b(?:died|dies|dying|succumbed)\s+(?:\w+\s+)?(?:of|from|to)\s+(?:(?:his|her|their|the)\s+)?"
                              r"(?:\w+\s+)?(?:wounds|injuries)\b", re.IGNORECASE)
 _HARMED_BEFORE = re.compile(
@@ -1451,6 +1453,9 @@ class _SegmentCache:
                 words.discard("rescue")
             if _DIED_OF_WOUNDS.search(text):  # "risen to six after a woman died of her wounds": a toll of the dead
                 words = {t for t in words if _FAMILY_OF.get(t) != "~injured"}
+            if _CARRIED_BEFORE.search(self.index._texts[c.article], max(0, q.start - 20), q.start):
+                # "Three people died when a bus carrying 40 passengers crashed": those carried, not the dead
+                words = {t for t in words if t not in _FAMILY_OF}
             owner = self.owner(c, q)
             hit = self._words[key] = frozenset(words | {_FAMILY_OF[t] for t in words if t in _FAMILY_OF}
                                                | ({owner} if owner else set()))

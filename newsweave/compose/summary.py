@@ -1074,12 +1074,31 @@ def _without_rival_values(item: SummaryItem, disagreements: Sequence[dict]) -> S
         mine = {k for k in range(len(positions)) if given(k, own)}
         if len(mine) != 1:
             continue  # (a span that gives both values, or none, takes no side)
+        (k_mine,) = mine
+        # (a value that may be the item's own is no rival: "Three people died" states "at least three people")
+        rivals = [k for k in range(len(positions))
+                  if k != k_mine and not _may_be_one(positions[k].get("normalized"), positions[k_mine].get("normalized"))]
         drop.update((e.article, e.start, e.end) for e in item.evidence[1:]
-                    if not any(given(k, e) for k in mine) and any(given(k, e) for k in range(len(positions)) if k not in mine))
+                    if not given(k_mine, e) and any(given(k, e) for k in rivals))
     if not drop:
         return item
     kept = [e for e in item.evidence if (e.article, e.start, e.end) not in drop]
     return item.model_copy(update={"evidence": kept, "sources": [e.article for e in kept]})
+
+
+def _may_be_one(a, b) -> bool:
+    """Are two positions' values one figure said two ways: ranges with an end in common ("at least three people",
+    [3, None], and "three people", [3, 3]); "at least 12" and a later "15", or "at least 27" and "at least 29",
+    are two counts. Anything else only when equal."""
+    def bounds(v):
+        if isinstance(v, (list, tuple)) and len(v) == 2 and all(x is None or isinstance(x, (int, float)) for x in v):
+            return v
+        return None
+
+    ra, rb = bounds(a), bounds(b)
+    if ra is not None and rb is not None:
+        return (ra[0] is not None and ra[0] == rb[0]) or (ra[1] is not None and ra[1] == rb[1])
+    return a == b
 
 
 @lru_cache(maxsize=64)
