@@ -685,3 +685,24 @@ def test_a_given_name_transliterated_two_ways_is_one_person():
     assert len({id(find(entities, n)) for n in ("Maria Lopez", "Mario Lopez")}) == 2
     assert len({id(find(entities, n)) for n in ("Dan Ross", "Don Ross")}) == 2
     assert len({id(find(entities, n)) for n in ("Lena Ostrova", "Lina Ostrova")}) == 2
+
+
+def test_a_place_the_tagger_missed_under_another_spelling_joins_the_place():
+    """ "Kyiv", untagged, is the gazetteer's other name of the "Kiev" another report's tagger found (and
+    "Odesa" of "Odessa"); a capitalised word of no place the story names stays untagged."""
+    ents, _ = story({
+        "a": ("Trains between Kyiv and Odesa ran late after Storm Ilsa hit on Tuesday.", []),
+        "b": ("Rail services from Kiev to Odessa were delayed on Tuesday.", [("Kiev", "GPE"), ("Odessa", "GPE")]),
+    })
+    kiev = find(ents, "Kiev")
+    assert "Kyiv" in kiev.aliases and kiev.sources == ["a", "b"]
+    assert "Odesa" in find(ents, "Odessa").aliases
+    assert not [e for e in ents if "Ilsa" in e.aliases or "Storm" in e.aliases]
+
+
+def test_a_ukrainian_given_name_and_its_russian_spelling_are_one_person():
+    ents, _ = story({
+        "a": ("Mayor Ihor Terekhov said 40 heating points had opened.", [("Ihor Terekhov", "PERSON")]),
+        "b": ("Kharkov mayor Igor Terekhov said the city had opened 40 heating points.", [("Igor Terekhov", "PERSON")]),
+    })
+    assert set(find(ents, "Igor Terekhov").aliases) >= {"Ihor Terekhov", "Igor Terekhov"}

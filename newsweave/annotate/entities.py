@@ -1043,10 +1043,11 @@ def _given_name_transliterated(x: str, y: str) -> bool:
     if len(tx) != len(ty) or len(tx) < 2 or tx[1:] != ty[1:]:
         return False
     gx, gy = tx[0], ty[0]
-    # (the same last letter, or a final i written y: "Maria" and "Mario", "Anna" and "Anne" are other names)
-    same_end = gx[-1] == gy[-1] or {gx[-1], gy[-1]} == {"i", "y"}
+    # (the same last letter, or a final i written y: "Maria" and "Mario", "Anna" and "Anne" are other names; the h
+    # of a Ukrainian name is a Russian g: "Ihor" / "Igor", "Oleh" / "Oleg")
+    same_end = gx[-1] == gy[-1] or {gx[-1], gy[-1]} in ({"i", "y"}, {"h", "g"})
     return (gx != gy and min(len(gx), len(gy)) >= 4 and gx[0] == gy[0] and same_end
-            and _skeleton(gx) == _skeleton(gy))
+            and (_skeleton(gx) == _skeleton(gy) or _skeleton(gx.replace("g", "h")) == _skeleton(gy.replace("g", "h"))))
 
 
 def _mostly_person(g: _Group) -> bool:
@@ -1459,6 +1460,51 @@ def _common_nouns() -> frozenset[str]:
         return frozenset()
 
 
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?![\w'’-])")
+
+
+def _gazetteer_spellings(groups: list[_Group], texts: dict[str, str], lower_words: set[str]) -> None:
+    """Give a place the story names the other spellings of it the texts use that the tagger missed ("Kiev" in
+    one report, "Kyiv" untagged in another; "Odessa" / "Odesa"): a capitalised word the gazetteer gives as a
+    name of the same place, which is no word the texts write in lower case. :func:`_search_missed` then
+    finds every occurrence."""
+    gaz = _gazetteer()
+    places: list[tuple[int, set[int]]] = []
+    for gi, g in enumerate(groups):
+        if g.demonym or g.labels.get("PERSON", 0) > sum(g.labels.values()) / 2:
+            continue
+        if not (_decide_type(g, texts) in PLACE_TYPES or any(gaz.primary(n) for n in g.names)):
+            continue
+        ids = set().union(*(gaz.cities(n) for n in g.names))
+        if ids:
+            places.append((gi, ids))
+    if not places:
+        return
+    known = {name_key(n) for g in groups for n in g.names}
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for g in groups:
+        for m in g.members:
+            taken[m.article].append((m.start, m.end))
+    found: dict[str, tuple[int, str, int, int]] = {}
+    for art, text in texts.items():
+        spans = sorted(taken[art])
+        for m in _CAPITALISED.finditer(text):
+            word = m.group()
+            k = name_key(word)
+            if k in known or k in found or word.lower() in lower_words or len(word) < 4 or _overlaps(spans, m.start(), m.end()):
+                continue
+            ids = gaz.cities(word)
+            if not ids:
+                continue
+            hits = [gi for gi, place_ids in places if ids & place_ids]
+            if len(hits) == 1:
+                found[k] = (hits[0], art, m.start(), m.end())
+    for k, (gi, art, s, e) in found.items():
+        surface = texts[art][s:e]
+        groups[gi].members.append(_M(art, s, e, surface, None, 0.0, surface))
+        groups[gi].names[surface] += 0  # a known form, no weight
+
+
 def _search_missed(groups: list[_Group], texts: dict[str, str], lower_words: set[str] | None = None) -> None:
     """Add every occurrence of a known alias that spaCy did not tag (word-bounded, first word
     case-sensitive; hyphen, space and joined forms; never inside a span already taken).
@@ -1729,6 +1775,7 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
     groups = _attach_surnames(groups, texts)
     if texts:
         groups = _merge_named_aliases(groups, texts)
+        _gazetteer_spellings(groups, texts, lower_words)
         _search_missed(groups, texts, lower_words)
     for g in groups:
         for m in g.members:
