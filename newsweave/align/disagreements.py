@@ -696,7 +696,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue  # "64 of the 122 seats" in both: each figure is another's partner, not its rival
             if _partitive(texts[ca.article], qa) != _partitive(texts[cb.article], qb):
                 continue  # "18 of the dead had been identified" is a part of the toll, not another toll
-            if not sourced and (_part_of_total(qa, qb, totals) or _part_of_total(qb, qa, totals) or _partners(qa, qb, totals)):
+            one_people = qa.counted == qb.counted and (qa.counted or "").startswith("people from ")
+            if not sourced and not one_people and (_part_of_total(qa, qb, totals) or _part_of_total(qb, qa, totals)
+                                                   or _partners(qa, qb, totals)):
                 continue  # "109 aboard and four on the ground" in one report: another's 113 is their total,
                 # and another's "four killed on the ground" is not a rival of "109 aboard"
             ma, mb = _modifiers(texts[ca.article], qa), _modifiers(texts[cb.article], qb)
@@ -721,8 +723,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 # (two shares of one party, "National Party was second with 27.8%" / "National Party won 28.9%",
                 # measure the same)
                 continue
-            if segments.other_places(ca, cb):
+            if not one_people and segments.other_places(ca, cb):
                 continue  # figures about different places or peoples, even in wordings the facts align
+                # (a count of one country's people names its people itself: "four Britons" / "Five British
+                # nationals were among the 11 people killed ... in the Swiss Alps")
             if rivals:
                 # the report says itself what the other source's figure measures ("the Survey put the magnitude
                 # at 6.3"): their wordings need not read alike
@@ -811,8 +815,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         item = _make("number", subject, positions, texts, lambda p: str(p.normalized), status,
                      each_figure=(id(qa), id(qb)) in rival_pairs or (id(qb), id(qa)) in rival_pairs)
         item["_figure"] = qa.kind  # (dropped after _explain reads it)
-        if qa.counted == "age":
-            item["_fixed"] = True  # an age does not grow from one day's report to the next
+        if qa.counted == "age" or (qa.counted or "").startswith("people from "):
+            # an age does not grow from one day's report to the next, nor does the number of a country's people
+            # on board unless a report says it changed ("has risen to five Britons")
+            item["_fixed"] = True
         results.append(item)
     merged = (_without_ambiguous_reports(it, texts, speakers, rival_articles) for it in _merge_number_items(results))
     out = [it for it in merged if it is not None]
@@ -1103,6 +1109,23 @@ _HARMED_BEFORE = re.compile(
     r"another|a\s+further)\s+)?$", re.IGNORECASE)
 
 
+_NATIONALS = frozenset({"national", "nationals", "citizen", "citizens"})
+
+
+def _nationality(text: str, q) -> str | None:
+    """The country whose people a count counts: a demonym counted ("four Britons", "three Germans") or nationals
+    named by one ("Five British nationals", "two Italian citizens")."""
+    if q.kind != "cardinal" or q.counted_start is None or q.counted_end is None:
+        return None
+    word = text[q.counted_start:q.counted_end]
+    if word[:1].isupper():
+        return demonym_place(word)
+    if word.lower() in _NATIONALS:
+        m = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, q.counted_start - 30):q.counted_start])
+        return demonym_place(m.group(1)) if m else None
+    return None
+
+
 def _with_counted(q, text: str):
     """A figure followed by "of <noun>" ("thousands of people") counts that noun; the second figure of a
     tally ("212 votes to 180") counts what the first does."""
@@ -1118,6 +1141,9 @@ def _with_counted(q, text: str):
             counted = _singular(word)
         elif q.kind == "cardinal" and q.unit is None and _HARMED_BEFORE.search(text, max(0, q.start - 40), q.start):
             counted = "people"  # "killed five people and wounded eight": whom such a verb's figure counts
+    nationality = _nationality(text, q)
+    if nationality:
+        counted = f"people from {nationality}"  # "four Britons" / "Five British nationals"
     if counted != q.counted:
         q = copy.copy(q)
         q.counted = counted
@@ -1321,8 +1347,10 @@ def _partitive(text: str, q) -> bool:
 
 
 def _states_figure(c: Claim, q, besides) -> bool:
-    """Does claim ``c`` also give figure ``q`` (the same interval), in a quantity other than ``besides``?"""
+    """Does claim ``c`` also give figure ``q`` (the same interval, of the same thing where both say what they
+    count: "two Italians" is no partner of "Two Germans"), in a quantity other than ``besides``?"""
     return any(o is not besides and o.kind == q.kind and o.unit == q.unit and (o.low, o.high) == (q.low, q.high)
+               and (o.counted is None or q.counted is None or o.counted == q.counted)
                for o in c.quantities)
 
 
@@ -1378,6 +1406,8 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
             postings[f"\0measure {q.counted}"].append(x)
         elif q.unit in _TIME_UNITS:  # (only prison terms get here: see _number_disagreements)
             postings["\0prison term"].append(x)
+        elif q.counted and q.counted.startswith("people from "):  # a country's people ("three Germans")
+            postings[f"\0{q.counted}"].append(x)
         first = segments.tally_first(c, q)
         if first is not None:  # the second figures of one tally ("212 votes to 181" / "to 180")
             postings[f"\0tally {first} {q.counted}"].append(x)
@@ -1554,6 +1584,11 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     """Claims counting the same thing in the same event need a word in common besides the count, the
     counted noun and the story's names, and wordings that read alike. The lexical part is decided here:
     None when it fails, else (segment a, segment b, the embedding cosine they need)."""
+    if qa.counted == qb.counted and (qa.counted or "").startswith("people from "):
+        # a country's people among the passengers, the dead ...: a list ("included four Britons, three Germans and
+        # two Italians") shares no word with another ("Two Germans and two Italians were also on board"); the
+        # whole claims must read as one statement
+        return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_SUBJECT_EMBEDDING
     if qa.counted == qb.counted == "age":
         # one person's age in two reports ("Petrovsky, 61," / "Petrovskyi, 62,"): the name is the subject
         owner_a, owner_b = cache.owner(a, qa), cache.owner(b, qb)

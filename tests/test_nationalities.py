@@ -1,0 +1,33 @@
+"""Counts of a country's people in a story we wrote (a small plane's crash): "four Britons" against "Five British
+nationals", "three Germans" against "Two Germans", in lists that share no words with each other."""
+
+from __future__ import annotations
+
+import newsweave
+from newsweave.model import Article
+
+
+def _brief():
+    def art(i, outlet, text, when):
+        return Article(id=f"p{i}", source=f"p{i}", outlet=outlet, published=when, text=text)
+
+    return newsweave.brief([
+        art(1, "Continental Press", "A chartered plane carrying nine passengers and two crew crashed into a mountainside "
+            "near the Col de Varne pass on Thursday evening, killing everyone on board, police said on Friday.\n\n"
+            "The passengers included four Britons, three Germans and two Italians, police said.", "2027-09-03"),
+        art(2, "Alpine Post", "Five British nationals were among the 11 people killed when a light aircraft came down "
+            "in the Alps on Thursday night, the Foreign Office said.\n\nTwo Germans and two Italians were also on "
+            "board, along with the two pilots.", "2027-09-04"),
+        art(3, "Sion Daily", "Investigators on Saturday recovered the voice recorder of the chartered plane that "
+            "crashed near the Col de Varne pass on Thursday, killing 11 people.", "2027-09-04"),
+    ])
+
+
+def test_counts_of_one_countrys_people_are_compared_however_they_are_named():
+    b = _brief()
+    found = {frozenset(p["value"] for p in d["positions"]): d["status"] for d in b.disagreements}
+    assert found.get(frozenset({"four Britons", "Five British nationals"})) == "contradiction", found
+    assert found.get(frozenset({"three Germans", "Two Germans"})) == "contradiction", found
+    # the Italians agree, and one country's people are never set against another's
+    assert not [k for k in found if any("Italian" in v for v in k)], found
+    assert not [k for k in found if any("German" in v for v in k) and any("Brit" in v for v in k)], found
