@@ -31,3 +31,11 @@ def test_counts_of_one_countrys_people_are_compared_however_they_are_named():
     # the Italians agree, and one country's people are never set against another's
     assert not [k for k in found if any("Italian" in v for v in k)], found
     assert not [k for k in found if any("German" in v for v in k) and any("Brit" in v for v in k)], found
+
+
+def test_a_timeline_event_is_told_by_a_statement_rather_than_a_noun_phrase():
+    """Thursday's crash, dated by the wire's sentence and by a later report's noun phrase ("the chartered plane
+    that crashed ... on Thursday"), is told in the wire's words."""
+    b = _brief()
+    thursday = [e for e in b.timeline if str(e["date"]) == "2027-09-02" and "p3" in e["sources"]]
+    assert thursday and thursday[0]["event"].startswith("A chartered plane carrying"), thursday

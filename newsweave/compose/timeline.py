@@ -51,6 +51,7 @@ class _Candidate:
     until: str | None = None  # the last day, month or year of a period ("from December 2007 through June 2009")
     approximate: bool = False  # the phrase gives the date only roughly ("about a week ago", "two weeks ago")
     planned: bool = False  # told as a plan or a forecast ("expects Halvar to weaken on Monday")
+    phrase: bool = False  # the span is a noun phrase the date belongs to ("the plane that crashed on Thursday")
 
 
 @dataclass
@@ -496,8 +497,9 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                 saying = [p is None and not lab and _only_saying(doc, start, end, t)
                           for (_, t, _), p, lab, (start, end) in zip(items, phrases, labelled, spans)]
                 if any(saying) and not all(saying):
-                    items, spans, labelled = ([x for x, sy in zip(xs, saying) if not sy] for xs in (items, spans, labelled))
-            for (_, t, value), (start, end), lab in zip(items, spans, labelled):
+                    items, spans, labelled, phrases = ([x for x, sy in zip(xs, saying) if not sy]
+                                                       for xs in (items, spans, labelled, phrases))
+            for (_, t, value), (start, end), lab, phrase in zip(items, spans, labelled, phrases):
                 planned = any((lab or c.start <= t.start < c.end) and c.modality == "planned"
                               for c in claims_of.get(sent.index, ()))
                 # "the deadline, which was moved from Monday": the day it was moved from, not its day now
@@ -507,7 +509,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                     status = "cancelled"  # a day still to come, of a plan the report says is off
                 candidates.append(_Candidate(value, sent, t.start, t.end, t.text, status,
                                              start, end, text[start:end].strip(" ,;:-–—"), until.get(id(t)),
-                                             t.mod == "APPROX", planned))
+                                             t.mod == "APPROX", planned, phrase is not None))
 
     _encode_comparable(candidates, index)
     cand_facts = {id(c): facts_of(c) for c in candidates}
@@ -570,11 +572,12 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
     out = []
     for ev in events:
         # The wording: one that tells it happened over a forecast of it ("Halvar weakened to a tropical storm on
-        # Monday", not "the bureau expects Halvar to weaken on Monday"), the most neutral member (fewest loaded
-        # terms: "passed a law", not "rammed its draconian law through"), then the one that shares most with
-        # the others (the common core), shorter on ties.
-        def centrality(m: _Candidate) -> tuple[bool, int, float, int]:
-            return (not m.planned, -loaded_count(m.text),
+        # Monday", not "the bureau expects Halvar to weaken on Monday"), a statement over a noun phrase ("A plane
+        # ... crashed into a mountainside on Thursday evening", not "the chartered plane that crashed ... on
+        # Thursday"), the most neutral member (fewest loaded terms: "passed a law", not "rammed its draconian law
+        # through"), then the one that shares most with the others (the common core), shorter on ties.
+        def centrality(m: _Candidate) -> tuple[bool, bool, int, float, int]:
+            return (not m.planned, not m.phrase, -loaded_count(m.text),
                     sum(_jaccard(m.sentence, o.sentence) for o in ev.members if o is not m), -m.sentence.n_words)
 
         best = max(ev.members, key=centrality)
