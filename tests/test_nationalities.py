@@ -39,3 +39,17 @@ def test_a_timeline_event_is_told_by_a_statement_rather_than_a_noun_phrase():
     b = _brief()
     thursday = [e for e in b.timeline if str(e["date"]) == "2027-09-02" and "p3" in e["sources"]]
     assert thursday and thursday[0]["event"].startswith("A chartered plane carrying"), thursday
+
+
+def test_crowds_of_one_people_in_several_cities_are_not_compared():
+    def art(i, outlet, text):
+        return Article(id=f"k{i}", source=f"k{i}", outlet=outlet, published="2027-02-15", text=text)
+
+    b = newsweave.brief([
+        art(1, "Continental Press", "Protests over the arrest spread across Europe on Monday: 1,000 Armenians rallied "
+            "in Bonn, waving flags outside the consulate."),
+        art(2, "Alpine Post", "About 1,500 Armenians who spent the night outside the consulate in Rome continued their "
+            "hunger strike on Monday to protest the arrest."),
+        art(3, "Sion Daily", "Armenians held protests over the arrest in several European cities on Monday."),
+    ])
+    assert not [d for d in b.disagreements if any("Armenians" in p["value"] for p in d["positions"])], b.disagreements

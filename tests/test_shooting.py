@@ -76,3 +76,27 @@ def test_one_figure_said_two_ways_is_one_value_for_a_citation():
     assert not _may_be_one([12.0, None], [15.0, 15.0])
     assert not _may_be_one([27.0, None], [29.0, None])
     assert _may_be_one("2027-05-03", "2027-05-03") and not _may_be_one("2027-05-03", "2027-05-04")
+
+
+def test_the_dead_and_the_injured_of_one_wording_are_never_one_count():
+    """Three reports of one fire: "killing 60 people and injuring 155" / "killing 65 people and injuring 157
+    others" / "killing at least 60 people and injuring about 180". The dead (60 / 65) and the injured (155 / 157 /
+    180) disagree among themselves, never with each other; the town's population is no count at all."""
+    def art(i, outlet, text):
+        return Article(id=f"f{i}", source=f"f{i}", outlet=outlet, published="2027-10-30", text=text)
+
+    b = newsweave.brief([
+        art(1, "Baltic Press", "A fire turned a dance hall in Orvik into a deathtrap on Thursday, killing 60 people and "
+            "injuring 155."),
+        art(2, "Orvik Post", "A fire turned a crowded dance hall in Orvik, a port city of about 400,000 people, into a "
+            "deathtrap on Thursday, killing 65 people and injuring 157 others."),
+        art(3, "Daily Flash", "A fire turned an Orvik dance hall into a deathtrap on Thursday night, killing at least "
+            "60 people and injuring about 180."),
+    ])
+    dead, injured = {"60 people", "65 people", "at least 60 people"}, {"155", "157 others", "about 180"}
+    for d in b.disagreements:
+        values = _values(d)
+        assert not (values & dead and values & injured), (d["subject"], values)
+        assert "about 400,000 people" not in values, (d["subject"], values)
+    assert any(_values(d) & dead and len(_values(d) & dead) > 1 for d in b.disagreements), \
+        [(d["subject"], _values(d)) for d in b.disagreements]

@@ -559,6 +559,15 @@ def _date_key(p: _Position) -> str:
 # --- numbers ------------------------------------------------------------------------------------
 
 
+# A place's population ("Sweden's second-largest city with about 435,000 people", "a nation of 80 million", "a
+# population of 2.1 million") is no count of what happened
+# who a count of a country's people may be: the victims of an accident or attack, or those aboard
+_VICTIMS = re.compile(r"\b(?:killed|died|dead|deaths?|victims?|injured|wounded|hurt|missing|survivors?|rescued|aboard|"
+                      r"on\s+board|passengers?|crew|hostages?|kidnapped|abducted)\b", re.IGNORECASE)
+_POPULATION_BEFORE = re.compile(
+    r"(?:\b(?:city|town|village|country|nation|island|region|province|state|capital|port|suburb|district)\s+(?:of|with)|"
+    r"\bpopulation\s+(?:of|is|was|stands\s+at)|\bhome\s+to)\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|"
+    r"roughly|just\s+under|just\s+over)\s+)?$", re.IGNORECASE)
 # An age that bounds a group ("pupils under age 7", "infants up to age two", "children under 5") says
 # whom a figure counts; it is no figure of the story for two reports to disagree on.
 _AGE_BOUND = re.compile(
@@ -609,6 +618,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         and not _HYPOTHETICAL.search(texts[c.article], c.start, q.start)
         and not _besides_named(texts[c.article], q)
         and (q.counted == "age" or not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start))
+        and not _POPULATION_BEFORE.search(texts[c.article], max(0, q.start - 40), q.start)
         and not _COUNT_PROGRESS.match(texts[c.article], q.end)
         and not _level_after_change(texts[c.article], q)
     ]
@@ -723,10 +733,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 # (two shares of one party, "National Party was second with 27.8%" / "National Party won 28.9%",
                 # measure the same)
                 continue
-            if not one_people and segments.other_places(ca, cb):
+            if segments.other_places(ca, cb, direct_only=one_people):
                 continue  # figures about different places or peoples, even in wordings the facts align
                 # (a count of one country's people names its people itself: "four Britons" / "Five British
-                # nationals were among the 11 people killed ... in the Swiss Alps")
+                # nationals were among the 11 people killed ... in the Swiss Alps"; only places tell those apart)
             if rivals:
                 # the report says itself what the other source's figure measures ("the Survey put the magnitude
                 # at 6.3"): their wordings need not read alike
@@ -740,6 +750,11 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 check = _subject_segments(ca, cb, qa, qb, index, names, segments, strict)
                 if check is None:
                     continue
+            else:
+                ka = _count_kinds(segments.window_words(ca, qa, names))
+                kb = _count_kinds(segments.window_words(cb, qb, names))
+                if ka and kb and not ka & kb:
+                    continue  # one wording's "killing 65 people and injuring 157 others": the dead and the injured
             pending.append((ca, qa, cb, qb, check))
     spans = list(dict.fromkeys(sp for *_rest, check in pending if check for sp in check[:2]))
     if spans:
@@ -1103,10 +1118,14 @@ _CARRIED_BEFORE = re.compile(r"\b(?:carrying|carried|carries|carry|transporting|
 _DIED_OF_WOUNDS = re.compile(r"\b(?:died|dies|dying|succumbed)\s+(?:\w+\s+)?(?:of|from|to)\s+(?:(?:his|her|their|the)\s+)?"
                              r"(?:\w+\s+)?(?:wounds|injuries)\b", re.IGNORECASE)
 _HARMED_BEFORE = re.compile(
-    r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|rescued|rescuing|"
+    r"\b(?P<verb>killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|rescued|rescuing|"
     r"arrested|arresting|detained|detaining|evacuated|evacuating|hospitali[sz]ed|abducted|kidnapped|"
     r"taking|took|taken|held)\s+(?:hostage\s+)?(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|"
     r"another|a\s+further)\s+)?$", re.IGNORECASE)
+# the count family of such a verb, by its first five letters
+_HARM_FAMILY = {"kille": "~dead", "killi": "~dead", "kills": "~dead", "wound": "~injured", "injur": "~injured",
+                "hurt": "~injured", "hurti": "~injured", "hospi": "~injured", "rescu": "~survivors", "arres": "~detained",
+                "detai": "~detained", "evacu": "~displaced"}
 
 
 _NATIONALS = frozenset({"national", "nationals", "citizen", "citizens"})
@@ -1483,6 +1502,12 @@ class _SegmentCache:
                 words.discard("rescue")
             if _DIED_OF_WOUNDS.search(text):  # "risen to six after a woman died of her wounds": a toll of the dead
                 words = {t for t in words if _FAMILY_OF.get(t) != "~injured"}
+            harmed = _HARMED_BEFORE.search(self.index._texts[c.article], max(0, q.start - 40), q.start)
+            family = _HARM_FAMILY.get(harmed.group("verb").lower()[:5]) if harmed else None
+            if family:
+                # "killing at least 60 people and injuring about 180": each figure counts what its own verb
+                # did, not the other families the window holds
+                words = {t for t in words if _FAMILY_OF.get(t) in (None, family)} | {family}
             if _CARRIED_BEFORE.search(self.index._texts[c.article], max(0, q.start - 20), q.start):
                 # "Three people died when a bus carrying 40 passengers crashed": those carried, not the dead
                 words = {t for t in words if t not in _FAMILY_OF}
@@ -1509,10 +1534,13 @@ class _SegmentCache:
         return False, {place for s, t, place in self.peoples.get(c.article, ())
                        if c.start <= s and t <= c.end and not in_attribution(c, s, t)}
 
-    def other_places(self, a: Claim, b: Claim) -> bool:
+    def other_places(self, a: Claim, b: Claim, direct_only: bool = False) -> bool:
         """Are two claims about different places, or different peoples? (A place against a people decides
-        nothing: "rebels at Kindu" / "rebels and their Rwandan allies".)"""
+        nothing: "rebels at Kindu" / "rebels and their Rwandan allies".) ``direct_only``: only places named
+        tell them apart."""
         (direct_a, pa), (direct_b, pb) = self.places_of(a), self.places_of(b)
+        if direct_only and not (direct_a and direct_b):
+            return False
         return direct_a == direct_b and bool(pa) and bool(pb) and not pa & pb
 
     def same_place(self, a: Claim, b: Claim) -> bool:
@@ -1584,11 +1612,6 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     """Claims counting the same thing in the same event need a word in common besides the count, the
     counted noun and the story's names, and wordings that read alike. The lexical part is decided here:
     None when it fails, else (segment a, segment b, the embedding cosine they need)."""
-    if qa.counted == qb.counted and (qa.counted or "").startswith("people from "):
-        # a country's people among the passengers, the dead ...: a list ("included four Britons, three Germans and
-        # two Italians") shares no word with another ("Two Germans and two Italians were also on board"); the
-        # whole claims must read as one statement
-        return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_SUBJECT_EMBEDDING
     if qa.counted == qb.counted == "age":
         # one person's age in two reports ("Petrovsky, 61," / "Petrovskyi, 62,"): the name is the subject
         owner_a, owner_b = cache.owner(a, qa), cache.owner(b, qb)
@@ -1601,6 +1624,17 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         return None  # figures of different years are about different events
     if cache.past_only(a, ya) != cache.past_only(b, yb):
         return None  # "In 1978, 20 people died in a hotel fire" is not about this week's fire
+    if qa.counted == qb.counted and (qa.counted or "").startswith("people from "):
+        # a country's people among the victims or those aboard: a list ("included four Britons, three Germans and
+        # two Italians") shares no word with another ("Two Germans and two Italians were also on board"); the
+        # whole claims must read as one statement, and the counts be near ("1,500 Kurds" in Rome are no rival
+        # of "8 to 15 million Kurds in Turkey", nor "27 Palestinians" injured of "750 Palestinians" jailed).
+        # Crowds of a people in several cities ("1,000 Kurds rallied in Bonn") are not compared.
+        if qa.value is None or qb.value is None or max(qa.value, qb.value) > KIND_OF_PEOPLE_RATIO * min(qa.value, qb.value):
+            return None
+        if not (_VICTIMS.search(a.text) and _VICTIMS.search(b.text)):
+            return None
+        return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_SUBJECT_EMBEDDING
     # (figures about different places, "2,000 dead in Honduras" / "26 dead in Angola", never get here)
     seg_a, seg_b = cache.segment(a, qa)[0], cache.segment(b, qb)[0]
     first_a = cache.tally_first(a, qa)
