@@ -27,8 +27,10 @@ import datetime as dt
 import heapq
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -66,6 +68,31 @@ def _document(article: Article) -> str:
     return f"{title}\n{title}\n{article.text[:_LEAD_CHARS]}"
 
 
+_PLACE_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+MAX_PLACE_IDS = 5  # a name of more places than this ("Springfield") is left as a word
+
+
+@lru_cache(maxsize=65536)
+def _place_key(word: str) -> str | None:
+    """One token for every spelling of a place ("Kyiv" and "Kiev", "Kharkiv" and "Kharkov" name one gazetteer
+    place): reports of one story written by outlets that transliterate differently share it."""
+    from newsweave.annotate.entities import _gazetteer
+
+    ids = _gazetteer().cities(word)
+    return f"place{min(ids)}" if ids and len(ids) <= MAX_PLACE_IDS else None
+
+
+def _with_place_keys(document: str, surfaces: dict[str, Counter]) -> str:
+    def key(m: re.Match) -> str:
+        k = _place_key(m.group())
+        if k is None:
+            return m.group()
+        surfaces.setdefault(k, Counter())[m.group().lower()] += 1
+        return k
+
+    return _PLACE_WORD.sub(key, document)
+
+
 def _day(article: Article) -> int | None:
     if not article.published:
         return None
@@ -88,8 +115,11 @@ def similarity_graph(articles: Sequence[Article], *, neighbours: int = NEIGHBOUR
         token_pattern=r"(?u)\b[^\W\d_][\w'-]*[^\W_]\b|\b\d{3,}\b",  # words of 2+ characters, and numbers of 3+ digits
         max_df=0.5 if n >= 50 else 1.0, dtype=np.float32,
     )
-    X = vectorizer.fit_transform([_document(a) for a in articles])  # rows are L2-normalised
+    surfaces: dict[str, Counter] = {}
+    X = vectorizer.fit_transform([_with_place_keys(_document(a), surfaces) for a in articles])  # rows are L2-normalised
     terms = vectorizer.get_feature_names_out()
+    if surfaces:  # (a story's label shows the place's most used spelling, not its key)
+        terms = np.array([surfaces[t].most_common(1)[0][0] if t in surfaces else t for t in terms], dtype=object)
     days = [_day(a) for a in articles]
     graph: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     block = 1024

@@ -52,6 +52,22 @@ def test_a_mixed_stream_falls_into_its_stories():
     assert {"dorvan", "lesna"} & set(flood.label)
 
 
+def test_reports_that_spell_the_places_differently_are_one_story():
+    """ "Kharkov", "Kiev" and "Odessa" in one outlet's report, "Kharkiv", "Kyiv" and "Odesa" in another's: the
+    gazetteer's names of the same places, so the two reports share them (the label shows one spelling)."""
+    ice = [
+        "An ice storm brought down power lines across Ukraine, leaving 300,000 homes around Kharkiv and Kyiv without "
+        "electricity. Trains between Kyiv and Odesa ran six hours late.",
+        "Freezing rain toppled power lines around Kharkov, cutting electricity to 280,000 households near Kharkov "
+        "and Kiev. Rail services from Kiev to Odessa were delayed.",
+    ]
+    texts = [FLOOD[0], ice[0], ELECTION[0], FLOOD[1], ice[1], ELECTION[1]]
+    groups = group_stories([Article(id=f"a{i}", source=f"a{i}", text=t) for i, t in enumerate(texts)])
+    assert frozenset({"a1", "a4"}) in _membership(groups), _membership(groups)
+    label = next(g.label for g in groups if "a1" in g.articles)
+    assert not [w for w in label if w.startswith("place")], label
+
+
 def test_average_linkage_does_not_chain():
     # A~B and B~C are similar, A and C were never found similar: single linkage would make one group of three
     graph = {0: {1: 0.5}, 1: {0: 0.5, 2: 0.5}, 2: {1: 0.5}}
