@@ -236,6 +236,18 @@ def test_json_fields_under_other_spellings(tmp_path):
     assert (a.title, a.published, a.byline, a.outlet) == ("Quay repairs", "2025-06-05", "Alina Ferrow", "Dunmere Gazette")
 
 
+def test_json_publication_time_as_a_unix_timestamp(tmp_path):
+    """ "published": 1781000000 (seconds) or in milliseconds, as APIs write it, is the publication moment in UTC;
+    a bare year is not a timestamp."""
+    lines = [json.dumps({"id": "s", "published": 1781000000, "text": QUAY}),
+             json.dumps({"id": "ms", "date": 1781000000000, "text": SCHOOL}),
+             json.dumps({"id": "year", "date": 2025, "text": LIBRARY})]
+    arts = {a.id: a for a in ingest([write(tmp_path / "api.jsonl", "\n".join(lines) + "\n")]).articles}
+    assert (arts["s"].published, arts["s"].published_time) == ("2026-06-09", "2026-06-09T10:13:20+00:00")
+    assert arts["ms"].published == "2026-06-09"
+    assert arts["year"].published is None
+
+
 def test_text_bare_name_byline_and_written_dateline(tmp_path):
     raw = (
         "Ferry service to Kelby suspended\n\nAlina Ferrow\nUpdated June 3, 2025 at 4:15 p.m.\n\n"

@@ -16,7 +16,7 @@ from typing import Any
 from newsweave.ingest.decode import decode_bytes, looks_binary
 from newsweave.ingest.errors import InputSkipped
 from newsweave.ingest.fetch import fetch_url
-from newsweave.ingest.fields import record_field
+from newsweave.ingest.fields import record_field, record_moment
 from newsweave.ingest.html import parse_html_article, site_of
 from newsweave.ingest.jsonfmt import iter_json_records, record_str, record_text
 from newsweave.ingest.language import MIN_CONFIDENCE, detect_language
@@ -260,7 +260,7 @@ def _parse_json(raw: _Raw, text: str, *, lines: bool) -> Iterator[Article | Skip
             parsed = parse_text_article(body, detect_header=not title)
             parsed.title = title or parsed.title
             parsed.byline = record_field(r, "byline") or parsed.byline
-            stated = record_field(r, "published")
+            stated = record_field(r, "published") or record_moment(r)
             if stated:
                 parsed.published = parse_date_string(stated) or parsed.published
                 parsed.published_time = parse_time_string(stated) or parsed.published_time

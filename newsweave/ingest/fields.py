@@ -65,3 +65,18 @@ def record_field(record: dict[str, Any], field: str) -> str | None:
         if value:
             return value
     return None
+
+
+def record_moment(record: dict[str, Any]) -> str | None:
+    """A record's publication moment given as a Unix timestamp (seconds or milliseconds, as APIs and feeds
+    write it: ``"published": 1781000000``), as an ISO moment in UTC; None when it gives none."""
+    by_norm = {norm_key(k): v for k, v in record.items() if isinstance(k, str)}
+    for key in FIELD_KEYS["published"]:
+        value = record.get(key, by_norm.get(norm_key(key)))
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        seconds = value / 1000 if value > 1e11 else value  # (milliseconds)
+        if 1e8 <= seconds < 1e10:  # 1973-2286: a timestamp, not a year or a count
+            return _dt.datetime.fromtimestamp(seconds, tz=_dt.timezone.utc).isoformat().replace("+00:00", "Z")
+    return None
+
