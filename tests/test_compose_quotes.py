@@ -411,3 +411,38 @@ def test_a_role_and_the_name_after_it_are_that_person_not_anyone_else_with_the_r
         assert q["speaker"] != "Tomas Brenn", q
         if who:
             assert q["speaker"] == who, q
+
+
+def _pension():
+    from newsweave import Article, brief
+
+    return brief([
+        Article(id="a", source="a", outlet="Continental Press", published="2027-03-02",
+                text="Labour Minister Elsa Rund said on Tuesday that the government would not back down on its pension "
+                     "reform. \"We will not retreat one step on this reform, whatever the unions do,\" Rund told "
+                     "parliament.\n\nThe unions have called a general strike for March 9."),
+        Article(id="b", source="b", outlet="Capital Post", published="2027-03-02",
+                text="\"We will never retreat on this reform, whatever the unions do,\" Labour Minister Elsa Rund told "
+                     "lawmakers on Tuesday, setting the stage for a showdown with the unions."),
+        Article(id="c", source="c", outlet="Labour Weekly", published="2027-03-03",
+                text="Union leaders said on Wednesday they would press ahead with the March 9 general strike after "
+                     "Labour Minister Elsa Rund said the government would \"not retreat one step\" on pension reform."),
+    ])
+
+
+def test_many_people_and_one_named_person_are_two_speakers():
+    """ "Union leaders said ... after Elsa Rund said the government would 'not retreat one step'": what the
+    union leaders said is theirs, though its words are like hers."""
+    b = _pension()
+    union = [q for q in b.quotes if "c" in q["sources"] and "press ahead" in q["text"]]
+    assert union and union[0]["speaker"] == "Union leaders" and union[0]["sources"] == ["c"], b.quotes
+
+
+def test_a_direct_quote_put_in_other_words_shows_each_wording():
+    from newsweave.render import render
+
+    b = _pension()
+    md = render(b, "md")
+    assert "worded differently: “We will never retreat on this reform, whatever the unions do”" in md, md
+    html = render(b, "html")
+    assert "worded differently: <q>We will never retreat on this reform, whatever the unions do</q>" in html

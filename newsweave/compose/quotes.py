@@ -55,8 +55,19 @@ class _Quote:
 
     def other_kind(self, other: "_Quote") -> bool:
         """Are the two speakers of different kinds? "The ministry said ..." and a quote of Pavel Ondrich are
-        not one statement, however alike their words, even when the ministry resolves to no entity."""
-        return bool(self.speaker_kind and other.speaker_kind and self.speaker_kind != other.speaker_kind)
+        not one statement, however alike their words, even when the ministry resolves to no entity. Nor are
+        many people ("Union leaders said ...") and one named person."""
+        if self.speaker_kind and other.speaker_kind and self.speaker_kind != other.speaker_kind:
+            return True
+        return (self.many and other.entity is not None and not other.many) or (
+            other.many and self.entity is not None and not self.many)
+
+    @property
+    def many(self) -> bool:
+        """Does the text name the speaker as several people ("union leaders", "officials", "residents")?"""
+        words = _WORD.findall((self.speaker_text or "").lower())
+        return bool(words) and self.entity is None and (words[-1] in _PLURAL_PRONOUNS or (
+            words[-1].endswith("s") and words[-1][:-1] in PERSON_ROLE_NOUNS))
 
     @property
     def first_person(self) -> bool:
@@ -64,6 +75,7 @@ class _Quote:
 
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
 _FIRST_PERSON = {"i", "we", "me", "us"}
 
 

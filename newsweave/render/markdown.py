@@ -77,6 +77,8 @@ def render_markdown(b: Briefing) -> str:
             # (a mixed quote keeps its own marks round the words quoted: "called the plan \"reckless\"")
             text = f"“{_md_escape(q.text)}”" if q.kind == "direct" else f"_{_md_escape(q.text)}_"
             out.append(f"- **{_md_escape(q.speaker)}** ({q.kind.replace('_', ' ')}): {text} {_marks(q.markers)}")
+            for words, m in q.worded:
+                out.append(f"  - worded differently: “{_md_escape(words)}” {_marks([m])}")
     out += ["", "## Sources", ""]
     for s in v.sources:
         a = s.article

@@ -104,6 +104,9 @@ class QuoteView:
     text: str
     markers: list[Marker]
     kind: str = "direct"
+    # a direct quote that other outlets put in other words ("We will never retreat" / "We will not retreat one
+    # step"): each other wording, with its citation, so a reader sees who quotes what
+    worded: list[tuple[str, Marker]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -568,6 +571,27 @@ def single_source_note(item: ItemView) -> str:
     return f"single source, copied by {item.copies} other{'s' if item.copies > 1 else ''}" if item.copies else "single source"
 
 
+_QUOTE_WORD = re.compile(r"\w+")
+
+
+def _other_wordings(q: dict, cite: "_Citations") -> list[tuple[str, Marker]]:
+    """The other outlets' words of a direct quote where they are other words (not only other punctuation or
+    case), each with the marker of where that outlet quotes it."""
+    if q.get("kind") != "direct":
+        return []
+    own = _QUOTE_WORD.findall(str(q.get("text", "")).lower())
+    evidence = [ev for ev in q.get("evidence") or [] if isinstance(ev, dict)]
+    out = []
+    for v in q.get("variants") or []:
+        if not isinstance(v, dict) or _QUOTE_WORD.findall(str(v.get("text", "")).lower()) == own:
+            continue
+        ev = next((e for e in evidence if e.get("article") == v.get("article")), None)
+        m = cite.marker(ev) if ev is not None else None
+        if m is not None:
+            out.append((str(v["text"]), m))
+    return out
+
+
 def sentence_case(text: str) -> str:
     """A summary item shown as a sentence: a clause cut from inside one ("some 12,000 have been evacuated")
     starts with a capital on the page. Only the display changes; the briefing keeps the source's text."""
@@ -647,7 +671,7 @@ def build_view(b: Briefing) -> BriefingView:
     for q in sorted(b.quotes, key=lambda q: (q.get("kind") != "direct", -len(q.get("sources", [])))):
         markers = cite.markers(q.get("evidence"))
         speaker = q.get("speaker") or "unattributed"
-        all_quotes.append(QuoteView(speaker, q["text"], markers, q.get("kind", "")))
+        all_quotes.append(QuoteView(speaker, q["text"], markers, q.get("kind", ""), _other_wordings(q, cite)))
         if not q.get("speaker") or q["speaker"].strip().lower() in PRONOUNS:
             continue
         for art in q.get("sources", []):
