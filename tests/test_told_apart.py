@@ -127,3 +127,17 @@ def test_a_day_told_before_what_was_announced_dates_the_announcement():
              "2028-02-09"),
     ])
     assert [e for e in b.timeline if str(e["date"]) == "2028-02-08"], b.timeline
+
+
+def test_a_takeover_premium_named_before_its_figure_is_compared():
+    """ "a premium of 38% to Friday's closing price" / "a 35% premium": the premium one deal pays, named on either
+    side of its figure."""
+    b = newsweave.brief([
+        _art(1, "Harbour Wire", "Harland Foods has agreed to buy Brecon Dairies, the companies said on Monday. Brecon "
+             "shareholders will receive 340 pence per share, a premium of 38% to Friday's closing price.", "2028-06-12"),
+        _art(2, "Varn Times", "Harland Foods said on Monday it would acquire Brecon Dairies, paying 340 pence a share.",
+             "2028-06-12"),
+        _art(3, "City Daily", "Dairy farmers fear Harland Foods' purchase of Brecon Dairies. Brecon shareholders will "
+             "get 340p a share, a 35% premium.", "2028-06-13"),
+    ])
+    assert [d for d in b.disagreements if {p["value"] for p in d["positions"]} == {"38%", "35%"}], b.disagreements

@@ -2229,12 +2229,19 @@ _MEASURE_STOP = frozenset("""
 _MEASURE_BREAK = frozenset("on in at of for from to by with after before since during over than and or but as while".split())
 
 
+_PREMIUM_BEFORE = re.compile(r"\b(premium|discount)\s+of\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$",
+                             re.IGNORECASE)
+
+
 def _measure_words(text: str, q) -> set[str]:
     """Content words of the noun a percentage qualifies: the two words after it ("a 9% pay rise"). A rate
     named before its figure ("a tax rate of 35.7 percent") is left out: two reports' rates of one name are
     as often of different years or people as rival figures."""
     from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
 
+    before = _PREMIUM_BEFORE.search(text, max(0, q.start - 30), q.start)
+    if before:
+        return {before.group(1).lower()}  # "a premium of 38%": the premium a deal pays, as "a 35% premium"
     after = re.split(r"[,;:.()\"“”]", text[q.end:q.end + 40], maxsplit=1)[0]
     words = []
     for w in _LEAD_WORD.findall(after)[:2]:
