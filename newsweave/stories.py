@@ -218,7 +218,7 @@ def group_stories(articles: Sequence[Article], *, threshold: float = THRESHOLD, 
 
 
 STORIES_SCHEMA = "newsweave.stories/1"
-_RECORD_FIELDS = ("id", "title", "published", "outlet", "byline", "url", "text")
+_RECORD_FIELDS = ("id", "title", "published", "published_time", "outlet", "byline", "url", "text")
 
 
 def write_stories(groups: Sequence[StoryGroup], articles: Sequence[Article], out_dir, *, skipped: Sequence = (),

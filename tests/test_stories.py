@@ -104,3 +104,18 @@ def test_group_command_writes_stories_that_batch_can_read(tmp_path):
         assert not back.skipped
         assert sorted(a.id for a in back.articles) == sorted(s["articles"])
         assert all(a.text.strip() in FLOOD + ELECTION + TRANSFER for a in back.articles)
+
+
+def test_a_story_file_keeps_each_reports_moment_of_publication(tmp_path):
+    """Reports of one day are ordered by the moment each came out: the story files `group` writes keep it."""
+    src = tmp_path / "stream"
+    src.mkdir()
+    for i, (text, when) in enumerate(zip(FLOOD, ["2025-04-01T06:00:00Z", "2025-04-01T18:30:00+02:00", "2025-04-02"])):
+        (src / f"f{i}.txt").write_text(f"date {when}\n{text}\n", encoding="utf-8")
+    out = tmp_path / "stories"
+    assert CliRunner().invoke(app, ["group", str(src), "-o", str(out)]).exit_code == 0
+    manifest = json.loads((out / "stories.json").read_text())
+    back = {a.id: a for s in manifest["stories"] for a in ingest([str(out / s["file"])]).articles}
+    assert back["f0"].published_time == "2025-04-01T06:00:00+00:00"
+    assert back["f1"].published_time == "2025-04-01T18:30:00+02:00"
+    assert (back["f2"].published, back["f2"].published_time) == ("2025-04-02", None)

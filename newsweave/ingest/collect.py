@@ -264,6 +264,10 @@ def _parse_json(raw: _Raw, text: str, *, lines: bool) -> Iterator[Article | Skip
             if stated:
                 parsed.published = parse_date_string(stated) or parsed.published
                 parsed.published_time = parse_time_string(stated) or parsed.published_time
+            moment = record_str(r, "published_time")  # (as `newsweave group` writes a report's moment beside its day)
+            if moment:
+                parsed.published_time = parse_time_string(moment) or parsed.published_time
+                parsed.published = parsed.published or parse_date_string(moment)
             url = record_field(r, "url")
             parsed.outlet = record_field(r, "outlet") or parsed.outlet or (
                 site_of(url) if url else None
