@@ -59,8 +59,8 @@ class _Quote:
         many people ("Union leaders said ...") and one named person."""
         if self.speaker_kind and other.speaker_kind and self.speaker_kind != other.speaker_kind:
             return True
-        return (self.many and other.entity is not None and not other.many) or (
-            other.many and self.entity is not None and not self.many)
+        return (self.many and other.entity is not None and other.speaker_kind == "person") or (
+            other.many and self.entity is not None and self.speaker_kind == "person")
 
     @property
     def many(self) -> bool:
