@@ -141,3 +141,16 @@ def test_a_takeover_premium_named_before_its_figure_is_compared():
              "get 340p a share, a 35% premium.", "2028-06-13"),
     ])
     assert [d for d in b.disagreements if {p["value"] for p in d["positions"]} == {"38%", "35%"}], b.disagreements
+
+
+def test_an_event_is_not_told_by_words_that_lean_on_the_sentence_before():
+    """ "They had been held since they were seized ... on November 3" names no one; the noun phrase "The six
+    engineers, seized from a mine camp on November 3" does."""
+    b = newsweave.brief([
+        _art(1, "Harbour Wire", "Six engineers kidnapped in Varn were freed on Sunday, the army said. They had been held "
+             "since they were seized from a mining camp near Ost on November 3.", "2028-11-20"),
+        _art(2, "Varn Times", "The six engineers, seized from a mine camp near Ost on November 3, flew home on Monday.",
+             "2028-11-21"),
+    ])
+    nov3 = [e for e in b.timeline if str(e["date"]) == "2028-11-03"]
+    assert nov3 and not nov3[0]["event"].startswith("They"), nov3

@@ -374,6 +374,8 @@ def _encode_comparable(candidates: list[_Candidate], index: SentenceIndex) -> No
 _LABEL_REST = re.compile(r"[\s\-\u2013\u2014:*\u2022]*")
 
 
+# an event's words that name no one without the sentence before ("They had been held since ...")
+_LEANS_BACK = re.compile(r"(?:He|She|They|It|His|Her|Their|Its|This|These|Those|Him|Them)\b")
 MAX_CUE_TO_DATE = 30  # characters from a verb of saying to the day it was said on ("told reporters late on Monday")
 _PUNCTUATION = re.compile(r"[,.;:!?\"“”()]")
 
@@ -574,10 +576,11 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
         # The wording: one that tells it happened over a forecast of it ("Halvar weakened to a tropical storm on
         # Monday", not "the bureau expects Halvar to weaken on Monday"), a statement over a noun phrase ("A plane
         # ... crashed into a mountainside on Thursday evening", not "the chartered plane that crashed ... on
-        # Thursday"), the most neutral member (fewest loaded terms: "passed a law", not "rammed its draconian law
+        # Thursday") unless the statement leans on the sentence before it ("They had been held since ..."), the
+        # most neutral member (fewest loaded terms: "passed a law", not "rammed its draconian law
         # through"), then the one that shares most with the others (the common core), shorter on ties.
-        def centrality(m: _Candidate) -> tuple[bool, bool, int, float, int]:
-            return (not m.planned, not m.phrase, -loaded_count(m.text),
+        def centrality(m: _Candidate) -> tuple[bool, bool, bool, int, float, int]:
+            return (not m.planned, not _LEANS_BACK.match(m.text), not m.phrase, -loaded_count(m.text),
                     sum(_jaccard(m.sentence, o.sentence) for o in ev.members if o is not m), -m.sentence.n_words)
 
         best = max(ev.members, key=centrality)
