@@ -154,3 +154,19 @@ def test_an_event_is_not_told_by_words_that_lean_on_the_sentence_before():
     ])
     nov3 = [e for e in b.timeline if str(e["date"]) == "2028-11-03"]
     assert nov3 and not nov3[0]["event"].startswith("They"), nov3
+
+
+def test_one_economys_growth_is_compared_on_the_same_basis_however_named():
+    """ "the economy grew 0.4% in the third quarter from the previous three months" / "gross domestic product
+    expanded by 0.5 percent ... compared with the second quarter": one quarter's growth, two figures. A year-on-year
+    rate ("output was 1.8% higher" than a year earlier) is no rival of a quarter's."""
+    b = newsweave.brief([
+        _art(1, "Harbour Wire", "Varn's economy grew 0.4% in the third quarter from the previous three months, the "
+             "statistics office said on Thursday. Compared with a year earlier, output was 1.8% higher.", "2028-10-26"),
+        _art(2, "Varn Times", "Varn's gross domestic product expanded by 0.5 percent in the July-September period "
+             "compared with the second quarter, official figures showed on Thursday.", "2028-10-26"),
+        _art(3, "City Daily", "Exports from Varn fell in the summer, official figures showed on Thursday.", "2028-10-26"),
+    ])
+    found = [{p["value"] for p in d["positions"]} for d in b.disagreements]
+    assert {"0.4%", "0.5 percent"} in found, found
+    assert not [v for v in found if "1.8%" in v], found

@@ -1427,6 +1427,9 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
             postings["\0prison term"].append(x)
         elif q.counted and q.counted.startswith("people from "):  # a country's people ("three Germans")
             postings[f"\0{q.counted}"].append(x)
+        elif q.kind == "percent" and (change := _change_subject(segments.index._texts[c.article], c, q)) \
+                and "economy" in change[1]:  # one economy's growth in other words ("the economy grew" / "GDP expanded")
+            postings[f"\0growth {change[0]} {' '.join(sorted(change[1]))}"].append(x)
         first = segments.tally_first(c, q)
         if first is not None:  # the second figures of one tally ("212 votes to 181" / "to 180")
             postings[f"\0tally {first} {q.counted}"].append(x)
@@ -1660,6 +1663,12 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         words -= _MONEY_WORDS  # ("85 million euros" / "90 million euros" share their unit, not their subject)
     idf = index.idf
     shared = [t for t in words if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES or t.startswith("@")]
+    if (not shared and qa.kind == qb.kind == "percent"
+            and (change := _change_subject(index._texts[a.article], a, qa)) and "economy" in change[1]
+            and change == _change_subject(index._texts[b.article], b, qb)):
+        # one economy's growth told in other words ("Velia's economy grew 0.4%" / "Velia's gross domestic product
+        # expanded by 0.5 percent"; the basis was checked in _same_change): the wordings must read alike
+        return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
     if not shared:
         if (qa.counted and qa.counted == qb.counted and qa.counted not in _PEOPLE
                 and (ma := _modifiers(index._texts[a.article], qa)) and ma == _modifiers(index._texts[b.article], qb)
@@ -2253,12 +2262,21 @@ def _measure_words(text: str, q) -> set[str]:
 
 _RISE_VERBS = frozenset("""
     rose risen rise rises rising jumped jump jumps soared soar soars surged surge surges climbed climb climbs gained
-    gain gains advanced rallied leapt leaped grew grown increased
+    gain gains advanced rallied leapt leaped grew grown increased expanded expands expand
 """.split())
 _FALL_VERBS = frozenset("""
     fell fallen fall falls falling dropped drop drops slid slide slides slumped slump plunged plunge plunges tumbled
-    tumble sank sink shed lost lose declined decline eased dipped sagged decreased
+    tumble sank sink shed lost lose declined decline eased dipped sagged decreased contracted contracts contract shrank
+    shrunk shrinks
 """.split())
+# one economy's output, however a report names it ("the economy grew", "gross domestic product expanded", "output
+# was 1.8% higher", "growth was 1.8 percent")
+_ECONOMY_WORDS = frozenset({"economy", "gdp", "gross", "domestic", "product", "output", "growth"})
+# the basis a growth rate is given on, which is part of what it measures: quarter on quarter or year on year
+_BASIS_WORDS = frozenset({"annual", "annualised", "annualized", "quarterly", "basis", "year", "earlier", "compared"})
+_QUARTER_BASIS = re.compile(r"\b(?:quarter|quarterly|three\s+months|q/q)\b", re.IGNORECASE)
+_YEAR_BASIS = re.compile(r"\b(?:year\s+earlier|a\s+year\s+(?:ago|before)|year[-\s]on[-\s]year|annual|on\s+the\s+year|"
+                         r"from\s+a\s+year|y/y)\b", re.IGNORECASE)
 _LEVEL_VERBS = frozenset("closed close ended end finished finish traded stood was were is are".split())
 _CHANGE_FILLER = frozenset("""
     by the a day session trading up down nearly almost about around some roughly more than as much over just
@@ -2289,12 +2307,16 @@ def _change_subject(text: str, c: Claim, q) -> tuple[int, frozenset[str]] | None
         direction = 1
     elif (between | after) & _DOWN_WORDS and not (between | after) & _UP_WORDS:
         direction = -1
+    elif "growth" in words[max(0, verb_at - 3):verb_at]:
+        direction = 1  # "growth was 1.8 percent"
     else:
         return None
     from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
 
     said = [re.sub(r"['’]s$", "", w) for w in words[max(0, verb_at - 5):verb_at]]
     said = frozenset(w.lower() for w in said) - STOP_WORDS - _MEASURE_STOP
+    if said & _ECONOMY_WORDS:
+        said = (said - _ECONOMY_WORDS - _BASIS_WORDS) | {"economy"}
     return (direction, said) if said else None
 
 
@@ -2319,6 +2341,15 @@ def _change_period(text: str, c: Claim, q) -> str:
     return re.sub(r"\s+", " ", m.group(1).lower()).strip() if m else ""
 
 
+def _growth_basis(text: str, c: Claim, q) -> str | None:
+    """ "quarter" or "year": the basis a growth rate is given on, by the words of its clause ("grew 0.4% in the
+    third quarter from the previous three months", "compared with a year earlier, output was 1.8% higher");
+    None when they name neither, or both."""
+    clause = text[c.start:c.end]
+    quarter, year = bool(_QUARTER_BASIS.search(clause)), bool(_YEAR_BASIS.search(clause))
+    return "quarter" if quarter and not year else "year" if year and not quarter else None
+
+
 def _same_change(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache | None" = None) -> bool:
     """Two percentages told as the size of one thing's move the same way, over the same time ("Brisk shares
     soared 26 per cent on Tuesday" / "Shares of Brisk closed 24% higher on Tuesday"). What moved must be
@@ -2330,7 +2361,13 @@ def _same_change(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache |
     b = _change_subject(texts[cb.article], cb, qb)
     if a is None or b is None or a != b:
         return False
-    if _change_period(texts[ca.article], ca, qa) != _change_period(texts[cb.article], cb, qb):
+    if "economy" in a[1]:
+        # an economy's growth, on the same basis ("in the third quarter from the previous three months" / "in the
+        # July-September period compared with the second quarter"); a quarter's growth is no rival of a year's
+        basis = _growth_basis(texts[ca.article], ca, qa)
+        if basis is None or basis != _growth_basis(texts[cb.article], cb, qb):
+            return False
+    elif _change_period(texts[ca.article], ca, qa) != _change_period(texts[cb.article], cb, qb):
         return False
     if segments is None:
         return True
