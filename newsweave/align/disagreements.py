@@ -559,11 +559,11 @@ def _date_key(p: _Position) -> str:
 # --- numbers ------------------------------------------------------------------------------------
 
 
-# A place's population ("Sweden's second-largest city with about 435,000 people", "a nation of 80 million", "a
-# population of 2.1 million") is no count of what happened
 # who a count of a country's people may be: the victims of an accident or attack, or those aboard
 _VICTIMS = re.compile(r"\b(?:killed|died|dead|deaths?|victims?|injured|wounded|hurt|missing|survivors?|rescued|aboard|"
                       r"on\s+board|passengers?|crew|hostages?|kidnapped|abducted)\b", re.IGNORECASE)
+# A place's population ("Sweden's second-largest city with about 435,000 people", "a nation of 80 million", "a
+# population of 2.1 million") is no count of what happened
 _POPULATION_BEFORE = re.compile(
     r"(?:\b(?:city|town|village|country|nation|island|region|province|state|capital|port|suburb|district)\s+(?:of|with)|"
     r"\bpopulation\s+(?:of|is|was|stands\s+at)|\bhome\s+to)\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|"
@@ -1112,11 +1112,12 @@ def _tally_first(text: str, q) -> str | None:
     return m.group(1).replace(",", "") if m else None
 
 
-# a verb whose object is people, right before a bare figure ("wounded eight", "injured nine more", "arrested 20")
+# a verb of carrying right before a figure: those carried ("a bus carrying 40 passengers")
 _CARRIED_BEFORE = re.compile(r"\b(?:carrying|carried|carries|carry|transporting|ferrying)\s+(?:(?:about|around|some|nearly|"
                              r"almost|more\s+than|over|up\s+to|at\s+least)\s+)?$", re.IGNORECASE)
 _DIED_OF_WOUNDS = re.compile(r"\b(?:died|dies|dying|succumbed)\s+(?:\w+\s+)?(?:of|from|to)\s+(?:(?:his|her|their|the)\s+)?"
                              r"(?:\w+\s+)?(?:wounds|injuries)\b", re.IGNORECASE)
+# a verb whose object is people, right before a bare figure ("wounded eight", "injured nine more", "arrested 20")
 _HARMED_BEFORE = re.compile(
     r"\b(?P<verb>killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|rescued|rescuing|"
     r"arrested|arresting|detained|detaining|evacuated|evacuating|hospitali[sz]ed|abducted|kidnapped|"
