@@ -210,6 +210,12 @@ def test_header_field_lines_under_the_headline(tmp_path):
     assert a.text == f"{QUAY}\n\n{SCHOOL}"
 
 
+def test_a_body_line_with_a_colon_under_the_header_fields_stays_in_the_body(tmp_path):
+    raw = f"Title: Quay repairs\nSource: Dunmere Gazette\nDUNMERE: Repairs start in June.\n\n{QUAY}\n"
+    a = only_article(ingest([write(tmp_path / "quay.txt", raw)]))
+    assert a.title == "Quay repairs" and a.text.startswith("DUNMERE: Repairs start in June.") and a.removed == []
+
+
 def test_markdown_front_matter_and_heading(tmp_path):
     raw = ("---\ntitle: \"Quay repairs: work to start in June\"\ndate: 2025-06-05\nauthor:\n  - Alina Ferrow\n"
            "  - Tom Brisk\npublisher:\n  name: Dunmere Gazette\n---\n# Quay repairs: work to start in June\n\n"

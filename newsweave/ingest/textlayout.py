@@ -251,6 +251,7 @@ def _parse_header_lines(lines: list[str], i: int, out: ParsedText) -> int:
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _FIELD_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z _-]{0,24}?)\s*:\s*(?P<value>\S.*?)\s*$")
 _FENCE = re.compile(r"^\s*---\s*$")
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’)]*$")
 MAX_FRONT_MATTER_LINES = 60
 MAX_OTHER_FIELD_VALUE = 100  # an unnamed field's value is short ("Tags: politics, obituaries"); prose is not a field
 
@@ -282,8 +283,9 @@ def _read_fields(lines: list[str], out: ParsedText) -> int:
         if not m:
             break
         key, value = m.group("key"), m.group("value")
-        if field_of(key) is None and (not fields or len(key.split()) > 2 or len(value) > MAX_OTHER_FIELD_VALUE):
-            break
+        if field_of(key) is None and (not fields or len(key.split()) > 2 or len(value) > MAX_OTHER_FIELD_VALUE
+                                      or key.isupper() or _SENTENCE_STOP.search(value)):
+            break  # ("KYIV: Russian forces shelled the city." under the fields is the body's first line)
         fields.append((key, value))
         j += 1
     if not fields:
