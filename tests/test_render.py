@@ -543,3 +543,23 @@ def test_a_summary_item_whose_value_later_moved_is_marked_updated_not_disputed()
     for fmt in ("html", "md", "text"):
         out = render(b, fmt)
         assert f"updated: {updates[0]['id']}" in out and f"disputed: {updates[0]['id']}" not in out, fmt
+
+
+def test_the_briefing_title_is_a_neutral_headline_whose_figures_most_reports_give():
+    from newsweave import Article, brief
+    from newsweave.render import render
+
+    def art(i, title, text):
+        return Article(id=f"t{i}", source=f"t{i}", outlet=f"Outlet {i}", published="2029-05-14", title=title, text=text)
+
+    b = brief([
+        art(1, "Poet Eva Brandt dies at 84", "Eva Brandt, the poet who led the city of Korvin as mayor for "
+            "twelve years, died on Sunday at the age of 84, her family said."),
+        art(2, "Former Korvin mayor Eva Brandt dies at 83", "Eva Brandt, Korvin's first elected woman mayor, has "
+            "died aged 83, the city council said."),
+        art(3, "Firebrand Korvin mayor Eva Brandt, who smashed corrupt old guard, dies at 84",
+            "Eva Brandt, who crushed the corrupt old guard as mayor of Korvin, died on Sunday aged 84, her family said."),
+    ])
+    # (the second headline shares the most words with the others, but gives the age one report of three gives; the
+    # third is loaded)
+    assert render(b, "md").splitlines()[0] == "# Briefing: Poet Eva Brandt dies at 84"

@@ -737,7 +737,7 @@ def build_view(b: Briefing) -> BriefingView:
     for s in sources:
         s.cited.sort(key=lambda c: (c.start, -c.end))
         s.segments = segments(s.article.text, s.cited)
-    title = f"Briefing: {_central_title(b.articles)}" if any(a.title for a in b.articles) else "Briefing"
+    title = f"Briefing: {_central_title(b.articles, b.disagreements)}" if any(a.title for a in b.articles) else "Briefing"
     return BriefingView(title=title, sources=sources, items=items, timeline=timeline, quotes=quotes, reuse=reuse,
                         matrix=matrix, disagreements=disagreements, cards=cards, entities=entities, has_framing=bool(b.framing),
                         all_quotes=all_quotes)
@@ -759,11 +759,28 @@ def _date_evidence(a: Article) -> list[str]:
     return out
 
 
-def _central_title(articles: list[Article]) -> str:
+def _central_title(articles: list[Article], disagreements: list[dict] | None = None) -> str:
     """The headline sharing the most words with the other headlines: the story's common denominator,
-    rather than whichever outlet happens to come first."""
-    titles = [a.title for a in articles if a.title]
+    rather than whichever outlet happens to come first; but first one in neutral words ("Tomas Varga dies at
+    91", not "Varga, the iron-willed reformer who tore down a hated regime"), and none whose figure only a minority
+    of the reports give in a disagreement ("... dead at 90" where three reports say 91)."""
+    from newsweave.compose.summary import loaded_count
+
+    titled = [a for a in articles if a.title]
+    titles = [a.title for a in titled]
     words = [set(w for w in re.findall(r"\w+", t.lower()) if len(w) > 3) for t in titles]
-    def shared(i: int) -> float:
-        return sum(len(words[i] & words[j]) for j in range(len(titles)) if j != i) / (1 + len(words[i]) ** 0.5)
-    return titles[max(range(len(titles)), key=shared)]
+    minority: set[tuple[str, str]] = set()  # (article, figure as written) a disagreement's smaller side gives
+    for d in disagreements or []:
+        if d.get("kind") != "number" or d.get("status") == "update":
+            continue
+        sizes = [len(set(p.get("sources", []))) for p in d.get("positions", [])]
+        for p, n in zip(d.get("positions", []), sizes):
+            if sizes and n < max(sizes):
+                minority.update((a, str(p.get("value", ""))) for a in p.get("sources", []))
+
+    def key(i: int) -> tuple[int, int, float]:
+        figures = set(re.findall(r"\d[\d,.]*", titles[i]))
+        outvoted = any(a == titled[i].id and set(re.findall(r"\d[\d,.]*", value)) & figures for a, value in minority)
+        return (-int(outvoted), -loaded_count(titles[i]),
+                sum(len(words[i] & words[j]) for j in range(len(titles)) if j != i) / (1 + len(words[i]) ** 0.5))
+    return titles[max(range(len(titles)), key=key)]
