@@ -172,14 +172,12 @@ def story_key(story: Story, options: dict[str, Any]) -> str:
 
 
 def _story_title(briefing) -> str | None:
-    by_id = {a.id: a for a in briefing.articles}
-    if briefing.summary:
-        first = by_id.get(briefing.summary[0].sources[0])
-        if first is not None and first.title:
-            return first.title
-    for a in briefing.articles:
-        if a.title:
-            return a.title
+    """The headline the story's report goes by (the same as its page's title), else its first summary item."""
+    from newsweave.render.view import story_headline
+
+    headline = story_headline(briefing)
+    if headline:
+        return headline
     if briefing.summary:
         text = briefing.summary[0].text
         return text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + "…"

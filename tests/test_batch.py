@@ -225,3 +225,24 @@ def test_bullets_style_in_batch(stories: Path, tmp_path: Path) -> None:
         brief_batch(stories, out, formats=["json"], style="haiku")
     result = CliRunner().invoke(app, ["batch", str(stories), "-o", str(tmp_path / "cli"), "--style", "haiku"])
     assert result.exit_code == 2 and "unknown style" in result.output
+
+
+def test_the_index_names_each_story_by_its_reports_title(tmp_path):
+    """The index and the story's own page go by the same headline."""
+    import newsweave
+    from newsweave.render.view import story_headline
+
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    rows = [{"id": "t1", "title": "Poet Eva Brandt dies at 84", "published": "2029-05-14",
+             "text": "Eva Brandt, the poet who led the city of Korvin as mayor for twelve years, died on Sunday at the age "
+                     "of 84, her family said."},
+            {"id": "t2", "title": "Former Korvin mayor Eva Brandt dies at 83", "published": "2029-05-14",
+             "text": "Eva Brandt, Korvin's first elected woman mayor, has died aged 83, the city council said."},
+            {"id": "t3", "title": "Korvin mayor Eva Brandt dies at 84", "published": "2029-05-14",
+             "text": "Eva Brandt, who led Korvin as mayor, died on Sunday aged 84, her family said."}]
+    (stories / "brandt.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    brief_batch(stories, tmp_path / "out", formats=["json"])
+    index = json.loads((tmp_path / "out" / "index.json").read_text())
+    b = newsweave.brief(str(stories / "brandt.jsonl"))
+    assert index["stories"][0]["title"] == story_headline(b) != "Former Korvin mayor Eva Brandt dies at 83"

@@ -737,7 +737,8 @@ def build_view(b: Briefing) -> BriefingView:
     for s in sources:
         s.cited.sort(key=lambda c: (c.start, -c.end))
         s.segments = segments(s.article.text, s.cited)
-    title = f"Briefing: {_central_title(b.articles, b.disagreements)}" if any(a.title for a in b.articles) else "Briefing"
+    headline = story_headline(b)
+    title = f"Briefing: {headline}" if headline else "Briefing"
     return BriefingView(title=title, sources=sources, items=items, timeline=timeline, quotes=quotes, reuse=reuse,
                         matrix=matrix, disagreements=disagreements, cards=cards, entities=entities, has_framing=bool(b.framing),
                         all_quotes=all_quotes)
@@ -757,6 +758,11 @@ def _date_evidence(a: Article) -> list[str]:
         else:
             out.append(f"{kind}: {e.get('date', '')}")
     return out
+
+
+def story_headline(b: Briefing) -> str | None:
+    """The headline a briefing goes by (:func:`_central_title`), or None when no report has one."""
+    return _central_title(b.articles, b.disagreements) if any(a.title for a in b.articles) else None
 
 
 def _central_title(articles: list[Article], disagreements: list[dict] | None = None) -> str:
