@@ -254,6 +254,38 @@ def test_json_publication_time_as_a_unix_timestamp(tmp_path):
     assert arts["year"].published is None
 
 
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Dunmere Gazette</title><link>https://dunmere.example/</link>
+<item><title>Quay repairs to start in June</title><link>https://dunmere.example/quay</link>
+<pubDate>Thu, 05 Jun 2025 07:30:00 +0100</pubDate><dc:creator>Alina Ferrow</dc:creator>
+<content:encoded><![CDATA[<p>{quay}</p><p>{school}</p>]]></content:encoded></item>
+<item><title>Library hours</title><link>https://dunmere.example/library</link>
+<description>{library}</description></item>
+<item><title>Photo gallery</title><link>https://dunmere.example/photos</link></item>
+</channel></rss>
+"""
+
+
+def test_an_rss_feed_is_one_article_per_entry(tmp_path):
+    """Each entry is an article: its content (or summary) as paragraphs, its title, link, author and date, the
+    feed's title as the outlet; an entry with no text is skipped with its reason."""
+    res = ingest([write(tmp_path / "gazette.xml", FEED.format(quay=QUAY, school=SCHOOL, library=LIBRARY))])
+    by_id = {a.id: a for a in res.articles}
+    quay = by_id["gazette-1"]
+    assert (quay.title, quay.outlet, quay.byline, quay.published, quay.url) == (
+        "Quay repairs to start in June", "Dunmere Gazette", "Alina Ferrow", "2025-06-05", "https://dunmere.example/quay")
+    assert quay.published_time == "2025-06-05T07:30:00+01:00"
+    assert quay.text == f"{QUAY}\n\n{SCHOOL}"
+    assert by_id["gazette-2"].text == LIBRARY
+    assert [s.source.endswith("gazette.xml:entry 3") for s in res.skipped] == [True]
+
+
+def test_an_xml_file_that_is_no_feed_is_skipped_with_a_reason(tmp_path):
+    res = ingest([write(tmp_path / "config.xml", "<?xml version=\"1.0\"?><settings><a>1</a></settings>\n")])
+    assert not res.articles and len(res.skipped) == 1 and res.skipped[0].reason
+
+
 def test_text_bare_name_byline_and_written_dateline(tmp_path):
     raw = (
         "Ferry service to Kelby suspended\n\nAlina Ferrow\nUpdated June 3, 2025 at 4:15 p.m.\n\n"

@@ -16,6 +16,7 @@ from typing import Any
 from newsweave.ingest.decode import decode_bytes, looks_binary
 from newsweave.ingest.errors import InputSkipped
 from newsweave.ingest.fetch import fetch_url
+from newsweave.ingest.feeds import looks_like_feed, parse_feed
 from newsweave.ingest.fields import record_field, record_moment
 from newsweave.ingest.html import parse_html_article, site_of
 from newsweave.ingest.jsonfmt import iter_json_records, record_str, record_text
@@ -29,7 +30,8 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # (an .xml file is read as a feed only when it is one)
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
@@ -143,7 +145,8 @@ def _expand(
             except InputSkipped as e:
                 skipped.append(Skipped(source=name, reason=str(e)))
                 continue
-            fmt = "html" if "html" in page.content_type else "json" if "json" in page.content_type else None
+            fmt = ("feed" if re.search(r"rss|atom", page.content_type) else "html" if "html" in page.content_type
+                   else "json" if "json" in page.content_type else None)
             if page.content_type == "text/plain":
                 fmt = "text"
             yield _Raw(source=name, stem=hashlib.sha1(name.encode()).hexdigest()[:10], fmt=fmt, data=page.data,
@@ -205,7 +208,8 @@ def _read_file(path: Path, skipped: list[Skipped], *, max_bytes: int, explicit: 
         return None
     fmt = (
         "text" if suffix in TEXT_SUFFIXES else "html" if suffix in HTML_SUFFIXES
-        else "jsonl" if suffix in JSONL_SUFFIXES else "json" if suffix in JSON_SUFFIXES else None
+        else "jsonl" if suffix in JSONL_SUFFIXES else "json" if suffix in JSON_SUFFIXES
+        else "feed" if suffix in (".rss", ".atom") else None
     )
     return _Raw(source=str(path), stem=path.stem, fmt=fmt, data=data)
 
@@ -214,7 +218,11 @@ def _read_file(path: Path, skipped: list[Skipped], *, max_bytes: int, explicit: 
 
 
 def _sniff(text: str) -> str:
+    if looks_like_feed(text):
+        return "feed"
     head = text.lstrip()[:2000].lower()
+    if head.startswith("<?xml") and not re.search(r"<(?:!doctype\s+)?html[\s>]", head):
+        return "xml"
     if head.startswith(("<!doctype html", "<html")) or re.search(r"<(?:body|article|p)[\s>]", head):
         return "html"
     if head.startswith(("{", "[")):
@@ -231,6 +239,11 @@ def _parse(raw: _Raw) -> Iterator[Article | Skipped]:
     if fmt in ("json", "jsonl"):
         yield from _parse_json(raw, text, lines=fmt == "jsonl")
         return
+    if fmt == "feed":
+        yield from _parse_feed(raw, text)
+        return
+    if fmt == "xml":
+        raise InputSkipped("an XML document that is no RSS or Atom feed")
     if fmt == "html":
         parsed, page_url = parse_html_article(text, url=raw.url)
     else:
@@ -239,6 +252,28 @@ def _parse(raw: _Raw) -> Iterator[Article | Skipped]:
     if not parsed.outlet and page_url:
         parsed.outlet = site_of(page_url)
     yield _finish(parsed, id=raw.stem, source=raw.source, url=page_url)
+
+
+def _parse_feed(raw: _Raw, text: str) -> Iterator[Article | Skipped]:
+    """One article per entry of an RSS or Atom feed; an entry without text is skipped with its reason."""
+    try:
+        outlet, entries = parse_feed(text)
+    except InputSkipped as e:
+        yield Skipped(source=raw.source, reason=str(e))
+        return
+    for e in entries:
+        where = f"{raw.source}:entry {e.index}"
+        try:
+            parsed = parse_text_article(e.text, detect_header=False)
+            parsed.title = e.title or parsed.title
+            parsed.byline = e.author or parsed.byline
+            if e.published:
+                parsed.published = parse_date_string(e.published) or parsed.published
+                parsed.published_time = parse_time_string(e.published) or parsed.published_time
+            parsed.outlet = outlet or parsed.outlet or (site_of(e.link) if e.link else None)
+            yield _finish(parsed, id=f"{raw.stem}-{e.index}", source=where, url=e.link)
+        except InputSkipped as err:
+            yield Skipped(source=where, reason=str(err))
 
 
 def _parse_json(raw: _Raw, text: str, *, lines: bool) -> Iterator[Article | Skipped]:
