@@ -604,3 +604,14 @@ def test_a_quote_after_a_speech_verb_and_a_colon_is_the_subjects(run, text, spea
 def test_a_quote_after_a_colon_without_a_speech_verb_has_no_speaker(run):
     text = 'Above the stage in Dunmere the banner read: "No cuts to our library."'
     assert all(a.speaker(text) is None for a in run(text)), [(a.speaker(text), a.content(text)) for a in run(text)]
+
+
+def test_a_verb_of_saying_in_a_comparison_quotes_no_one(run):
+    """ "a day later than first announced", "as previously reported": the sentence compares with what was said;
+    its own attribution ("the city council said on Tuesday") is the one that counts."""
+    text = ("The funeral of former mayor Eva Brandt will be held on Friday in Korvin cathedral, the city council said "
+            "on Tuesday, a day later than first announced.")
+    attrs = run(text)
+    assert [a.cue(text) for a in attrs] == ["said"], [(a.cue(text), a.content(text)) for a in attrs]
+    text = "Turnout was higher than expected, as previously reported by the commission."
+    assert not [a for a in run(text) if a.cue(text) in ("reported", "expected")]

@@ -892,6 +892,8 @@ class _Extractor:
                 continue  # "rebuked him for suggesting ...", "barred her from publishing ...": the reason of another's act
             if PARTICIPLE_MOD and t.tag_ == "VBN" and t.dep_ == "acl":
                 continue  # "a bill focused on jobs", "a resolution meant to ...": a passive participle modifying a noun
+            if _COMPARED_BEFORE.search(self.text, max(0, t.idx - 30), t.idx):
+                continue  # "a day later than first announced", "as previously reported": a comparison, no attribution
             self.from_cue_verb(t, lemma, generic)
 
     def from_cue_verb(self, t: "Token", lemma: str, generic: bool = False) -> None:
@@ -1906,6 +1908,12 @@ def _head_text(tok: "Token") -> str:
             lo -= 1
         return doc[lo : tok.i + 1].text
     return tok.text
+
+
+# a verb of saying in a comparison ("than first announced", "than expected", "as previously reported"): the
+# sentence compares with what was said, no one is quoted by it
+_COMPARED_BEFORE = re.compile(r"\b(?:than|as)\s+(?:(?:first|originally|initially|previously|earlier|already|widely)\s+)?$",
+                              re.IGNORECASE)
 
 
 def extract_quotes(doc: "Doc") -> list[Attribution]:
