@@ -378,14 +378,16 @@ _LABEL_REST = re.compile(r"[\s\-\u2013\u2014:*\u2022]*")
 _LEANS_BACK = re.compile(r"(?:He|She|They|It|His|Her|Their|Its|This|These|Those|Him|Them)\b")
 MAX_CUE_TO_DATE = 30  # characters from a verb of saying to the day it was said on ("told reporters late on Monday")
 _PUNCTUATION = re.compile(r"[,.;:!?\"“”()]")
+_THAT_BETWEEN = re.compile(r"\s*(?:that\s+)?")  # "announced on Tuesday that it will ...": what was said follows
 
 
 def _only_saying(doc: AnnotatedArticle, start: int, end: int, t=None) -> bool:
     """Does the date ``t`` date the telling ("..., the coast guard said on Sunday"): the clause ``start``-``end``
     holds an attribution's cue and none of what was said, or the date itself stands right after the cue, after
-    all that was said ("The funeral will now be held on Friday, a day later than first announced, ..., the
-    president's office said on Tuesday", where the clauses split inside what was said)? A day told before what
-    was said ("the carmaker announced on Tuesday that it will shed 1,200 jobs") dates the announcement, an
+    what was said ("The funeral will now be held on Friday, a day later than first announced, ..., the
+    president's office said on Tuesday", where the clauses split inside what was said; "The funeral ... will be
+    held on Friday, the council said on Tuesday, a day later than first announced")? A day told right before
+    what was said ("the carmaker announced on Tuesday that it will shed 1,200 jobs") dates the announcement, an
     event of its own."""
     for a in doc.quotes:
         if a.cue_start is None or a.form != "clause":
@@ -394,9 +396,11 @@ def _only_saying(doc: AnnotatedArticle, start: int, end: int, t=None) -> bool:
         if start <= a.cue_start < end and all(e <= start or s >= end for s, e in parts):
             return True
         cue_end = a.cue_end if a.cue_end is not None else a.cue_start
+        text = doc.article.text
         if (t is not None and 0 <= t.start - cue_end <= MAX_CUE_TO_DATE and start <= t.start < end
-                and not _PUNCTUATION.search(doc.article.text, cue_end, t.start)
-                and all(e <= a.cue_start for s, e in parts)):
+                and not _PUNCTUATION.search(text, cue_end, t.start)
+                and any(e <= a.cue_start for s, e in parts)
+                and not any(s >= t.end and _THAT_BETWEEN.fullmatch(text, t.end, s) for s, e in parts)):
             return True  # "..., the office said on Tuesday", "..., his son told reporters on Monday"
     return False
 
