@@ -170,3 +170,17 @@ def test_one_economys_growth_is_compared_on_the_same_basis_however_named():
     found = [{p["value"] for p in d["positions"]} for d in b.disagreements]
     assert {"0.4%", "0.5 percent"} in found, found
     assert not [v for v in found if "1.8%" in v], found
+
+
+def test_the_day_a_change_was_told_is_no_event_where_the_telling_comes_mid_sentence():
+    """ "The funeral ... will be held on Friday in Korvin cathedral, the city council said on Tuesday, a day later than
+    first announced": Friday is the funeral's day; Tuesday is when it was said."""
+    b = newsweave.brief([
+        _art(1, "Harbour Wire", "The funeral of former mayor Eva Brandt will be held on Friday in Korvin cathedral, the "
+             "city council said on Tuesday, a day later than first announced.", "2029-05-15"),
+        _art(2, "Varn Times", "The funeral of Eva Brandt was set for Thursday, the city council said on Monday.",
+             "2029-05-14"),
+    ])
+    tuesday = [e for e in b.timeline if str(e["date"]) == "2029-05-15"]
+    assert not tuesday, tuesday
+    assert [e for e in b.timeline if str(e["date"]) == "2029-05-18"], b.timeline
