@@ -706,7 +706,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue  # "64 of the 122 seats" in both: each figure is another's partner, not its rival
             if _partitive(texts[ca.article], qa) != _partitive(texts[cb.article], qb):
                 continue  # "18 of the dead had been identified" is a part of the toll, not another toll
-            one_people = qa.counted == qb.counted and (qa.counted or "").startswith("people from ")
+            one_people = qa.counted == qb.counted and _nationals(qa.counted)
             if not sourced and not one_people and (_part_of_total(qa, qb, totals) or _part_of_total(qb, qa, totals)
                                                    or _partners(qa, qb, totals)):
                 continue  # "109 aboard and four on the ground" in one report: another's 113 is their total,
@@ -830,7 +830,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         item = _make("number", subject, positions, texts, lambda p: str(p.normalized), status,
                      each_figure=(id(qa), id(qb)) in rival_pairs or (id(qb), id(qa)) in rival_pairs)
         item["_figure"] = qa.kind  # (dropped after _explain reads it)
-        if qa.counted == "age" or (qa.counted or "").startswith("people from "):
+        if qa.counted == "age" or _nationals(qa.counted):
             # an age does not grow from one day's report to the next, nor does the number of a country's people
             # on board unless a report says it changed ("has risen to five Britons")
             item["_fixed"] = True
@@ -1130,6 +1130,12 @@ _HARM_FAMILY = {"kille": "~dead", "killi": "~dead", "kills": "~dead", "wound": "
 
 
 _NATIONALS = frozenset({"national", "nationals", "citizen", "citizens"})
+_PEOPLE_FROM = "people from "  # what a count of a country's people counts: "people from Germany"
+
+
+def _nationals(counted: str | None) -> bool:
+    """Does a figure count a country's people (see _nationality)?"""
+    return bool(counted) and counted.startswith(_PEOPLE_FROM)
 
 
 def _nationality(text: str, q) -> str | None:
@@ -1163,7 +1169,7 @@ def _with_counted(q, text: str):
             counted = "people"  # "killed five people and wounded eight": whom such a verb's figure counts
     nationality = _nationality(text, q)
     if nationality:
-        counted = f"people from {nationality}"  # "four Britons" / "Five British nationals"
+        counted = _PEOPLE_FROM + nationality  # "four Britons" / "Five British nationals"
     if counted != q.counted:
         q = copy.copy(q)
         q.counted = counted
@@ -1426,7 +1432,7 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
             postings[f"\0measure {q.counted}"].append(x)
         elif q.unit in _TIME_UNITS:  # (only prison terms get here: see _number_disagreements)
             postings["\0prison term"].append(x)
-        elif q.counted and q.counted.startswith("people from "):  # a country's people ("three Germans")
+        elif _nationals(q.counted):  # a country's people ("three Germans")
             postings[f"\0{q.counted}"].append(x)
         elif q.kind == "percent" and (change := _change_subject(segments.index._texts[c.article], c, q)) \
                 and "economy" in change[1]:  # one economy's growth in other words ("the economy grew" / "GDP expanded")
@@ -1628,7 +1634,7 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         return None  # figures of different years are about different events
     if cache.past_only(a, ya) != cache.past_only(b, yb):
         return None  # "In 1978, 20 people died in a hotel fire" is not about this week's fire
-    if qa.counted == qb.counted and (qa.counted or "").startswith("people from "):
+    if qa.counted == qb.counted and _nationals(qa.counted):
         # a country's people among the victims or those aboard: a list ("included four Britons, three Germans and
         # two Italians") shares no word with another ("Two Germans and two Italians were also on board"); the
         # whole claims must read as one statement, and the counts be near ("1,500 Kurds" in Rome are no rival

@@ -1460,6 +1460,17 @@ def _common_nouns() -> frozenset[str]:
         return frozenset()
 
 
+def _taken_spans(groups: list[_Group]) -> defaultdict[str, list[tuple[int, int]]]:
+    """Per article, the sorted spans the groups' mentions already take."""
+    taken: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+    for g in groups:
+        for m in g.members:
+            taken[m.article].append((m.start, m.end))
+    for spans in taken.values():
+        spans.sort()
+    return taken
+
+
 _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?![\w'’-])")
 
 
@@ -1481,13 +1492,10 @@ def _gazetteer_spellings(groups: list[_Group], texts: dict[str, str], lower_word
     if not places:
         return
     known = {name_key(n) for g in groups for n in g.names}
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for g in groups:
-        for m in g.members:
-            taken[m.article].append((m.start, m.end))
+    taken = _taken_spans(groups)
     found: dict[str, tuple[int, str, int, int]] = {}
     for art, text in texts.items():
-        spans = sorted(taken[art])
+        spans = taken[art]
         for m in _CAPITALISED.finditer(text):
             word = m.group()
             k = name_key(word)
@@ -1540,12 +1548,7 @@ def _search_missed(groups: list[_Group], texts: dict[str, str], lower_words: set
                         ambiguous.add(j)
                     joined[j] = gi
                     firsts.add(j)
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for g in groups:
-        for m in g.members:
-            taken[m.article].append((m.start, m.end))
-    for spans in taken.values():
-        spans.sort()
+    taken = _taken_spans(groups)
     maxlen = max((len(k) for k in exact), default=1)
     for art, text in texts.items():
         toks = list(_TOKEN.finditer(text))
