@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from newsweave.align.facts import figures_conflict
 from newsweave.annotate.quotes import (
@@ -62,7 +63,7 @@ class _Quote:
         return (self.many and other.entity is not None and other.speaker_kind == "person") or (
             other.many and self.entity is not None and self.speaker_kind == "person")
 
-    @property
+    @cached_property
     def many(self) -> bool:
         """Does the text name the speaker as several people ("union leaders", "officials", "residents")?"""
         words = _WORD.findall((self.speaker_text or "").lower())
