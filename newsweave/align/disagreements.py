@@ -2303,7 +2303,7 @@ def _change_subject(text: str, c: Claim, q) -> tuple[int, frozenset[str]] | None
     verb_at = next((i for i in range(len(words) - 1, -1, -1)
                     if words[i] in _RISE_VERBS or words[i] in _FALL_VERBS or words[i] in _LEVEL_VERBS), None)
     if verb_at is None or verb_at == 0 or any(w not in _CHANGE_FILLER for w in words[verb_at + 1:]):
-        return None
+        return _growth_named(text, q, words)
     verb, between = words[verb_at], set(words[verb_at + 1:])
     after = {w.lower() for w in _LEAD_WORD.findall(text[q.end:q.end + 12])[:1]}
     if verb in _RISE_VERBS:
@@ -2325,6 +2325,22 @@ def _change_subject(text: str, c: Claim, q) -> tuple[int, frozenset[str]] | None
     if said & _ECONOMY_WORDS:
         said = (said - _ECONOMY_WORDS - _BASIS_WORDS) | {"economy"}
     return (direction, said) if said else None
+
+
+_GROWTH_BEFORE = re.compile(r"\b(?:(?:annual|quarterly|annuali[sz]ed|economic)\s+)?growth\s+(?:rate\s+)?(?:of|was|at)\s+"
+                            r"(?:about\s+|around\s+|nearly\s+|some\s+|just\s+)?$", re.IGNORECASE)
+_GROWTH_AFTER = re.compile(r"\s+(?:(?:annual|quarterly|annuali[sz]ed|year-on-year)\s+)?(?:economic\s+)?growth\b", re.IGNORECASE)
+
+
+def _growth_named(text: str, q, words: list[str]) -> tuple[int, frozenset[str]] | None:
+    """An economy's growth named as a noun ("Annual growth of 1.9 per cent", "Velia's 0.4 per cent quarterly
+    growth"): a rise of {economy} and the names right before ({velia, economy})."""
+    if not (_GROWTH_BEFORE.search(text, max(0, q.start - 40), q.start) or _GROWTH_AFTER.match(text, q.end)):
+        return None
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
+
+    said = {re.sub(r"['’]s$", "", w) for w in words[-3:]} - STOP_WORDS - _MEASURE_STOP - _ECONOMY_WORDS - _BASIS_WORDS
+    return 1, frozenset({w for w in said if w.isalpha()} | {"economy"})
 
 
 def _change_name(subjects: frozenset[str], direction: int, names: set[str]) -> str:
@@ -2372,8 +2388,8 @@ def _same_change(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache |
         # an economy's growth, on the same basis ("in the third quarter from the previous three months" / "in the
         # July-September period compared with the second quarter"); a quarter's growth is no rival of a year's
         basis = _growth_basis(texts[ca.article], ca, qa)
-        if basis is None or basis != _growth_basis(texts[cb.article], cb, qb):
-            return False
+        return basis is not None and basis == _growth_basis(texts[cb.article], cb, qb)  # (a figure of a period,
+        # not of the day a report was written: the next day's report gives the same quarter's growth)
     elif _change_period(texts[ca.article], ca, qa) != _change_period(texts[cb.article], cb, qb):
         return False
     if segments is None:
