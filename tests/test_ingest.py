@@ -216,6 +216,13 @@ def test_a_body_line_with_a_colon_under_the_header_fields_stays_in_the_body(tmp_
     assert a.title == "Quay repairs" and a.text.startswith("DUNMERE: Repairs start in June.") and a.removed == []
 
 
+def test_a_header_field_that_gives_nothing_usable_is_kept_in_removed(tmp_path):
+    raw = f"Title: Quay repairs\nDate: Monday\nUpdated: 2025-06-06\n\n{QUAY}\n"
+    a = only_article(ingest([write(tmp_path / "quay.txt", raw)]))
+    assert a.published is None and a.text == QUAY
+    assert [r.text for r in a.removed] == ["Date: Monday", "Updated: 2025-06-06"]
+
+
 def test_markdown_front_matter_and_heading(tmp_path):
     raw = ("---\ntitle: \"Quay repairs: work to start in June\"\ndate: 2025-06-05\nauthor:\n  - Alina Ferrow\n"
            "  - Tom Brisk\npublisher:\n  name: Dunmere Gazette\n---\n# Quay repairs: work to start in June\n\n"

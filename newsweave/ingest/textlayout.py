@@ -296,19 +296,21 @@ def _read_fields(lines: list[str], out: ParsedText) -> int:
 
 
 def _take_field(key: str, value: object, out: ParsedText) -> None:
+    """One header field into ``out``; a field no article field takes, or a second value or an unreadable date of
+    one, is kept in ``removed`` (nothing of the input is lost)."""
     text = as_text(value)
     field = field_of(key)
     if text is None:
         return
-    if field is None:
-        out.removed.append(Removed(text=f"{key}: {text}", reason="header field"))
-    elif field == "published":
-        out.published = out.published or parse_date_string(text)
+    if field == "published" and parse_date_string(text) and out.published is None:
+        out.published = parse_date_string(text)
         out.published_time = out.published_time or parse_time_string(text)
-    elif field == "byline":
-        setattr(out, field, getattr(out, field) or _BY_PREFIX.sub("", text))
-    elif getattr(out, field) is None:
+    elif field == "byline" and out.byline is None:
+        out.byline = _BY_PREFIX.sub("", text)
+    elif field is not None and field not in ("published", "byline") and getattr(out, field) is None:
         setattr(out, field, text)
+    else:
+        out.removed.append(Removed(text=f"{key}: {text}", reason="header field"))
 
 
 _BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
