@@ -26,6 +26,14 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+
+def report(article_id: str, outlet: str, text: str, when: str):
+    """An article of a story we wrote for a test: ``when`` is its day, or an ISO moment (its day and time)."""
+    from newsweave.model import Article
+
+    return Article(id=article_id, source=article_id, outlet=outlet, published=when[:10],
+                   published_time=when if "T" in when else None, text=text)
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return shared_path("seeds")

@@ -3,23 +3,20 @@ nationals", "three Germans" against "Two Germans", in lists that share no words 
 
 from __future__ import annotations
 
+from conftest import report
+
 import newsweave
-from newsweave.model import Article
 
 
 def _brief():
-    def art(i, outlet, text, when):
-        return Article(id=f"p{i}", source=f"p{i}", outlet=outlet, published=when, text=text)
-
     return newsweave.brief([
-        art(1, "Continental Press", "A chartered plane carrying nine passengers and two crew crashed into a mountainside "
+        report("p1", "Continental Press", "A chartered plane carrying nine passengers and two crew crashed into a mountainside "
             "near the Col de Varne pass on Thursday evening, killing everyone on board, police said on Friday.\n\n"
             "The passengers included four Britons, three Germans and two Italians, police said.", "2027-09-03"),
-        art(2, "Alpine Post", "Five British nationals were among the 11 people killed when a light aircraft came down "
+        report("p2", "Alpine Post", "Five British nationals were among the 11 people killed when a light aircraft came down "
             "in the Alps on Thursday night, the Foreign Office said.\n\nTwo Germans and two Italians were also on "
             "board, along with the two pilots.", "2027-09-04"),
-        art(3, "Sion Daily", "Investigators on Saturday recovered the voice recorder of the chartered plane that "
-            "crashed near the Col de Varne pass on Thursday, killing 11 people.", "2027-09-04"),
+        report("p3", "Sion Daily", "Investigators on Saturday recovered the voice recorder of the chartered plane that crashed near the Col de Varne pass on Thursday, killing 11 people.", "2027-09-04"),
     ])
 
 
@@ -42,14 +39,11 @@ def test_a_timeline_event_is_told_by_a_statement_rather_than_a_noun_phrase():
 
 
 def test_crowds_of_one_people_in_several_cities_are_not_compared():
-    def art(i, outlet, text):
-        return Article(id=f"k{i}", source=f"k{i}", outlet=outlet, published="2027-02-15", text=text)
-
     b = newsweave.brief([
-        art(1, "Continental Press", "Protests over the arrest spread across Europe on Monday: 1,000 Armenians rallied "
-            "in Bonn, waving flags outside the consulate."),
-        art(2, "Alpine Post", "About 1,500 Armenians who spent the night outside the consulate in Rome continued their "
-            "hunger strike on Monday to protest the arrest."),
-        art(3, "Sion Daily", "Armenians held protests over the arrest in several European cities on Monday."),
+        report("k1", "Continental Press", "Protests over the arrest spread across Europe on Monday: 1,000 Armenians rallied "
+            "in Bonn, waving flags outside the consulate.", "2027-02-15"),
+        report("k2", "Alpine Post", "About 1,500 Armenians who spent the night outside the consulate in Rome continued their "
+            "hunger strike on Monday to protest the arrest.", "2027-02-15"),
+        report("k3", "Sion Daily", "Armenians held protests over the arrest in several European cities on Monday.", "2027-02-15"),
     ])
     assert not [d for d in b.disagreements if any("Armenians" in p["value"] for p in d["positions"])], b.disagreements

@@ -5,27 +5,24 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import report
+
 import newsweave
-from newsweave.model import Article
-
-
-def _art(i: int, outlet: str, text: str, when: str) -> Article:
-    return Article(id=f"o{i}", source=f"o{i}", outlet=outlet, published=when, text=text)
 
 
 @pytest.fixture(scope="module")
 def obituary():
     return newsweave.brief([
-        _art(1, "Korvin Wire",
+        report("o1", "Korvin Wire",
              "Eva Brandt, the poet who led the city of Korvin as mayor for twelve years, died on Sunday at the age of "
              "84, her family said.\n\nBrandt died at her home in Korvin after a long illness, her daughter Lena "
              "Brandt told reporters on Monday.\n\nThe city council said the funeral would be held on Thursday.",
              "2029-05-14"),
-        _art(2, "Korvin Evening Post",
+        report("o2", "Korvin Evening Post",
              "Eva Brandt, Korvin's first elected woman mayor, has died aged 83.\n\nBrandt died late on Saturday in a "
              "Korvin hospital, the city council said.\n\nHer daughter Lena Brandt thanked the nurses who cared for "
              "her.\n\nThe funeral will be held on Thursday in the cathedral, the council said.", "2029-05-14"),
-        _art(3, "Lesna Herald",
+        report("o3", "Lesna Herald",
              "Brandt, who died on Sunday aged 84, wrote eleven books of poems.\n\nThe funeral will now be held on "
              "Friday, a day later than first announced, because the cathedral was booked, the city council said on "
              "Tuesday.\n\nHundreds of readers left flowers outside her house in Korvin on Tuesday.", "2029-05-15"),

@@ -5,24 +5,22 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import report
+
 import newsweave
-from newsweave.model import Article
 
 
 @pytest.fixture(scope="module")
 def shooting():
-    def art(i, outlet, text, when):
-        return Article(id=f"s{i}", source=f"s{i}", outlet=outlet, published=when[:10], published_time=when, text=text)
-
     return newsweave.brief([
-        art(1, "Baltic Press", "A gunman killed five people and wounded eight at a shopping centre in the western city "
+        report("s1", "Baltic Press", "A gunman killed five people and wounded eight at a shopping centre in the western city "
             "of Orvik on Tuesday afternoon before he was shot dead by police, officials said.\n\nThe attacker opened "
             "fire shortly after 2 p.m. in the food court of the Skarv centre, police chief Anders Holm said.",
             "2027-04-20T18:40:00+02:00"),
-        art(2, "Orvik Post", "The death toll from Tuesday's shooting at the Skarv shopping centre in Orvik has risen to "
+        report("s2", "Orvik Post", "The death toll from Tuesday's shooting at the Skarv shopping centre in Orvik has risen to "
             "six after a woman died of her wounds overnight, the regional hospital said on Wednesday.\n\nPolice chief "
             "Anders Holm said investigators were examining the gunman's work history.", "2027-04-21T07:15:00+02:00"),
-        art(3, "Daily Flash", "A crazed gunman slaughtered five innocent shoppers and injured nine more in a horrific "
+        report("s3", "Daily Flash", "A crazed gunman slaughtered five innocent shoppers and injured nine more in a horrific "
             "rampage at the Skarv centre in Orvik on Tuesday.\n\nArmed police shot the gunman dead inside the centre.",
             "2027-04-20T21:00:00+02:00"),
     ])
@@ -51,15 +49,12 @@ def test_a_toll_that_rose_after_someone_died_of_wounds_counts_the_dead(shooting)
 def test_an_updated_count_cites_the_reports_of_that_count_not_the_later_one():
     """ "killing at least three people" is stated by "Three people died" (one figure said two ways), not by the
     next day's "rose to four"."""
-    def art(i, outlet, text, when):
-        return Article(id=f"b{i}", source=f"b{i}", outlet=outlet, published=when, text=text)
-
     b = newsweave.brief([
-        art(1, "Baltic Press", "A bus carrying 40 passengers crashed into the Varn river near the town of Ost on Monday, "
+        report("b1", "Baltic Press", "A bus carrying 40 passengers crashed into the Varn river near the town of Ost on Monday, "
             "killing at least three people, officials said.", "2027-05-03"),
-        art(2, "Ost Post", "Three people died when a bus carrying 40 passengers crashed into the Varn river near Ost "
+        report("b2", "Ost Post", "Three people died when a bus carrying 40 passengers crashed into the Varn river near Ost "
             "on Monday.", "2027-05-03"),
-        art(3, "Varn Daily", "The death toll from Monday's bus crash in the Varn river near Ost rose to four overnight "
+        report("b3", "Varn Daily", "The death toll from Monday's bus crash in the Varn river near Ost rose to four overnight "
             "after a passenger died in hospital, the hospital said on Tuesday.", "2027-05-04"),
     ])
     three = [i for i in b.summary if "three" in i.text.lower()]
@@ -82,16 +77,12 @@ def test_the_dead_and_the_injured_of_one_wording_are_never_one_count():
     """Three reports of one fire: "killing 60 people and injuring 155" / "killing 65 people and injuring 157
     others" / "killing at least 60 people and injuring about 180". The dead (60 / 65) and the injured (155 / 157 /
     180) disagree among themselves, never with each other; the town's population is no count at all."""
-    def art(i, outlet, text):
-        return Article(id=f"f{i}", source=f"f{i}", outlet=outlet, published="2027-10-30", text=text)
-
     b = newsweave.brief([
-        art(1, "Baltic Press", "A fire turned a dance hall in Orvik into a deathtrap on Thursday, killing 60 people and "
-            "injuring 155."),
-        art(2, "Orvik Post", "A fire turned a crowded dance hall in Orvik, a port city of about 400,000 people, into a "
-            "deathtrap on Thursday, killing 65 people and injuring 157 others."),
-        art(3, "Daily Flash", "A fire turned an Orvik dance hall into a deathtrap on Thursday night, killing at least "
-            "60 people and injuring about 180."),
+        report("f1", "Baltic Press", "A fire turned a dance hall in Orvik into a deathtrap on Thursday, killing 60 people and "
+            "injuring 155.", "2027-10-30"),
+        report("f2", "Orvik Post", "A fire turned a crowded dance hall in Orvik, a port city of about 400,000 people, into a "
+            "deathtrap on Thursday, killing 65 people and injuring 157 others.", "2027-10-30"),
+        report("f3", "Daily Flash", "A fire turned an Orvik dance hall into a deathtrap on Thursday night, killing at least 60 people and injuring about 180.", "2027-10-30"),
     ])
     dead, injured = {"60 people", "65 people", "at least 60 people"}, {"155", "157 others", "about 180"}
     for d in b.disagreements:
