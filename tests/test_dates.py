@@ -496,3 +496,20 @@ def test_a_past_form_ending_in_eed_is_past(verb):
 def test_another_countrys_independence_day_is_no_july_4():
     text = "Opposition leader Dag Holm said Sunday would go down in Velia as Independence Day."
     assert not [t for t in tag_timexes(text, "2031-04-17") if "Independence" in t.text and t.value.endswith("07-04")]
+
+
+def test_a_day_a_deciding_verb_starts_something_on_is_the_day_set():
+    # Wednesday's paper (2020-11-25): "declared ... starting on Friday" is this Friday, not last week's;
+    # a past told as past stays past ("beginning on Monday, lasted ...")
+    text = "The prime minister declared three days of national mourning starting on Friday."
+    assert value_of(text, "Friday") == "2020-11-27"
+    assert value_of("The council ordered a curfew effective Friday.", "Friday") == "2020-11-27"
+    assert value_of("The strike, beginning on Monday, lasted two days.", "Monday") == "2020-11-23"
+
+
+def test_a_span_of_days_from_a_day_begins_on_that_day():
+    # "for three days from Monday" is a strike from Monday, not one on Thursday (three days after Monday)
+    got = [(d["text"], d["value"]) for d in tag_dates("Pilots will strike for three days from Monday.", WED)]
+    assert ("Monday", "2020-11-30") in got and not any(v == "2020-12-03" for _t, v in got), got
+    got = [(d["text"], d["value"]) for d in tag_dates("The ruling is due three days from Monday.", WED)]
+    assert ("three days from Monday", "2020-12-03") in got, got

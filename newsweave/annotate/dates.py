@@ -383,6 +383,23 @@ _SET_FOR_VERBS = {"called", "calls", "call", "set", "sets", "fixed", "fixes", "s
 _PLANNED_AFTER = {"planned", "scheduled", "proposed", "expected", "upcoming", "announced", "intended", "threatened"}
 
 
+_STARTING = {"starting", "beginning", "effective"}
+# past verbs that set what starts on a day ("declared", "ordered"), unlike those that tell it ("lasted", "was")
+_DECIDING = {"declared", "announced", "called", "ordered", "imposed", "set", "approved", "decreed", "introduced",
+             "proclaimed", "unveiled", "agreed", "decided", "scheduled"}
+
+
+def _starts_on_day_set(left_words: list[str]) -> bool:
+    """Do the words before a day (text order) read "<deciding verb> ... starting [on]" ("declared three days of
+    national mourning starting on Wednesday", "ordered a curfew effective Friday")?"""
+    words = [w.lower() for w in left_words]
+    if words[-1:] == ["on"]:
+        words = words[:-1]
+    if not words or words[-1] not in _STARTING:
+        return False
+    return next((w for w in reversed(words[:-1]) if _scan_tense([w], True) is not None), None) in _DECIDING
+
+
 def _set_for_day(left_words: list[str]) -> bool:
     """Do the words before a day (text order) read "<setting verb> <object> for" ("called a strike for")? Not
     when the setting is told in a past tense ("had been scheduled for Tuesday", "was set for Monday"): the day
@@ -520,6 +537,8 @@ class _Ctx:
             t = "near"  # the day an event is set for ("a strike for Thursday", "Thursday's planned strike")
         if lw and lw[-1].lower() in _SETTING_VERBS and rw[:1] and rw[0].lower() in ("a", "an", "as"):
             t = "near"  # "declared Wednesday a day of national mourning": the day set, not the day of setting it
+        if t != "future" and _starts_on_day_set(lw):
+            t = "near"  # "declared three days of mourning starting on Wednesday": the day set, ahead of setting it
         if t is None:
             t = _scan_tense(rw, backwards=False)
         if t is None and reach > len(lw):
@@ -1710,6 +1729,10 @@ def _trim(text: str, tx: Timex) -> None:
     tx.text = text[tx.start:tx.end]
 
 
+# a word of lasting before "<N units> from <date>": the span begins on that date, it is no offset from it
+_LASTING_BEFORE = re.compile(r"\b(?:for|lasting|lasts|lasted|run|runs|running|ran|of|over)\s+$", re.I)
+
+
 def _join_offsets(text: str, items: list[Timex], ctx: _Ctx) -> list[Timex]:
     """'a day after November 10' -> one DATE, 2020-11-11."""
     out: list[Timex] = []
@@ -1722,6 +1745,9 @@ def _join_offsets(text: str, items: list[Timex], ctx: _Ctx) -> list[Timex]:
             m = re.fullmatch(r"\s+(before|after|from|prior\s+to|following)\s+", gap, re.I)
             pv = parse_value(nxt.value.split("T")[0])
             dm = re.fullmatch(r"P(\d+)([DWMY])", tx.value)
+            if m and m.group(1).lower() == "from" and (_LASTING_BEFORE.search(text, max(0, tx.start - 30), tx.start)
+                                                      or re.match(r"(?:the\s+)?(?:last|past)\s", tx.text, re.I)):
+                m = None  # "will strike for three days from Monday", "last three days from Monday": a span from that day
             if m and pv and dm:
                 n = int(dm.group(1)) * (-1 if m.group(1).lower().startswith(("before", "prior")) else 1)
                 unit = {"D": "day", "W": "week", "M": "month", "Y": "year"}[dm.group(2)]
