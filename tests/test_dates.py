@@ -513,3 +513,16 @@ def test_a_span_of_days_from_a_day_begins_on_that_day():
     assert ("Monday", "2020-11-30") in got and not any(v == "2020-12-03" for _t, v in got), got
     got = [(d["text"], d["value"]) for d in tag_dates("The ruling is due three days from Monday.", WED)]
     assert ("three days from Monday", "2020-12-03") in got, got
+
+
+def test_a_next_day_told_in_local_time_is_the_next_day():
+    # Tuesday's paper (2020-11-24) on a quake in a time zone ahead: "on Wednesday local time" is hours ago,
+    # not six days ago; without "local time" the past tense keeps last Wednesday
+    tue = "2020-11-24"
+    got = [(d["text"], d["value"]) for d in tag_dates(
+        "A strong earthquake struck off the coast early on Wednesday local time, the agency said.", tue)]
+    assert ("Wednesday", "2020-11-25") in got, got
+    got = [(d["text"], d["value"]) for d in tag_dates("The quake struck at 6:10 a.m. Wednesday, Tokyo time.", tue)]
+    assert got and got[0][1] == "2020-11-25T06:10", got
+    got = [(d["text"], d["value"]) for d in tag_dates("A strong earthquake struck off the coast on Wednesday.", tue)]
+    assert ("Wednesday", "2020-11-18") in got, got

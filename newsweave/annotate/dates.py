@@ -908,6 +908,19 @@ def h_this_century(m, ctx):
     return "DATE", f"{c:02d}", "", "rel"
 
 
+# "on Wednesday local time", "6:10 a.m. Wednesday, Tokyo time": the day where it happened
+_LOCAL_TIME_AFTER = re.compile(r"\s*[,(]?\s*(?:local|[A-Z][a-z]+)\s+time\b")
+
+
+def _local_day_ahead(wd: int, ctx: "_Ctx", end: int) -> dt.date | None:
+    """The day after the report's, for a weekday told in the place's own time that is the report's next day:
+    an event in a time zone ahead of the report's ("struck off Japan early on Wednesday local time" in
+    Tuesday's New York paper) happened hours ago, not six days ago."""
+    if (wd - ctx.dct.weekday()) % 7 == 1 and _LOCAL_TIME_AFTER.match(ctx.text, end):
+        return ctx.dct + dt.timedelta(days=1)
+    return None
+
+
 def h_weekday(m, ctx):
     wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
     rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower())
@@ -920,7 +933,7 @@ def h_weekday(m, ctx):
         if pod:
             return "TIME", d.isoformat() + "T" + PART_OF_DAY[pod.lower()], "", "ref"
         return "DATE", d.isoformat(), "", "ref"
-    d = _weekday_date(wd, ctx, tense, rel)
+    d = (None if rel else _local_day_ahead(wd, ctx, m.end())) or _weekday_date(wd, ctx, tense, rel)
     pod = _g(m, "pod")
     mod = _edge_mod(m)
     if pod:
@@ -1268,6 +1281,7 @@ def h_time(m, ctx):
     wd = _g(m, "wd") or _g(m, "wd2")
     if wd:
         day = _weekday_date(WEEKDAYS[wd.lower().rstrip(".")], ctx, ctx.tense(m.start(), m.end()))
+        day = _local_day_ahead(WEEKDAYS[wd.lower().rstrip(".")], ctx, m.end()) or day
         kind = "wd"
     if _g(m, "month") and _g(m, "day"):
         mon, dd = _month_num(m.group("month")), int(m.group("day"))
