@@ -526,3 +526,14 @@ def test_a_next_day_told_in_local_time_is_the_next_day():
     assert got and got[0][1] == "2020-11-25T06:10", got
     got = [(d["text"], d["value"]) for d in tag_dates("A strong earthquake struck off the coast on Wednesday.", tue)]
     assert ("Wednesday", "2020-11-18") in got, got
+
+
+def test_over_the_next_week_is_a_span_and_a_zone_conversion_dates_the_local_day():
+    got = [(d["text"], d["value"], d["type"]) for d in tag_dates("Aftershocks could follow over the next week.", WED)]
+    assert got == [("the next week", "P1W", "DURATION")], got
+    got = [(d["text"], d["value"]) for d in tag_dates("The talks resume next week.", WED)]
+    assert got == [("next week", "2020-W49")], got
+    # Tuesday's paper (2020-11-24): the bracket converts Wednesday morning in Tokyo to Tuesday in New York
+    got = [(d["text"], d["value"]) for d in tag_dates(
+        "The quake hit at 6:10 a.m. Wednesday (4:10 p.m. ET Tuesday), the agency said.", "2020-11-24")]
+    assert got[0] == ("6:10 a.m. Wednesday", "2020-11-25T06:10"), got

@@ -909,14 +909,16 @@ def h_this_century(m, ctx):
 
 
 # "on Wednesday local time", "6:10 a.m. Wednesday, Tokyo time": the day where it happened
-_LOCAL_TIME_AFTER = re.compile(r"\s*[,(]?\s*(?:local|[A-Z][a-z]+)\s+time\b")
+ZONE_CONVERSION = r"\s*\(\s*[^()]{0,30}?\b(?:GMT|UTC|ET|PT|CT|MT|[A-Z]{2,3}T)\b[^()]{0,20}\)"
+# (or the same moment converted to another zone: "6:10 a.m. Wednesday (4:10 p.m. ET Tuesday)")
+LOCAL_TIME_AFTER = re.compile(r"\s*[,(]?\s*(?:local|[A-Z][a-z]+)\s+time\b|" + ZONE_CONVERSION)
 
 
 def _local_day_ahead(wd: int, ctx: "_Ctx", end: int) -> dt.date | None:
     """The day after the report's, for a weekday told in the place's own time that is the report's next day:
     an event in a time zone ahead of the report's ("struck off Japan early on Wednesday local time" in
     Tuesday's New York paper) happened hours ago, not six days ago."""
-    if (wd - ctx.dct.weekday()) % 7 == 1 and _LOCAL_TIME_AFTER.match(ctx.text, end):
+    if (wd - ctx.dct.weekday()) % 7 == 1 and LOCAL_TIME_AFTER.match(ctx.text, end):
         return ctx.dct + dt.timedelta(days=1)
     return None
 
@@ -1049,8 +1051,17 @@ def h_rel_unit(m, ctx):
         return "DATE", d.isoformat(), mod, kind
     if unit == "millennium":
         return None
+    if rel in ("the next", "the coming", "the past", "the last") and unit in ("week", "month", "year", "decade") \
+            and not mod and _SPAN_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        # "could follow over the next week", "fell in the past month": a span counted from the report, no
+        # calendar week or month
+        return "DURATION", f"P1{_DURATION_CODE[unit]}", "", kind
     d = shift(base, unit, n)
     return "DATE", fmt(d, unit), mod, kind
+
+
+_SPAN_BEFORE = re.compile(r"\b(?:over|within|during|throughout)\s+$", re.IGNORECASE)
+_DURATION_CODE = {"week": "W", "month": "M", "year": "Y", "decade": "0Y"}
 
 
 def h_this_season(m, ctx):
