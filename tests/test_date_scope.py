@@ -472,3 +472,33 @@ def test_a_short_phrase_date_in_a_sentence_another_date_dates_is_no_event():
     # alone in its sentence, the phrase's date still dates it ("The 2025 protest law was rushed through.")
     b = brief([Article(id="o", source="o", published="2027-04-22", text="The 2025 protest law was rushed through.")])
     assert [str(e["date"])[:4] for e in b.timeline] == ["2025"]
+
+
+def test_an_overtaken_plan_is_marked_moved_and_a_clause_that_only_goes_on_keeps_its_sentence():
+    import newsweave
+    from newsweave.model import Article
+
+    b = newsweave.brief([Article(id="r", source="r", published="2027-03-10", text=(
+        "Aerlux and its pilots agreed a pay deal late on Tuesday, ending a strike that had been due to run until "
+        "Wednesday a day early.\n\n"
+        "The airline said 38% of its flights would not operate on Monday, more than the third it had warned of "
+        "last week."))])
+    by_date = {e["date"]: e for e in b.timeline}
+    # Wednesday is the day the strike was to end, not a day it happened on
+    assert by_date["2027-03-10"]["status"] == "moved", by_date
+    # "last week" dates a comparison that goes on from its sentence: the event is the sentence, not the fragment
+    week = next(e for d, e in by_date.items() if d.startswith("2027-W"))
+    assert week["event"].startswith("The airline said 38%"), week["event"]
+
+
+def test_a_quake_in_a_zone_ahead_is_one_event_that_happened_on_its_local_day():
+    import newsweave
+    from conftest import report
+
+    b = newsweave.brief([report("q", "American Ledger", (
+        "A strong earthquake struck off northern Japan early Wednesday local time, shaking buildings in Tokyo.\n\n"
+        "The quake hit at 6:10 a.m. Wednesday (4:10 p.m. ET Tuesday), the agency said."),
+        "2020-11-24T18:40:00-05:00")])
+    # the bracket is the same moment, not an event of Tuesday; Wednesday is the next day, and it has happened
+    assert [e["date"] for e in b.timeline] == ["2020-11-25"] * len(b.timeline), b.timeline
+    assert {e["status"] for e in b.timeline} == {"happened"}, b.timeline

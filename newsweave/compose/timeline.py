@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from newsweave.align.facts import figures_conflict
 from newsweave.align.similarity import SentenceIndex
-from newsweave.annotate.dates import MONTHS, WEEKDAYS
+from newsweave.annotate.dates import LOCAL_TIME_AFTER, MONTHS, WEEKDAYS, ZONE_CONVERSION
 from newsweave.annotate.datelines import date_dateline_end
 from newsweave.annotate.quotes import find_quote_spans
 from newsweave.compose.summary import _stem_function, _stopwords, loaded_count
@@ -130,6 +130,9 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHORT_END_YEAR = re.compile(r"\s?[-–/]\s?(\d{2})(?![\d%.,:-]|\s*(?:%|per\b|percent\b))")
 _RESCHEDULED = re.compile(r"\b(?:moved|moving|moves|postpon\w*|delay\w*|pushed|brought|reschedul\w*|chang\w*|shift\w*|"
                           r"switch\w*|advanced)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# A plan the report tells as overtaken: "ending a strike that had been due to run until Wednesday a day early",
+# "the vote, which had been scheduled for Tuesday": the day it was set for, not one it happened on
+_PLAN_OVERTAKEN = re.compile(r"\bhad\s+been\s+(?:due|scheduled|expected|set|planned|slated)\b[^.;,]{0,40}$", re.IGNORECASE)
 
 
 # A plan called off: "called off a second walkout planned for next Tuesday", "Saturday's match has been
@@ -139,6 +142,17 @@ _CANCELLED = re.compile(r"\b(?:call(?:ed|s|ing)?\s+off|cancel(?:l?ed|s|ling|ing|
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:but|and|while|although|though|whereas)\s|\s[-\u2013\u2014]\s")
+
+
+_CONVERSION = re.compile(ZONE_CONVERSION)
+
+
+def _day_after(value: str, published: str | None) -> bool:
+    """Is the date the day after the report's?"""
+    try:
+        return bool(published) and dt.date.fromisoformat(value[:10]) - dt.date.fromisoformat(published[:10]) == dt.timedelta(days=1)
+    except ValueError:
+        return False
 
 
 def _called_off(text: str, sent: Sentence, t) -> bool:
@@ -303,6 +317,9 @@ def _jaccard(a: Sentence, b: Sentence) -> float:
 
 
 _DEPENDENT = re.compile(r"^(?:which|who|whom|whose|that|while|when|where|whereas|but|and|or|as|after|before|until|because|although)\b", re.I)
+# a clause that only goes on from the one before it: a comparison ("more than the third it had warned of last
+# week") or a participle ("ending a strike that had been due to run until Wednesday")
+_GOES_ON = re.compile(r"^(?:more|less|fewer|up|down|than|(?!(?:some|any|no|every)thing\b)[a-z]+ing)\b")
 _SEPARATOR = re.compile(r"\s*(?:(?<!\d)[,;:]|[,;:](?!\d)|\s[-–—]\s)\s*")  # not inside "1,500" or "12:01"
 
 
@@ -329,7 +346,7 @@ def _clauses(text: str, sent: Sentence, timexes: list) -> list[tuple[int, int]]:
                 return [(sent.start, sent.end)] * len(timexes)
             right = m.start()
         clause = text[left:right].strip(" ,;:-–—")
-        if _DEPENDENT.match(clause) or len(clause.split()) < 4:
+        if _DEPENDENT.match(clause) or _GOES_ON.match(clause) or len(clause.split()) < 4:
             spans.append((sent.start, sent.end))  # a fragment: keep the sentence
         else:
             spans.append((left, right))
@@ -443,7 +460,11 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
         for c in getattr(doc, "claims", None) or ():
             claims_of.setdefault(c.sentence, []).append(c)
         titles: list[tuple[int, int]] | None = None  # quoted titles of the article, found when first needed
+        # "6:10 a.m. Wednesday (4:10 p.m. ET Tuesday)": the bracket gives the same moment in another zone
+        conversions = [m.span() for t in doc.timexes if (m := _CONVERSION.match(text, t.end))]
         for t in doc.timexes:
+            if any(s <= t.start < e for s, e in conversions):
+                continue
             value = _calendar_value(t)
             sent = doc.sentence_at(t.start)
             if value is None or sent is None:
@@ -509,10 +530,14 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                 planned = any((lab or c.start <= t.start < c.end) and c.modality == "planned"
                               for c in claims_of.get(sent.index, ()))
                 # "the deadline, which was moved from Monday": the day it was moved from, not its day now
-                status = "moved" if _RESCHEDULED.search(text, sent.start, t.start) else _status(
+                status = "moved" if (_RESCHEDULED.search(text, sent.start, t.start)
+                                     or _PLAN_OVERTAKEN.search(text, sent.start, t.start)) else _status(
                     value, doc.article.published, planned)
                 if status == "scheduled" and _called_off(text, sent, t):
                     status = "cancelled"  # a day still to come, of a plan the report says is off
+                if status == "scheduled" and not planned and LOCAL_TIME_AFTER.match(text, t.end) \
+                        and _day_after(value, doc.article.published):
+                    status = "happened"  # "struck early Wednesday local time" in Tuesday's paper of a zone behind
                 candidates.append(_Candidate(value, sent, t.start, t.end, t.text, status,
                                              start, end, text[start:end].strip(" ,;:-–—"), until.get(id(t)),
                                              t.mod == "APPROX", planned, phrase is not None))
