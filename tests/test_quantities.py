@@ -481,3 +481,11 @@ def test_a_change_and_its_level_are_two_figures_and_crowns_are_money(text, figur
 def test_a_persons_age_told_with_aged(text, age):
     (q,) = [q for q in tag_quantities(text) if q.value is not None and q.value > 12]
     assert (q.counted == "age") is age, (q.text, q.counted)
+
+
+def test_a_ratio_counts_the_plural_after_it():
+    # "one in three flights" is a share of the flights, as "38% of its flights" is
+    (q,) = tag_quantities("One in three flights will be cancelled.")
+    assert (q.value, q.counted) == (pytest.approx(33.333333), "flight")
+    (q,) = tag_quantities("The airline will cancel about one in three.")
+    assert q.counted is None

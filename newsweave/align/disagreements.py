@@ -182,12 +182,12 @@ def find_disagreements(
     out += _title_disagreements(entities, texts)
     # a report that repeats its standfirst in the body gives one value once: two values are needed to disagree
     out = [item for item in out if len(item["positions"]) >= 2]
-    moment = {d.article.id: d.article.published_time or d.article.published or "" for d in docs}
+    moment = {d.article.id: _in_utc(d.article.published_time or d.article.published or "") for d in docs}
     for item in out:
         if item["status"] == "update":
             # an update reads in the order it was told: the first value first
             item["positions"].sort(key=lambda p: min((moment[a] or "9999" for a in p["sources"]), default="9999"))
-        _explain(item, published, outlet, speakers, texts)
+        _explain(item, published, outlet, speakers, texts, {a: m[:10] for a, m in moment.items() if m})
         item.pop("_figure", None)
         item.pop("_fixed", None)
         for p in item["positions"]:
@@ -390,7 +390,9 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
                     # "Obama and Boehner met on Sunday" (Monday's paper) / "met on Thursday evening" (Friday's):
                     # a person acts again; a report cannot have meant an act that came after it was written
                     continue
-                if not _meet(ia, ib) and not _reading_unsure(a[2].text, a[2].value, b[2].text, b[2].value):
+                if (not _meet(ia, ib) and not _reading_unsure(a[2].text, a[2].value, b[2].text, b[2].value)
+                        and not _gives_day_too(b[1], b[2], ia, texts[b[1].article])
+                        and not _gives_day_too(a[1], a[2], ib, texts[a[1].article])):
                     conflict_pairs.append((x, y))
         if not conflict_pairs:
             continue
@@ -415,6 +417,19 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
         if not any(_evidence_keys(item) <= _evidence_keys(k) for k in kept):
             kept.append(item)
     return [d for d in results if any(d is k for k in kept)]
+
+
+def _gives_day_too(c: Claim, t, other: tuple[dt.date, dt.date], text: str) -> bool:
+    """Does the claim also give the other report's day, beside the one it dates the entity by ("Veloria began
+    three days of mourning on Wednesday for the 19 people killed when a dam burst ... on Monday")? Then its
+    other day dates something else it tells, and it does not deny the other's."""
+    for d in c.dates:
+        if d is t or d.type not in ("DATE", "TIME") or _said_on(c, d, text):
+            continue
+        iv = _interval(d.value[:10] if d.type == "TIME" else d.value, d.text)
+        if iv and _meet(iv, other):
+            return True
+    return False
 
 
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|til|through|thru)\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.IGNORECASE)
@@ -568,6 +583,51 @@ _POPULATION_BEFORE = re.compile(
     r"(?:\b(?:city|town|village|country|nation|island|region|province|state|capital|port|suburb|district)\s+(?:of|with)|"
     r"\bpopulation\s+(?:of|is|was|stands\s+at)|\bhome\s+to)\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|"
     r"roughly|just\s+under|just\s+over)\s+)?$", re.IGNORECASE)
+# The whole a share is taken of ("about a third of its 1,200 daily flights", "40% of the 300 workers"): the
+# share is what happened, the whole is compared only with another whole ("83 percent of Quebec's 7.4 million
+# people" / "80 percent of 7.3 million people")
+_SHARE_OF_BEFORE = re.compile(
+    r"(?:\b(?:a|one|two|three|four)[\s-]+(?:half|halves|thirds?|quarters?|fifths?|tenths?)|\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|"
+    r"percent\b))\s+of\s+(?:(?:its|the|their|his|her|our|all|all\s+the|(?-i:[A-Z])[\w.-]*['’]s)\s+)?$", re.IGNORECASE)
+# An increment of a running count ("rescuers pulled three more bodies", "two more people died") is no level of
+# it: a toll of 17 and "two more bodies" count different things
+# ("another 173 people were injured" counts others besides the dead, as "injured nine more" does: not read as one;
+# "six or more bombs" is a bound)
+_MORE_WITHIN = re.compile(r"\w(?<!\bor)(?<!\band)\s+(?:more|further|additional)\s+(?!than\b)[a-z]", re.IGNORECASE)
+# A rate ("400 flights a day", "1,200 daily flights", "earning 250,000 crowns a year") is compared only with a
+# rate of the same period, not with a total ("1,150 flights over three days"); "a day after" is no rate
+_RATE = re.compile(r"\b(?:a|per|each|every)[\s-](day|week|month|year|hour)\b(?!\s+(?:after|later|earlier|before|ago|"
+                   r"since|of|or|and|in|to)\b)|\b(daily|weekly|monthly|annual|annually|yearly|hourly)\b", re.IGNORECASE)
+_SPAN_WORD_BEFORE = re.compile(r"\b(?:for|in|within|over|after|than|about|nearly|almost|just|under|only)\s+$", re.IGNORECASE)
+_RATE_PERIOD = {"daily": "day", "weekly": "week", "monthly": "month", "annual": "year", "annually": "year",
+                "yearly": "year", "hourly": "hour"}
+
+
+def _increment(text: str, q) -> bool:
+    """Does the figure count what was added to a running count ("three more bodies")? Only with a noun counted:
+    "killed five and injured nine more" counts others, the injured."""
+    return bool(q.counted) and bool(_MORE_WITHIN.search(q.text))
+
+
+def _rate_period(text: str, c: Claim, q) -> str | None:
+    """The period a figure is counted per ("400 flights a day", "1,200 daily flights", "Each year, 10 million
+    ..."), or None for a total: the rate's words in the figure's own words, else anywhere in its claim."""
+    m = _RATE.search(q.text) or _RATE.match(text, q.end, min(len(text), q.end + 12))
+    if not m:
+        # (anywhere in the claim, but not a span: "for a month", "within a week")
+        m = next((r for r in _RATE.finditer(text, c.start, c.end)
+                  if not _SPAN_WORD_BEFORE.search(text, max(0, r.start() - 12), r.start())), None)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g).lower()
+    return _RATE_PERIOD.get(word, word)
+
+
+def _whole_of_share(text: str, q) -> bool:
+    """Is the figure the whole a share is taken of ("about a third of its 1,200 daily flights")?"""
+    return bool(_SHARE_OF_BEFORE.search(text, max(0, q.start - 40), q.start))
+
+
 # An age that bounds a group ("pupils under age 7", "infants up to age two", "children under 5") says
 # whom a figure counts; it is no figure of the story for two reports to disagree on.
 _AGE_BOUND = re.compile(
@@ -619,6 +679,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         and not _besides_named(texts[c.article], q)
         and (q.counted == "age" or not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start))
         and not _POPULATION_BEFORE.search(texts[c.article], max(0, q.start - 40), q.start)
+        and not _increment(texts[c.article], q)
         and not _COUNT_PROGRESS.match(texts[c.article], q.end)
         and not _level_after_change(texts[c.article], q)
     ]
@@ -644,7 +705,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         elif q.value is not None and q.value >= 2:
             uncounted.append(k)  # "has risen to 17": compared with every count, on a stricter reading match
     for key in list(by_counted):
-        if key[0] == "cardinal" and uncounted and key[2] not in _NAMED_MEASURES:  # (a magnitude is no count)
+        # (a magnitude is no count; nor are "19 nationalities" among the dead and injured a count of them)
+        if key[0] == "cardinal" and uncounted and key[2] not in _NAMED_MEASURES and key[2] not in _CLASS_NOUNS:
             by_counted[key] = by_counted[key] + uncounted
     # "27 migrants drowned" / "the bodies of 31 people have been recovered": a count of people and a count of
     # one kind of people in words of one family (the dead, the rescued) may count the same group; such
@@ -685,6 +747,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             (ca, qa), (cb, qb) = items[ks[x]], items[ks[y]]
             if (qa.kind, qa.unit) != (qb.kind, qb.unit):
                 continue
+            if _rate_period(texts[ca.article], ca, qa) != _rate_period(texts[cb.article], cb, qb):
+                continue  # "400 flights a day" / "1,150 flights over three days"
+            if _whole_of_share(texts[ca.article], qa) != _whole_of_share(texts[cb.article], qb):
+                continue  # "a third of its 1,200 daily flights" / "cancel around 400 flights a day"
             # one report may set two sources' figures against each other ("three died, according to the fire
             # service, though regional officials put the toll at two"): those are rivals like two reports'
             # (what each counts is then matched by the source's own words, see _put_at_match)
@@ -775,7 +841,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         if _rounded_alike(qa, qb):
             continue  # "rose 4.2%" / "rose 4 percent": one share, rounded to a whole number
         if qa.overlaps(qb):
-            if ((qa.low, qa.high) == (qb.low, qb.high)
+            if ((qa.low, qa.high) == (qb.low, qb.high) or _vague_holds(qa, qb) or _vague_holds(qb, qa)
                     or (qa.value is not None and qb.value is not None and not _rival_estimates(qa, qb))):
                 one_fact = bool(sentence_facts[(ca.article, ca.sentence)] & sentence_facts[(cb.article, cb.sentence)])
                 if not (_bound_raised(texts, segments, ca, qa, cb, qb, one_fact)
@@ -844,7 +910,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     moments.update({(c.article, q.start): _moment_of(c, q, segments) for *_rest, c, q, _check in pending})
     for it in out:
         _timed_update(it, moments)
-    return out
+    # findings that only became updates here (38 -> 31 missing, told a day apart) join the update they share a
+    # figure with (35 -> 31): one count moving over time is one disagreement
+    return _merge_number_items(out) if sum(it["status"] == "update" for it in out) > 1 else out
 
 
 def _join_named_figures(item: dict, items, texts, speakers: dict) -> None:
@@ -1185,6 +1253,9 @@ _COUNTED_BY = re.compile(r"\b(?:counted|recorded|registered|reported|tallied|con
                          r"(?:[^.;:]{0,40}?\s+and\s+)?(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over)\s+)?$")
 # A measure named before its figure: "a magnitude 6.1 earthquake", "magnitude-6.3"
 _NAMED_MEASURES = frozenset({"magnitude"})
+# nouns that count classes of what a story counts, not its members
+_CLASS_NOUNS = frozenset({"nationality", "country", "nation", "kind", "type", "language", "category", "ethnicity",
+                          "ethnic group", "race", "religion", "sort"})
 _MEASURE_BEFORE = re.compile(r"\b(magnitude)[\s-]+$", re.IGNORECASE)
 _MEASURE_AFTER_FIGURE = re.compile(r"^[\s-]+(magnitude)\b", re.IGNORECASE)
 _RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,\s*$", re.IGNORECASE)
@@ -2132,6 +2203,19 @@ def _negated_pair(neg: Claim, pos: Claim) -> bool:
 VAGUE_MARGIN = 0.1  # a vague figure's bounds are soft by this share: "tens of thousands" is not exact at 99,999
 
 
+def _in_utc(moment: str) -> str:
+    """A moment of publication with its zone as the same moment in UTC ("2027-01-13T08:30:00+09:00" ->
+    "2027-01-12T23:30:00+00:00"), so that reports from both sides of the date line sort and fall on days in
+    the order they were written; a day, or a time without a zone, as given."""
+    if len(moment) <= 10:
+        return moment
+    try:
+        t = dt.datetime.fromisoformat(moment.replace("Z", "+00:00"))
+    except ValueError:
+        return moment
+    return t.astimezone(dt.timezone.utc).isoformat() if t.tzinfo is not None else moment
+
+
 def _published_before(a: str | None, b: str | None) -> bool:
     """Was a report published at ``a`` out before one published at ``b``? By the moment when both give one with
     its zone ("2027-08-04T06:00:00Z" / "2027-08-04T18:00:00Z"), else by the day."""
@@ -2221,6 +2305,14 @@ def _rounded_alike(qa, qb) -> bool:
 
 # a sum's figure and its scale as written: "$1.375 billion" -> ("1.375", "billion")
 _MANTISSA = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion|trillion|bn|mn|m|b)?\b", re.IGNORECASE)
+
+
+def _vague_holds(vague, exact) -> bool:
+    """Is an exact figure inside a vague one's bounds ("dozens of people remain missing" / "38 people were still
+    missing")? The vague one counts less precisely; it does not disagree."""
+    return (vague.value is None and vague.approx and vague.low is not None and vague.high is not None
+            and not any(ch.isdigit() for ch in vague.text)  # (a word: "dozens", not a hedged range "about 1.3 to 1.7")
+            and exact.value is not None and not exact.approx and vague.low <= exact.value <= vague.high)
 
 
 def _rival_estimates(qa, qb) -> bool:
@@ -2680,7 +2772,7 @@ def _fixed_at_event(item: dict, texts) -> bool:
                for p in item["positions"] for ev in p["evidence"] if "value_start" in ev)
 
 
-def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=None) -> None:
+def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=None, days: dict | None = None) -> None:
     parts = []
     # an outlet that gives two sources' values is cited with the source of each ("Daily Ledger, citing the
     # national fire service")
@@ -2715,15 +2807,22 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=No
         for p in item["positions"]:
             lo = p["normalized"][0] if isinstance(p["normalized"], list) else None
             for a in p["sources"]:
-                if published.get(a) and lo is not None:
-                    dated.append((published[a], lo))
+                # (the day in UTC where the reports give their moment: Tokyo's Wednesday morning paper and New
+                # York's Tuesday evening one are of one night)
+                day = (days or published).get(a)
+                if day and lo is not None:
+                    dated.append((day, lo))
         by_day: dict[str, set] = defaultdict(set)
         for d, v in dated:
             by_day[d].add(v)
-        # reports of one day agree with each other, and the figure moves one way from day to day
-        if len(who) < 2 and len(by_day) > 1 and all(len(v) == 1 for v in by_day.values()):
+        # reports of one day agree with each other, and the figure moves one way from day to day (through three
+        # exact figures on three days, whoever gives them: a fire department, officials, then an agency)
+        if len(by_day) > 1 and all(len(v) == 1 for v in by_day.values()):
             values = [next(iter(by_day[d])) for d in sorted(by_day)]
-            if values == sorted(values) or values == sorted(values, reverse=True):
+            exact = all(isinstance(p["normalized"], list) and p["normalized"][0] == p["normalized"][-1]
+                        for p in item["positions"])
+            trend = exact and len(set(values)) >= 3  # three exact figures, day after day
+            if (len(who) < 2 or trend) and (values == sorted(values) or values == sorted(values, reverse=True)):
                 item["status"] = "update"
                 item["explanation"] = item["explanation"].replace(
                     "Classed as contradiction: the values are incompatible and no report explains why",

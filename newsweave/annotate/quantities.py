@@ -751,7 +751,11 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
             if b is not None and b.value and not b.cur and b.value > a.value and _unit_at(text, b.end, b) is None \
                     and not b.year_like and not _reject_after(text, b):
                 pct = _r(100.0 * a.value / b.value)
-                return (Quantity(start, b.end, text[start:b.end], pct, pct, pct, False, "percent", None, None, None,
+                # what the share is of: "one in three flights" (a plural right after), as "38% of its flights"
+                heur = _counted_heuristic(text, b.end, "cardinal", False)
+                counted, cstart, cend = heur if heur and heur[1] - b.end <= 1 and _looks_plural(text[heur[1]:heur[2]]) \
+                    else (None, None, None)
+                return (Quantity(start, b.end, text[start:b.end], pct, pct, pct, False, "percent", counted, cstart, cend,
                                  "percent"), b.end, False)
 
     # ranges: "15 to 20 percent", "15-20%", "between 15 and 20", "hundreds and possibly thousands"

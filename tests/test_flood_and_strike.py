@@ -1,0 +1,100 @@
+"""A dam burst and an airline strike, each told by several reports (stories we wrote): increments of a toll, a
+missing count that moves over three reports, a vague count that holds an exact one, rates against totals, the
+whole a share is taken of, and a sentence that dates two things."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import report
+
+import newsweave
+
+
+@pytest.fixture(scope="module")
+def flood():
+    return newsweave.brief([
+        report("f1", "Continental Wire", "Flash floods killed at least 14 people in northern Veloria after a dam above the town "
+            "of Sanmarin gave way early on Monday, the interior ministry said.\n\nThirty-eight people were still missing on "
+            "Monday evening.", "2027-06-14T09:20:00+02:00"),
+        report("f2", "Veloria Free Voice", "The death toll from the dam burst in Sanmarin rose to 17 on Monday evening after "
+            "rescuers pulled three more bodies from the mud, the mayor said.\n\nDozens of people remain missing.",
+            "2027-06-14T18:30:00+02:00"),
+        report("f3", "Global News Desk", "At least 17 people died when a dam above the town of Sanmarin in northern Veloria "
+            "burst early on Monday, officials said.\n\nThirty-five people were still missing on Tuesday morning, the interior "
+            "ministry said, down from 38 the previous evening.", "2027-06-15T07:10:00+00:00"),
+        report("f4", "Evening Standard-Bearer", "Veloria began three days of national mourning on Wednesday for the 19 people "
+            "killed when a dam burst above the town of Sanmarin on Monday, after two more bodies were found downstream on "
+            "Tuesday.\n\nThe interior minister told parliament on Tuesday that 31 people were still missing.",
+            "2027-06-16T20:00:00+02:00"),
+    ])
+
+
+def _values(d: dict) -> set[str]:
+    return {p["value"] for p in d["positions"]}
+
+
+def test_a_sentence_that_also_gives_the_other_reports_day_does_not_deny_it(flood):
+    """ "began three days of mourning on Wednesday for the 19 killed when a dam burst ... on Monday" tells the
+    burst's Monday too: no date disagreement over Veloria or Sanmarin."""
+    assert not [d for d in flood.disagreements if d["kind"] == "date"], \
+        [(d["subject"], _values(d)) for d in flood.disagreements if d["kind"] == "date"]
+
+
+def test_increments_of_a_toll_are_no_rival_counts(flood):
+    """ "three more bodies" / "two more bodies" add to the toll; they are not tolls of their own."""
+    for d in flood.disagreements:
+        assert not {"three more bodies", "two more bodies"} & _values(d), (d["subject"], _values(d))
+    dead = [d for d in flood.disagreements if "19 people" in _values(d)]
+    assert dead and dead[0]["status"] == "update", [(d["subject"], _values(d)) for d in flood.disagreements]
+
+
+def test_a_missing_count_that_falls_over_three_reports_is_one_update(flood):
+    """38 (Monday evening), 35 (Tuesday morning), 31 (Tuesday in parliament): one count moving, one item; the
+    vague "dozens" holds each of them and is no rival estimate."""
+    missing = [d for d in flood.disagreements if _values(d) & {"Thirty-eight people", "Thirty-five people", "31 people"}]
+    assert len(missing) == 1, [(d["subject"], d["status"], _values(d)) for d in missing]
+    assert missing[0]["status"] == "update" and "Dozens" not in _values(missing[0])
+    assert {"Thirty-eight people", "Thirty-five people", "31 people"} <= _values(missing[0])
+
+
+def test_rates_totals_and_the_whole_of_a_share_are_not_compared():
+    """ "around 400 flights a day" is a rate, "1,150 flights over three days" a total, and "a third of its 1,200
+    daily flights" counts the flights cancelled as a third: none is another's rival."""
+    b = newsweave.brief([
+        report("p1", "Business Daily", "Aerlux said it expected to cancel about a third of its 1,200 daily flights during "
+            "the strike.", "2027-03-04"),
+        report("p2", "Labour News", "The airline said it would cancel around 400 flights a day during the pilots' strike.",
+               "2027-03-05"),
+        report("p3", "Continental Wire", "Aerlux cancelled 1,150 flights over three days during the pilots' strike.",
+               "2027-03-10"),
+    ])
+    assert not [d for d in b.disagreements if d["kind"] == "number"], \
+        [(d["subject"], _values(d)) for d in b.disagreements]
+
+
+def test_rates_of_one_period_are_still_compared():
+    b = newsweave.brief([
+        report("p1", "Business Daily", "Aerlux said it would cancel around 400 flights a day during the pilots' strike.\n\n"
+               "The union wants a 12% pay rise.", "2027-03-04"),
+        report("p2", "Labour News", "Aerlux said it would cancel 250 flights a day during the pilots' strike.\n\n"
+               "Talks with the union broke down on Wednesday.", "2027-03-04"),
+    ])
+    assert [d for d in b.disagreements if d["kind"] == "number"], b.disagreements
+
+
+def test_a_count_that_grows_over_three_days_across_time_zones_is_an_update():
+    """Tokyo's Wednesday-morning paper and New York's Tuesday-evening one are of one night (in UTC); the
+    injured then rise over three days, each day's figure from another source: an update, not a contradiction."""
+    b = newsweave.brief([
+        report("q1", "Pacific Daily", "A strong earthquake struck off northern Honshu on Wednesday morning.\n\nTwo people "
+               "were injured by falling objects in Kuroshima, the city's fire department said.", "2027-01-13T08:30:00+09:00"),
+        report("q2", "American Ledger", "A strong earthquake struck off northern Japan early Wednesday local time.\n\nAt "
+               "least two people were hurt in Kuroshima, local officials said.", "2027-01-12T18:40:00-05:00"),
+        report("q3", "Euro Wire", "The agency upgraded the magnitude of the earthquake off northern Honshu.\n\nFive people "
+               "were injured in Kuroshima, the agency said.", "2027-01-13T11:00:00+01:00"),
+        report("q4", "Pacific Daily", "Kuroshima began clearing debris on Thursday.\n\nThe earthquake injured six people in "
+               "Kuroshima, city officials said.", "2027-01-14T09:00:00+09:00"),
+    ])
+    injured = [d for d in b.disagreements if "Five people" in _values(d)]
+    assert injured and injured[0]["status"] == "update", [(d["subject"], d["status"], _values(d)) for d in b.disagreements]
