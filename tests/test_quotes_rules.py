@@ -615,3 +615,12 @@ def test_a_verb_of_saying_in_a_comparison_quotes_no_one(run):
     assert [a.cue(text) for a in attrs] == ["said"], [(a.cue(text), a.content(text)) for a in attrs]
     text = "Turnout was higher than expected, as previously reported by the commission."
     assert not [a for a in run(text) if a.cue(text) in ("reported", "expected")]
+
+
+def test_a_gerund_after_the_object_of_a_speech_verb_is_no_content(run):
+    # "declared three days of mourning starting on Wednesday": "starting on Wednesday" tells of the mourning,
+    # it is nothing the prime minister said; "reported raising $9 million" is what was reported
+    text = "Prime Minister Andrei Voicu declared three days of national mourning starting on Wednesday."
+    assert not [a.content(text) for a in run(text)]
+    text = "The campaign reported raising 9 million dollars in March."
+    assert [a.content(text) for a in run(text)] == ["raising 9 million dollars in March"]

@@ -920,8 +920,11 @@ class _Extractor:
                     break
         if not heads and GERUND_COMP and lemma in SPEECH_VERBS | MIND_VERBS:
             # "reported raising $9 million", "denied having met him", "recalled seeing the crash"
+            # (not one after an object, which it tells more of: "declared three days of mourning starting on
+            # Wednesday")
             heads = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > t.i
-                     and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+                     and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                     and not any(g.dep_ in ("dobj", "dative") and t.i < g.i < c.i for g in t.children)]
         kind = "indirect"
         weak = False  # content from an object or infinitive: only kept with a speaker
         form = "clause"
