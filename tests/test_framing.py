@@ -475,3 +475,13 @@ def test_a_plural_label_is_a_label_and_a_court_striking_down_a_law_is_no_judgeme
     assert "striking" not in terms
     # the adjective is still one: "a striking image"
     assert "striking" in {t[2] for t in loaded_terms("It was a striking image of the flood.")}
+
+
+def test_a_criminal_investigation_is_the_laws_term_and_greed_is_a_verdict():
+    # a paper calling the pilots greedy fat cats judges them; prosecutors opening a criminal inquiry do not
+    terms = {t[2] for t in loaded_terms("Greedy fat-cat pilots will wreck the holidays of callous bosses' customers.")}
+    assert {"greedy", "fat-cat", "callous"} <= terms
+    for text in ("Prosecutors opened a criminal investigation into the dam's operator.",
+                 "The mayor faces criminal charges over the collapse."):
+        assert "criminal" not in {t[2] for t in loaded_terms(text)}, text
+    assert "criminal" in {t[2] for t in loaded_terms("They called the government a criminal gang of crooks.")}

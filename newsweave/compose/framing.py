@@ -95,6 +95,7 @@ NAME_CALLING = {
     "nutjob", "loony", "crackpot", "extremism", "militant", "hawk", "hawkish", "partisan", "hyperpartisan",
     "rioter",  # for those another outlet calls protesters or marchers
     "rowdy", "unelected",  # "rowdy mobs", "the unelected court": the outlet's verdict on who acts
+    "fat-cat", "fat-cats",  # "fat-cat pilots": a label for those paid well
 }
 
 INTENSIFIERS = {
@@ -121,6 +122,8 @@ LOADED_VERBS = {
     "aggression", "unprovoked", "invasion", "martyr",
     # hype for a finding or a product
     "miracle", "groundbreaking", "game-changer", "game-changing", "revolutionary",
+    # a verdict on someone's character ("greedy pilots", "a callous government"), which the data lexicons miss
+    "greedy", "greed", "callous", "shameless", "disgraceful", "spineless",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
@@ -236,6 +239,8 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
             hit = head
         if hit and w in _CLAIM_NOUNS and _NOUN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "asylum claims", "a claim for damages": the noun files a request, the verb casts doubt
+        if hit and w == "criminal" and _LEGAL_AFTER.match(text, m.end()):
+            continue  # "a criminal investigation", "criminal charges": the law's term, not a label
         if hit and _PARTICLE_AFTER.get(w) and _PARTICLE_AFTER[w].match(text, m.end()):
             continue  # "striking down the law": a court's verb, not a judgement of how striking it is
         if hit:
@@ -244,6 +249,10 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
 
 
 _CLAIM_NOUNS = frozenset({"claim", "claims"})
+_LEGAL_AFTER = re.compile(
+    r"\s+(?:investigations?|inquiry|inquiries|probes?|charges?|case|cases|proceedings|complaints?|courts?|code|record|"
+    r"records|offen[cs]es?|negligence|liability|law|laws|justice|trials?|convictions?|prosecutions?|responsibility|"
+    r"division|court)\b", re.IGNORECASE)
 # words the lexicon holds in another sense, which a particle after them makes a plain verb
 _PARTICLE_AFTER = {w: re.compile(r"\s+(?:down|out|off)\b", re.IGNORECASE) for w in ("striking", "strike", "struck")}
 _NOUN_BEFORE = re.compile(
