@@ -563,3 +563,25 @@ def test_the_briefing_title_is_a_neutral_headline_whose_figures_most_reports_giv
     # (the second headline shares the most words with the others, but gives the age one report of three gives; the
     # third is loaded)
     assert render(b, "md").splitlines()[0] == "# Briefing: Poet Eva Brandt dies at 84"
+
+
+def test_the_briefing_title_is_no_headline_whose_figure_a_later_report_replaced():
+    from conftest import report
+    from newsweave import brief
+    from newsweave.render.view import story_headline
+
+    arts = [
+        report("h1", "Wire", "Flash floods killed at least 14 people in northern Veloria after a dam above the town of "
+               "Sanmarin gave way early on Monday, officials said.\n\nRescuers searched the mud for the missing.",
+               "2027-06-14T09:00:00+02:00"),
+        report("h2", "Ledger", "Flash floods killed at least 14 people in northern Veloria after a dam above the town of "
+               "Sanmarin gave way early on Monday, officials said.\n\nThe dam was built in 1962.", "2027-06-14T11:00:00+02:00"),
+        report("h3", "Desk", "The death toll from the dam burst in Sanmarin in northern Veloria rose to 19 on Tuesday, "
+               "officials said.\n\nThe government declared three days of national mourning.", "2027-06-15T20:00:00+02:00"),
+    ]
+    arts[0].title = "Dam burst floods Veloria town, 14 dead"
+    arts[1].title = "Dam burst floods Veloria town, 14 dead"
+    arts[2].title = "Veloria mourns as dam toll rises"
+    b = brief(arts)
+    assert any(d["status"] == "update" for d in b.disagreements), b.disagreements
+    assert story_headline(b) == "Veloria mourns as dam toll rises"

@@ -769,15 +769,26 @@ def _central_title(articles: list[Article], disagreements: list[dict] | None = N
     """The headline sharing the most words with the other headlines: the story's common denominator,
     rather than whichever outlet happens to come first; but first one in neutral words ("Tomas Varga dies at
     91", not "Varga, the iron-willed reformer who tore down a hated regime"), and none whose figure only a minority
-    of the reports give in a disagreement ("... dead at 90" where three reports say 91)."""
+    of the reports give in a disagreement ("... dead at 90" where three reports say 91), or a later report
+    replaced ("14 dead" where the toll rose to 19)."""
     from newsweave.compose.summary import loaded_count
 
     titled = [a for a in articles if a.title]
     titles = [a.title for a in titled]
     words = [set(w for w in re.findall(r"\w+", t.lower()) if len(w) > 3) for t in titles]
     minority: set[tuple[str, str]] = set()  # (article, figure as written) a disagreement's smaller side gives
+    moment = {a.id: str(a.published_time or a.published or "") for a in articles}
     for d in disagreements or []:
-        if d.get("kind") != "number" or d.get("status") == "update":
+        if d.get("kind") != "number":
+            continue
+        if d.get("status") == "update":
+            # a figure a later report replaced ("Dam burst floods Veloria town, 14 dead" when the toll rose to 19)
+            positions = d.get("positions", [])
+            latest = max(positions, key=lambda p: max((moment.get(a, "") for a in p.get("sources", [])), default=""),
+                         default=None)
+            for p in positions:
+                if p is not latest:
+                    minority.update((a, str(p.get("value", ""))) for a in p.get("sources", []))
             continue
         sizes = [len(set(p.get("sources", []))) for p in d.get("positions", [])]
         for p, n in zip(d.get("positions", []), sizes):
