@@ -177,6 +177,10 @@ def test_company_heads_decide_the_type():
     ents, _ = story({"a": ("Trains of Ostravian Railways stopped. Ostravian Railways said the line was cut.",
                            [("Ostravian Railways", "PERSON")])})
     assert find(ents, "Ostravian Railways").type == "ORG"
+    # a power company named for its river, which the tagger calls a person
+    ents, _ = story({"a": ("The dam is run by Orsa Hydro. Orsa Hydro said it had met every inspection.",
+                           [("Orsa Hydro", "PERSON")])})
+    assert find(ents, "Orsa Hydro").type == "ORG"
 
 
 def test_company_and_facility_context_decide_the_type():

@@ -157,6 +157,7 @@ _BUSINESS_HEADS = frozenset({
     "systems", "insurance", "bancorp", "partners", "capital", "media", "shipping", "logistics", "labs",
     "laboratories", "enterprises", "solutions", "retail", "stores", "markets", "chemicals", "electric",
     "air", "airlines", "airways", "bank", "group", "corp", "corporation", "company", "inc", "ltd", "plc", "llc",
+    "hydro", "hydropower", "utilities",
 })
 # Head nouns inside a name that settle its type.
 _HEAD_TYPES = {
