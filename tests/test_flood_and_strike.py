@@ -98,3 +98,16 @@ def test_a_count_that_grows_over_three_days_across_time_zones_is_an_update():
     ])
     injured = [d for d in b.disagreements if "Five people" in _values(d)]
     assert injured and injured[0]["status"] == "update", [(d["subject"], d["status"], _values(d)) for d in b.disagreements]
+
+
+def test_a_rate_in_the_sentence_belongs_to_its_own_figure():
+    """ "who already earn more than 150,000 crowns a year, are demanding a 10% pay hike": the year is the pay's,
+    not the demand's; the 10% is still the rival of another report's 9%."""
+    b = newsweave.brief([
+        report("s1", "Nordwire", "Pilots at Valmira Air walked off the job on Thursday.\n\nThe union wants a 9% pay rise; "
+               "the airline has offered 4.5%.", "2026-06-04"),
+        report("s2", "Daily Trumpet", "Militant pilots at Valmira Air downed tools yesterday.\n\nThe pilots, who already earn "
+               "more than 150,000 crowns a year, are demanding a 10% pay hike.", "2026-06-05"),
+    ])
+    assert [d for d in b.disagreements if {"9%", "10%"} <= _values(d)], \
+        [(d["subject"], _values(d)) for d in b.disagreements]

@@ -614,9 +614,17 @@ def _rate_period(text: str, c: Claim, q) -> str | None:
     ..."), or None for a total: the rate's words in the figure's own words, else anywhere in its claim."""
     m = _RATE.search(q.text) or _RATE.match(text, q.end, min(len(text), q.end + 12))
     if not m:
-        # (anywhere in the claim, but not a span: "for a month", "within a week")
-        m = next((r for r in _RATE.finditer(text, c.start, c.end)
-                  if not _SPAN_WORD_BEFORE.search(text, max(0, r.start() - 12), r.start())), None)
+        # (anywhere in the claim, where the figure is the one the rate's words go with, the nearest before them
+        # or, opening the claim, after them: "Each year, 10 million ..."; not "who earn 150,000 crowns a year,
+        # are demanding a 10% pay hike"; and not a span: "for a month", "within a week")
+        for r in _RATE.finditer(text, c.start, c.end):
+            if _SPAN_WORD_BEFORE.search(text, max(0, r.start() - 12), r.start()):
+                continue
+            before = [x for x in c.quantities if x.end <= r.start()]
+            owner = max(before, key=lambda x: x.end) if before else min(c.quantities, key=lambda x: x.start, default=None)
+            if owner is not None and owner.start == q.start:
+                m = r
+                break
     if not m:
         return None
     word = next(g for g in m.groups() if g).lower()
