@@ -68,6 +68,9 @@ def test_dates_inside_noun_phrases_date_the_phrase(nlp, text, date, phrase):
         ("The army launched an offensive to retake the city in late September.", "late September"),
         # a date in a clause that is not a modifier of a noun dates that clause
         ("The minister said after the deal was signed on May 4 that the border would reopen.", "May 4"),
+        # a span of time is no thing sold: the parser may read "a century sold ..." as a noun and its clause
+        ("A landscape by Milan Varga that was lost for more than a century sold for 18.5 million pounds in London "
+         "on Wednesday evening.", "Wednesday evening"),
     ],
 )
 def test_dates_of_the_clause_have_no_noun_scope(nlp, text, date):
@@ -489,6 +492,12 @@ def test_an_overtaken_plan_is_marked_moved_and_a_clause_that_only_goes_on_keeps_
     # "last week" dates a comparison that goes on from its sentence: the event is the sentence, not the fragment
     week = next(e for d, e in by_date.items() if d.startswith("2027-W"))
     assert week["event"].startswith("The airline said 38%"), week["event"]
+    # a verb whose subject stands before the other date's clause keeps its sentence too
+    b = newsweave.brief([Article(id="r", source="r", published="2029-03-08", text=(
+        '"Harvest at Orvik", painted in 1889 shortly before Varga left for Paris, was sold on Wednesday to a '
+        "telephone bidder, the auction house said."))])
+    wednesday = next(e for e in b.timeline if e["date"] == "2029-03-07")
+    assert wednesday["event"].startswith('"Harvest at Orvik"'), wednesday["event"]
 
 
 def test_a_quake_in_a_zone_ahead_is_one_event_that_happened_on_its_local_day():

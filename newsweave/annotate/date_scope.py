@@ -60,6 +60,8 @@ def _infinitival(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_SPAN_NOUNS = {"century", "centuries", "decade", "decades", "year", "years", "month", "months", "week", "weeks",
+               "hour", "hours", "minute", "minutes"}
 _PRICE_NOUNS = {"price", "prices", "level", "value"}
 _PRICE_OF_DAY = {"closing", "opening", "settlement"}
 
@@ -109,6 +111,10 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
             # the parser hangs the clause on a figure of the noun: "the old record of 43.4C set in 2019"
             head = head.head.head
         if cur.dep_ in _CLAUSE_OF_NOUN and head.pos_ in _NOMINAL:
+            if head.lower_ in _SPAN_NOUNS:
+                # "lost for more than a century sold for £18.5 million ... on Wednesday": the parser read the
+                # span's noun as what was sold; a span of time is no thing with a date of its own
+                return named
             if _infinitival(cur):
                 return named  # "an attempt to regain the territory in late September": the attempt's time
             return _phrase(head, participle=cur.dep_ == "acl")

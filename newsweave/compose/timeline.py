@@ -318,8 +318,10 @@ def _jaccard(a: Sentence, b: Sentence) -> float:
 
 _DEPENDENT = re.compile(r"^(?:which|who|whom|whose|that|while|when|where|whereas|but|and|or|as|after|before|until|because|although)\b", re.I)
 # a clause that only goes on from the one before it: a comparison ("more than the third it had warned of last
-# week") or a participle ("ending a strike that had been due to run until Wednesday")
-_GOES_ON = re.compile(r"^(?:more|less|fewer|up|down|than|(?!(?:some|any|no|every)thing\b)[a-z]+ing)\b")
+# week"), a participle ("ending a strike that had been due to run until Wednesday") or a verb whose subject is
+# before it ('"Harvest at Orvik", painted in 1889, was sold on Wednesday')
+_GOES_ON = re.compile(r"^(?:more|less|fewer|up|down|than|was|were|is|are|has|have|had|will|would|"
+                      r"(?!(?:some|any|no|every)thing\b)[a-z]+ing)\b")
 _SEPARATOR = re.compile(r"\s*(?:(?<!\d)[,;:]|[,;:](?!\d)|\s[-–—]\s)\s*")  # not inside "1,500" or "12:01"
 
 
