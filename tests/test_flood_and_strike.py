@@ -111,3 +111,15 @@ def test_a_rate_in_the_sentence_belongs_to_its_own_figure():
     ])
     assert [d for d in b.disagreements if {"9%", "10%"} <= _values(d)], \
         [(d["subject"], _values(d)) for d in b.disagreements]
+
+
+def test_the_base_of_a_rate_is_no_count():
+    """ "124 victims per 1,000 people" counts no 1,000 people: no rival of "about 900 people"."""
+    b = newsweave.brief([
+        report("c1", "County Post", "The survey found 124 victims of crime per 1,000 people in Orvik county last year.\n\n"
+               "The sheriff said patrols would double.", "2027-02-01"),
+        report("c2", "Orvik Herald", "About 900 people in Orvik county were victims of crime last year, the survey found.\n\n"
+               "The sheriff blamed a shortage of officers.", "2027-02-02"),
+    ])
+    assert not [d for d in b.disagreements if "1,000 people" in _values(d)], \
+        [(d["subject"], _values(d)) for d in b.disagreements]

@@ -603,6 +603,10 @@ _RATE_PERIOD = {"daily": "day", "weekly": "week", "monthly": "month", "annual": 
                 "yearly": "year", "hourly": "hour"}
 
 
+# the base of a rate ("124 per 1,000 people") counts nothing that happened
+_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+
+
 def _increment(text: str, q) -> bool:
     """Does the figure count what was added to a running count ("three more bodies")? Only with a noun counted:
     "killed five and injured nine more" counts others, the injured."""
@@ -688,6 +692,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         and (q.counted == "age" or not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start))
         and not _POPULATION_BEFORE.search(texts[c.article], max(0, q.start - 40), q.start)
         and not _increment(texts[c.article], q)
+        and not _PER_BEFORE.search(texts[c.article], max(0, q.start - 6), q.start)
         and not _COUNT_PROGRESS.match(texts[c.article], q.end)
         and not _level_after_change(texts[c.article], q)
     ]
