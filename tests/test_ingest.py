@@ -581,7 +581,7 @@ def test_json_record_without_text_is_skipped(tmp_path):
     assert only_skip(ingest([path])) == (f"{path}:1", "the 'content' field is empty")
     # ... or the fields it looks for
     path = write(tmp_path / "none.jsonl", json.dumps({"title": "Headline only", "summary": "x"}) + "\n")
-    assert only_skip(ingest([path])) == (f"{path}:1", "no text field ('text', 'body', 'content', 'maintext')")
+    assert only_skip(ingest([path])) == (f"{path}:1", "no text field ('text', 'body', 'content', 'maintext', 'article_text', 'full_text', 'story_text')")
 
 
 # --- where inputs come from ---------------------------------------------------------------
@@ -1088,3 +1088,39 @@ def test_outlet_from_wire_credit_after_a_dateline_with_a_day(tmp_path):
 def test_an_outlet_named_under_the_headline_is_the_outlet_not_the_byline(tmp_path, line, outlet, byline):
     a = only_article(ingest([write(tmp_path / "s.txt", f"Dunmere quay to close\n{line}\n\n{QUAY}\n")]))
     assert (a.outlet, a.byline, a.title) == (outlet, byline, "Dunmere quay to close")
+
+
+# --- .csv / .tsv: a spreadsheet of articles -------------------------------------------------------
+
+
+def test_a_csv_of_articles_gives_one_article_per_row_and_accounts_for_every_row(tmp_path):
+    path = write(tmp_path / "export.csv", (
+        "id,Title,media_name,publish_date,URL,Text\n"
+        'r1,Dam bursts in Veloria,Continental Wire,2027-06-14,https://example.org/a,"Flash floods killed at least 14 '
+        'people in northern Veloria after a dam gave way on Monday, officials said.\n\nRescuers searched for the '
+        'missing."\n'
+        "r2,A headline with no text,The Ledger,2027-06-14,,\n"
+        "\n"
+        ',Veloria toll rises,Global Desk,2027-06-15T07:10:00+00:00,,"The death toll from the dam burst in Veloria '
+        'rose to 19 on Tuesday, officials said."\n'))
+    r = ingest([path])
+    assert [(a.id, a.title, a.outlet, a.published) for a in r.articles] == [
+        ("r1", "Dam bursts in Veloria", "Continental Wire", "2027-06-14"),
+        ("export-7", "Veloria toll rises", "Global Desk", "2027-06-15")]
+    first = r.articles[0]
+    assert first.url == "https://example.org/a" and first.text.endswith("Rescuers searched for the missing.")
+    assert r.articles[1].published_time == "2027-06-15T07:10:00+00:00"
+    # the row without text is skipped by its line, with the reason
+    assert [(s.source, s.reason) for s in r.skipped] == [(f"{path}:row 5", "the 'Text' field is empty")]
+
+
+def test_a_semicolon_csv_and_a_tsv_are_read_and_a_table_without_text_is_skipped_whole(tmp_path):
+    semi = write(tmp_path / "excel.csv", 'Headline;Body\nFloods;"Flash floods killed 14 people in Veloria; officials said."\n')
+    tsv = write(tmp_path / "t.tsv", "full_text\ttitle\nFlash floods killed 14 people in Veloria on Monday.\tFloods\n")
+    r = ingest([semi, tsv])
+    assert [(a.title, a.text) for a in r.articles] == [
+        ("Floods", "Flash floods killed 14 people in Veloria; officials said."),
+        ("Floods", "Flash floods killed 14 people in Veloria on Monday.")]
+    meta = write(tmp_path / "meta.csv", "stories_id,title,url,publish_date\n1,Floods,https://example.org/a,2027-06-14\n")
+    source, reason = only_skip(ingest([meta]))
+    assert source == str(meta) and "no column of article text" in reason and "'stories_id'" in reason

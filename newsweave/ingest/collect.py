@@ -20,6 +20,7 @@ from newsweave.ingest.feeds import looks_like_feed, parse_feed
 from newsweave.ingest.fields import record_field, record_moment
 from newsweave.ingest.html import parse_html_article, site_of
 from newsweave.ingest.jsonfmt import iter_json_records, record_str, record_text
+from newsweave.ingest.tables import read_table
 from newsweave.ingest.language import MIN_CONFIDENCE, detect_language
 from newsweave.ingest.notices import notice_page
 from newsweave.ingest.textlayout import ParsedText, parse_date_string, parse_text_article, parse_time_string
@@ -31,7 +32,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # (an .xml file is read as a feed only when it is one)
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES
+TABLE_SUFFIXES = {".csv", ".tsv"}  # a spreadsheet of articles, one per row (as research tools export them)
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES | TABLE_SUFFIXES
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
@@ -209,7 +211,7 @@ def _read_file(path: Path, skipped: list[Skipped], *, max_bytes: int, explicit: 
     fmt = (
         "text" if suffix in TEXT_SUFFIXES else "html" if suffix in HTML_SUFFIXES
         else "jsonl" if suffix in JSONL_SUFFIXES else "json" if suffix in JSON_SUFFIXES
-        else "feed" if suffix in (".rss", ".atom") else None
+        else "feed" if suffix in (".rss", ".atom") else "tsv" if suffix == ".tsv" else "csv" if suffix == ".csv" else None
     )
     return _Raw(source=str(path), stem=path.stem, fmt=fmt, data=data)
 
@@ -238,6 +240,9 @@ def _parse(raw: _Raw) -> Iterator[Article | Skipped]:
     fmt = raw.fmt or _sniff(text)
     if fmt in ("json", "jsonl"):
         yield from _parse_json(raw, text, lines=fmt == "jsonl")
+        return
+    if fmt in ("csv", "tsv"):
+        yield from _parse_table(raw, text, tab=fmt == "tsv")
         return
     if fmt == "feed":
         yield from _parse_feed(raw, text)
@@ -276,6 +281,19 @@ def _parse_feed(raw: _Raw, text: str) -> Iterator[Article | Skipped]:
             yield Skipped(source=where, reason=str(err))
 
 
+def _parse_table(raw: _Raw, text: str, *, tab: bool) -> Iterator[Article | Skipped]:
+    """One article per row of a CSV or TSV file with a header row (``text``; optional ``title``, ``url``,
+    ``published``, ``outlet``, ``byline``, ``id``, under any of the names JSON records use). A row without
+    text is skipped with its row number; a table with no text column is skipped whole, naming its columns."""
+    try:
+        header, rows = read_table(text, tab=tab)
+    except InputSkipped as e:
+        yield Skipped(source=raw.source, reason=str(e))
+        return
+    for n, row in rows:
+        yield from _from_record(raw, row, where=f"{raw.source}:row {n}", default_id=f"{raw.stem}-{n}")
+
+
 def _parse_json(raw: _Raw, text: str, *, lines: bool) -> Iterator[Article | Skipped]:
     records = list(iter_json_records(text, lines=lines))
     single = len(records) == 1
@@ -284,37 +302,40 @@ def _parse_json(raw: _Raw, text: str, *, lines: bool) -> Iterator[Article | Skip
         if rec.error or rec.record is None:
             yield Skipped(source=where, reason=rec.error or "not an object")
             continue
-        r = rec.record
-        try:
-            body = record_text(r)
-            title = record_field(r, "title")
-            if title and body.lstrip().split("\n", 1)[0].strip() == title.strip():
-                body = body.lstrip().split("\n", 1)[1] if "\n" in body.lstrip() else ""  # the title repeated as the first line
-            # A record without a title field may still open with its headline (and byline, dateline) lines,
-            # as a plain-text article does: read them off the body rather than summarise a headline.
-            parsed = parse_text_article(body, detect_header=not title)
-            parsed.title = title or parsed.title
-            parsed.byline = record_field(r, "byline") or parsed.byline
-            stated = record_field(r, "published") or record_moment(r)
-            if stated:
-                parsed.published = parse_date_string(stated) or parsed.published
-                parsed.published_time = parse_time_string(stated) or parsed.published_time
-            moment = record_str(r, "published_time")  # (as `newsweave group` writes a report's moment beside its day)
-            if moment:
-                parsed.published_time = parse_time_string(moment) or parsed.published_time
-                parsed.published = parsed.published or parse_date_string(moment)
-            url = record_field(r, "url")
-            parsed.outlet = record_field(r, "outlet") or parsed.outlet or (
-                site_of(url) if url else None
-            )
-            wanted_id = record_str(r, "id") or (
-                raw.stem if single else f"{raw.stem}-{rec.where.split()[-1]}"
-            )
-            if isinstance(r.get("id"), int):
-                wanted_id = str(r["id"])
-            yield _finish(parsed, id=wanted_id, source=where, url=url)
-        except InputSkipped as e:
-            yield Skipped(source=where, reason=str(e))
+        yield from _from_record(raw, rec.record, where=where,
+                                default_id=raw.stem if single else f"{raw.stem}-{rec.where.split()[-1]}")
+
+
+def _from_record(raw: _Raw, r: dict[str, Any], *, where: str, default_id: str) -> Iterator[Article | Skipped]:
+    """An article from one record of a JSON file or a table's row."""
+    try:
+        body = record_text(r)
+        title = record_field(r, "title")
+        if title and body.lstrip().split("\n", 1)[0].strip() == title.strip():
+            body = body.lstrip().split("\n", 1)[1] if "\n" in body.lstrip() else ""  # the title repeated as the first line
+        # A record without a title field may still open with its headline (and byline, dateline) lines,
+        # as a plain-text article does: read them off the body rather than summarise a headline.
+        parsed = parse_text_article(body, detect_header=not title)
+        parsed.title = title or parsed.title
+        parsed.byline = record_field(r, "byline") or parsed.byline
+        stated = record_field(r, "published") or record_moment(r)
+        if stated:
+            parsed.published = parse_date_string(stated) or parsed.published
+            parsed.published_time = parse_time_string(stated) or parsed.published_time
+        moment = record_str(r, "published_time")  # (as `newsweave group` writes a report's moment beside its day)
+        if moment:
+            parsed.published_time = parse_time_string(moment) or parsed.published_time
+            parsed.published = parsed.published or parse_date_string(moment)
+        url = record_field(r, "url")
+        parsed.outlet = record_field(r, "outlet") or parsed.outlet or (
+            site_of(url) if url else None
+        )
+        wanted_id = record_str(r, "id") or default_id
+        if isinstance(r.get("id"), int):
+            wanted_id = str(r["id"])
+        yield _finish(parsed, id=wanted_id, source=where, url=url)
+    except InputSkipped as e:
+        yield Skipped(source=where, reason=str(e))
 
 
 def _finish(parsed: ParsedText, *, id: str, source: str, url: str | None = None) -> Article:

@@ -16,9 +16,9 @@ from typing import Any
 FIELD_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "byline": ("byline", "author", "authors", "by", "creator"),
-    "published": ("published", "datePublished", "published_at", "publication_date", "pubDate", "date"),
+    "published": ("published", "datePublished", "published_at", "publication_date", "pubDate", "date", "publish_date"),
     "url": ("url", "link", "canonical_url"),
-    "outlet": ("outlet", "source", "publisher", "sitename", "site_name", "publication", "newspaper"),
+    "outlet": ("outlet", "source", "publisher", "sitename", "site_name", "publication", "newspaper", "media_name"),
 }
 
 

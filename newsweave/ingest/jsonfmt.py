@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from newsweave.ingest.errors import InputSkipped
 
-TEXT_KEYS = ("text", "body", "content", "maintext")
+# (compared as written, then without case, spaces or punctuation: "Text", "full_text", "Article text")
+TEXT_KEYS = ("text", "body", "content", "maintext", "article_text", "full_text", "story_text")
 
 
 @dataclass(slots=True)
@@ -56,13 +58,17 @@ def iter_json_records(text: str, *, lines: bool) -> Iterator[JsonRecord]:
 
 
 def record_text(record: dict[str, Any]) -> str:
+    # (a key written otherwise, as a spreadsheet's header may be: "Text", "Body", "full_text")
+    by_norm = {re.sub(r"[^a-z0-9]", "", k.lower()): v for k, v in record.items() if isinstance(k, str)}
     for key in TEXT_KEYS:
-        value = record.get(key)
+        value = record.get(key, by_norm.get(key.replace("_", "")))
         if isinstance(value, str) and value.strip():
             return value
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             return "\n\n".join(value)  # paragraphs as a list
-    present = [key for key in TEXT_KEYS if key in record]
+    wanted = {key.replace("_", "") for key in TEXT_KEYS}
+    present = [key for key in TEXT_KEYS if key in record] or [
+        k for k in record if isinstance(k, str) and re.sub(r"[^a-z0-9]", "", k.lower()) in wanted]
     if present:
         raise InputSkipped(f"the '{present[0]}' field is empty")
     raise InputSkipped("no text field (" + ", ".join(f"'{k}'" for k in TEXT_KEYS) + ")")
