@@ -235,6 +235,27 @@ def test_markdown_front_matter_and_heading(tmp_path):
     assert heading.title == "School roof to be replaced" and heading.text == SCHOOL
 
 
+def test_a_markdown_body_is_read_as_the_text_it_marks_up(tmp_path):
+    raw = ("# Dam collapse: what we know\n\n## What happened?\n\n"
+           "- An earthen dam above **Sanmarin** gave way on _Monday_.\n"
+           "* At least 17 people died, [officials said](https://example.org/a).\n\n"
+           "![A map of the valley](map.png)\n\n---\n\n"
+           "> The dam was built in 1962, the `operator` said.\n")
+    a = only_article(ingest([write(tmp_path / "explainer.md", raw)]))
+    assert a.title == "Dam collapse: what we know"
+    assert a.text.split("\n\n") == ["What happened?", "An earthen dam above Sanmarin gave way on Monday.",
+                                      "At least 17 people died, officials said.", "The dam was built in 1962, the operator said."]
+
+
+def test_a_list_items_marker_is_no_part_of_its_text(tmp_path):
+    # in a plain-text file too; an asterisk or a star inside prose stays
+    body = ("Storm Ilsa closed the ports of the west coast on Monday, the coastguard said.\n\n* Ferry services cancelled "
+            "until Tuesday\n1. Schools closed on Monday\n\nThe storm is a *rare* one.")
+    a = only_article(ingest([write(tmp_path / "storm.txt", body + "\n")]))
+    assert a.text.split("\n\n")[1:] == ["Ferry services cancelled until Tuesday", "Schools closed on Monday",
+                                          "The storm is a *rare* one."]
+
+
 def test_prose_that_opens_with_a_colon_is_no_header(tmp_path):
     body = f"WASHINGTON: {QUAY}\n\n{SCHOOL}"
     a = only_article(ingest([write(tmp_path / "colon.txt", body + "\n")]))
@@ -1016,8 +1037,9 @@ def test_a_live_page_keeps_its_headline_its_list_items_apart_and_its_entries(tmp
            "15:20 The coastguard has rescued two fishermen off Kelby Point.\n")
     a = only_article(ingest([write(tmp_path / "live.txt", raw)]))
     assert a.title == "Storm Ilsa live: ferry services cancelled as winds reach 140 km/h"
-    assert a.text.split("\n\n")[:4] == ["Key points", "- Ferry services between Kelby and Dunmere cancelled until Tuesday",
-                                        "- More than 20,000 homes without power", "- Red warning in force until 6 p.m."]
+    # (each list item a paragraph of its own, without its marker)
+    assert a.text.split("\n\n")[:4] == ["Key points", "Ferry services between Kelby and Dunmere cancelled until Tuesday",
+                                        "More than 20,000 homes without power", "Red warning in force until 6 p.m."]
     b = newsweave.brief([a])
     # an entry's time label is no part of its first sentence, nor of a summary item
     assert all(not re.match(r"\d", i.text) for i in b.summary)

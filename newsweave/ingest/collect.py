@@ -27,7 +27,8 @@ from newsweave.ingest.textlayout import ParsedText, parse_date_string, parse_tex
 from newsweave.model import Article, Removed, Skipped
 
 DEFAULT_MAX_BYTES = 5_000_000
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
@@ -209,7 +210,7 @@ def _read_file(path: Path, skipped: list[Skipped], *, max_bytes: int, explicit: 
         skipped.append(Skipped(source=str(path), reason=f"unreadable: {e.strerror or e}"))
         return None
     fmt = (
-        "text" if suffix in TEXT_SUFFIXES else "html" if suffix in HTML_SUFFIXES
+        "markdown" if suffix in MARKDOWN_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else "html" if suffix in HTML_SUFFIXES
         else "jsonl" if suffix in JSONL_SUFFIXES else "json" if suffix in JSON_SUFFIXES
         else "feed" if suffix in (".rss", ".atom") else "tsv" if suffix == ".tsv" else "csv" if suffix == ".csv" else None
     )
@@ -252,7 +253,7 @@ def _parse(raw: _Raw) -> Iterator[Article | Skipped]:
     if fmt == "html":
         parsed, page_url = parse_html_article(text, url=raw.url)
     else:
-        parsed = parse_text_article(text)
+        parsed = parse_text_article(text, markdown=raw.fmt == "markdown")
         page_url = raw.url or parsed.url  # a header's "URL:" line names the page a saved text came from
     if not parsed.outlet and page_url:
         parsed.outlet = site_of(page_url)

@@ -153,8 +153,10 @@ class ParsedText:
     removed: list[Removed] = field(default_factory=list)
 
 
-def parse_text_article(raw: str, *, detect_header: bool = True) -> ParsedText:
-    """Split a plain-text article into header fields, clean body text and removed furniture."""
+def parse_text_article(raw: str, *, detect_header: bool = True, markdown: bool = False) -> ParsedText:
+    """Split a plain-text article into header fields, clean body text and removed furniture. With
+    ``markdown``, the body's Markdown syntax (headings' #, emphasis, links, images, block quotes, rules) is
+    read as the text it marks up; a list item's marker goes in any text ("- ", "* ", "1. ")."""
     out = ParsedText()
     lines = raw.split("\n")
     if detect_header:
@@ -187,7 +189,9 @@ def parse_text_article(raw: str, *, detect_header: bool = True) -> ParsedText:
         if out.outlet is None:
             out.outlet = outlet_from_line(line)
     kept = [line for j, line in enumerate(body_lines) if j not in marks]
-    paragraphs = _paragraphs(kept)
+    if markdown:
+        kept = [_markdown_line(line) for line in kept]
+    paragraphs = [_LIST_MARKER.sub("", p) or p for p in _paragraphs(kept)]
     if out.outlet is None and paragraphs:
         out.outlet = wire_credit(paragraphs[0])
     out.text = "\n\n".join(paragraphs)
@@ -211,8 +215,12 @@ def _parse_header(lines: list[str], out: ParsedText) -> int:
     # that shows the headline is one)
     nxt = next((x for x in (line.strip() for line in lines[i + 1:])
                 if x and not _SECTION_LABEL.match(x) and not _LIST_ITEM.match(x)), "")
-    # A headline is short and unpunctuated, and is not the whole article.
-    if looks_like_headline(first) and nxt and (len(nxt.split()) > len(first.split()) or byline_name(nxt) or parse_dateline(nxt)
+    # A Markdown top-level heading names the document; otherwise a headline is short and unpunctuated, and is
+    # not the whole article.
+    if re.match(r"#\s+\S", lines[i].strip()) and nxt:
+        out.title = first
+        i += 1
+    elif looks_like_headline(first) and nxt and (len(nxt.split()) > len(first.split()) or byline_name(nxt) or parse_dateline(nxt)
                                                or re.search(r"[.!?][\"”’)]*$", nxt) and len(nxt.split()) >= 8):
         out.title = first
         i += 1
@@ -324,6 +332,36 @@ _OUTLET_LINE = re.compile(r"^(?![Bb][Yy]\s)(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){0
 _LIST_ITEM = re.compile(r"^(?:[-•*–—▪●]|\d{1,2}[.)])\s+\S")
 _SECTION_LABEL = re.compile(r"^(?:key points|highlights|what we know|at a glance|in brief|summary|live updates|"
                             r"latest updates?|key events|the latest)\s*:?$", re.IGNORECASE)
+
+
+# a list item's marker at the start of a paragraph: the item is the text after it
+_LIST_MARKER = re.compile(r"^(?:[-•*+▪●]|\d{1,2}[.)])\s+(?=\S)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+_MD_CODE = re.compile(r"`([^`\n]+)`")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_COMMENT = re.compile(r"<!--.*?-->")
+
+
+def _markdown_line(line: str) -> str:
+    """One line of a Markdown body as the text it marks up: "## What happened?" -> "What happened?",
+    "**17** people" -> "17 people", "[Live updates](https://...)" -> "Live updates"; a rule is an empty line."""
+    if _MD_RULE.match(line):
+        return ""
+    m = _MD_HEADING.match(line)
+    if m:
+        line = m.group(1)
+    line = _MD_QUOTE.sub("", line)
+    line = _MD_COMMENT.sub("", line)
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_STRONG.sub(r"\2", line)
+    line = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
+    return _MD_CODE.sub(r"\1", line)
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
