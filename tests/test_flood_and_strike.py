@@ -123,3 +123,17 @@ def test_the_base_of_a_rate_is_no_count():
     ])
     assert not [d for d in b.disagreements if "1,000 people" in _values(d)], \
         [(d["subject"], _values(d)) for d in b.disagreements]
+
+
+def test_a_rate_word_of_a_noun_is_no_rate_of_the_figure():
+    """ "A simple daily stroll can halve your risk": "daily" is the stroll's; the halving is still the rival of
+    another report's "30% lower risk" of walking 30 minutes a day (whose "a day" is the 30 minutes')."""
+    b = newsweave.brief([
+        report("w1", "Continental Press", "People who walked at least 30 minutes a day had a 30% lower risk of heart attack "
+               "than those who rarely walked, according to a study of 12,400 adults.\n\nThe study was observational.",
+               "2026-03-10"),
+        report("w2", "Daily Flash", "A simple daily stroll can halve your risk of a heart attack, according to a study of more "
+               "than 12,000 people.\n\nDoctors welcomed the findings.", "2026-03-10"),
+    ])
+    assert [d for d in b.disagreements if {"30%", "halve"} <= _values(d)], \
+        [(d["subject"], _values(d)) for d in b.disagreements]

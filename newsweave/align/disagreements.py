@@ -625,7 +625,9 @@ def _rate_period(text: str, c: Claim, q) -> str | None:
             if _SPAN_WORD_BEFORE.search(text, max(0, r.start() - 12), r.start()):
                 continue
             before = [x for x in c.quantities if x.end <= r.start()]
-            owner = max(before, key=lambda x: x.end) if before else min(c.quantities, key=lambda x: x.start, default=None)
+            opening = r.group(1) and not text[c.start:r.start()].strip(' "“')  # "Each year, 10 million ..."
+            owner = (max(before, key=lambda x: x.end) if before
+                     else min(c.quantities, key=lambda x: x.start, default=None) if opening else None)
             if owner is not None and owner.start == q.start:
                 m = r
                 break
