@@ -41,8 +41,10 @@ from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attributi
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.entities import demonym_place, name_key
+from newsweave.annotate.quantities import tag_quantities
 from newsweave.annotate.tallies import find_share_splits, find_tallies
 from newsweave.annotate.timevalues import intervals_meet, value_interval
+from newsweave.ingest.furniture import CORRECTION_NOTE
 from newsweave.model import AnnotatedArticle, Claim
 
 SAME_EVENT_EMBEDDING = 0.5
@@ -183,11 +185,14 @@ def find_disagreements(
     # a report that repeats its standfirst in the body gives one value once: two values are needed to disagree
     out = [item for item in out if len(item["positions"]) >= 2]
     moment = {d.article.id: _in_utc(d.article.published_time or d.article.published or "") for d in docs}
+    notes = {d.article.id: [r.text for r in d.article.removed if r.reason == CORRECTION_NOTE] for d in docs}
     for item in out:
         if item["status"] == "update":
             # an update reads in the order it was told: the first value first
             item["positions"].sort(key=lambda p: min((moment[a] or "9999" for a in p["sources"]), default="9999"))
         _explain(item, published, outlet, speakers, texts, {a: m[:10] for a, m in moment.items() if m})
+        if item["kind"] == "number" and item["status"] != "update":
+            _corrected(item, notes, outlet)
         item.pop("_figure", None)
         item.pop("_fixed", None)
         for p in item["positions"]:
@@ -2216,6 +2221,27 @@ def _negated_pair(neg: Claim, pos: Claim) -> bool:
 
 
 VAGUE_MARGIN = 0.1  # a vague figure's bounds are soft by this share: "tens of thousands" is not exact at 99,999
+
+
+def _corrected(item: dict, notes: dict[str, list[str]], outlet: dict) -> None:
+    """A report whose correction note gives another position's figure as what an earlier version said ("An
+    earlier version of this article said 21 people were killed ... Police later corrected the toll to 12")
+    explains the change: an update, the value corrected away first."""
+    for p in item["positions"]:
+        for a in p["sources"]:
+            for note in notes.get(a, ()):
+                figures = tag_quantities(note)
+                old = next((o for o in item["positions"] if o is not p and isinstance(o["normalized"], list)
+                            and any([q.low, q.high] == o["normalized"] for q in figures)), None)
+                if old is None:
+                    continue
+                item["status"] = "update"
+                item["positions"].remove(old)
+                item["positions"].insert(0, old)
+                reason = item["explanation"].rsplit(" Classed as ", 1)[0]
+                item["explanation"] = (f"{reason} Classed as update: {outlet.get(a, a)}'s correction note says an earlier "
+                                       f"version gave “{old['value']}” (“{note}”).")
+                return
 
 
 def _in_utc(moment: str) -> str:
