@@ -515,8 +515,8 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
     (:func:`mark_disputed`). Which one: of a contradiction,
     a unit on the side fewer reports give loses RIVAL_PENALTY per report it lacks when a wording of its fact on a
     bigger side can stand in for it ("beat Ostrel City 3-2" in one report against "3-1" in two). Differing
-    estimates are told as whichever wording says more, marked "estimates differ"; an update's wordings do not
-    exclude each other (a later one tells what changed: "The death toll rose to four overnight")."""
+    estimates are told as whichever wording says more, marked "estimates differ"; of an update, a wording of a
+    value a later report replaced loses RIVAL_PENALTY where a wording of the latest value can stand in."""
     at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (unit start, unit's index)
     for i, u in enumerate(units):
         at[u.article].append((u.start, i))
@@ -545,7 +545,16 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
                 if more:
                     units[i].bonus -= RIVAL_PENALTY * (more - counts[k])
         if d.get("status") == "update":
-            continue  # (a later value tells what changed since: "The death toll rose to four overnight")
+            # A value a later report replaced is told in that report's wording where one of the same fact can
+            # stand in ("killing 12 people", the corrected toll, not the first report's "killing 21 people"); the
+            # wordings do not exclude each other (a later one tells what changed: "The death toll rose to four
+            # overnight"). The positions of an update are in the order they were told: the last is the latest.
+            latest = len(positions) - 1
+            for i, k in side_of.items():
+                if k != latest and any(side_of[j] == latest and set(units[j].facts) & set(units[i].facts)
+                                       for j in side_of):
+                    units[i].bonus -= RIVAL_PENALTY
+            continue
         for i, j in combinations(sorted(holding), 2):
             a, b = units[i], units[j]
             if (a.article, a.sentence) != (b.article, b.sentence):
