@@ -485,3 +485,11 @@ def test_a_criminal_investigation_is_the_laws_term_and_greed_is_a_verdict():
                  "The mayor faces criminal charges over the collapse."):
         assert "criminal" not in {t[2] for t in loaded_terms(text)}, text
     assert "criminal" in {t[2] for t in loaded_terms("They called the government a criminal gang of crooks.")}
+
+
+def test_a_fall_into_a_place_is_told_not_judged():
+    # "a bus plunged into a gorge" says what happened; "shares plunged" and "plunged into chaos" colour it
+    assert "plunge" not in {t[2] for t in loaded_terms("A bus carrying pilgrims plunged into a gorge in northern Velia.")}
+    assert "plunge" not in {t[2] for t in loaded_terms("The car plunged off a bridge into the river.")}
+    assert "plunge" in {t[2] for t in loaded_terms("Shares of Brisk plunged 20% on Monday.")}
+    assert "plunge" in {t[2] for t in loaded_terms("The country plunged into chaos after the vote.")}

@@ -239,6 +239,8 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
             hit = head
         if hit and w in _CLAIM_NOUNS and _NOUN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "asylum claims", "a claim for damages": the noun files a request, the verb casts doubt
+        if hit and hit[0] == "plunge" and _PLACE_FALLEN_INTO.match(text, m.end()):
+            continue  # "a bus plunged into a gorge": a fall, told as it happened; not "shares plunged"
         if hit and w == "criminal" and _LEGAL_AFTER.match(text, m.end()):
             continue  # "a criminal investigation", "criminal charges": the law's term, not a label
         if hit and _PARTICLE_AFTER.get(w) and _PARTICLE_AFTER[w].match(text, m.end()):
@@ -249,6 +251,10 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
 
 
 _CLAIM_NOUNS = frozenset({"claim", "claims"})
+_PLACE_FALLEN_INTO = re.compile(
+    r"\s+(?:into|off|down|from|over|onto)\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?(?:gorge|ravine|river|sea|lake|canal|"
+    r"water|waters|valley|ditch|cliff|ocean|bay|harbou?r|stream|creek|well|mine|shaft|pit|chasm|embankment|bridge|"
+    r"road|ground|floor|street|pool|reservoir|dam|rapids|crevasse|slope|mountainside|hillside)\b", re.IGNORECASE)
 _LEGAL_AFTER = re.compile(
     r"\s+(?:investigations?|inquiry|inquiries|probes?|charges?|case|cases|proceedings|complaints?|courts?|code|record|"
     r"records|offen[cs]es?|negligence|liability|law|laws|justice|trials?|convictions?|prosecutions?|responsibility|"
