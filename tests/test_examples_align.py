@@ -32,6 +32,9 @@ def test_homes_flooded_is_a_contradiction_between_named_sources(briefing):
 def test_missing_count_falling_over_days_is_an_update(briefing):
     hits = _with_value(briefing, 6.0)
     assert len(hits) == 1 and hits[0]["status"] == "update"
+    # in the order the reports came out (10-11 March, then 12 March), in the positions and the explanation
+    assert [p["value"] for p in hits[0]["positions"]] == ["Nine people", "Six people"]
+    assert hits[0]["explanation"].index("Nine people") < hits[0]["explanation"].index("Six people")
 
 
 def test_death_toll_rising_is_an_update_of_the_same_count(briefing):

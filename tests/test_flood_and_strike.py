@@ -98,6 +98,8 @@ def test_a_count_that_grows_over_three_days_across_time_zones_is_an_update():
     ])
     injured = [d for d in b.disagreements if "Five people" in _values(d)]
     assert injured and injured[0]["status"] == "update", [(d["subject"], d["status"], _values(d)) for d in b.disagreements]
+    # told in the order the reports came out: the first value first
+    assert [p["value"] for p in injured[0]["positions"]][-2:] == ["Five people", "six people"], injured[0]["positions"]
 
 
 def test_a_rate_in_the_sentence_belongs_to_its_own_figure():

@@ -2831,6 +2831,7 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=No
         parts.append(f"{who}: \u201c{p['value']}\u201d")
     reason = {
         "update": ("each report gives the value for another time, and it moves one way" if item.pop("_timed", False)
+                   else "the figure moves from report to report over time" if item.pop("_by_day", False)
                    else "a report explains a change, or a later report moves the value"),
         "estimate": ("a crowd's size is estimated, and the estimates differ" if item["subject"] in _ESTIMATED_COUNTS
                      else "the figures are vague or overlap"),
@@ -2864,10 +2865,12 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=No
                         for p in item["positions"])
             trend = exact and len(set(values)) >= 3  # three exact figures, day after day
             if (len(who) < 2 or trend) and (values == sorted(values) or values == sorted(values, reverse=True)):
+                # (told again, its values in the order the reports came out: the first value first)
                 item["status"] = "update"
-                item["explanation"] = item["explanation"].replace(
-                    "Classed as contradiction: the values are incompatible and no report explains why",
-                    "Classed as update: the figure moves from report to report over time")
+                item["_by_day"] = True
+                item["positions"].sort(key=lambda p: min(((days or published).get(a) or "9999" for a in p["sources"]),
+                                                         default="9999"))
+                _explain(item, published, outlet, speakers, texts, days)
 
 
 # --- one person, two titles --------------------------------------------------------------------------
