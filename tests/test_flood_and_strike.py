@@ -139,3 +139,43 @@ def test_a_rate_word_of_a_noun_is_no_rate_of_the_figure():
     ])
     assert [d for d in b.disagreements if {"30%", "halve"} <= _values(d)], \
         [(d["subject"], _values(d)) for d in b.disagreements]
+
+
+def test_two_demands_of_one_measure_told_in_other_words_disagree():
+    """ "The union is demanding a 12% pay rise" / "The militant KPA union is holding out for a 14 per cent pay
+    hike": one demand, coloured by one paper (their wordings read too little alike for two figures that name no
+    noun); a demand and what was agreed ("pilots will get a 9% rise") are two things."""
+    b = newsweave.brief([
+        report("p1", "Business Daily", (
+            "Pilots at Aerlux, the national carrier of Kestria, will strike for three days from Monday, their "
+            "union said on Thursday, after talks over pay broke down.\n\nThe Kestrian Pilots' Association (KPA) "
+            "said the walkout would run from March 8 to March 10 and would hit long-haul and short-haul flights "
+            "alike.\n\nThe union is demanding a 12% pay rise over two years, while Aerlux has offered "
+            "6%.\n\nAerlux said it expected to cancel about a third of its 1,200 daily flights during the "
+            "strike, affecting some 120,000 passengers a day. \"We deeply regret the disruption our customers "
+            "will face,\" chief executive Lars Ekholm said.\n\nAerlux shares fell 4.1% in Kestrian trading on "
+            "Thursday."), "2027-03-04"),
+        report("p2", "The Daily Trumpet", (
+            "Fat-cat pilots earning up to 250,000 crowns a year will wreck the plans of hundreds of thousands of "
+            "travellers next week with a selfish three-day strike.\n\nThe militant KPA union is holding out for "
+            "a 14 per cent pay hike, twice what the airline has offered.\n\nOne in three flights will be axed, "
+            "Aerlux admitted, leaving 120,000 passengers a day stranded.\n\nThe strike starts on Monday and ends "
+            "on Wednesday."), "2027-03-05"),
+        report("p3", "Kestria Labour News", (
+            "Pilots at Aerlux will walk out on Monday for three days in a dispute that their union says is as "
+            "much about fatigue and rest rules as about pay.\n\n\"Our members are flying longer hours with "
+            "shorter rests than at any time in the past decade,\" KPA president Ingrid Dahl said on Friday. "
+            "\"This is about safety.\"\n\nThe union wants a 12% rise over two years to make up for three years "
+            "of pay freezes. Aerlux has offered 6% over the same period.\n\nThe airline said it would cancel "
+            "around 400 flights a day, about one in three."), "2027-03-05"),
+        report("p5", "Business Daily", (
+            "Aerlux and its pilots agreed a new pay deal late on Tuesday, ending a strike that had been due to "
+            "run until Wednesday a day early.\n\nUnder the deal, pilots will get a 9% rise over two years and "
+            "two extra rest days a month, the Kestrian Pilots' Association said on Wednesday.\n\nAerlux said "
+            "about 90% of Wednesday's flights would operate. The three-day strike had been expected to cost the "
+            "airline about 45 million crowns; a spokesman said the final cost would be lower.\n\n\"It is a fair "
+            "deal that recognises the pressures on our crews,\" KPA president Ingrid Dahl said."), "2027-03-10"),
+    ])
+    assert [d for d in b.disagreements if {"12%", "14 per cent"} <= _values(d)], \
+        [(d["subject"], _values(d)) for d in b.disagreements]
+    assert not [d for d in b.disagreements if "9%" in _values(d)], [(d["subject"], _values(d)) for d in b.disagreements]

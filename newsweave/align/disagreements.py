@@ -1788,7 +1788,24 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # two figures of one name ("the National Party 28.9 per cent" / "National Party was second with 27.8%"):
         # the wordings need read alike only as two of one subject, though a figure names nothing it counts
         return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
+    if strict and qa.kind == qb.kind and qa.kind in ("percent", "money") and _demanded(index._texts[a.article], a, qa) \
+            and _demanded(index._texts[b.article], b, qb):
+        # two demands of one measure ("the union is demanding a 12% pay rise" / "the militant union is holding out
+        # for a 12.5 per cent pay hike"): told in words that may colour them, they need read alike only as two
+        # wordings of one subject; a demand and what was agreed ("will get a 9% rise") stay on the strict scale
+        return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
     return seg_a, seg_b, (SAME_SUBJECT_EMBEDDING + 0.15 if strict else SAME_SUBJECT_EMBEDDING)
+
+
+# a verb of demanding before a figure in its clause
+_DEMAND_BEFORE = re.compile(r"\b(?:demand(?:s|ed|ing)?|wants?|wanted|wanting|seek(?:s|ing)?|sought|(?:call|ask|push|press)"
+                            r"(?:s|ed|ing)?\s+for|(?:hold(?:s|ing)?|held)\s+out\s+for)\b[^.;,]{0,30}$", re.IGNORECASE)
+
+
+def _demanded(text: str, c: Claim, q) -> bool:
+    """Is the figure what someone demands ("is demanding a 12% pay rise", "holding out for a 12.5 per cent
+    pay hike")?"""
+    return bool(_DEMAND_BEFORE.search(text, max(c.start, q.start - 60), q.start))
 
 
 # Where a list item begins ("..., the National Party 28.9 per cent and 56 seats"), and the verbs of saying that
