@@ -179,3 +179,22 @@ def test_two_demands_of_one_measure_told_in_other_words_disagree():
     assert [d for d in b.disagreements if {"12%", "14 per cent"} <= _values(d)], \
         [(d["subject"], _values(d)) for d in b.disagreements]
     assert not [d for d in b.disagreements if "9%" in _values(d)], [(d["subject"], _values(d)) for d in b.disagreements]
+
+
+def test_a_count_s_earlier_value_is_told_once_in_the_summary():
+    """ "Two people were injured ..." and "At least two people were hurt ..." tell one earlier value of a count
+    that later rose to six: the summary tells it once at most, beside the latest."""
+    b = newsweave.brief([
+        report("q1", "Pacific Daily", "A strong earthquake struck off northern Honshu at 6:10 a.m. on Wednesday, the agency "
+               "said.\n\nTwo people were injured by falling objects in Kuroshima, the city's fire department said.",
+               "2027-01-13T08:30:00+09:00"),
+        report("q2", "American Ledger", "A strong earthquake struck off northern Japan early Wednesday local time, shaking "
+               "buildings in Tokyo.\n\nAt least two people were hurt, local officials said.", "2027-01-12T18:40:00-05:00"),
+        report("q3", "Euro Wire", "The agency upgraded the magnitude of the earthquake off northern Honshu to 7.0.\n\nFive "
+               "people were injured in Kuroshima, the agency said.", "2027-01-13T11:00:00+01:00"),
+        report("q4", "Pacific Daily", "Kuroshima began clearing debris on Thursday after the earthquake injured six people, "
+               "city officials said.\n\nTrain services resumed on Thursday morning.", "2027-01-14T09:00:00+09:00"),
+    ], words=120)
+    assert any(d["status"] == "update" for d in b.disagreements), b.disagreements
+    earlier = [i.text for i in b.summary if i.text.startswith(("Two people were injured", "At least two people"))]
+    assert len(earlier) <= 1, [i.text for i in b.summary]

@@ -516,7 +516,8 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
     a unit on the side fewer reports give loses RIVAL_PENALTY per report it lacks when a wording of its fact on a
     bigger side can stand in for it ("beat Ostrel City 3-2" in one report against "3-1" in two). Differing
     estimates are told as whichever wording says more, marked "estimates differ"; of an update, a wording of a
-    value a later report replaced loses RIVAL_PENALTY where a wording of the latest value can stand in."""
+    value a later report replaced loses RIVAL_PENALTY where a wording of the latest value can stand in, and the
+    wordings of earlier values exclude each other (the latest's wordings exclude each other too)."""
     at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (unit start, unit's index)
     for i, u in enumerate(units):
         at[u.article].append((u.start, i))
@@ -554,6 +555,13 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
                 if k != latest and any(side_of[j] == latest and set(units[j].facts) & set(units[i].facts)
                                        for j in side_of):
                     units[i].bonus -= RIVAL_PENALTY
+            # Two wordings of one value ("Two people were injured" / "At least two people were hurt"), or of two
+            # values later replaced, tell the count's past twice: one of them is enough beside the latest.
+            for i, j in combinations(sorted(side_of), 2):
+                a, b = units[i], units[j]
+                if (a.article, a.sentence) != (b.article, b.sentence) and (
+                        side_of[i] == side_of[j] or latest not in (side_of[i], side_of[j])):
+                    a.excludes.append(b)
             continue
         for i, j in combinations(sorted(holding), 2):
             a, b = units[i], units[j]
