@@ -258,7 +258,7 @@ _PLACE_FALLEN_INTO = re.compile(
 _LEGAL_AFTER = re.compile(
     r"\s+(?:investigations?|inquiry|inquiries|probes?|charges?|case|cases|proceedings|complaints?|courts?|code|record|"
     r"records|offen[cs]es?|negligence|liability|law|laws|justice|trials?|convictions?|prosecutions?|responsibility|"
-    r"division|court)\b", re.IGNORECASE)
+    r"division)\b", re.IGNORECASE)
 # words the lexicon holds in another sense, which a particle after them makes a plain verb
 _PARTICLE_AFTER = {w: re.compile(r"\s+(?:down|out|off)\b", re.IGNORECASE) for w in ("striking", "strike", "struck")}
 _NOUN_BEFORE = re.compile(
