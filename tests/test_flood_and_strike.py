@@ -198,3 +198,24 @@ def test_a_count_s_earlier_value_is_told_once_in_the_summary():
     assert any(d["status"] == "update" for d in b.disagreements), b.disagreements
     earlier = [i.text for i in b.summary if i.text.startswith(("Two people were injured", "At least two people"))]
     assert len(earlier) <= 1, [i.text for i in b.summary]
+
+
+def test_a_move_to_a_new_value_is_not_cited_to_a_report_of_the_old_value():
+    """ "upgraded the magnitude ... to 7.0 from a preliminary 6.8" is not stated by "A magnitude 6.8 earthquake
+    struck ... on Wednesday", nor the other way round, though the two share the day, the agency and the old
+    figure."""
+    b = newsweave.brief([
+        report("q1", "Pacific Daily", "A magnitude 6.8 earthquake struck off the coast of northern Honshu at 6:10 a.m. on "
+               "Wednesday, the Japan Meteorological Agency said, triggering a small tsunami in the port of Kuroshima.\n\n"
+               "Two people were injured by falling objects, the city's fire department said.", "2027-01-13T08:30:00+09:00"),
+        report("q3", "Euro Wire", "The Japan Meteorological Agency on Wednesday upgraded the magnitude of the morning's "
+               "earthquake off northern Honshu to 7.0 from a preliminary 6.8.\n\nFive people were injured, most of them by "
+               "falling furniture, the agency said.", "2027-01-13T11:00:00+01:00"),
+    ])
+    told = [(i.text, i.sources) for i in b.summary]
+    assert any("upgraded" in t or "A magnitude 6.8" in t for t, _ in told), told
+    for text, sources in told:
+        if "upgraded" in text:
+            assert sources == ["q3"], told  # ... nor is "A magnitude 6.8 earthquake struck" stated by the upgrade
+        if "A magnitude 6.8" in text:
+            assert "q3" not in sources, told

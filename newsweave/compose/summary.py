@@ -516,8 +516,8 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
     a unit on the side fewer reports give loses RIVAL_PENALTY per report it lacks when a wording of its fact on a
     bigger side can stand in for it ("beat Ostrel City 3-2" in one report against "3-1" in two). Differing
     estimates are told as whichever wording says more, marked "estimates differ"; of an update, a wording of a
-    value a later report replaced loses RIVAL_PENALTY where a wording of the latest value can stand in, and the
-    wordings of earlier values exclude each other (the latest's wordings exclude each other too)."""
+    value a later report replaced loses RIVAL_PENALTY where a wording of the latest exact value can stand in, and
+    two wordings of one value exclude each other."""
     at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (unit start, unit's index)
     for i, u in enumerate(units):
         at[u.article].append((u.start, i))
@@ -550,17 +550,19 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
             # stand in ("killing 12 people", the corrected toll, not the first report's "killing 21 people"); the
             # wordings do not exclude each other (a later one tells what changed: "The death toll rose to four
             # overnight"). The positions of an update are in the order they were told: the last is the latest.
-            latest = len(positions) - 1
+            # (the latest exact value: a later bound, "at least 29" after "31 people", replaces nothing)
+            exact = [k for k, p in enumerate(positions) if isinstance(p.get("normalized"), list)
+                     and len(p["normalized"]) == 2 and p["normalized"][0] == p["normalized"][1]]
+            latest = exact[-1] if exact else len(positions) - 1
             for i, k in side_of.items():
                 if k != latest and any(side_of[j] == latest and set(units[j].facts) & set(units[i].facts)
                                        for j in side_of):
                     units[i].bonus -= RIVAL_PENALTY
-            # Two wordings of one value ("Two people were injured" / "At least two people were hurt"), or of two
-            # values later replaced, tell the count's past twice: one of them is enough beside the latest.
+            # Two wordings of one value ("Two people were injured" / "At least two people were hurt") tell it
+            # twice: one of them is enough.
             for i, j in combinations(sorted(side_of), 2):
                 a, b = units[i], units[j]
-                if (a.article, a.sentence) != (b.article, b.sentence) and (
-                        side_of[i] == side_of[j] or latest not in (side_of[i], side_of[j])):
+                if (a.article, a.sentence) != (b.article, b.sentence) and side_of[i] == side_of[j]:
                     a.excludes.append(b)
             continue
         for i, j in combinations(sorted(holding), 2):
@@ -1014,13 +1016,21 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
         counts.append(own)  # the one figure a piece keeps of its claim's two
     mine = _stated_figures([q for c in by_article[u.article].claims if _overlap(u.start, u.end, c.start, c.end) > 0
                           for q in c.quantities if u.start <= q.start and q.end <= u.end])
-    if mine:
+    # the value a figure moved to ("upgraded the magnitude to 7.0 from a preliminary 6.8"): a wording that gives only
+    # the value it moved from ("A magnitude 6.8 earthquake struck") does not state the move
+    moved = _moved_to(by_article[u.article].article.text,
+                      [q for c in by_article[u.article].claims if _overlap(u.start, u.end, c.start, c.end) > 0
+                       for q in c.quantities if u.start <= q.start and q.end <= u.end])
+    given = [q for c in by_article[u.article].claims if _overlap(u.start, u.end, c.start, c.end) > 0
+             for q in c.quantities if u.start <= q.start and q.end <= u.end]
+    if mine or moved or given:
         # a wording of the fact that gives other figures of the kind the unit gives one of does not state it:
         # "won 28.9% and 55 seats" does not say "was second with 27.8%"
         kept = [evidence[0]]
         for e in evidence[1:]:
             theirs = [q for c in by_article[e.article].claims if e.start <= c.start and c.end <= e.end for q in c.quantities]
-            if _other_figures(mine, theirs):
+            if ((mine and _other_figures(mine, theirs)) or (moved and not _gives_any(moved, theirs))
+                    or _moved_past(given, by_article[e.article].article.text, theirs)):
                 seen.discard(e.article)
             else:
                 kept.append(e)
@@ -1055,6 +1065,11 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
             if splits and _other_split(splits, _splits(by_article[m.sentence.article].article.text,
                                                        m.sentence.start, m.sentence.end)):
                 continue
+            theirs_q = [q for c in by_article[m.sentence.article].claims
+                        if m.sentence.start <= c.start and c.end <= m.sentence.end for q in c.quantities]
+            if (moved and not _gives_any(moved, theirs_q)) or _moved_past(given, by_article[m.sentence.article].article.text,
+                                                                           theirs_q):
+                continue  # (the value moved to or from, as above)
             if mine and _other_figures(mine, [q for c in by_article[m.sentence.article].claims
                                               if m.sentence.start <= c.start and c.end <= m.sentence.end
                                               for q in c.quantities]):
@@ -1171,6 +1186,34 @@ def _figure_kind(q) -> tuple:
     """What makes two figures comparable: the kind and what it measures (an area in hectares or acres), and
     for a count the noun it counts."""
     return (*measure_of(q), q.counted if q.kind == "cardinal" else None)
+
+
+_FROM_AFTER = re.compile(r"\s+from\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:preliminary|previous|earlier|initial|original)\s+)?"
+                         r"[$€£]?\d", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
+def _moved_to(text: str, quantities: Sequence) -> list:
+    """The figures a unit gives as the value something moved to, "to X from Y" ("upgraded the magnitude to 7.0
+    from a preliminary 6.8", "raised its forecast to 3% from 2.5%")."""
+    return [q for q in quantities if _TO_BEFORE.search(text, max(0, q.start - 4), q.start)
+            and _FROM_AFTER.match(text, q.end)]
+
+
+def _moved_past(given: Sequence, text: str, theirs: Sequence) -> bool:
+    """Does a wording tell that a value the unit gives was left behind ("upgraded ... to 7.0 from a preliminary
+    6.8" for a unit's "A magnitude 6.8 earthquake struck"): it gives the unit's figure only as the value moved
+    from, and the value moved to, which the unit lacks?"""
+    moved = _moved_to(text, theirs)
+    if not moved or _gives_any(moved, given):
+        return False
+    left = [q for q in theirs if q not in moved and any(m.end <= q.start <= m.end + 40 for m in moved)]
+    return _gives_any(left, given) and not _gives_any([q for q in theirs if q not in moved and q not in left], given)
+
+
+def _gives_any(figures: Sequence, quantities: Sequence) -> bool:
+    """Does one of ``quantities`` give one of ``figures`` (the same kind, overlapping values)?"""
+    return any(q.kind == f.kind and q.overlaps(f) for f in figures for q in quantities)
 
 
 def _stated_figures(quantities: Sequence) -> list:
