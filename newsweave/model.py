@@ -120,6 +120,16 @@ class Briefing(BaseModel):
         return render_html(self)
 
 
+def latest_position(disagreement: dict[str, Any]) -> int | None:
+    """Of an update, whose positions come in the order the reports told them, the index of the position that
+    holds the latest value: the last exact one ("31 people"), not a later bound that replaces nothing ("at least
+    29"); None when it has no positions."""
+    positions = disagreement.get("positions") or []
+    exact = [k for k, p in enumerate(positions) if isinstance(p.get("normalized"), list)
+             and len(p["normalized"]) == 2 and p["normalized"][0] == p["normalized"][1]]
+    return exact[-1] if exact else (len(positions) - 1 if positions else None)
+
+
 # --- annotation layer (internal, not part of the JSON contract) -------------------------------
 
 

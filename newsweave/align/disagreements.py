@@ -758,6 +758,19 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     def rival(ca: Claim, qa, cb: Claim, qb) -> bool:
         return _rival_sources(speakers or {}, ca.article, qa, qb) and _put_at_match(texts, ca, qa, cb, qb, segments, names)
 
+    # (what each figure is per, and whether it is the whole of a share: read once per figure, not per pair)
+    rates: dict[int, tuple] = {}
+
+    def rate_of(k: int) -> tuple:
+        if k not in rates:
+            c, q = items[k]
+            rates[k] = (_rate_period(texts[c.article], c, q), _whole_of_share(texts[c.article], q))
+        return rates[k][0]
+
+    def whole_of(k: int) -> bool:
+        rate_of(k)
+        return rates[k][1]
+
     rival_pairs: set[tuple[int, int]] = set()
     rival_articles: set[str] = set()
     rival_claims = {key for key, cq in by_claim.items()
@@ -767,9 +780,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             (ca, qa), (cb, qb) = items[ks[x]], items[ks[y]]
             if (qa.kind, qa.unit) != (qb.kind, qb.unit):
                 continue
-            if _rate_period(texts[ca.article], ca, qa) != _rate_period(texts[cb.article], cb, qb):
+            if rate_of(ks[x]) != rate_of(ks[y]):
                 continue  # "400 flights a day" / "1,150 flights over three days"
-            if _whole_of_share(texts[ca.article], qa) != _whole_of_share(texts[cb.article], qb):
+            if whole_of(ks[x]) != whole_of(ks[y]):
                 continue  # "a third of its 1,200 daily flights" / "cancel around 400 flights a day"
             # one report may set two sources' figures against each other ("three died, according to the fire
             # service, though regional officials put the toll at two"): those are rivals like two reports'

@@ -908,9 +908,9 @@ def h_this_century(m, ctx):
     return "DATE", f"{c:02d}", "", "rel"
 
 
-# "on Wednesday local time", "6:10 a.m. Wednesday, Tokyo time": the day where it happened
+# the same moment converted to another zone, in brackets after a day: "6:10 a.m. Wednesday (4:10 p.m. ET Tuesday)"
 ZONE_CONVERSION = r"\s*\(\s*[^()]{0,30}?\b(?:GMT|UTC|ET|PT|CT|MT|[A-Z]{2,3}T)\b[^()]{0,20}\)"
-# (or the same moment converted to another zone: "6:10 a.m. Wednesday (4:10 p.m. ET Tuesday)")
+# "on Wednesday local time", "6:10 a.m. Wednesday, Tokyo time", or such a bracket: the day where it happened
 LOCAL_TIME_AFTER = re.compile(r"\s*[,(]?\s*(?:local|[A-Z][a-z]+)\s+time\b|" + ZONE_CONVERSION)
 
 

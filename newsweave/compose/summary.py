@@ -52,7 +52,7 @@ from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.quantities import NUMBER_WORDS
 from newsweave.annotate.quotes import find_quote_spans
 from newsweave.annotate.tallies import find_tallies
-from newsweave.model import AnnotatedArticle, Evidence, SummaryItem
+from newsweave.model import AnnotatedArticle, Evidence, SummaryItem, latest_position
 
 DEFAULT_WORDS = 120
 MIN_WORDS = 6  # shorter units say too little to stand alone
@@ -548,12 +548,10 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
         if d.get("status") == "update":
             # A value a later report replaced is told in that report's wording where one of the same fact can
             # stand in ("killing 12 people", the corrected toll, not the first report's "killing 21 people"); the
-            # wordings do not exclude each other (a later one tells what changed: "The death toll rose to four
-            # overnight"). The positions of an update are in the order they were told: the last is the latest.
-            # (the latest exact value: a later bound, "at least 29" after "31 people", replaces nothing)
-            exact = [k for k, p in enumerate(positions) if isinstance(p.get("normalized"), list)
-                     and len(p["normalized"]) == 2 and p["normalized"][0] == p["normalized"][1]]
-            latest = exact[-1] if exact else len(positions) - 1
+            # wordings of different values do not exclude each other (a later one tells what changed: "The death
+            # toll rose to four overnight"). The positions of an update are in the order they were told, and the
+            # latest is the last exact value (a later bound, "at least 29" after "31 people", replaces nothing).
+            latest = latest_position(d)
             for i, k in side_of.items():
                 if k != latest and any(side_of[j] == latest and set(units[j].facts) & set(units[i].facts)
                                        for j in side_of):
@@ -1014,16 +1012,13 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                       u.start, u.end)
     if own:
         counts.append(own)  # the one figure a piece keeps of its claim's two
-    mine = _stated_figures([q for c in by_article[u.article].claims if _overlap(u.start, u.end, c.start, c.end) > 0
-                          for q in c.quantities if u.start <= q.start and q.end <= u.end])
-    # the value a figure moved to ("upgraded the magnitude to 7.0 from a preliminary 6.8"): a wording that gives only
-    # the value it moved from ("A magnitude 6.8 earthquake struck") does not state the move
-    moved = _moved_to(by_article[u.article].article.text,
-                      [q for c in by_article[u.article].claims if _overlap(u.start, u.end, c.start, c.end) > 0
-                       for q in c.quantities if u.start <= q.start and q.end <= u.end])
     given = [q for c in by_article[u.article].claims if _overlap(u.start, u.end, c.start, c.end) > 0
              for q in c.quantities if u.start <= q.start and q.end <= u.end]
-    if mine or moved or given:
+    mine = _stated_figures(given)
+    # the value a figure moved to ("upgraded the magnitude to 7.0 from a preliminary 6.8"): a wording that gives only
+    # the value it moved from ("A magnitude 6.8 earthquake struck") does not state the move, nor the other way round
+    moved = _moved_to(by_article[u.article].article.text, given)
+    if given:
         # a wording of the fact that gives other figures of the kind the unit gives one of does not state it:
         # "won 28.9% and 55 seats" does not say "was second with 27.8%"
         kept = [evidence[0]]

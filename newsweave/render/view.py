@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsweave.ingest.furniture import CORRECTION_NOTE
-from newsweave.model import Article, Briefing, Evidence
+from newsweave.model import Article, Briefing, Evidence, latest_position
 
 MATRIX_ROWS = 15
 MATRIX_MIN = 5
@@ -777,17 +777,14 @@ def _central_title(articles: list[Article], disagreements: list[dict] | None = N
     titles = [a.title for a in titled]
     words = [set(w for w in re.findall(r"\w+", t.lower()) if len(w) > 3) for t in titles]
     minority: set[tuple[str, str]] = set()  # (article, figure as written) a disagreement's smaller side gives
-    moment = {a.id: str(a.published_time or a.published or "") for a in articles}
     for d in disagreements or []:
         if d.get("kind") != "number":
             continue
         if d.get("status") == "update":
             # a figure a later report replaced ("Dam burst floods Veloria town, 14 dead" when the toll rose to 19)
-            positions = d.get("positions", [])
-            latest = max(positions, key=lambda p: max((moment.get(a, "") for a in p.get("sources", [])), default=""),
-                         default=None)
-            for p in positions:
-                if p is not latest:
+            latest = latest_position(d)
+            for k, p in enumerate(d.get("positions", [])):
+                if k != latest:
                     minority.update((a, str(p.get("value", ""))) for a in p.get("sources", []))
             continue
         sizes = [len(set(p.get("sources", []))) for p in d.get("positions", [])]
