@@ -1146,3 +1146,10 @@ def test_a_semicolon_csv_and_a_tsv_are_read_and_a_table_without_text_is_skipped_
     meta = write(tmp_path / "meta.csv", "stories_id,title,url,publish_date\n1,Floods,https://example.org/a,2027-06-14\n")
     source, reason = only_skip(ingest([meta]))
     assert source == str(meta) and "no column of article text" in reason and "'stories_id'" in reason
+
+
+def test_a_table_row_longer_than_the_csv_modules_default_field_is_read(tmp_path):
+    body = "Flash floods killed 14 people in Veloria on Monday, officials said. " * 2500  # about 170,000 characters
+    path = write(tmp_path / "long.csv", f'title,text\nFloods,"{body}"\n')
+    a = only_article(ingest([path]))
+    assert a.title == "Floods" and len(a.text) > 131072

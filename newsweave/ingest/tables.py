@@ -11,9 +11,6 @@ import sys
 from newsweave.ingest.errors import InputSkipped
 from newsweave.ingest.jsonfmt import TEXT_KEYS
 
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # an article's text is a long field
-
-
 def _norm(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
@@ -22,6 +19,8 @@ def read_table(text: str, *, tab: bool = False) -> tuple[list[str], list[tuple[i
     """The header and the rows (with the line each starts on) of a CSV or TSV text. A CSV's delimiter is
     sniffed among , ; and tab ("Excel" exports in many countries use ;). Raises :class:`InputSkipped` when the
     table has no header or no column of article text."""
+    # (an article's text is a long field, longer than the csv module's default limit of 131,072 characters)
+    csv.field_size_limit(max(csv.field_size_limit(), min(sys.maxsize, 2**31 - 1)))
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise InputSkipped("empty table")
