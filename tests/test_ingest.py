@@ -1153,3 +1153,11 @@ def test_a_table_row_longer_than_the_csv_modules_default_field_is_read(tmp_path)
     path = write(tmp_path / "long.csv", f'title,text\nFloods,"{body}"\n')
     a = only_article(ingest([path]))
     assert a.title == "Floods" and len(a.text) > 131072
+
+
+def test_a_number_opening_a_lone_paragraph_is_no_list_marker(tmp_path):
+    # "1. FC Kelby" is a club's name; a numbered list has two items or more
+    body = ("Kelby, March 4 - Fans celebrated in the old town on Saturday night after the final whistle.\n\n"
+            "1. FC Kelby beat Ostrel City 3-1 in the cup final on Saturday, the club said.")
+    a = only_article(ingest([write(tmp_path / "cup.txt", body + "\n")]))
+    assert "1. FC Kelby beat Ostrel City" in a.text

@@ -191,7 +191,10 @@ def parse_text_article(raw: str, *, detect_header: bool = True, markdown: bool =
     kept = [line for j, line in enumerate(body_lines) if j not in marks]
     if markdown:
         kept = [_markdown_line(line) for line in kept]
-    paragraphs = [_LIST_MARKER.sub("", p) or p for p in _paragraphs(kept)]
+    paragraphs = _paragraphs(kept)
+    # (a number is a list's marker only in a list of two items or more: "1. FC Köln won on Saturday" keeps its name)
+    numbered = sum(bool(_LIST_MARKER.match(p)) for p in paragraphs) >= 2
+    paragraphs = [(_LIST_MARKER if numbered else _BULLET_MARKER).sub("", p) or p for p in paragraphs]
     if out.outlet is None and paragraphs:
         out.outlet = wire_credit(paragraphs[0])
     out.text = "\n\n".join(paragraphs)
@@ -336,6 +339,7 @@ _SECTION_LABEL = re.compile(r"^(?:key points|highlights|what we know|at a glance
 
 # a list item's marker at the start of a paragraph: the item is the text after it
 _LIST_MARKER = re.compile(r"^(?:[-•*+▪●]|\d{1,2}[.)])\s+(?=\S)")
+_BULLET_MARKER = re.compile(r"^[-•*+▪●]\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
