@@ -511,3 +511,18 @@ def test_a_quake_in_a_zone_ahead_is_one_event_that_happened_on_its_local_day():
     # the bracket is the same moment, not an event of Tuesday; Wednesday is the next day, and it has happened
     assert [e["date"] for e in b.timeline] == ["2020-11-25"] * len(b.timeline), b.timeline
     assert {e["status"] for e in b.timeline} == {"happened"}, b.timeline
+
+
+def test_the_month_a_change_is_measured_from_is_no_event_and_a_run_of_days_is_a_period():
+    import newsweave
+    from newsweave.model import Article
+
+    b = newsweave.brief([Article(id="r", source="r", published="2028-05-12", text=(
+        "Nordpoll put the prime minister's approval at 52%, up four points from April, while Veritas had it at 44%.\n\n"
+        "The survey of 1,204 adults was conducted May 3-7 by telephone."))])
+    # April is what the 52% is measured against, not a day anything happened; "May 3-7" runs to the 7th
+    assert [(e["date"], e.get("end")) for e in b.timeline] == [("2028-05-03", "2028-05-07")], b.timeline
+    # ... while a change on a day is dated by it
+    b = newsweave.brief([Article(id="r", source="r", published="2028-05-12",
+                                 text="Shares of Brisk rose 5% on Monday after the takeover offer, traders said.")])
+    assert [e["date"] for e in b.timeline] == ["2028-05-08"], b.timeline

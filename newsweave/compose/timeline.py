@@ -109,6 +109,14 @@ _FROM_LEVEL_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\
                                 re.IGNORECASE)
 
 
+# The time a change is measured from: "up four points from April", "down 3% from a year earlier", "12 percent
+# higher than in March" (not the day it happened: "rose 5% on Monday")
+_CHANGE_FROM_BEFORE = re.compile(
+    r"\b(?:up|down|rose|fell|risen|fallen|increased|decreased|gained|lost|climbed|dropped|higher|lower)\s+(?:by\s+)?"
+    r"(?:about\s+|some\s+|nearly\s+|almost\s+)?[\w.,%-]+(?:\s+(?:percentage\s+)?(?:points?|percent|per\s*cent))?\s+"
+    r"(?:from|over|compared\s+(?:with|to)|than(?:\s+in)?)\s+$", re.IGNORECASE)
+
+
 def _comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_text: str) -> bool:
     """Is the date at ``timex_start`` the point a record, a first or a figure of now is measured against?"""
     if timex_text.lower().startswith("since "):
@@ -116,7 +124,8 @@ def _comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_t
     window = max(sentence_start, timex_start - 120)
     if _PRICE_OF_DAY_BEFORE.search(text, max(sentence_start, timex_start - 40), timex_start) \
             or _PRICE_OF_DAY_AFTER.match(text, timex_start + len(timex_text)) \
-            or _FROM_LEVEL_BEFORE.search(text, max(sentence_start, timex_start - 50), timex_start):
+            or _FROM_LEVEL_BEFORE.search(text, max(sentence_start, timex_start - 50), timex_start) \
+            or _CHANGE_FROM_BEFORE.search(text, max(sentence_start, timex_start - 60), timex_start):
         return True
     return bool(_COMPARISON_SINCE.search(text, window, timex_start) or _COMPARED_WITH.search(text, window, timex_start))
 
@@ -127,6 +136,7 @@ _RANGE_JOIN = re.compile(r"\s*(-|–|—|to|through|thru|until|till|and)\s*", re
 _RANGE_OPENER = re.compile(r"\b(from|between)\s+$", re.IGNORECASE)
 _DAY_RUN = re.compile(r"\b(?P<day>\d{1,2})\s*(?:-|–|to|through|until|and)\s*$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_DAY_RUN = re.compile(r"[A-Za-z]\.?\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\b")  # "May 3-7", "Oct. 12-13"
 _SHORT_END_YEAR = re.compile(r"\s?[-–/]\s?(\d{2})(?![\d%.,:-]|\s*(?:%|per\b|percent\b))")
 _RESCHEDULED = re.compile(r"\b(?:moved|moving|moves|postpon\w*|delay\w*|pushed|brought|reschedul\w*|chang\w*|shift\w*|"
                           r"switch\w*|advanced)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
@@ -232,6 +242,13 @@ def _periods(text: str, sent: Sentence, items: list) -> tuple[list, dict[int, st
                 until[id(t)] = f"{last:04d}"
                 i += 1
                 continue
+        run = _MONTH_DAY_RUN.search(t.text) if _DAY_VALUE.match(value) else None
+        if run and int(run.group(1)) == int(value[8:10]) < int(run.group(2)) <= 31:
+            # "conducted May 3-7", "Oct. 12-13": the tagger dates the run by its first day; the last closes it
+            out.append(items[i])
+            until[id(t)] = f"{value[:8]}{int(run.group(2)):02d}"
+            i += 1
+            continue
         if _DAY_VALUE.match(value) and re.match(r"\d{1,2}\b", t.text):
             m = _DAY_RUN.search(text, max(sent.start, t.start - 24), t.start)
             if m and 1 <= int(m.group("day")) < int(value[8:10]):
