@@ -93,3 +93,16 @@ def test_a_day_said_on_after_a_split_clause_dates_no_event(obituary):
     tuesday = [e["event"] for e in obituary.timeline if e["date"] == "2029-05-15"]
     assert tuesday and not any(ev.lower().startswith("a day later") for ev in tuesday), tuesday
     assert any("flowers" in ev for ev in tuesday), tuesday
+
+
+def test_a_change_word_of_the_sentence_is_not_the_ages():
+    """ "Varga, 27, fell into a ravine on Saturday" / "Lena Varga, 28, survived six days": "fell" moves no age;
+    two ages of one person are a contradiction unless a report corrects one."""
+    b = newsweave.brief([
+        report("h1", "Daily Flash", "Brave nurse Lena Varga, 28, survived six days trapped in a ravine by drinking "
+               "rainwater, rescuers said.\n\nShe was plucked to safety on Thursday.", "2029-08-16"),
+        report("h2", "Velgrad Post", "Rescuers found Lena Varga alive on Thursday, the regional rescue service said.\n\n"
+               "Varga, 27, fell into a ravine on Saturday afternoon while descending Mount Orlik.", "2029-08-17"),
+    ])
+    ages = [d for d in b.disagreements if {p["value"] for p in d["positions"]} == {"28", "27"}]
+    assert ages and ages[0]["status"] == "contradiction", [(d["subject"], d["status"]) for d in b.disagreements]

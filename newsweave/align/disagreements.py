@@ -933,6 +933,11 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # an age does not grow from one day's report to the next, nor does the number of a country's people
             # on board unless a report says it changed ("has risen to five Britons")
             item["_fixed"] = True
+        if (qa.counted == "age" and item["status"] == "update"
+                and not any(_CORRECTED_AGE.search(texts[c.article], c.start, c.end) for c in (ca, cb))):
+            # a change word of the sentence is not the age's ("Varga, 27, fell into a ravine"): only a
+            # correction changes an age
+            item["status"] = "contradiction"
         results.append(item)
     merged = (_without_ambiguous_reports(it, texts, speakers, rival_articles) for it in _merge_number_items(results))
     out = [it for it in merged if it is not None]
@@ -1230,6 +1235,8 @@ _HARM_FAMILY = {"kille": "~dead", "killi": "~dead", "kills": "~dead", "wound": "
                 "detai": "~detained", "evacu": "~displaced"}
 
 
+_CORRECTED_AGE = re.compile(r"\b(?:correct\w*|revis\w*|(?:an\s+)?earlier\s+(?:version|report)s?|"
+                            r"(?:previously|initially|first)\s+(?:reported|given|said|stated))\b", re.IGNORECASE)
 _NATIONALS = frozenset({"national", "nationals", "citizen", "citizens"})
 _PEOPLE_FROM = "people from "  # what a count of a country's people counts: "people from Germany"
 
