@@ -537,3 +537,16 @@ def test_over_the_next_week_is_a_span_and_a_zone_conversion_dates_the_local_day(
     got = [(d["text"], d["value"]) for d in tag_dates(
         "The quake hit at 6:10 a.m. Wednesday (4:10 p.m. ET Tuesday), the agency said.", "2020-11-24")]
     assert got[0] == ("6:10 a.m. Wednesday", "2020-11-25T06:10"), got
+
+
+def test_a_day_told_in_the_past_perfect_does_not_move_the_narrative():
+    # "had set out alone on Saturday" is a flashback: the bare "7:20 a.m." after it is the lead's Thursday
+    text = ("A hiker missing for five days was found alive on Thursday morning, officials said. She had set out alone "
+            "on Saturday to climb Mount Orlik. A helicopter crew spotted her in a ravine at 7:20 a.m., the rescue "
+            "service said.")
+    got = {d["text"]: d["value"] for d in tag_dates(text, "2029-08-16")}
+    assert got["7:20 a.m."] == "2029-08-16T07:20" and got["Saturday"] == "2029-08-11", got
+    # a day of the narrative still dates the clock time after it
+    got = {d["text"]: d["value"] for d in tag_dates("The dam gave way late on Monday night. It failed shortly before "
+                                                     "11 p.m., the ministry said.", "2029-08-16")}
+    assert got["11 p.m."] == "2029-08-13T23:00", got

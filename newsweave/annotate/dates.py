@@ -1720,7 +1720,9 @@ def tag_timexes(text: str, published: str | dt.date | dt.datetime | None = None)
                 pv = parse_value(value.split("T")[0] if typ == "TIME" else value)
                 if pv is not None:
                     ctx.ref = pv
-                    if pv[1] == "day":
+                    # (a day told in the past perfect, "had set out alone on Saturday", is a flashback: the
+                    # narrative stays at its day, and a later bare clock time is not Saturday's)
+                    if pv[1] == "day" and not (ctx.ref_day is not None and _PAST_PERFECT_BEFORE.search(text, max(0, s - 60), s)):
                         ctx.ref_day = pv[0]
         if not retry:
             break
@@ -1752,6 +1754,11 @@ def _trim(text: str, tx: Timex) -> None:
     while tx.start < tx.end and text[tx.start] in " \t\n":
         tx.start += 1
     tx.text = text[tx.start:tx.end]
+
+
+# a past perfect in the clause before a date: "had set out alone on Saturday", "had been missing since Monday"
+_PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t|wn|ne|un|ung|ook|ought|ade|ent|id)\b[^.;,!?]*$",
+                                  re.IGNORECASE)
 
 
 # a word of lasting before "<N units> from <date>": the span begins on that date, it is no offset from it
