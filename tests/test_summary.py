@@ -1020,7 +1020,12 @@ def test_a_measure_in_another_unit_states_the_same_figure():
     mine = qs("The fire has burned about 12,000 hectares of forest.")
     assert not _other_figures(mine, qs("The blaze has scorched 32,000 acres."))
     assert _other_figures(mine, qs("The blaze has scorched 45,000 acres."))
-    assert not _other_figures(mine, qs("The blaze is 3 miles from the town."))  # a length says nothing of the area
+    # a length says nothing of the area ...
+    assert not _other_figures(mine, qs("The blaze has scorched 32,000 acres and is 3 miles from the town."))
+    # ... and a wording that gives no area does not state one: the size is the point of the sentence, as a share is
+    assert _other_figures(mine, qs("The blaze is 3 miles from the town."))
+    assert _other_figures(qs("The Cedar Ridge fire grew to 14,000 acres on Wednesday"),
+                          qs("The Cedar Ridge fire was 10% contained, the department said in its morning update."))
     [c], [f] = qs("43 degrees Celsius"), qs("109 degrees Fahrenheit")
     assert figures_agree(c, f) and not figures_agree(c, *qs("98 degrees Fahrenheit"))
 

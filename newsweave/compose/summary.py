@@ -1217,6 +1217,9 @@ def _stated_figures(quantities: Sequence) -> list:
     return [q for q in quantities if (q.kind != "cardinal" or q.counted) and (q.low is not None or q.high is not None)]
 
 
+_AREA_OR_SIZE = ("area", "mass", "volume")  # measures that are a sentence's point (not a distance: "15 km from the line")
+
+
 def _other_figures(mine: Sequence, theirs: Sequence) -> bool:
     """Does ``theirs`` give figures of a kind ``mine`` gives, none of which agrees with any of ``mine`` (or no
     share or sum where ``mine`` gives one)?
@@ -1224,9 +1227,10 @@ def _other_figures(mine: Sequence, theirs: Sequence) -> bool:
     seats" states some of "58 of the 151 seats".)"""
     for kind in {_figure_kind(q) for q in mine}:
         same = [o for o in theirs if _figure_kind(o) == kind]
-        if kind[0] in ("percent", "money") and not same:
+        if kind[0] in ("percent", "money") and not same or kind[0] == "measure" and kind[1] in _AREA_OR_SIZE and not same:
             # a share or a sum is the point of the sentence that gives it: "finished a close second" does
-            # not state "was second with 27.8%" (a count may be told without its figure: "killed dozens")
+            # not state "was second with 27.8%" (a count may be told without its figure: "killed dozens"); so is
+            # a size: "The fire was 10% contained" does not state "The fire grew to 14,000 acres on Wednesday"
             return True
         if same and not any(figures_agree(o, q) for o in same for q in mine if _figure_kind(q) == kind):
             return True
