@@ -52,6 +52,11 @@ def _scope(nlp, text: str, date: str) -> str | None:
         # ... but a relative clause is the noun's own: the flight crashed, not the pilots
         ("The pilots of the flight that crashed at Dorvane on Tuesday had been warned of wind shear.", "Tuesday",
          "the flight that crashed at Dorvane on Tuesday"),
+        # a verb that completes one inside a relative clause is inside it too: the residents fled on Sunday, the
+        # count did not rise then
+        ("The number of homes destroyed rose to 57 as inspectors reached the Pine Hollow neighbourhood, where "
+         "residents said they had less than 20 minutes to flee on Sunday evening.", "Sunday evening",
+         "the Pine Hollow neighbourhood, where residents said they had less than 20 minutes to flee on Sunday evening"),
     ],
 )
 def test_dates_inside_noun_phrases_date_the_phrase(nlp, text, date, phrase):

@@ -24,6 +24,7 @@ _NOMINAL = {"NOUN", "PROPN"}
 _CLAUSE_OF_NOUN = {"acl", "relcl"}  # "the barrier built in 1974", "the fighting, which ended in 1994"
 _DIRECT_MODIFIER = {"poss", "nmod", "nummod", "compound", "amod"}  # "Friday's deadline", "the 2024 report"
 _VERBAL = {"VERB", "AUX"}
+_INSIDE_CLAUSE = {"conj", "xcomp", "ccomp"}  # a verb coordinated with, or completing, the verb above it
 _DASHES = {"-", "–", "—", "--"}
 
 
@@ -127,9 +128,11 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
         if cur.pos_ in _VERBAL and not first:
             # The date reached a verb: it dates that verb's clause (or the noun it names). A verb coordinated
             # into a relative clause is still inside the noun's phrase: "Kaczynski, who killed 3 people and
-            # injured 23 in bombings between 1978 and 1995, ..." does not date the sentence to 1978.
+            # injured 23 in bombings between 1978 and 1995, ..." does not date the sentence to 1978; so is a
+            # verb that completes one: "rose to 57 as inspectors reached the neighbourhood, where residents said
+            # they had 20 minutes to flee on Sunday evening" dates the fleeing, not the rise.
             verb = cur
-            while verb.dep_ == "conj" and verb.head.pos_ in _VERBAL and verb.head.i != verb.i:
+            while verb.dep_ in _INSIDE_CLAUSE and verb.head.pos_ in _VERBAL and verb.head.i != verb.i:
                 verb = verb.head
             if (verb.i != cur.i and verb.dep_ in _CLAUSE_OF_NOUN and verb.head.pos_ in _NOMINAL
                     and not _infinitival(verb)):
