@@ -40,4 +40,7 @@ PEOPLE_KINDS = frozenset("""
 # (and "14 bodies had been identified" is a part of the toll, not another toll)
 OTHER_KIND_WORDS = frozenset({"infect", "infected", "infection", "sicken", "sickened", "vaccinate", "test",
                               "identify", "identified"})
+# Counted nouns that name one kind of thing ("41 houses" / "Forty-one homes" destroyed): read as the first.
+# Generic news vocabulary, singular.
+SAME_COUNTED = {"house": "home", "dwelling": "home", "residence": "home"}
 FAMILY_OF = {lemma: family for family, lemmas in COUNT_FAMILIES.items() for lemma in lemmas}

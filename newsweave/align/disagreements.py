@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
 
-from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS
+from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS, SAME_COUNTED
 from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attribution, prison_term
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
@@ -612,6 +612,38 @@ _RATE_PERIOD = {"daily": "day", "weekly": "week", "monthly": "month", "annual": 
 _PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 
 
+# a bracket opening right after a figure: what follows in it is that figure in another unit ("12,400 acres
+# (5,018 hectares)", "45 mph (72 km/h)")
+# An area of land a fire burned or water flooded, in the words of its claim: the one area a report of such an
+# event measures ("had burned 12,400 acres", "the fire grew to 14,000 acres", "has scorched about 5,000 hectares",
+# "flooded 300 square kilometres"); other areas ("14,400 acres of bogs", "an institution on about 250 acres")
+# are of other things, compared only as counts of one named noun
+_AREA_STRUCK = re.compile(r"\b(?:burn(?:s|ed|t|ing)?|scorch\w*|charr\w*|blacken\w*|consum(?:e|es|ed|ing)|devour\w*|"
+                          r"flood(?:s|ed|ing)?|inundat\w*|submerg\w*|(?:wild|bush|forest)?fires?|blazes?|infernos?)\b",
+                          re.IGNORECASE)
+
+
+def _struck_area(text: str, c: Claim, q) -> bool:
+    """Is the measure an area of land a fire or a flood struck (see _AREA_STRUCK)?"""
+    return q.kind == "measure" and q.unit == "area" and bool(_AREA_STRUCK.search(text, c.start, c.end))
+
+
+_AREA_UNIT_WORDS = ("acre", "hectare", "square", "sq", "km", "kilometre", "kilometer", "mile", "metre", "meter")
+_CONVERSION_BRACKET = re.compile(r"\s*\(\s*(?:about|around|some|roughly|nearly|almost|approximately)?\s*$", re.IGNORECASE)
+
+
+def _converted(text: str, q, quantities) -> bool:
+    """Is the measure ``q`` another measure of its claim told again in another unit, in brackets after it? It is
+    that figure, not one of its own: two positions of one report would make the report's figure ambiguous."""
+    if q.kind != "measure" or q.unit not in _BASE_UNITS:
+        return False
+    m = _CONVERSION_BRACKET.search(text, max(0, q.start - 20), q.start)
+    if not m:
+        return False
+    return any(o is not q and o.kind == "measure" and o.unit in _BASE_UNITS and o.end == m.start()
+               and _BASE_UNITS[o.unit][0] == _BASE_UNITS[q.unit][0] for o in quantities)
+
+
 def _increment(text: str, q) -> bool:
     """Does the figure count what was added to a running count ("three more bodies")? Only with a noun counted:
     "killed five and injured nine more" counts others, the injured."""
@@ -699,6 +731,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         and (q.counted == "age" or not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start))
         and not _POPULATION_BEFORE.search(texts[c.article], max(0, q.start - 40), q.start)
         and not _increment(texts[c.article], q)
+        and not _converted(texts[c.article], q, c.quantities)
         and not _PER_BEFORE.search(texts[c.article], max(0, q.start - 6), q.start)
         and not _COUNT_PROGRESS.match(texts[c.article], q.end)
         and not _level_after_change(texts[c.article], q)
@@ -720,7 +753,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     by_counted: dict[tuple, list[int]] = defaultdict(list)
     uncounted: list[int] = []
     for k, (c, q) in enumerate(items):
-        if q.counted or q.kind != "cardinal":
+        if _struck_area(texts[c.article], c, q):
+            by_counted[(q.kind, q.unit, None)].append(k)  # (what the land is, "of forest", "of countryside", is no other area)
+        elif q.counted or q.kind != "cardinal":
             by_counted[(q.kind, q.unit, q.counted)].append(k)
         elif q.value is not None and q.value >= 2:
             uncounted.append(k)  # "has risen to 17": compared with every count, on a stricter reading match
@@ -899,18 +934,24 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # said 120,000 people took part" is a crowd)
             given = _source_verb(texts[ca.article], ca, qa) or _source_verb(texts[cb.article], cb, qb)
             family = _FAMILY_OF.get(given[1], "~")[1:] if given else ""
-        turnout = qa.kind == "percent" and _turnout(texts[ca.article], ca, qa) and _turnout(texts[cb.article], cb, qb)
-        if turnout or qa.counted == qb.counted == "age":
+        named_share = _named_share(texts[ca.article], ca, qa) if qa.kind == "percent" else None
+        if named_share != _named_share(texts[cb.article], cb, qb):
+            named_share = None
+        if named_share or qa.counted == qb.counted == "age":
             family = ""  # a share of voters counted, not a crowd estimated; a person's age, not a count of the dead
         if family in _ESTIMATED_COUNTS and status is None:
             status = "estimate"
         change = _change_subject(texts[ca.article], ca, qa) if qa.kind == "percent" else None
         if qa.unit in _TIME_UNITS:
             subject = "prison term"  # (the only durations compared)
-        elif turnout:
-            subject = "turnout"
+        elif named_share:
+            subject = named_share
         elif change is not None and change == _change_subject(texts[cb.article], cb, qb):
             subject = _change_name(change[1], change[0], names)  # what moved and which way: "Brisk shares rise"
+        elif _struck_area(texts[ca.article], ca, qa) and _struck_area(texts[cb.article], cb, qb):
+            # an area burned or flooded, whatever the land ("of forest", "of countryside") and the unit
+            word = _shared_word(ca, cb, qa, names, common)
+            subject = "area" if word in ("", *_AREA_UNIT_WORDS) else f"area {word}"
         elif family:
             # one kind of count is one subject however each report names what it counts ("60 people",
             # "65 dead", "injuring 157 others"): its items merge through the figures they share
@@ -1275,6 +1316,7 @@ def _with_counted(q, text: str):
             counted = _singular(word)
         elif q.kind == "cardinal" and q.unit is None and _HARMED_BEFORE.search(text, max(0, q.start - 40), q.start):
             counted = "people"  # "killed five people and wounded eight": whom such a verb's figure counts
+    counted = SAME_COUNTED.get(counted, counted)  # ("41 houses" / "Forty-one homes")
     nationality = _nationality(text, q)
     if nationality:
         counted = _PEOPLE_FROM + nationality  # "four Britons" / "Five British nationals"
@@ -1541,6 +1583,10 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
                 postings[t].append(x)
         if q.counted in _NAMED_MEASURES:  # a measure named by its figure ("magnitude 5.8" / "the magnitude at 6.2")
             postings[f"\0measure {q.counted}"].append(x)
+        elif q.kind == "percent" and (named := _named_share(segments.index._texts[c.article], c, q)):
+            postings[f"\0share {named}"].append(x)  # ("The fire was 10% contained" / "push containment to 25%")
+        elif _struck_area(segments.index._texts[c.article], c, q):  # an area burned or flooded (see _subject_segments)
+            postings["\0area"].append(x)
         elif q.unit in _TIME_UNITS:  # (only prison terms get here: see _number_disagreements)
             postings["\0prison term"].append(x)
         elif _nationals(q.counted):  # a country's people ("three Germans")
@@ -1669,14 +1715,14 @@ class _SegmentCache:
         quake in western Varnia has risen to 27" / "the quake that killed 29 people around Novy Dvor": two
         reports that share no statement, written hours apart, about one quake)"""
         (direct_a, pa), (direct_b, pb) = self.places_of(a), self.places_of(b)
-        return direct_a and direct_b and bool(pa & pb) and self._within_cycle(a.article, b.article)
+        return direct_a and direct_b and bool(pa & pb) and self.within_cycle(a.article, b.article)
 
     def same_subject(self, a: Claim, b: Claim) -> bool:
         """Do two claims of reports of one news cycle name someone or something in common, besides places?"""
         shared = set(a.entities) & set(b.entities)
-        return any(e not in self.places for e in shared) and self._within_cycle(a.article, b.article)
+        return any(e not in self.places for e in shared) and self.within_cycle(a.article, b.article)
 
-    def _within_cycle(self, a: str, b: str) -> bool:
+    def within_cycle(self, a: str, b: str) -> bool:
         from datetime import date  # noqa: PLC0415
 
         try:
@@ -1697,12 +1743,12 @@ class _SegmentCache:
             for x, y in self.linked:
                 self._neighbours[x].add(y)
                 self._neighbours[y].add(x)
-        return bool(self._neighbours[a] & self._neighbours[b]) and self._within_cycle(a, b)
+        return bool(self._neighbours[a] & self._neighbours[b]) and self.within_cycle(a, b)
 
     def same_story(self, a: str, b: str) -> bool:
         """Do the two articles report the same story: another fact in common, and (when both are dated)
         published within ``NEWS_CYCLE_DAYS`` of each other?"""
-        return a == b or (min(a, b), max(a, b)) in self.linked and self._within_cycle(a, b)
+        return a == b or (min(a, b), max(a, b)) in self.linked and self.within_cycle(a, b)
 
     def past_only(self, c: Claim, years: set[str]) -> bool:
         """Are all the years the claim names before its report's year (the story's usual year when the
@@ -1767,6 +1813,19 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # two prison terms of one person (a name both claims give) in reports of one news cycle: one sentence
         # told two ways (read on the looser scale of one kind of count); two people's terms never
         return (seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING) if cache.same_subject(a, b) else None
+    if (qa.kind == qb.kind == "percent" and cache.within_cycle(a.article, b.article)
+            and (named := _named_share(index._texts[a.article], a, qa)) and named == _named_share(index._texts[b.article], b, qb)):
+        # a share the story names ("The fire was 10% contained" / "calmer winds let crews push containment to
+        # 25%"): the name is the subject, in reports of one news cycle about no other places, however the
+        # wordings read (those two read as unalike as two unrelated sentences, 0.19)
+        return seg_a, seg_b, -1.0
+    if (cache.within_cycle(a.article, b.article) and _struck_area(index._texts[a.article], a, qa)
+            and _struck_area(index._texts[b.article], b, qb)):
+        # an area a fire burned or water flooded, in reports of one news cycle, in any unit and any words ("had
+        # burned 12,400 acres" / "the fire grew to 14,000 acres" / "has scorched about 5,000 hectares"): the
+        # wordings need read alike only as two of one subject (a day's report and the next's may share no other
+        # statement)
+        return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
     wa, wb = cache.window_words(a, qa, names), cache.window_words(b, qb, names)
     owner_a, owner_b = ({t for t in w if t.startswith("@")} for w in (wa, wb))
     if owner_a and owner_b and not owner_a & owner_b:
@@ -2574,24 +2633,34 @@ def _same_measure(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache 
     """Two percentages that count nothing named ("9%", "10 percent") compare only when the words around them
     name the same measure ("a 9% pay rise" / "a 10% pay hike"; "Brisk shares soared 26 per cent" / "Shares of
     Brisk closed 24% higher"); "prices rose 3%" / "wages rose 5%" do not. Two prison terms measure the same
-    ("sentenced to 12 years in prison" / "10 years in jail")."""
+    ("sentenced to 12 years in prison" / "10 years in jail"), and two areas a fire or flood struck do."""
     if qa.kind == qb.kind == "measure" and qa.unit in _TIME_UNITS:
         return prison_term(texts[ca.article], qa) and prison_term(texts[cb.article], qb)
+    if _struck_area(texts[ca.article], ca, qa) and _struck_area(texts[cb.article], cb, qb):
+        return True  # an area burned or flooded ("12,400 acres" / "about 5,000 hectares"): see _subject_segments
     if qa.kind != "percent" or qb.kind != "percent":
         return False
     return (bool(_measure_words(texts[ca.article], qa) & _measure_words(texts[cb.article], qb))
             or _same_change(texts, ca, qa, cb, qb, segments)
-            or _turnout(texts[ca.article], ca, qa) and _turnout(texts[cb.article], cb, qb))
+            or (named := _named_share(texts[ca.article], ca, qa)) is not None
+            and named == _named_share(texts[cb.article], cb, qb))
 
 
-# A story's turnout is one share, whoever gives it: "Turnout was 71%" / "turnout of 72.4 per cent"
-_TURNOUT_BEFORE = re.compile(r"\bturnout\b(?:\s+(?:was|is|stood|reached|hit|of|at|came|to|in|the|vote|\w+ed))*\s*"
-                             r"(?:about|around|nearly|almost|some|just|over|under|roughly)?\s*$", re.IGNORECASE)
+# A story's turnout is one share, whoever gives it: "Turnout was 71%" / "turnout of 72.4 per cent"; so is a
+# fire's containment: "The fire was 10% contained" / "crews pushed containment to 25%"
+_NAMED_SHARE_BEFORE = re.compile(r"\b(turnout|containment)\b(?:\s+(?:was|is|stood|reached|hit|of|at|came|to|in|the|vote|"
+                                 r"\w+ed))*\s*(?:about|around|nearly|almost|some|just|over|under|roughly)?\s*$",
+                                 re.IGNORECASE)
+_CONTAINED_AFTER = re.compile(r"\s+contained\b", re.IGNORECASE)
 
 
-def _turnout(text: str, c: Claim, q) -> bool:
-    """Is the percentage the turnout, named right before it?"""
-    return bool(_TURNOUT_BEFORE.search(text, max(c.start, q.start - 40), q.start))
+def _named_share(text: str, c: Claim, q) -> str | None:
+    """The share a percentage is, named right before it ("turnout", "containment") or right after it ("10%
+    contained"), or None."""
+    m = _NAMED_SHARE_BEFORE.search(text, max(c.start, q.start - 40), q.start)
+    if m:
+        return m.group(1).lower()
+    return "containment" if _CONTAINED_AFTER.match(text, q.end) else None
 
 
 def _next_to_vague(qa, qb) -> bool:
