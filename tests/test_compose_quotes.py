@@ -328,7 +328,7 @@ def test_the_president_is_the_person_the_story_mostly_titles_so():
     chancellor) nor someone a title sat near ("President Tom Varga's nominee Lea Brandt")."""
     text = ("President Tom Varga sent Deputy Minister Lea Brandt, now President Tom Varga's nominee for the treasury, "
             "to Velia on Monday. Brandt met Chancellor Erik Lund of Velia and President Ola Stam of Orland.\n\n"
-            "President Varga will host Lund next week. The president did not say who in his cabinet was talking to Lund.")
+            "President Varga will host Lund next week. The president said no one in his cabinet was talking to Lund.")
     b = _brief_one(text, "Envoy in Velia")
     q = next(q for q in b.quotes if "cabinet" in q["text"])
     assert q["speaker"] == "Tom Varga", q

@@ -333,6 +333,11 @@ _WANTING_VERBS = frozenset("want wish prefer plan intend seek aim decide refuse 
 _WH_INFINITIVE = re.compile(r"(?:how|what|where|when|whether|which|who)\s+(?:\w+\s+)?to\s", re.IGNORECASE)
 
 
+# a verb of saying that is negated or refused right before it: "have not said", "did not yet say", "declined to say"
+_NEGATED_CUE = re.compile(r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to)\s+(?:(?:yet|immediately|publicly|officially)\s+)?$",
+                          re.IGNORECASE)
+
+
 def _a_statement(text: str, a, speaker: str | None) -> bool:
     """Is this attribution something its speaker said, for the list of quotes? The annotator also marks
     what a linking verb ties together ("the road linking the region and Armenia"), a possessor's stance
@@ -349,6 +354,8 @@ def _a_statement(text: str, a, speaker: str | None) -> bool:
                                  or cue_lemma in _KNOWING_VERBS or cue_lemma in _WANTING_VERBS
                                  or _WH_INFINITIVE.match(text, a.content_start)):
         return False
+    if a.kind == "indirect" and a.cue_start is not None and _NEGATED_CUE.search(text, max(0, a.cue_start - 30), a.cue_start):
+        return False  # "investigators have not said what caused it", "would not say how many": nothing was said
     cue = text[a.cue_start:a.cue_end].strip().lower() if a.cue_start is not None else ""
     stems = {cue, cue[:-1], cue[:-2], cue[:-3], cue[:-3] + "e", cue[:-2] + "e", cue[:-1] + "e"} if cue else set()
     return not stems & LINK_VERBS
@@ -569,6 +576,8 @@ def _same_statement(a: _Quote, b: _Quote) -> bool:
         return False
     if a.first_person or b.first_person:
         return False  # "I" is the writer of that article, never another outlet's speaker
+    if a.entity and a.entity == b.entity and _WORD.findall(a.text.lower()) == _WORD.findall(b.text.lower()):
+        return True  # one speaker's very words, however short ("This was preventable" / "This was preventable.")
     if len(a.stems) < MIN_CONTENT_STEMS or len(b.stems) < MIN_CONTENT_STEMS:
         return False
     if a.places and b.places and not (a.places & b.places):
