@@ -103,7 +103,7 @@ _PERSON_CUE = re.compile(
     r"(?:\b(?:President|Minister|Premier|Chancellor|Mr|Mrs|Ms|Dr|Sen|Senator|Rep|Gov|Governor|Mayor|Gen|General|"
     r"Col|Colonel|Lt|Capt|Captain|Sgt|Admiral|Adm|Judge|Justice|King|Queen|Prince|Princess|Pope|Sheikh|Prof|"
     r"Professor|Sir|Dame|Lord|Lady|Ambassador|Secretary|Spokesman|Spokeswoman|Commander|Chairman|Chairwoman|"
-    r"Director|Rev|Father|Imam|Rabbi|Emir|Sultan)\.?\s+(?:[A-Z][\w'’.-]*\s+)?$)"
+    r"Director|Rev|Father|Imam|Rabbi|Emir|Sultan|Chief|Inspector|Superintendent|Sheriff)\.?\s+(?:[A-Z][\w'’.-]*\s+)?$)"
 )
 # ... or a post written in lower case and set off by a comma: "said Amra's mayor, Petra Sund"
 _PERSON_POST_BEFORE = re.compile(
@@ -117,7 +117,7 @@ _PERSON_ROLE_BEFORE = re.compile(
     r"activist|economist|scientist|climatologist|analyst|researcher|professor|lawyer|attorney|manager|coach|"
     r"director|leader|official|judge|prosecutor|secretary|founder|striker|midfielder|defender|goalkeeper|"
     r"player|singer|actor|actress|author|novelist|editor|correspondent|reporter|doctor|nurse|teacher|mayor|"
-    r"governor|senator|lawmaker|deputy|aide|adviser|advisor|commander|officer|pilot|captain)\s+$")
+    r"governor|senator|lawmaker|deputy|aide|adviser|advisor|commander|officer|pilot|captain|chief|sheriff)\s+$")
 _ADMIN_NOUNS = (
     "district|districts|region|regions|province|provinces|town|city|village|villages|county|state|capital|"
     "municipality|oblast|prefecture|governorate|territory|enclave|settlement|suburb|neighbourhood|neighborhood|"
@@ -175,9 +175,11 @@ _HEAD_TYPES = {
     "LOC": {
         "river", "mountains", "mountain", "mount", "valley", "sea", "lake", "corridor", "coast", "peninsula", "island",
         "islands", "desert", "gulf", "bay", "plain", "plains", "plateau", "strait", "ocean", "basin", "range", "forest",
-        "highlands", "lowlands", "delta", "pass", "canal",
+        "highlands", "lowlands", "delta", "pass", "canal", "ridge", "heights", "hollow",
     },
-    "GPE": {"district", "province", "oblast", "governorate", "prefecture", "county", "municipality", "region"},
+    # (towns named for a feature: "Brask Falls", "Sioux Falls", "Colorado Springs")
+    "GPE": {"district", "province", "oblast", "governorate", "prefecture", "county", "municipality", "region", "falls",
+            "springs"},
     "FAC": {
         "airport", "bridge", "hospital", "stadium", "palace", "square", "road", "highway", "street", "avenue",
         "tower", "dam", "station", "base", "port", "prison", "embassy", "mosque", "cathedral", "temple", "museum",
@@ -1639,7 +1641,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
             head_votes["GPE" if g.labels.get("GPE", 0) > total / 2 or gaz.cities(n) else "LOC"] += 1
     if head_votes:
         return head_votes.most_common(1)[0][0]
-    strong = weak = person = org = fac = 0
+    strong = weak = person = org = fac = named_of = 0
     if texts:
         for m in g.members:
             t = texts.get(m.article)
@@ -1649,6 +1651,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
             if (_PLACE_AFTER.match(post) or _PLACE_BEFORE.search(pre) or _PLACE_APPOSITION.match(post)
                     or _STATE_AFTER.match(post) or _DIRECTION_BEFORE.search(pre)):
                 strong += 1
+                named_of += bool(_PLACE_BEFORE.search(pre))
             elif _PLACE_PREP.search(pre):
                 weak += 1
             if _PERSON_CUE.search(pre) or _PERSON_POST_BEFORE.search(pre) or _PERSON_ROLE_BEFORE.search(pre):
@@ -1666,7 +1669,9 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
         return "ORG"
     if not city and fac >= 1 and 2 * fac >= len(g.members) and strong == 0 and weak <= fac:
         return "FAC"  # most mentions name the facility before its kind: "the Tarnagor dam"
-    if strong >= 2 or (strong >= 1 and (weak >= 1 or place_votes > 0)):
+    if strong >= 2 or (strong >= 1 and (weak >= 1 or place_votes > 0)) or (named_of and person == org == fac == 0):
+        # (a place named after its kind, once, is enough where nothing says otherwise: "the US state of Norvale",
+        # tagged a facility elsewhere)
         return place_type
     # A name the parser calls an organisation wherever it occurs, never a place, and that the text seldom
     # puts after "in" or "from", is the organisation, though a small town has the same name ("White House",
