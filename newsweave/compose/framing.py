@@ -124,6 +124,8 @@ LOADED_VERBS = {
     "miracle", "groundbreaking", "game-changer", "game-changing", "revolutionary",
     # a verdict on someone's character ("greedy pilots", "a callous government"), which the data lexicons miss
     "greedy", "greed", "callous", "shameless", "disgraceful", "spineless",
+    # a verdict on how officials act ("bungling officials dithered"), and hype for a fire ("an inferno devoured")
+    "bungle", "bungling", "dither", "devour", "inferno",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
@@ -163,6 +165,8 @@ DESCRIPTIVE = {
     "suspended", "forced",
     # results of a match or a vote: "beating Ostrel City 3-1", "Cup winners"
     "beat", "beats", "beating", "winner", "winners", "champion", "champions",
+    # "Two firefighters suffered minor burns", "for cutting the forestry budget" (a verb, not "a cutting remark")
+    "suffer", "suffers", "suffered", "cutting",
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
