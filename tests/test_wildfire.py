@@ -12,7 +12,8 @@ import newsweave
 
 WIRE = ("A fast-moving wildfire in the hills above Brask Falls had burned 12,400 acres (5,018 hectares) by Tuesday "
         "morning and forced about 3,200 people from their homes, fire officials said.\n\n"
-        "The Cedar Ridge fire was 10% contained, the Norvale Department of Forestry said in its morning update.\n\n"
+        "The Cedar Ridge fire was 10% contained, the Norvale Department of Forestry said in its morning update. It "
+        "started on Sunday afternoon near a campground on Route 9, and investigators have not said what caused it.\n\n"
         "Forty-one homes had been destroyed, the department said. No deaths have been reported.")
 EUROPE = ("A wildfire in the US state of Norvale has scorched about 5,000 hectares of forest and scrub, officials said "
           "on Tuesday.\n\nMore than 3,000 people have been evacuated from Brask Falls and surrounding villages. The fire, "
@@ -20,9 +21,13 @@ EUROPE = ("A wildfire in the US state of Norvale has scorched about 5,000 hectar
 LOCAL = ("The Cedar Ridge fire grew to 14,000 acres on Wednesday, but calmer winds let crews push containment to 25%, "
          "the Norvale Department of Forestry said in its evening update.\n\n"
          "The number of homes destroyed rose to 57 as damage inspectors reached the Pine Hollow neighbourhood, where "
-         "residents said they had less than 20 minutes to flee on Sunday evening.")
+         "residents said they had less than 20 minutes to flee on Sunday evening.\n\n"
+         "Two firefighters suffered minor burns on Wednesday afternoon, the department said.\n\n"
+         "Division Chief Marta Okafor said the fire was started by a campfire that was not fully put out. \"This was "
+         "preventable,\" she said.")
 TABLOID = ("A hellish inferno has devoured a staggering 20,000 acres of Norvale countryside, leaving terrified families "
-           "homeless while bungling state officials dithered.")
+           "homeless while bungling state officials dithered.\n\nFire chief Marta Okafor admitted: \"This was "
+           "preventable.\"\n\nFurious residents slammed the state for cutting the forestry budget last year.")
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +96,40 @@ def test_other_areas_in_a_theme_are_not_compared():
                "growers, officials said on Monday.", "2027-09-06"),
     ])
     assert not [d for d in b.disagreements if d["kind"] == "number"], _show(b)
+
+
+def test_one_speakers_short_quote_in_two_reports_is_one_quote(fire):
+    """ "This was preventable," she said (the local paper) / admitted: "This was preventable." (the tabloid): one
+    quote of Marta Okafor with both sources, though three words are too few to match a quote by its words."""
+    same = [q for q in fire.quotes if "preventable" in q["text"]]
+    assert len(same) == 1 and set(same[0]["sources"]) == {"w3", "w4"}, same
+
+
+def test_what_no_one_said_is_no_quote(fire):
+    """ "investigators have not said what caused it": the investigators said nothing."""
+    assert not [q for q in fire.quotes if "caused it" in q["text"]], [q["text"] for q in fire.quotes]
+
+
+def test_verdicts_on_officials_and_hype_are_loaded_and_plain_verbs_are_not(fire):
+    """The tabloid's "bungling", "dithered", "devoured" and "inferno" are loaded; the local paper's "suffered minor
+    burns" and the tabloid's "for cutting the forestry budget" are plain words."""
+    terms = {f["article"]: {t["term"] for t in f["terms"]} for f in fire.framing}
+    assert {"bungling", "dither", "devour", "inferno"} <= terms["w4"], terms["w4"]
+    assert not {"suffered", "cutting"} & (terms["w3"] | terms["w4"]), terms
+
+
+def test_a_town_named_for_a_feature_and_a_state_named_once_are_places(fire):
+    """ "Brask Falls" is a town ("Falls", as in Sioux Falls), not an organisation; "the US state of Norvale" says
+    Norvale is a place, though the tagger calls it a facility elsewhere."""
+    types = {e["name"]: e["type"] for e in fire.entities}
+    assert types.get("Brask Falls") == "GPE" and types.get("Norvale") == "GPE", types
+
+
+def test_a_dates_noun_phrase_is_compared_with_other_events_by_itself(fire):
+    """ "The fire, which broke out on Sunday, has destroyed 41 houses" and "... the neighbourhood, where residents
+    said they had less than 20 minutes to flee on Sunday evening" read alike as sentences (both tell of homes
+    lost); their Sunday events, the fire's start and the residents' flight, are two events."""
+    sunday = [e for e in fire.timeline if str(e["date"]) == "2027-08-08"]
+    fled = [e for e in sunday if "flee" in e["event"]]
+    assert len(fled) == 1 and fled[0]["sources"] == ["w3"], sunday
+    assert [e for e in sunday if "broke out" in e["event"] and e["sources"] == ["w2"]], sunday

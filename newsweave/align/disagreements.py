@@ -1603,6 +1603,11 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
     return sorted(pairs)
 
 
+# a place named as its event's name: "the Cedar Ridge fire", "the Tohoku earthquake", "the Orsa floods"
+_EVENT_NAMED = re.compile(r"\s+(?:fire|wildfire|blaze|bushfire|quake|earthquake|floods?|flooding|storm|tornado|"
+                          r"eruption|landslide|mudslide|avalanche|shooting|bombing|attack|crash|disaster)s?\b", re.IGNORECASE)
+
+
 class _SegmentCache:
     """``_segment`` and ``_years`` once per claim and figure: each takes part in many pairs."""
 
@@ -1695,11 +1700,19 @@ class _SegmentCache:
         places: "Cambodian children"), except in its attribution ("Russian President Vladimir Putin said
         ..." counts no Russians). A people named beside places ("1,500 Kurds in Rome") does not make the
         claim about their land."""
-        direct = {self.places[e] for e in c.entities if e in self.places}
+        direct = {self.places[e] for e in c.entities if e in self.places and not self._names_event(c, e)}
         if direct:
             return True, direct
         return False, {place for s, t, place in self.peoples.get(c.article, ())
                        if c.start <= s and t <= c.end and not in_attribution(c, s, t)}
+
+    def _names_event(self, c: Claim, entity: str) -> bool:
+        """Is the place named in the claim only as the name of its event ("The Cedar Ridge fire grew to 14,000
+        acres", "the Tohoku earthquake")? The event happened there or nearby, and a report that tells where
+        ("in the hills above Brask Falls") names no other place for it."""
+        text = self.index._texts[c.article]
+        spans = [(s, e) for s, e, eid in self.mention_spans.get(c.article, ()) if eid == entity and c.start <= s and e <= c.end]
+        return bool(spans) and all(_EVENT_NAMED.match(text, e) for _s, e in spans)
 
     def other_places(self, a: Claim, b: Claim, direct_only: bool = False) -> bool:
         """Are two claims about different places, or different peoples? (A place against a people decides
