@@ -191,6 +191,29 @@ def figures_agree(a, b) -> bool:
     return abs(a.value - b.value) < unit
 
 
+OPEN_BOUND_REACH = 1.25  # how far past an open bound a value may be and still be what the bound gives
+
+
+def near_bound(a, b) -> bool:
+    """Is each open bound of the two figures ("up to 225 km/h", "at least two people") near the other's value,
+    not merely on its side? "winds of up to 225 km/h" (the storm's peak) and "winds of 65 mph" (that evening's)
+    agree as bounds go, but do not give one value. Measures are compared in their dimension's base unit."""
+    def scale(q) -> float:
+        return _BASE_UNITS[q.unit][1] if q.kind == "measure" and q.unit in _BASE_UNITS else 1.0
+
+    for q, other in ((a, b), (b, a)):
+        if (q.low is None) == (q.high is None):
+            continue  # (an exact figure, or a range)
+        bound = (q.low if q.high is None else q.high) * scale(q)
+        value = next((x for x in (other.value, other.low, other.high) if x is not None), None)
+        if not bound or not value:
+            continue
+        value *= scale(other)
+        if max(abs(value), abs(bound)) / min(abs(value), abs(bound)) > OPEN_BOUND_REACH:
+            return False
+    return True
+
+
 def _converted_agree(a, b) -> bool:
     (dim_a, fa, oa), (dim_b, fb, ob) = _BASE_UNITS[a.unit], _BASE_UNITS[b.unit]
     if dim_a != dim_b:
@@ -235,14 +258,16 @@ def figures_conflict(a: Sequence, b: Sequence, counts: bool = False, shares: boo
     if not mine:
         return False
     theirs = _single_figures(b, counts, shares)
-    return any(k in theirs and not figures_agree(q, theirs[k]) for k, q in mine.items())
+    return any(k in theirs and not (figures_agree(q, theirs[k]) and near_bound(q, theirs[k])) for k, q in mine.items())
 
 
 def _single_figures(quantities: Sequence, counts: bool, shares: bool) -> dict[tuple, object]:
     kinds: dict[tuple, list] = defaultdict(list)
     kinds_taken = ("percent", "money", "measure") if shares else ("money", "measure")
     for q in quantities:
-        if q.value is not None and (q.kind in kinds_taken or counts and q.counted):
+        # (a measure or a sum may be an open bound: "winds of up to 225 km/h")
+        bounded = q.value is None and q.kind in ("measure", "money") and (q.low is None) != (q.high is None)
+        if (q.value is not None or bounded) and (q.kind in kinds_taken or counts and q.counted):
             kinds[(*measure_of(q), q.counted if q.kind == "cardinal" else None)].append(q)
     return {k: qs[0] for k, qs in kinds.items() if len(qs) == 1}
 

@@ -44,8 +44,8 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.align.facts import (conflicting_counts, copied_passages, figures_agree, measure_of, one_count, origins,
-                                   outlet_keys)
+from newsweave.align.facts import (conflicting_counts, copied_passages, figures_agree, measure_of, near_bound, one_count,
+                                   origins, outlet_keys)
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
@@ -1232,9 +1232,16 @@ def _other_figures(mine: Sequence, theirs: Sequence) -> bool:
             # not state "was second with 27.8%" (a count may be told without its figure: "killed dozens"); so is
             # a size: "The fire was 10% contained" does not state "The fire grew to 14,000 acres on Wednesday"
             return True
-        if same and not any(figures_agree(o, q) for o in same for q in mine if _figure_kind(q) == kind):
+        if same and not any(_states_value(o, q) for o in same for q in mine if _figure_kind(q) == kind):
             return True
     return False
+
+
+def _states_value(theirs, mine) -> bool:
+    """Does the figure ``theirs`` give the value ``mine`` gives? They agree, and an open bound is near the value,
+    not merely on its side: "at least two people died" gives "Two people were killed", but "winds of up to 225
+    km/h" does not give "winds of 65 mph" (the storm's peak, not its strength that evening)."""
+    return figures_agree(theirs, mine) and near_bound(theirs, mine)
 
 
 def _span_count(claims: Sequence, start: int, end: int) -> tuple[str, object] | None:
