@@ -40,8 +40,13 @@ def _phrase(noun, participle: bool = False) -> tuple[int, int]:
         # "of", but the phrase is the one that noun completes ("12,400 adults published ..." read as an event); a
         # relative clause is the noun's own ("the pilots of the flight that crashed on Tuesday": the flight crashed)
         start_tok = noun.head.head.left_edge
-    end_tok = noun.right_edge
     doc = noun.doc
+    # "The death toll rose to five after three people drowned ... on Thursday": the parser may read "five after"
+    # as a modifier of the figure of the noun; the phrase is the people who drowned, not the toll's figure
+    for k in range(start_tok.i, noun.i):
+        if doc[k].lower_ in ("after", "before") and doc[k].dep_ == "quantmod":
+            start_tok = doc[k + 1]
+    end_tok = noun.right_edge
     # A coordinated noun is another thing with its own time: "the 1993 Oslo accord and the latest agreement,
     # known as the Wye Memorandum" dates the accord, not the agreement.
     conj = [c for c in noun.children if c.dep_ == "conj" and c.i > noun.i]
