@@ -332,6 +332,24 @@ def _event_words_contained(a: _Candidate, b: _Candidate) -> bool:
     return len(small) >= 2 and small <= large
 
 
+_PART_OF_DAY = re.compile(r"T(?:(MO|AF|EV|NI)|(\d\d):\d\d)")
+
+
+def _parts_of_day(doc: AnnotatedArticle, sent: Sentence, day: str) -> set[str]:
+    """The parts of ``day`` (morning, afternoon, evening, night) the sentence's times put it in: "2 a.m." is the
+    night, "Thursday evening" the evening; empty when it gives no time of that day."""
+    out = set()
+    for t in doc.timexes:
+        if sent.start <= t.start and t.end <= sent.end and (t.value or "").startswith(day + "T"):
+            m = _PART_OF_DAY.match(t.value, len(day))
+            if m and m.group(1):
+                out.add(m.group(1))
+            elif m:
+                hour = int(m.group(2))
+                out.add("NI" if hour < 5 or hour >= 21 else "MO" if hour < 12 else "AF" if hour < 17 else "EV")
+    return out
+
+
 def _meaning_similarity(index: SentenceIndex, a: _Candidate, b: _Candidate) -> float:
     """How close in meaning two candidates' events are: their sentences', or where either event is a date's noun
     phrase, their events' own: "The fire, which broke out on Sunday, has destroyed 41 houses" and "... rose to 57 as
@@ -592,6 +610,16 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
         # "sentenced to 12 years" and "to 10 years" on one day are two versions of the event (a disagreement),
         # not one event both reports tell
         return figures_conflict(figures_of(m.sentence), figures_of(cand.sentence), counts=True)
+    parts: dict[int, set[str]] = {}
+
+    def other_part_of_day(m: _Candidate, cand: _Candidate) -> bool:
+        # "made landfall at about 2 a.m. on Thursday" and "weakened to a tropical storm on Thursday evening" are
+        # two events of one day, however alike the sentences read
+        for c in (m, cand):
+            if id(c) not in parts:
+                parts[id(c)] = _parts_of_day(by_id[c.sentence.article], c.sentence, c.date)
+        return bool(parts[id(m)]) and bool(parts[id(cand)]) and not parts[id(m)] & parts[id(cand)]
+
     events: list[_Event] = []
     by_date: dict[str, list[_Event]] = {}
     for cand in candidates:
@@ -603,6 +631,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             if any(
                 m.sentence.article != cand.sentence.article
                 and not other_figures(m, cand)
+                and (cand_facts[id(m)] & cand_facts[id(cand)] or not other_part_of_day(m, cand))
                 and (
                     cand_facts[id(m)] & cand_facts[id(cand)]
                     or index.same_content(m.sentence, cand.sentence) > 0
