@@ -133,7 +133,7 @@ _STATE_AFTER = re.compile(r"^['’]s\s+(?:(?:new|former|outgoing|ruling|national
                           r"interior\s+ministry|foreign\s+ministry|defen[cs]e\s+ministry)\b", re.I)
 # a part of a land named by its direction, in lower case ("southern Calvera", "north-western Varnia"): a place
 # ("Southern Baptist", capitalised, is part of a name)
-_DIRECTION_BEFORE = re.compile(r"\b(?:north|south)?-?(?:northern|southern|eastern|western|central)\s+$")
+_DIRECTION_BEFORE = re.compile(r"\b(?:(?:north|south)?-?(?:northern|southern|eastern|western|central)|neighbou?ring)\s+$")
 _PLACE_PREP = re.compile(r"\b(?:in|into|from|near|outside|across|throughout|towards?|around|within|inside)\s+$")
 _TRAILING_ADMIN = re.compile(rf"\s+(?:{_ADMIN_NOUNS})$")
 # Context that says "this name is a company or an agency": "the state operator X", "X, the state company
@@ -855,6 +855,9 @@ def _without_plural_opener(m: "_M", text: str, texts: dict[str, str]) -> "_M":
     return replace(m, start=m.start + mt.end(), surface=rest)
 
 
+_GRADE = re.compile(r"(?:Category|Cat|Level|Grade|Phase|Stage|Tier|Force)\s+\d+$", re.IGNORECASE)
+
+
 def _not_a_name(m: "_M", text: str) -> bool:
     """Tagger output that names nothing. A word with a stance prefix ("anti-Armenian") is an adjective. A
     title (WORK_OF_ART, which the small model tags most loosely) is title-cased in news copy: "Water was in
@@ -863,6 +866,8 @@ def _not_a_name(m: "_M", text: str) -> bool:
     that runs into another capitalised word ("Units of the Velian | Army") was cut inside a name."""
     if m.label == "NORP" and " " not in m.surface and _STANCE_PREFIX.match(m.surface):
         return True
+    if _GRADE.match(m.surface):
+        return True  # "Category 3", "Level 4": a grade on a scale, not a name
     if m.label != "WORK_OF_ART" or not text:
         return False
     words = re.findall(r"[\w’'-]+", m.surface)
@@ -1651,7 +1656,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
             if (_PLACE_AFTER.match(post) or _PLACE_BEFORE.search(pre) or _PLACE_APPOSITION.match(post)
                     or _STATE_AFTER.match(post) or _DIRECTION_BEFORE.search(pre)):
                 strong += 1
-                named_of += bool(_PLACE_BEFORE.search(pre))
+                named_of += bool(_PLACE_BEFORE.search(pre) or _DIRECTION_BEFORE.search(pre))
             elif _PLACE_PREP.search(pre):
                 weak += 1
             if _PERSON_CUE.search(pre) or _PERSON_POST_BEFORE.search(pre) or _PERSON_ROLE_BEFORE.search(pre):
@@ -1670,8 +1675,8 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
     if not city and fac >= 1 and 2 * fac >= len(g.members) and strong == 0 and weak <= fac:
         return "FAC"  # most mentions name the facility before its kind: "the Tarnagor dam"
     if strong >= 2 or (strong >= 1 and (weak >= 1 or place_votes > 0)) or (named_of and person == org == fac == 0):
-        # (a place named after its kind, once, is enough where nothing says otherwise: "the US state of Norvale",
-        # tagged a facility elsewhere)
+        # (a place named after its kind or its direction, once, is enough where nothing says otherwise: "the US
+        # state of Norvale", tagged a facility elsewhere; "neighbouring Lessa", tagged a person)
         return place_type
     # A name the parser calls an organisation wherever it occurs, never a place, and that the text seldom
     # puts after "in" or "from", is the organisation, though a small town has the same name ("White House",
