@@ -167,6 +167,7 @@ DESCRIPTIVE = {
     "beat", "beats", "beating", "winner", "winners", "champion", "champions",
     # "Two firefighters suffered minor burns", "for cutting the forestry budget" (a verb, not "a cutting remark")
     "suffer", "suffers", "suffered", "cutting",
+    "drown", "drowned", "drowning",  # ("three people drowned in floodwaters")
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
