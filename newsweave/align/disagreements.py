@@ -170,8 +170,15 @@ def find_disagreements(
                                     phrase_dated, published)
     places = _place_keys(entities)
     speakers = _speakers(docs)
+    # the named events each report names ("Hurricane Mara")
+    story_names: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type == "EVENT":
+            for art, _s, _t in e.mentions:
+                story_names[art].add(e.id)
     out += _number_disagreements(docs, index, facts, texts, names, places, speakers, mention_spans,
-                                 {e.id: e.name for e in entities}, frozenset(e.id for e in entities if e.type == "PERSON"))
+                                 {e.id: e.name for e in entities}, frozenset(e.id for e in entities if e.type == "PERSON"),
+                                 story_names)
     # (a split written in counts, "by 212 votes to 181", is compared figure by figure above)
     counted = {(ev["article"], ev.get("value_start")) for it in out if it["kind"] == "number"
                for p in it["positions"] for ev in p["evidence"]}
@@ -645,9 +652,14 @@ def _converted(text: str, q, quantities) -> bool:
 
 
 def _increment(text: str, q) -> bool:
-    """Does the figure count what was added to a running count ("three more bodies")? Only with a noun counted:
-    "killed five and injured nine more" counts others, the injured."""
-    return bool(q.counted) and bool(_MORE_WITHIN.search(q.text))
+    """Does the figure count what was added to a running count ("three more bodies", "rose to five after three
+    people drowned")? Only with a noun counted: "killed five and injured nine more" counts others, the injured."""
+    return bool(q.counted) and bool(_MORE_WITHIN.search(q.text) or _RAISED_BY_BEFORE.search(text, max(0, q.start - 40), q.start))
+
+
+# a count told as what moved a running count: "The death toll rose to five after three people drowned"
+_RAISED_BY_BEFORE = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|increased|went\s+up|grew)\s+to\s+[\w.,]+\s+"
+                               r"(?:after|when|as)\s+$", re.IGNORECASE)
 
 
 def _rate_period(text: str, c: Claim, q) -> str | None:
@@ -716,7 +728,7 @@ def _level_after_change(text: str, q) -> bool:
 def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str],
                           places: tuple[dict, dict] | None = None, speakers: dict | None = None,
                           mention_spans: dict | None = None, entity_names: dict | None = None,
-                          persons: frozenset[str] = frozenset()) -> list[dict]:
+                          persons: frozenset[str] = frozenset(), story_names: dict | None = None) -> list[dict]:
     fact_of = {(c.article, c.index): f.id for f in facts for c in f.claims}
     sentence_facts: dict[tuple[str, int], set] = defaultdict(set)  # (the facts any claim of a sentence states)
     for f in facts:
@@ -746,7 +758,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             items[k] = (c, base)
     # (the moment of publication where a report states it: two reports of one day are ordered by it)
     segments = _SegmentCache(index, {d.article.id: d.article.published_time or d.article.published for d in docs},
-                             places, facts, mention_spans, persons)
+                             places, facts, mention_spans, persons, story_names)
     results = []
     seen: set[tuple[int, int]] = set()
     totals = _partner_totals(items)
@@ -1613,7 +1625,8 @@ class _SegmentCache:
 
     def __init__(self, index: SentenceIndex, published: dict[str, str | None] | None = None,
                  places: tuple[dict, dict] | None = None, facts: Sequence[Fact] = (),
-                 mention_spans: dict | None = None, persons: frozenset[str] = frozenset()) -> None:
+                 mention_spans: dict | None = None, persons: frozenset[str] = frozenset(),
+                 story_names: dict | None = None) -> None:
         self.index = index
         self.mention_spans = mention_spans or {}  # article -> sorted (start, end, entity id) of names
         self.persons = persons  # the entity ids of people
@@ -1626,6 +1639,14 @@ class _SegmentCache:
             arts = sorted(set(f.sources))
             if 1 < len(arts) <= 50:  # a fact every report states links them all anyway
                 self.linked.update((x, y) for i, x in enumerate(arts) for y in arts[i + 1:])
+        # ... and article pairs that name the same event ("Hurricane Mara"): a day's report and the next's may
+        # share no statement ("Hurricane Mara made landfall ..." / "Mara weakened to a tropical storm ..."), but
+        # they tell one story. (Two people or bodies in common are not enough: reports of a crackdown name the
+        # same party and dissidents over many arrests.)
+        names_of = story_names or {}
+        arts = sorted(names_of)
+        self.named_alike = {(x, y) for i, x in enumerate(arts) for y in arts[i + 1:]
+                            if names_of[x] & names_of[y]}
         self._segments: dict[tuple[int, int], tuple[tuple[str, int, int], str]] = {}
         self._years: dict[int, set[str]] = {}
         self._story_year: str | None = None
@@ -1759,9 +1780,10 @@ class _SegmentCache:
         return bool(self._neighbours[a] & self._neighbours[b]) and self.within_cycle(a, b)
 
     def same_story(self, a: str, b: str) -> bool:
-        """Do the two articles report the same story: another fact in common, and (when both are dated)
-        published within ``NEWS_CYCLE_DAYS`` of each other?"""
-        return a == b or (min(a, b), max(a, b)) in self.linked and self.within_cycle(a, b)
+        """Do the two articles report the same story: another fact in common, or a named event, and (when both are
+        dated) published within ``NEWS_CYCLE_DAYS`` of each other?"""
+        pair = (min(a, b), max(a, b))
+        return a == b or (pair in self.linked or pair in self.named_alike) and self.within_cycle(a, b)
 
     def past_only(self, c: Claim, years: set[str]) -> bool:
         """Are all the years the claim names before its report's year (the story's usual year when the
