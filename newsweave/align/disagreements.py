@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
 
+from newsweave.align.accusations import find_stances
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS, SAME_COUNTED
 from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attribution, prison_term
 from newsweave.align.similarity import SentenceIndex
@@ -187,6 +188,7 @@ def find_disagreements(
                        for v in range(ev["value_start"], ev["value_end"]))]
     out += _share_split_disagreements(facts, texts)
     out += _negation_disagreements(facts, texts)
+    out += _accusation_disagreements(docs, texts, mention_spans, places, entities)
     out += _role_disagreements(facts, entities, texts)
     out += _title_disagreements(entities, texts)
     # a report that repeats its standfirst in the body gives one value once: two values are needed to disagree
@@ -2328,6 +2330,42 @@ def _negation_disagreements(facts: list[Fact], texts) -> list[dict]:
             _Position(c.predicate or "", True, c, c.start, c.end) for c in pos
         ]
         out.append(_make("claim", (f.best or f.claims[0]).text, positions, texts, lambda p: str(p.normalized), "contradiction"))
+    return out
+
+
+def _accusation_disagreements(docs, texts, mention_spans: dict, places: tuple[dict, dict], entities: list) -> list[dict]:
+    """A party blamed for something in one wording and denying it in another: the story's dispute over who did
+    it, one item per party, the accusations on one side and the denials on the other (see ``accusations``)."""
+    place_of, peoples = places
+    names = {e.id: e.name for e in entities}
+    for eid, key in place_of.items():
+        names.setdefault(key, names[eid])
+    for e in entities:  # (a people's place by the place's own name: "Kestrian" accuses Kestria)
+        if e.id in place_of:
+            names[place_of[e.id]] = e.name
+
+    def parties_at(article: str, start: int, end: int) -> list[tuple[int, str]]:
+        found = [(s, place_of.get(eid, eid)) for s, e, eid in mention_spans.get(article, ()) if start <= s and e <= end]
+        found += [(s, place) for s, e, place in peoples.get(article, ()) if start <= s and e <= end]
+        return sorted(found)
+
+    stances = find_stances(docs, parties_at)
+    # a quote that tells of another's accusation ('"Velgrad blames Kestria for every misfortune," ministry
+    # spokeswoman Anna Brell said') is the accused's camp speaking, not an accuser; a quote that accuses in its
+    # own words ('"this attack was ... carried out by the GRK," the minister said') is one
+    quoted = {d.article.id: [(q.content_start, q.content_end) for q in d.quotes if q.kind == "direct"] for d in docs}
+    stances = [st for st in stances if not (
+        st.side == "accuses" and st.accusers and any(s <= st.cue_start < e for s, e in quoted.get(st.claim.article, ())))]
+    out = []
+    for party in sorted({p for st in stances for p in st.parties}):
+        accused = [st for st in stances if st.side == "accuses" and party in st.parties]
+        denying = [st for st in stances if st.side == "denies" and party in st.parties]
+        if not accused or not denying:
+            continue
+        name = names.get(party, party)
+        positions = [_Position(f"{name} blamed", "accuses", st.claim, st.cue_start, st.cue_end) for st in accused]
+        positions += [_Position(f"{name} denies", "denies", st.claim, st.cue_start, st.cue_end) for st in denying]
+        out.append(_make("claim", f"{name}'s part", positions, texts, lambda p: str(p.normalized), "contradiction"))
     return out
 
 
