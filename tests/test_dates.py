@@ -101,6 +101,8 @@ def test_said_right_before_weekday_is_past_even_with_future_later():
     # an event set for a day lies ahead of the setting, like one asked for
     ("The dockers have called a national strike for Monday.", WED, "2020-11-30"),
     ("The judge fixed the next hearing for Friday.", WED, "2020-11-27"),
+    # ... however long what is set ("an emergency meeting of the security council")
+    ("The prime minister called an emergency meeting of the security council for Friday.", WED, "2020-11-27"),
     ("The mayor warned against Friday's planned rally in the old town.", WED, "2020-11-27"),
     # ... and a day's possessive alone is a day gone by; "waiting for" a day sets nothing
     ("Police are still searching for Monday's attacker.", WED, "2020-11-23"),

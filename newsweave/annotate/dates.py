@@ -373,6 +373,7 @@ _SETTING_VERBS = {"declared", "declares", "named", "names", "set", "sets", "desi
                   "proclaims", "made", "makes", "chose", "picked", "fixed"}
 
 
+SET_FOR_REACH = 9  # words from a setting verb to the "for" before the day
 # Verbs that set an event for a day ("called a general strike for Thursday", "fixed the hearing for Monday"):
 # the day of the event set, which lies ahead of the setting
 _SET_FOR_VERBS = {"called", "calls", "call", "set", "sets", "fixed", "fixes", "scheduled", "schedules", "booked",
@@ -406,7 +407,8 @@ def _set_for_day(left_words: list[str]) -> bool:
     of a plan told as past has mostly gone by (it was often missed: "... but was postponed")."""
     if not left_words or left_words[-1].lower() != "for":
         return False
-    window = left_words[-7:-1]
+    # (the object may be long: "called an emergency meeting of the security council for Sunday")
+    window = left_words[-SET_FOR_REACH - 1:-1]
     for k, w in enumerate(window):
         if w.lower() in _SET_FOR_VERBS and w.islower():
             before = {x.lower() for x in window[max(0, k - 2):k]}
