@@ -489,3 +489,13 @@ def test_a_ratio_counts_the_plural_after_it():
     assert (q.value, q.counted) == (pytest.approx(33.333333), "flight")
     (q,) = tag_quantities("The airline will cancel about one in three.")
     assert q.counted is None
+
+
+def test_fractions_of_a_million_are_read_whole():
+    """ "a third of a million homes" is 333,333 homes, not "a million homes"; so is every fraction of a scale word."""
+    got = {q.text: q.value for q in tag_quantities(
+        "Power went out in a third of a million homes; three-quarters of a million voters stayed home; "
+        "a quarter of a million people marched.")}
+    assert got["a third of a million homes"] == pytest.approx(1_000_000 / 3)
+    assert got["three-quarters of a million voters"] == 750_000
+    assert got["a quarter of a million people"] == 250_000

@@ -257,6 +257,7 @@ _ATOM = re.compile(
     r"|(?:several|a\s+few|a\s+couple(?:\s+of)?|a\s+number\s+of)\s+(?:dozen|hundred|thousand|million|billion)(?!\w)"
     r"|half\s+a\s+(?:dozen|million|billion|trillion)(?!\w)|a\s+half-dozen(?!\w)"
     r"|a\s+quarter(?:\s+of\s+a)?\s+(?:million|billion|trillion)(?!\w)"
+    r"|(?:a|one|two|three)[\s-](?:third|thirds|quarters)\s+of\s+a\s+(?:million|billion|trillion)(?!\w)"
     r"|a\s+(?:dozen|hundred|thousand|million|billion|trillion)(?!\w)"
     r"|a\s+score(?=\s+of\s)"
     r"|a\s+handful(?!\w)"
@@ -462,6 +463,11 @@ def _vague(s: str) -> tuple[float, float, float | None]:
         return v, v, v
     if t.startswith("a quarter"):
         v = _SING_SCALE[t.split()[-1]] / 4
+        return v, v, v
+    m = re.match(r"(a|one|two|three)[\s-](third|thirds|quarters) of a (\w+)$", t)
+    if m:  # "a third of a million", "three-quarters of a million", "two-thirds of a billion"
+        n = {"a": 1, "one": 1, "two": 2, "three": 3}[m.group(1)]
+        v = _SING_SCALE[m.group(3)] * n / (3 if m.group(2).startswith("third") else 4)
         return v, v, v
     if t == "a score":
         return 20, 20, 20
