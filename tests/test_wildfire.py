@@ -133,3 +133,16 @@ def test_a_dates_noun_phrase_is_compared_with_other_events_by_itself(fire):
     fled = [e for e in sunday if "flee" in e["event"]]
     assert len(fled) == 1 and fled[0]["sources"] == ["w3"], sunday
     assert [e for e in sunday if "broke out" in e["event"] and e["sources"] == ["w2"]], sunday
+
+
+def test_a_title_word_is_no_organisation():
+    """ "Division" of "Division Chief Marta Okafor" opens a title, in every report that names it."""
+    b = newsweave.brief([
+        report("t1", "Continental Wire", "\"The wind is not giving us a break,\" said Division Chief Marta Okafor. "
+               "Evacuation orders for about 1,100 residents east of Route 9 were lifted on Wednesday.", "2027-08-11"),
+        report("t2", "Brask Falls Register", "Division Chief Marta Okafor said the fire was started by a campfire. "
+               "Roughly 2,100 people living east of Route 9 remain under orders to leave.", "2027-08-11"),
+    ])
+    types = {e["name"]: e["type"] for e in b.entities}
+    assert "Division" not in types, types
+    assert types.get("Marta Okafor") == "PERSON", types

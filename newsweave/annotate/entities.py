@@ -126,6 +126,8 @@ _ADMIN_NOUNS = (
 _PLACE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_NOUNS})\b")
 _PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS}|capital|outskirts|east|west|north|south|mayor|residents|inhabitants)"
                            rf"\s+of\s+(?:the\s+)?$", re.I)
+# ... of which a kind of place alone says what the name is: "the US state of Norvale" (not "east of Route 9": a road)
+_KIND_OF_PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS})\s+of\s+(?:the\s+)?$", re.I)
 _PLACE_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}(?:{_ADMIN_NOUNS})\b")
 # Institutions only a country or region has: "Ostmark's parliament", "Velia's prime minister"
 _STATE_AFTER = re.compile(r"^['’]s\s+(?:(?:new|former|outgoing|ruling|national)\s+)?(?:parliament|government|prime\s+minister|"
@@ -1445,6 +1447,23 @@ def _common_word(g: _Group, lower_words: set[str]) -> bool:
     return True
 
 
+# a title's words after a capitalised common noun: "Division Chief Marta Okafor", "Fire Commissioner Ana Ruiz"
+_TITLE_AFTER = re.compile(r"\s+(?:Chief|Commander|Commissioner|Director|Captain|Inspector|Superintendent|Officer|"
+                          r"Manager|Marshal|Deputy)\s+[A-Z]")
+
+
+def _part_of_title(g: _Group, texts: dict[str, str]) -> bool:
+    """A one-word name, an English common noun, that only ever opens a title before a person's name ("Division"
+    of "Division Chief Marta Okafor") is part of the title, not an organisation. A company so named is also named
+    without the title ("Apple said ..." beside "Apple Chief Executive Tim Cook")."""
+    if g.country or g.demonym or not g.members:
+        return False
+    for m in g.members:
+        if " " in m.surface or not _TITLE_AFTER.match(texts.get(m.article, ""), m.end):
+            return False
+    return g.members[0].surface.lower() in _common_nouns()
+
+
 def _sentence_opener(g: _Group, texts: dict[str, str]) -> bool:
     """A one-word name that only ever opens a sentence and is an English common noun ("Turnout was 64%", in every
     report) is the noun capitalised, not an entity (countries, demonyms and gazetteer cities excepted)."""
@@ -1656,7 +1675,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
             if (_PLACE_AFTER.match(post) or _PLACE_BEFORE.search(pre) or _PLACE_APPOSITION.match(post)
                     or _STATE_AFTER.match(post) or _DIRECTION_BEFORE.search(pre)):
                 strong += 1
-                named_of += bool(_PLACE_BEFORE.search(pre) or _DIRECTION_BEFORE.search(pre))
+                named_of += bool(_KIND_OF_PLACE_BEFORE.search(pre) or _DIRECTION_BEFORE.search(pre))
             elif _PLACE_PREP.search(pre):
                 weak += 1
             if _PERSON_CUE.search(pre) or _PERSON_POST_BEFORE.search(pre) or _PERSON_ROLE_BEFORE.search(pre):
@@ -1783,7 +1802,7 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
         # noun: "Brandt died late on Saturday" after "Eva Brandt")
         surnames = {_tokens(n)[-1] for g in groups if g.labels.get("PERSON", 0) > sum(g.labels.values()) / 2
                     for n in g.names if len(_tokens(n)) >= 2}
-        groups = [g for g in groups if not _common_word(g, lower_words)
+        groups = [g for g in groups if not _common_word(g, lower_words) and not _part_of_title(g, texts)
                   and not (_sentence_opener(g, texts) and g.key not in surnames)]
     groups = _merge_groups(groups, places, texts)
     groups = _attach_surnames(groups, texts)
