@@ -69,6 +69,8 @@ def test_plain_words_that_look_like_blame_or_denial_are_neither():
                "told him the decision on the bridge had nothing to do with the budget.", "2027-02-15"),
         report("x3", "Dunmere Daily", "The researchers have not been linked to Kestria, officials said on Monday. Kestria "
                "denied any involvement in the strike.", "2027-02-15"),
+        report("x4", "Ostrel Post", "Anna Brell was never accused of taking bribes, prosecutors said. Anna Brell denied "
+               "any wrongdoing on Monday.", "2027-02-15"),
     ])
     assert not [d for d in b.disagreements if d["kind"] == "claim"], \
         [(d["subject"], [p["value"] for p in d["positions"]]) for d in b.disagreements]

@@ -43,6 +43,7 @@ _ACCUSE_PASSIVE = re.compile(
     r"(?:is|are|was|were|had\s+been)\s+responsible\s+for)\b", re.IGNORECASE)
 # "has not been linked to major corruption", "never accused": no accusation
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|n[’']t)\s+(?:(?:been|be|yet|publicly|formally)\s+)*$", re.IGNORECASE)
+_NOT_WORD = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)  # ... or inside the passive: "was never accused of"
 # a verb of denying and what it denies: an accusation, a role, or an act told as a gerund
 _DENY = re.compile(
     r"\b(?:(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing))\s+"
@@ -112,7 +113,7 @@ def find_stances(docs: Sequence[AnnotatedArticle],
                     out.append(Stance(c, "denies", frozenset(parties), m.start(), m.end()))
                 continue  # (a denial is no accusation, whatever else it names)
             m = _ACCUSE_PASSIVE.search(text, c.start, c.end)
-            if m and not _NEGATED_BEFORE.search(text, c.start, m.start() + len(m.group(0).split()[0])):
+            if m and not (_NEGATED_BEFORE.search(text, c.start, m.start()) or _NOT_WORD.search(m.group(0))):
                 parties = subject(left, m.start())
                 if parties:
                     out.append(Stance(c, "accuses", frozenset(parties), m.start(), m.end()))
