@@ -71,7 +71,7 @@ def main() -> None:
     xs, ys = [], []
     t0 = time.perf_counter()
     for key, arts, _refs in chosen:
-        _docs, _entities, _facts, index = story(key, arts)
+        _docs, _entities, _facts, index, _extra = story(key, arts)
         pairs = pairs_of(index)
         if not pairs:
             continue

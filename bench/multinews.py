@@ -157,18 +157,20 @@ def main() -> None:
         ref = row["summary"]
         budget = len(ref.split())
         try:
-            docs, _entities, facts, index = story(f"mn{row['test_index']}", arts) if arts else ([], [], [], None)
+            docs, _entities, facts, index, extra = (story(f"mn{row['test_index']}", arts) if arts
+                                                     else ([], [], [], None, {}))
         except Exception as exc:  # noqa: BLE001 - a cluster our ingest rejects entirely scores 0 for both
             print(f"cluster {row['test_index']}: {exc}", file=sys.stderr)
             errors.append(f"{row['test_index']} ({type(exc).__name__}: {str(exc)[:60]})")
-            docs, facts, index = [], [], None
+            docs, facts, index, extra = [], [], None, {}
         failed = bool(errors) and errors[-1].startswith(f"{row['test_index']} ")
         if not docs and not failed:
             skipped += 1
         if index is not None:
             index.use_embeddings = False  # citations do not change ROUGE
         t1 = time.perf_counter()
-        ours = " ".join(i.text for i in summarize(docs, words=budget, index=index, facts=facts)) if docs else ""
+        # (with the reuse and disagreements `brief` gives the summary)
+        ours = " ".join(i.text for i in summarize(docs, words=budget, index=index, facts=facts, **extra)) if docs else ""
         t_ours += time.perf_counter() - t1
         theirs = cached_lexrank(f"mn{row['test_index']}", docs, budget) if docs else ""
         ref_lengths.append(budget)

@@ -73,7 +73,8 @@ def load_sets(names: list[str], limit: int | None):
 
 def story(key: str, arts, *, cache: Path = CACHE, index: bool = True):
     """The story as the pipeline has it before compose (ingest, annotate, align), cached on disk.
-    Returns (docs, entities, facts, sentence index); the index is None when not asked for."""
+    Returns (docs, entities, facts, sentence index, {"reuse", "disagreements"}); the index is None when not
+    asked for."""
     from newsweave.align import SentenceIndex
     from newsweave.ingest import ingest
     from newsweave.model import Briefing
@@ -82,17 +83,19 @@ def story(key: str, arts, *, cache: Path = CACHE, index: bool = True):
     cache.mkdir(parents=True, exist_ok=True)
     f = cache / f"{key}.pkl"
     try:
-        docs, entities, facts = pickle.loads(f.read_bytes())
-    except Exception:  # noqa: BLE001 - missing or stale: rebuild
+        docs, entities, facts, extra = pickle.loads(f.read_bytes())
+    except Exception:  # noqa: BLE001 - missing or stale (an older cache held three parts): rebuild
         articles = ingest(arts).articles
         st = annotate_stage(articles)
-        align_stage(st, Briefing(articles=articles))
-        docs, entities, facts = st.docs, st.entities, st.facts
-        f.write_bytes(pickle.dumps((docs, entities, facts)))
+        b = Briefing(articles=articles)
+        align_stage(st, b)
+        # (what compose reads besides the facts: the summary weighs reuse and disagreements as `brief` does)
+        docs, entities, facts, extra = st.docs, st.entities, st.facts, {"reuse": b.reuse, "disagreements": b.disagreements}
+        f.write_bytes(pickle.dumps((docs, entities, facts, extra)))
     if not index:
-        return docs, entities, facts, None
+        return docs, entities, facts, None, extra
     canonical = {(art, s, e): ent.name for ent in entities for art, s, e in ent.mentions}
-    return docs, entities, facts, SentenceIndex(docs, canonical_names=canonical)
+    return docs, entities, facts, SentenceIndex(docs, canonical_names=canonical), extra
 
 
 def load_stories(sets) -> list[tuple]:
@@ -100,9 +103,9 @@ def load_stories(sets) -> list[tuple]:
     in one process."""
     out = []
     for key, arts, refs in sets:
-        docs, _entities, facts, index = story(key, arts)
+        docs, _entities, facts, index, extra = story(key, arts)
         index.use_embeddings = False  # citations do not change ROUGE; embedding look-ups only cost time
-        out.append((key, docs, facts, index, refs))
+        out.append((key, docs, facts, index, refs, extra))
     return out
 
 
@@ -115,11 +118,12 @@ def score(stories, summary_module, *, words: int = 100, no_facts: bool = False, 
     """Per set, the (R-1, R-2) recall of every cluster's summary; and the summaries' lengths in words."""
     per_set: dict[str, list[tuple[float, float]]] = {}
     lengths = []
-    for key, docs, facts, index, refs in stories:
+    for key, docs, facts, index, refs, extra in stories:
         if keys is not None and key not in keys:
             continue
         t1 = time.perf_counter()
-        items = summary_module.summarize(docs, words=words, index=index, facts=None if no_facts else facts, style=style)
+        items = summary_module.summarize(docs, words=words, index=index, facts=None if no_facts else facts, style=style,
+                                         **({} if no_facts else extra))
         text = " ".join(i.text for i in items)
         lengths.append(len(text.split()))
         if time.perf_counter() - t1 > 5:
@@ -239,8 +243,8 @@ def concept_dataset(sets, summary_module):
     """Features and targets of every concept of every cluster: (X, y, cluster keys)."""
     stories = []
     for key, arts, refs in sets:
-        docs, _entities, facts, _index = story(key, arts, index=False)
-        stories.append((key, docs, facts, None, refs))
+        docs, _entities, facts, _index, extra = story(key, arts, index=False)
+        stories.append((key, docs, facts, None, refs, extra))
     return concept_dataset_loaded(stories, summary_module)
 
 
@@ -249,7 +253,7 @@ def concept_dataset_loaded(stories, summary_module):
     import numpy as np
 
     xs, ys, keys = [], [], []
-    for key, docs, facts, _index, refs in stories:
+    for key, docs, facts, _index, refs, *_extra in stories:
         concepts, x = summary_module.concept_features(docs, facts=facts)
         ref_bigrams = []
         for r in refs:
