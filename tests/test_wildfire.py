@@ -146,3 +146,16 @@ def test_a_title_word_is_no_organisation():
     types = {e["name"]: e["type"] for e in b.entities}
     assert "Division" not in types, types
     assert types.get("Marta Okafor") == "PERSON", types
+
+
+def test_a_value_a_later_report_replaced_gives_way_to_the_latest_in_the_summary():
+    """The wire's "The Cedar Ridge fire was 10% contained" (Tuesday morning) was replaced by the local paper's
+    "calmer winds let crews push containment to 25%" (Wednesday evening): the summary tells the latest, though the
+    two wordings are of different facts (one also tells the fire's growth)."""
+    b = newsweave.brief([
+        report("w1", "Continental Wire", WIRE, "2027-08-10T07:45:00-07:00"),
+        report("w2", "Europa Today", EUROPE, "2027-08-11T10:30:00+02:00"),
+        report("w3", "Brask Falls Register", LOCAL, "2027-08-11T18:05:00-07:00"),
+    ], words=80)
+    texts = [i.text for i in b.summary]
+    assert not [t for t in texts if "10% contained" in t], texts
