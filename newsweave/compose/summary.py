@@ -521,7 +521,8 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
     a unit on the side fewer reports give loses RIVAL_PENALTY per report it lacks when a wording of its fact on a
     bigger side can stand in for it ("beat Ostrel City 3-2" in one report against "3-1" in two). Differing
     estimates are told as whichever wording says more, marked "estimates differ"; of an update, a wording of a
-    value a later report replaced loses RIVAL_PENALTY where a wording of the latest exact value can stand in, and
+    value a later report replaced loses RIVAL_PENALTY where a wording of the latest exact value can stand in (of its
+    fact), STALE_PENALTY where one of another fact, no more loaded, is a candidate (but for a report's lead), and
     two wordings of one value exclude each other."""
     at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (unit start, unit's index)
     for i, u in enumerate(units):
