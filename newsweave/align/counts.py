@@ -40,6 +40,8 @@ PEOPLE_KINDS = frozenset("""
 # (and "14 bodies had been identified" is a part of the toll, not another toll)
 OTHER_KIND_WORDS = frozenset({"infect", "infected", "infection", "sicken", "sickened", "vaccinate", "test",
                               "identify", "identified"})
+# What a count of jobs cut counts ("1,200 jobs", "500 posts", "300 workers"): "cut power to 230,000 homes" is no job cut
+JOB_NOUNS = frozenset({"job", "post", "position", "role", "worker", "employee", "staff", "people", "person"})
 # Counted nouns that name one kind of thing ("41 houses" / "Forty-one homes" destroyed): read as the first.
 # Generic news vocabulary, singular.
 SAME_COUNTED = {"house": "home", "dwelling": "home", "residence": "home"}

@@ -35,7 +35,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF
+from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, JOB_NOUNS
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.tallies import find_tallies
 from newsweave.model import AnnotatedArticle, Claim
@@ -139,6 +139,8 @@ def one_count(claim: Claim) -> tuple[str, object] | None:
     if len(figures) != 1:
         return None
     families = {FAMILY_OF[t] for t in claim.terms if t in FAMILY_OF}
+    if families == {"~jobs cut"} and figures[0].counted and figures[0].counted not in JOB_NOUNS:
+        families = set()  # "cut power to about 230,000 homes" cuts no jobs: a count of homes
     if len(families) == 1:
         return next(iter(families)), figures[0]
     if not families and figures[0].counted:
@@ -329,10 +331,13 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     count ("at least 14 people have died" / "fourteen people have been confirmed dead"), or the same sum of money
     about one name: they may share no word but the figure, so blocking by shared words does not find them."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
+    counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
     for i, c in enumerate(claims):
         key = _figure(c)
         if key is not None:
             buckets[key].append(i)
+        elif (count := one_count(c)) is not None and count[0] not in COUNT_FAMILIES:
+            counted[count[0]].append((i, count[1]))  # (a count of a named noun: "about 230,000 homes")
         # ... or the same sum of money about the same name ("accused of taking $12 million in bribes" / "charged
         # with accepting $12 million in kickbacks"): an amount is as specific as a toll
         money = [q for q in c.quantities if q.kind == "money" and q.value is not None]
@@ -346,7 +351,14 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         if len(terms) == 1:
             for e in c.entities:
                 buckets[("term", terms[0].unit, terms[0].value, e)].append(i)
-    return _cross_article_pairs(claims, buckets)
+    pairs = _cross_article_pairs(claims, buckets)
+    # ... or one count of one named noun, in figures that agree ("cut power to about 230,000 homes" / "plunged a
+    # quarter of a million Velian homes into darkness"): as specific as a toll, told rounded another way
+    for members in counted.values():
+        if 2 <= len(members) <= MAX_BUCKET:
+            pairs.update((min(i, j), max(i, j)) for x, (i, qi) in enumerate(members) for j, qj in members[x + 1:]
+                         if claims[i].article != claims[j].article and figures_agree(qi, qj) and near_bound(qi, qj))
+    return pairs
 
 
 @dataclass
