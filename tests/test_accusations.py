@@ -103,3 +103,11 @@ def test_one_count_told_rounded_two_ways_is_one_fact_told_in_the_neutral_wording
     # (the report of an accusation is told, not judged: the wire's "blamed" is no loaded word against which the
     # broadcaster's "plunged ... into darkness" would tie)
     assert not loaded_terms("Velia's government on Saturday blamed hackers working for Kestria's military intelligence.")
+    assert [t[2] for t in loaded_terms("a week after a damning government report blamed the company")] == ["damning"]
+    from newsweave.align.facts import _one_value_rounded
+
+    # (two estimates of those aboard, "about 70 people" / "Around 80 people", overlap as ranges but are two counts)
+    q = {x.text: x for x in tag_quantities("about 230,000 homes, a quarter of a million homes, about 70 people and "
+                                           "around 80 people")}
+    assert _one_value_rounded(q["about 230,000 homes"], q["a quarter of a million homes"])
+    assert not _one_value_rounded(q["about 70 people"], q["around 80 people"])

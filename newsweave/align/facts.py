@@ -357,8 +357,19 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     for members in counted.values():
         if 2 <= len(members) <= MAX_BUCKET:
             pairs.update((min(i, j), max(i, j)) for x, (i, qi) in enumerate(members) for j, qj in members[x + 1:]
-                         if claims[i].article != claims[j].article and figures_agree(qi, qj) and near_bound(qi, qj))
+                         if claims[i].article != claims[j].article and _one_value_rounded(qi, qj))
     return pairs
+
+
+ROUNDED_APART = 0.1  # two roundings of one count lie this close ("about 230,000" / "a quarter of a million")
+
+
+def _one_value_rounded(a, b) -> bool:
+    """Could two figures be one count rounded two ways? They agree, and their values lie within ROUNDED_APART of
+    each other: "about 70 people" and "around 80 people" overlap as estimates, but are two estimates."""
+    if not (figures_agree(a, b) and near_bound(a, b)) or a.value is None or b.value is None:
+        return False
+    return abs(a.value - b.value) <= ROUNDED_APART * max(abs(a.value), abs(b.value))
 
 
 @dataclass

@@ -126,6 +126,7 @@ LOADED_VERBS = {
     "greedy", "greed", "callous", "shameless", "disgraceful", "spineless",
     # a verdict on how officials act ("bungling officials dithered"), and hype for a fire ("an inferno devoured")
     "bungle", "bungling", "dither", "devour", "inferno",
+    "damning",  # the outlet's verdict on a report ("a damning government report")
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
