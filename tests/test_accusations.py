@@ -76,38 +76,17 @@ def test_plain_words_that_look_like_blame_or_denial_are_neither():
         [(d["subject"], [p["value"] for p in d["positions"]]) for d in b.disagreements]
 
 
-def test_one_count_told_rounded_two_ways_is_one_fact_told_in_the_neutral_wording():
-    """ "cut power to about 230,000 homes" (the wire) and "plunged a quarter of a million Velian homes into darkness"
-    (the accusing side's broadcaster) give one count of one noun: one fact, so the summary tells it in the wire's
-    plain words and cites both. (Cutting power is no job cut, whatever "cut" counts in a layoff story.)"""
+def test_a_cut_of_power_counts_homes_and_blame_is_told_not_judged():
+    """ "cut power to about 230,000 homes" counts homes, whatever "cut" counts in a layoff story; the report of an
+    accusation ("blamed") is no loaded word, while an outlet's verdict on a report ("damning") is."""
     from newsweave.align.facts import one_count
     from newsweave.annotate.quantities import tag_quantities
+    from newsweave.compose.framing import loaded_terms
     from newsweave.model import Claim
 
-    b = newsweave.brief([
-        report("c1", "Continental Wire", WIRE, "2027-02-13T11:20:00+01:00"),
-        report("c2", "Velian National Broadcaster", "In a cowardly act of cyber-terror, Kestrian military hackers "
-               "plunged a quarter of a million Velian homes into darkness on Friday night, Interior Minister Pavel "
-               "Ondrich said on Saturday.\n\nPrime Minister Ilse Varga called an emergency meeting for Sunday.",
-               "2027-02-13T19:00:00+01:00"),
-    ])
-    homes = [i for i in b.summary if "homes" in i.text]
-    assert len(homes) == 1 and "230,000" in homes[0].text and set(homes[0].sources) == {"c1", "c2"}, \
-        [(i.text, i.sources) for i in b.summary]
     text = "The attack cut power to about 230,000 homes."
     claim = Claim(article="x", sentence=0, index=0, start=0, end=len(text), text=text, terms=["attack", "cut", "power", "home"],
                   quantities=tag_quantities(text))
     assert one_count(claim)[0] == "home"
-    from newsweave.compose.framing import loaded_terms
-
-    # (the report of an accusation is told, not judged: the wire's "blamed" is no loaded word against which the
-    # broadcaster's "plunged ... into darkness" would tie)
     assert not loaded_terms("Velia's government on Saturday blamed hackers working for Kestria's military intelligence.")
     assert [t[2] for t in loaded_terms("a week after a damning government report blamed the company")] == ["damning"]
-    from newsweave.align.facts import _one_value_rounded
-
-    # (two estimates of those aboard, "about 70 people" / "Around 80 people", overlap as ranges but are two counts)
-    q = {x.text: x for x in tag_quantities("about 230,000 homes, a quarter of a million homes, about 70 people and "
-                                           "around 80 people")}
-    assert _one_value_rounded(q["about 230,000 homes"], q["a quarter of a million homes"])
-    assert not _one_value_rounded(q["about 70 people"], q["around 80 people"])

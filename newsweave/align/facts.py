@@ -331,13 +331,10 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     count ("at least 14 people have died" / "fourteen people have been confirmed dead"), or the same sum of money
     about one name: they may share no word but the figure, so blocking by shared words does not find them."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
-    counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
     for i, c in enumerate(claims):
         key = _figure(c)
         if key is not None:
             buckets[key].append(i)
-        elif (count := one_count(c)) is not None and count[0] not in COUNT_FAMILIES:
-            counted[count[0]].append((i, count[1]))  # (a count of a named noun: "about 230,000 homes")
         # ... or the same sum of money about the same name ("accused of taking $12 million in bribes" / "charged
         # with accepting $12 million in kickbacks"): an amount is as specific as a toll
         money = [q for q in c.quantities if q.kind == "money" and q.value is not None]
@@ -351,25 +348,7 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         if len(terms) == 1:
             for e in c.entities:
                 buckets[("term", terms[0].unit, terms[0].value, e)].append(i)
-    pairs = _cross_article_pairs(claims, buckets)
-    # ... or one count of one named noun, in figures that agree ("cut power to about 230,000 homes" / "plunged a
-    # quarter of a million Velian homes into darkness"): as specific as a toll, told rounded another way
-    for members in counted.values():
-        if 2 <= len(members) <= MAX_BUCKET:
-            pairs.update((min(i, j), max(i, j)) for x, (i, qi) in enumerate(members) for j, qj in members[x + 1:]
-                         if claims[i].article != claims[j].article and _one_value_rounded(qi, qj))
-    return pairs
-
-
-ROUNDED_APART = 0.1  # two roundings of one count lie this close ("about 230,000" / "a quarter of a million")
-
-
-def _one_value_rounded(a, b) -> bool:
-    """Could two figures be one count rounded two ways? They agree, and their values lie within ROUNDED_APART of
-    each other: "about 70 people" and "around 80 people" overlap as estimates, but are two estimates."""
-    if not (figures_agree(a, b) and near_bound(a, b)) or a.value is None or b.value is None:
-        return False
-    return abs(a.value - b.value) <= ROUNDED_APART * max(abs(a.value), abs(b.value))
+    return _cross_article_pairs(claims, buckets)
 
 
 @dataclass
