@@ -169,7 +169,6 @@ DESCRIPTIVE = {
     # "Two firefighters suffered minor burns", "for cutting the forestry budget" (a verb, not "a cutting remark")
     "suffer", "suffers", "suffered", "cutting",
     "drown", "drowned", "drowning",  # ("three people drowned in floodwaters")
-    "blame", "blamed", "blames", "blaming",  # the report of an accusation: "Velia's government blamed hackers ..."
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
