@@ -79,6 +79,20 @@ class SummaryItem(BaseModel):
     disputed: list[str] = Field(
         default_factory=list, description="Ids of the disagreements one of whose values the item states (other "
                                           "reports give another figure or date for it).")
+    omitted: list[Evidence] = Field(
+        default_factory=list, description="Spans inside the first evidence span that the text leaves out (a bracket, "
+                                          "an apposition): the text is that span without them, word for word.")
+
+    def extracted(self, article_text: str) -> str:
+        """The words this item takes from ``article_text`` (its first source's text): the first evidence span
+        less the ``omitted`` spans. It equals ``text``: the check that a summary never adds a word."""
+        first = self.evidence[0]
+        pieces, last = [], first.start
+        for cut in sorted(self.omitted, key=lambda e: e.start):
+            pieces.append(article_text[last:cut.start])
+            last = cut.end
+        pieces.append(article_text[last:first.end])
+        return "".join(pieces)
 
 
 class Briefing(BaseModel):

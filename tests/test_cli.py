@@ -74,14 +74,20 @@ def test_json_summary_evidence_reproduces_the_cited_text(example_run):
     assert sum(len(item["text"].split()) for item in data["summary"]) <= 120  # the default --words
     assert any(len(item["sources"]) >= 3 for item in data["summary"])  # the story's agreements are corroborated
     for item in data["summary"]:
-        assert set(item) == {"text", "sources", "evidence", "independent_sources", "disputed"}
+        assert set(item) == {"text", "sources", "evidence", "independent_sources", "disputed", "omitted"}
         assert 1 <= item["independent_sources"] <= len(item["sources"])
         assert item["sources"] == list(dict.fromkeys(ev["article"] for ev in item["evidence"]))
         for ev in item["evidence"]:
             assert set(ev) == {"article", "start", "end"}
             assert 0 <= ev["start"] < ev["end"] <= len(texts[ev["article"]])
-        first = item["evidence"][0]  # the extracted sentence, verbatim
-        assert texts[first["article"]][first["start"]:first["end"]] == item["text"]
+        first = item["evidence"][0]  # the extracted sentence, verbatim, less the asides it leaves out
+        source, words, at = texts[first["article"]], [], first["start"]
+        for cut in item["omitted"]:
+            assert set(cut) == {"article", "start", "end"} and cut["article"] == first["article"]
+            assert at <= cut["start"] < cut["end"] <= first["end"]
+            words.append(source[at:cut["start"]])
+            at = cut["end"]
+        assert "".join(words) + source[at:first["end"]] == item["text"]
 
 
 def test_count_line_on_stderr(example_run):

@@ -112,7 +112,7 @@ def test_summary_cites_every_outlet_that_says_it(briefing):
         assert len(item.sources) == len(set(item.sources))
         assert {e.article for e in item.evidence} == set(item.sources)
         first = item.evidence[0]
-        assert briefing.article(first.article).text[first.start:first.end] == item.text
+        assert item.extracted(briefing.article(first.article).text) == item.text
         for ev in item.evidence:
             span = briefing.article(ev.article).text[ev.start:ev.end]
             assert span.strip() == span and len(span.split()) >= 5

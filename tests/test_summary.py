@@ -59,7 +59,7 @@ def test_evidence_offsets_point_at_the_cited_sentences(briefing):
         first = item.evidence[0]
         # The extracted span is the item's text, up to a capitalized first letter and a closing full stop:
         # trimming may drop a leading phrase or a trailing attribution, never add or change a word.
-        assert _same_words(briefing.article(first.article).text[first.start:first.end], item.text)
+        assert _same_words(item.extracted(briefing.article(first.article).text), item.text)
 
 
 def test_no_redundant_items(briefing):
@@ -1175,3 +1175,45 @@ def test_an_updated_count_is_told_beside_the_lead_that_gave_the_first_one():
     texts = [i.text for i in b.summary]
     assert any("rose to four" in t for t in texts), texts
     assert any("runway" in t and "three" in t.lower() for t in texts), texts
+
+
+@pytest.mark.parametrize("sentence, left", [
+    # an apposition between commas that a verb follows, and a bracket that is no acronym's
+    ("Harbour Lines, the only other operator on the route, resumed its crossings on Wednesday.",
+     "Harbour Lines resumed its crossings on Wednesday."),
+    ("The council approved the new bridge (a span of 400 metres) on Monday.",
+     "The council approved the new bridge on Monday."),
+    ("Nadia Orlov, a 55-year-old poet who turned to fiction in 1994, is also the author of two plays.",
+     "Nadia Orlov is also the author of two plays."),
+    # kept: an acronym's bracket (later items may use it), a bracket inside a quote (a quote is given as said),
+    # an apposition in a list (no verb after its comma), and a sentence's opening
+    ("The Pellan Ferry Authority (PFA) ordered an inquiry on Monday.", None),
+    ('The minister said the aim was "to make (the island\'s) recovery possible" within a year.', None),
+    ("Dr. Ilse Tamm, a surgeon, and Marek Varga, a nurse from Dunmore, were honoured.", "Dr. Ilse Tamm, a surgeon, and Marek Varga were honoured."),
+    ("Dr. Ilse Tamm, a surgeon, and Marek Varga were honoured on Friday.", None),
+])
+def test_a_summary_may_leave_out_an_aside_and_says_which(sentence, left):
+    from newsweave.compose.summary import asides, without
+
+    cuts = asides(sentence)
+    if left is None:
+        assert cuts == []
+    else:
+        assert without(sentence, cuts) == left
+
+
+def test_an_item_without_its_aside_lists_what_it_leaves_out():
+    # 19 words with the apposition, 11 without: at 15 words the summary is the sentence less its aside, and the
+    # item says where that aside was, so that its words can still be checked against the source one for one
+    text = ("Harbour Lines, the only other operator licensed for the Pellan route, "
+            "resumed its crossings to the island on Wednesday morning.")
+    b = newsweave.brief([Article(id="p", source="p", outlet="Harbour Post", published="2025-06-02", text=text)], words=15)
+    (item,) = b.summary
+    assert item.text == "Harbour Lines resumed its crossings to the island on Wednesday morning."
+    assert [text[o.start:o.end] for o in item.omitted] == [
+        ", the only other operator licensed for the Pellan route,"]
+    assert item.extracted(text) == item.text
+    # with the budget for it, the whole sentence is the item, and nothing is left out
+    b = newsweave.brief([Article(id="p", source="p", outlet="Harbour Post", published="2025-06-02", text=text)], words=40)
+    (item,) = b.summary
+    assert item.text == text and item.omitted == [] and item.extracted(text) == text
