@@ -1161,3 +1161,28 @@ def test_a_number_opening_a_lone_paragraph_is_no_list_marker(tmp_path):
             "1. FC Kelby beat Ostrel City 3-1 in the cup final on Saturday, the club said.")
     a = only_article(ingest([write(tmp_path / "cup.txt", body + "\n")]))
     assert "1. FC Kelby beat Ostrel City" in a.text
+
+
+def test_a_briefing_written_into_the_story_folder_is_not_read_as_a_report(tmp_path):
+    # `newsweave brief dir -o dir/briefing.md` then `newsweave brief dir` again: the briefing is not a fourth report
+    from newsweave.render import render
+
+    (tmp_path / "wire.txt").write_text(f"{P1}\n\n{P2}\n\n{P3}\n", encoding="utf-8")
+    (tmp_path / "gazette.txt").write_text(f"Outlet: Dunmere Gazette\n\n{P1}\n\n{P2}\n", encoding="utf-8")
+    first = newsweave.brief([str(tmp_path)])
+    assert len(first.articles) == 2
+    for fmt in ("md", "json", "html"):
+        (tmp_path / f"briefing.{fmt}").write_text(render(first, fmt), encoding="utf-8")
+    (tmp_path / "briefing.txt").write_text(render(first, "text"), encoding="utf-8")
+    # a report that only quotes our words or mentions the tool is still a report
+    (tmp_path / "column.md").write_text("# Briefing notes\n\nThe Dunmere Gazette used newsweave to compare reports of "
+                                       f"the collapse.\n\n{P2}\n", encoding="utf-8")
+    again = ingest([str(tmp_path)])
+    assert sorted(a.source.rsplit("/", 1)[-1] for a in again.articles) == ["column.md", "gazette.txt", "wire.txt"]
+    reasons = {s.source.rsplit("/", 1)[-1]: s.reason for s in again.skipped}
+    assert reasons == {
+        "briefing.md": "newsweave's own output (a briefing in Markdown), not an article",
+        "briefing.json": "newsweave's own output (newsweave.briefing/1), not an article",
+        "briefing.html": "newsweave's own output (a briefing in HTML), not an article",
+        "briefing.txt": "newsweave's own output (a briefing as text), not an article",
+    }

@@ -234,10 +234,36 @@ def _sniff(text: str) -> str:
     return "text"
 
 
+_OUR_MARKDOWN = re.compile(r"\A\s*# Briefing(?::[^\n]*)?\n\s*\n\d+ articles? used, \d+ skipped\.\n")
+# the terminal view saved as text: a rule with the title, then the count line
+_OUR_TEXT = re.compile(r"\A\s*─+ Briefing(?::[^\n]*)? ─+\n\d+ articles? used, \d+ skipped\n")
+_OUR_HTML = re.compile(r"<meta\s+name=[\"']generator[\"']\s+content=[\"']newsweave\b", re.IGNORECASE)
+_OUR_JSON = re.compile(r"\A\s*\{\s*\"schema\"\s*:\s*\"(newsweave\.[\w.-]+/\d+)\"")
+
+
+def own_output(text: str) -> str | None:
+    """What a file newsweave wrote is ("a briefing in Markdown", "newsweave.batch-index/1"), or None for
+    anything else. A briefing written into the folder it was made from (``newsweave brief dir -o
+    dir/briefing.md``) must not be read as one more report of the story the next time."""
+    head = text[:4000]
+    m = _OUR_JSON.match(head)
+    if m:
+        return m.group(1)
+    if _OUR_MARKDOWN.match(head):
+        return "a briefing in Markdown"
+    if _OUR_TEXT.match(head):
+        return "a briefing as text"
+    if _OUR_HTML.search(head):
+        return "a briefing in HTML"
+    return None
+
+
 def _parse(raw: _Raw) -> Iterator[Article | Skipped]:
     if looks_binary(raw.data):
         raise InputSkipped("binary data, not text")
     text = decode_bytes(raw.data, raw.charset)
+    if kind := own_output(text):
+        raise InputSkipped(f"newsweave's own output ({kind}), not an article")
     fmt = raw.fmt or _sniff(text)
     if fmt in ("json", "jsonl"):
         yield from _parse_json(raw, text, lines=fmt == "jsonl")
