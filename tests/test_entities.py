@@ -280,6 +280,17 @@ def test_two_middle_initials_keep_the_bare_full_name_apart_and_a_place_first_nam
     assert find(ents, "Paris").type == "GPE" and "Paris Delane" not in find(ents, "Paris").aliases
 
 
+def test_a_polish_sz_written_s_is_one_name_and_the_lone_surname_joins_it():
+    ents, _ = story({
+        "a": ("Tomasz Brezina, 34, was last seen on Friday. Brezina's car was found at the trailhead.",
+              [("Tomasz Brezina", "PERSON"), ("Brezina", "PERSON")]),
+        "b": ("Tomas Brezina was plucked from the ravine by volunteers. Brezina was flown to hospital.",
+              [("Tomas Brezina", "PERSON"), ("Brezina", "PERSON")]),
+    })
+    e = find(ents, "Tomas Brezina")
+    assert e is find(ents, "Tomasz Brezina") and e is find(ents, "Brezina")
+
+
 def test_name_helpers():
     assert name_key("Nagorno-Karabakh") == name_key("Nagorno Karabakh") == name_key("NagornoKarabakh")
     assert name_key("Ağdam") == "agdam"
@@ -287,6 +298,7 @@ def test_name_helpers():
     assert not same_name("Austria", "Australia") and not same_name("Armenia", "Armenian")
     assert not same_name("Azerbaijan", "Azerbaijani") and not same_name("Kostrava", "Kostravan")
     assert not same_name("Hamas", "Hamad") and not same_name("Mark Jones", "Mary Jones")
+    assert same_name("Tomasz", "Tomas") and same_name("Czeslaw", "Ceslaw") and not same_name("Kos", "Kosz")
     assert demonym_place("Azerbaijani") == "Azerbaijan" and demonym_place("Armenians") == "Armenia"
     assert demonym_place("Nigerian") == "Nigeria" and demonym_place("Chinese") == "China"
     assert demonym_place("Velkor") is None

@@ -344,6 +344,8 @@ def _indel_cost(s: str, i: int) -> tuple[float, int]:
         return 0.5, 0
     if ch == "j" and i > 0 and s[i - 1] == "i":
         return 0.5, 0  # "ija" / "ia" in transliterations: Lidija / Lidia, Marija / Maria, Ilija / Ilia
+    if ch == "z" and i > 0 and s[i - 1] in "sc":
+        return 0.5, 0  # Polish "sz" and "cz" written without their z: Tomasz / Tomas, Lukasz / Lukas, Czeslaw / Ceslaw
     return 1.0, 1
 
 
