@@ -552,3 +552,16 @@ def test_a_day_told_in_the_past_perfect_does_not_move_the_narrative():
     got = {d["text"]: d["value"] for d in tag_dates("The dam gave way late on Monday night. It failed shortly before "
                                                      "11 p.m., the ministry said.", "2029-08-16")}
     assert got["11 p.m."] == "2029-08-13T23:00", got
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # Monday's paper (2026-05-18): a forecast for a day looks ahead, even after a clause in the perfect
+    ("Temperatures have fallen to 2 degrees, and rain is forecast for Tuesday.", "2026-05-19"),
+    ("The storm is projected to make landfall on Thursday.", "2026-05-21"),
+    # ... but not a forecast told as past, nor the day someone made a forecast
+    ("Rain was forecast for Tuesday.", "2026-05-12"),
+    ("The agency forecast on Friday that the rain would ease.", "2026-05-15"),
+])
+def test_a_day_forecast_for_lies_ahead(sentence, value):
+    got = [d["value"] for d in tag_dates(sentence, "2026-05-18")]
+    assert got == [value], got

@@ -336,6 +336,8 @@ _FUT_WORDS = {"will", "won't", "shall", "'ll", "next", "upcoming", "coming", "un
               "scheduled", "slated", "due", "planned", "plans", "plan", "planning", "intends", "intend", "tomorrow",
               "deadline", "going", "ahead", "aims", "hopes", "later", "poised",
               "wo", "set"}
+# forecasting verbs, which look ahead only before "for" or "to": "rain is forecast for Tuesday"
+_FORECAST = {"forecast", "forecasts", "predicted", "projected", "tipped"}
 _MODALS = {"could", "would", "might", "may"}
 _DENIAL = re.compile(r"\b(?:not|never|neither|nor|nobody|unable)\b|n't\b", re.I)
 _PRES_WORDS = {"is", "are", "am", "has", "have", "says", "say", "does", "do", "remains", "continues", "runs", "ends",
@@ -441,6 +443,10 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
             return "past" if cue in ("was", "were", "lasted") else "future"
         if backwards and lw in ("course", "track") and i + 1 < len(words) and words[i + 1].lower() == "on":
             return "future"  # "is on course to dock on Saturday", "on track to open in May"
+        if lw in _FORECAST and backwards and i > 0 and words[i - 1].lower() in ("for", "to"):
+            # "rain is forecast for Tuesday", "is projected to peak on Friday" (not "he forecast on Monday that ..."),
+            # unless told as past ("was forecast for Tuesday": a forecast that has mostly come and gone)
+            return "past" if {x.lower() for x in words[i + 1:i + 3]} & {"had", "was", "were"} else "future"
         if lw in _FUT_WORDS:
             if backwards and lw in _PLAN_PARTICIPLES and {x.lower() for x in words[i + 1:i + 3]} & {"had", "was", "were"}:
                 return "past"  # "had been scheduled for Tuesday", "was expected on Monday": a plan told as past
