@@ -301,3 +301,12 @@ def test_an_expectation_with_its_own_subject_is_planned():
     text = "The weather office expects Halvar to weaken as it moves over the main island on Monday."
     doc = annotate([Article(id="x", source="x", text=text)], cache=False)[0]
     assert [c.modality for c in doc.claims] == ["planned"]
+
+
+def test_a_clause_ending_in_a_bracket_keeps_its_closing_bracket():
+    assert [t for t, _ in _claims(
+        "Overnight temperatures in the hills have fallen to 2 degrees Celsius (36 degrees Fahrenheit), and rain is "
+        "forecast for Tuesday.")] == [
+        "Overnight temperatures in the hills have fallen to 2 degrees Celsius (36 degrees Fahrenheit)",
+        "rain is forecast for Tuesday.",
+    ]

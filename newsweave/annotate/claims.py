@@ -195,7 +195,9 @@ def extract_claims(doc: "Doc", sentences: list[Sentence], *, words: "DocWords | 
             for r in list(conjuncts):
                 left = min(t.i for t in r.subtree)
                 edge = left
-                while left - 1 > span.start and doc[left - 1].dep_ in ("cc", "punct"):
+                # (not past a closing bracket, which ends the clause before: "... 2 degrees Celsius (36 degrees
+                # Fahrenheit), and rain is forecast" is not cut into "... (36 degrees Fahrenheit" and "), and rain ...")
+                while left - 1 > span.start and doc[left - 1].dep_ in ("cc", "punct") and doc[left - 1].text not in ")]}”":
                     left -= 1
                 between_adjectives = (left < edge and doc[edge].tag_.startswith("JJ")
                                       and doc[left - 1].tag_.startswith("JJ") and doc[left].dep_ == "cc")
