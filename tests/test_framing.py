@@ -493,3 +493,13 @@ def test_a_fall_into_a_place_is_told_not_judged():
     assert "plunge" not in {t[2] for t in loaded_terms("The car plunged off a bridge into the river.")}
     assert "plunge" in {t[2] for t in loaded_terms("Shares of Brisk plunged 20% on Monday.")}
     assert "plunge" in {t[2] for t in loaded_terms("The country plunged into chaos after the vote.")}
+
+
+def test_how_an_accident_went_is_told_and_a_verdict_on_its_people_is_loaded():
+    # a wire's "fatal falls", "survived" and "trapped" say what happened; a tabloid's "plucky" hiker on a
+    # "notorious" trail judges; "plunged to their deaths" is a fall like "plunged into a gorge"
+    told = ("The range has seen three fatal falls, and the hiker, who was trapped in a ravine, survived by drinking "
+            "from a stream after failing to climb out. Three hikers have plunged to their deaths there.")
+    assert {t[2] for t in loaded_terms(told)} == set()
+    assert {t[2] for t in loaded_terms("The plucky engineer set off from the notorious trail.")} == {"plucky", "notorious"}
+    assert "plunge" in {t[2] for t in loaded_terms("Shares plunged to a record low.")}

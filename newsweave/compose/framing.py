@@ -127,6 +127,8 @@ LOADED_VERBS = {
     # a verdict on how officials act ("bungling officials dithered"), and hype for a fire ("an inferno devoured")
     "bungle", "bungling", "dither", "devour", "inferno",
     "damning",  # the outlet's verdict on a report ("a damning government report")
+    # a verdict on someone ("the plucky engineer") or on a place ("the notorious trail")
+    "plucky", "notorious",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
@@ -169,6 +171,9 @@ DESCRIPTIVE = {
     # "Two firefighters suffered minor burns", "for cutting the forestry budget" (a verb, not "a cutting remark")
     "suffer", "suffers", "suffered", "cutting",
     "drown", "drowned", "drowning",  # ("three people drowned in floodwaters")
+    # how an accident went: "three fatal falls", "fatally injured", "survived by drinking from a stream",
+    # "trapped in a gorge", "failing to return a call"
+    "fatal", "fatally", "fatalities", "survived", "trapped", "failing",
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
@@ -260,7 +265,8 @@ _CLAIM_NOUNS = frozenset({"claim", "claims"})
 _PLACE_FALLEN_INTO = re.compile(
     r"\s+(?:into|off|down|from|over|onto)\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?(?:gorge|ravine|river|sea|lake|canal|"
     r"water|waters|valley|ditch|cliff|ocean|bay|harbou?r|stream|creek|well|mine|shaft|pit|chasm|embankment|bridge|"
-    r"road|ground|floor|street|pool|reservoir|dam|rapids|crevasse|slope|mountainside|hillside)\b", re.IGNORECASE)
+    r"road|ground|floor|street|pool|reservoir|dam|rapids|crevasse|slope|mountainside|hillside)\b"
+    r"|\s+to\s+(?:their|his|her|its|a|an|the)\s+(?:[a-z-]+\s+)?deaths?\b", re.IGNORECASE)  # "plunged to their deaths"
 _LEGAL_AFTER = re.compile(
     r"\s+(?:investigations?|inquiry|inquiries|probes?|charges?|case|cases|proceedings|complaints?|courts?|code|record|"
     r"records|offen[cs]es?|negligence|liability|law|laws|justice|trials?|convictions?|prosecutions?|responsibility|"
