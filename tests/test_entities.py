@@ -291,6 +291,22 @@ def test_a_polish_sz_written_s_is_one_name_and_the_lone_surname_joins_it():
     assert e is find(ents, "Tomasz Brezina") and e is find(ents, "Brezina")
 
 
+def test_a_name_and_its_acronym_the_tagger_ran_together_are_one_entity():
+    # the tagger's span runs the name into its bracketed acronym ("The Court of Arbitration for Sport (CAS");
+    # a hyphenated word gives one initial per part (World Anti-Doping Agency, WADA)
+    ents, _ = story({
+        "a": ("The Court of Arbitration for Sport (CAS) cut the ban. The World Anti-Doping Agency (WADA) may appeal.",
+              [("The Court of Arbitration for Sport (CAS", "ORG"), ("The World Anti-Doping Agency", "ORG"),
+               ("WADA", "ORG")]),
+        "b": ("CAS said the supplement was contaminated. WADA said it was disappointed. Dunmere (Kelby) cheered.",
+              [("CAS", "ORG"), ("WADA", "ORG"), ("Dunmere (Kelby", "GPE")]),
+    })
+    assert find(ents, "CAS") is find(ents, "Court of Arbitration for Sport")
+    assert find(ents, "WADA") is find(ents, "World Anti-Doping Agency")
+    # a bracket that is no acronym of the name before it holds another name
+    assert find(ents, "Dunmere") is not find(ents, "Kelby")
+
+
 def test_name_helpers():
     assert name_key("Nagorno-Karabakh") == name_key("Nagorno Karabakh") == name_key("NagornoKarabakh")
     assert name_key("Ağdam") == "agdam"

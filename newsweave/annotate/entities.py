@@ -782,10 +782,19 @@ def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None)
             # does a comma before a capital: "the former mayor of Kelby, Viktor Hal, ..." names a town and a man
             sub = [(off + mt.start(), mt.group())
                    for mt in re.finditer(r"(?:(?!\s[/_\u2013\u2014-]+\s|,\s+[A-Z]).)+", piece)]
+            # a name and its acronym in brackets run together ("The Court of Arbitration for Sport (CAS"): two
+            # names, each whole (not a tagger's slip, so no lower weight)
+            bracketed = [(o + mt.start(), mt.group()) for o, part in sub for mt in re.finditer(r"[^()]+", part)
+                         if mt.group().strip()]
+            at_brackets = len(bracketed) - len(sub)
+            if at_brackets and all(len(p.strip()) > 1 for _, p in bracketed):
+                sub = bracketed
+            else:
+                at_brackets = 0
             # a lower-case word between two capitalised ones that is no function word is a verb the tagger ran
             # two names across: "Green Alliance led Ostmark('s election)", "Havik won Kelby"
             sub = [(o + a, part[a:b]) for o, part in sub for a, b in _cut_at_verbs(part)]
-            split = split or len(sub) > 1
+            split = split or len(sub) - at_brackets > 1
             more.extend(sub)
         full = texts.get(mn.article, "") if texts else ""
         for off, piece in more:
@@ -1194,7 +1203,10 @@ def _acronym_of(short: str, name: str) -> bool:
         return False
     words = re.findall(r"[A-Za-z][\w'’-]*", name)
     capitals = "".join(w[0] for w in words if w[0].isupper())
-    return letters in (capitals, "".join(w[0] for w in words).upper())
+    # (a hyphenated word gives one initial per part: "World Anti-Doping Agency" is WADA)
+    parts = [p for w in words for p in w.split("-") if p]
+    part_capitals = "".join(p[0] for p in parts if p[0].isupper())
+    return letters in (capitals, "".join(w[0] for w in words).upper(), part_capitals)
 
 
 def _merge_named_aliases(groups: list[_Group], texts: dict[str, str]) -> list[_Group]:
