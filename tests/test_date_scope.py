@@ -531,3 +531,19 @@ def test_the_month_a_change_is_measured_from_is_no_event_and_a_run_of_days_is_a_
     b = newsweave.brief([Article(id="r", source="r", published="2028-05-12",
                                  text="Shares of Brisk rose 5% on Monday after the takeover offer, traders said.")])
     assert [e["date"] for e in b.timeline] == ["2028-05-08"], b.timeline
+
+
+@pytest.mark.parametrize("text", [
+    "LAUSANNE, Feb 10 (Meridian) - The Court of Arbitration for Sport (CAS) on Tuesday reduced sprinter Mira "
+    "Castell's doping ban to two years from four, ruling that the stimulant came from a contaminated supplement.",
+    "DUNMERE _ The harbour board on Monday closed the north quay after a storm damaged the wall.",
+])
+def test_a_wire_dateline_is_parsed_apart_from_the_report_so_the_day_dates_the_verb(nlp, text):
+    # run into the dateline, the report's first sentence parsed as appositions of the dateline's place, and its
+    # day as part of the subject's phrase: the timeline's event was "The Court of Arbitration for Sport (CAS) on
+    # Tuesday"
+    doc = nlp(text)
+    first = next(t for t in doc if t.idx == text.index(" - " if " - " in text else " _ ") + 3)
+    assert first.is_sent_start
+    day = next(d for d in ("on Tuesday", "on Monday") if d in text)
+    assert _scope(nlp, text, day.split()[1]) is None

