@@ -503,3 +503,11 @@ def test_how_an_accident_went_is_told_and_a_verdict_on_its_people_is_loaded():
     assert {t[2] for t in loaded_terms(told)} == set()
     assert {t[2] for t in loaded_terms("The plucky engineer set off from the notorious trail.")} == {"plucky", "notorious"}
     assert "plunge" in {t[2] for t in loaded_terms("Shares plunged to a record low.")}
+
+
+def test_a_test_result_and_a_championship_are_told_and_a_vindication_is_a_verdict():
+    told = ("Castell tested positive for a stimulant after returning a positive test in Lyon, and will miss the "
+            "world championships.")
+    assert {t[2] for t in loaded_terms(told)} == set()
+    assert "positive" in {t[2] for t in loaded_terms("The minister called the talks a positive step.")}
+    assert "vindicated" in {t[2] for t in loaded_terms("The sprinter was finally vindicated yesterday.")}

@@ -127,8 +127,9 @@ LOADED_VERBS = {
     # a verdict on how officials act ("bungling officials dithered"), and hype for a fire ("an inferno devoured")
     "bungle", "bungling", "dither", "devour", "inferno",
     "damning",  # the outlet's verdict on a report ("a damning government report")
-    # a verdict on someone ("the plucky engineer") or on a place ("the notorious trail")
-    "plucky", "notorious",
+    # a verdict on someone ("the plucky engineer") or on a place ("the notorious trail"); a side's word for a
+    # ruling ("finally vindicated") or for an inquiry ("a witch-hunt")
+    "plucky", "notorious", "vindicated", "vindication", "witch-hunt", "witch-hunts",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
@@ -174,6 +175,7 @@ DESCRIPTIVE = {
     # how an accident went: "three fatal falls", "fatally injured", "survived by drinking from a stream",
     # "trapped in a gorge", "failing to return a call"
     "fatal", "fatally", "fatalities", "survived", "trapped", "failing",
+    "championship", "championships",  # ("the world championships"), like "champion"
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
@@ -254,6 +256,9 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
             continue  # "a bus plunged into a gorge": a fall, told as it happened; not "shares plunged"
         if hit and w == "criminal" and _LEGAL_AFTER.match(text, m.end()):
             continue  # "a criminal investigation", "criminal charges": the law's term, not a label
+        if hit and w == "positive" and (_TEST_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                                         or _TEST_AFTER.match(text, m.end())):
+            continue  # "tested positive for a stimulant", "a positive test": a result, not a judgement
         if hit and _PARTICLE_AFTER.get(w) and _PARTICLE_AFTER[w].match(text, m.end()):
             continue  # "striking down the law": a court's verb, not a judgement of how striking it is
         if hit:
@@ -262,6 +267,8 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
 
 
 _CLAIM_NOUNS = frozenset({"claim", "claims"})
+_TEST_BEFORE = re.compile(r"\b(?:tested|tests?|testing|came\s+back|proved)\s+$", re.IGNORECASE)
+_TEST_AFTER = re.compile(r"\s+(?:(?:drug|doping|dope|covid|virus)\s+)?(?:tests?|results?|samples?|cases?)\b", re.IGNORECASE)
 _PLACE_FALLEN_INTO = re.compile(
     r"\s+(?:into|off|down|from|over|onto)\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?(?:gorge|ravine|river|sea|lake|canal|"
     r"water|waters|valley|ditch|cliff|ocean|bay|harbou?r|stream|creek|well|mine|shaft|pit|chasm|embankment|bridge|"
