@@ -14,7 +14,8 @@ Three comparisons, each between claims of different articles that are about the 
   for the subject itself, and explains no change, is left out of it: which of its values would be the rival
   is unknown; unless it sets two named sources' figures against each other ("three died, according to the
   fire service, though regional officials put the toll at two"): then each value is a position of its own,
-  and a report may disagree with itself. Durations are compared only as prison terms a court gave.
+  and a report may disagree with itself. Durations are compared only as terms someone was given: prison
+  terms a court gave, and bans or suspensions.
 * **claim**: two wordings of one fact, one negated and the other not.
 
 The status: ``update`` when a text explains a change ("delayed", "postponed", "rose to", "revised", "final
@@ -38,7 +39,7 @@ from itertools import combinations
 
 from newsweave.align.accusations import find_stances
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS, SAME_COUNTED
-from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attribution, prison_term
+from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attribution, term_kind
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.entities import demonym_place, name_key
@@ -739,7 +740,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     items: list[tuple[Claim, object]] = [
         (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
         if q.kind in ("cardinal", "percent", "money", "measure")
-        and (q.unit not in _TIME_UNITS or prison_term(texts[c.article], q))
+        and (q.unit not in _TIME_UNITS or term_kind(texts[c.article], q))
         and not _HYPOTHETICAL.search(texts[c.article], c.start, q.start)
         and not _besides_named(texts[c.article], q)
         and (q.counted == "age" or not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start))
@@ -957,7 +958,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             status = "estimate"
         change = _change_subject(texts[ca.article], ca, qa) if qa.kind == "percent" else None
         if qa.unit in _TIME_UNITS:
-            subject = "prison term"  # (the only durations compared)
+            subject = term_kind(texts[ca.article], qa) or "term"  # (the only durations compared: terms given)
         elif named_share:
             subject = named_share
         elif change is not None and change == _change_subject(texts[cb.article], cb, qb):
@@ -1242,7 +1243,8 @@ def _without_ambiguous_reports(item: dict, texts, speakers: dict | None = None,
     return {**item, "positions": kept, "status": status}
 
 
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+               "duration"}  # (a duration in the base unit, days: see facts._BASE_UNITS)
 # How far a count has got, not a result: "with 78 percent of the vote counted", "after 40% of ballots had been
 # counted", "with 95% of precincts reporting"
 _COUNT_PROGRESS = re.compile(r"\s+of\s+(?:the\s+)?(?:votes?|ballots?|precincts|polling\s+stations|districts)\s+"
@@ -1601,8 +1603,8 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
             postings[f"\0share {named}"].append(x)  # ("The fire was 10% contained" / "push containment to 25%")
         elif _struck_area(segments.index._texts[c.article], c, q):  # an area burned or flooded (see _subject_segments)
             postings["\0area"].append(x)
-        elif q.unit in _TIME_UNITS:  # (only prison terms get here: see _number_disagreements)
-            postings["\0prison term"].append(x)
+        elif q.unit in _TIME_UNITS:  # (only terms given get here: see _number_disagreements)
+            postings[f"\0{term_kind(segments.index._texts[c.article], q)}"].append(x)
         elif _nationals(q.counted):  # a country's people ("three Germans")
             postings[f"\0{q.counted}"].append(x)
         elif q.kind == "percent" and (change := _change_subject(segments.index._texts[c.article], c, q)) \
@@ -1846,8 +1848,8 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # "by 212 votes to 181" / "212 votes to 180": one tally, its first figure agreed, the second not; the
         # claims need only be about the same event (compared whole: the window of a tally is the tally alone)
         return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_COUNT_FAMILY_EMBEDDING
-    if qa.unit in _TIME_UNITS and qb.unit in _TIME_UNITS:  # (prison terms: the only durations compared)
-        # two prison terms of one person (a name both claims give) in reports of one news cycle: one sentence
+    if qa.unit in _TIME_UNITS and qb.unit in _TIME_UNITS:  # (terms given: the only durations compared)
+        # two prison terms (or bans) of one person (a name both claims give) in reports of one news cycle: one sentence
         # told two ways (read on the looser scale of one kind of count); two people's terms never
         return (seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING) if cache.same_subject(a, b) else None
     if (qa.kind == qb.kind == "percent" and cache.within_cycle(a.article, b.article)
@@ -2708,7 +2710,8 @@ def _same_measure(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache 
     Brisk closed 24% higher"); "prices rose 3%" / "wages rose 5%" do not. Two prison terms measure the same
     ("sentenced to 12 years in prison" / "10 years in jail"), and two areas a fire or flood struck do."""
     if qa.kind == qb.kind == "measure" and qa.unit in _TIME_UNITS:
-        return prison_term(texts[ca.article], qa) and prison_term(texts[cb.article], qb)
+        kind = term_kind(texts[ca.article], qa)
+        return kind is not None and kind == term_kind(texts[cb.article], qb)
     if _struck_area(texts[ca.article], ca, qa) and _struck_area(texts[cb.article], cb, qb):
         return True  # an area burned or flooded ("12,400 acres" / "about 5,000 hectares"): see _subject_segments
     if qa.kind != "percent" or qb.kind != "percent":

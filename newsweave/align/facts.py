@@ -166,6 +166,9 @@ _BASE_UNITS: dict[str, tuple[str, float, float]] = {
     "km/h": ("speed", 1.0, 0.0), "mph": ("speed", 1.609344, 0.0),
     "m3": ("volume", 1.0, 0.0), "litre": ("volume", 0.001, 0.0), "gallon": ("volume", 0.003785411784, 0.0),
     "°C": ("temperature", 1.0, 273.15), "°F": ("temperature", 5 / 9, 273.15 - 32 * 5 / 9),
+    # durations, in days (a month as a twelfth of a year: "24 months" is "two years", "18 months" is not)
+    "minute": ("duration", 1 / 1440, 0.0), "hour": ("duration", 1 / 24, 0.0), "day": ("duration", 1.0, 0.0),
+    "week": ("duration", 7.0, 0.0), "month": ("duration", 365.25 / 12, 0.0), "year": ("duration", 365.25, 0.0),
 }
 CONVERTED_SLACK = 0.03  # a figure converted from another unit is rounded: "12,000 hectares (30,000 acres)"
 
@@ -326,6 +329,39 @@ def prison_term(text: str, q) -> bool:
                 or _TERM_BEFORE.search(before) and not re.match(r"^\s*(?:of|for|in)\b", after))
 
 
+# A ban or suspension given: "banned for two years", "a four-year doping ban", "cut her ban to 18 months", "an
+# 18-month suspension"; not one sought ("WADA had sought the full four-year suspension"), nor the term a ruling
+# replaced ("reduced the four-year ban", "cut his ban from four years to two", "the four-year ban was halved")
+_BAN_AFTER = re.compile(r"^[\s-]*(?:(?:doping|competition|competitive|driving|playing|racing|travel|coaching|"
+                        r"lifetime|worldwide|global|provisional|total)\s+){0,2}(?:ban|suspension)s?\b", re.IGNORECASE)
+_BANNED_FOR_BEFORE = re.compile(r"\b(?:banned|suspended|barred|disqualified|excluded)\b[^.;:,]{0,40}?\bfor\s+"
+                                r"(?:(?:just|only|another|a\s+further)\s+)?$", re.IGNORECASE)
+_BAN_TO_BEFORE = re.compile(r"\b(?:ban|suspension)s?\b[^.;:]{0,40}?\b(?:to|of)\s+(?:(?:just|only)\s+)?$",
+                            re.IGNORECASE)
+_REPLACED_BEFORE = re.compile(r"(?:\b(?:reduc\w*|cut|cutting|halv\w*|shorten\w*|lower\w*|slash\w*|overturn\w*|"
+                              r"lift\w*|quash\w*|annul\w*|extend\w*|doubl\w*)\s+(?:(?:the|her|his|their|its|an?|"
+                              r"original|initial|earlier|previous|full)\s+)*|\bfrom\s+(?:(?:an?|the)\s+)?)$",
+                              re.IGNORECASE)
+_REPLACED_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,3}?(?:was|is|has\s+been|had\s+been|will\s+be)\s+"
+                             r"(?:\w+\s+)?(?:halved|cut|reduced|shortened|lowered|slashed|overturned|lifted|quashed|"
+                             r"annulled|extended|doubled)\b", re.IGNORECASE)
+
+
+def term_kind(text: str, q) -> str | None:
+    """What a duration is, when it is a term someone was given: "prison term" (:func:`prison_term`), "ban" (a
+    ban or suspension), else None. Terms of one kind are compared across reports; other durations are not."""
+    if prison_term(text, q):
+        return "prison term"
+    before, after = text[max(0, q.start - 60):q.start], text[q.end:q.end + 40]
+    if _TERM_SOUGHT.search(before) or _TERM_LIST.search(before):
+        return None
+    if _REPLACED_BEFORE.search(before) or _REPLACED_AFTER.match(after):
+        return None  # the term a ruling replaced: the new one is the value ("reduced the four-year ban to two years")
+    if _BAN_AFTER.match(after) or _BANNED_FOR_BEFORE.search(before) or _BAN_TO_BEFORE.search(before):
+        return "ban"
+    return None
+
+
 def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     """Pairs of claims (indices) from different articles that give the same figure for the same kind of
     count ("at least 14 people have died" / "fourteen people have been confirmed dead"), or the same sum of money
@@ -344,7 +380,7 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         # ... or the same prison term given to the same person ("His deputy, Lena Varga, was sentenced to five
         # years" / "was given five years")
         terms = [q for q in c.quantities if q.kind == "measure" and q.value is not None
-                 and prison_term(c.text, SimpleNamespace(start=q.start - c.start, end=q.end - c.start))]
+                 and term_kind(c.text, SimpleNamespace(start=q.start - c.start, end=q.end - c.start))]
         if len(terms) == 1:
             for e in c.entities:
                 buckets[("term", terms[0].unit, terms[0].value, e)].append(i)
