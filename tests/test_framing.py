@@ -229,7 +229,10 @@ def test_a_word_of_a_name_is_no_loaded_term():
 
     text = ("The Supreme Court of Marnia on Monday struck down the port tax in a brutal blow to the harbour "
             "authority, which had defended it for years.")
-    assert any(t[2] == "supreme" for t in loaded_terms(text))  # the lexicon alone would count it
+    # (a capitalised word inside a name of several is left out by its capitals alone, as the summary's count
+    # of loaded words reads text without entities; a title-case headline is read word for word)
+    assert not any(t[2] == "supreme" for t in loaded_terms(text))
+    assert any(t[2] == "supreme" for t in loaded_terms("Supreme Leader Vows Brutal Revenge"))
     st = annotate_stage([Article(id="court", source="court.txt", outlet="Harbour Post", text=text)])
     assert any(m.text.endswith("Supreme Court of Marnia") or m.text.endswith("Supreme Court") for m in st.docs[0].entities)
     terms = {t["term"] for t in build_framing(st.docs, sentences=False)[0]["terms"]}

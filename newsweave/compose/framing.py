@@ -239,8 +239,13 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
     """Loaded words of ``text``: ``(start, end, term, category, score)`` with ``text[start:end]`` the word
     as written and ``term`` its lexicon form; category is loaded, subjective, intensifier or name-calling."""
     out = []
-    for m in _WORD.finditer(text):
+    words = list(_WORD.finditer(text))
+    # (a title-case line, a headline, has no names to tell apart by their capitals: every longer word capitalised)
+    headline = len(words) >= 3 and all(x.group(0)[0].isupper() for x in words if len(x.group(0)) >= 4)
+    for k, m in enumerate(words):
         w = m.group(0).lower()
+        if not headline and _inside_name(text, words, k):
+            continue  # "the Federal Supreme Court", "the Freedom Party": a word of a name, not the outlet's word
         hit = _lookup_word(w)
         if hit is None and "-" in w:
             # "so-called" is listed whole; a compound whose head is a label is a label: "eco-zealots",
@@ -264,6 +269,21 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
         if hit:
             out.append((m.start(), m.end(), hit[0], hit[1], hit[2]))
     return out
+
+
+def _inside_name(text: str, words: list, k: int) -> bool:
+    """Is word ``k`` a capitalised word of a name of several ("Federal Supreme Court"): a capitalised word
+    follows it, and it does not open the sentence (or a capitalised word precedes it)?"""
+    w = words[k].group(0)
+    if not w[0].isupper() or w.isupper() or k + 1 >= len(words):
+        return False
+    nxt = words[k + 1]
+    if not nxt.group(0)[0].isupper() or text[words[k].end():nxt.start()] != " ":
+        return False
+    if k > 0 and words[k - 1].group(0)[0].isupper() and text[words[k - 1].end():words[k].start()] == " ":
+        return True
+    before = text[:words[k].start()].rstrip()
+    return bool(before) and before[-1] not in ".!?\"“‘'(:;—-"
 
 
 _CLAIM_NOUNS = frozenset({"claim", "claims"})
