@@ -1217,3 +1217,21 @@ def test_an_item_without_its_aside_lists_what_it_leaves_out():
     b = newsweave.brief([Article(id="p", source="p", outlet="Harbour Post", published="2025-06-02", text=text)], words=40)
     (item,) = b.summary
     assert item.text == text and item.omitted == [] and item.extracted(text) == text
+
+
+def test_a_dated_statement_cites_only_reports_that_give_its_day():
+    # the wire's lead is like both other reports' sentences (the day with one, the sum with the other), so the
+    # three are one fact; the herald's "take effect on April 1" is not stated by the ledger's sentence on a
+    # trade war, which names no day
+    wire = ("BRESSA, March 3 (Continental Press) - Varland will impose tariffs of 25% on $48 billion of goods from "
+            "Ostmark, including steel and cars, starting on April 1, the trade ministry said on Wednesday.")
+    herald = ("Ostmark promised on Thursday to hit back at Varland's decision.\n\n"
+              "Varland's tariffs take effect on April 1.")
+    ledger = "Varland's tariffs on $48bn of Ostmark goods threaten to spark a full-blown trade war, economists warned."
+    b = newsweave.brief([Article(id="wire", source="wire", outlet="Continental Press", published="2027-03-03", text=wire),
+                         Article(id="herald", source="herald", outlet="Ostmark Herald", published="2027-03-04", text=herald),
+                         Article(id="ledger", source="ledger", outlet="Daily Ledger", published="2027-03-04", text=ledger)],
+                        words=8)  # (room for the herald's seven words only)
+    fact = next(f for f in b.facts if "ledger" in f["sources"] and "herald" in f["sources"])  # the chain
+    assert "wire" in fact["sources"]
+    assert [(i.text, i.sources) for i in b.summary] == [("Varland's tariffs take effect on April 1.", ["herald", "wire"])]

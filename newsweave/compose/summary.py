@@ -1097,6 +1097,15 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
             else:
                 kept.append(e)
         evidence = kept
+    days = _days_stated(by_article[u.article], u.start, u.end)
+    if days:
+        # a statement of what happens on a day is stated only where that day is: "Varland's tariffs take effect on
+        # April 1" is not stated by "Varland's tariffs on $48bn of goods threaten a trade war", which a chain of
+        # alike wordings put in its fact (both are like "Varland will impose tariffs on $48 billion of goods
+        # starting on April 1")
+        evidence = [e for k, e in enumerate(evidence)
+                    if k == 0 or days & _days_stated(by_article[e.article], e.start, e.end)]
+        seen = {e.article for e in evidence}
     splits = _splits(by_article[u.article].article.text, u.start, u.end)
     if splits:
         # "ruling 5-4" is not stated by "by six votes to three"
@@ -1136,11 +1145,19 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                                               if m.sentence.start <= c.start and c.end <= m.sentence.end
                                               for q in c.quantities]):
                 continue
+            if days and not days & _days_stated(by_article[m.sentence.article], m.sentence.start, m.sentence.end):
+                continue  # (the day, as above)
             if m.sentence.article not in seen:
                 seen.add(m.sentence.article)
                 evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
     return SummaryItem(text=u.text, sources=[e.article for e in evidence], evidence=evidence,
                        omitted=[Evidence(article=u.article, start=a, end=b) for a, b in u.cuts])
+
+
+def _days_stated(doc: AnnotatedArticle, start: int, end: int) -> set[str]:
+    """The calendar days ``doc.text[start:end]`` names ("on April 1", "on Tuesday", "in Saturday's final")."""
+    return {t.value[:10] for t in doc.timexes
+            if start <= t.start and t.end <= end and t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value or "")}
 
 
 def _said_terms(claims: Sequence, start: int, end: int) -> set[str]:
