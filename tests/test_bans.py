@@ -64,3 +64,11 @@ def test_which_durations_are_terms_given(text, figure, kind):
 
     start = text.index(figure)
     assert term_kind(text, SimpleNamespace(start=start, end=start + len(figure))) == kind
+
+
+def test_an_appeal_against_a_ruling_is_not_the_ruling(briefing):
+    # both give the ban's new length, but the later report's lead tells the appeal, not the cut
+    texts = {a.id: a.text for a in briefing.articles}
+    for f in briefing.facts:
+        spans = [texts[e["article"]][e["start"]:e["end"]] for e in f["evidence"]]
+        assert not (any("reduced sprinter" in s for s in spans) and any("would appeal" in s for s in spans)), spans

@@ -379,8 +379,9 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
                 buckets[("money", money[0].unit, money[0].value, e)].append(i)
         # ... or the same prison term given to the same person ("His deputy, Lena Varga, was sentenced to five
         # years" / "was given five years")
+        # (not a ban's length: "appeal against the decision to cut her ban to two years" tells the appeal)
         terms = [q for q in c.quantities if q.kind == "measure" and q.value is not None
-                 and term_kind(c.text, SimpleNamespace(start=q.start - c.start, end=q.end - c.start))]
+                 and prison_term(c.text, SimpleNamespace(start=q.start - c.start, end=q.end - c.start))]
         if len(terms) == 1:
             for e in c.entities:
                 buckets[("term", terms[0].unit, terms[0].value, e)].append(i)
