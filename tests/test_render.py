@@ -585,3 +585,19 @@ def test_the_briefing_title_is_no_headline_whose_figure_a_later_report_replaced(
     b = brief(arts)
     assert any(d["status"] == "update" for d in b.disagreements), b.disagreements
     assert story_headline(b) == "Veloria mourns as dam toll rises"
+
+
+def test_an_item_that_leaves_out_an_aside_says_so_in_every_format():
+    from newsweave.render import render
+
+    text = ("Harbour Lines, the only other operator licensed for the Pellan route, "
+            "resumed its crossings to the island on Wednesday morning.")
+    b = newsweave.brief([Article(id="p", source="p", outlet="Harbour Post", published="2025-06-02", text=text)], words=15)
+    assert b.summary[0].omitted
+    note = "shortened: leaves out “the only other operator licensed for the Pellan route”"
+    assert note in render(b, "md")
+    assert f'<span class="shortened">{note}</span>' in render(b, "html")
+    assert "shortened: leaves out" in render(b, "text")
+    # an item given whole says nothing of the kind
+    whole = newsweave.brief([Article(id="p", source="p", outlet="Harbour Post", published="2025-06-02", text=text)])
+    assert not whole.summary[0].omitted and "shortened" not in render(whole, "md")

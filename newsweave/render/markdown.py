@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from newsweave.model import Briefing
-from newsweave.render.view import BriefingView, Marker, SourceView, build_view, is_web_url, short, single_source_note
+from newsweave.render.view import (BriefingView, Marker, SourceView, build_view, is_web_url, short, shortened_note,
+                                   single_source_note)
 
 
 LIST_MAX = 10  # facts listed per outlet (unique, omitted)
@@ -59,6 +60,7 @@ def render_markdown(b: Briefing) -> str:
         out.append("_No summary: no usable article text._")
     for item in v.items:
         flag = f" _({single_source_note(item)})_" if item.single_source else ""
+        flag += f" _({_md_escape(shortened_note(item))})_" if item.left_out else ""
         out.append(f"- {_md_escape(item.text)} {_marks(item.markers)}{flag}{_dispute_flags(item.disputed)}")
     _timeline(v, out)
     _disagreements(v, out)

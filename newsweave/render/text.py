@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsweave.model import Briefing
-from newsweave.render.view import build_view, percent, short, single_source_note
+from newsweave.render.view import build_view, percent, short, shortened_note, single_source_note
 
 TIMELINE_ROWS = 14
 MATRIX_ROWS = 10
@@ -48,6 +48,8 @@ def print_text(b: Briefing, console=None) -> None:
         summary.append(" " + _refs(item.markers), style="bold cyan")
         if item.single_source:
             summary.append(" " + single_source_note(item), style="italic dim")
+        if item.left_out:
+            summary.append(" " + shortened_note(item), style="italic dim")
         summary.append(_dispute_flags(item.disputed), style="italic red")
     console.print(Panel(summary or Text("No summary: no usable article text."), title="Summary", border_style="cyan"))
 

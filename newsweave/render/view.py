@@ -84,6 +84,13 @@ class ItemView:
     # (disagreement id, its anchor, how to name it) of each disagreement it states a value of: "disputed" for a
     # contradiction, "updated" for a value that moves over time, "estimates differ" for differing estimates
     disputed: list[tuple[str, str, str]] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # the asides the item's wording leaves out of its source
+
+
+def shortened_note(item: ItemView) -> str:
+    """'shortened: leaves out “, the only other operator on the route,”' for an item whose wording leaves out
+    asides of its source sentence (so the words a reader sees are still the source's, and no less)."""
+    return "shortened: leaves out " + " and ".join(f"“{short(t.strip(' ,'), 80)}”" for t in item.left_out)
 
 
 @dataclass(slots=True)
@@ -610,8 +617,10 @@ def build_view(b: Briefing) -> BriefingView:
         markers = cite.markers(item.evidence)
         cited = len({m.article for m in markers})
         independent = item.independent_sources if item.independent_sources is not None else cited
+        own = by_id.get(item.evidence[0].article) if item.evidence else None
+        left_out = [own.article.text[o.start:o.end] for o in item.omitted if own is not None]
         items.append(ItemView(sentence_case(item.text), markers, independent <= 1, cited - 1 if independent <= 1 else 0,
-                              [(d, dis_anchor[d], dis_label[d]) for d in item.disputed if d in dis_anchor]))
+                              [(d, dis_anchor[d], dis_label[d]) for d in item.disputed if d in dis_anchor], left_out))
     timeline = [
         TimelineView(e["date"], e.get("status", "happened"), sentence_case(e["event"]), cite.markers(e.get("evidence")),
                      f"tl-{i + 1}", ("about " if e.get("approximate") else "") + date_label(e["date"])
