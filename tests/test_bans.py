@@ -72,3 +72,11 @@ def test_an_appeal_against_a_ruling_is_not_the_ruling(briefing):
     for f in briefing.facts:
         spans = [texts[e["article"]][e["start"]:e["end"]] for e in f["evidence"]]
         assert not (any("reduced sprinter" in s for s in spans) and any("would appeal" in s for s in spans)), spans
+
+
+def test_the_summary_tells_the_appeal_that_names_the_new_length_beside_the_ruling(briefing):
+    # the later report's lead gives the ban's length only inside "the decision to cut ... ban to two years": it
+    # tells the appeal, which no other wording of that length tells, so it is not left out as a second telling
+    texts = [i.text for i in briefing.summary]
+    assert any("would appeal" in t for t in texts), texts
+    assert any(("reduced sprinter" in t or "halved" in t) for t in texts), texts

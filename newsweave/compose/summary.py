@@ -621,10 +621,30 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
                 if (a.article, a.sentence) != (b.article, b.sentence) and side_of[i] == side_of[j]:
                     a.excludes.append(b)
             continue
+        value_at = {i: ev.get("value_start") for p in positions for ev in p.get("evidence", [])
+                    for i in holding if ev["article"] == units[i].article
+                    and ev.get("value_start") is not None and units[i].start <= ev["value_start"] < units[i].end}
         for i, j in combinations(sorted(holding), 2):
             a, b = units[i], units[j]
             if (a.article, a.sentence) != (b.article, b.sentence):
+                if side_of.get(i) == side_of.get(j) and (_value_in_aside(a, value_at.get(i)) or _value_in_aside(b, value_at.get(j))):
+                    continue  # (one of them only mentions the value: see _value_in_aside)
                 a.excludes.append(b)
+
+
+# what a sentence refers to when it names a value inside a noun's clause: "appeal against the decision to cut her
+# ban to two years" tells the appeal, not the cut
+_REFERRED = re.compile(r"\b(?:decision|ruling|move|plan|order|verdict|judg(?:e)?ment|bid|attempt|proposal|request|"
+                       r"call|offer|vote|deal|agreement)\s+(?:to|that)\b[^.;:]*$", re.IGNORECASE)
+
+
+def _value_in_aside(u: Unit, value_start: int | None) -> bool:
+    """Does the unit give the value only inside a clause of a noun after its own verb ("WADA said it would appeal
+    against the decision to cut her ban to two years")? Then it tells something else, and another wording of the
+    same value does not tell it twice."""
+    if value_start is None or u.cuts:
+        return False
+    return bool(_REFERRED.search(u.text[:max(0, value_start - u.start)]))
 
 
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)  # "On Monday, he ...": a day names no one
