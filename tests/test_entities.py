@@ -307,6 +307,19 @@ def test_a_name_and_its_acronym_the_tagger_ran_together_are_one_entity():
     assert find(ents, "Dunmere") is not find(ents, "Kelby")
 
 
+def test_an_old_or_other_name_of_a_place_is_that_place():
+    # the gazetteer knows "Kiev" and "Bombay" as other names of Kyiv and Mumbai, which they do not look like
+    ents, _ = story({
+        "a": ("Missiles struck Kyiv on Friday. Floods hit Mumbai.", [("Kyiv", "GPE"), ("Mumbai", "GPE")]),
+        "b": ("Three people died in Kiev. Heavy rain flooded Bombay. Paris Delane spoke in Paris.",
+              [("Kiev", "GPE"), ("Bombay", "GPE"), ("Paris Delane", "PERSON"), ("Paris", "GPE")]),
+    })
+    assert find(ents, "Kiev") is find(ents, "Kyiv")
+    assert find(ents, "Bombay") is find(ents, "Mumbai")
+    assert find(ents, "Kyiv") is not find(ents, "Mumbai")
+    assert find(ents, "Paris Delane") is not find(ents, "Paris")
+
+
 def test_name_helpers():
     assert name_key("Nagorno-Karabakh") == name_key("Nagorno Karabakh") == name_key("NagornoKarabakh")
     assert name_key("Ağdam") == "agdam"

@@ -1049,10 +1049,32 @@ def _merge_cost(a: _Group, b: _Group, gaz: _Gazetteer) -> float | None:
                 c = TRANSLITERATED_GIVEN_NAME_COST
             if c is not None and (best is None or c < best):
                 best = c
+    if best is None and _one_place(a, b, gaz):
+        best = OTHER_NAME_OF_PLACE_COST
     return best
 
 
 TRANSLITERATED_GIVEN_NAME_COST = 1.0
+OTHER_NAME_OF_PLACE_COST = 1.0
+MAX_PLACES_OF_A_NAME = 5  # an alternate name of more places than this ("Springfield") links no two names
+
+
+def _place_ids(g: _Group, gaz: _Gazetteer) -> tuple[set[int], set[int]]:
+    """The gazetteer places a group's names are the main name of, and those any of its names may be."""
+    primary = set().union(*(gaz.primary(n) for n in g.names))
+    known = set().union(*(ids for n in g.names if len(ids := gaz.cities(n)) <= MAX_PLACES_OF_A_NAME))
+    return primary, known
+
+
+def _one_place(a: _Group, b: _Group, gaz: _Gazetteer) -> bool:
+    """Are two groups two names of one gazetteer place, an old or other name beside the main one ("Kiev" /
+    "Kyiv", "Bombay" / "Mumbai", "Peking" / "Beijing")? One must be the main name of exactly one place that the
+    other may be, and the other the main name of no other place. Never for people ("Paris Delane")."""
+    if _mostly_person(a) or _mostly_person(b) or a.demonym or b.demonym:
+        return False
+    pa, ka = _place_ids(a, gaz)
+    pb, kb = _place_ids(b, gaz)
+    return (len(pa) == 1 and pa <= kb and pb <= pa) or (len(pb) == 1 and pb <= ka and pa <= pb)
 
 
 def _given_name_transliterated(x: str, y: str) -> bool:
@@ -1150,6 +1172,11 @@ def _merge_groups(groups: list[_Group], places: dict[str, str], texts: dict[str,
     for i, g in enumerate(groups):
         for b in _blocks(g):
             blocks[b].append(i)
+        if not _mostly_person(g) and not g.demonym:
+            # another name of a place need not look like its main name ("Bombay" / "Mumbai"): the gazetteer
+            # places each may be meet in a block
+            for gid in _place_ids(g, gaz)[1]:
+                blocks[f"g:{gid}"].append(i)
     tried: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) < 2 or len(members) > 300:
