@@ -1183,8 +1183,8 @@ def test_an_updated_count_is_told_beside_the_lead_that_gave_the_first_one():
      "Harbour Lines resumed its crossings on Wednesday."),
     ("The council approved the new bridge (a span of 400 metres) on Monday.",
      "The council approved the new bridge on Monday."),
-    ("Nadia Orlov, a 55-year-old poet who turned to fiction in 1994, is also the author of two plays.",
-     "Nadia Orlov is also the author of two plays."),
+    ("Nadia Orlov, a 55-year-old poet who turned to writing plays in 1994, is also the author of two novels.",
+     "Nadia Orlov is also the author of two novels."),
     # kept: an acronym's bracket (later items may use it), a bracket inside a quote (a quote is given as said),
     # an apposition in a list (no verb after its comma), and a sentence's opening
     ("The Pellan Ferry Authority (PFA) ordered an inquiry on Monday.", None),
