@@ -318,6 +318,13 @@ def test_an_old_or_other_name_of_a_place_is_that_place():
     assert find(ents, "Bombay") is find(ents, "Mumbai")
     assert find(ents, "Kyiv") is not find(ents, "Mumbai")
     assert find(ents, "Paris Delane") is not find(ents, "Paris")
+    # a country or province and the city named after it, which the gazetteer gives the same name, stay apart
+    ents, _ = story({
+        "a": ("Officials in Kuwait and in Quebec said so.", [("Kuwait", "GPE"), ("Quebec", "GPE")]),
+        "b": ("Talks in Kuwait City and in Quebec City resumed.", [("Kuwait City", "GPE"), ("Quebec City", "GPE")]),
+    })
+    assert find(ents, "Kuwait") is not find(ents, "Kuwait City")
+    assert find(ents, "Quebec") is not find(ents, "Quebec City")
 
 
 def test_name_helpers():

@@ -1070,11 +1070,19 @@ def _one_place(a: _Group, b: _Group, gaz: _Gazetteer) -> bool:
     """Are two groups two names of one gazetteer place, an old or other name beside the main one ("Kiev" /
     "Kyiv", "Bombay" / "Mumbai", "Peking" / "Beijing")? One must be the main name of exactly one place that the
     other may be, and the other the main name of no other place. Never for people ("Paris Delane")."""
-    if _mostly_person(a) or _mostly_person(b) or a.demonym or b.demonym:
+    if _mostly_person(a) or _mostly_person(b) or a.demonym or b.demonym or a.country or b.country:
         return False
+    if any(_words_within(x, y) or _words_within(y, x) for x in a.names for y in b.names):
+        return False  # "Kuwait" / "Kuwait City", "Quebec" / "Quebec City": a country or province and its capital
     pa, ka = _place_ids(a, gaz)
     pb, kb = _place_ids(b, gaz)
     return (len(pa) == 1 and pa <= kb and pb <= pa) or (len(pb) == 1 and pb <= ka and pa <= pb)
+
+
+def _words_within(x: str, y: str) -> bool:
+    """Are the words of ``x`` a run of the words of ``y``?"""
+    tx, ty = _tokens(x), _tokens(y)
+    return 0 < len(tx) < len(ty) and any(ty[i:i + len(tx)] == tx for i in range(len(ty) - len(tx) + 1))
 
 
 def _given_name_transliterated(x: str, y: str) -> bool:
