@@ -1235,3 +1235,14 @@ def test_a_dated_statement_cites_only_reports_that_give_its_day():
     fact = next(f for f in b.facts if "ledger" in f["sources"] and "herald" in f["sources"])  # the chain
     assert "wire" in fact["sources"]
     assert [(i.text, i.sources) for i in b.summary] == [("Varland's tariffs take effect on April 1.", ["herald", "wire"])]
+
+
+def test_a_day_given_only_roughly_does_not_keep_a_report_from_citing_it():
+    # "two weeks ago" in a later report and "last week" in an earlier one may be the same days: the item cites both
+    later = "The truce, agreed two weeks ago, required both armies to pull back from the Ostra river."
+    earlier = "The truce, agreed last week, required both armies to pull back from the Ostra river."
+    b = newsweave.brief([Article(id="later", source="later", outlet="Continental Press", published="2027-03-20", text=later),
+                         Article(id="earlier", source="earlier", outlet="Kelby Post", published="2027-03-14", text=earlier)],
+                        words=40)
+    (item,) = [i for i in b.summary if "truce" in i.text]
+    assert sorted(item.sources) == ["earlier", "later"], item.sources

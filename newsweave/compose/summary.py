@@ -1175,9 +1175,14 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
 
 
 def _days_stated(doc: AnnotatedArticle, start: int, end: int) -> set[str]:
-    """The calendar days ``doc.text[start:end]`` names ("on April 1", "on Tuesday", "in Saturday's final")."""
+    """The calendar days ``doc.text[start:end]`` names ("on April 1", "on Tuesday", "in Saturday's final"); not a
+    day given only roughly ("two weeks ago", "about a week earlier"), which another report may put otherwise."""
     return {t.value[:10] for t in doc.timexes
-            if start <= t.start and t.end <= end and t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value or "")}
+            if start <= t.start and t.end <= end and t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value or "")
+            and not t.mod and not _ROUGH_DAY.search(t.text)}
+
+
+_ROUGH_DAY = re.compile(r"\b(?:ago|earlier|later|before|after)\b", re.IGNORECASE)
 
 
 def _said_terms(claims: Sequence, start: int, end: int) -> set[str]:
