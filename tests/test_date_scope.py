@@ -547,3 +547,17 @@ def test_a_wire_dateline_is_parsed_apart_from_the_report_so_the_day_dates_the_ve
     assert first.is_sent_start
     day = next(d for d in ("on Tuesday", "on Monday") if d in text)
     assert _scope(nlp, text, day.split()[1]) is None
+
+
+def test_dates_with_no_separator_between_them_share_their_clause_and_the_others_get_theirs():
+    import newsweave
+    from newsweave import Article
+
+    # before, one pair of dates without a separator between them gave every date of the sentence the whole of it
+    text = ("The ferry company was founded in 1998; it moved its headquarters to Dorvane in March and opened a "
+            "second route in June.")
+    b = newsweave.brief([Article(id="a", source="a", text=text, published="2026-07-01")])
+    events = {e["date"]: e["event"] for e in b.timeline}
+    assert events["1998"] == "The ferry company was founded in 1998"
+    shared = "it moved its headquarters to Dorvane in March and opened a second route in June."
+    assert events["2026-03"] == events["2026-06"] == shared

@@ -377,31 +377,29 @@ _SEPARATOR = re.compile(r"\s*(?:(?<!\d)[,;:]|[,;:](?!\d)|\s[-–—]\s)\s*")  # 
 
 def _clauses(text: str, sent: Sentence, timexes: list) -> list[tuple[int, int]]:
     """One span per date of a sentence that lists several ("X before November 20, Y before November 15"):
-    the stretch between the separators around each date. The whole sentence when the dates are not
-    separated by punctuation (a trimmed clause must still read as a statement)."""
+    the stretch between the separators around each date. Dates with no separator between them share their
+    clause ("will miss this year's championships in August"); the whole sentence when no separator parts
+    any of them, or where a clause would be a fragment (a trimmed clause must still read as a statement)."""
     if len(timexes) < 2:
         return [(sent.start, sent.end)] * len(timexes)
-    spans = []
-    for i, t in enumerate(timexes):
-        prev_end = timexes[i - 1].end if i else None
-        next_start = timexes[i + 1].start if i + 1 < len(timexes) else None
-        left = sent.start
-        if prev_end is not None:
-            m = _SEPARATOR.search(text, prev_end, t.start)
-            if not m:
-                return [(sent.start, sent.end)] * len(timexes)
-            left = m.end()
-        right = sent.end
-        if next_start is not None:
-            m = _SEPARATOR.search(text, t.end, next_start)
-            if not m:
-                return [(sent.start, sent.end)] * len(timexes)
-            right = m.start()
-        clause = text[left:right].strip(" ,;:-–—")
-        if _DEPENDENT.match(clause) or _GOES_ON.match(clause) or len(clause.split()) < 4:
-            spans.append((sent.start, sent.end))  # a fragment: keep the sentence
+    # runs of dates with no separator between them
+    groups: list[list[int]] = [[0]]
+    for i in range(1, len(timexes)):
+        if _SEPARATOR.search(text, timexes[i - 1].end, timexes[i].start):
+            groups.append([i])
         else:
-            spans.append((left, right))
+            groups[-1].append(i)
+    if len(groups) < 2:
+        return [(sent.start, sent.end)] * len(timexes)
+    spans: list[tuple[int, int]] = [(sent.start, sent.end)] * len(timexes)
+    for g, members in enumerate(groups):
+        first, last = timexes[members[0]], timexes[members[-1]]
+        left = sent.start if g == 0 else _SEPARATOR.search(text, timexes[groups[g - 1][-1]].end, first.start).end()
+        right = sent.end if g + 1 == len(groups) else _SEPARATOR.search(text, last.end, timexes[groups[g + 1][0]].start).start()
+        clause = text[left:right].strip(" ,;:-–—")
+        if not (_DEPENDENT.match(clause) or _GOES_ON.match(clause) or len(clause.split()) < 4):
+            for i in members:
+                spans[i] = (left, right)  # (a fragment keeps the sentence)
     return spans
 
 
