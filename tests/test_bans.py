@@ -53,6 +53,9 @@ def test_a_bans_length_told_in_months_and_years_is_one_value_and_a_tabloids_othe
     ("He was banned for 18 months from all competition.", "18 months", "ban"),
     ("She received a four-year ban for the positive test.", "four-year", "ban"),
     ("The driver was jailed for 12 years.", "12 years", "prison term"),
+    # time already served is no term given
+    ("A man who has already spent 12 years in prison for his views was tried again.", "12 years", None),
+    ("She served 10 years in jail before her release.", "10 years", None),
     # not the term a ruling replaced, nor one sought, nor a duration that is no term
     ("The court reduced the four-year ban to two years.", "four-year", None),
     ("Her four-year ban was halved on appeal.", "four-year", None),

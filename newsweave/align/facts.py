@@ -319,11 +319,18 @@ _TERM_SOUGHT = re.compile(r"\b(?:asked|asks|sought|seeks?|seeking|demanded|reque
                           r"up\s+to|maximum|could|would|might|risks?)\b[^.;:]{0,45}$", re.IGNORECASE)
 
 
+# time already served is no term given: "a man who has already spent 12 years in prison"
+_TIME_SERVED_BEFORE = re.compile(r"\b(?:spent|spend|spends|spending|served)\s+(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|"
+                                 r"about\s+|over\s+|some\s+|a\s+total\s+of\s+)?$", re.IGNORECASE)
+
+
 def prison_term(text: str, q) -> bool:
     """Is the duration a prison term a court gave ("sentenced to 12 years in prison", "jailed for 12 years")?"""
     before, after = text[max(0, q.start - 60):q.start], text[q.end:q.end + 25]
     if _NOT_PRISON_AFTER.match(after) or _TERM_SOUGHT.search(before) or _TERM_LIST.search(before):
         return False  # (nor the terms of several people: "Xu, Wang and Qin were sentenced to 11 and 12 years")
+    if _TIME_SERVED_BEFORE.search(before):
+        return False
     # a court's verb and a prison named after the figure, or a verb that is itself prison ("jailed for")
     return bool(_TERM_AFTER.match(after) or _JAILED_BEFORE.search(before)
                 or _TERM_BEFORE.search(before) and not re.match(r"^\s*(?:of|for|in)\b", after))
