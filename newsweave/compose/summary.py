@@ -358,19 +358,14 @@ _APPOSITION = re.compile(r",\s(?:the|a|an)\s[^,;:\"“”()]{1,60}?,(?=\s+" + _V
 _ACRONYM_BRACKET = re.compile(r"\s\([A-Z][A-Za-z.&-]{1,9}\)")
 
 
-def _inside_quote(text: str, at: int) -> bool:
-    before = text[:at]
-    return (before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-            or before.count("``") > before.count("''"))
-
-
 def asides(text: str) -> list[tuple[int, int]]:
     """Relative (start, end) spans of ``text`` a summary may leave out: a bracket (not an acronym's) and an
     apposition between commas that a verb follows ("Nadia Orlov, a poet who turned to plays in 1994, is also the
     author of ..."). Never inside a quote, which is given as said, nor at the start."""
     out: list[tuple[int, int]] = []
     for m in [*_BRACKET.finditer(text), *_APPOSITION.finditer(text)]:
-        if m.start() == 0 or _inside_quote(text, m.start()) or _ACRONYM_BRACKET.fullmatch(m.group()):
+        # (a quote opened before it and not closed: the aside is inside the quote)
+        if m.start() == 0 or not _balanced_quotes(text[:m.start()]) or _ACRONYM_BRACKET.fullmatch(m.group()):
             continue
         if not any(a < m.end() and m.start() < b for a, b in out):
             out.append((m.start(), m.end()))
