@@ -598,6 +598,9 @@ def test_an_item_that_leaves_out_an_aside_says_so_in_every_format():
     assert note in render(b, "md")
     assert f'<span class="shortened">{note}</span>' in render(b, "html")
     assert "shortened: leaves out" in render(b, "text")
+    # in the article's text the aside stays, inside the cited span, marked as left out of the summary
+    assert ('<mark class="cite left-out" data-c="cite-p-0-127" title="left out of the summary">, the only other '
+            'operator licensed for the Pellan route,</mark>') in render(b, "html")
     # an item given whole says nothing of the kind
     whole = newsweave.brief([Article(id="p", source="p", outlet="Harbour Post", published="2025-06-02", text=text)])
     assert not whole.summary[0].omitted and "shortened" not in render(whole, "md")

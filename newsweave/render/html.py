@@ -41,7 +41,11 @@ def article_html(s: SourceView) -> Markup:
     for seg in s.segments:
         for a in seg.opens:
             out.append(f'<span class="anchor" id="{escape(a)}"></span>')
-        if seg.anchors:
+        if seg.anchors and seg.left_out:
+            # an aside the summary's wording leaves out: inside the cited span, shown apart
+            out.append(f'<mark class="cite left-out" data-c="{escape(" ".join(seg.anchors))}" '
+                       f'title="left out of the summary">{escape(seg.text)}</mark>')
+        elif seg.anchors:
             out.append(f'<mark class="cite" data-c="{escape(" ".join(seg.anchors))}">{escape(seg.text)}</mark>')
         else:
             out.append(str(escape(seg.text)))

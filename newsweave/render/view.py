@@ -45,6 +45,7 @@ class Segment:
     text: str
     anchors: list[str]  # the cited spans covering it (empty: plain text)
     opens: list[str]  # cited spans that start here (their id anchors go right before it)
+    left_out: bool = False  # an aside a summary item's wording leaves out of this cited span
 
 
 @dataclass(slots=True)
@@ -54,6 +55,8 @@ class SourceView:
     label: str  # "Outlet, 2020-11-20" or the id
     cited: list[CitedSpan] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    # (start, end, anchor) of each aside a summary item leaves out of its cited span (anchor: that span's)
+    left_out: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -390,17 +393,21 @@ class _Citations:
         return out
 
 
-def segments(text: str, cited: list[CitedSpan]) -> list[Segment]:
-    """Cut ``text`` at every start and end of the cited spans: each segment is covered by a fixed set of
-    spans, so overlapping or nested spans become flat, non-overlapping pieces."""
-    bounds = sorted({0, len(text)} | {c.start for c in cited} | {c.end for c in cited})
+def segments(text: str, cited: list[CitedSpan], left_out: list[tuple[int, int, str]] = ()) -> list[Segment]:
+    """Cut ``text`` at every start and end of the cited spans (and of the asides summary items leave out of
+    them): each segment is covered by a fixed set of spans, so overlapping or nested spans become flat,
+    non-overlapping pieces. A segment is ``left_out`` when every span covering it leaves it out (a timeline
+    entry that cites the whole sentence keeps it in)."""
+    bounds = sorted({0, len(text)} | {c.start for c in cited} | {c.end for c in cited}
+                    | {x for s, e, _ in left_out for x in (s, e)})
     out = []
     for a, b in zip(bounds, bounds[1:]):
         if a >= b:
             continue
         covering = [c.anchor for c in cited if c.start <= a and b <= c.end]
         opens = [c.anchor for c in cited if c.start == a]
-        out.append(Segment(a, b, text[a:b], covering, opens))
+        leaving = {anchor for s, e, anchor in left_out if s <= a and b <= e}
+        out.append(Segment(a, b, text[a:b], covering, opens, bool(covering) and set(covering) <= leaving))
     return out
 
 
@@ -619,6 +626,9 @@ def build_view(b: Briefing) -> BriefingView:
         independent = item.independent_sources if item.independent_sources is not None else cited
         own = by_id.get(item.evidence[0].article) if item.evidence else None
         left_out = [own.article.text[o.start:o.end] for o in item.omitted if own is not None]
+        if own is not None and item.omitted:
+            anchor = anchor_for(item.evidence[0])
+            own.left_out.extend((o.start, o.end, anchor) for o in item.omitted)
         items.append(ItemView(sentence_case(item.text), markers, independent <= 1, cited - 1 if independent <= 1 else 0,
                               [(d, dis_anchor[d], dis_label[d]) for d in item.disputed if d in dis_anchor], left_out))
     timeline = [
@@ -745,7 +755,7 @@ def build_view(b: Briefing) -> BriefingView:
 
     for s in sources:
         s.cited.sort(key=lambda c: (c.start, -c.end))
-        s.segments = segments(s.article.text, s.cited)
+        s.segments = segments(s.article.text, s.cited, s.left_out)
     headline = story_headline(b)
     title = f"Briefing: {headline}" if headline else "Briefing"
     return BriefingView(title=title, sources=sources, items=items, timeline=timeline, quotes=quotes, reuse=reuse,
