@@ -40,7 +40,7 @@ def briefing():
 
 
 def test_a_bans_length_told_in_months_and_years_is_one_value_and_a_tabloids_other_length_a_contradiction(briefing):
-    bans = [d for d in briefing.disagreements if d["kind"] == "number" and d["subject"] == "ban"]
+    bans = [d for d in briefing.disagreements if d["kind"] == "number" and d["subject"] == "Mira Castell's ban"]
     assert len(bans) == 1, briefing.disagreements
     (ban,) = bans
     sides = {p["value"]: sorted(p["sources"]) for p in ban["positions"]}
@@ -83,3 +83,24 @@ def test_the_summary_tells_the_appeal_that_names_the_new_length_beside_the_rulin
     texts = [i.text for i in briefing.summary]
     assert any("would appeal" in t for t in texts), texts
     assert any(("reduced sprinter" in t or "halved" in t) for t in texts), texts
+
+
+def test_a_claim_that_gives_several_peoples_terms_gives_none_of_them_as_its_own():
+    # (named after the one person two claims share, such a term had been set against that person's own: a list
+    # of three dissidents' terms against one man's, in DUC 2004)
+    from types import SimpleNamespace
+
+    from newsweave.align.disagreements import _several_terms
+
+    text = ("Ivo Marek, who was sentenced to 13 years in prison, Jan Holm, who received an 11-year sentence, and Lena "
+            "Varga were tried on Monday.")
+
+    def term(figure, value):
+        start = text.index(figure)
+        return SimpleNamespace(start=start, end=start + len(figure), unit="year", value=value)
+
+    thirteen, eleven = term("13 years", 13.0), term("11-year", 11.0)
+    listed = SimpleNamespace(quantities=[thirteen, eleven])
+    assert _several_terms(text, listed, eleven) and _several_terms(text, listed, thirteen)
+    alone = SimpleNamespace(quantities=[thirteen])
+    assert not _several_terms(text, alone, thirteen)

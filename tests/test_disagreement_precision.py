@@ -553,7 +553,7 @@ def test_two_prison_terms_for_one_person_disagree_and_a_third_report_joins_a_sid
                  "Thursday, a day after he was jailed for nine years.", "2031-06-19"),
     ])
     hits = _numbers(b)
-    assert len(hits) == 1 and hits[0]["subject"] == "prison term", [(d["subject"], d["explanation"]) for d in hits]
+    assert len(hits) == 1 and hits[0]["subject"] == "Ivo Marek's prison term", [(d["subject"], d["explanation"]) for d in hits]
     sides = {p["value"]: sorted(p["sources"]) for p in hits[0]["positions"]}
     assert sides == {"9 years": ["n1", "n3"], "seven years": ["n2"]}, sides
 

@@ -728,6 +728,15 @@ def _level_after_change(text: str, q) -> bool:
             and bool(_LEVEL_AFTER_CHANGE.search(text, max(0, q.start - 20), q.start)))
 
 
+def _several_terms(text: str, c: Claim, q) -> bool:
+    """Does the claim give terms of the kind ``q`` is of, of other lengths, besides ``q``? Then they are several
+    people's ("Xu, sentenced to 13 years, Wang, who received an 11-year sentence, and Qin ...") or a term and the
+    one it replaced, and no one of them is the claim's term of its one person."""
+    kind = term_kind(text, q)
+    return any(o is not q and o.unit in _TIME_UNITS and o.value != q.value and term_kind(text, o) == kind
+               for o in c.quantities)
+
+
 def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str],
                           places: tuple[dict, dict] | None = None, speakers: dict | None = None,
                           mention_spans: dict | None = None, entity_names: dict | None = None,
@@ -740,7 +749,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     items: list[tuple[Claim, object]] = [
         (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
         if q.kind in ("cardinal", "percent", "money", "measure")
-        and (q.unit not in _TIME_UNITS or term_kind(texts[c.article], q))
+        and (q.unit not in _TIME_UNITS or (term_kind(texts[c.article], q) and not _several_terms(texts[c.article], c, q)))
         and not _HYPOTHETICAL.search(texts[c.article], c.start, q.start)
         and not _besides_named(texts[c.article], q)
         and (q.counted == "age" or not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start))
@@ -959,6 +968,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         change = _change_subject(texts[ca.article], ca, qa) if qa.kind == "percent" else None
         if qa.unit in _TIME_UNITS:
             subject = term_kind(texts[ca.article], qa) or "term"  # (the only durations compared: terms given)
+            # whose term: the one person both claims name ("Ivo Marek's prison term", "Mira Castell's ban")
+            people = [e for e in dict.fromkeys(ca.entities) if e in persons and e in cb.entities]
+            if len(people) == 1 and entity_names and people[0] in entity_names:
+                subject = f"{entity_names[people[0]]}'s {subject}"
         elif named_share:
             subject = named_share
         elif change is not None and change == _change_subject(texts[cb.article], cb, qb):
