@@ -1246,3 +1246,21 @@ def test_a_day_given_only_roughly_does_not_keep_a_report_from_citing_it():
                         words=40)
     (item,) = [i for i in b.summary if "truce" in i.text]
     assert sorted(item.sources) == ["earlier", "later"], item.sources
+
+
+def test_a_value_inside_an_aside_the_item_leaves_out_is_not_the_items():
+    # "The ferry (carrying 212 people) ran aground": an item that leaves out the bracket does not state the 212
+    from newsweave.compose.summary import _left_out
+    from newsweave.model import Evidence, SummaryItem
+
+    text = "The ferry (carrying 212 people) ran aground off Pellan on Sunday."
+    cut = (text.index(" (carrying"), text.index(")") + 1)
+    item = SummaryItem(text="The ferry ran aground off Pellan on Sunday.", sources=["a"],
+                       evidence=[Evidence(article="a", start=0, end=len(text))],
+                       omitted=[Evidence(article="a", start=cut[0], end=cut[1])])
+    assert item.extracted(text) == item.text
+    in_aside = {"evidence": [{"article": "a", "start": 0, "end": len(text), "value_start": text.index("212")}]}
+    in_text = {"evidence": [{"article": "a", "start": 0, "end": len(text), "value_start": text.index("Sunday")}]}
+    assert _left_out(item, in_aside) and not _left_out(item, in_text)
+    whole = item.model_copy(update={"omitted": []})
+    assert not _left_out(whole, in_aside)
