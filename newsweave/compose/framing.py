@@ -130,6 +130,9 @@ LOADED_VERBS = {
     # a verdict on someone ("the plucky engineer") or on a place ("the notorious trail"); a side's word for a
     # ruling ("finally vindicated") or for an inquiry ("a witch-hunt")
     "plucky", "notorious", "vindicated", "vindication", "witch-hunt", "witch-hunts",
+    # admiration or awe for how a crime was done ("a brazen gang", "audacious crooks", "a daring raid", "stunned
+    # tourists"): the outlet's verdict, where a report says how many, what and when
+    "brazen", "audacious", "daring", "stunned",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
@@ -176,6 +179,11 @@ DESCRIPTIVE = {
     # "trapped in a gorge", "failing to return a call"
     "fatal", "fatally", "fatalities", "survived", "trapped", "failing",
     "championship", "championships",  # ("the world championships"), like "champion"
+    # what a theft is: "thieves stole eight pieces of jewellery", "the museum was robbed", "its most valuable
+    # object" (a price, not a verdict)
+    "steal", "stole", "stolen", "stealing", "theft", "thefts", "thief", "thieves", "rob", "robbed", "robbing",
+    "robbery", "robberies", "robber", "robbers", "burglary", "burglar", "burglars", "jewel", "jewels",
+    "jewellery", "jewelry", "valuable", "valuables",
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
