@@ -1120,10 +1120,41 @@ def _blocks(g: _Group) -> set[str]:
     return out
 
 
+# A building's or institution's kind as a name in French, Spanish, Italian, Portuguese or German begins with:
+# "Musée Delaunay" is the "Delaunay Museum" of a report in English, "Museo del Prado" the "Prado Museum".
+_FOREIGN_HEADS = {
+    **dict.fromkeys(("musee", "museo", "museu"), "museum"),
+    **dict.fromkeys(("universite", "universidad", "universita", "universitat", "universidade"), "university"),
+    **dict.fromkeys(("cathedrale", "catedral", "cattedrale", "kathedrale"), "cathedral"),
+    **dict.fromkeys(("eglise", "iglesia", "chiesa", "igreja", "kirche"), "church"),
+    **dict.fromkeys(("palais", "palacio", "palazzo", "palast", "palacio"), "palace"),
+    **dict.fromkeys(("pont", "puente", "ponte", "brucke"), "bridge"),
+    **dict.fromkeys(("aeroport", "aeropuerto", "aeroporto", "flughafen"), "airport"),
+    **dict.fromkeys(("theatre", "teatro"), "theatre"),
+    **dict.fromkeys(("biblioteca", "bibliotheque", "bibliothek"), "library"),
+}
+_FOREIGN_PARTICLES = frozenset("de du des del della delle dello dei di da do dos das la le les el".split())
+
+
+def _english_order(name: str) -> str | None:
+    """"Musée du Louvre" -> "Louvre Museum": a name headed by its kind in another language, in English order."""
+    toks = _tokens(name)
+    if len(toks) < 2 or toks[0] not in _FOREIGN_HEADS:
+        return None
+    rest = toks[1:]
+    while rest and (rest[0] in _FOREIGN_PARTICLES or rest[0] in ("d", "l")):  # "d'Orsay" folds to "d orsay"
+        rest = rest[1:]
+    return " ".join([*rest, _FOREIGN_HEADS[toks[0]]]) if rest else None
+
+
 def _alt_keys(name: str, places: dict[str, str], plural: bool = False) -> list[str]:
     """Other exact keys of one name: "Ministry of Defence" <-> "Defence Ministry"; a leading demonym
-    in a multi-word name as its place ("Azerbaijani Army" -> "Azerbaijan Army")."""
+    in a multi-word name as its place ("Azerbaijani Army" -> "Azerbaijan Army"); a kind named first in another
+    language ("Musée Delaunay" -> "Delaunay Museum")."""
     out = []
+    english = _english_order(name)
+    if english:
+        out.append(name_key(english))
     m = re.match(r"^(\w+)\s+of\s+(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)$", name, re.I)
     if m:
         out.append(name_key(m.group(2) + " " + m.group(1)))
@@ -1782,7 +1813,9 @@ def _display_name(g: _Group, type_: str) -> str:
         # a person by their full name; a business by the name that says what it is ("Harbin Foods", not the
         # "Harbin" reports shorten it to, which is also a city)
         ntok = len(_tokens(n)) if type_ == "PERSON" or type_ == "ORG" and _tokens(n)[-1:] and _tokens(n)[-1] in _BUSINESS_HEADS else 0
-        return (ntok, cased, spaced_or_hyphen, not n.isupper() or len(n) <= 5, freq[n], len(srcs[n]), n.isascii(), -len(n))
+        # an acronym may be written in capitals ("NATO"), a place's name only in a dateline ("LYON (AP) -")
+        plain_case = not n.isupper() or len(n) <= 5 and type_ not in PLACE_TYPES
+        return (ntok, cased, spaced_or_hyphen, plain_case, freq[n], len(srcs[n]), n.isascii(), -len(n))
 
     # a name written out beats its acronym, however often the acronym is used ("Committee to Protect
     # Journalists", not "CPJ")
@@ -1790,7 +1823,7 @@ def _display_name(g: _Group, type_: str) -> str:
     if type_ == "EVENT" and _storm_named(g):  # a storm by its full name, "Hurricane Mitch"
         return Counter(m.surface for m in g.members if _STORM.match(m.surface)).most_common(1)[0][0]
     best = max(spelled or freq, key=quality)
-    if type_ in PLACE_TYPES and best.isupper() and len(best) > 5:
+    if type_ in PLACE_TYPES and best.isupper() and len(best) > 3:
         return best.title()  # only ever written in a dateline ("WASHINGTON (AP) --"): show it as a name
     return best
 
