@@ -75,6 +75,12 @@ def _same_day(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -
     return bool(_days(a, phrase_dated) & _days(b, phrase_dated))
 
 
+def _other_days(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
+    """Do both claims date what they state, and to no day in common?"""
+    da, db = _days(a, phrase_dated), _days(b, phrase_dated)
+    return bool(da and db and da.isdisjoint(db))
+
+
 def _cross_article_pairs(claims: Sequence[Claim], buckets: dict[tuple, list[int]]) -> set[tuple[int, int]]:
     """Pairs (i < j) of claims of different articles that share a key, from keys no more than MAX_BUCKET share."""
     pairs: set[tuple[int, int]] = set()
@@ -511,8 +517,10 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
             close = SAME_FIGURE_EMBEDDING if (_same_time(claims[i], claims[j], phrase_dated) or (i, j) in two_day_pairs) \
                 else SAME_DAY_EMBEDDING
             score = emb if emb >= close else 0.0
-        if score <= 0 and (i, j) in figure_pairs:
-            # ... and so do two that give the same figure for the same kind of count.
+        if score <= 0 and (i, j) in figure_pairs and not _other_days(claims[i], claims[j], phrase_dated):
+            # ... and so do two that give the same figure for the same kind of count, unless they date what
+            # they state to different days: "police arrested two men on Wednesday over Sunday's theft of jewels
+            # worth 88 million euros" is no telling of the theft.
             emb = index.embedding_similarity(claims[i], claims[j])
             score = emb if emb >= SAME_FIGURE_EMBEDDING else 0.0
         if score > 0:
