@@ -610,6 +610,21 @@ def _own_words_copied(da: _Doc, db: _Doc, m: _Match, min_tokens: int) -> bool:
     return in_order >= MIN_COPIED_WORDS and in_order >= MIN_COPIED_SHARE * shorter
 
 
+def _long_verbatim(da: _Doc, db: _Doc, matches: list[_Match], min_words: int) -> bool:
+    """Is one match a long sentence copied word for word outside quotation marks? Two reporters do not write
+    the same thirty words; a tabloid that lifts one wire sentence into its own story has copied it."""
+    for i0, i1, j0, j1, _sc in matches:
+        if da.quote[i0] or db.quote[j0]:
+            continue
+        if min(sum(da.words[i0:i1 + 1]), sum(db.words[j0:j1 + 1])) < min_words:
+            continue
+        # the shorter side's own words all in the other's, in order (the other may add a dateline or an aside)
+        own_a, own_b = " ".join(da.own[i0:i1 + 1]).split(), " ".join(db.own[j0:j1 + 1]).split()
+        if LCSseq.similarity(own_a, own_b) >= VERBATIM / 100 * min(len(own_a), len(own_b)):
+            return True
+    return False
+
+
 def _passages(da: _Doc, db: _Doc, matches: list[_Match]) -> list[ReusedPassage]:
     runs: list[list[_Match]] = []
     for m in sorted(matches):
@@ -769,7 +784,7 @@ def find_reuse(
             adjacent_threshold=adjacent_threshold,
             min_content_tokens=min_content_tokens,
         )
-        if len(pairs) < min_sentences:
+        if not pairs:
             continue
         # a match is evidence of copying only in the reporter's own words, in the same order: a shared
         # quotation shows a common source, and two reporters telling one fact reuse its names and numbers
@@ -782,7 +797,7 @@ def find_reuse(
             sum(sum(da.words[i0 : i1 + 1]) for i0, i1, _, _, _ in pairs),
             sum(sum(db.words[j0 : j1 + 1]) for _, _, j0, j1, _ in pairs),
         )
-        if non_quote < min_sentences or words < min_words:
+        if (non_quote < min_sentences or words < min_words) and not _long_verbatim(da, db, pairs, min_words):
             continue
         passages = _passages(da, db, pairs)
         cov_a = _coverage([(p.a_start, p.a_end) for p in passages], da.length)
