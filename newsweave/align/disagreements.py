@@ -21,7 +21,9 @@ Three comparisons, each between claims of different articles that are about the 
 The status: ``update`` when a text explains a change ("delayed", "postponed", "rose to", "revised", "final
 results") or, for counts, when a later report gives a higher toll than an earlier one, or when each report
 names the moment its figure held and the figure moves one way with them ("10% contained on Sunday morning" /
-"35% on Monday morning"); ``estimate`` for vague or overlapping figures; ``contradiction`` otherwise.
+"35% on Monday morning"); ``estimate`` for vague or overlapping figures, and for what one thing is worth ("jewellery
+worth an estimated 88 million euros" / "put the value of the stolen jewels at 80 million euros"); ``contradiction``
+otherwise.
 """
 
 from __future__ import annotations
@@ -148,6 +150,13 @@ class _Union:
         self.parent[self.find(b)] = self.find(a)
 
 
+# a building or structure something happens at, by its name's last word (not a street, a square or a base, where
+# many things happen)
+_SITE_HEAD = re.compile(r"\b(?:museum|gallery|cathedral|church|mosque|temple|synagogue|stadium|arena|hospital|school|"
+                        r"university|station|airport|bridge|dam|mine|tower|theatre|theater|hotel|factory|plant|refinery|"
+                        r"prison|embassy|palace|library|mall|market|club)$", re.IGNORECASE)
+
+
 def find_disagreements(
     docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts: list[Fact], entities: list
 ) -> list[dict]:
@@ -172,10 +181,11 @@ def find_disagreements(
                                     phrase_dated, published)
     places = _place_keys(entities)
     speakers = _speakers(docs)
-    # the named events each report names ("Hurricane Mara")
+    # the named events each report names ("Hurricane Mara"), and the named buildings where something happened
+    # ("the Delaunay Museum" robbed, "Orsk Central Station" bombed, "the Varna Bridge" collapsed)
     story_names: dict[str, set[str]] = defaultdict(set)
     for e in entities:
-        if e.type == "EVENT":
+        if e.type == "EVENT" or e.type == "FAC" and _SITE_HEAD.search(e.name):
             for art, _s, _t in e.mentions:
                 story_names[art].add(e.id)
     out += _number_disagreements(docs, index, facts, texts, names, places, speakers, mention_spans,
@@ -884,7 +894,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             strict = qa.counted is None or qb.counted is None
             if (qa.counted is None and qb.counted is None and not rivals and not _same_measure(texts, ca, qa, cb, qb, segments)
                     and not (qa.kind == "percent" and (owner := segments.owner(ca, qa)) and owner == segments.owner(cb, qb))
-                    and not (qa.kind == "money" and (same_fact or segments.same_subject(ca, cb) and _near_sums(qa, qb))
+                    and not (qa.kind == "money" and (same_fact or segments.same_subject(ca, cb) and _near_sums(qa, qb)
+                                                     or _valued_alike(texts, segments, ca, qa, cb, qb))
                              and _one_sum(texts, ca, qa) and _one_sum(texts, cb, qb))):
                 # (two sums of money of one deal: "a club-record fee of 85 million euros" / "splashed out 90 million
                 # euros on striker Tomas Reyes", where both name someone or something in common besides places)
@@ -963,8 +974,11 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             named_share = None
         if named_share or qa.counted == qb.counted == "age":
             family = ""  # a share of voters counted, not a crowd estimated; a person's age, not a count of the dead
-        if family in _ESTIMATED_COUNTS and status is None:
-            status = "estimate"
+        valued = _valued_thing(texts[ca.article], ca, qa) if qa.kind == "money" else None
+        if valued and not _same_valued(texts, ca, qa, cb, qb):
+            valued = None
+        if (family in _ESTIMATED_COUNTS or valued) and status is None:
+            status = "estimate"  # (what a thing is worth is someone's valuation, as a crowd is someone's count)
         change = _change_subject(texts[ca.article], ca, qa) if qa.kind == "percent" else None
         if qa.unit in _TIME_UNITS:
             subject = term_kind(texts[ca.article], qa) or "term"  # (the only durations compared: terms given)
@@ -980,6 +994,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # an area burned or flooded, whatever the land ("of forest", "of countryside") and the unit
             word = _shared_word(ca, cb, qa, names, common)
             subject = "area" if word in ("", *_AREA_UNIT_WORDS) else f"area {word}"
+        elif valued:
+            subject = f"value of the {valued[1].lower()}"  # ("value of the jewels")
         elif family:
             # one kind of count is one subject however each report names what it counts ("60 people",
             # "65 dead", "injuring 157 others"): its items merge through the figures they share
@@ -1878,6 +1894,10 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # wordings need read alike only as two of one subject (a day's report and the next's may share no other
         # statement)
         return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
+    if _valued_alike(index._texts, cache, a, qa, b, qb):
+        # what one thing is worth, however the wordings go on ("thieves stole eight pieces of jewellery worth an
+        # estimated 88 million euros" / "the director put the value of the stolen jewels at 80 million euros")
+        return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
     wa, wb = cache.window_words(a, qa, names), cache.window_words(b, qb, names)
     owner_a, owner_b = ({t for t in w if t.startswith("@")} for w in (wa, wb))
     if owner_a and owner_b and not owner_a & owner_b:
@@ -2176,6 +2196,43 @@ def _one_sum(texts, c: Claim, q) -> bool:
     text = texts[c.article]
     return (q.value is not None and not _PER_UNIT.match(text, q.end)
             and not _CHANGE_OR_LEVEL_BEFORE.search(text, max(0, q.start - 30), q.start))
+
+
+# What a sum of money is the worth of: "jewellery worth an estimated 88 million euros", "paintings valued at $40
+# million", "put the value of the stolen jewels at 80 million euros", "$3 million worth of gold".
+_APPROX_WORDS = r"(?:(?:an?\s+)?estimated|about|around|some|roughly|nearly|almost|over|more\s+than|up\s+to|at\s+least)\s+"
+_WORTH_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)\s+(?:worth|valued\s+at)\s+(?:" + _APPROX_WORDS + r")?$",
+                           re.IGNORECASE)
+_VALUE_OF_BEFORE = re.compile(r"\bvalue\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?([A-Za-z][\w-]*)\s+at\s+"
+                              r"(?:" + _APPROX_WORDS + r")?$", re.IGNORECASE)
+_WORTH_OF_AFTER = re.compile(r"\s+worth\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?([A-Za-z][\w-]*)\b", re.IGNORECASE)
+_NOT_VALUED = frozenset({"is", "are", "was", "were", "be", "been", "being", "it", "its", "they", "them", "that", "this",
+                         "which", "deal", "one", "each", "total", "estimated"})
+VALUED_STEM = 5  # "jewel", "jewels", "jewellery" and "jewelry" are one thing valued
+
+
+def _valued_thing(text: str, c: Claim, q) -> tuple[str, str] | None:
+    """What the sum of money is the worth of, as ``(stem, word as written)``, or None."""
+    m = (_WORTH_BEFORE.search(text, max(c.start, q.start - 60), q.start)
+         or _VALUE_OF_BEFORE.search(text, max(c.start, q.start - 80), q.start)
+         or _WORTH_OF_AFTER.match(text, q.end, min(c.end, q.end + 60)))
+    if not m or m.group(1).lower() in _NOT_VALUED:
+        return None
+    word = m.group(1)
+    return word.lower()[:VALUED_STEM], word
+
+
+def _valued_alike(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb) -> bool:
+    """Two sums, near each other, of what one thing is worth, in reports of one story."""
+    return (qa.kind == qb.kind == "money" and _near_sums(qa, qb) and _same_valued(texts, ca, qa, cb, qb)
+            and segments.same_story(ca.article, cb.article))
+
+
+def _same_valued(texts, ca: Claim, qa, cb: Claim, qb) -> bool:
+    """Do two sums of money say what the same thing is worth ("jewellery worth an estimated 88 million euros" /
+    "put the value of the stolen jewels at 80 million euros")?"""
+    a = _valued_thing(texts[ca.article], ca, qa)
+    return a is not None and a[0] == (_valued_thing(texts[cb.article], cb, qb) or ("",))[0]
 
 
 def _near_sums(qa, qb) -> bool:
@@ -3029,6 +3086,8 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=No
                    else "the figure moves from report to report over time" if item.pop("_by_day", False)
                    else "a report explains a change, or a later report moves the value"),
         "estimate": ("a crowd's size is estimated, and the estimates differ" if item["subject"] in _ESTIMATED_COUNTS
+                     else "what a thing is worth is a valuation, and the valuations differ"
+                     if item["subject"].startswith("value of the ")
                      else "the figures are vague or overlap"),
         "contradiction": "the values are incompatible and no report explains why",
     }[item["status"]]
