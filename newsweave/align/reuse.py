@@ -37,6 +37,9 @@ Pipeline
    * at least ``min_words = 30`` words of matched text (on the shorter side), so two short
      shared formulas ("The ministry said in a statement.") do not make a pair — such short
      sentences are also below ``min_content_tokens`` and are never matched on their own;
+   * or else one sentence of at least ``min_words`` words copied word for word outside quotation marks (the
+     shorter side's own words all in the other's, in order): two reporters do not write the same thirty words, and
+     a tabloid that lifts one wire sentence into its own story has copied it;
    * ``score >= min_score = 0.02`` where score is the share of the shorter text (characters)
      covered by reused passages. The absolute rules above are the real guard; this only drops
      a two-sentence overlap between two very long features (at 0.05, 30-40 copied words in a
