@@ -179,3 +179,28 @@ def test_what_a_sum_of_money_is_the_worth_of(text, figure, thing):
     (q,) = [q for q in tag_quantities(text) if q.text == figure]
     got = _valued_thing(text, _claim(text), q)
     assert (got[1] if got else None) == thing
+
+
+# --- quotes ------------------------------------------------------------------------------------------
+
+
+def test_a_role_the_report_gives_one_named_person_is_that_person(briefing):
+    # "the city's prosecutor said" in a report that names "Prosecutor Claire Vautrin" two sentences on
+    voices = {f["article"]: f["voices"] for f in briefing.framing}
+    assert voices["wire"].count("Claire Vautrin") == 1 and "the city's prosecutor" not in voices["wire"], voices
+
+
+def test_one_speakers_statements_of_different_days_are_two_statements():
+    # a prosecutor's word of Sunday's theft, and of Wednesday's arrests "in connection with Sunday's theft of
+    # jewels worth 12 million euros from the Orla Museum": the second names the first in a clause, and tells
+    # something else
+    first = ("Prosecutor Anna Berg said thieves stole jewels worth 12 million euros from the Orla Museum in Brenn on "
+             "Sunday morning.\n\nThe museum will stay closed for a week.")
+    later = ("Prosecutor Anna Berg said police arrested two men on Wednesday in connection with Sunday's theft of "
+             "jewels worth 12 million euros from the Orla Museum.\n\nThe men are being questioned.")
+    briefing = newsweave.brief([
+        Article(id="first", source="first", outlet="Brenn Post", published="2026-05-11", text=first),
+        Article(id="later", source="later", outlet="Coast Wire", published="2026-05-14", text=later),
+    ])
+    berg = [q for q in briefing.quotes if q["speaker"] == "Anna Berg"]
+    assert sorted(tuple(sorted(e["article"] for e in q["evidence"])) for q in berg) == [("first",), ("later",)], berg

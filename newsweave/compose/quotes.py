@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -53,6 +54,7 @@ class _Quote:
     speaker_span: tuple[int, int] | None = None  # where this article names the speaker ("it" when it says "it said")
     name_stems: set[str] = field(default_factory=set)  # stems of the entity names the content mentions
     figures: list = field(default_factory=list)  # the quantities the content gives
+    days: set[str] = field(default_factory=set)  # the days the content dates what it says to (not a noun's date)
 
     def other_kind(self, other: "_Quote") -> bool:
         """Are the two speakers of different kinds? "The ministry said ..." and a quote of Pavel Ondrich are
@@ -150,6 +152,7 @@ class _PersonTitles:
         # per person, how many of its mentions carry each word as a title: the words right before the name
         # ("South Korean President Moon") or in an apposition after it ("Moon, the South Korean president")
         self.titled: dict[str, dict[str, int]] = {}
+        self.in_article: dict[tuple[str, str], list[str]] = defaultdict(list)
         for ent in entities:
             if ent.type != "PERSON":
                 continue
@@ -161,10 +164,15 @@ class _PersonTitles:
                 m = _APPOSITION_AFTER.match(t, e, min(len(t), e + 90))
                 after = m.group(1).split() if m else []
                 ws.update(_stem6(w) for w in before + after)
+                self.in_article[(ent.id, art)] += _title_words(before) + after
                 for w in {_stem6(w) for w in _title_words(before) + after}:
                     titled[w] = titled.get(w, 0) + 1
             self.words[ent.id] = ws
             self.titled[ent.id] = titled
+
+    def here_titles(self, person: str, article: str) -> list[str]:
+        """The title words right before the person's name in one report ("Prosecutor Claire Vautrin")."""
+        return self.in_article.get((person, article), [])
 
     def most_titled(self, people: list[str], head: str) -> str | None:
         """Of ``people``, the one the story titles with ``head`` ("President Trump") at least twice as often
@@ -226,7 +234,12 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
         if len(strict) == 1:
             return strict[0]
         if not strict and _OWNED_ROLE.search(description):
-            return None  # "the group's spokeswoman": whose spokeswoman says who; no one so described is named
+            # "the group's spokeswoman": whose spokeswoman says who; no one so described is named, unless the
+            # report itself names one person so ("the city's prosecutor said" ... "Prosecutor Claire Vautrin told
+            # reporters")
+            here = [eid for eid in by_head if any(art == doc.article.id for art, _s, _e in entities[eid].mentions)
+                    and word in {w.lower() for w in titles.here_titles(eid, doc.article.id)}]
+            return here[0] if len(here) == 1 else None
         # several people so described, within a few words of a mention ("President Trump's nominee Mike Pompeo"
         # puts "president" near Pompeo): "the president" is the one the story mostly calls so
         titled = titles.most_titled(strict or by_head, word)
@@ -464,7 +477,8 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
                                  _stems(canonical, stop), places, _writer(doc.article) if first_person else None,
                                  kind, sp_bounds,
                                  set().union(*(_stems(names[n], stop) for n in named)) if named else set(),
-                                 [q for q in doc.quantities if start <= q.start and q.end <= start + len(content)]))
+                                 [q for q in doc.quantities if start <= q.start and q.end <= start + len(content)],
+                                 _days_in(doc, start, start + len(content))))
 
     translated = _translations(quotes, index) if index is not None and getattr(index, "use_embeddings", False) else set()
     partners: dict[int, set[int]] = {}
@@ -571,6 +585,13 @@ def _other_speaker(a: _Quote, b: _Quote) -> bool:
     return bool(a.entity and b.entity and a.entity != b.entity) or a.other_kind(b)
 
 
+def _days_in(doc: AnnotatedArticle, start: int, end: int) -> set[str]:
+    """The days of the dates in [start, end) that date their clause (not "Sunday's theft", a noun's date)."""
+    return {t.value[:10] for t in doc.timexes
+            if start <= t.start and t.end <= end and (t.start, t.end) not in doc.date_phrases
+            and t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[4:5] == "-" and t.value[10:11] in ("", "T")}
+
+
 def _same_statement(a: _Quote, b: _Quote) -> bool:
     if _other_speaker(a, b):
         return False
@@ -582,6 +603,8 @@ def _same_statement(a: _Quote, b: _Quote) -> bool:
         return False
     if a.places and b.places and not (a.places & b.places):
         return False  # the same words about different places are different statements
+    if a.days and b.days and a.days.isdisjoint(b.days):
+        return False  # "two men were arrested on Wednesday over Sunday's theft" tells no more of the theft
     if figures_conflict(a.figures, b.figures, counts=True):
         return False  # "12 people were arrested" / "31 people had been arrested": two statements, two counts
     shared = len(a.stems & b.stems)
