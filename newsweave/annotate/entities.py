@@ -1401,10 +1401,28 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
         if place and not (surname and _named_in_full_first(g, full_groups.get(full, []))):
             continue  # a place's name ("Jordan", "Paris") that some person also has, not their surname as
             # journalists use it after the full name
-        groups[full].person = True
+        if surname or not _said_as_organisation(g, texts):
+            groups[full].person = True
+        # (else a company shortened to its first word, "Nimbus shares" of "Nimbus Cloud", which the tagger took for
+        # a person: one name, but no person's)
         uf.union(i, full)
     _attach_business_short_names(groups, kinds, uf)
     return _collapse(groups, uf)
+
+
+def _said_as_organisation(g: _Group, texts: dict[str, str] | None) -> bool:
+    """Do the reports write the name as an organisation's ("Nimbus shares", "the cloud company Nimbus", "Nimbus chief
+    executive"), and never with a person's title or role?"""
+    org = False
+    for m in g.members:
+        t = (texts or {}).get(m.article)
+        if not t:
+            continue
+        pre, post = t[max(0, m.start - 60):m.start], t[m.end:m.end + 80]
+        if _PERSON_CUE.search(pre) or _PERSON_POST_BEFORE.search(pre) or _PERSON_ROLE_BEFORE.search(pre):
+            return False
+        org = org or bool(_ORG_BEFORE.search(pre) or _ORG_APPOSITION.match(post) or _ORG_AFTER.match(post))
+    return org
 
 
 MAIN_BEARER_SHARE = 0.75  # of the reports using a shared surname alone, those that named its main bearer first
@@ -1884,8 +1902,10 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
         # noun: "Brandt died late on Saturday" after "Eva Brandt")
         surnames = {_tokens(n)[-1] for g in groups if g.labels.get("PERSON", 0) > sum(g.labels.values()) / 2
                     for n in g.names if len(_tokens(n)) >= 2}
+        # (... and a name's first word is that name shortened: "Nimbus shares fell" after "Nimbus Cloud")
+        firsts = {_tokens(n)[0] for g in groups for n in g.names if len(_tokens(n)) >= 2}
         groups = [g for g in groups if not _common_word(g, lower_words) and not _part_of_title(g, texts)
-                  and not (_sentence_opener(g, texts) and g.key not in surnames)]
+                  and not (_sentence_opener(g, texts) and g.key not in surnames and g.key not in firsts)]
     groups = _merge_groups(groups, places, texts)
     groups = _attach_surnames(groups, texts)
     if texts:
