@@ -252,6 +252,14 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
         hits = orgs_by_word.get(word, [])
         if len(hits) == 1:
             return hits[0].id
+        if not hits and word in _COMPANY_NOUNS and a.speaker_start is not None and _DEFINITE.fullmatch(
+                text[a.speaker_start:a.speaker_end]):
+            # "the company said": the one organisation the report has named before it ("A global outage at cloud
+            # provider Nimbus Cloud knocked ... offline, the company said"), its own outlet aside
+            named = {eid for eid, ent in entities.items() if ent.type == "ORG"
+                     and ent.name.lower() != (doc.article.outlet or "").lower()
+                     and any(art == doc.article.id and e <= a.speaker_start for art, _s, e in ent.mentions)}
+            return named.pop() if len(named) == 1 else None
         return None  # a common noun ("officials", "one resident") names no entity
     resolved = (a.speaker_resolved or "").strip().lower()
     if resolved:
@@ -262,6 +270,9 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
     return None
 
 
+_COMPANY_NOUNS = frozenset("company firm corporation business provider operator carrier airline bank lender insurer "
+                           "retailer manufacturer maker utility group".split())
+_DEFINITE = re.compile(r"\s*the\s+(?:[a-z-]+\s+)?[a-z]+\s*", re.IGNORECASE)
 _OWNED_ROLE = re.compile(r"[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}?[a-z]+\s*$")
 _SPEECH_NOUNS = frozenset({"comments", "comment", "remarks", "remark", "statement", "statements", "tweet", "tweets",
                            "words", "testimony", "letter", "speech", "post", "posts", "message", "memo", "memos"})
