@@ -448,6 +448,9 @@ _PUNCTUATION = re.compile(r"[,.;:!?\"“”()]")
 _THAT_BETWEEN = re.compile(r"\s*(?:that\s+)?")  # "announced on Tuesday that it will ...": what was said follows
 
 
+_THAT_OPENING = re.compile(r"\s*that\s+", re.IGNORECASE)
+
+
 def _only_saying(doc: AnnotatedArticle, start: int, end: int, t=None) -> bool:
     """Does the date ``t`` date the telling ("..., the coast guard said on Sunday"): the clause ``start``-``end``
     holds an attribution's cue and none of what was said, or the date itself stands right after the cue, after
@@ -577,6 +580,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                     items, spans, labelled, phrases = ([x for x, sy in zip(xs, saying) if not sy]
                                                        for xs in (items, spans, labelled, phrases))
             for (_, t, value), (start, end), lab, phrase in zip(items, spans, labelled, phrases):
+                if start > sent.start and (that := _THAT_OPENING.match(text, start)) and that.end() <= t.start:
+                    start = that.end()  # a clause of what was said, without its "that": "a faulty update caused ..."
                 planned = any((lab or c.start <= t.start < c.end) and c.modality == "planned"
                               for c in claims_of.get(sent.index, ()))
                 # "the deadline, which was moved from Monday": the day it was moved from, not its day now
