@@ -184,6 +184,7 @@ DESCRIPTIVE = {
     "steal", "stole", "stolen", "stealing", "theft", "thefts", "thief", "thieves", "rob", "robbed", "robbing",
     "robbery", "robberies", "robber", "robbers", "burglary", "burglar", "burglars", "jewel", "jewels",
     "jewellery", "jewelry", "valuable", "valuables",
+    "corrupted", "corrupting",  # what a fault does to data ("corrupted a routing table"); "corrupt" officials stay loaded
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")

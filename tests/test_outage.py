@@ -1,0 +1,70 @@
+"""A cloud outage, told by a US wire, a London paper, a tabloid and the wire's follow-up (a story we wrote): a
+company shortened to its first word is still a company, "the company said" is the one organisation the report has
+named before it, and a timeline clause of what was said starts with what was said, not its "that"."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsweave
+from newsweave.compose.framing import loaded_terms
+from newsweave.model import Article
+
+WIRE = (
+    "NEW YORK, June 5 (Continental Press) - A global outage at cloud provider Nimbus Cloud knocked thousands of "
+    "websites offline for about four hours, the company said on Friday.\n\n"
+    "Outage tracker DownRadar said it had received more than 2.1 million reports from users in 40 countries.\n\n"
+    "Nimbus shares fell 3.4% in early trading on Friday.")
+LEDGER = (
+    "Millions of people in Britain were unable to pay by card early on Friday after a failure at the US cloud "
+    "company Nimbus Cloud.\n\n"
+    "Three of the country's largest banks said their apps had been affected.")
+LATER = (
+    "SAN FRANCISCO, June 8 (Continental Press) - Nimbus Cloud said on Monday that a faulty software update caused "
+    "last week's global outage, ruling out a cyberattack.\n\n"
+    "Nimbus chief executive Priya Raman apologised to customers.\n\n"
+    "About 4,200 businesses were affected, the company said.")
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return newsweave.brief([
+        Article(id="wire", source="wire", outlet="Continental Press", published="2026-06-05", text=WIRE),
+        Article(id="ledger", source="ledger", outlet="The London Ledger", published="2026-06-05", text=LEDGER),
+        Article(id="later", source="later", outlet="Continental Press", published="2026-06-08", text=LATER),
+    ])
+
+
+def test_a_company_shortened_to_its_first_word_is_still_a_company(briefing):
+    # the tagger takes "Nimbus Cloud" for a person; "Nimbus shares" and "Nimbus chief executive" say otherwise
+    nimbus = [e for e in briefing.entities if e["name"].startswith("Nimbus")]
+    assert len(nimbus) == 1 and nimbus[0]["type"] == "ORG", nimbus
+
+
+def test_the_company_said_is_the_one_organisation_named_before_it(briefing):
+    voices = {f["article"]: f["voices"] for f in briefing.framing}
+    assert "the company" not in voices["wire"] + voices["later"], voices
+    nimbus = next(e["name"] for e in briefing.entities if e["name"].startswith("Nimbus"))
+    said = [q for q in briefing.quotes if "4,200 businesses" in q["text"] or "knocked thousands" in q["text"]]
+    assert len(said) == 2 and all(q["speaker"] == nimbus for q in said), said
+
+
+def test_the_company_said_after_two_organisations_names_neither():
+    text = ("Orla Bank said its app was down for two hours on Tuesday after a failure at Nimbus Cloud.\n\n"
+            "The company said customers' money was safe.")
+    briefing = newsweave.brief([Article(id="a", source="a", outlet="Coast Wire", published="2026-06-05", text=text),
+                                Article(id="b", source="b", outlet="Harbour Post", published="2026-06-05",
+                                        text="Orla Bank customers could not pay by card on Tuesday, the bank said.")])
+    safe = [q for q in briefing.quotes if "money was safe" in q["text"]]
+    assert safe and safe[0]["speaker_entity"] is None, safe
+
+
+def test_a_timeline_clause_of_what_was_said_starts_with_what_was_said(briefing):
+    events = [e for e in briefing.timeline if "faulty software update" in e["event"]]
+    assert events, briefing.timeline
+    assert all(not e["event"].lower().startswith("that ") for e in events), events
+
+
+def test_a_fault_that_corrupted_data_is_no_verdict_but_corrupt_officials_are():
+    assert loaded_terms("The update corrupted a routing table.") == []
+    assert [t[2] for t in loaded_terms("Corrupt officials took the money.")] == ["corrupt"]
