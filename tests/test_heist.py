@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
-from newsweave.align.disagreements import _valued_thing
+from newsweave.align.disagreements import _named_site, _valued_thing
 from newsweave.align.reuse import find_reuse
 from newsweave.annotate.entities import _english_order
 from newsweave.compose.framing import loaded_terms
@@ -25,6 +25,8 @@ WIRE = (
 LOCAL = (
     "Thieves robbed the Musee Delaunay on Sunday morning in an operation that took less than four minutes, "
     "according to security footage seen by Rhone Daily.\n\n"
+    "Three men climbed to a window on the first floor from the basket of a lift mounted on a stolen truck, then "
+    "smashed two display cases and escaped on scooters.\n\n"
     "The museum's director, Henri Masson, put the value of the stolen jewels at 80 million euros, adding that "
     "their historical value was \"beyond any price\".\n\n"
     "Masson said the museum had asked the city for more guards two years ago.")
@@ -204,3 +206,36 @@ def test_one_speakers_statements_of_different_days_are_two_statements():
     ])
     berg = [q for q in briefing.quotes if q["speaker"] == "Anna Berg"]
     assert sorted(tuple(sorted(e["article"] for e in q["evidence"])) for q in berg) == [("first",), ("later",)], berg
+
+
+def test_a_person_named_by_a_noble_title_is_a_person(briefing):
+    # "a sapphire necklace made for the Duchess of Rosmont in 1852"
+    wire = WIRE + "\n\nThe stolen pieces include a sapphire necklace made for the Duchess of Rosmont in 1852."
+    b = newsweave.brief([Article(id="wire", source="wire", outlet="Meridian Press", published="2026-03-16", text=wire),
+                         Article(id="local", source="local", outlet="Rhone Daily", published="2026-03-16", text=LOCAL)])
+    duchess = [e for e in b.entities if "Rosmont" in e["name"]]
+    assert duchess and duchess[0]["type"] == "PERSON", duchess
+
+
+def test_two_counts_of_the_thieves_in_one_scene_told_in_other_words_are_a_contradiction(briefing):
+    # "four men wearing high-visibility vests used a truck-mounted lift to reach a first-floor window" / "Three men
+    # climbed to a window on the first floor from the basket of a lift mounted on a stolen truck": the words around
+    # each count share nothing, the scene does (lift, truck, window, floor)
+    men = [d for d in briefing.disagreements if d["subject"].startswith("men")]
+    assert len(men) == 1, [(d["subject"], [p["value"] for p in d["positions"]]) for d in briefing.disagreements]
+    sides = {p["value"].lower(): p["sources"] for p in men[0]["positions"]}
+    assert sides == {"four men": ["wire"], "three men": ["local"]} and men[0]["status"] == "contradiction", men
+    # the two men arrested on Wednesday are no rival count of the thieves
+    assert not any("two men" in p["value"].lower() for d in briefing.disagreements for p in d["positions"])
+
+
+@pytest.mark.parametrize("name, site", [
+    ("Delaunay Museum", True),
+    ("Orla Central Station", True),
+    ("U.S. Embassy", False),  # a country has many
+    ("American Embassy", False),
+    ("National Museum", False),  # a kind, no name
+    ("Harbour Lines", False),  # no building
+])
+def test_a_building_of_its_own_name_is_a_site_reports_of_one_story_name(name, site):
+    assert _named_site(name) is site

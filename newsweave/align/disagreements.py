@@ -33,7 +33,7 @@ import copy
 import datetime as dt
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -44,7 +44,7 @@ from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, 
 from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attribution, term_kind
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
-from newsweave.annotate.entities import demonym_place, name_key
+from newsweave.annotate.entities import country_name, demonym_place, name_key
 from newsweave.annotate.quantities import tag_quantities
 from newsweave.annotate.tallies import find_share_splits, find_tallies
 from newsweave.annotate.timevalues import intervals_meet, value_interval
@@ -154,8 +154,18 @@ class _Union:
 # many things happen)
 _SITE_HEAD = re.compile(r"\b(?:museum|gallery|cathedral|church|mosque|temple|synagogue|stadium|arena|hospital|school|"
                         r"university|station|airport|bridge|dam|mine|tower|theatre|theater|hotel|factory|plant|refinery|"
-                        r"prison|embassy|palace|library|mall|market|club)$", re.IGNORECASE)
+                        r"prison|palace|library|mall|market|club)$", re.IGNORECASE)
 
+
+def _named_site(name: str) -> bool:
+    """Is the name a building's own ("the Delaunay Museum"), not one named only by a country ("the U.S. Embassy",
+    "the American Embassy": a country has many)?"""
+    head = _SITE_HEAD.search(name)
+    if not head:
+        return False
+    words = re.findall(r"[A-Za-z][\w'-]*", name[:head.start()])
+    return any(w.lower() not in ("the", "of", "central", "national", "main", "old", "new", "city")
+               and not demonym_place(w) and not country_name(w) for w in words)
 
 def find_disagreements(
     docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts: list[Fact], entities: list
@@ -185,7 +195,7 @@ def find_disagreements(
     # ("the Delaunay Museum" robbed, "Orsk Central Station" bombed, "the Varna Bridge" collapsed)
     story_names: dict[str, set[str]] = defaultdict(set)
     for e in entities:
-        if e.type == "EVENT" or e.type == "FAC" and _SITE_HEAD.search(e.name):
+        if e.type == "EVENT" or e.type == "FAC" and _named_site(e.name):
             for art, _s, _t in e.mentions:
                 story_names[art].add(e.id)
     out += _number_disagreements(docs, index, facts, texts, names, places, speakers, mention_spans,
@@ -930,7 +940,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         vectors = dict(zip(spans, index.embed_spans(spans)))
     for ca, qa, cb, qb, check in pending:
         if check is not None:
-            seg_a, seg_b, threshold = check
+            seg_a, seg_b, threshold, *_how = check
             if index.calibrate(float(vectors[seg_a] @ vectors[seg_b])) < threshold:
                 continue
         if (ca.article, ca.index) > (cb.article, cb.index):
@@ -996,6 +1006,13 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             subject = "area" if word in ("", *_AREA_UNIT_WORDS) else f"area {word}"
         elif valued:
             subject = f"value of the {valued[1].lower()}"  # ("value of the jewels")
+        elif check is not None and check[3:] == ("scene",):
+            # a count of one scene told in other words: what it counts, and the scene's words ("men (lift, truck,
+            # window)")
+            scene = _scene_words(cb, qb, names, index.idf)
+            told = [t for t in dict.fromkeys(ca.terms) if t in scene and t in _scene_words(ca, qa, names, index.idf)]
+            noun = qa.text.split()[-1].lower()
+            subject = f"{noun} ({', '.join(told[:3])})"
         elif family:
             # one kind of count is one subject however each report names what it counts ("60 people",
             # "65 dead", "injuring 157 others"): its items merge through the figures they share
@@ -1645,7 +1662,44 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
     pairs: set[tuple[int, int]] = set()
     for xs in (*postings.values(), *by_fact.values()):
         pairs.update(combinations(xs, 2))  # xs ascend: (x, y) with x < y
+    # two counts of one kind of thing in claims that tell one scene in other words (see _scene_words)
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for x, k in enumerate(ks):
+        c, q = items[k]
+        if q.kind == "cardinal" and q.counted and q.counted not in _PEOPLE and q.counted not in _NAMED_MEASURES:
+            for t in _scene_words(c, q, names, idf):
+                by_word[t].append(x)
+    together: Counter = Counter()
+    for xs in by_word.values():
+        if len(xs) <= MAX_SCENE_POSTING:
+            together.update(combinations(xs, 2))
+    pairs.update(p for p, n in together.items() if n >= SCENE_WORDS)  # (the share is checked in _one_scene)
     return sorted(pairs)
+
+
+SCENE_WORDS = 4  # specific words two claims share, besides what they count and the story's names, to tell one scene
+SCENE_SHARE = 0.4  # ... and this share of the shorter claim's
+MAX_SCENE_POSTING = 40  # (a word more claims share than this tells no scene apart)
+
+
+def _scene_words(c: Claim, q, names: set[str], idf: dict[str, float]) -> frozenset[str]:
+    """The specific words of a whole claim, besides what its figure counts, the story's names, numbers and reporting
+    words: "four men wearing high-visibility vests used a truck-mounted lift to reach a first-floor window" and
+    "Three men climbed to a window on the first floor from the basket of a lift mounted on a stolen truck" tell one
+    scene (lift, truck, window, floor), though the words around each count differ."""
+    return frozenset(t for t in c.terms if idf.get(t, 0) > 1.0 and not any(ch.isdigit() for ch in t)
+                     and t not in names and t not in _REPORTING_WORDS and t != q.counted
+                     and t != _singular(q.counted or ""))
+
+
+def _one_scene(a: Claim, b: Claim, qa, qb, names: set[str], idf: dict[str, float]) -> bool:
+    """Do two counts of one named kind of thing ("four men" / "Three men") come in claims telling one scene?"""
+    if not (qa.kind == qb.kind == "cardinal" and qa.counted and qa.counted == qb.counted
+            and qa.counted not in _PEOPLE and qa.counted not in _NAMED_MEASURES):
+        return False
+    wa, wb = _scene_words(a, qa, names, idf), _scene_words(b, qb, names, idf)
+    shared = len(wa & wb)
+    return shared >= SCENE_WORDS and shared >= SCENE_SHARE * min(len(wa), len(wb))
 
 
 # a place named as its event's name: "the Cedar Ridge fire", "the Tohoku earthquake", "the Orsa floods"
@@ -1846,7 +1900,8 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
                       cache: _SegmentCache, strict: bool = False) -> tuple | None:
     """Claims counting the same thing in the same event need a word in common besides the count, the
     counted noun and the story's names, and wordings that read alike. The lexical part is decided here:
-    None when it fails, else (segment a, segment b, the embedding cosine they need)."""
+    None when it fails, else (segment a, segment b, the embedding cosine they need), and "scene" after them
+    when only the claims' scene is in common (see _one_scene)."""
     if qa.counted == qb.counted == "age":
         # one person's age in two reports ("Petrovsky, 61," / "Petrovskyi, 62,"): the name is the subject
         owner_a, owner_b = cache.owner(a, qa), cache.owner(b, qb)
@@ -1918,6 +1973,9 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # one economy's growth told in other words ("Velia's economy grew 0.4%" / "Velia's gross domestic product
         # expanded by 0.5 percent"; the basis was checked in _same_change): the wordings must read alike
         return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
+    if not shared and _one_scene(a, b, qa, qb, names, idf) and cache.same_story(a.article, b.article):
+        # one scene told in other words: the whole claims, not the words around each count, must read alike
+        return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_SUBJECT_EMBEDDING, "scene"
     if not shared:
         if (qa.counted and qa.counted == qb.counted and qa.counted not in _PEOPLE
                 and (ma := _modifiers(index._texts[a.article], qa)) and ma == _modifiers(index._texts[b.article], qb)
