@@ -19,6 +19,12 @@ LEDGER = (
     "Millions of people in Britain were unable to pay by card early on Friday after a failure at the US cloud "
     "company Nimbus Cloud.\n\n"
     "Three of the country's largest banks said their apps had been affected.")
+TABLOID = (
+    "A massive internet meltdown plunged Britain into chaos yesterday as banks, shops and airlines were crippled for "
+    "five hours.\n\n"
+    "Security experts feared a cyberattack by foreign hackers was behind the outage.\n\n"
+    "Nimbus Cloud, the tech giant blamed for the meltdown, refused to say what went wrong.\n\n"
+    "Furious shoppers were left stranded at tills.")
 LATER = (
     "SAN FRANCISCO, June 8 (Continental Press) - Nimbus Cloud said on Monday that a faulty software update caused "
     "last week's global outage, ruling out a cyberattack.\n\n"
@@ -31,8 +37,16 @@ def briefing():
     return newsweave.brief([
         Article(id="wire", source="wire", outlet="Continental Press", published="2026-06-05", text=WIRE),
         Article(id="ledger", source="ledger", outlet="The London Ledger", published="2026-06-05", text=LEDGER),
+        Article(id="tabloid", source="tabloid", outlet="The Daily Alarm", published="2026-06-05", text=TABLOID),
         Article(id="later", source="later", outlet="Continental Press", published="2026-06-08", text=LATER),
     ])
+
+
+def test_the_summary_tells_the_story_in_plain_words(briefing):
+    # the tabloid's lead is loaded ("massive", "meltdown", "plunged", "chaos", "crippled") and says what the plain
+    # reports say: the summary tells their statements instead
+    loaded = [(i.text, [t[2] for t in loaded_terms(i.text)]) for i in briefing.summary if loaded_terms(i.text)]
+    assert not loaded, loaded
 
 
 def test_a_company_shortened_to_its_first_word_is_still_a_company(briefing):

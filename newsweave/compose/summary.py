@@ -26,7 +26,9 @@ not repeat itself.
 
 **Neutral wording.** Among a fact's wordings only those with the fewest loaded terms are candidates
 (``loaded_terms`` of :mod:`newsweave.compose.framing` when that module is present; otherwise a small built-in
-list of intensifiers and loaded verbs, :data:`LOADED`).
+list of intensifiers and loaded verbs, :data:`LOADED`). Every wording loses ``LOADED_PENALTY`` per loaded term,
+and one with more than ``MAX_LOADED`` is not taken while plainer ones are left: a tabloid's "A massive internet
+meltdown plunged Britain into chaos" does not tell the story while the wire's plain account of it does.
 
 **Order** is by the publication date of the cited article, then importance (independent sources), then
 position. ``words`` is a hard cap on the total number of words (``len(text.split())``).
@@ -71,6 +73,8 @@ SLOT_BONUS = 0.05  # per entity, date or quantity on the claim (completeness)
 DANGLING_PENALTY = 100.0  # an opening that leans on a sentence before ("He will ...", "But ...") is all but never taken ...
 DANGLING_WITH_PREVIOUS = 3.0  # ... unless it comes with that sentence, which it then follows in the summary
 QUOTE_PENALTY = 2.0  # quoted speech rarely states the story's facts
+LOADED_PENALTY = 0.5  # per loaded term of a unit (framing.loaded_terms): a briefing tells the story in plain words
+MAX_LOADED = 3  # ... and a wording with more loaded terms than this is not taken while a plainer one is left
 RIVAL_PENALTY = 10.0  # a wording of the value fewer reports give, where one of more stands in (_mark_rival_figures)
 # ... and a wording of a value a later report replaced, where a wording of the latest value, of another fact and no
 # more loaded, is a candidate (not a report's lead: see _mark_rival_figures). For faithfulness, not ROUGE: on the
@@ -469,7 +473,10 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
                 u.bonus -= DANGLING_PENALTY
         if any(q in u.text for q in "\"“”"):
             u.bonus -= QUOTE_PENALTY
+        u.bonus -= LOADED_PENALTY * u.loaded
     units = [u for u in units if u.concepts or u.bonus > 0]
+    # (a story told only in loaded words is still told)
+    units = [u for u in units if u.loaded <= MAX_LOADED] or units
     if not units:
         return []
     _mark_contained(units)
