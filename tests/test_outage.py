@@ -53,6 +53,7 @@ def test_a_company_shortened_to_its_first_word_is_still_a_company(briefing):
     # the tagger takes "Nimbus Cloud" for a person; "Nimbus shares" and "Nimbus chief executive" say otherwise
     nimbus = [e for e in briefing.entities if e["name"].startswith("Nimbus")]
     assert len(nimbus) == 1 and nimbus[0]["type"] == "ORG", nimbus
+    assert nimbus[0]["name"] == "Nimbus Cloud"  # named in full, as the reports first name it
 
 
 def test_the_company_said_is_the_one_organisation_named_before_it(briefing):

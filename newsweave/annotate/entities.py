@@ -1834,13 +1834,17 @@ def _display_name(g: _Group, type_: str) -> str:
         freq[m.norm] += 1
         srcs[m.norm].add(m.article)
 
+    # (an organisation the reports shorten to its first word is named in full: "Nimbus Cloud", not "Nimbus")
+    one_word = {_tokens(n)[0] for n in freq if len(_tokens(n)) == 1}
+
     def quality(n: str) -> tuple:
         toks = n.split()
         cased = all(t[:1].isupper() or t.islower() and t in ("of", "the", "and", "de", "al", "el") for t in toks)
         spaced_or_hyphen = (" " in n or "-" in n) or not re.search(r"[a-z][A-Z]", n)
         # a person by their full name; a business by the name that says what it is ("Harbin Foods", not the
         # "Harbin" reports shorten it to, which is also a city)
-        ntok = len(_tokens(n)) if type_ == "PERSON" or type_ == "ORG" and _tokens(n)[-1:] and _tokens(n)[-1] in _BUSINESS_HEADS else 0
+        ntok = len(_tokens(n)) if type_ == "PERSON" or type_ == "ORG" and _tokens(n)[-1:] and (
+            _tokens(n)[-1] in _BUSINESS_HEADS or _tokens(n)[0] in one_word) else 0
         # an acronym may be written in capitals ("NATO"), a place's name only in a dateline ("LYON (AP) -")
         plain_case = not n.isupper() or len(n) <= 5 and type_ not in PLACE_TYPES
         return (ntok, cased, spaced_or_hyphen, plain_case, freq[n], len(srcs[n]), n.isascii(), -len(n))
