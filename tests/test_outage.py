@@ -65,11 +65,11 @@ def test_the_company_said_is_the_one_organisation_named_before_it(briefing):
 
 
 def test_the_company_said_after_two_organisations_names_neither():
-    text = ("Orla Bank said its app was down for two hours on Tuesday after a failure at Nimbus Cloud.\n\n"
+    text = ("Velmora Bank said its app was down for two hours on Tuesday after a failure at Nimbus Cloud.\n\n"
             "The company said customers' money was safe.")
     briefing = newsweave.brief([Article(id="a", source="a", outlet="Coast Wire", published="2026-06-05", text=text),
                                 Article(id="b", source="b", outlet="Harbour Post", published="2026-06-05",
-                                        text="Orla Bank customers could not pay by card on Tuesday, the bank said.")])
+                                        text="Velmora Bank customers could not pay by card on Tuesday, the bank said.")])
     safe = [q for q in briefing.quotes if "money was safe" in q["text"]]
     assert safe and safe[0]["speaker_entity"] is None, safe
 
@@ -83,3 +83,13 @@ def test_a_timeline_clause_of_what_was_said_starts_with_what_was_said(briefing):
 def test_a_fault_that_corrupted_data_is_no_verdict_but_corrupt_officials_are():
     assert loaded_terms("The update corrupted a routing table.") == []
     assert [t[2] for t in loaded_terms("Corrupt officials took the money.")] == ["corrupt"]
+
+
+def test_an_organisation_shortened_to_its_first_word_is_named_in_full():
+    a = ("Shipping company Velmora Freight cancelled 40 sailings on Tuesday after a cyberattack, Velmora said.\n\n"
+         "Velmora shares fell 5% in Oslo. Velmora said its ships were safe.")
+    b = "Velmora said on Tuesday that it had cancelled 40 sailings. Velmora expects to resume sailings on Thursday."
+    briefing = newsweave.brief([Article(id="a", source="a", outlet="Coast Wire", published="2026-06-02", text=a),
+                                Article(id="b", source="b", outlet="Harbour Post", published="2026-06-02", text=b)])
+    velmora = [e for e in briefing.entities if e["name"].startswith("Velmora")]
+    assert [e["name"] for e in velmora] == ["Velmora Freight"], velmora
