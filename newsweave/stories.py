@@ -15,6 +15,11 @@ under-estimate that can only keep groups apart, never join them. scikit-learn's 
 linkage need dense input or all n² distances, hence the small merge loop below (a heap over the
 sparse graph's group pairs).
 
+An article the linkage leaves alone then joins the story it is nearest to, on average, when that average reaches
+``ATTACH_MIN`` and is ``ATTACH_MARGIN`` times its next nearest story's: a tabloid that tells a story in its own
+loaded words shares fewer of its words with the plain reports than they share with each other, but it is like no
+other story at all (:func:`attach_leftovers`).
+
 With ``max_gap_days``, publication dates (when both articles have one) keep reports more than that many
 days apart from being compared directly (the same words a year later may be another event); they may
 still meet through reports in between. It is off by default: a continuing story (a war, a trial, a
@@ -39,6 +44,8 @@ from newsweave.model import Article
 
 THRESHOLD = 0.15  # average TF-IDF cosine at which groups stop joining: the best dev F1 (bench/stories.py)
 NEIGHBOURS = 30
+ATTACH_MIN: float | None = 0.075  # an article left alone joins its nearest story at this average similarity ...
+ATTACH_MARGIN = 2.0  # ... when that is this many times its next nearest story's (see attach_leftovers)
 MAX_GAP_DAYS: int | None = None  # off by default: a continuing story (a war, a trial) runs for months
 MIN_PAIR_SIMILARITY = 0.05  # pairs below this are never kept (they could not lift an average to the threshold)
 # Words of reporting itself: in every story, so they say nothing of which (a small stream cannot learn that)
@@ -194,6 +201,31 @@ def average_linkage(n: int, graph: dict[int, dict[int, float]], threshold: float
     return [root(i) for i in range(n)]
 
 
+def attach_leftovers(labels: list[int], graph: dict[int, dict[int, float]], min_similarity: float,
+                     margin: float) -> list[int]:
+    """Labels after each article left alone joins the story it is nearest to, on average over that story's
+    articles, when that average reaches ``min_similarity`` and is ``margin`` times any other story's. A tabloid
+    that tells a story in its own loaded words ("A massive internet meltdown plunged Britain into chaos ...") is
+    less like the plain reports of it than they are like each other, and like no other story at all."""
+    size = Counter(labels)
+    out = list(labels)
+    for i, lab in enumerate(labels):
+        if size[lab] != 1:
+            continue
+        sums: Counter = Counter()
+        for j, s in graph.get(i, {}).items():
+            if size[labels[j]] > 1:
+                sums[labels[j]] += s
+        if not sums:
+            continue
+        ranked = sorted(((total / size[g], g) for g, total in sums.items()), reverse=True)
+        best, group = ranked[0]
+        second = ranked[1][0] if len(ranked) > 1 else 0.0
+        if best >= min_similarity and best >= margin * second:
+            out[i] = group
+    return out
+
+
 def group_stories(articles: Sequence[Article], *, threshold: float = THRESHOLD, neighbours: int = NEIGHBOURS,
                   max_gap_days: int | None = MAX_GAP_DAYS, label_terms: int = 5) -> list[StoryGroup]:
     """The stories of a stream of articles, biggest first (ties: first appearance in the stream)."""
@@ -202,6 +234,8 @@ def group_stories(articles: Sequence[Article], *, threshold: float = THRESHOLD, 
         return []
     X, terms, graph = similarity_graph(articles, neighbours=neighbours, max_gap_days=max_gap_days)
     labels = average_linkage(len(articles), graph, threshold)
+    if ATTACH_MIN is not None:
+        labels = attach_leftovers(labels, graph, ATTACH_MIN, ATTACH_MARGIN)
     members: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         members.setdefault(lab, []).append(i)

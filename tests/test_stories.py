@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from newsweave.cli import app
 from newsweave.ingest import ingest
 from newsweave.model import Article
-from newsweave.stories import average_linkage, group_stories
+from newsweave.stories import attach_leftovers, average_linkage, group_stories
 
 FLOOD = [
     "Floodwater breached the Lesna levee near Dorvan overnight, forcing 3,000 residents of the Dorvan lowlands from "
@@ -119,3 +119,31 @@ def test_a_story_file_keeps_each_reports_moment_of_publication(tmp_path):
     assert back["f0"].published_time == "2025-04-01T06:00:00+00:00"
     assert back["f1"].published_time == "2025-04-01T18:30:00+02:00"
     assert (back["f2"].published, back["f2"].published_time) == ("2025-04-02", None)
+
+
+def test_an_article_left_alone_joins_the_story_it_is_clearly_nearest():
+    # stories {0, 1, 2} and {3, 4}; article 5 is near the first (average 0.12) and hardly near the second (0.02)
+    graph = {0: {1: 0.4, 2: 0.4, 5: 0.12}, 1: {0: 0.4, 2: 0.4, 5: 0.1}, 2: {0: 0.4, 1: 0.4, 5: 0.14},
+             3: {4: 0.5, 5: 0.04}, 4: {3: 0.5}, 5: {0: 0.12, 1: 0.1, 2: 0.14, 3: 0.04}}
+    labels = average_linkage(6, graph, 0.15)
+    assert labels[5] not in labels[:5]  # below the linkage threshold: alone
+    joined = attach_leftovers(labels, graph, 0.1, 2.0)
+    assert joined[5] == joined[0] and joined[:5] == labels[:5]
+    # ... not when it is as near another story, nor when it is near none enough
+    graph[5][3] = graph[3][5] = 0.2
+    graph[5][4] = graph[4][5] = 0.2
+    assert attach_leftovers(labels, graph, 0.1, 2.0)[5] == labels[5]
+    assert attach_leftovers(labels, graph, 0.3, 1.0)[5] == labels[5]
+
+
+def test_a_tabloid_telling_a_story_in_its_own_loaded_words_joins_it():
+    import test_heist as heist
+    import test_outage as outage
+
+    stream = [Article(id=f"heist-{k}", source=k, text=t, published="2026-03-16") for k, t in
+              (("wire", heist.WIRE), ("local", heist.LOCAL), ("later", heist.LATER), ("tabloid", heist.TABLOID))]
+    stream += [Article(id=f"outage-{k}", source=k, text=t, published="2026-06-05") for k, t in
+               (("wire", outage.WIRE), ("ledger", outage.LEDGER), ("later", outage.LATER), ("tabloid", outage.TABLOID))]
+    groups = group_stories(stream)
+    assert sorted(sorted(g.articles) for g in groups) == [
+        sorted(a.id for a in stream if a.id.startswith("heist")), sorted(a.id for a in stream if a.id.startswith("outage"))]
