@@ -953,7 +953,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             continue  # "about 12,000 hectares" / "30,000 acres": one area, rounded in each unit
         if _rounded_alike(qa, qb):
             continue  # "rose 4.2%" / "rose 4 percent": one share, rounded to a whole number
-        if qa.overlaps(qb):
+        if qa.overlaps(qb) and qa.value != qb.value and _precise_valuations(texts, ca, qa, cb, qb):
+            status = "estimate"  # "jewellery worth an estimated 88 million euros" / "valued at 80 million euros"
+        elif qa.overlaps(qb):
             if ((qa.low, qa.high) == (qb.low, qb.high) or _vague_holds(qa, qb) or _vague_holds(qb, qa)
                     or (qa.value is not None and qb.value is not None and not _rival_estimates(qa, qb))):
                 one_fact = bool(sentence_facts[(ca.article, ca.sentence)] & sentence_facts[(cb.article, cb.sentence)])
@@ -1024,9 +1026,11 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         else:
             subject = " ".join(x for x in (qa.counted or qb.counted or qa.unit or "",
                                            _shared_word(ca, cb, qa, names, common)) if x) or "figure"
+        # (a valuation is its figure: "an estimated 88 million euros" and "88 million euros" are one position)
+        point = status == "estimate" and _precise_valuations(texts, ca, qa, cb, qb)
         positions = [
-            _Position(qa.text, [qa.low, qa.high], ca, qa.start, qa.end),
-            _Position(qb.text, [qb.low, qb.high], cb, qb.start, qb.end),
+            _Position(qa.text, [qa.value, qa.value] if point else [qa.low, qa.high], ca, qa.start, qa.end),
+            _Position(qb.text, [qb.value, qb.value] if point else [qb.low, qb.high], cb, qb.start, qb.end),
         ]
         item = _make("number", subject, positions, texts, lambda p: str(p.normalized), status,
                      each_figure=(id(qa), id(qb)) in rival_pairs or (id(qb), id(qa)) in rival_pairs)
@@ -2278,6 +2282,23 @@ def _valued_thing(text: str, c: Claim, q) -> tuple[str, str] | None:
         return None
     word = m.group(1)
     return word.lower()[:VALUED_STEM], word
+
+
+def _precise_valuations(texts, ca: Claim, qa, cb: Claim, qb) -> bool:
+    """Two valuations of one thing, neither a round figure: "an estimated 88 million euros" hedges a valuation, not a
+    rounding, so it does not hold "80 million euros" the way "about 30,000" holds "31,000"."""
+    if not (qa.kind == qb.kind == "money" and qa.value and qb.value and _same_valued(texts, ca, qa, cb, qb)):
+        return False
+    return not any(_round_figure(q) for q in (qa, qb) if q.approx)
+
+
+def _round_figure(q) -> bool:
+    """Is the figure written round: one significant digit, or ending in 0 or 5 ("30 million", "2.5 billion", "5")?"""
+    m = _MANTISSA.search(q.text)
+    if not m:
+        return True
+    digits = m.group(1).replace(".", "").strip("0") or "0"
+    return len(digits) == 1 or digits[-1] in "05" and len(digits) <= 2
 
 
 def _valued_alike(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb) -> bool:

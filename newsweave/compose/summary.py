@@ -637,7 +637,11 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
 # what a sentence refers to when it names a value inside a noun's clause: "appeal against the decision to cut her
 # ban to two years" tells the appeal, not the cut
 _REFERRED = re.compile(r"\b(?:decision|ruling|move|plan|order|verdict|judg(?:e)?ment|bid|attempt|proposal|request|"
-                       r"call|offer|vote|deal|agreement)\s+(?:to|that)\b[^.;:]*$", re.IGNORECASE)
+                       r"call|offer|vote|deal|agreement)\s+(?:to|that)\b[^.;:]*$"
+                       # ... or inside what another act is "in connection with" ("arrested two men in connection with
+                       # Sunday's theft of jewels worth 88 million euros" tells the arrests)
+                       r"|\b(?:in\s+connection\s+with|over|following)\s+(?:the|a|an|last|this|[A-Z]\w+['’]s)\s+[^.;:,]*$",
+                       re.IGNORECASE)
 
 
 def _value_in_aside(u: Unit, value_start: int | None) -> bool:
