@@ -73,7 +73,7 @@ SLOT_BONUS = 0.05  # per entity, date or quantity on the claim (completeness)
 DANGLING_PENALTY = 100.0  # an opening that leans on a sentence before ("He will ...", "But ...") is all but never taken ...
 DANGLING_WITH_PREVIOUS = 3.0  # ... unless it comes with that sentence, which it then follows in the summary
 QUOTE_PENALTY = 2.0  # quoted speech rarely states the story's facts
-LOADED_PENALTY = 0.5  # per loaded term of a unit (framing.loaded_terms): a briefing tells the story in plain words
+LOADED_PENALTY = 0.25  # per loaded term of a unit (framing.loaded_terms): a briefing tells the story in plain words
 MAX_LOADED = 3  # ... and a wording with more loaded terms than this is not taken while a plainer one is left
 RIVAL_PENALTY = 10.0  # a wording of the value fewer reports give, where one of more stands in (_mark_rival_figures)
 # ... and a wording of a value a later report replaced, where a wording of the latest value, of another fact and no
