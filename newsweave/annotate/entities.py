@@ -149,6 +149,8 @@ _ORG_AFTER = re.compile(r"^(?:['’]s)?\s+(?:employees|staff|workers|shareholder
                         # a listed company: "Nordavia shares fell 2.1%", "Shares in Nordavia"
                         r"|^\s+(?:shares|stock)\s+(?:fell|rose|dropped|jumped|slid|climbed|closed|gained|lost|were|have|had)\b")
 # A facility named before its kind: "the Tarnagor dam", "the Kessel power plant".
+_FEATURE_AFTER = re.compile(r"\s+(?:river|lake|sea|mountains|range|bay|gulf|strait|glacier|forest|desert|plateau|"
+                            r"peninsula|canal|delta|estuary)\b")  # (written in lower case: the name's kind, not part of it)
 _FAC_AFTER = re.compile(r"^\s+(?:dam|bridge|airport|reservoir|power\s+(?:plant|station)|nuclear\s+plant|mine|refinery|"
                         r"stadium|barrage|pipeline|tunnel|harbou?r|prison|hospital)\b", re.I)
 # A business named by its trade ("Velmar Dairy", "Harbin Foods", "Norsk Steel") or by its legal form: reports
@@ -190,6 +192,8 @@ _HEAD_TYPES = {
 _NOBLE_TITLES = frozenset("duke duchess earl countess baron baroness marquis marquess marchioness viscount viscountess "
                            "prince princess king queen emperor empress archduke archduchess sultan emir tsar czar shah "
                            "tsarina".split())
+# what an institution is, which a report may write in lower case ("the defence ministry", "ministry of defense")
+_INSTITUTION_HEADS = frozenset(_HEAD_TYPES["ORG"] - _BUSINESS_HEADS)
 _DIRECTIONAL = {"upper", "lower", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
                 "central", "greater", "inner", "outer"}
 # Demonyms that English suffix rules cannot derive (general English, for any country).
@@ -773,6 +777,13 @@ def _in_dateline(text: str, start: int) -> bool:
     return end is not None and start < end
 
 
+@lru_cache(maxsize=4096)  # (once per article: a str caches its own hash)
+def _cased(text: str) -> bool:
+    """Does the text write with capitals (not a lower-cased copy, where every name is lower case)?"""
+    letters = [c for c in text[:5000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.01 * len(letters)
+
+
 def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None) -> list[_M]:
     out: list[_M] = []
     for mn in mentions:
@@ -806,6 +817,10 @@ def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None)
             more.extend(sub)
         full = texts.get(mn.article, "") if texts else ""
         for off, piece in more:
+            if (full and not any(ch.isupper() for ch in piece) and _cased(full)
+                    and not {toks[0], toks[-1]} & _INSTITUTION_HEADS if (toks := _tokens(piece)) else True):
+                continue  # "corrosion of steel": no name, in a text that writes names with capitals (an
+                # institution may be written in lower case: "the defence ministry")
             label = mn.label
             if full and piece.strip().isupper() and _in_dateline(full, mn.start + off):
                 label = "GPE"  # "DORVANE, June 4 (Nordwire) -": the place where the report was filed
@@ -1773,7 +1788,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
             head_votes["GPE" if g.labels.get("GPE", 0) > total / 2 or gaz.cities(n) else "LOC"] += 1
     if head_votes:
         return head_votes.most_common(1)[0][0]
-    strong = weak = person = org = fac = named_of = 0
+    strong = weak = person = org = fac = named_of = feature = 0
     if texts:
         for m in g.members:
             t = texts.get(m.article)
@@ -1792,6 +1807,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
                 org += 1
             if _FAC_AFTER.match(post):
                 fac += 1
+            feature += bool(_FEATURE_AFTER.match(post))
     place_votes = sum(g.labels.get(t, 0) for t in ("GPE", "LOC"))
     place_type = "LOC" if g.labels.get("LOC", 0) > g.labels.get("GPE", 0) and not any(gaz.cities(n) for n in names) else "GPE"
     if person > strong and person >= 1:
@@ -1801,6 +1817,8 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
         return "ORG"
     if not city and fac >= 1 and 2 * fac >= len(g.members) and strong == 0 and weak <= fac:
         return "FAC"  # most mentions name the facility before its kind: "the Tarnagor dam"
+    if feature >= 1 and 2 * feature >= len(g.members) and strong == person == org == 0:
+        return "LOC"  # most mentions name a river, a lake or a range before its kind: "the Orva river"
     if strong >= 2 or (strong >= 1 and (weak >= 1 or place_votes > 0)) or (named_of and person == org == fac == 0):
         # (a place named after its kind or its direction, once, is enough where nothing says otherwise: "the US
         # state of Norvale", tagged a facility elsewhere; "neighbouring Lessa", tagged a person)
