@@ -592,8 +592,21 @@ def _speaker_kind(speaker: str | None, entity) -> str | None:
 
 
 def _other_speaker(a: _Quote, b: _Quote) -> bool:
-    """Are the two known to be different speakers (two entities, or a person and an institution)?"""
-    return bool(a.entity and b.entity and a.entity != b.entity) or a.other_kind(b)
+    """Are the two known to be different speakers (two entities, a person and an institution, or two descriptions
+    of different heads: "regional officials" / "emergency services")?"""
+    return bool(a.entity and b.entity and a.entity != b.entity) or a.other_kind(b) or _other_description(a, b)
+
+
+def _other_description(a: _Quote, b: _Quote) -> bool:
+    if a.entity or b.entity or a.first_person or b.first_person:
+        return False
+    heads = []
+    for q in (a, b):
+        words = _WORD.findall((q.speaker_text or "").lower())
+        if not words or words[-1] in _ANY_PRONOUN or words[-1] in ("who", "that", "which", "whom"):
+            return False  # (a pronoun may stand for anyone)
+        heads.append(_stem6(words[-1]))
+    return heads[0] != heads[1]
 
 
 def _days_in(doc: AnnotatedArticle, start: int, end: int) -> set[str]:
