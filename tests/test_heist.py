@@ -251,3 +251,40 @@ def test_a_round_figure_is_one_a_hedge_may_be_rounding(text, round_):
 
     (q,) = tag_quantities(text)
     assert _round_figure(q) is round_
+
+
+def test_how_long_the_raid_lasted_is_compared_across_reports(briefing):
+    # "in a raid that lasted seven minutes" (the wire, and the tabloid's copy) / "in an operation that took less than
+    # four minutes" (the local paper): one event's duration, a contradiction
+    raid = [d for d in briefing.disagreements if d["subject"] in ("duration of the raid", "duration of the operation")]
+    assert len(raid) == 1, [(d["subject"], [p["value"] for p in d["positions"]]) for d in briefing.disagreements]
+    sides = {p["value"]: sorted(p["sources"]) for p in raid[0]["positions"]}
+    assert sides == {"seven minutes": ["tabloid", "wire"], "less than four minutes": ["local"]}, sides
+    assert raid[0]["status"] == "contradiction"
+
+
+@pytest.mark.parametrize("text, figure, kind", [
+    ("The raid lasted seven minutes.", "seven minutes", "duration"),
+    ("in an operation that took less than four minutes", "less than four minutes", "duration"),
+    ("He was jailed for 12 years.", "12 years", "prison term"),
+    ("The museum will stay closed for two days.", "two days", None),  # no event's duration
+    ("Police questioned him for five hours.", "five hours", None),
+])
+def test_which_durations_are_compared(text, figure, kind):
+    from newsweave.align.disagreements import _duration_kind
+    from newsweave.annotate.quantities import tag_quantities
+
+    (q,) = [q for q in tag_quantities(text) if q.text == figure]
+    assert _duration_kind(text, q) == kind
+
+
+def test_an_outlet_named_daily_gives_no_rate():
+    from newsweave.align.disagreements import _rate_period
+    from newsweave.annotate.quantities import tag_quantities
+
+    for text, period in (("Thieves took less than four minutes, according to footage seen by Rhone Daily.", None),
+                         ("The airline cancels 400 flights daily.", "day")):
+        (q,) = tag_quantities(text)
+        claim = _claim(text)
+        claim.quantities = [q]
+        assert _rate_period(text, claim, q) == period

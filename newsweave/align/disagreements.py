@@ -696,6 +696,8 @@ def _rate_period(text: str, c: Claim, q) -> str | None:
         for r in _RATE.finditer(text, c.start, c.end):
             if _SPAN_WORD_BEFORE.search(text, max(0, r.start() - 12), r.start()):
                 continue
+            if r.group(2) and r.group(2)[0].isupper() and text[c.start:r.start()].strip(' "“'):
+                continue  # a name: "according to security footage seen by Rhone Daily", "the Daily Herald"
             before = [x for x in c.quantities if x.end <= r.start()]
             opening = r.group(1) and not text[c.start:r.start()].strip(' "“')  # "Each year, 10 million ..."
             owner = (max(before, key=lambda x: x.end) if before
@@ -748,6 +750,34 @@ def _level_after_change(text: str, q) -> bool:
             and bool(_LEVEL_AFTER_CHANGE.search(text, max(0, q.start - 20), q.start)))
 
 
+# how long an event went on: "in a raid that lasted seven minutes", "an operation that took less than four minutes"
+_LASTED_BEFORE = re.compile(r"\b(?:lasted|lasting|lasts|took|taking|takes)\s+(?:(?:just|only|about|around|nearly|almost|"
+                            r"roughly|some|more\s+than|less\s+than|under|over|barely|no\s+more\s+than)\s+)*$",
+                            re.IGNORECASE)
+EVENT_DURATION_EMBEDDING = 0.62  # two durations of one event: claims of one day that read as one statement
+
+
+_LASTED_EVENT = re.compile(r"\b([a-z]{3,})\s+(?:(?:that|which)\s+)?(?:lasted|lasts|took|takes)\s+[^.;:,]{0,30}$")
+
+
+def _duration_name(text: str, q) -> str:
+    """What an event's duration is the duration of, as the report names it: "the raid" of "a raid that lasted seven
+    minutes"; "duration" when it names none."""
+    m = _LASTED_EVENT.search(text, max(0, q.start - 60), q.start)
+    return f"duration of the {m.group(1)}" if m and m.group(1) not in ("it", "this", "that", "which", "who") else "duration"
+
+
+def _duration_kind(text: str, q) -> str | None:
+    """What a duration is, where reports' durations are compared: a term someone was given (:func:`term_kind`), or
+    how long an event lasted ("duration"); None for any other."""
+    if q.unit not in _TIME_UNITS:
+        return None
+    kind = term_kind(text, q)
+    if kind:
+        return kind
+    return "duration" if _LASTED_BEFORE.search(text, max(0, q.start - 40), q.start) else None
+
+
 def _several_terms(text: str, c: Claim, q) -> bool:
     """Does the claim give terms of the kind ``q`` is of, of other lengths, besides ``q``? Then they are several
     people's ("Xu, sentenced to 13 years, Wang, who received an 11-year sentence, and Qin ...") or a term and the
@@ -769,7 +799,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     items: list[tuple[Claim, object]] = [
         (c, _with_counted(q, texts[c.article])) for d in docs for c in d.claims for q in c.quantities
         if q.kind in ("cardinal", "percent", "money", "measure")
-        and (q.unit not in _TIME_UNITS or (term_kind(texts[c.article], q) and not _several_terms(texts[c.article], c, q)))
+        and (q.unit not in _TIME_UNITS or (_duration_kind(texts[c.article], q) and not _several_terms(texts[c.article], c, q)))
         and not _HYPOTHETICAL.search(texts[c.article], c.start, q.start)
         and not _besides_named(texts[c.article], q)
         and (q.counted == "age" or not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start))
@@ -993,7 +1023,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             status = "estimate"  # (what a thing is worth is someone's valuation, as a crowd is someone's count)
         change = _change_subject(texts[ca.article], ca, qa) if qa.kind == "percent" else None
         if qa.unit in _TIME_UNITS:
-            subject = term_kind(texts[ca.article], qa) or "term"  # (the only durations compared: terms given)
+            subject = _duration_kind(texts[ca.article], qa) or "term"  # (terms given, and how long an event lasted)
+            if subject == "duration":
+                subject = _duration_name(texts[ca.article], qa)  # ("duration of the raid")
             # whose term: the one person both claims name ("Ivo Marek's prison term", "Mira Castell's ban")
             people = [e for e in dict.fromkeys(ca.entities) if e in persons and e in cb.entities]
             if len(people) == 1 and entity_names and people[0] in entity_names:
@@ -1653,8 +1685,8 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
             postings[f"\0share {named}"].append(x)  # ("The fire was 10% contained" / "push containment to 25%")
         elif _struck_area(segments.index._texts[c.article], c, q):  # an area burned or flooded (see _subject_segments)
             postings["\0area"].append(x)
-        elif q.unit in _TIME_UNITS:  # (only terms given get here: see _number_disagreements)
-            postings[f"\0{term_kind(segments.index._texts[c.article], q)}"].append(x)
+        elif q.unit in _TIME_UNITS:  # (only terms given and events' durations get here: see _number_disagreements)
+            postings[f"\0{_duration_kind(segments.index._texts[c.article], q)}"].append(x)
         elif _nationals(q.counted):  # a country's people ("three Germans")
             postings[f"\0{q.counted}"].append(x)
         elif q.kind == "percent" and (change := _change_subject(segments.index._texts[c.article], c, q)) \
@@ -1936,7 +1968,13 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # "by 212 votes to 181" / "212 votes to 180": one tally, its first figure agreed, the second not; the
         # claims need only be about the same event (compared whole: the window of a tally is the tally alone)
         return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_COUNT_FAMILY_EMBEDDING
-    if qa.unit in _TIME_UNITS and qb.unit in _TIME_UNITS:  # (terms given: the only durations compared)
+    if qa.unit in _TIME_UNITS and qb.unit in _TIME_UNITS:  # (terms given and events' durations: see _duration_kind)
+        if _duration_kind(index._texts[a.article], qa) == "duration":
+            # how long one event lasted ("a raid that lasted seven minutes" / "an operation that took less than four
+            # minutes"): claims of one story and one day that read as one statement, compared whole
+            if not (_days_meet(a, b) and cache.same_story(a.article, b.article)):
+                return None
+            return (a.article, a.start, a.end), (b.article, b.start, b.end), EVENT_DURATION_EMBEDDING
         # two prison terms (or bans) of one person (a name both claims give) in reports of one news cycle: one sentence
         # told two ways (read on the looser scale of one kind of count); two people's terms never
         return (seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING) if cache.same_subject(a, b) else None
@@ -2859,8 +2897,8 @@ def _same_measure(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache 
     Brisk closed 24% higher"); "prices rose 3%" / "wages rose 5%" do not. Two prison terms measure the same
     ("sentenced to 12 years in prison" / "10 years in jail"), and two areas a fire or flood struck do."""
     if qa.kind == qb.kind == "measure" and qa.unit in _TIME_UNITS:
-        kind = term_kind(texts[ca.article], qa)
-        return kind is not None and kind == term_kind(texts[cb.article], qb)
+        kind = _duration_kind(texts[ca.article], qa)
+        return kind is not None and kind == _duration_kind(texts[cb.article], qb)
     if _struck_area(texts[ca.article], ca, qa) and _struck_area(texts[cb.article], cb, qb):
         return True  # an area burned or flooded ("12,400 acres" / "about 5,000 hectares"): see _subject_segments
     if qa.kind != "percent" or qb.kind != "percent":
