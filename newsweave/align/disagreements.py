@@ -14,8 +14,13 @@ Three comparisons, each between claims of different articles that are about the 
   for the subject itself, and explains no change, is left out of it: which of its values would be the rival
   is unknown; unless it sets two named sources' figures against each other ("three died, according to the
   fire service, though regional officials put the toll at two"): then each value is a position of its own,
-  and a report may disagree with itself. Durations are compared only as terms someone was given: prison
-  terms a court gave, and bans or suspensions.
+  and a report may disagree with itself. Durations are compared only as terms someone was given (prison
+  terms a court gave, and bans or suspensions) and as how long one event lasted ("a raid that lasted seven
+  minutes" / "an operation that took less than four minutes", in claims of one day that read as one statement).
+  Sums of money are compared as what one thing is worth ("jewellery worth an estimated 88 million euros" / "put
+  the value of the stolen jewels at 80 million euros"), and counts of one kind of thing in claims that tell one
+  scene in other words ("four men ... used a truck-mounted lift to reach a first-floor window" / "Three men
+  climbed to a window on the first floor from ... a lift mounted on a stolen truck").
 * **claim**: two wordings of one fact, one negated and the other not.
 
 The status: ``update`` when a text explains a change ("delayed", "postponed", "rose to", "revised", "final
