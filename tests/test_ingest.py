@@ -614,13 +614,13 @@ def test_folder_is_read_recursively(tmp_path):
           f"<html><head><title>School to reopen</title></head><body><article><p>{SCHOOL}</p></article></body></html>")
     write(tmp_path / "story" / "deeper" / "three.jsonl", json.dumps({"text": LIBRARY}) + "\n")
     write(tmp_path / "story" / ".cache" / "hidden.txt", FERRY[0])
-    write(tmp_path / "story" / "deeper" / "scan.pdf", b"%PDF-1.4 not read")
+    write(tmp_path / "story" / "deeper" / "scan.tiff", b"II*\x00 not read")
     write(tmp_path / "story" / "README.md", "# About this folder\n")
     result = ingest([tmp_path / "story"])
     assert sorted(a.id for a in result.articles) == ["one", "three", "two"]  # a one-record file takes the file stem
     assert sorted((Path(s.source).name, s.reason) for s in result.skipped) == [
         ("README.md", "a README, not an article"),
-        ("scan.pdf", "unsupported file type '.pdf'"),
+        ("scan.tiff", "unsupported file type '.tiff'"),
     ]
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.ingest.decode import decode_bytes, looks_binary
+from newsweave.ingest.documents import DOCUMENT_SUFFIXES, document_text
 from newsweave.ingest.errors import InputSkipped
 from newsweave.ingest.fetch import fetch_url
 from newsweave.ingest.feeds import looks_like_feed, parse_feed
@@ -34,7 +35,10 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # (an .xml file is read as a feed only when it is one)
 TABLE_SUFFIXES = {".csv", ".tsv"}  # a spreadsheet of articles, one per row (as research tools export them)
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES | TABLE_SUFFIXES
+_DOCUMENT_TYPES = {"application/pdf": "pdf",
+                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx"}
+KNOWN_SUFFIXES = (TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES | TABLE_SUFFIXES
+                  | set(DOCUMENT_SUFFIXES))
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
@@ -152,6 +156,7 @@ def _expand(
                    else "json" if "json" in page.content_type else None)
             if page.content_type == "text/plain":
                 fmt = "text"
+            fmt = _DOCUMENT_TYPES.get(page.content_type, fmt)
             yield _Raw(source=name, stem=hashlib.sha1(name.encode()).hexdigest()[:10], fmt=fmt, data=page.data,
                        charset=page.charset, url=page.url)
         elif os.path.isdir(name):
@@ -212,7 +217,8 @@ def _read_file(path: Path, skipped: list[Skipped], *, max_bytes: int, explicit: 
     fmt = (
         "markdown" if suffix in MARKDOWN_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else "html" if suffix in HTML_SUFFIXES
         else "jsonl" if suffix in JSONL_SUFFIXES else "json" if suffix in JSON_SUFFIXES
-        else "feed" if suffix in (".rss", ".atom") else "tsv" if suffix == ".tsv" else "csv" if suffix == ".csv" else None
+        else "feed" if suffix in (".rss", ".atom") else "tsv" if suffix == ".tsv" else "csv" if suffix == ".csv"
+        else DOCUMENT_SUFFIXES.get(suffix)
     )
     return _Raw(source=str(path), stem=path.stem, fmt=fmt, data=data)
 
@@ -259,6 +265,9 @@ def own_output(text: str) -> str | None:
 
 
 def _parse(raw: _Raw) -> Iterator[Article | Skipped]:
+    if raw.fmt in ("pdf", "docx"):
+        yield _parse_document(raw)
+        return
     if looks_binary(raw.data):
         raise InputSkipped("binary data, not text")
     text = decode_bytes(raw.data, raw.charset)
@@ -284,6 +293,17 @@ def _parse(raw: _Raw) -> Iterator[Article | Skipped]:
     if not parsed.outlet and page_url:
         parsed.outlet = site_of(page_url)
     yield _finish(parsed, id=raw.stem, source=raw.source, url=page_url)
+
+
+def _parse_document(raw: _Raw) -> Article:
+    """A PDF or Word document: its text read as a text file's (a header, byline and dateline in the text are
+    found as in any text), the document's own title, author and date where the text gives none."""
+    doc = document_text(raw.data, raw.fmt or "")
+    parsed = parse_text_article(doc.text)
+    parsed.title = parsed.title or doc.title
+    parsed.byline = parsed.byline or doc.author
+    parsed.published = parsed.published or doc.published
+    return _finish(parsed, id=raw.stem, source=raw.source, url=raw.url)
 
 
 def _parse_feed(raw: _Raw, text: str) -> Iterator[Article | Skipped]:
