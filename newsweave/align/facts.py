@@ -75,6 +75,34 @@ def _same_day(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -
     return bool(_days(a, phrase_dated) & _days(b, phrase_dated))
 
 
+# The stages of a deal, a treaty or a truce: talks ("is in advanced talks to buy", "are negotiating a ceasefire") and
+# an agreement ("agreed to buy", "signed a ceasefire"). A report of talks and a later one of the agreement tell two
+# events, however alike their words ("Harlow Foods is in talks to buy Brisk Bakeries for about $12 billion" /
+# "Harlow Foods agreed on Monday to buy Brisk Bakeries for $11.4 billion").
+_TALKS = re.compile(r"\b(?:(?:is|are|was|were|been|be)\s+(?:in\s+(?:advanced\s+|early\s+|exclusive\s+|final\s+)?"
+                    r"(?:talks|discussions|negotiations)|negotiating|considering|exploring|weighing)|held\s+talks)\b",
+                    re.IGNORECASE)
+_AGREED = re.compile(r"\b(?:agreed|agrees|signed|signs|sealed|struck|completed|clinched|finalised|finalized)\b",
+                     re.IGNORECASE)
+
+
+def deal_stage(claim: Claim) -> str | None:
+    """"talks" or "agreed" for a claim that tells a deal's stage in its own words (outside its attribution), else
+    None."""
+    text = claim.text
+    cut = min((s - claim.start for s, _e in claim.attribution if s > claim.start), default=len(text))
+    own = text[:cut] if cut > 0 else text
+    agreed, talks = _AGREED.search(own), _TALKS.search(own)
+    if agreed and (not talks or agreed.start() < talks.start()):
+        return "agreed"
+    return "talks" if talks else None
+
+
+def _other_stages(a: Claim, b: Claim) -> bool:
+    sa, sb = deal_stage(a), deal_stage(b)
+    return bool(sa and sb and sa != sb)
+
+
 def _other_days(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
     """Do both claims date what they state, and to no day in common?"""
     da, db = _days(a, phrase_dated), _days(b, phrase_dated)
@@ -502,7 +530,7 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     two_day_pairs = same_days_pairs(claims, phrase_dated)
     pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf, index.terms_of) | figure_pairs | two_day_pairs
              if not (years[i] and years[j] and not years[i] & years[j]) and not conflicting_counts(counts[i], counts[j])
-             and not conflicting_figures(claims[i], claims[j])}
+             and not conflicting_figures(claims[i], claims[j]) and not _other_stages(claims[i], claims[j])}
     links: list[tuple[float, int, int]] = []
     # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
     index.vectors(list({id(c): c for i, j in pairs
