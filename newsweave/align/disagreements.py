@@ -2524,7 +2524,53 @@ def _negation_disagreements(facts: list[Fact], texts) -> list[dict]:
             _Position(c.predicate or "", True, c, c.start, c.end) for c in pos
         ]
         out.append(_make("claim", (f.best or f.claims[0]).text, positions, texts, lambda p: str(p.normalized), "contradiction"))
+    # One fact, one report stating it and another telling that someone denied it: "Harlow Foods is in advanced
+    # talks to buy Brisk Bakeries, people familiar with the matter said" / "Brisk Bakeries denied on Tuesday that it
+    # was in talks to be sold"
+    for f in facts:
+        denials = [(c, clause) for c in f.claims if (clause := _denied_clause(c.text))]
+        stated = [c for c in f.claims if not c.negated and not _DENY_WORD.search(c.text)
+                  and any(c.article != d.article and _states_denied(c.text, clause) for d, clause in denials)]
+        denials = [d for d, clause in denials if any(c.article != d.article and _states_denied(c.text, clause) for c in stated)]
+        if not denials or not stated:
+            continue
+        positions = [_Position("denied", False, c, c.start, c.end) for c in denials] + [
+            _Position("stated", True, c, c.start, c.end) for c in stated]
+        out.append(_make("claim", (f.best or stated[0]).text, positions, texts, lambda p: str(p.normalized), "contradiction"))
     return out
+
+
+# a claim that tells a denial of what follows: "denied on Tuesday that it was in talks", "denies reports that"
+_DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying)\b(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?"
+                          r"\s+(?:that\b|reports\s+that\b|claims\s+that\b|it\s+(?:was|is|had|has)\b|being\b|having\b)",
+                          re.IGNORECASE)
+_DENY_WORD = re.compile(r"\b(?:denied|denies|deny|denying|denial)\b", re.IGNORECASE)
+_NOT_DENIED = re.compile(r"\b(?:never|not|n't|no\s+longer)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "never denied": admitted
+_SUBORDINATE_DENIAL = re.compile(r"\b(?:when|after|before|while|since|because|although|though|if|as|where)\s+"
+                                 r"(?:[\w'’.-]+\s+){0,3}(?:has\s+|had\s+|have\s+)?$", re.IGNORECASE)
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+_STOP_WORDS = frozenset("that this with from have been were will would could should about their there which what when "
+                        "being having into also them they then than some other more most only such very".split())
+DENIED_SHARE = 0.5  # of the denied clause's words (to its first comma) the other claim must state
+
+
+def _denied_clause(text: str) -> str | None:
+    """What a claim says someone denied (to the first comma: "it was in talks to be sold"), or None."""
+    m = _DENIED_THAT.search(text)
+    if not m or _NOT_DENIED.search(text, max(0, m.start() - 16), m.start()) \
+            or _SUBORDINATE_DENIAL.search(text, max(0, m.start() - 40), m.start()):
+        return None  # ("when he denied having ...": the claim states something else about the denial)
+    return re.split(r"[,;:]", text[m.end():], maxsplit=1)[0]
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _CONTENT_WORD.findall(text.lower()) if w not in _STOP_WORDS}
+
+
+def _states_denied(text: str, clause: str) -> bool:
+    """Does ``text`` state what ``clause`` says was denied: at least half its content words, by their first letters?"""
+    denied = _stems(clause)
+    return bool(denied) and len(denied & _stems(text)) >= DENIED_SHARE * len(denied)
 
 
 def _accusation_disagreements(docs, texts, mention_spans: dict, places: tuple[dict, dict], entities: list) -> list[dict]:
