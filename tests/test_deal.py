@@ -17,16 +17,21 @@ TALKS = (
 DENIAL = (
     "Brisk Bakeries denied on Tuesday that it was in talks to be sold, calling reports of a $12 billion bid from "
     "Harlow Foods \"market speculation\".\n\n"
-    "Brisk shares closed 9% lower on Tuesday.")
+    "Brisk shares closed 9% lower on Tuesday, a day after Harlow declined to comment on the reports.")
 AGREED = (
     "NEW YORK, Oct 12 (Continental Press) - Harlow Foods agreed on Monday to buy Brisk Bakeries for $11.4 billion in "
     "cash, or $54 a share, ending a week of speculation about a deal.\n\n"
     "The deal needs approval from competition regulators in the United States and Canada.")
 
 
+BLOG = ("Harlow's $11.4bn swoop for Brisk is a desperate land-grab by a bloated giant.\n\n"
+        "Shareholders should ask why Harlow is paying a 31% premium for a bread maker whose sales have stalled.")
+
+
 @pytest.fixture(scope="module")
 def briefing():
     return newsweave.brief([
+        Article(id="blog", source="blog", outlet="The Contrarian Investor", published="2026-10-04", text=BLOG),
         Article(id="talks", source="talks", outlet="Continental Press", published="2026-10-05", text=TALKS),
         Article(id="denial", source="denial", outlet="Market Daily", published="2026-10-06", text=DENIAL),
         Article(id="agreed", source="agreed", outlet="Continental Press", published="2026-10-12", text=AGREED),
@@ -91,3 +96,11 @@ def test_a_denial_told_in_a_subordinate_clause_is_no_denial_the_claim_states():
     from newsweave.align.disagreements import _denied_clause
 
     assert _denied_clause("He said his answers, given when he denied having met the envoy, were accurate.") is None
+
+
+def test_a_company_the_reports_shorten_is_one_entity_though_the_tagger_marks_one_short_mention(briefing):
+    # "Harlow Foods ..." then "Harlow", a town's name too; "Brisk Bakeries" then "Brisk shares" (a trade as the name's
+    # last word)
+    names = {e["name"]: e for e in briefing.entities}
+    assert "Harlow" not in names and "Brisk" not in names, sorted(names)
+    assert "Harlow" in names["Harlow Foods"]["aliases"], names["Harlow Foods"]

@@ -162,6 +162,11 @@ _BUSINESS_HEADS = frozenset({
     "laboratories", "enterprises", "solutions", "retail", "stores", "markets", "chemicals", "electric",
     "air", "airlines", "airways", "bank", "group", "corp", "corporation", "company", "inc", "ltd", "plc", "llc",
     "hydro", "hydropower", "utilities",
+    # (and more trades: "Brisk Bakeries", "Nimbus Cloud", "Orla Freight")
+    "bakery", "bakeries", "brands", "beverages", "mills", "farms", "software", "semiconductor", "semiconductors",
+    "therapeutics", "biotech", "resources", "mines", "aerospace", "automotive", "engineering", "financial",
+    "securities", "investments", "ventures", "studios", "entertainment", "networks", "communications", "freight",
+    "cloud", "textiles", "apparel",
 })
 # Head nouns inside a name that settle its type.
 _HEAD_TYPES = {
@@ -1429,7 +1434,7 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
         # (else a company shortened to its first word, "Nimbus shares" of "Nimbus Cloud", which the tagger took for
         # a person: one name, but no person's)
         uf.union(i, full)
-    _attach_business_short_names(groups, kinds, uf)
+    _attach_business_short_names(groups, kinds, uf, texts)
     return _collapse(groups, uf)
 
 
@@ -1484,7 +1489,8 @@ def _main_bearer(word: _Group, roots: set[int], full_groups: dict[int, list[_Gro
     return main
 
 
-def _attach_business_short_names(groups: list[_Group], kinds: list[str], uf: "_UF") -> None:
+def _attach_business_short_names(groups: list[_Group], kinds: list[str], uf: "_UF",
+                                 texts: dict[str, str] | None = None) -> None:
     """ "Harbin" joins "Harbin Foods" (and "Velmar" "Velmar Dairy") when that is the only business of the
     story whose name it begins and the story names the business in full before it: reports shorten a
     company to its first word after the first mention. (A place of that name, "Harbin", introduced first or
@@ -1507,8 +1513,32 @@ def _attach_business_short_names(groups: list[_Group], kinds: list[str], uf: "_U
         roots = {uf.find(c) for c in cands}
         if len(roots) == 1:
             full = next(iter(cands))
-            if _named_in_full_first(g, [x for j, x in enumerate(groups) if uf.find(j) == uf.find(full)]):
+            full_groups = [x for j, x in enumerate(groups) if uf.find(j) == uf.find(full)]
+            if _named_in_full_first(g, full_groups) or _shortened_after_full(g, full_groups, texts):
                 uf.union(i, full)
+
+
+def _shortened_after_full(word: _Group, full: list[_Group], texts: dict[str, str] | None) -> bool:
+    """Do most reports that write the word alone ("Harlow declined to comment") write the full name first ("Harlow
+    Foods is in talks ...")? Read in the texts, not only where the tagger marked a name: it may mark one
+    mention of a dozen."""
+    if not texts:
+        return False
+    names = sorted({n for g in full for n in g.names if len(n.split()) >= 2}, key=len, reverse=True)
+    words = sorted(word.names, key=len, reverse=True)
+    if not names or not words:
+        return False
+    full_re = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    word_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    using = introduced = 0
+    for text in texts.values():
+        spans = [m.span() for m in full_re.finditer(text)]
+        alone = [m.start() for m in word_re.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
+        if not alone:
+            continue
+        using += 1
+        introduced += bool(spans) and spans[0][0] < alone[0]
+    return using > 0 and introduced >= max(1, using / 2)
 
 
 def _named_in_full_first(word: _Group, full: list[_Group]) -> bool:
