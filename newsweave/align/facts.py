@@ -65,10 +65,17 @@ def in_attribution(claim: Claim, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in claim.attribution)
 
 
+def day_of(t) -> str | None:
+    """The day a date or time expression names ("2026-03-09", also of "2026-03-09T23:00"), or None (a week, a
+    month, a year)."""
+    if t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[4:5] == "-" and t.value[10:11] in ("", "T"):
+        return t.value[:10]
+    return None
+
+
 def _days(c: Claim, phrase_dated: frozenset | set = frozenset()) -> set[str]:
     """The days the claim dates what it states by (a clock time is on its day too: "2026-03-09T23:00")."""
-    return {t.value[:10] for t in _clause_dates(c, phrase_dated)
-            if t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[4:5] == "-" and t.value[10:11] in ("", "T")}
+    return {d for t in _clause_dates(c, phrase_dated) if (d := day_of(t))}
 
 
 def _same_day(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from newsweave.align.facts import figures_conflict
+from newsweave.align.facts import day_of, figures_conflict
 from newsweave.annotate.quotes import (
     GROUP_PRONOUNS, LINK_VERBS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, SPEECH_VERBS, THING_PRONOUNS,
 )
@@ -611,9 +611,8 @@ def _other_description(a: _Quote, b: _Quote) -> bool:
 
 def _days_in(doc: AnnotatedArticle, start: int, end: int) -> set[str]:
     """The days of the dates in [start, end) that date their clause (not "Sunday's theft", a noun's date)."""
-    return {t.value[:10] for t in doc.timexes
-            if start <= t.start and t.end <= end and (t.start, t.end) not in doc.date_phrases
-            and t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[4:5] == "-" and t.value[10:11] in ("", "T")}
+    return {d for t in doc.timexes
+            if start <= t.start and t.end <= end and (t.start, t.end) not in doc.date_phrases and (d := day_of(t))}
 
 
 def _same_statement(a: _Quote, b: _Quote) -> bool:
