@@ -105,11 +105,6 @@ def deal_stage(claim: Claim) -> str | None:
     return "talks" if talks else None
 
 
-def _other_stages(a: Claim, b: Claim) -> bool:
-    sa, sb = deal_stage(a), deal_stage(b)
-    return bool(sa and sb and sa != sb)
-
-
 def _other_days(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
     """Do both claims date what they state, and to no day in common?"""
     da, db = _days(a, phrase_dated), _days(b, phrase_dated)
@@ -535,9 +530,11 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     counts = [one_count(c) for c in claims]
     figure_pairs = same_figure_pairs(claims) | same_tally_pairs(claims)
     two_day_pairs = same_days_pairs(claims, phrase_dated)
+    stages = [deal_stage(c) for c in claims]  # (once per claim: a claim takes part in many pairs)
     pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf, index.terms_of) | figure_pairs | two_day_pairs
              if not (years[i] and years[j] and not years[i] & years[j]) and not conflicting_counts(counts[i], counts[j])
-             and not conflicting_figures(claims[i], claims[j]) and not _other_stages(claims[i], claims[j])}
+             and not conflicting_figures(claims[i], claims[j])
+             and not (stages[i] and stages[j] and stages[i] != stages[j])}
     links: list[tuple[float, int, int]] = []
     # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
     index.vectors(list({id(c): c for i, j in pairs
