@@ -104,3 +104,12 @@ def test_a_company_the_reports_shorten_is_one_entity_though_the_tagger_marks_one
     names = {e["name"]: e for e in briefing.entities}
     assert "Harlow" not in names and "Brisk" not in names, sorted(names)
     assert "Harlow" in names["Harlow Foods"]["aliases"], names["Harlow Foods"]
+
+
+def test_a_possessive_day_inside_the_clause_does_not_date_the_sentence():
+    text = ("Brisk shares gave up some of Monday's gains, closing 9% lower.\n\n"
+            "Monday's fire at a Brisk bakery in Toronto injured two workers.")
+    b = newsweave.brief([Article(id="a", source="a", outlet="Market Daily", published="2026-10-06", text=text)])
+    dated = {(e["date"], e["event"][:20]) for e in b.timeline}
+    assert ("2026-10-05", "Monday's fire at a B") in dated, dated  # the sentence opens with it: the fire's day
+    assert not any(e["event"].startswith("Brisk shares gave up") for e in b.timeline), b.timeline

@@ -565,6 +565,18 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                 items = [x for x, k in zip(items, keep) if k]
                 phrases = [x for x, k in zip(phrases, keep) if k]
                 labelled = [x for x, k in zip(labelled, keep) if k]
+                short_phrase = [False] * len(items)
+            # ... nor, alone, is a possessive day inside the clause ("Brisk shares gave up some of Monday's gains,
+            # closing 9% lower" in Tuesday's paper tells Tuesday's trading): only a phrase the sentence opens with
+            # ("Monday's attack killed 12 people") dates what the sentence reports
+            body = text[body_start.get(sent.index, sent.start):sent.end]
+            opening = sent.end - len(body.lstrip(' "“‘('))
+            inner = [sp and text[t.end:t.end + 2] in ("'s", "’s") and doc.date_phrases[(t.start, t.end)][0] > opening
+                     for (_, t, _), sp in zip(items, short_phrase)]
+            if any(inner):
+                items, phrases, labelled = ([x for x, i in zip(xs, inner) if not i] for xs in (items, phrases, labelled))
+                if not items:
+                    continue
             clause_spans = iter(_clauses(text, sent, [t for (_, t, _), p, lab in zip(items, phrases, labelled)
                                                       if p is None and not lab]))
             spans = [(label_start[sent.index], sent.end) if lab else p or next(clause_spans)
