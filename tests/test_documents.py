@@ -113,3 +113,9 @@ def test_a_document_that_cannot_be_read_is_skipped_with_its_reason_and_the_batch
     assert [a.id for a in result.articles] == ["good"]
     (skipped,) = result.skipped
     assert skipped.source.endswith(name) and reason in skipped.reason, skipped
+
+
+def test_a_document_of_another_editor_is_skipped_with_what_to_save_it_as(tmp_path):
+    (tmp_path / "story.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
+    (skipped,) = ingest([str(tmp_path)]).skipped
+    assert skipped.reason == "unsupported file type '.doc': save it as .docx, PDF or plain text"

@@ -35,6 +35,8 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # (an .xml file is read as a feed only when it is one)
 TABLE_SUFFIXES = {".csv", ".tsv"}  # a spreadsheet of articles, one per row (as research tools export them)
+# documents of other editors, which the same editor saves as a format read here
+_SAVE_AS = dict.fromkeys((".doc", ".rtf", ".odt", ".pages", ".wpd"), ": save it as .docx, PDF or plain text")
 _DOCUMENT_TYPES = {"application/pdf": "pdf",
                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx"}
 KNOWN_SUFFIXES = (TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES | TABLE_SUFFIXES
@@ -203,7 +205,8 @@ def _walk(folder: Path, skipped: list[Skipped], *, max_bytes: int) -> Iterator[_
 def _read_file(path: Path, skipped: list[Skipped], *, max_bytes: int, explicit: bool) -> _Raw | None:
     suffix = path.suffix.lower()
     if not explicit and suffix not in KNOWN_SUFFIXES:
-        skipped.append(Skipped(source=str(path), reason=f"unsupported file type {suffix or '(no extension)'!r}"))
+        hint = _SAVE_AS.get(suffix, "")
+        skipped.append(Skipped(source=str(path), reason=f"unsupported file type {suffix or '(no extension)'!r}{hint}"))
         return None
     try:
         size = path.stat().st_size
