@@ -1264,3 +1264,68 @@ def test_a_value_inside_an_aside_the_item_leaves_out_is_not_the_items():
     assert _left_out(item, in_aside) and not _left_out(item, in_text)
     whole = item.model_copy(update={"omitted": []})
     assert not _left_out(whole, in_aside)
+
+
+@pytest.mark.parametrize("sentence, left", [
+    # a day named in passing may go ...
+    ("Police said on Tuesday that two men were held over the fire.", "Police said that two men were held over the fire."),
+    ("The harbour master resigned yesterday after a row over dredging.",
+     "The harbour master resigned after a row over dredging."),
+    ("Rescuers reached the village late Sunday night, the army said.", "Rescuers reached the village, the army said."),
+    # ... but not one end of a range, a day given a date or a name after it, a day a preposition needs, the day
+    # a sentence states ("will be held Sunday"), a name ("Bloody Sunday"), nor a possessive
+    ("Talks ran from Monday to Friday in Kelby.", None),
+    ("Talks ran Monday to Friday in Kelby.", None),
+    ("The dam burst on Sunday, March 5, after days of rain.", None),
+    ("The mayor told the Sunday Herald that she would stay.", None),
+    ("The ferry will sail until Friday at the latest.", None),
+    ("The referendum will be held Sunday in all regions.", None),
+    ("Crowds marked Bloody Sunday in Derrow with a march.", None),
+    ("The minister spoke on Monday night's debate about the port.", None),
+])
+def test_a_day_named_in_passing_is_an_aside(sentence, left):
+    from newsweave.compose.summary import asides, without
+
+    cuts = asides(sentence, lambda start, end: True)
+    if left is None:
+        assert cuts == [], [sentence[a:b] for a, b in cuts]
+    else:
+        assert without(sentence, cuts) == left
+    assert asides(sentence) == []  # without leave to cut days, a day stays
+
+
+def test_only_the_reports_news_peg_day_may_go_from_a_wording():
+    """In Wednesday's report, "said on Tuesday" is the news peg, which the citation dates: a wording may leave it
+    out. "last seen on Saturday evening" tells when the story began: every wording keeps it. In an undated
+    report no day can be placed on a calendar, and either may go."""
+    from newsweave.annotate import annotate
+    from newsweave.compose import summary as sm
+
+    text = ("Tomasz Varga, a hiker from Ravensk, was last seen on Saturday evening near the Orva trailhead, "
+            "police said on Tuesday.")
+    doc = annotate([Article(id="h", source="h", published="2026-03-11", text=text)])[0]
+    units = sm._units([doc], [], "prose")[0]
+    texts = [u.text for u in units]
+    assert any("police said." in t and "on Tuesday" not in t for t in texts), texts
+    assert all("on Saturday evening" in t for t in texts if "last seen" in t), texts
+    cut = next(u for u in units if "on Tuesday" not in u.text and "police said" in u.text)
+    assert " on Tuesday" in [text[a:b] for a, b in cut.cuts]
+    undated = annotate([Article(id="u", source="u", text=text)])[0]
+    assert any("last seen near" in u.text for u in sm._units([undated], [], "prose")[0])
+
+
+def test_one_outlets_loaded_colour_is_not_a_fact_of_the_story():
+    """With room for every sentence, the tabloid's "Angry passengers were left stranded ..." (a loaded word, no one
+    named, no day, no figure) stays out; its plain sentence with a figure, and its loaded one naming a firm, may
+    come in."""
+    wire = ("A signal failure halted all trains between Kelby and Dunmere for three hours on Monday, the rail operator "
+            "Northway said.\n\nNorthway said engineers had replaced a faulty cable by noon.")
+    tabloid = ("Angry passengers were left stranded on freezing platforms.\n\n"
+               "About 40,000 commuters were affected, the operator said.\n\n"
+               "Northway bosses faced furious calls to resign.")
+    b = newsweave.brief([Article(id="wire", source="wire", outlet="Kelby Wire", published="2026-02-02", text=wire),
+                         Article(id="tab", source="tab", outlet="Daily Roar", published="2026-02-02", text=tabloid)],
+                        words=200)
+    texts = [i.text for i in b.summary]
+    assert not any("stranded" in t for t in texts), texts
+    assert any("40,000 commuters" in t for t in texts), texts
