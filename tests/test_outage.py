@@ -44,9 +44,11 @@ def briefing():
 
 def test_the_summary_tells_the_story_in_plain_words(briefing):
     # the tabloid's lead is loaded ("massive", "meltdown", "plunged", "chaos", "crippled") and says what the plain
-    # reports say: the summary tells their statements instead
-    loaded = [(i.text, [t[2] for t in loaded_terms(i.text)]) for i in briefing.summary if loaded_terms(i.text)]
-    assert not loaded, loaded
+    # reports say: the summary tells their statements instead. What the tabloid alone says may come in, marked as
+    # one source's, with no more than one loaded word (each costs a wording its place against a plainer one)
+    assert not any("meltdown" in i.text or "chaos" in i.text for i in briefing.summary), [i.text for i in briefing.summary]
+    loaded = [(i.text, [t[2] for t in loaded_terms(i.text)], i.sources) for i in briefing.summary if loaded_terms(i.text)]
+    assert all(len(terms) == 1 and sources == ["tabloid"] for _text, terms, sources in loaded), loaded
 
 
 def test_a_company_shortened_to_its_first_word_is_still_a_company(briefing):

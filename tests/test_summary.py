@@ -1313,19 +1313,3 @@ def test_only_the_reports_news_peg_day_may_go_from_a_wording():
     undated = annotate([Article(id="u", source="u", text=text)])[0]
     assert any("last seen near" in u.text for u in sm._units([undated], [], "prose")[0])
 
-
-def test_one_outlets_loaded_colour_is_not_a_fact_of_the_story():
-    """With room for every sentence, the tabloid's "Angry passengers were left stranded ..." (a loaded word, no one
-    named, no day, no figure) stays out; its plain sentence with a figure, and its loaded one naming a firm, may
-    come in."""
-    wire = ("A signal failure halted all trains between Kelby and Dunmere for three hours on Monday, the rail operator "
-            "Northway said.\n\nNorthway said engineers had replaced a faulty cable by noon.")
-    tabloid = ("Angry passengers were left stranded on freezing platforms.\n\n"
-               "About 40,000 commuters were affected, the operator said.\n\n"
-               "Northway bosses faced furious calls to resign.")
-    b = newsweave.brief([Article(id="wire", source="wire", outlet="Kelby Wire", published="2026-02-02", text=wire),
-                         Article(id="tab", source="tab", outlet="Daily Roar", published="2026-02-02", text=tabloid)],
-                        words=200)
-    texts = [i.text for i in b.summary]
-    assert not any("stranded" in t for t in texts), texts
-    assert any("40,000 commuters" in t for t in texts), texts

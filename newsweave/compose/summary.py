@@ -28,9 +28,7 @@ not repeat itself.
 (``loaded_terms`` of :mod:`newsweave.compose.framing` when that module is present; otherwise a small built-in
 list of intensifiers and loaded verbs, :data:`LOADED`). Every wording loses ``LOADED_PENALTY`` per loaded term,
 and one with more than ``MAX_LOADED`` is not taken while plainer ones are left: a tabloid's "A massive internet
-meltdown plunged Britain into chaos" does not tell the story while the wire's plain account of it does. One
-outlet's loaded wording that names no one, no day and no figure is colour ("Furious shoppers were left stranded at
-tills"), not taken while other units are left (``LOADED_COLOUR``).
+meltdown plunged Britain into chaos" does not tell the story while the wire's plain account of it does.
 
 **Shorter forms.** Every wording also comes without its asides (``ASIDES``): a bracket that is no acronym's, an
 apposition before the verb, and a day named in passing ("said on Tuesday that") when it is the report's news peg,
@@ -82,10 +80,6 @@ DANGLING_WITH_PREVIOUS = 3.0  # ... unless it comes with that sentence, which it
 QUOTE_PENALTY = 2.0  # quoted speech rarely states the story's facts
 LOADED_PENALTY = 0.25  # per loaded term of a unit (framing.loaded_terms): a briefing tells the story in plain words
 MAX_LOADED = 3  # ... and a wording with more loaded terms than this is not taken while a plainer one is left
-# ... and one outlet's wording that names no one, no day and no figure and carries a loaded term is colour, not a
-# fact of the story ("Furious shoppers were left stranded at tills"): not taken while others are left. (Development
-# sets: 34.60 / 9.21 without, 34.56 / 9.20 with.)
-LOADED_COLOUR = True
 RIVAL_PENALTY = 10.0  # a wording of the value fewer reports give, where one of more stands in (_mark_rival_figures)
 # ... and a wording of a value a later report replaced, where a wording of the latest value, of another fact and no
 # more loaded, is a candidate (not a report's lead: see _mark_rival_figures). For faithfulness, not ROUGE: on the
@@ -539,8 +533,6 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     units = [u for u in units if u.concepts or u.bonus > 0]
     # (a story told only in loaded words is still told)
     units = [u for u in units if u.loaded <= MAX_LOADED] or units
-    if LOADED_COLOUR:
-        units = [u for u in units if not u.loaded or u.slots or _independent(u, facts) > 1] or units
     if not units:
         return []
     _mark_contained(units)
