@@ -1039,6 +1039,11 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             subject = named_share
         elif change is not None and change == _change_subject(texts[cb.article], cb, qb):
             subject = _change_name(change[1], change[0], names)  # what moved and which way: "Brisk shares rise"
+            if _made_change(texts[ca.article], ca, qa):
+                # what was cut or raised, in its report's order of words: "heart attack cut"
+                said = [_singular(w) for w in _change_words(texts[ca.article], ca, qa)]
+                subject = " ".join([*dict.fromkeys(w for w in said if w in change[1]),
+                                    "cut" if change[0] < 0 else "raised"])
         elif _struck_area(texts[ca.article], ca, qa) and _struck_area(texts[cb.article], cb, qb):
             # an area burned or flooded, whatever the land ("of forest", "of countryside") and the unit
             word = _shared_word(ca, cb, qa, names, common)
@@ -1694,9 +1699,10 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
             postings[f"\0{_duration_kind(segments.index._texts[c.article], q)}"].append(x)
         elif _nationals(q.counted):  # a country's people ("three Germans")
             postings[f"\0{q.counted}"].append(x)
-        elif q.kind == "percent" and (change := _change_subject(segments.index._texts[c.article], c, q)) \
-                and "economy" in change[1]:  # one economy's growth in other words ("the economy grew" / "GDP expanded")
-            postings[f"\0growth {change[0]} {' '.join(sorted(change[1]))}"].append(x)
+        elif q.kind == "percent" and (change := _change_subject(segments.index._texts[c.article], c, q)):
+            # one economy's growth in other words ("the economy grew" / "GDP expanded"); one thing cut by a share
+            # ("cut the risk of heart attacks by 30%" / "slashes the risk of a heart attack by 40 per cent")
+            postings[f"\0change {change[0]} {' '.join(sorted(change[1]))}"].append(x)
         first = segments.tally_first(c, q)
         if first is not None:  # the second figures of one tally ("212 votes to 181" / "to 180")
             postings[f"\0tally {first} {q.counted}"].append(x)
@@ -2015,7 +2021,8 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     idf = index.idf
     shared = [t for t in words if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES or t.startswith("@")]
     if (not shared and qa.kind == qb.kind == "percent"
-            and (change := _change_subject(index._texts[a.article], a, qa)) and "economy" in change[1]
+            and (change := _change_subject(index._texts[a.article], a, qa))
+            and ("economy" in change[1] or change[0] == 0 or _CHANGE_MADE)
             and change == _change_subject(index._texts[b.article], b, qb)):
         # one economy's growth told in other words ("Velia's economy grew 0.4%" / "Velia's gross domestic product
         # expanded by 0.5 percent"; the basis was checked in _same_change): the wordings must read alike
@@ -2750,7 +2757,24 @@ def _rounded_alike(qa, qb) -> bool:
             return False  # (a one-digit figure, "3 billion euros", is another sum than "2.5 billion euros")
         step = Decimal(1).scaleb(-c_dec)
         return Decimal(fine).quantize(step, rounding=ROUND_HALF_UP) == Decimal(coarse)
+    if qa.kind == qb.kind == "cardinal" and min(qa.value, qb.value) >= 1000 and not (qa.approx or qb.approx):
+        # a count in thousands written round to its hundreds ("The trial followed 8,300 patients" / "VELA enrolled
+        # 8,312 patients"): the same count, rounded
+        coarse, fine = sorted((qa.value, qb.value), key=lambda v: (-_trailing_zeros(v), v))
+        unit = 10 ** _trailing_zeros(coarse)
+        # (two significant digits at least: "1 million" is no rounding of "1.2 million", but another figure)
+        return unit >= 100 and coarse >= 10 * unit and _trailing_zeros(fine) < _trailing_zeros(coarse) and \
+            int(Decimal(fine / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * unit == coarse
     return False
+
+
+def _trailing_zeros(value: float) -> int:
+    if value != int(value) or value == 0:
+        return 0
+    n, v = 0, int(value)
+    while v % 10 == 0:
+        n, v = n + 1, v // 10
+    return n
 
 
 # a sum's figure and its scale as written: "$1.375 billion" -> ("1.375", "billion")
@@ -2839,13 +2863,11 @@ def _change_subject(text: str, c: Claim, q) -> tuple[int, frozenset[str]] | None
     """What a percentage says moved, and which way: "Brisk shares soared 26 per cent" and "Shares of Brisk
     closed 24% higher" are a rise of {brisk, shares}; "Halvorsen's fell 3 per cent" a fall of {halvorsen}.
     None when the figure is not the size of a change told by its clause's verb."""
-    head = text[c.start:q.start]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(head)), default=0)
-    words = [w.lower() for w in _LEAD_WORD.findall(head[cut:])]
+    words = _change_words(text, c, q)
     verb_at = next((i for i in range(len(words) - 1, -1, -1)
                     if words[i] in _RISE_VERBS or words[i] in _FALL_VERBS or words[i] in _LEVEL_VERBS), None)
     if verb_at is None or verb_at == 0 or any(w not in _CHANGE_FILLER for w in words[verb_at + 1:]):
-        return _growth_named(text, q, words)
+        return _growth_named(text, q, words) or _change_made(words)
     verb, between = words[verb_at], set(words[verb_at + 1:])
     after = {w.lower() for w in _LEAD_WORD.findall(text[q.end:q.end + 12])[:1]}
     if verb in _RISE_VERBS:
@@ -2867,6 +2889,52 @@ def _change_subject(text: str, c: Claim, q) -> tuple[int, frozenset[str]] | None
     if said & _ECONOMY_WORDS:
         said = (said - _ECONOMY_WORDS - _BASIS_WORDS) | {"economy"}
     return (direction, said) if said else None
+
+
+# A change someone or something makes to a thing, by a share: "cut the risk of heart attacks by 30%", "slashes the
+# risk of a heart attack by a staggering 40 per cent", "raised its prices by 5%"
+_CUT_VERBS = frozenset("""
+    cut cuts cutting reduced reduces reduce reducing lowered lowers lowering slashed slashes slash slashing halved
+    halves trimmed trims curbed curbs decreased decreases
+""".split())
+_RAISE_VERBS = frozenset("""
+    raised raises raise raising boosted boosts boost boosting lifted lifts increased increases increase increasing
+    doubled doubles
+""".split())
+# what a share of change is of, however named: "the risk of heart attacks" and "heart attacks" are one thing cut
+_CHANGE_OF = frozenset("risk risks chance chances likelihood odds rate rates number numbers level levels amount".split())
+
+
+_CHANGE_MADE = True
+
+
+def _change_words(text: str, c: Claim, q) -> list[str]:
+    """The words of the figure's clause up to it (what :func:`_change_subject` reads)."""
+    head = text[c.start:q.start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(head)), default=0)
+    return [w.lower() for w in _LEAD_WORD.findall(head[cut:])]
+
+
+def _made_change(text: str, c: Claim, q) -> bool:
+    """Is the percentage the size of a change a verb says someone or something made ("cut ... by 30%")?"""
+    return _change_made(_change_words(text, c, q)) is not None
+
+
+def _change_made(words: list[str]) -> tuple[int, frozenset[str]] | None:
+    """What a transitive verb says was cut or raised, by the share after "by" (``words`` run up to the figure):
+    "cut the risk of heart attacks by" is a fall of {heart, attack}. None for any other wording."""
+    by_at = next((i for i in range(len(words) - 1, max(-1, len(words) - 4), -1) if words[i] == "by"), None)
+    if by_at is None:
+        return None  # (at most two words between "by" and the figure: "by a staggering 40 per cent")
+    verb_at = next((i for i in range(by_at - 1, max(-1, by_at - 9), -1) if words[i] in _CUT_VERBS or words[i] in _RAISE_VERBS),
+                   None)
+    if verb_at is None:
+        return None
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
+
+    thing = {_singular(w) for w in words[verb_at + 1:by_at]} - STOP_WORDS - _MEASURE_STOP - _CHANGE_OF
+    thing = frozenset(w for w in thing if len(w) > 1)
+    return ((-1 if words[verb_at] in _CUT_VERBS else 1), thing) if thing else None
 
 
 _GROWTH_BEFORE = re.compile(r"\b(?:(?:annual|quarterly|annuali[sz]ed|economic)\s+)?growth\s+(?:rate\s+)?(?:of|was|at)\s+"
@@ -2936,6 +3004,10 @@ def _same_change(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache |
         return False
     if segments is None:
         return True
+    if _made_change(texts[ca.article], ca, qa) and _made_change(texts[cb.article], cb, qb):
+        # a change someone made ("the pill cut the risk of heart attacks by 30%") is told over days, not moved on
+        # one, as a share price is: reports of one news cycle tell the same one
+        return segments.within_cycle(ca.article, cb.article)
     # (a report that names no day tells the day it was written: "Brisk shares jumped 24% in early trading")
     day_a, day_b = ((when[0] if (when := _moment_of(c, q, segments)) else (segments.published.get(c.article) or "")[:10])
                     for c, q in ((ca, qa), (cb, qb)))
@@ -3149,6 +3221,11 @@ def _names_the_measure(text: str, p: "_Position", at: int) -> bool:
         and bool(_SIZE_VERB_BEFORE.fullmatch(text[at:p.start]))
 
 
+# a change word in the present tense after "that" or "which" tells what something does, not that a figure changed:
+# "a daily pill that lowers a blood fat", "a gene which increases the risk"
+_PROPERTY_CUE = re.compile(r"\b(?:that|which)\s+\w+s$", re.IGNORECASE)
+
+
 def _make(kind: str, subject: str, positions: list[_Position], texts, key, status: str | None = None,
           each_figure: bool = False) -> dict:
     grouped: dict[str, dict] = {}
@@ -3160,6 +3237,7 @@ def _make(kind: str, subject: str, positions: list[_Position], texts, key, statu
         text = texts[p.claim.article]
         cue = cue or any(not _names_the_measure(text, p, m.start() + s_start)
                          and not (kind == "number" and _SIZE_OF_CHANGE.match(text, m.start() + s_start))
+                         and not _PROPERTY_CUE.search(text, max(0, m.start() + s_start - 8), m.end() + s_start)
                          for m in _UPDATE_CUES.finditer(text[s_start:s_end]))
         if not cue and kind == "number":
             # a report whose lead says its count is still running ("after 40% of ballots had been counted",

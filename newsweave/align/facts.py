@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 from types import SimpleNamespace
 
 import numpy as np
@@ -428,7 +429,23 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         if len(terms) == 1:
             for e in c.entities:
                 buckets[("term", terms[0].unit, terms[0].value, e)].append(i)
+        # ... or two figures in common ("212 had a heart attack, against 301 of those given a placebo" / "had 212
+        # heart attacks, compared with 301 among those on a dummy pill"): two numbers together are a fingerprint
+        figures = sorted({(q.kind, q.value) for q in c.quantities if _telling(q)})
+        for pair in combinations(figures[:MAX_FIGURES], 2):
+            buckets[("figures", *pair)].append(i)
     return _cross_article_pairs(claims, buckets)
+
+
+MAX_FIGURES = 6  # figures of one claim paired with each other (a table read as one sentence has many)
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+
+
+def _telling(q) -> bool:
+    """Is the quantity a figure specific enough to pair claims by, with another: a value not among the small
+    whole numbers that many statements give ("two men", "3 days"), and no unit of time (a year, an age)."""
+    return (q.value is not None and q.kind in ("cardinal", "percent", "money", "measure")
+            and (q.value >= 10 or q.value != int(q.value)) and q.unit not in _TIME_UNITS)
 
 
 @dataclass

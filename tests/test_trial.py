@@ -1,0 +1,87 @@
+"""A drug trial's results (a story we wrote), told by a wire, a newspaper, a tabloid and the maker's press release:
+one result given as "30%" and "almost a third" is one finding; the tabloid's "a staggering 40 per cent" is not it; a
+count of patients rounded to its hundreds is the same count; two figures given together are one statement."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsweave
+from newsweave.model import Article
+
+WIRE = (
+    "GENEVA, Sept 14 (Continental Press) - A daily pill that lowers a blood fat called lipoprotein(a) cut the risk of "
+    "heart attacks by 30% in a large trial, its maker Halden Pharma said on Monday.\n\n"
+    "The trial followed 8,300 patients in 14 countries for four years. Among those given the drug, called veltacor, "
+    "212 had a heart attack, against 301 of those given a placebo.")
+HERALD = (
+    "A new pill cut heart attacks by almost a third in a trial of more than 8,000 people, researchers said "
+    "yesterday.\n\n"
+    "Patients who took the pill for four years had 212 heart attacks, compared with 301 among those on a dummy pill.")
+TABLOID = (
+    "A miracle pill slashes the risk of a heart attack by a staggering 40 per cent, doctors revealed last night.\n\n"
+    "Drug giant Halden Pharma is set to make billions from the pill.")
+RELEASE = (
+    "Halden Pharma today announced that veltacor met the main goal of its VELA trial, reducing the risk of heart "
+    "attack by 30% compared with placebo.\n\n"
+    "VELA enrolled 8,312 patients at 410 sites in 14 countries.")
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return newsweave.brief([
+        Article(id="wire", source="wire", outlet="Continental Press", published="2026-09-14", text=WIRE),
+        Article(id="herald", source="herald", outlet="The Ostmark Herald", published="2026-09-15", text=HERALD),
+        Article(id="tabloid", source="tabloid", outlet="Daily Roar", published="2026-09-15", text=TABLOID),
+        Article(id="release", source="release", outlet="Halden Pharma", published="2026-09-14", text=RELEASE),
+    ])
+
+
+def _values(item) -> set[str]:
+    return {p["value"] for p in item["positions"]}
+
+
+def test_two_figures_given_together_are_one_statement(briefing):
+    """ "212 had a heart attack, against 301 of those given a placebo" / "had 212 heart attacks, compared with 301
+    among those on a dummy pill": the wordings read only loosely alike, the two figures together are a fingerprint."""
+    fact = [f for f in briefing.facts if "212" in f["text"]]
+    assert len(fact) == 1 and sorted(fact[0]["sources"]) == ["herald", "wire"], [(f["text"], f["sources"]) for f in fact]
+
+
+def test_a_share_a_result_was_cut_by_is_compared_across_reports(briefing):
+    """The tabloid's "slashes the risk of a heart attack by a staggering 40 per cent" against the others' 30%: one
+    thing cut ({heart, attack}: "the risk of" names no other thing), however each report words it."""
+    cut = [d for d in briefing.disagreements if "40 per cent" in _values(d)]
+    assert cut, [(d["subject"], _values(d)) for d in briefing.disagreements]
+    told = set().union(*(_values(d) for d in cut))
+    assert {"30%", "40 per cent"} <= told, told
+    assert all("heart attack" in d["subject"] for d in cut), [d["subject"] for d in cut]
+    # a trial's result is not updated by the next day's tabloid; and "a pill that lowers a blood fat" tells what the
+    # pill does, not that a figure was lowered
+    assert all(d["status"] == "contradiction" for d in cut), [d["status"] for d in cut]
+
+
+def test_almost_a_third_is_no_rival_of_thirty_percent(briefing):
+    assert not [d for d in briefing.disagreements if _values(d) == {"30%", "almost a third"}]
+
+
+def test_a_count_rounded_to_its_hundreds_is_the_same_count(briefing):
+    """ "The trial followed 8,300 patients" / "VELA enrolled 8,312 patients": one count, rounded."""
+    assert not [d for d in briefing.disagreements if {"8,300 patients", "8,312 patients"} & _values(d)], \
+        [(d["subject"], _values(d)) for d in briefing.disagreements]
+
+
+@pytest.mark.parametrize("head, change", [
+    ("A daily pill cut the risk of heart attacks by", (-1, {"heart", "attack"})),
+    ("slashes the risk of a heart attack by a staggering", (-1, {"heart", "attack"})),
+    ("The airline raised its fares by", (1, {"fare"})),
+    # not a change made: no "by" before the figure, or no verb of cutting or raising before the "by"
+    ("The pill was tested on", None),
+    ("Heart attacks were fewer by", None),
+])
+def test_what_a_verb_says_was_cut_or_raised(head, change):
+    from newsweave.align.disagreements import _change_made
+
+    words = [w.lower() for w in head.split()]
+    got = _change_made(words)
+    assert (got if got is None else (got[0], set(got[1]))) == change
