@@ -1868,6 +1868,11 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
 # --- naming and relations ------------------------------------------------------------------------
 
 
+def _folded(name: str) -> str:
+    """A name without its accents, in lower case: one spelling, however a report's keyboard wrote it."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).lower()
+
+
 def _display_name(g: _Group, type_: str) -> str:
     if g.country:
         # the gazetteer's name when the story uses it, else the story's own short form ("East Timor")
@@ -1895,7 +1900,14 @@ def _display_name(g: _Group, type_: str) -> str:
             _tokens(n)[-1] in _BUSINESS_HEADS or _tokens(n)[0] in one_word) else 0
         # an acronym may be written in capitals ("NATO"), a place's name only in a dateline ("LYON (AP) -")
         plain_case = not n.isupper() or len(n) <= 5 and type_ not in PLACE_TYPES
-        return (ntok, cased, spaced_or_hyphen, plain_case, freq[n], len(srcs[n]), n.isascii(), -len(n))
+        # (the spelling most reports give, their accents aside: "Irina Kovac" and "Irina Kovač" against one
+        # report's "Irena Kovac")
+        return (ntok, cased, spaced_or_hyphen, plain_case, len(folded_srcs[_folded(n)]), freq[n], len(srcs[n]),
+                n.isascii(), -len(n))
+
+    folded_srcs: dict[str, set[str]] = defaultdict(set)
+    for n in freq:
+        folded_srcs[_folded(n)] |= srcs[n]
 
     # a name written out beats its acronym, however often the acronym is used ("Committee to Protect
     # Journalists", not "CPJ")

@@ -1923,7 +1923,25 @@ def extract_quotes(doc: "Doc") -> list[Attribution]:
     """Direct quotes, reported speech and ``according to`` attributions of one parsed document."""
     ex = _Extractor(doc)
     text = ex.text  # (``doc.text`` is rebuilt from the tokens on every access)
-    return [a for a in (_within_paragraph(text, _without_dateline(text, a)) for a in ex.build()) if a is not None]
+    return [_before_speaker(text, a) for a in (_within_paragraph(text, _without_dateline(text, a)) for a in ex.build())
+            if a is not None]
+
+
+def _before_speaker(text: str, a: Attribution) -> Attribution:
+    """Reported speech ends before its speaker: in "... carrying a satellite into orbit, launch company Stellarline
+    said" the speaker is "launch company Stellarline", and "launch company" is no part of what was said (a
+    descriptor without an article the parse left in the clause)."""
+    if (a.kind == "direct" or a.speaker_start is None or not a.content_start < a.speaker_start < a.content_end
+            or a.content_end > a.speaker_end):
+        return a  # (a content that runs on past its speaker is another parse's matter)
+    end = a.speaker_start
+    while end > a.content_start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
+        end -= 1
+    if end <= a.content_start:
+        return a
+    a.content_end = end
+    a.content_parts = [(s, min(e, end)) for s, e in a.content_parts if s < end] or [(a.content_start, end)]
+    return a
 
 
 _NAME_AFTER_DATELINE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)")

@@ -56,6 +56,7 @@ class _Candidate:
     approximate: bool = False  # the phrase gives the date only roughly ("about a week ago", "two weeks ago")
     planned: bool = False  # told as a plan or a forecast ("expects Halvar to weaken on Monday")
     phrase: bool = False  # the span is a noun phrase the date belongs to ("the plane that crashed on Thursday")
+    converted: str | None = None  # the day a bracket gives in another zone ("11:05 p.m. ET on Tuesday (0305 GMT on Wednesday)")
 
 
 @dataclass
@@ -121,15 +122,25 @@ _CHANGE_FROM_BEFORE = re.compile(
     r"(?:from|over|compared\s+(?:with|to)|than(?:\s+in)?)\s+$", re.IGNORECASE)
 
 
+# The time an interval is counted from: "two months after its launch from Florida on March 9", "a week before
+# the vote on Sunday", "three days after Monday's quake" (what the sentence tells is that far from it)
+_OFFSET_FROM_BEFORE = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|some|many)\s+"
+    r"(?:(?:more|full|whole)\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:after|before|since)\s+"
+    r"(?:[^.;:!?,]){0,60}$", re.IGNORECASE)
+
+
 def _comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_text: str) -> bool:
-    """Is the date at ``timex_start`` the point a record, a first or a figure of now is measured against?"""
+    """Is the date at ``timex_start`` the point a record, a first or a figure of now is measured against, or the
+    time an interval is counted from ("two months after its launch on March 9")?"""
     if timex_text.lower().startswith("since "):
         return bool(_COMPARISON_SINCE.search(text, sentence_start, timex_start + len("since ")))
     window = max(sentence_start, timex_start - 120)
     if _PRICE_OF_DAY_BEFORE.search(text, max(sentence_start, timex_start - 40), timex_start) \
             or _PRICE_OF_DAY_AFTER.match(text, timex_start + len(timex_text)) \
             or _FROM_LEVEL_BEFORE.search(text, max(sentence_start, timex_start - 50), timex_start) \
-            or _CHANGE_FROM_BEFORE.search(text, max(sentence_start, timex_start - 60), timex_start):
+            or _CHANGE_FROM_BEFORE.search(text, max(sentence_start, timex_start - 60), timex_start) \
+            or _OFFSET_FROM_BEFORE.search(text, max(sentence_start, timex_start - 90), timex_start):
         return True
     return bool(_COMPARISON_SINCE.search(text, window, timex_start) or _COMPARED_WITH.search(text, window, timex_start))
 
@@ -515,6 +526,9 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
         titles: list[tuple[int, int]] | None = None  # quoted titles of the article, found when first needed
         # "6:10 a.m. Wednesday (4:10 p.m. ET Tuesday)": the bracket gives the same moment in another zone
         conversions = [m.span() for t in doc.timexes if (m := _CONVERSION.match(text, t.end))]
+        # ... and the day it gives there, which other reports (in that zone) may date the event by
+        converted = {t.end: day for t in doc.timexes if (m := _CONVERSION.match(text, t.end))
+                     for o in doc.timexes if m.start() <= o.start < m.end() and (day := _calendar_value(o))}
         for t in doc.timexes:
             if any(s <= t.start < e for s, e in conversions):
                 continue
@@ -607,7 +621,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                     status = "happened"  # "struck early Wednesday local time" in Tuesday's paper of a zone behind
                 candidates.append(_Candidate(value, sent, t.start, t.end, t.text, status,
                                              start, end, text[start:end].strip(" ,;:-–—"), until.get(id(t)),
-                                             t.mod == "APPROX", planned, phrase is not None))
+                                             t.mod == "APPROX", planned, phrase is not None,
+                                             converted.get(t.end)))
 
     _encode_comparable(candidates, index)
     cand_facts = {id(c): facts_of(c) for c in candidates}
@@ -640,8 +655,10 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
     for cand in candidates:
         placed = False
         for ev in by_date.get(cand.date, []):
-            if any(m.sentence.article == cand.sentence.article and m.sentence.index == cand.sentence.index for m in ev.members):
-                placed = True  # the same sentence dates the same day twice
+            same = [m for m in ev.members if m.sentence.article == cand.sentence.article and m.sentence.index == cand.sentence.index]
+            if same:
+                placed = True  # the same sentence dates the same day twice ("at 11:05 p.m. ET on Tuesday")
+                same[0].converted = same[0].converted or cand.converted
                 break
             if any(
                 m.sentence.article != cand.sentence.article
@@ -678,6 +695,16 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                     del same_date[y]
                     merged = True
                     break
+
+    # One moment in two zones: "lifted off at 11:05 p.m. ET on Tuesday (0305 GMT on Wednesday)" and another report's
+    # "blasted off early on Wednesday", wordings of one aligned fact, are one event, under the first report's day.
+    for ev in list(events):
+        days = {m.converted[:10] for m in ev.members if m.converted} - {ev.date}
+        for other in [o for o in events if o is not ev and o.date in days]:
+            if set().union(*(cand_facts[id(m)] for m in ev.members)) & set().union(*(cand_facts[id(m)] for m in other.members)):
+                ev.members += other.members
+                events.remove(other)
+                by_date[other.date].remove(other)
 
     out = []
     for ev in events:
