@@ -1098,7 +1098,48 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         _timed_update(it, moments)
     # findings that only became updates here (38 -> 31 missing, told a day apart) join the update they share a
     # figure with (35 -> 31): one count moving over time is one disagreement
-    return _merge_number_items(out) if sum(it["status"] == "update" for it in out) > 1 else out
+    out = _merge_number_items(out) if sum(it["status"] == "update" for it in out) > 1 else out
+    return [it for it in out if _join_agreeing_positions(it)]
+
+
+JOINED_WIDTH = 0.15  # how wide, as a share of its top, a hedged figure may be that an exact one inside it agrees with
+
+
+def _join_agreeing_positions(item: dict) -> bool:
+    """Positions of one disagreement whose values overlap agree with each other ("30%" and "almost a third",
+    each against a tabloid's "40 per cent"): they are one position, under the more precise value. False when no
+    two positions are left to disagree."""
+    positions = item["positions"]
+    if item.get("kind") != "number" or item.get("status") == "update":
+        return True
+
+    def span(p: dict) -> tuple[float, float] | None:
+        n = p.get("normalized")
+        ok = isinstance(n, (list, tuple)) and len(n) == 2 and all(isinstance(v, (int, float)) for v in n)
+        return (float(n[0]), float(n[1])) if ok else None
+
+    joined = True
+    while joined:
+        joined = False
+        for i, j in combinations(range(len(positions)), 2):
+            a, b = span(positions[i]), span(positions[j])
+            if a is None or b is None or a == b:
+                continue
+            (point, p), (rng, r) = sorted(((a, i), (b, j)), key=lambda x: x[0][1] - x[0][0])
+            # an exact figure inside a narrow hedged one ("30%" in "almost a third", 30-33.3%); not two hedged or
+            # open figures ("more than 200" / "more than 2,000" are rival estimates), nor a count that moved
+            if point[0] != point[1] or not rng[0] <= point[0] <= rng[1] or rng[1] - rng[0] > JOINED_WIDTH * rng[1]:
+                continue
+            keep, drop = p, r
+            if positions[drop]["value"] not in positions[keep]["value"].split(" / "):
+                positions[keep]["value"] += f" / {positions[drop]['value']}"  # each report's wording of it stays shown
+            for src, ev in zip(positions[drop]["sources"], positions[drop]["evidence"]):
+                positions[keep]["sources"].append(src)
+                positions[keep]["evidence"].append(ev)
+            del positions[drop]
+            joined = True
+            break
+    return len(positions) > 1
 
 
 def _join_named_figures(item: dict, items, texts, speakers: dict) -> None:
