@@ -86,8 +86,18 @@ def test_a_count_rounded_to_its_hundreds_is_the_same_count(briefing):
     ("Heart attacks were fewer by", None),
 ])
 def test_what_a_verb_says_was_cut_or_raised(head, change):
-    from newsweave.align.disagreements import _change_made
+    from newsweave.align.changes import change_made as _change_made
 
     words = [w.lower() for w in head.split()]
     got = _change_made(words)
     assert (got if got is None else (got[0], set(got[1]))) == change
+
+
+def test_one_share_of_one_change_made_is_one_fact(briefing):
+    """ "cut the risk of heart attacks by 30%" / "cut heart attacks by almost a third": one finding, told by two
+    reports (the tabloid's 40 per cent is not it)."""
+    texts = {"wire": WIRE, "herald": HERALD}
+    (fact,) = [f for f in briefing.facts
+               if any(ev["article"] == "herald" and "almost a third" in texts["herald"][ev["start"]:ev["end"]]
+                      for ev in f["evidence"])]
+    assert sorted(fact["sources"]) == ["herald", "wire"], fact

@@ -45,6 +45,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
 
 from newsweave.align.accusations import find_stances
+from newsweave.align.changes import CLAUSE_BREAK as _CLAUSE_BREAK
+from newsweave.align.changes import LEAD_WORD as _LEAD_WORD
+from newsweave.align.changes import MEASURE_STOP as _MEASURE_STOP
+from newsweave.align.changes import change_made as _change_made
+from newsweave.align.changes import change_words as _change_words
+from newsweave.align.changes import made_change as _made_change
+from newsweave.align.changes import singular as _singular
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS, SAME_COUNTED
 from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attribution, term_kind
 from newsweave.align.similarity import SentenceIndex
@@ -519,7 +526,7 @@ def _split_many_events(groups: dict[int, list[int]], linked: set[tuple[int, int]
     return out
 
 
-_LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
 
 
 def _dated_subject(name: str, leads: list[str]) -> str:
@@ -1302,9 +1309,7 @@ _SUMS = frozenset({"cost", "price", "bill", "value", "damage", "budget", "loss",
 _ESTIMATED_COUNTS = frozenset({"crowd"})
 
 
-def _singular(word: str) -> str:
-    word = word.lower()
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
 
 
 def _source_verb(text: str, c: Claim, q) -> tuple[int, str] | None:
@@ -2063,7 +2068,7 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     shared = [t for t in words if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES or t.startswith("@")]
     if (not shared and qa.kind == qb.kind == "percent"
             and (change := _change_subject(index._texts[a.article], a, qa))
-            and ("economy" in change[1] or change[0] == 0 or _CHANGE_MADE)
+            and ("economy" in change[1] or _made_change(index._texts[a.article], a, qa))
             and change == _change_subject(index._texts[b.article], b, qb)):
         # one economy's growth told in other words ("Velia's economy grew 0.4%" / "Velia's gross domestic product
         # expanded by 0.5 percent"; the basis was checked in _same_change): the wordings must read alike
@@ -2839,16 +2844,6 @@ def _rival_estimates(qa, qb) -> bool:
     return bounded and qa.value != qb.value and not (qb.low <= qa.value <= qb.high and qa.low <= qb.value <= qa.high)
 
 
-# What a percentage without an "of" measures is named by the words around it: "a 9% pay rise", "the
-# unemployment rate of 5.1%". Change words and function words name no measure.
-_MEASURE_STOP = frozenset("""
-    rise rose risen rises fall fell fallen falls increase increased increases decrease decreased drop dropped
-    climb climbed jump jumped grow grew grown gain gained stand stood stands reach reached hit up down by to of
-    per cent percent percentage point points nearly about around some almost roughly only just least more less
-    than over under is was are were be been has had have will would rate
-""".split())
-
-
 _MEASURE_BREAK = frozenset("on in at of for from to by with after before since during over than and or but as while".split())
 
 
@@ -2897,7 +2892,6 @@ _CHANGE_FILLER = frozenset("""
     another further sharply
 """.split())
 _UP_WORDS, _DOWN_WORDS = frozenset({"up", "higher"}), frozenset({"down", "lower"})
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s(?:while|whereas|and|but|as)\s")
 
 
 def _change_subject(text: str, c: Claim, q) -> tuple[int, frozenset[str]] | None:
@@ -2930,52 +2924,6 @@ def _change_subject(text: str, c: Claim, q) -> tuple[int, frozenset[str]] | None
     if said & _ECONOMY_WORDS:
         said = (said - _ECONOMY_WORDS - _BASIS_WORDS) | {"economy"}
     return (direction, said) if said else None
-
-
-# A change someone or something makes to a thing, by a share: "cut the risk of heart attacks by 30%", "slashes the
-# risk of a heart attack by a staggering 40 per cent", "raised its prices by 5%"
-_CUT_VERBS = frozenset("""
-    cut cuts cutting reduced reduces reduce reducing lowered lowers lowering slashed slashes slash slashing halved
-    halves trimmed trims curbed curbs decreased decreases
-""".split())
-_RAISE_VERBS = frozenset("""
-    raised raises raise raising boosted boosts boost boosting lifted lifts increased increases increase increasing
-    doubled doubles
-""".split())
-# what a share of change is of, however named: "the risk of heart attacks" and "heart attacks" are one thing cut
-_CHANGE_OF = frozenset("risk risks chance chances likelihood odds rate rates number numbers level levels amount".split())
-
-
-_CHANGE_MADE = True
-
-
-def _change_words(text: str, c: Claim, q) -> list[str]:
-    """The words of the figure's clause up to it (what :func:`_change_subject` reads)."""
-    head = text[c.start:q.start]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(head)), default=0)
-    return [w.lower() for w in _LEAD_WORD.findall(head[cut:])]
-
-
-def _made_change(text: str, c: Claim, q) -> bool:
-    """Is the percentage the size of a change a verb says someone or something made ("cut ... by 30%")?"""
-    return _change_made(_change_words(text, c, q)) is not None
-
-
-def _change_made(words: list[str]) -> tuple[int, frozenset[str]] | None:
-    """What a transitive verb says was cut or raised, by the share after "by" (``words`` run up to the figure):
-    "cut the risk of heart attacks by" is a fall of {heart, attack}. None for any other wording."""
-    by_at = next((i for i in range(len(words) - 1, max(-1, len(words) - 4), -1) if words[i] == "by"), None)
-    if by_at is None:
-        return None  # (at most two words between "by" and the figure: "by a staggering 40 per cent")
-    verb_at = next((i for i in range(by_at - 1, max(-1, by_at - 9), -1) if words[i] in _CUT_VERBS or words[i] in _RAISE_VERBS),
-                   None)
-    if verb_at is None:
-        return None
-    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
-
-    thing = {_singular(w) for w in words[verb_at + 1:by_at]} - STOP_WORDS - _MEASURE_STOP - _CHANGE_OF
-    thing = frozenset(w for w in thing if len(w) > 1)
-    return ((-1 if words[verb_at] in _CUT_VERBS else 1), thing) if thing else None
 
 
 _GROWTH_BEFORE = re.compile(r"\b(?:(?:annual|quarterly|annuali[sz]ed|economic)\s+)?growth\s+(?:rate\s+)?(?:of|was|at)\s+"

@@ -36,6 +36,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from newsweave.align.changes import change_made, clause_words
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, JOB_NOUNS
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.tallies import find_tallies
@@ -434,7 +435,37 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         figures = sorted({(q.kind, q.value) for q in c.quantities if _telling(q)})
         for pair in combinations(figures[:MAX_FIGURES], 2):
             buckets[("figures", *pair)].append(i)
-    return _cross_article_pairs(claims, buckets)
+    return _cross_article_pairs(claims, buckets) | same_change_pairs(claims)
+
+
+def _change_of(c: Claim) -> tuple[tuple, object] | None:
+    """The change the claim's one percentage sizes, when a verb says it was made ("cut the risk of heart attacks
+    by 30%": a fall of {heart, attack}), and that percentage."""
+    shares = [q for q in c.quantities if q.kind == "percent" and q.low is not None]
+    if len(shares) != 1:
+        return None
+    made = change_made(clause_words(c.text[:max(0, shares[0].start - c.start)]))
+    return (made[0], tuple(sorted(made[1]))) if made else None, shares[0]
+
+
+def same_change_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
+    """Pairs of claims from different articles that give one share for one change made ("cut the risk of heart
+    attacks by 30%" / "cut heart attacks by almost a third"): the figures must agree, rounding allowed."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    share = {}
+    for i, c in enumerate(claims):
+        change = _change_of(c)
+        if change is not None and change[0] is not None:
+            buckets[("change", *change[0])].append(i)
+            share[i] = change[1]
+    return {(i, j) for i, j in _cross_article_pairs(claims, buckets)
+            if figures_agree(share[i], share[j]) or _overlap(share[i], share[j])}
+
+
+def _overlap(a, b) -> bool:
+    """Does an exact figure lie inside a hedged one ("30%" / "almost a third")?"""
+    return any(x.value is not None and y.low is not None and y.high is not None and y.low <= x.value <= y.high
+               for x, y in ((a, b), (b, a)))
 
 
 MAX_FIGURES = 6  # figures of one claim paired with each other (a table read as one sentence has many)
