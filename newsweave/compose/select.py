@@ -28,6 +28,11 @@ from typing import Any
 import numpy as np
 
 TIME_LIMIT = 10.0  # seconds per story
+# The solver stops within 0.3% of the best coverage it can prove: a wording now also comes without a day named in
+# passing, nearly doubling the units of a dated story, and the proof of the last fraction of a percent took most of
+# compose's time (0.26 s -> 0.16 s on our examples). Development sets: 34.55 / 9.16 with it and without it (without
+# the days' forms, 34.21 / 8.87 with it against 34.23 / 8.89); a gap of 1% read 34.48 / 9.16 in 0.11 s.
+MIP_GAP = 0.003
 
 
 def select(units: Sequence[Any], weight: dict, budget: int) -> list[Any]:
@@ -125,6 +130,8 @@ def _solve_highspy(objective: np.ndarray, starts: list[int], cols: list[int], va
         h = highspy.Highs()
         h.setOptionValue("output_flag", False)
         h.setOptionValue("time_limit", TIME_LIMIT)
+        if MIP_GAP is not None:
+            h.setOptionValue("mip_rel_gap", MIP_GAP)
         h.passModel(lp)
         h.run()
     # optimal, or the best solution found when the time limit stopped the search (as scipy's milp returns)
