@@ -445,7 +445,7 @@ def _change_of(c: Claim) -> tuple[tuple, object] | None:
     if len(shares) != 1:
         return None
     made = change_made(clause_words(c.text[:max(0, shares[0].start - c.start)]))
-    return (made[0], tuple(sorted(made[1]))) if made else None, shares[0]
+    return ((made[0], tuple(sorted(made[1]))), shares[0]) if made else None
 
 
 def same_change_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
@@ -455,7 +455,7 @@ def same_change_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     share = {}
     for i, c in enumerate(claims):
         change = _change_of(c)
-        if change is not None and change[0] is not None:
+        if change is not None:
             buckets[("change", *change[0])].append(i)
             share[i] = change[1]
     return {(i, j) for i, j in _cross_article_pairs(claims, buckets)

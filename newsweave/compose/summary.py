@@ -541,9 +541,6 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
 
     chosen = select(units, weight, words)
 
-    def importance(u: Unit) -> int:
-        return max((facts[f].independent for f in u.facts), default=1) if facts else 1
-
     by_article = {d.article.id: d for d in docs}
 
     cited = {id(u): _without_rival_values(_cite(u, by_article, facts, index), disagreements or ()) for u in chosen}
@@ -553,7 +550,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
         # statement is placed when the first report that states it came out, whichever wording is shown)
         date = min((published.get(a) or "9999-99-99" for a in {u.article, *cited[id(u)].sources}), default="9999-99-99")
         own = published.get(u.article) or "9999-99-99"
-        return (date, _looks_ahead(u, by_article[u.article], own), -(importance(u) + (u.position == 0)),
+        return (date, _looks_ahead(u, by_article[u.article], own), -(_independent(u, facts) + (u.position == 0)),
                 round(u.position / POSITION_DECAY, 1), u.article, u.start)
 
     copied = copied_passages(reuse)

@@ -699,6 +699,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
     # One moment in two zones: "lifted off at 11:05 p.m. ET on Tuesday (0305 GMT on Wednesday)" and another report's
     # "blasted off early on Wednesday", wordings of one aligned fact, are one event, under the first report's day.
     for ev in list(events):
+        if not any(e is ev for e in events):
+            continue  # (already joined to another event)
         days = {m.converted[:10] for m in ev.members if m.converted} - {ev.date}
         for other in [o for o in events if o is not ev and o.date in days]:
             if set().union(*(cand_facts[id(m)] for m in ev.members)) & set().union(*(cand_facts[id(m)] for m in other.members)):
