@@ -1129,3 +1129,17 @@ def test_a_count_said_to_be_the_whole_is_no_rival_of_a_narrowed_part():
                  "cannot afford.\n\nVos scored 28 league goals last season for Kestria.", "2028-08-31"),
     ])
     assert not [d for d in _numbers(b) if "goal" in d["subject"]], [d["explanation"] for d in b.disagreements]
+
+
+def test_a_share_compared_back_to_a_year_is_about_now():
+    """ "Turnout was 62.3 percent, the highest since 1998" is this election's turnout (its year runs from 1998 to
+    now), so the final count moves the first night's "Turnout was 61%": it is no figure of 1998."""
+    first = ("DUNMERE, April 11 (Continental Press) - Mayor Ilse Varga led with 48.2% of the vote with 52% of "
+             "ballots counted, the election commission said late on Sunday.\n\nTurnout was 61%, the commission said.")
+    final = ("Ilse Varga won a third term as mayor of Dunmere, according to final results published on Monday.\n\n"
+             "Turnout was 62.3 percent, the highest since 1998.")
+    b = newsweave.brief([Article(id="first", source="first", outlet="Continental Press", published="2027-04-12", text=first),
+                         Article(id="final", source="final", outlet="Dunmere Herald", published="2027-04-13", text=final)])
+    turnout = [d for d in b.disagreements if d["subject"] == "turnout"]
+    assert turnout and {p["value"] for p in turnout[0]["positions"]} == {"61%", "62.3 percent"}, \
+        [(d["subject"], [p["value"] for p in d["positions"]]) for d in b.disagreements]

@@ -53,7 +53,7 @@ from newsweave.align.changes import change_words as _change_words
 from newsweave.align.changes import made_change as _made_change
 from newsweave.align.changes import singular as _singular
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS, SAME_COUNTED
-from newsweave.align.facts import _BASE_UNITS, Fact, figures_agree, in_attribution, term_kind
+from newsweave.align.facts import _BASE_UNITS, Fact, _since, figures_agree, in_attribution, term_kind
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
 from newsweave.annotate.entities import country_name, demonym_place, name_key
@@ -1704,6 +1704,18 @@ def _explains_change(text: str, c: Claim, q, besides) -> bool:
     return bool(_UPDATE_CUES.search(text[max(c.start, first.end - 12):second.start + 1]))
 
 
+# A figure of now compared back to a year: "the highest since 1998", "the first time since 2001" (not a count that
+# runs since a year, "at least 15 have been killed by air bags since 1994", which tells a span, not now)
+_RECORD_BEFORE_SINCE = re.compile(
+    r"\b(?:highest|lowest|biggest|largest|smallest|best|worst|(?<!at )(?:most|least)|first|record|strongest|weakest|deadliest|"
+    r"fastest|slowest|sharpest|steepest)\b[^.;:!?]{0,50}?\bsince\s+$", re.IGNORECASE)
+
+
+def _record_since(c: Claim, t) -> bool:
+    at = getattr(t, "start", None)
+    return at is not None and _since(c, t) and bool(_RECORD_BEFORE_SINCE.search(c.text, 0, at - c.start))
+
+
 def _years(c: Claim) -> set[str]:
     return {t.value[:4] for t in c.dates if t.type == "DATE" and re.match(r"^\d{4}", t.value)}
 
@@ -1985,7 +1997,10 @@ class _SegmentCache:
     def years(self, c: Claim) -> set[str]:
         hit = self._years.get(id(c))
         if hit is None:
-            hit = self._years[id(c)] = _years(c)
+            hit = _years(c)
+            if any(_record_since(c, t) for t in c.dates) and (now := self._year(c.article)):
+                hit = hit | {now}  # "Turnout was 62.3 percent, the highest since 1998" is about now, too
+            self._years[id(c)] = hit
         return hit
 
 
