@@ -55,7 +55,7 @@ from newsweave.align.changes import singular as _singular
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS, SAME_COUNTED
 from newsweave.align.facts import _BASE_UNITS, Fact, _since, figures_agree, in_attribution, term_kind
 from newsweave.align.similarity import SentenceIndex
-from newsweave.annotate.dates import MONTHS, WEEKDAYS
+from newsweave.annotate.dates import MONTHS, RECORD_SINCE, WEEKDAYS
 from newsweave.annotate.entities import country_name, demonym_place, name_key
 from newsweave.annotate.quantities import tag_quantities
 from newsweave.annotate.tallies import find_share_splits, find_tallies
@@ -1704,16 +1704,10 @@ def _explains_change(text: str, c: Claim, q, besides) -> bool:
     return bool(_UPDATE_CUES.search(text[max(c.start, first.end - 12):second.start + 1]))
 
 
-# A figure of now compared back to a year: "the highest since 1998", "the first time since 2001" (not a count that
-# runs since a year, "at least 15 have been killed by air bags since 1994", which tells a span, not now)
-_RECORD_BEFORE_SINCE = re.compile(
-    r"\b(?:highest|lowest|biggest|largest|smallest|best|worst|(?<!at )(?:most|least)|first|record|strongest|weakest|deadliest|"
-    r"fastest|slowest|sharpest|steepest)\b[^.;:!?]{0,50}?\bsince\s+$", re.IGNORECASE)
-
-
 def _record_since(c: Claim, t) -> bool:
+    """Is the date a year a record of now is measured against ("Turnout was 62.3 percent, the highest since 1998")?"""
     at = getattr(t, "start", None)
-    return at is not None and _since(c, t) and bool(_RECORD_BEFORE_SINCE.search(c.text, 0, at - c.start))
+    return at is not None and _since(c, t) and bool(RECORD_SINCE.search(c.text, 0, at - c.start))
 
 
 def _years(c: Claim) -> set[str]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from newsweave.align.facts import figures_conflict
 from newsweave.align.similarity import SentenceIndex
-from newsweave.annotate.dates import LOCAL_TIME_AFTER, MONTHS, WEEKDAYS, ZONE_CONVERSION
+from newsweave.annotate.dates import LOCAL_TIME_AFTER, MONTHS, RECORD_SINCE, WEEKDAYS, ZONE_CONVERSION
 from newsweave.annotate.datelines import date_dateline_end
 from newsweave.annotate.quotes import find_quote_spans
 from newsweave.compose.summary import _stem_function, _stopwords, loaded_count
@@ -81,15 +81,9 @@ def _calendar_value(timex) -> str | None:
     return None
 
 
-# A date that a record or a first is measured against ("the highest level since November 1981", "its biggest
-# move since 1994", "for the first time since 2010", "faster than at any time since 2008") is when the thing
-# last happened, not when the sentence's event did: no event of that date.
-_SUPERLATIVE = (r"(?:highest|lowest|biggest|largest|smallest|fastest|slowest|worst|best|most|least|strongest|weakest|"
-                r"steepest|sharpest|deepest|longest|shortest|hottest|coldest|warmest|wettest|driest|heaviest|greatest|"
-                r"deadliest|busiest|cheapest|widest|narrowest|first|record|any(?:\s+other)?\s+(?:time|point|year|month))")
-_COMPARISON_SINCE = re.compile(
-    rf"\b{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)\s+)?$",
-    re.IGNORECASE)
+# A date that a record or a first is measured against ("the highest level since November 1981"): see
+# annotate.dates.RECORD_SINCE
+_COMPARISON_SINCE = RECORD_SINCE
 
 
 # A figure of an earlier time a figure of now is compared with: "turnout was 64%, down from 71% at the last
