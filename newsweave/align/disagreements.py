@@ -53,7 +53,7 @@ from newsweave.align.changes import change_words as _change_words
 from newsweave.align.changes import made_change as _made_change
 from newsweave.align.changes import singular as _singular
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS, SAME_COUNTED
-from newsweave.align.facts import _BASE_UNITS, Fact, _since, figures_agree, in_attribution, term_kind
+from newsweave.align.facts import TIME_UNITS, _BASE_UNITS, Fact, _since, figures_agree, in_attribution, term_kind
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, RECORD_SINCE, WEEKDAYS
 from newsweave.annotate.entities import country_name, demonym_place, name_key
@@ -1381,8 +1381,7 @@ def _without_ambiguous_reports(item: dict, texts, speakers: dict | None = None,
     return {**item, "positions": kept, "status": status}
 
 
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
-               "duration"}  # (a duration in the base unit, days: see facts._BASE_UNITS)
+_TIME_UNITS = TIME_UNITS | {"duration"}  # (a duration in the base unit, days: see facts._BASE_UNITS)
 # How far a count has got, not a result: "with 78 percent of the vote counted", "after 40% of ballots had been
 # counted", "with 95% of precincts reporting"
 _COUNT_PROGRESS = re.compile(r"\s+of\s+(?:the\s+)?(?:votes?|ballots?|precincts|polling\s+stations|districts)\s+"

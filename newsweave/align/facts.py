@@ -469,14 +469,14 @@ def _overlap(a, b) -> bool:
 
 
 MAX_FIGURES = 6  # figures of one claim paired with each other (a table read as one sentence has many)
-_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 
 
 def _telling(q) -> bool:
     """Is the quantity a figure specific enough to pair claims by, with another: a value not among the small
     whole numbers that many statements give ("two men", "3 days"), and no unit of time (a year, an age)."""
     return (q.value is not None and q.kind in ("cardinal", "percent", "money", "measure")
-            and (q.value >= 10 or q.value != int(q.value)) and q.unit not in _TIME_UNITS)
+            and (q.value >= 10 or q.value != int(q.value)) and q.unit not in TIME_UNITS)
 
 
 @dataclass
