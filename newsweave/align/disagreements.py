@@ -53,7 +53,8 @@ from newsweave.align.changes import change_words as _change_words
 from newsweave.align.changes import made_change as _made_change
 from newsweave.align.changes import singular as _singular
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS, SAME_COUNTED
-from newsweave.align.facts import TIME_UNITS, _BASE_UNITS, Fact, _since, figures_agree, in_attribution, term_kind
+from newsweave.align.facts import (TIME_UNITS, _BASE_UNITS, Fact, _since, count_rounded, figures_agree, in_attribution,
+                                   term_kind)
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, RECORD_SINCE, WEEKDAYS
 from newsweave.annotate.entities import country_name, demonym_place, name_key
@@ -2811,24 +2812,7 @@ def _rounded_alike(qa, qb) -> bool:
             return False  # (a one-digit figure, "3 billion euros", is another sum than "2.5 billion euros")
         step = Decimal(1).scaleb(-c_dec)
         return Decimal(fine).quantize(step, rounding=ROUND_HALF_UP) == Decimal(coarse)
-    if qa.kind == qb.kind == "cardinal" and min(qa.value, qb.value) >= 1000 and not (qa.approx or qb.approx):
-        # a count in thousands written round to its hundreds ("The trial followed 8,300 patients" / "VELA enrolled
-        # 8,312 patients"): the same count, rounded
-        coarse, fine = sorted((qa.value, qb.value), key=lambda v: (-_trailing_zeros(v), v))
-        unit = 10 ** _trailing_zeros(coarse)
-        # (two significant digits at least: "1 million" is no rounding of "1.2 million", but another figure)
-        return unit >= 100 and coarse >= 10 * unit and _trailing_zeros(fine) < _trailing_zeros(coarse) and \
-            int(Decimal(fine / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * unit == coarse
-    return False
-
-
-def _trailing_zeros(value: float) -> int:
-    if value != int(value) or value == 0:
-        return 0
-    n, v = 0, int(value)
-    while v % 10 == 0:
-        n, v = n + 1, v // 10
-    return n
+    return count_rounded(qa, qb)
 
 
 # a sum's figure and its scale as written: "$1.375 billion" -> ("1.375", "billion")

@@ -51,8 +51,8 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.align.facts import (conflicting_counts, copied_passages, day_of, figures_agree, measure_of, near_bound,
-                                   one_count, origins, outlet_keys)
+from newsweave.align.facts import (conflicting_counts, copied_passages, count_rounded, day_of, figures_agree, measure_of,
+                                   near_bound, one_count, origins, outlet_keys)
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
@@ -1424,8 +1424,9 @@ def _other_figures(mine: Sequence, theirs: Sequence) -> bool:
 def _states_value(theirs, mine) -> bool:
     """Does the figure ``theirs`` give the value ``mine`` gives? They agree, and an open bound is near the value,
     not merely on its side: "at least two people died" gives "Two people were killed", but "winds of up to 225
-    km/h" does not give "winds of 65 mph" (the storm's peak, not its strength that evening)."""
-    return figures_agree(theirs, mine) and near_bound(theirs, mine)
+    km/h" does not give "winds of 65 mph" (the storm's peak, not its strength that evening). A count written round
+    gives the precise one, and the other way round ("8,300 patients" / "8,312 patients")."""
+    return figures_agree(theirs, mine) and near_bound(theirs, mine) or count_rounded(theirs, mine)
 
 
 def _span_count(claims: Sequence, start: int, end: int) -> tuple[str, object] | None:
