@@ -828,7 +828,7 @@ def test_a_name_owns_only_a_figure_close_after_it_that_counts_something():
     def owner(text, name):
         s = text.index(name)
         q = [q for q in tag_quantities(text) if q.value and q.value > 2][-1]
-        return _figure_owner(text, SimpleNamespace(start=0), q, [(s, s + len(name), "E1")])
+        return _figure_owner(text, SimpleNamespace(start=0, end=len(text)), q, [(s, s + len(name), "E1")])
 
     assert owner("The Greens took 58 seats, the National Party 28.9 per cent.", "National Party") == "E1"
     assert owner("Prime Minister Havik's National Party was second with 27.8%.", "National Party") == "E1"
@@ -838,6 +838,13 @@ def test_a_name_owns_only_a_figure_close_after_it_that_counts_something():
     # only a list's words may stand between: "has executed" and "declined" give no figure of the name's own
     assert owner("Texas has executed 231 people in two decades.", "Texas") is None
     assert owner("Yesterday GM shares declined 50 cents.", "GM") is None
+    # a share of the vote is the candidate's the clause is about, however far the verbs run, or the one it is for
+    assert owner("Ilse Varga stormed to a crushing landslide victory in the city, grabbing 55 per cent of the vote.",
+                 "Ilse Varga") == "E1"
+    assert owner("Varga led with 48.2% of the vote against 39.5% for her challenger Marek Tamm.", "Marek Tamm") == "E1"
+    # ... but not a count's progress, nor a share someone is said to give
+    assert owner("Ilse Varga was ahead with 60% of the vote counted.", "Ilse Varga") is None
+    assert owner("Ilse Varga said the party would take 55 per cent of the vote.", "Ilse Varga") is None
 
 
 def test_two_changes_of_one_partys_seats_are_no_rival_counts():

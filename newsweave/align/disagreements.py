@@ -230,6 +230,8 @@ def find_disagreements(
     moment = {d.article.id: _in_utc(d.article.published_time or d.article.published or "") for d in docs}
     notes = {d.article.id: [r.text for r in d.article.removed if r.reason == CORRECTION_NOTE] for d in docs}
     for item in out:
+        if item["status"] == "update" and item["kind"] == "number":
+            _latest_rivals(item, texts, {a: m[:10] for a, m in moment.items() if m})
         if item["status"] == "update":
             # an update reads in the order it was told: the first value first
             item["positions"].sort(key=lambda p: min((moment[a] or "9999" for a in p["sources"]), default="9999"))
@@ -1654,8 +1656,9 @@ def _modifiers(text: str, q) -> set[str]:
 
     if q.counted_start is None or not q.start <= q.counted_start <= q.start + 80:
         return set()
-    # (a measure's unit is no modifier: "12,000 hectares of forest" and "45,000 acres of forest" count one forest)
-    start = q.end if q.kind == "measure" and q.end <= q.counted_start else q.start
+    # (a measure's unit is no modifier: "12,000 hectares of forest" and "45,000 acres of forest" count one forest;
+    # nor is a share's: "55 per cent of the vote" and "48.2% of the vote" are shares of one vote)
+    start = q.end if q.kind in ("measure", "percent") and q.end <= q.counted_start else q.start
     words = {w.lower() for w in _LEAD_WORD.findall(text[start:q.counted_start])}
     return words - STOP_WORDS - _NUMBER_WORDS
 
@@ -2139,6 +2142,10 @@ _MARGIN_BEFORE = re.compile(r"\bby\s+(?:only\s+|just\s+|some\s+|about\s+|nearly\
 _CHANGE_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing|gained|gain|gains|gaining|picked\s+up|picks?\s+up|added|adds|"
                             r"shed|sheds|dropped|flipped|flips)\s+(?:(?:just|only|nearly|about|almost|some|at\s+least)\s+)?$",
                             re.IGNORECASE)
+_VOTE_SHARE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:popular|national|total)\s+)?(?:votes?|ballots?)(?:\s+cast)?\b",
+                               re.IGNORECASE)
+# "... of the vote for her challenger Marek Tamm": the words between the share and the name it is for
+_FOR_BEFORE_NAME = re.compile(r"\s+for\s+(?:(?:his|her|their|the|its)\s+)?(?:[a-z-]+\s+){0,2}", re.IGNORECASE)
 _ITEM_START = re.compile(r"(?<!\d),(?!\d)|;|:|\s[-\u2013\u2014]\s|\bwhile\b|\bwhereas\b")
 _DEATH_WORD = re.compile(r"\b(?:died|dies|dead|passed\s+away|aged)\b", re.IGNORECASE)
 _KIN_BETWEEN = re.compile(r"\b(?:his|her|their)\s+(?:[a-z]+\s+)?(?:father|mother|son|daughter|wife|husband|brother|"
@@ -2170,6 +2177,20 @@ def _figure_owner(text: str, c: Claim, q, spans, persons: frozenset[str] = froze
         if owner is None or _SAYING_BETWEEN.search(text, owner[0], q.start) or _KIN_BETWEEN.search(text, owner[0], q.start):
             return None
         return owner[1]
+    if (q.kind == "percent" and not _COUNT_PROGRESS.match(text, q.end)
+            and any(not _COUNT_PROGRESS.match(text, m.start()) for m in _VOTE_SHARE.finditer(text, c.start, c.end))):
+        # a share of the vote is a candidate's or a party's: the one named after it ("39.5% for her challenger Marek
+        # Tamm"), else the one the clause is about, its first name ("Ilse Varga won a third term as mayor of
+        # Dunmere, taking 51.4 percent of the vote"; "Ilse Varga stormed to ... victory, grabbing 55 per cent of the
+        # vote"), where no one is said to speak in between
+        share = _VOTE_SHARE.match(text, q.end)
+        end = share.end() if share else q.end
+        after = next((eid for s, e, eid in spans if end <= s <= end + 40 and _FOR_BEFORE_NAME.fullmatch(text, end, s)), None)
+        if after is not None:
+            return after
+        first = next(((e, eid) for s, e, eid in spans if c.start <= s and e <= q.start), None)
+        if share and first is not None and not _SAYING_BETWEEN.search(text, first[0], q.start):
+            return first[1]
     item = c.start
     for m in _ITEM_START.finditer(text, c.start, q.start):
         item = m.end()
@@ -3292,6 +3313,31 @@ def _fixed_at_event(item: dict, texts) -> bool:
                for p in item["positions"] for ev in p["evidence"] if "value_start" in ev)
 
 
+def _latest_rivals(item: dict, texts, days: dict) -> None:
+    """An update whose latest reports, of one day, give rival values ("51.4 percent ..., according to final
+    results" / the same day's "grabbing 55 per cent of the vote", after the night's "48.2%, with 52% of ballots
+    counted") is a contradiction: a count moved to its final value, and one report of it gives another. Not where
+    a report of that day tells a count still running or a move ("with 80% counted", "rose to 17"): a day's reports
+    then tell its hours."""
+    dated = [(days.get(ev["article"]), p) for p in item["positions"] for ev in p["evidence"]]
+    if any(day is None for day, _p in dated):
+        return
+    last = max(day for day, _p in dated)
+    latest = [p for day, p in dated if day == last]
+    values = {json.dumps(p["normalized"]) for p in latest}
+    if len(values) < 2 or len({json.dumps(p["normalized"]) for _day, p in dated}) == len(values):
+        return  # one value on the last day, or no earlier one: nothing moved to rival values
+    for p in latest:
+        for ev in p["evidence"]:
+            if ev["article"] in {e["article"] for _d, q in dated if q is not p for e in q["evidence"] if days.get(e["article"]) != last}:
+                continue
+            s0, s1 = texts.sentence_around(ev["article"], ev["start"], ev["end"])
+            if any(not m.group(0).lower().startswith("final") for m in _UPDATE_CUES.finditer(texts[ev["article"]], s0, s1)):
+                return
+    item["status"] = "contradiction"
+    item["_latest"] = last
+
+
 def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=None, days: dict | None = None) -> None:
     parts = []
     # an outlet that gives two sources' values is cited with the source of each ("Daily Ledger, citing the
@@ -3316,7 +3362,8 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=No
                      else "what a thing is worth is a valuation, and the valuations differ"
                      if item["subject"].startswith("value of the ")
                      else "the figures are vague or overlap"),
-        "contradiction": "the values are incompatible and no report explains why",
+        "contradiction": (f"the latest reports, of {latest}, give different values" if (latest := item.pop("_latest", None))
+                          else "the values are incompatible and no report explains why"),
     }[item["status"]]
     item["explanation"] = f"{item['subject']}: " + "; ".join(parts) + f". Classed as {item['status']}: {reason}."
     # Counts that move between reports of different days are an update, unless different named sources
