@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _FUTURE_AUX = {"will", "shall", "'ll", "must", "would"}
 _FUTURE_VERBS = {"expect", "plan", "schedule", "intend", "aim", "set", "due", "prepare", "promise", "vow", "threaten"}
+_PLAN_PASSIVES = {"expect", "plan", "schedule", "slate"}  # (not "set": "was set free on Monday" happened)
 _REPORTING = {"say", "tell", "announce", "state", "confirm", "report", "add", "claim", "declare", "write", "note",
               "insist", "deny", "warn", "explain", "accord", "tweet", "post"}
 _RESULTS_SHOW = {"show", "indicate", "suggest"}
@@ -95,6 +96,10 @@ def _planned(root: "Token") -> bool:
             c.dep_ == "xcomp" or c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in root.children):
         return True  # (the parser makes "expects Halvar to weaken" a clausal complement with its own subject)
+    if root.lemma_.lower() in _PLAN_PASSIVES and any(c.dep_ == "auxpass" for c in root.children):
+        return True  # a thing planned for a day, told in the passive: "Final results are expected on Monday"
+    if root.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" for c in root.children):
+        return True  # "The verdict is due on Friday"
     head = root.head
     return head is not root and head.lemma_.lower() in _FUTURE_VERBS and root.dep_ == "xcomp"
 
