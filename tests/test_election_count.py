@@ -111,3 +111,20 @@ def test_a_replaced_value_and_the_latest_told_alike_exclude_each_other(latest, e
          "evidence": [{"article": "b", "start": 200, "end": new.end, "value_start": 215}]}]}
     _mark_rival_figures([old, new], [update])
     assert (new in old.excludes) is excluded
+
+
+def test_a_plan_still_to_come_is_told_in_a_plans_words():
+    """Every report tells a report still to come as a plan: the timeline keeps the plain "The commission is due to
+    report by April 30" (a plan by its verb) over another report's loaded telling (a plan inside a noun phrase), which
+    the preference for a telling that it happened over a forecast, meant for days gone by, would have chosen."""
+    b = newsweave.brief([
+        Article(id="wire", source="wire", outlet="Coast Wire", published="2027-03-10",
+                text="The government set up a commission on Monday to look into the dam's collapse.\n\n"
+                     "The commission is due to report by April 30."),
+        Article(id="blog", source="blog", outlet="Open Dunmere", published="2027-03-11",
+                text="Ministers have already found their scapegoats, and a hand-picked commission that is not due "
+                     "to report until 30 April has begun its work."),
+    ])
+    (april,) = [e for e in b.timeline if e["date"] == "2027-04-30"]
+    assert april["event"] == "The commission is due to report by April 30.", april
+    assert april["status"] == "scheduled"
