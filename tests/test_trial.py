@@ -131,3 +131,17 @@ def test_a_count_written_round(a, b, rounded):
 
     (qa,), (qb,) = tag_quantities(a), tag_quantities(b)
     assert count_rounded(qa, qb) is rounded and count_rounded(qb, qa) is rounded
+
+
+def test_two_sellers_cutting_prices_by_one_share_are_two_facts():
+    """ "Grovemart cut prices by 10%" / "the discounter cut prices by 10%" (Pennywise): a thing named in one word
+    is cut by many in one story, so one share of it is no fingerprint of one change without a name in common."""
+    b = newsweave.brief([
+        Article(id="a", source="a", outlet="Retail Wire", published="2027-01-10",
+                text="Grovemart cut prices by 10% on Monday as the supermarket price war deepened, the chain said.\n\n"
+                     "Shares in the chain rose 3%."),
+        Article(id="b", source="b", outlet="City Paper", published="2027-01-11",
+                text="Shoppers flocked to Pennywise stores after the discounter cut prices by 10% on hundreds of "
+                     "lines.\n\nIts chief executive, Tara Holm, said the cuts would last until March."),
+    ])
+    assert not [f for f in b.facts if len(f["sources"]) > 1], [(f["sources"], f["text"]) for f in b.facts]

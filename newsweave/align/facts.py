@@ -501,6 +501,13 @@ def _change_of(c: Claim) -> tuple[tuple, object] | None:
     return ((made[0], tuple(sorted(made[1]))), shares[0]) if made else None
 
 
+def _specific_change(a: Claim, b: Claim) -> bool:
+    """Is the change two claims make by one share specific to one finding: a thing named in two words or more
+    ("the risk of heart attacks": {heart, attack}), or a name both claims give?"""
+    change = _change_of(a)
+    return change is not None and len(change[0][1]) >= 2 or bool(set(a.entities) & set(b.entities))
+
+
 def same_change_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     """Pairs of claims from different articles that give one share for one change made ("cut the risk of heart
     attacks by 30%" / "cut heart attacks by almost a third"): the figures must agree, rounding allowed."""
@@ -631,6 +638,9 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     counts = [one_count(c) for c in claims]
     change_pairs = same_change_pairs(claims)
     figure_pairs = same_figure_pairs(claims) | same_tally_pairs(claims) | change_pairs
+    # (a thing named in one word, "cut prices by 10%", is cut by many in one story: two such claims need a name in
+    # common, or the closeness of one figure, to be one change)
+    change_pairs = {(i, j) for i, j in change_pairs if _specific_change(claims[i], claims[j])}
     two_day_pairs = same_days_pairs(claims, phrase_dated)
     stages = [deal_stage(c) for c in claims]  # (once per claim: a claim takes part in many pairs)
     pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf, index.terms_of) | figure_pairs | two_day_pairs
