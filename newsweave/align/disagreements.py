@@ -53,8 +53,8 @@ from newsweave.align.changes import change_words as _change_words
 from newsweave.align.changes import made_change as _made_change
 from newsweave.align.changes import singular as _singular
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS, SAME_COUNTED
-from newsweave.align.facts import (TIME_UNITS, _BASE_UNITS, Fact, _since, count_rounded, figures_agree, in_attribution,
-                                   term_kind)
+from newsweave.align.facts import (TIME_UNITS, _BASE_UNITS, Fact, _since, converted, count_rounded, deal_stage,
+                                   figures_agree, in_attribution, term_kind)
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, RECORD_SINCE, WEEKDAYS
 from newsweave.annotate.entities import country_name, demonym_place, name_key
@@ -674,21 +674,6 @@ def _struck_area(text: str, c: Claim, q) -> bool:
 
 
 _AREA_UNIT_WORDS = ("acre", "hectare", "square", "sq", "km", "kilometre", "kilometer", "mile", "metre", "meter")
-_CONVERSION_BRACKET = re.compile(r"\s*\(\s*(?:about|around|some|roughly|nearly|almost|approximately)?\s*$", re.IGNORECASE)
-
-
-def _converted(text: str, q, quantities) -> bool:
-    """Is the measure ``q`` another measure of its claim told again in another unit, in brackets after it? It is
-    that figure, not one of its own: two positions of one report would make the report's figure ambiguous."""
-    if q.kind != "measure" or q.unit not in _BASE_UNITS:
-        return False
-    m = _CONVERSION_BRACKET.search(text, max(0, q.start - 20), q.start)
-    if not m:
-        return False
-    return any(o is not q and o.kind == "measure" and o.unit in _BASE_UNITS and o.end == m.start()
-               and _BASE_UNITS[o.unit][0] == _BASE_UNITS[q.unit][0] for o in quantities)
-
-
 def _increment(text: str, q) -> bool:
     """Does the figure count what was added to a running count ("three more bodies", "rose to five after three
     people drowned")? Only with a noun counted: "killed five and injured nine more" counts others, the injured."""
@@ -820,7 +805,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         and (q.counted == "age" or not _AGE_BOUND.search(texts[c.article], max(0, q.start - 40), q.start))
         and not _POPULATION_BEFORE.search(texts[c.article], max(0, q.start - 40), q.start)
         and not _increment(texts[c.article], q)
-        and not _converted(texts[c.article], q, c.quantities)
+        and not converted(texts[c.article], q, c.quantities)
         and not _PER_BEFORE.search(texts[c.article], max(0, q.start - 6), q.start)
         and not _COUNT_PROGRESS.match(texts[c.article], q.end)
         and not _level_after_change(texts[c.article], q)
@@ -836,6 +821,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     # (the moment of publication where a report states it: two reports of one day are ordered by it)
     segments = _SegmentCache(index, {d.article.id: d.article.published_time or d.article.published for d in docs},
                              places, facts, mention_spans, persons, story_names)
+    segments.leads = {d.article.id: min((s.index for s in d.sentences if s.kind == "sentence"), default=None) for d in docs}
     results = []
     seen: set[tuple[int, int]] = set()
     totals = _partner_totals(items)
@@ -1060,6 +1046,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             subject = "area" if word in ("", *_AREA_UNIT_WORDS) else f"area {word}"
         elif valued:
             subject = f"value of the {valued[1].lower()}"  # ("value of the jewels")
+        elif (segments.lead_sum(ca, qa) and segments.lead_sum(cb, qb) and not common - {qa.unit}
+              and (named := [entity_names[e] for e in dict.fromkeys(ca.entities) if e in cb.entities
+                             and e not in segments.places and e in (entity_names or {})])):
+            subject = f"sum ({', '.join(named[:2])})"  # the price of the leads' event, by the parties both name
         elif check is not None and check[3:] == ("scene",):
             # a count of one scene told in other words: what it counts, and the scene's words ("men (lift, truck,
             # window)")
@@ -1758,6 +1748,8 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
             # one economy's growth in other words ("the economy grew" / "GDP expanded"); one thing cut by a share
             # ("cut the risk of heart attacks by 30%" / "slashes the risk of a heart attack by 40 per cent")
             postings[f"\0change {change[0]} {' '.join(sorted(change[1]))}"].append(x)
+        if segments.lead_sum(c, q):  # the price of a lead's event (see _subject_segments)
+            postings[f"\0lead sum {q.unit}"].append(x)
         first = segments.tally_first(c, q)
         if first is not None:  # the second figures of one tally ("212 votes to 181" / "to 180")
             postings[f"\0tally {first} {q.counted}"].append(x)
@@ -1836,6 +1828,7 @@ class _SegmentCache:
         arts = sorted(names_of)
         self.named_alike = {(x, y) for i, x in enumerate(arts) for y in arts[i + 1:]
                             if names_of[x] & names_of[y]}
+        self.leads: dict[str, int | None] = {}  # article -> the index of its first body sentence, its lead
         self._segments: dict[tuple[int, int], tuple[tuple[str, int, int], str]] = {}
         self._years: dict[int, set[str]] = {}
         self._story_year: str | None = None
@@ -1867,6 +1860,13 @@ class _SegmentCache:
         narrowed = "+".join(sorted(_modifiers(text, q)))
         poll = "poll" if _POLL.search(text, c.start, c.end) else ""
         return _OWNER_MARK.join(("", eid, q.counted or q.kind, narrowed, poll))
+
+    def lead_sum(self, c: Claim, q) -> bool:
+        """Is the figure a sum of money its report's lead gives (the story's event, and its price)? Not a lead
+        that denies or dismisses ("denied ... that it was in talks to be sold, calling reports of a $12 billion bid
+        ... market speculation": the sum is what others reported)."""
+        return (q.kind == "money" and q.value is not None and c.sentence == self.leads.get(c.article)
+                and not c.negated and not _DISMISSING.search(self.index._texts[c.article], c.start, q.start))
 
     def window_words(self, c: Claim, q, names: set[str]) -> frozenset[str]:
         """The claim's terms that its window around ``q`` uses (by stem), except numbers, the story's
@@ -1945,14 +1945,14 @@ class _SegmentCache:
         shared = set(a.entities) & set(b.entities)
         return any(e not in self.places for e in shared) and self.within_cycle(a.article, b.article)
 
-    def within_cycle(self, a: str, b: str) -> bool:
+    def within_cycle(self, a: str, b: str, days: int = NEWS_CYCLE_DAYS) -> bool:
         from datetime import date  # noqa: PLC0415
 
         try:
             da, db = (date.fromisoformat(str(self.published.get(x))[:10]) for x in (a, b))
         except ValueError:
             return True
-        return abs((da - db).days) <= NEWS_CYCLE_DAYS
+        return abs((da - db).days) <= days
 
     def near_story(self, a: str, b: str) -> bool:
         """Do the two articles each state a fact in common with a third (in one news cycle), though none with
@@ -2060,6 +2060,15 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # wordings need read alike only as two of one subject (a day's report and the next's may share no other
         # statement)
         return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
+    if (cache.lead_sum(a, qa) and cache.lead_sum(b, qb) and qa.unit == qb.unit
+            and cache.within_cycle(a.article, b.article, MAX_DAYS_ONE_EVENT) and cache.same_subject(a, b)
+            and len({deal_stage(a), deal_stage(b)} - {None}) < 2):
+        # the sum two reports' leads give, in one currency, naming the same parties, within the days of one event:
+        # the price of the story's event ("have signed Brisa forward Dario Venn for a club-record fee of 85 million
+        # pounds" / "have splashed a staggering £100million on goal machine Dario Venn"), however each report words
+        # the deal; the whole leads must read as two tellings of one subject (a bid reported in talks is no rival of
+        # the price agreed a week later)
+        return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_SUBJECT_EMBEDDING
     if _valued_alike(index._texts, cache, a, qa, b, qb):
         # what one thing is worth, however the wordings go on ("thieves stole eight pieces of jewellery worth an
         # estimated 88 million euros" / "the director put the value of the stolen jewels at 80 million euros")
@@ -2142,6 +2151,8 @@ _MARGIN_BEFORE = re.compile(r"\bby\s+(?:only\s+|just\s+|some\s+|about\s+|nearly\
 _CHANGE_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing|gained|gain|gains|gaining|picked\s+up|picks?\s+up|added|adds|"
                             r"shed|sheds|dropped|flipped|flips)\s+(?:(?:just|only|nearly|about|almost|some|at\s+least)\s+)?$",
                             re.IGNORECASE)
+_DISMISSING = re.compile(r"\b(?:den(?:y|ies|ied)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)|rebuff(?:ed|s)?|"
+                         r"play(?:ed|s)?\s+down)\b", re.IGNORECASE)
 _VOTE_SHARE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:popular|national|total)\s+)?(?:votes?|ballots?)(?:\s+cast)?\b",
                                re.IGNORECASE)
 # "... of the vote for her challenger Marek Tamm": the words between the share and the name it is for

@@ -316,6 +316,24 @@ def _trailing_zeros(value: float) -> int:
     return n
 
 
+_CONVERSION_BRACKET = re.compile(r"\s*\(\s*(?:about|around|some|roughly|nearly|almost|approximately)?\s*$", re.IGNORECASE)
+
+
+def converted(text: str, q, quantities) -> bool:
+    """Is the figure ``q`` another figure of its claim told again in another unit or currency, in brackets after it
+    ("12,000 hectares (30,000 acres)", "85 million pounds ($108 million)")? It is that figure, not one of its own."""
+    if q.kind == "measure" and q.unit in _BASE_UNITS:
+        def same(o) -> bool:
+            return o.kind == "measure" and o.unit in _BASE_UNITS and _BASE_UNITS[o.unit][0] == _BASE_UNITS[q.unit][0]
+    elif q.kind == "money" and q.unit:
+        def same(o) -> bool:
+            return o.kind == "money" and bool(o.unit) and o.unit != q.unit
+    else:
+        return False
+    m = _CONVERSION_BRACKET.search(text, max(0, q.start - 20), q.start)
+    return bool(m) and any(o is not q and o.end == m.start() and same(o) for o in quantities)
+
+
 def conflicting_figures(a: Claim, b: Claim) -> bool:
     """Do two claims give different values of one measure or sum ("sentenced to 12 years in prison" / "to 10
     years in jail")? Each gives one figure of that kind and unit, and they do not agree even allowing for

@@ -428,6 +428,9 @@ def _directive_infinitive(words: list[str]) -> bool:
     return False
 
 
+UNTIL_REACH = 3  # words between an "until" and the day it ends at ("until around 22:00 on Monday")
+
+
 def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str | None:
     """The tense of the first verb cue in ``words`` (nearest first when ``backwards``). A modal counts only
     within the first ``modal_reach`` words: the dated verb's own clause."""
@@ -435,12 +438,15 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
         lw = w.lower()
         if backwards and lw == "to" and _directive_infinitive(words[max(0, i - 1):]):
             return "near"  # the day of an act asked for or agreed to: ahead of the asking, not of the report
-        if lw in ("until", "till") and backwards:
+        if lw in ("until", "till") and backwards and i <= UNTIL_REACH:
             # "until" sets an end, and mostly one still to come ("postponed the vote until Monday", "kept
             # the markets closed until Friday"); only a past state that lasted until then is past: "the
-            # services were down ... until around 22:00 on Monday"
+            # services were down ... until around 22:00 on Monday". (Only an "until" of this day: in "signed a
+            # contract until 2032 after passing a medical on Sunday" it ends the contract.)
             cue = next((x.lower() for x in words[i + 1:] if _scan_tense([x], True) is not None), None)
             return "past" if cue in ("was", "were", "lasted") else "future"
+        if lw in ("until", "till") and backwards:
+            continue
         if backwards and lw in ("course", "track") and i + 1 < len(words) and words[i + 1].lower() == "on":
             return "future"  # "is on course to dock on Saturday", "on track to open in May"
         if lw in _FORECAST and backwards and i > 0 and words[i - 1].lower() in ("for", "to"):

@@ -248,7 +248,8 @@ _ATOM = re.compile(
     r"(?P<cur>(?:US\$|NZ\$|HK\$|A\$|C\$|\$|€|£|¥|₹|₽|₴|₪|" + _ISO + r")\s?|dlrs\s)?"
     r"(?:"
     r"(?P<dig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
-    r"(?:(?:\s+|-)(?P<sword>(?i:hundred|thousand|million|billion|trillion))(?!\w)"
+    # (a tabloid's "£100million" sets the scale word on the figure)
+    r"(?:(?:\s+|-|(?=(?i:million|billion|trillion)))(?P<sword>(?i:hundred|thousand|million|billion|trillion))(?!\w)"
     r"|\s?(?P<sabbr>bn|mn|mln|bln|tn|trn)(?!\w)|(?P<sabbr1>[mkb])(?![\w.]|\.\w))?"
     r"|(?P<vague>(?i:"
     r"(?:" + _PLURALS + r")\s+of\s+(?:thousands|millions|billions|trillions)(?!\w)"

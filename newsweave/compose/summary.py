@@ -51,8 +51,8 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.align.facts import (conflicting_counts, copied_passages, count_rounded, day_of, figures_agree, measure_of,
-                                   near_bound, one_count, origins, outlet_keys)
+from newsweave.align.facts import (conflicting_counts, converted, copied_passages, count_rounded, day_of, figures_agree,
+                                   measure_of, near_bound, one_count, origins, outlet_keys)
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
@@ -518,9 +518,10 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     story_stems: Counter[str] = Counter()
     sentence_start = {(d.article.id, s.index): s.start for d in docs for s in d.sentences}
     texts = {d.article.id: d.article.text for d in docs}
+    agreeing: dict[int, int] = {}  # id(unit) -> the independent sources that give its figures
     for u in units:
         u.concepts &= weight.keys()
-        independent = _independent(u, facts)
+        independent = agreeing[id(u)] = _independent(u, facts, by_article_of[u.article])
         u.bonus = (POSITION_BONUS * max(0.0, 1.0 - u.position / POSITION_DECAY)
                    + CORROBORATION_BONUS * max(0, independent - 1)
                    + SLOT_BONUS * u.slots
@@ -543,6 +544,8 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
         return []
     _mark_contained(units)
     _mark_rival_figures(units, disagreements or ())
+    if facts:
+        _mark_less_corroborated_figures(units, agreeing)
     for u in units:
         day = str(published.get(u.article) or "")[:10]
         if OVERTAKEN_PLANS and day and _plan_overtaken(u, by_article_of[u.article],
@@ -560,7 +563,8 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
         # statement is placed when the first report that states it came out, whichever wording is shown)
         date = min((published.get(a) or "9999-99-99" for a in {u.article, *cited[id(u)].sources}), default="9999-99-99")
         own = published.get(u.article) or "9999-99-99"
-        return (date, _looks_ahead(u, by_article[u.article], own), -(_independent(u, facts) + (u.position == 0)),
+        return (date, _looks_ahead(u, by_article[u.article], own),
+                -(_independent(u, facts, by_article[u.article]) + (u.position == 0)),
                 round(u.position / POSITION_DECAY, 1), u.article, u.start)
 
     copied = copied_passages(reuse)
@@ -593,9 +597,6 @@ def _looks_ahead(u: Unit, doc: AnnotatedArticle, published: str) -> bool:
     return bool(days) and all(d > published[:10] for d in days)
 
 
-_SAID_ON = re.compile(r"\s+(?:(?:late|early)\s+)?(?:on\s+)?", re.IGNORECASE)  # "said (late) on Thursday": the saying's day
-
-
 def _plan_overtaken(u: Unit, doc: AnnotatedArticle, later: Sequence[AnnotatedArticle]) -> bool:
     """Is the unit a plan for a day that a later report tells as gone by, in words of the plan ("Final results are
     expected on Monday" in Sunday's report; "according to final results published by the election commission on
@@ -604,13 +605,11 @@ def _plan_overtaken(u: Unit, doc: AnnotatedArticle, later: Sequence[AnnotatedArt
     claims = [c for c in doc.claims if _overlap(u.start, u.end, c.start, c.end) > 0]
     if not claims or not all(c.modality == "planned" for c in claims):
         return False
-    said = [span for c in claims for span in c.attribution]
     # (the day it was said is not the plan's: "WADA said on Thursday it would appeal"; nor one the wording leaves out)
-    text = doc.article.text
+    saying = _saying_days(doc, u.start, u.end)
     days = {str(t.value)[:10] for t in doc.timexes if u.start <= t.start and t.end <= u.end
             and _DAY_VALUE.match(str(t.value)) and (t.start, t.end) not in doc.date_phrases
-            and not any(a <= t.start and t.end <= b for a, b in [*said, *u.cuts])
-            and not any(a < b <= t.start and _SAID_ON.fullmatch(text, b, t.start) for a, b in said)}
+            and (t.start, t.end) not in saying and not any(a <= t.start and t.end <= b for a, b in u.cuts)}
     if not days:
         return False
     stop = _stopwords() | _CALENDAR_WORDS
@@ -656,6 +655,21 @@ def _mark_contained(units: Sequence[Unit]) -> None:
                 units[i].excludes.append(v)
 
 
+def _mark_less_corroborated_figures(units: Sequence[Unit], agreeing: dict[int, int]) -> None:
+    """Of one fact's wordings, one whose figures fewer of its sources give loses RIVAL_PENALTY per source it lacks
+    against the best: the fact is told in the figures most reports give ("for a club-record fee of 85 million
+    pounds", in two, not another's "for 99 million euros", the same deal in another currency, which only it gives
+    and which would be cited to it alone)."""
+    best: dict[int, int] = defaultdict(int)
+    for u in units:
+        for f in u.facts:
+            best[f] = max(best[f], agreeing.get(id(u), 1))
+    for u in units:
+        lack = max((best[f] for f in u.facts), default=0) - agreeing.get(id(u), 1)
+        if lack > 0:
+            u.bonus -= RIVAL_PENALTY * lack
+
+
 def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) -> None:
     """Units of different sentences that give values of one disagreement ("Brisk shares soared 26 per cent" /
     "Shares of Brisk closed 24% higher"; "will reopen on June 20" / "on June 21") exclude each other: they tell
@@ -689,9 +703,14 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
             counts = [len(set(p.get("sources", []))) for p in positions]
             for i, k in side_of.items():
                 # (only where a wording of the same fact on a side more reports give stands in for it: a lead
-                # that alone tells the event is not given up for one of its figures)
+                # that alone tells the event is not given up for one of its figures; or, for a lead, another
+                # report's lead, which tells the event too: "have signed Brisa forward Dario Venn for a club-record
+                # fee of 85 million pounds" in two reports for the tabloid's "have splashed a staggering £100million
+                # on goal machine Dario Venn")
                 more = max((counts[side_of[j]] for j in side_of
-                            if counts[side_of[j]] > counts[k] and set(units[j].facts) & set(units[i].facts)), default=0)
+                            if counts[side_of[j]] > counts[k] and (set(units[j].facts) & set(units[i].facts)
+                                                                    or units[i].position == units[j].position == 0)),
+                           default=0)
                 if more:
                     units[i].bonus -= RIVAL_PENALTY * (more - counts[k])
         if d.get("status") == "update":
@@ -1035,9 +1054,35 @@ def _centrality(docs: Sequence[AnnotatedArticle], index: SentenceIndex) -> dict[
     return {k: float(v / top) for k, v in zip(keys, degree)}
 
 
-def _independent(u: Unit, facts: Sequence) -> int:
-    """How many independent sources state what ``u`` states (its best corroborated fact's)."""
-    return max((facts[f].independent for f in u.facts), default=1) if facts else 1
+def _independent(u: Unit, facts: Sequence, doc: AnnotatedArticle | None = None) -> int:
+    """How many independent sources state what ``u`` states (its best corroborated fact's). With the unit's
+    ``doc``, not the fact's wordings that give other figures of a kind the unit gives: "for 99 million euros" has
+    none of the sources that give "85 million pounds" in the same fact (nor would they be cited for it, _cite)."""
+    if not facts:
+        return 1
+    given = [q for c in doc.claims if _overlap(u.start, u.end, c.start, c.end) > 0
+             for q in c.quantities if u.start <= q.start and q.end <= u.end] if doc is not None else []
+    mine = _stated_figures([q for q in given if not converted(doc.article.text, q, given)])
+    if not mine:
+        return max((facts[f].independent for f in u.facts), default=1)
+    best = 1
+    for f in u.facts:
+        agreeing = {c.article for c in facts[f].claims if c.article == u.article or not _gives_other(mine, c.quantities)}
+        best = max(best, sum(1 for origin in facts[f].origins if agreeing & set(origin)))
+    return best
+
+
+def _gives_other(mine: Sequence, theirs: Sequence) -> bool:
+    """Does ``theirs`` give, for a figure of ``mine``, one of its kind (a sum in any currency) none of which gives its
+    value? A wording that gives no such figure says less, not otherwise."""
+    def family(q) -> tuple:
+        return ("money",) if q.kind == "money" else _figure_kind(q)
+
+    for q in mine:
+        same = [o for o in theirs if family(o) == family(q)]
+        if same and not any(_states_value(o, q) for o in same):
+            return True
+    return False
 
 
 def _min_df(n_articles: int) -> int:
@@ -1217,7 +1262,8 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
         counts.append(own)  # the one figure a piece keeps of its claim's two
     given = [q for c in by_article[u.article].claims if _overlap(u.start, u.end, c.start, c.end) > 0
              for q in c.quantities if u.start <= q.start and q.end <= u.end]
-    mine = _stated_figures(given)
+    # (not a figure told again in another currency or unit: "85 million pounds ($108 million)" is one sum)
+    mine = _stated_figures([q for q in given if not converted(by_article[u.article].article.text, q, given)])
     # the value a figure moved to ("upgraded the magnitude to 7.0 from a preliminary 6.8"): a wording that gives only
     # the value it moved from ("A magnitude 6.8 earthquake struck") does not state the move, nor the other way round
     moved = _moved_to(by_article[u.article].article.text, given)
@@ -1233,7 +1279,7 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
             else:
                 kept.append(e)
         evidence = kept
-    days = _days_stated(by_article[u.article], u.start, u.end)
+    days = _days_stated(by_article[u.article], u.start, u.end, said=False)
     if days:
         # a statement of what happens on a day is stated only where that day is: "Varland's tariffs take effect on
         # April 1" is not stated by "Varland's tariffs on $48bn of goods threaten a trade war", which a chain of
@@ -1290,12 +1336,27 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                        omitted=[Evidence(article=u.article, start=a, end=b) for a, b in u.cuts])
 
 
-def _days_stated(doc: AnnotatedArticle, start: int, end: int) -> set[str]:
+def _days_stated(doc: AnnotatedArticle, start: int, end: int, said: bool = True) -> set[str]:
     """The calendar days ``doc.text[start:end]`` names ("on April 1", "on Tuesday", "in Saturday's final"); not a
-    day given only roughly ("two weeks ago", "about a week earlier"), which another report may put otherwise."""
+    day given only roughly ("two weeks ago", "about a week earlier"), which another report may put otherwise.
+    With ``said=False``, not the day something was said either ("the English club said on Monday")."""
+    saying = _saying_days(doc, start, end) if not said else set()
     return {t.value[:10] for t in doc.timexes
             if start <= t.start and t.end <= end and t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value or "")
-            and not t.mod and not _ROUGH_DAY.search(t.text)}
+            and not t.mod and not _ROUGH_DAY.search(t.text) and (t.start, t.end) not in saying}
+
+
+_SAID_ON = re.compile(r"\s+(?:(?:late|early)\s+)?(?:on\s+)?", re.IGNORECASE)  # "said (late) on Thursday": the saying's day
+
+
+def _saying_days(doc: AnnotatedArticle, start: int, end: int) -> set[tuple[int, int]]:
+    """The date expressions of ``doc.text[start:end]`` that date a saying, not what was said: inside a claim's
+    attribution, or right after it ("WADA said on Thursday it would appeal", "the English club said on Monday")."""
+    said = [span for c in doc.claims if _overlap(start, end, c.start, c.end) > 0 for span in c.attribution]
+    text = doc.article.text
+    return {(t.start, t.end) for t in doc.timexes if start <= t.start and t.end <= end
+            and (any(a <= t.start and t.end <= b for a, b in said)
+                 or any(a < b <= t.start and _SAID_ON.fullmatch(text, b, t.start) for a, b in said))}
 
 
 _ROUGH_DAY = re.compile(r"\b(?:ago|earlier|later|before|after)\b", re.IGNORECASE)

@@ -1,0 +1,94 @@
+"""A footballer's transfer (a story we wrote), told by a wire, a paper, the selling club's home paper in euros and a
+tabloid: the leads' sums of one currency are the deal's price, the tabloid's "£100million" its rival; a sum told again
+in brackets in another currency is one sum; the summary tells the deal in the figure most reports give."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsweave
+from newsweave.model import Article
+
+WIRE = (
+    "LONDON, Aug 2 (Continental Press) - Ostrel City have signed Brisa forward Dario Venn for a club-record fee of 85 "
+    "million pounds ($108 million), the English club said on Monday.\n\n"
+    "The 24-year-old has agreed a five-year contract. Venn scored 31 goals for Brisa last season.\n\n"
+    "City manager Tomas Kerr said Venn was \"the final piece of the puzzle\". The fee could rise to 95 million pounds "
+    "with add-ons, a source close to the deal told Continental Press.")
+PAPER = (
+    "Dario Venn has completed his £85m move from Brisa to Ostrel City, making him the most expensive player in the "
+    "club's history.\n\n"
+    "The striker, 24, signed a contract until 2032 after passing a medical on Sunday.\n\n"
+    "Brisa had rejected two earlier bids, the second worth £70m, before City raised their offer last week.")
+HOME = (
+    "Brisa confirmed on Monday the sale of striker Dario Venn to the English club Ostrel City for 99 million euros, "
+    "the biggest sale in the club's history.\n\n"
+    "Venn, 23, leaves after scoring 31 goals last season. Brisa president Elena Marti said the club \"could not "
+    "refuse\" the offer.")
+TABLOID = (
+    "Ostrel City have splashed a staggering £100million on goal machine Dario Venn in a deal that will shock "
+    "football.\n\n"
+    "The greedy Brisa bosses squeezed every penny out of City, who caved in after weeks of haggling.")
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return newsweave.brief([
+        Article(id="wire", source="wire", outlet="Continental Press", published="2027-08-02", text=WIRE),
+        Article(id="paper", source="paper", outlet="The Ledger", published="2027-08-02", text=PAPER),
+        Article(id="home", source="home", outlet="Diario Brisano", published="2027-08-03", text=HOME),
+        Article(id="tabloid", source="tabloid", outlet="Daily Roar", published="2027-08-02", text=TABLOID),
+    ])
+
+
+def _values(item) -> list[str]:
+    return [p["value"] for p in item["positions"]]
+
+
+def test_a_sum_with_its_scale_word_set_on_it_is_read():
+    from newsweave.annotate.quantities import tag_quantities
+
+    (q,) = tag_quantities("splashed a staggering £100million on goal machine Dario Venn")
+    assert (q.kind, q.unit, q.value) == ("money", "GBP", 100_000_000)
+
+
+def test_the_leads_sums_in_one_currency_are_the_deals_price(briefing):
+    """ "for a club-record fee of 85 million pounds" / "his £85m move" / "have splashed a staggering £100million on
+    goal machine Dario Venn": the leads share no word but the names, and tell one deal."""
+    (fee,) = [d for d in briefing.disagreements if "£100million" in _values(d)]
+    assert fee["status"] == "contradiction", fee["explanation"]
+    (ours,) = [p for p in fee["positions"] if p["value"] != "£100million"]
+    assert sorted(ours["sources"]) == ["paper", "wire"], fee["positions"]
+    assert fee["subject"].startswith("sum (") and "Dario Venn" in fee["subject"], fee["subject"]
+    # the sum in euros is the deal in another currency, and the bracketed dollars the wire's own sum again
+    assert not [d for d in briefing.disagreements if {"99 million euros", "$108 million"} & set(_values(d))]
+
+
+def test_the_summary_tells_the_deal_in_the_figure_most_reports_give(briefing):
+    first = briefing.summary[0]
+    assert "85 million pounds" in first.text, [s.text for s in briefing.summary]
+    assert sorted(first.sources) == ["paper", "wire"], first  # ("said on Monday" dates the saying, not the deal)
+    texts = " ".join(s.text for s in briefing.summary)
+    assert "£100million" not in texts and "99 million euros" not in texts, texts
+
+
+@pytest.mark.parametrize("text, converted", [
+    ("a fee of 85 million pounds ($108 million)", [False, True]),
+    ("an area of 12,000 hectares (about 30,000 acres)", [False, True]),
+    ("85 million pounds and $108 million", [False, False]),
+])
+def test_a_figure_told_again_in_brackets_in_another_unit_is_one_figure(text, converted):
+    from newsweave.align.facts import converted as is_converted
+    from newsweave.annotate.quantities import tag_quantities
+
+    qs = tag_quantities(text)
+    assert [is_converted(text, q, qs) for q in qs] == converted
+
+
+def test_an_until_of_another_phrase_does_not_put_the_day_ahead(briefing):
+    """ "signed a contract until 2032 after passing a medical on Sunday" (Monday's paper): last Sunday's medical."""
+    from newsweave.annotate.dates import tag_timexes
+
+    sunday = [t for t in tag_timexes(PAPER, "2027-08-02") if t.text == "Sunday"]
+    assert [t.value for t in sunday] == ["2027-08-01"]
+    assert not [e for e in briefing.timeline if e["date"] == "2027-08-08"], briefing.timeline
