@@ -92,3 +92,16 @@ def test_an_until_of_another_phrase_does_not_put_the_day_ahead(briefing):
     sunday = [t for t in tag_timexes(PAPER, "2027-08-02") if t.text == "Sunday"]
     assert [t.value for t in sunday] == ["2027-08-01"]
     assert not [e for e in briefing.timeline if e["date"] == "2027-08-08"], briefing.timeline
+
+
+def test_a_wording_lacks_sources_only_against_its_own_facts_wordings():
+    """A wording of two facts (2 and 8 sources) does not make a plain wording of the first lack six sources; a
+    wording whose figure only one of the first fact's two sources gives lacks one."""
+    from newsweave.compose.summary import FIGURE_LACK_PENALTY, Unit, _mark_less_corroborated_figures
+
+    def unit(facts):
+        return Unit(article="a", sentence=0, start=0, end=1, text="x", words=1, position=1.0, concepts=set(), facts=facts)
+
+    both, plain, other = unit([0, 1]), unit([0]), unit([0])
+    _mark_less_corroborated_figures([both, plain, other], {id(both): {0: 2, 1: 8}, id(plain): {0: 2}, id(other): {0: 1}})
+    assert (both.bonus, plain.bonus, other.bonus) == (0.0, 0.0, -FIGURE_LACK_PENALTY)
