@@ -105,3 +105,17 @@ def test_a_wording_lacks_sources_only_against_its_own_facts_wordings():
     both, plain, other = unit([0, 1]), unit([0]), unit([0])
     _mark_less_corroborated_figures([both, plain, other], {id(both): {0: 2, 1: 8}, id(plain): {0: 2}, id(other): {0: 1}})
     assert (both.bonus, plain.bonus, other.bonus) == (0.0, 0.0, -FIGURE_LACK_PENALTY)
+
+
+def test_the_end_of_a_contracts_term_is_no_event(briefing):
+    """ "signed a contract until 2032": 2032 ends the contract's term (the phrase's date), and is no day on which
+    anything is scheduled to happen; "postponed the talks until Monday" keeps its day."""
+    from newsweave.annotate.date_scope import noun_phrase_scope
+    from newsweave.annotate.nlp import load_nlp
+
+    assert not [e for e in briefing.timeline if e["date"].startswith("2032")], briefing.timeline
+    nlp = load_nlp()
+    for text, day, phrase in [("She received a ban until 2030.", "2030", True),
+                              ("They postponed the talks until Monday.", "Monday", False)]:
+        at = text.index(day)
+        assert (noun_phrase_scope(nlp(text), at, at + len(day)) is not None) is phrase, text

@@ -69,6 +69,10 @@ def _infinitival(verb) -> bool:
 _SPAN_NOUNS = {"century", "centuries", "decade", "decades", "year", "years", "month", "months", "week", "weeks",
                "hour", "hours", "minute", "minutes"}
 _PRICE_NOUNS = {"price", "prices", "level", "value"}
+_UNTIL = {"until", "till", "through"}
+# things that run for a term, whose end an "until" after them gives
+_TERM_NOUNS = {"contract", "deal", "ban", "suspension", "loan", "lease", "mandate", "term", "licence", "license",
+               "visa", "agreement", "moratorium", "sentence", "tenure", "extension", "permit", "truce", "ceasefire"}
 _PRICE_OF_DAY = {"closing", "opening", "settlement"}
 
 
@@ -128,6 +132,10 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
             return _phrase(cur)
         if cur.dep_ == "prep" and head.pos_ in _NOMINAL and cur.i == head.i + 2 and cur.nbor(-1).text == ",":
             return _phrase(head)  # a parenthetical set off by a comma: "Mayor Tamm, in office since 2019, ..."
+        if cur.dep_ == "prep" and cur.lower_ in _UNTIL and cur.i > 0 and cur.nbor(-1).lemma_.lower() in _TERM_NOUNS:
+            # how long a thing with a term runs, right after its noun, wherever the parser hangs the "until":
+            # "signed a contract until 2032", "a ban until 2030" (not "postponed the talks until Monday")
+            return _phrase(cur.nbor(-1))
         if first and cur.dep_ in _DIRECT_MODIFIER and head.pos_ in _NOMINAL and head.i not in inside:
             named = _phrase(head)
         if cur.pos_ in _VERBAL and not first:
