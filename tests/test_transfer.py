@@ -119,3 +119,26 @@ def test_the_end_of_a_contracts_term_is_no_event(briefing):
                               ("They postponed the talks until Monday.", "Monday", False)]:
         at = text.index(day)
         assert (noun_phrase_scope(nlp(text), at, at + len(day)) is not None) is phrase, text
+
+
+def test_a_lead_with_two_things_sums_gives_no_price():
+    """ "earned roughly $141 million and paid nearly $44 million in federal income taxes": two things' sums, so
+    neither is the price of the lead's event; a lead's one sum, told again in another currency, is."""
+    from types import SimpleNamespace
+
+    from newsweave.align.disagreements import _SegmentCache
+    from newsweave.annotate.quantities import tag_quantities
+    from newsweave.model import Claim
+
+    def lead_sums(text):
+        claim = Claim(article="a", index=0, sentence=0, start=0, end=len(text), text=text,
+                      quantities=tag_quantities(text))
+        cache = _SegmentCache(SimpleNamespace(_texts={"a": text}))
+        cache.leads = {"a": 0}
+        return [q.text for q in claim.quantities if cache.lead_sum(claim, q)]
+
+    assert lead_sums("Senator Ana Ruiz and her husband earned roughly $141 million and paid nearly $44 million in "
+                     "federal income taxes, according to tax returns released Friday.") == []
+    assert lead_sums("Ostrel City have signed Dario Venn for a fee of 85 million pounds ($108 million).") == \
+        ["85 million pounds"]
+    assert lead_sums("Brisk denied it was in talks, calling reports of a $12 billion bid speculation.") == []

@@ -1862,11 +1862,15 @@ class _SegmentCache:
         return _OWNER_MARK.join(("", eid, q.counted or q.kind, narrowed, poll))
 
     def lead_sum(self, c: Claim, q) -> bool:
-        """Is the figure a sum of money its report's lead gives (the story's event, and its price)? Not a lead
+        """Is the figure the one sum of money its report's lead gives (the story's event, and its price)? Not a lead
         that denies or dismisses ("denied ... that it was in talks to be sold, calling reports of a $12 billion bid
         ... market speculation": the sum is what others reported)."""
+        text = self.index._texts[c.article]
         return (q.kind == "money" and q.value is not None and c.sentence == self.leads.get(c.article)
-                and not c.negated and not _DISMISSING.search(self.index._texts[c.article], c.start, q.start))
+                and not c.negated and not _DISMISSING.search(text, c.start, q.start) and not converted(text, q, c.quantities)
+                # one sum (told again in another currency at most): "earned roughly $141 million and paid nearly $44
+                # million in federal income taxes" gives two things' sums
+                and sum(o.kind == "money" and not converted(text, o, c.quantities) for o in c.quantities) == 1)
 
     def window_words(self, c: Claim, q, names: set[str]) -> frozenset[str]:
         """The claim's terms that its window around ``q`` uses (by stem), except numbers, the story's
