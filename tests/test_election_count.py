@@ -128,3 +128,18 @@ def test_a_plan_still_to_come_is_told_in_a_plans_words():
     (april,) = [e for e in b.timeline if e["date"] == "2027-04-30"]
     assert april["event"] == "The commission is due to report by April 30.", april
     assert april["status"] == "scheduled"
+
+
+def test_another_plan_of_its_kind_is_no_rival_date():
+    """ "Galileo is scheduled to make an even closer approach of Io on Nov. 25" / "Another Io flyby is planned for Feb.
+    22": two flybys, not one told with two dates (two plans about one place may otherwise be one event told in other
+    words: "must leave Kalbacar on November 25" / "Kalbajar was to be handed over on November 15")."""
+    from newsweave.align.disagreements import _place_event
+    from newsweave.model import Claim
+
+    def plan(text):
+        return Claim(article="x", index=0, sentence=0, start=0, end=len(text), text=text, predicate="", modality="planned")
+
+    a = plan("The probe is scheduled to make an even closer approach of Tavra on Nov. 25.")
+    assert _place_event(a, plan("The probe must pass Tavra on Nov. 27."), set(), set())
+    assert not _place_event(a, plan("Another Tavra flyby is planned for Feb. 22."), set(), set())

@@ -367,7 +367,12 @@ def _place_event(a: Claim, b: Claim, words_a: set[str], words_b: set[str]) -> bo
     are two events."""
     if len(words_a & words_b) >= 2 or a.predicate and a.predicate == b.predicate:
         return True
-    return a.modality == "planned" and b.modality == "planned"
+    # (not a plan told as one more of its kind: "Another Io flyby is planned for Feb. 22" is not the approach
+    # "scheduled ... on Nov. 25")
+    return a.modality == "planned" and b.modality == "planned" and not (_ANOTHER.search(a.text) or _ANOTHER.search(b.text))
+
+
+_ANOTHER = re.compile(r"\b(?:another|a\s+second|a\s+third|a\s+further|the\s+next)\b", re.IGNORECASE)
 
 
 def _event_words(text: str, names: set[str]) -> set[str]:
