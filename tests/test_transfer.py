@@ -142,3 +142,11 @@ def test_a_lead_with_two_things_sums_gives_no_price():
     assert lead_sums("Ostrel City have signed Dario Venn for a fee of 85 million pounds ($108 million).") == \
         ["85 million pounds"]
     assert lead_sums("Brisk denied it was in talks, calling reports of a $12 billion bid speculation.") == []
+
+
+def test_framing_a_seller_rejecting_bids_is_plain_and_splashing_out_is_not(briefing):
+    """ "Brisa had rejected two earlier bids" tells what a seller did; "have splashed a staggering £100million" tells
+    the spending as extravagance."""
+    terms = {f["article"]: {t["term"] for t in f["terms"]} for f in briefing.framing}
+    assert not terms["paper"], terms["paper"]
+    assert {"splash", "staggering", "greedy"} <= terms["tabloid"], terms["tabloid"]

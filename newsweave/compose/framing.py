@@ -133,6 +133,8 @@ LOADED_VERBS = {
     # admiration or awe for how a crime was done ("a brazen gang", "audacious crooks", "a daring raid", "stunned
     # tourists"): the outlet's verdict, where a report says how many, what and when
     "brazen", "audacious", "daring", "stunned",
+    # spending told as extravagance ("splashed a staggering £100million on goal machine Dario Venn")
+    "splash", "splurge",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
@@ -185,6 +187,7 @@ DESCRIPTIVE = {
     "robbery", "robberies", "robber", "robbers", "burglary", "burglar", "burglars", "jewel", "jewels",
     "jewellery", "jewelry", "valuable", "valuables",
     "corrupted", "corrupting",  # what a fault does to data ("corrupted a routing table"); "corrupt" officials stay loaded
+    "reject", "rejected", "rejects", "rejecting",  # what a seller or a court does ("Brisa had rejected two earlier bids")
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
