@@ -122,8 +122,8 @@ def test_a_plan_still_to_come_is_told_in_a_plans_words():
                 text="The government set up a commission on Monday to look into the dam's collapse.\n\n"
                      "The commission is due to report by April 30."),
         Article(id="blog", source="blog", outlet="Open Dunmere", published="2027-03-11",
-                text="Ministers have already found their scapegoats, and a hand-picked commission that is not due "
-                     "to report until 30 April has begun its work."),
+                text="Instead of answers, ministers have passed the scandal to a hand-picked commission that is not "
+                     "due to report until 30 April, long after the cameras have gone."),
     ])
     (april,) = [e for e in b.timeline if e["date"] == "2027-04-30"]
     assert april["event"] == "The commission is due to report by April 30.", april

@@ -710,13 +710,14 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
         # Thursday") unless the statement leans on the sentence before it ("They had been held since ..."), the
         # most neutral member (fewest loaded terms: "passed a law", not "rammed its draconian law
         # through"), then the one that shares most with the others (the common core), shorter on ties.
-        # (a plan still to come is told as a plan by every report: "The commission is due to report by April 30"
-        # is no forecast of a thing that happened, and is not given up for "a hand-picked commission that is not
-        # due to report until 30 April")
+        # (a plan still to come is told as a plan by every report: a statement goes first, then one not told as a
+        # plan, so that "The commission is due to report by April 30" is not given up for "a hand-picked commission
+        # that is not due to report until 30 April", a noun phrase no verb of planning marks)
         ahead = _event_status({m.status for m in ev.members}) == "scheduled"
 
         def centrality(m: _Candidate) -> tuple[bool, bool, bool, int, float, int]:
-            return (ahead or not m.planned, not _LEANS_BACK.match(m.text), not m.phrase, -loaded_count(m.text),
+            order = (not m.phrase, not m.planned) if ahead else (not m.planned, not m.phrase)
+            return (order[0], not _LEANS_BACK.match(m.text), order[1], -loaded_count(m.text),
                     sum(_jaccard(m.sentence, o.sentence) for o in ev.members if o is not m), -m.sentence.n_words)
 
         best = max(ev.members, key=centrality)
