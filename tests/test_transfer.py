@@ -150,3 +150,17 @@ def test_framing_a_seller_rejecting_bids_is_plain_and_splashing_out_is_not(brief
     terms = {f["article"]: {t["term"] for t in f["terms"]} for f in briefing.framing}
     assert not terms["paper"], terms["paper"]
     assert {"splash", "staggering", "greedy"} <= terms["tabloid"], terms["tabloid"]
+
+
+@pytest.mark.parametrize("mine, theirs, other", [
+    ("for 99 million euros", "for a fee of 85 million pounds", True),  # a sum in another currency: not its value
+    ("won 51.4 percent of the vote", "won 55 per cent of the vote", True),
+    ("for 85 million pounds", "his £85m move", False),
+    ("At least 14 people have died", "Some 12,000 people were evacuated", False),  # counts: two kinds of people
+    ("a two-year mission to Jupiter", "a 14-month mission to Jupiter", False),  # a duration beside the point
+])
+def test_a_wording_gives_other_figures_only_of_sums_and_shares(mine, theirs, other):
+    from newsweave.annotate.quantities import tag_quantities
+    from newsweave.compose.summary import _gives_other, _stated_figures
+
+    assert _gives_other(_stated_figures(tag_quantities(mine)), tag_quantities(theirs)) is other

@@ -145,3 +145,9 @@ def test_two_sellers_cutting_prices_by_one_share_are_two_facts():
                      "lines.\n\nIts chief executive, Tara Holm, said the cuts would last until March."),
     ])
     assert not [f for f in b.facts if len(f["sources"]) > 1], [(f["sources"], f["text"]) for f in b.facts]
+
+
+def test_framing_a_things_upkeep_told_as_decay_is_loaded():
+    from newsweave.compose.framing import loaded_terms
+
+    assert [t[2] for t in loaded_terms("Thousands fled after the rotting dam burst.")] == ["rotting"]

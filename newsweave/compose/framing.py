@@ -135,6 +135,8 @@ LOADED_VERBS = {
     "brazen", "audacious", "daring", "stunned",
     # spending told as extravagance ("splashed a staggering £100million on goal machine Dario Venn")
     "splash", "splurge",
+    # a verdict on a thing's upkeep ("the rotting dam", "a decrepit bridge")
+    "rotting", "decrepit",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
