@@ -594,11 +594,13 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-def _days_named(u: Unit, doc: AnnotatedArticle) -> list[str]:
+def _days_named(u: Unit, doc: AnnotatedArticle, leave_out: set[tuple[int, int]] | frozenset = frozenset()) -> list[str]:
     """The days (YYYY-MM-DD) the unit's own date expressions name, but for those that date a thing it names
-    rather than what it tells ("a premium of 28% to Brisk's closing price on Monday")."""
+    rather than what it tells ("a premium of 28% to Brisk's closing price on Monday"), and those inside the
+    ``leave_out`` spans."""
     return [str(t.value)[:10] for t in doc.timexes if u.start <= t.start and t.end <= u.end
-            and _DAY_VALUE.match(str(t.value)) and (t.start, t.end) not in doc.date_phrases]
+            and _DAY_VALUE.match(str(t.value)) and (t.start, t.end) not in doc.date_phrases
+            and not any(a <= t.start and t.end <= b for a, b in leave_out)]
 
 
 def _looks_ahead(u: Unit, doc: AnnotatedArticle, published: str) -> bool:
@@ -617,10 +619,7 @@ def _plan_overtaken(u: Unit, doc: AnnotatedArticle, later: Sequence[AnnotatedArt
     if not claims or not all(c.modality == "planned" for c in claims):
         return False
     # (the day it was said is not the plan's: "WADA said on Thursday it would appeal"; nor one the wording leaves out)
-    saying = _saying_days(doc, u.start, u.end)
-    days = {str(t.value)[:10] for t in doc.timexes if u.start <= t.start and t.end <= u.end
-            and _DAY_VALUE.match(str(t.value)) and (t.start, t.end) not in doc.date_phrases
-            and (t.start, t.end) not in saying and not any(a <= t.start and t.end <= b for a, b in u.cuts)}
+    days = set(_days_named(u, doc, _saying_days(doc, u.start, u.end) | set(u.cuts)))
     if not days:
         return False
     stop = _stopwords() | _CALENDAR_WORDS
