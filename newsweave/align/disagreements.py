@@ -3343,14 +3343,14 @@ def _latest_rivals(item: dict, texts, days: dict) -> None:
     if any(day is None for day, _p in dated):
         return
     last = max(day for day, _p in dated)
-    latest = [p for day, p in dated if day == last]
+    latest = list({id(p): p for day, p in dated if day == last}.values())
     values = {json.dumps(p["normalized"]) for p in latest}
     if len(values) < 2 or len({json.dumps(p["normalized"]) for _day, p in dated}) == len(values):
         return  # one value on the last day, or no earlier one: nothing moved to rival values
     for p in latest:
         for ev in p["evidence"]:
-            if ev["article"] in {e["article"] for _d, q in dated if q is not p for e in q["evidence"] if days.get(e["article"]) != last}:
-                continue
+            if days.get(ev["article"]) != last:
+                continue  # (an earlier report's wording of a value the last day gives too)
             s0, s1 = texts.sentence_around(ev["article"], ev["start"], ev["end"])
             if any(not m.group(0).lower().startswith("final") for m in _UPDATE_CUES.finditer(texts[ev["article"]], s0, s1)):
                 return
