@@ -2338,19 +2338,22 @@ def _tally_disagreements(facts: list[Fact], texts) -> list[dict]:
     for f in facts:
         if len(set(f.sources)) < 2:
             continue
-        by_split: dict[tuple[int, int], list[tuple[Claim, object]]] = defaultdict(list)
-        for c in f.claims:
-            inside = _tallies_in(c, tallies, texts)
-            if len(inside) == 1:  # (a sentence of two tallies tells two decisions)
-                by_split[inside[0].split].append((c, inside[0]))
-        if len(by_split) < 2 or len({c.article for found in by_split.values() for c, _t in found}) < 2:
-            continue
-        _join_tallies(by_split, facts, tallies, texts)
-        positions = [_Position(t.text, list(split), c, t.start, t.end)
-                     for split, found in by_split.items() for c, t in found]
-        voted = any(_VOTE_WORDS.search(texts[c.article], c.start, c.end)
-                    for found in by_split.values() for c, _t in found)
-        out.append(_tally_item("vote split" if voted else "score", positions, texts))
+        # (a match's score and its penalty shootout's, "5-4 on penalties after a 2-2 draw", are two decisions of one
+        # sentence, each compared with its own kind)
+        for kind in ("", "shootout"):
+            by_split: dict[tuple[int, int], list[tuple[Claim, object]]] = defaultdict(list)
+            for c in f.claims:
+                inside = [t for t in _tallies_in(c, tallies, texts) if t.kind == kind]
+                if len(inside) == 1:  # (a sentence of two tallies of one kind tells two decisions)
+                    by_split[inside[0].split].append((c, inside[0]))
+            if len(by_split) < 2 or len({c.article for found in by_split.values() for c, _t in found}) < 2:
+                continue
+            _join_tallies(by_split, facts, tallies, texts, kind)
+            positions = [_Position(t.text, list(split), c, t.start, t.end)
+                         for split, found in by_split.items() for c, t in found]
+            voted = any(_VOTE_WORDS.search(texts[c.article], c.start, c.end)
+                        for found in by_split.values() for c, _t in found)
+            out.append(_tally_item("vote split" if voted else "shootout" if kind else "score", positions, texts))
     used = {(ev["article"], ev["value_start"]) for it in out for p in it["positions"] for ev in p["evidence"]}
     return out + _one_body_votes(facts, tallies, texts, used)
 
@@ -2568,7 +2571,7 @@ def _tally_status(positions: list[_Position], texts) -> str:
     return "contradiction"
 
 
-def _join_tallies(by_split: dict, facts: list[Fact], tallies: dict[str, list], texts) -> None:
+def _join_tallies(by_split: dict, facts: list[Fact], tallies: dict[str, list], texts, kind: str = "") -> None:
     """Let another report's wording of the decision join the side whose split it gives, though the alignment
     kept it apart ("In a stunning 5-4 decision, Velia's unelected Constitutional Court on Wednesday tore up
     the law ..."): a claim of a report not yet in the item, with one tally equal to a side's, that names an
@@ -2579,7 +2582,7 @@ def _join_tallies(by_split: dict, facts: list[Fact], tallies: dict[str, list], t
         for c in f.claims:
             if c.article in in_item or not c.entities:
                 continue
-            inside = _tallies_in(c, tallies, texts)
+            inside = [t for t in _tallies_in(c, tallies, texts) if t.kind == kind]
             if len(inside) != 1 or inside[0].split not in by_split:
                 continue
             side = by_split[inside[0].split]

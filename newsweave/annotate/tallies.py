@@ -19,6 +19,7 @@ _NUMBER = rf"(?:\d{{1,4}}|(?i:{_NUMWORD}))"
 _DECIDING_BEFORE = re.compile(
     r"(?i:\b(?:(?:vote|margin|tally)\s+of|rul(?:ed|ing|es)|vot(?:ed|e|es|ing)|decision|decided|verdict|margin|majority|split|"
     r"won|wins?|winning|beat|beats|beating|defeated|defeats?|lost|loses?|losing|drew|draws?|passed|approved|"
+    r"edg(?:e|es|ed|ing)|thrash(?:ed|es|ing)?|overc(?:ame|omes?|oming)|rout(?:ed|ing|s)?|"
     r"rejected|backed|endorsed|confirmed|upheld|overturned|struck|score[ds]?|finished|ended|ahead|led|leading|"
     r"trailing|trailed))"
     # (the side beaten, by name: "beating Ostrel City 3-1", "defeated the Kelby Lions 102-98")
@@ -27,7 +28,12 @@ _DECIDING_BEFORE = re.compile(
     r"close|comfortable|lopsided|decisive|[\w-]+ly))*\s+$")
 _DECIDING_AFTER = re.compile(
     r"\s+(?i:(?:vote|votes|decision|ruling|majority|margin|verdict|split|win|victory|defeat|loss|draw|"
-    r"tie|result|scoreline|lead)\b)")
+    r"tie|result|scoreline|lead|on\s+penalties|shoot-?out|penalty\s+shoot-?out)\b)")
+# A penalty shootout's score, which a match that ended level goes on to ("beating Brisa Rovers 5-4 on penalties after
+# a 2-2 draw", "edging Rovers 5-3 in a penalty shootout", "a 5-4 shootout win"): a decision of its own, beside the
+# match's score in the same sentence
+_SHOOTOUT_AFTER = re.compile(r"\s+(?:on\s+penalties|(?:in\s+(?:a|the)\s+)?(?:penalty\s+)?shoot-?out)\b", re.IGNORECASE)
+_SHOOTOUT_BEFORE = re.compile(r"\b(?:on\s+penalties|shoot-?out)[,:]?\s+(?:by\s+)?$", re.IGNORECASE)  # "won the shootout 5-4"
 _HYPHEN_PAIR = re.compile(rf"(?<![\w.,/-])(\d{{1,4}})\s?[-–]\s?(\d{{1,4}})(?![\w/%-]|[.,]\d|\s*(?:%|per\s*cent|percent))")
 _VOTES_TO = re.compile(rf"(?<![\w-])({_NUMBER})\s+votes?\s+(?:to|against)\s+({_NUMBER})(?![\w-])", re.IGNORECASE)
 _BY_TO = re.compile(rf"\bby\s+({_NUMBER})\s+to\s+({_NUMBER})(?![\w-])", re.IGNORECASE)
@@ -51,6 +57,7 @@ class Tally:
     text: str
     larger: int
     smaller: int
+    kind: str = ""  # "shootout" for a penalty shootout's score, else "" (a vote's split, a match's score)
 
     @property
     def split(self) -> tuple[int, int]:
@@ -78,7 +85,8 @@ def find_tallies(text: str) -> list[Tally]:
         start, end = span or m.span()
         if start in found or any(t.start <= start < t.end for t in found.values()):
             return
-        found[start] = Tally(start, end, text[start:end], max(a, b), min(a, b))
+        shootout = _SHOOTOUT_AFTER.match(text, end) or _SHOOTOUT_BEFORE.search(text, max(0, start - 40), start)
+        found[start] = Tally(start, end, text[start:end], max(a, b), min(a, b), "shootout" if shootout else "")
 
     for pattern in (_VOTE_OF_TO, _VOTES_TO, _BY_TO):
         for m in pattern.finditer(text):

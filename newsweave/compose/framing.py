@@ -190,6 +190,7 @@ DESCRIPTIVE = {
     "jewellery", "jewelry", "valuable", "valuables",
     "corrupted", "corrupting",  # what a fault does to data ("corrupted a routing table"); "corrupt" officials stay loaded
     "reject", "rejected", "rejects", "rejecting",  # what a seller or a court does ("Brisa had rejected two earlier bids")
+    "penalty", "penalties",  # a match's or a law's ("5-4 on penalties", "a late penalty decision", "the death penalty")
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")

@@ -1454,12 +1454,13 @@ def _tallies_of(text: str) -> tuple:
     return tuple(find_tallies(text))
 
 
-def _splits(text: str, start: int, end: int) -> set[tuple[int, int]]:
-    """The vote splits or scores told inside ``text[start:end]``."""
-    return {t.split for t in _tallies_of(text) if start <= t.start and t.end <= end}
+def _splits(text: str, start: int, end: int) -> set[tuple]:
+    """The vote splits or scores told inside ``text[start:end]``, each with its kind (a shootout's score is no
+    match's: "5-4 on penalties after a 2-2 draw")."""
+    return {(t.kind, *t.split) for t in _tallies_of(text) if start <= t.start and t.end <= end}
 
 
-def _other_split(mine: set[tuple[int, int]], theirs: set[tuple[int, int]]) -> bool:
+def _other_split(mine: set[tuple], theirs: set[tuple]) -> bool:
     """Does a span give a split, none of which is one the unit gives?"""
     return bool(theirs) and not (mine & theirs)
 
