@@ -989,22 +989,31 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             continue  # "about 12,000 hectares" / "30,000 acres": one area, rounded in each unit
         if _rounded_alike(qa, qb):
             continue  # "rose 4.2%" / "rose 4 percent": one share, rounded to a whole number
+        rebutted = _rebuts_count(texts[ca.article], ca, qa) or _rebuts_count(texts[cb.article], cb, qb)
         if qa.overlaps(qb) and qa.value != qb.value and _precise_valuations(texts, ca, qa, cb, qb):
             status = "estimate"  # "jewellery worth an estimated 88 million euros" / "valued at 80 million euros"
         elif qa.overlaps(qb):
             if ((qa.low, qa.high) == (qb.low, qb.high) or _vague_holds(qa, qb) or _vague_holds(qb, qa)
                     or (qa.value is not None and qb.value is not None and not _rival_estimates(qa, qb))):
                 one_fact = bool(sentence_facts[(ca.article, ca.sentence)] & sentence_facts[(cb.article, cb.sentence)])
-                if not (_bound_raised(texts, segments, ca, qa, cb, qb, one_fact)
-                        or _figure_revised(texts, segments, ca, qa, cb, qb)):
+                toll = bool(segments.window_words(ca, qa, names) & segments.window_words(cb, qb, names) & _TOLLS)
+                if (qa.low, qa.high) != (qb.low, qb.high) and rebutted:
+                    status = "contradiction"  # "at least 300 people are dead, ... far more than the government's
+                    # figures admit" against the ministry's "at least 112": a bound its own report sets against another's
+                elif not (_bound_raised(texts, segments, ca, qa, cb, qb, one_fact, toll)
+                          or _figure_revised(texts, segments, ca, qa, cb, qb)):
                     continue  # agreement: "around 2,000" and "nearly 2,000"; "about 30,000" and "31,000"
-                status = "update"  # "at least three people died" (Monday) / "the death toll rose to five" (Tuesday)
+                else:
+                    status = "update"  # "at least three people died" (Monday) / "the death toll rose to five" (Tuesday)
             else:
                 status = "estimate"
         elif _next_to_vague(qa, qb):
             status = "estimate"
         else:
             status = None
+        if rebutted:
+            status = "contradiction"  # a figure its report sets against the others' is no update of theirs, whatever
+            # their own words of change ("the death toll rose to 164")
         common = segments.window_words(ca, qa, names) & segments.window_words(cb, qb, names)
         # (a count of another family in a crowd's words is that count: "protesters arrested" are the detained)
         family = min((t[1:] for t in common if t in _COUNT_FAMILIES), key=lambda f: (f in _ESTIMATED_COUNTS, f),
@@ -1027,6 +1036,11 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             valued = None
         if (family in _ESTIMATED_COUNTS or valued) and status is None:
             status = "estimate"  # (what a thing is worth is someone's valuation, as a crowd is someone's count)
+        measure = qa.counted if qa.counted in _NAMED_MEASURES and qa.counted == qb.counted else None
+        if measure and status is None and not _figure_revised(texts, segments, ca, qa, cb, qb) and not any(
+                _MEASURE_CHANGED.search(texts[c.article], c.start, c.end) for c in (ca, cb)):
+            status = "estimate"  # each agency measures a quake's magnitude its own way ("6.8" / "put it at 6.7"),
+            # unless a report tells the figure changed ("upgraded the magnitude to 7.0")
         change = _change_subject(texts[ca.article], ca, qa) if qa.kind == "percent" else None
         if qa.unit in _TIME_UNITS:
             subject = _duration_kind(texts[ca.article], qa) or "term"  # (terms given, and how long an event lasted)
@@ -1038,6 +1052,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 subject = f"{entity_names[people[0]]}'s {subject}"
         elif named_share:
             subject = named_share
+        elif measure:
+            subject = measure  # a measure named by its figure, whatever else the wordings share
         elif change is not None and change == _change_subject(texts[cb.article], cb, qb):
             subject = _change_name(change[1], change[0], names)  # what moved and which way: "Brisk shares rise"
             if _made_change(texts[ca.article], ca, qa):
@@ -1080,8 +1096,11 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             _Position(qb.text, [qb.value, qb.value] if point else [qb.low, qb.high], cb, qb.start, qb.end),
         ]
         item = _make("number", subject, positions, texts, lambda p: str(p.normalized), status,
-                     each_figure=(id(qa), id(qb)) in rival_pairs or (id(qb), id(qa)) in rival_pairs)
+                     each_figure=(id(qa), id(qb)) in rival_pairs or (id(qb), id(qa)) in rival_pairs, firm=rebutted)
         item["_figure"] = qa.kind  # (dropped after _explain reads it)
+        if rebutted:
+            item["_fixed"] = True  # (not an update by the days the two reports were written)
+            item["_rebuttal"] = _rebuttal(texts[ca.article], ca, qa) or _rebuttal(texts[cb.article], cb, qb)
         if qa.counted == "age" or _nationals(qa.counted):
             # an age does not grow from one day's report to the next, nor does the number of a country's people
             # on board unless a report says it changed ("has risen to five Britons")
@@ -1316,6 +1335,13 @@ def _source_verb(text: str, c: Claim, q) -> tuple[int, str] | None:
     m = _PUT_AT.search(text, max(c.start, q.start - 60), q.start)
     if m:
         return m.start(), _singular(m.group(1))
+    # a measure given by name ("measured the quake at magnitude 6.8"), or by "it" after one ("... while the
+    # national institute put it at 6.7"): the figure is given for that measure
+    m = _PUT_AT_MEASURE.search(text, max(c.start, q.start - 60), q.start)
+    if m and m.group(1):
+        return m.start(), m.group(1).lower()
+    if m and (measured := _measure_named(text, q)):
+        return m.start(), measured
     m = _COUNTED_BY.search(text, max(c.start, q.start - 70), q.start)
     if m and q.counted and _singular(q.counted) in _FAMILY_OF:
         # (a count of one kind only, "12 deaths", "40 arrests": "TT reported 190 people were taken to hospital"
@@ -1491,6 +1517,14 @@ _CLASS_NOUNS = frozenset({"nationality", "country", "nation", "kind", "type", "l
                           "ethnic group", "race", "religion", "sort"})
 _MEASURE_BEFORE = re.compile(r"\b(magnitude)[\s-]+$", re.IGNORECASE)
 _MEASURE_AFTER_FIGURE = re.compile(r"^[\s-]+(magnitude)\b", re.IGNORECASE)
+_MEASURE_IN_FIGURE = re.compile(r"[^\d]{0,20}?\d[\d.,]*[\s-]+(magnitude)\b", re.IGNORECASE)
+_MEASURE_CHANGED = re.compile(r"\b(?:upgrad|downgrad|revis|raised|lowered|corrected)\w*", re.IGNORECASE)
+_PUT_AT_MEASURE = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|placed|places|measured|measures|"
+                             r"rated|rates|gave|gives)\s+(?:it|(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?[a-z]+)\s+at\s+"
+                             r"(?:(magnitude)\s+)?$", re.IGNORECASE)
+_PUT_IT_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|placed|places|measured|measures|"
+                        r"rated|rates|gave|gives)\s+it\s+at\s+$")
+_NAMED_FIGURE = re.compile(r"\b(magnitude)[\s-]+(?:of\s+)?\d|\d[\s-]+(magnitude)\b", re.IGNORECASE)
 _RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,\s*$", re.IGNORECASE)
 # Where the source of a "put the toll at" figure begins: after the clause before it
 _SOURCE_START = re.compile(r"[,;:]\s*|\s[-–—]\s|\b(?:though|although|but|while|whereas|and|as)\s+", re.IGNORECASE)
@@ -1500,13 +1534,21 @@ def _measure_named(text: str, q) -> str | None:
     """The noun a figure is given for by name: a measure written next to it ("magnitude 6.1"), or one a
     source puts it at ("put the magnitude at 6.3" -> "magnitude"). A count family's word ("put the toll at
     two") is left to the family words around the figure: it compares with any count of that kind."""
-    m = _MEASURE_BEFORE.search(text, max(0, q.start - 12), q.start) or _MEASURE_AFTER_FIGURE.match(text[q.end:q.end + 12])
+    m = (_MEASURE_BEFORE.search(text, max(0, q.start - 12), q.start) or _MEASURE_AFTER_FIGURE.match(text[q.end:q.end + 12])
+         or _MEASURE_IN_FIGURE.match(text, q.start, q.end))  # "a 6.7-magnitude quake", whose span runs to "quake"
     if m:
         return m.group(1).lower()
     m = _PUT_AT.search(text, max(0, q.start - 60), q.start)
     if m:
         noun = _singular(m.group(1))
         return None if noun in _FAMILY_OF else noun
+    if _PUT_IT_AT.search(text, max(0, q.start - 40), q.start):
+        # a rival's figure for the measure the sentence gave before: "the Survey measured the quake at magnitude
+        # 6.8, while the national institute put it at 6.7"
+        start = max((e.end() for e in re.finditer(r"[.!?]\s", text[:q.start])), default=0)
+        m = _NAMED_FIGURE.search(text, start, q.start)
+        if m:
+            return (m.group(1) or m.group(2)).lower()
     return None
 
 
@@ -1573,7 +1615,9 @@ def _partner_totals(items) -> dict[float, set[float]]:
     people on the ground"), each with its parts: another report's 113 is their total, not a rival."""
     by_claim: dict[int, list] = defaultdict(list)
     for c, q in items:
-        if q.kind == "cardinal" and q.value is not None and (q.low, q.high) == (q.value, q.value):
+        # (a magnitude is no part of a whole: "measured it at 6.8, while the institute put it at 6.7")
+        if q.kind == "cardinal" and q.value is not None and (q.low, q.high) == (q.value, q.value) \
+                and q.counted not in _NAMED_MEASURES:
             by_claim[id(c)].append(q)
     claim_of = {id(c): c for c, _q in items}
     totals: dict[float, set[float]] = defaultdict(set)
@@ -2116,7 +2160,12 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         return None
     # Compare what is said around each figure ("killing hundreds of people" / "thousands were killed"),
     # not the whole sentences, which may be about other things too.
-    if any(t in _COUNT_FAMILIES for t in shared) and (cache.same_story(a.article, b.article) or cache.same_place(a, b)):
+    if any(t in _COUNT_FAMILIES for t in shared) and (
+            cache.same_story(a.article, b.article) or cache.same_place(a, b)
+            or cache.within_cycle(a.article, b.article) and (_rebuts_count(index._texts[a.article], a, qa)
+                                                            or _rebuts_count(index._texts[b.article], b, qb))):
+        # (or a count its report sets against another's, "far more than the government's figures admit": it is
+        # the story's count of that kind, told against the others, whatever the rest of its report shares)
         # both figures count the same kind of thing (deaths, injured, missing ...): the wordings need only
         # be about the same event, not read alike ("the death toll has risen to 17" / "14 people died")
         return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING
@@ -2304,6 +2353,9 @@ def _merge_number_items(items: list[dict]) -> list[dict]:
             # a finding of the group explains the change; the group's root need not be that finding (the
             # unions above re-root groups), so the status is carried here
             have["status"] = "update"
+        for mark in ("_rebuttal", "_fixed"):
+            if mark in it:
+                have.setdefault(mark, it[mark])
         for pos in it["positions"]:
             match = next((p for p in have["positions"] if p["normalized"] == pos["normalized"]), None)
             if match is None:
@@ -2787,7 +2839,8 @@ def _published_before(a: str | None, b: str | None) -> bool:
     return str(a)[:10] < str(b)[:10]
 
 
-def _bound_raised(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb, one_fact: bool = False) -> bool:
+def _bound_raised(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb, one_fact: bool = False,
+                  toll: bool = False) -> bool:
     """Does a later report say a count rose past an earlier report's lower bound ("at least three people died"
     on Monday; "the death toll rose to five" on Tuesday)? The bound still holds, but the count moved."""
     for (c0, q0), (c1, q1) in (((ca, qa), (cb, qb)), ((cb, qb), (ca, qa))):
@@ -2799,12 +2852,17 @@ def _bound_raised(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb
             return True
         if _NOW_AFTER.match(texts[c1.article], q1.end):
             return True  # "the bodies of 31 people have now been recovered"
-        if one_fact and _day_of(segments.published.get(c0.article)) < _day_of(segments.published.get(c1.article)):
+        if (one_fact or toll) and _day_of(segments.published.get(c0.article)) < _day_of(segments.published.get(c1.article)):
             # a later day's wording of the same statement with a higher count: "at least 27 migrants drowned"
-            # (Sunday) / "at least 29 migrants died" (Monday); two figures that merely fit together, with no word
-            # of change, in statements the alignment kept apart may be of two things
+            # (Sunday) / "at least 29 migrants died" (Monday); or a later day's count of a toll (the dead, the
+            # injured, the missing) past the bound: "injuring more than 400" / "520 people had been injured". Two
+            # other figures that merely fit together, with no word of change, in statements the alignment kept
+            # apart may be of two things
             return True
     return False
+
+
+_TOLLS = frozenset({"~dead", "~injured", "~missing"})  # counts that grow from one day's reports to the next
 
 
 def _figure_revised(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb) -> bool:
@@ -2861,6 +2919,36 @@ def _rounded_alike(qa, qb) -> bool:
 
 # a sum's figure and its scale as written: "$1.375 billion" -> ("1.375", "billion")
 _MANTISSA = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion|trillion|bn|mn|m|b)?\b", re.IGNORECASE)
+
+
+# A figure its report sets against another's count of the same thing: "far more than the government's doctored
+# figures admit", "higher than the official toll", "twice the official count", "contrary to official figures"
+_REBUTS_COUNT = re.compile(
+    r"\b(?:more|higher|greater|larger|bigger|fewer|lower|less)\s+than\s+(?:what\s+)?(?:the\s+)?(?:[A-Za-z'’-]+\s+){0,3}?"
+    r"(?:figures?|toll|count|tally|estimates?|numbers?|admits?|acknowledges?|concedes?|says|said|claims?|reported)\b"
+    r"|\b(?:twice|double|triple|three\s+times)\s+the\s+(?:[A-Za-z'’-]+\s+){0,2}?(?:figures?|toll|count|tally|estimates?|numbers?)\b"
+    r"|\b(?:contrary\s+to|contradicting|disputing|disputes?|disputed|rejecting)\s+(?:the\s+)?(?:[A-Za-z'’-]+\s+){0,2}?"
+    r"(?:figures?|toll|count|tally|estimates?|numbers?)\b", re.IGNORECASE)
+
+
+def _rebuts_count(text: str, c: Claim, q) -> bool:
+    """Does the claim set its figure against another's count of the same thing (see _REBUTS_COUNT)?"""
+    return _rebuttal(text, c, q) is not None
+
+
+# whose the other count is: a possessive or an official's ("the government's figures", "the official toll")
+_OTHERS_COUNT = re.compile(r"['’]s\b|s['’]|\b(?:official|government|authorit|ministr|police|state\b|regime|army|military)",
+                           re.IGNORECASE)
+
+
+def _rebuttal(text: str, c: Claim, q) -> str | None:
+    """The words by which a claim sets its figure against another's count of the same thing, if it does: the
+    count must be someone else's ("the government's figures", "the official toll"), not the one its own source
+    first gave ("more than twice the number it first gave" is a revision)."""
+    if _REVISION_CUES.search(text, c.start, c.end):
+        return None
+    return next((m.group() for m in _REBUTS_COUNT.finditer(text, c.start, c.end)
+                 if (m.start() >= q.end or m.end() <= q.start) and _OTHERS_COUNT.search(m.group())), None)
 
 
 def _vague_holds(vague, exact) -> bool:
@@ -3252,7 +3340,9 @@ _PROPERTY_CUE = re.compile(r"\b(?:that|which)\s+\w+s$", re.IGNORECASE)
 
 
 def _make(kind: str, subject: str, positions: list[_Position], texts, key, status: str | None = None,
-          each_figure: bool = False) -> dict:
+          each_figure: bool = False, firm: bool = False) -> dict:
+    """One disagreement of ``positions``; a change word in their sentences makes a contradiction an update,
+    unless it is ``firm`` (a figure its report sets against the others')."""
     grouped: dict[str, dict] = {}
     cue = False
     said: set[tuple[str, str]] = set()
@@ -3280,7 +3370,7 @@ def _make(kind: str, subject: str, positions: list[_Position], texts, key, statu
         g["evidence"].append(ev)
     if status is None:
         status = "update" if cue else "contradiction"
-    elif status == "contradiction" and cue and kind != "claim":
+    elif status == "contradiction" and cue and kind != "claim" and not firm:
         status = "update"
     return {"id": "", "subject": subject, "kind": kind, "status": status, "positions": list(grouped.values()), "explanation": ""}
 
@@ -3377,15 +3467,19 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=No
     for p in item["positions"]:
         who = ", ".join(cited(p, a) for a in dict.fromkeys(p["sources"]))
         parts.append(f"{who}: \u201c{p['value']}\u201d")
+    rebuttal = item.pop("_rebuttal", None)
     reason = {
         "update": ("each report gives the value for another time, and it moves one way" if item.pop("_timed", False)
                    else "the figure moves from report to report over time" if item.pop("_by_day", False)
                    else "a report explains a change, or a later report moves the value"),
         "estimate": ("a crowd's size is estimated, and the estimates differ" if item["subject"] in _ESTIMATED_COUNTS
+                     else "each agency measures it its own way, and the measurements differ"
+                     if item["subject"] in _NAMED_MEASURES
                      else "what a thing is worth is a valuation, and the valuations differ"
                      if item["subject"].startswith("value of the ")
                      else "the figures are vague or overlap"),
         "contradiction": (f"the latest reports, of {latest}, give different values" if (latest := item.pop("_latest", None))
+                          else f"a report sets its figure against the others' (\u201c{rebuttal}\u201d)" if rebuttal
                           else "the values are incompatible and no report explains why"),
     }[item["status"]]
     item["explanation"] = f"{item['subject']}: " + "; ".join(parts) + f". Classed as {item['status']}: {reason}."

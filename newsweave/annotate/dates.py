@@ -541,7 +541,8 @@ class _Ctx:
         # a modal counts in the expression's own clause (no comma between); not for a possessive ("around
         # Wednesday's ruling": the ruling is done), nor in a denial ("neither could be located Wednesday",
         # "could not be reached Friday": news says that of the past)
-        clause = re.split(r"[,;:()\u2013\u2014]|\s-\s", left)[-1]
+        # (a thousands separator is no clause break: "would send shelter for 10,000 families on Friday")
+        clause = re.split(r",(?!\d{3}(?!\d))|[;:()\u2013\u2014]|\s-\s", left)[-1]
         reach = len(_WORD.findall(clause))
         if re.match(r"['\u2019]s\b", text[end:end + 3]) or _DENIAL.search(clause):
             reach = 0

@@ -338,7 +338,8 @@ _FUNCTION_WORDS = frozenset(
 )
 _URLISH = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?<![\w])\+?\(?\d{1,4}\)?(?:[ .\-]\(?\d{2,4}\)?){2,5}(?![\w])")
-_HYPHEN_WORD = re.compile(r"-(?!(?i:plus|odd)\b)[A-Za-z]")
+# (a figure glued to a word is part of a compound, "two-state", "3-pointer"; not to a measure's name: "a 6.7-magnitude quake")
+_HYPHEN_WORD = re.compile(r"-(?!(?i:plus|odd|magnitude)\b)[A-Za-z]")
 _FRACTION_AFTER = re.compile(r"-(?i:halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
 
 # -------------------------------------------------------------------------------- counted nouns
