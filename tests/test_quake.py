@@ -129,3 +129,46 @@ def test_a_day_of_aid_still_to_come_is_ahead_of_the_report(briefing):
     report): the Friday ahead; the comma of "10,000" ends no clause."""
     days = {e["date"] for e in briefing.timeline if "emergency shelter" in e["event"]}
     assert days == {"2029-05-18"}, [(e["date"], e["event"][:60]) for e in briefing.timeline]
+
+
+def test_a_kh_written_h_is_one_name(briefing):
+    """ "Khojabad" (the wire) / "Hojabad" (the local paper, the opposition site): one town."""
+    from newsweave.annotate.entities import same_name
+
+    assert same_name("Khojabad", "Hojabad") and same_name("Kharkiv", "Harkiv")
+    assert not same_name("Khan", "Han")  # (a short name: only an exact match)
+    (town,) = [e for e in briefing.entities if "Khojabad" in [e["name"], *e.get("aliases", [])]]
+    assert "Hojabad" in [town["name"], *town.get("aliases", [])], town
+
+
+def test_a_comparison_is_no_attribution(briefing):
+    """ "far more than the government's doctored figures admit": the figures are no speaker."""
+    speakers = {q["speaker"] for q in briefing.quotes}
+    assert "local activists" in speakers and not [s for s in speakers if "figures" in s], speakers
+
+
+def test_a_possessive_is_read_for_its_loaded_noun():
+    from newsweave.compose.framing import loaded_terms
+
+    terms = [t[2] for t in loaded_terms("The regime's criminal neglect turned the earthquake into a massacre.")]
+    assert "regime" in terms, terms
+    assert [t[2] for t in loaded_terms("far more than the government's doctored figures admit")][:1] == ["doctored"]
+    assert not loaded_terms("The doctor's notes were read in court.")
+
+
+def test_an_exact_figure_and_the_same_figure_hedged_are_one_position(briefing):
+    """ "35,000 people had been left homeless" / "About 35,000 people remain homeless": one value against the Red
+    Crescent's 20,000, and the summary cites both reports."""
+    (item,) = _numbers(briefing, "displaced")
+    assert sorted(_values(item).values()) == [["broadcaster", "local"], ["wire"]], item["positions"]
+    (told,) = [s for s in briefing.summary if "35,000" in s.text]
+    assert sorted(told.sources) == ["broadcaster", "local"], told
+
+
+def test_the_summary_tells_the_toll_as_it_rose_and_no_outlets_verdict(briefing):
+    """The ministry's toll as it rose is told (its values are no rivals of each other for being held together
+    against the activists' 300, and the wire and its copy are one source); the opposition site's "The regime's
+    criminal neglect turned Tuesday's earthquake into a massacre" is not."""
+    texts = [s.text for s in briefing.summary]
+    assert any("rose to 164" in t for t in texts), texts
+    assert not [t for t in texts if "regime" in t or "cronies" in t], texts

@@ -996,7 +996,12 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             if ((qa.low, qa.high) == (qb.low, qb.high) or _vague_holds(qa, qb) or _vague_holds(qb, qa)
                     or (qa.value is not None and qb.value is not None and not _rival_estimates(qa, qb))):
                 one_fact = bool(sentence_facts[(ca.article, ca.sentence)] & sentence_facts[(cb.article, cb.sentence)])
-                toll = bool(segments.window_words(ca, qa, names) & segments.window_words(cb, qb, names) & _TOLLS)
+                # (a toll of one event: people counted, in reports within the days of one event; "seven deaths"
+                # of a virus in the autumn and "at least five people" a month later are two counts)
+                toll = (bool(segments.window_words(ca, qa, names) & segments.window_words(cb, qb, names) & _TOLLS)
+                        and all(q.counted is None or q.counted in _PEOPLE or _singular(q.counted) in PEOPLE_KINDS
+                                for q in (qa, qb))
+                        and segments.within_cycle(ca.article, cb.article, MAX_DAYS_ONE_EVENT))
                 if (qa.low, qa.high) != (qb.low, qb.high) and rebutted:
                     status = "contradiction"  # "at least 300 people are dead, ... far more than the government's
                     # figures admit" against the ministry's "at least 112": a bound its own report sets against another's
@@ -1152,7 +1157,9 @@ def _join_agreeing_positions(item: dict) -> bool:
             (point, p), (rng, r) = sorted(((a, i), (b, j)), key=lambda x: x[0][1] - x[0][0])
             # an exact figure inside a narrow hedged one ("30%" in "almost a third", 30-33.3%); not two hedged or
             # open figures ("more than 200" / "more than 2,000" are rival estimates), nor a count that moved
-            if point[0] != point[1] or not rng[0] <= point[0] <= rng[1] or rng[1] - rng[0] > JOINED_WIDTH * rng[1]:
+            # (or the very figure a hedge was put on: "35,000 people" in "About 35,000 people", whose bounds are wider)
+            if point[0] != point[1] or not rng[0] <= point[0] <= rng[1] or (
+                    rng[1] - rng[0] > JOINED_WIDTH * rng[1] and abs((rng[0] + rng[1]) / 2 - point[0]) > 1e-6 * point[0]):
                 continue
             keep, drop = p, r
             if positions[drop]["value"] not in positions[keep]["value"].split(" / "):

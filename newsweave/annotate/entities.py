@@ -354,6 +354,8 @@ def _indel_cost(s: str, i: int) -> tuple[float, int]:
     ch = s[i]
     if ch in _VOWELS or ch in "hy" or (i > 0 and s[i - 1] == ch) or (i + 1 < len(s) and s[i + 1] == ch):
         return 0.5, 0
+    if ch == "k" and i + 1 < len(s) and s[i + 1] == "h":
+        return 0.5, 0  # "kh" written "h": Khojaly / Hojaly, Kharkiv / Harkiv
     if ch == "j" and i > 0 and s[i - 1] == "i":
         return 0.5, 0  # "ija" / "ia" in transliterations: Lidija / Lidia, Marija / Maria, Ilija / Ilia
     if ch == "z" and i > 0 and s[i - 1] in "sc":

@@ -898,6 +898,8 @@ class _Extractor:
 
     def from_cue_verb(self, t: "Token", lemma: str, generic: bool = False) -> None:
         text = self.text
+        if any(c.dep_ == "mark" and c.lower_ == "than" and c.i < t.i for c in t.children):
+            return  # a comparison, not an attribution: "far more than the government's figures admit"
         heads = [c for c in t.children if c.dep_ == "ccomp"] if generic or lemma in CCOMP_VERBS else []
         # "The union wants a 9% rise; the airline has offered 4.5%.": a clause before a semicolon is a
         # statement of its own, which the parser hung on the next clause's verb, not that verb's content

@@ -136,7 +136,9 @@ LOADED_VERBS = {
     # spending told as extravagance ("splashed a staggering £100million on goal machine Dario Venn")
     "splash", "splurge",
     # a verdict on a thing's upkeep ("the rotting dam", "a decrepit bridge")
-    "rotting", "decrepit",
+    "rotting", "decrepit", "crumbling",
+    # figures told as faked ("the government's doctored figures"; the verb's base is the noun "doctor")
+    "doctored",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
@@ -259,6 +261,8 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
     headline = len(words) >= 3 and all(x.group(0)[0].isupper() for x in words if len(x.group(0)) >= 4)
     for k, m in enumerate(words):
         w = m.group(0).lower()
+        if w.endswith("'s") and len(w) > 4:
+            w = w[:-2]  # a possessive is its noun: "the regime's neglect"
         if not headline and _inside_name(text, words, k):
             continue  # "the Federal Supreme Court", "the Freedom Party": a word of a name, not the outlet's word
         hit = _lookup_word(w)

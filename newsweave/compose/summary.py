@@ -554,7 +554,9 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     if not units:
         return []
     _mark_contained(units)
-    _mark_rival_figures(units, disagreements or ())
+    copied = copied_passages(reuse)
+    outlets = outlet_keys(docs)
+    _mark_rival_figures(units, disagreements or (), copied, outlets)
     if facts:
         _mark_less_corroborated_figures(units, agreeing)
     for u in units:
@@ -578,8 +580,6 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
                 -(_independent(u, facts, by_article[u.article] if FIGURE_AWARE_SOURCES else None) + (u.position == 0)),
                 round(u.position / POSITION_DECAY, 1), u.article, u.start)
 
-    copied = copied_passages(reuse)
-    outlets = outlet_keys(docs)
     items = []
     for u in _after_what_they_lean_on(sorted(chosen, key=order_key)):
         item = cited[id(u)]
@@ -680,7 +680,8 @@ def _mark_less_corroborated_figures(units: Sequence[Unit], per_fact: dict[int, d
             u.bonus -= FIGURE_LACK_PENALTY * lack
 
 
-def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) -> None:
+def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict], copied: dict | None = None,
+                        outlets: dict[str, str | None] | None = None) -> None:
     """Units of different sentences that give values of one disagreement ("Brisk shares soared 26 per cent" /
     "Shares of Brisk closed 24% higher"; "will reopen on June 20" / "on June 21") exclude each other: they tell
     one thing twice, and the one kept is marked disputed for the reader to see the other values
@@ -694,6 +695,22 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
     at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (unit start, unit's index)
     for i, u in enumerate(units):
         at[u.article].append((u.start, i))
+    # the values each update moves through, as (article, value start) per position: values of one count told over
+    # time are no rivals where a contradiction holds them too ("at least 112" / "164" / "171" of the ministry,
+    # against the activists' "at least 300")
+    moves = [[{(ev["article"], ev.get("value_start")) for ev in p.get("evidence", [])} for p in d.get("positions", [])]
+             for d in disagreements if d.get("status") == "update"]
+
+    def one_move(x: dict, y: dict) -> bool:
+        kx = {(ev["article"], ev.get("value_start")) for ev in x.get("evidence", [])}
+        ky = {(ev["article"], ev.get("value_start")) for ev in y.get("evidence", [])}
+        return any(any(kx & v for v in m) and any(ky & v for v in m) for m in moves)
+
+    def independent(p: dict) -> int:
+        # (copies of one wire text count once: "killing at least 112 people" in the wire and in its copy)
+        return len(origins({ev["article"]: (ev["start"], ev["end"]) for ev in p.get("evidence", [])}, copied, outlets)) \
+            if copied is not None else len(set(p.get("sources", [])))
+
     for d in disagreements:
         if d.get("kind") not in ("number", "date"):
             continue  # (a claim denied is told with the words it shares with its denial: no rival wording)
@@ -710,7 +727,7 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
                         side_of.setdefault(i, k)
         positions = d.get("positions", [])
         if d.get("status") == "contradiction":
-            counts = [len(set(p.get("sources", []))) for p in positions]
+            counts = [independent(p) for p in positions]
             for i, k in side_of.items():
                 # (only where a wording of the same fact on a side more reports give stands in for it: a lead
                 # that alone tells the event is not given up for one of its figures; or, for a lead, another
@@ -718,7 +735,8 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
                 # fee of 85 million pounds" in two reports for the tabloid's "have splashed a staggering £100million
                 # on goal machine Dario Venn")
                 more = max((counts[side_of[j]] for j in side_of
-                            if counts[side_of[j]] > counts[k] and (set(units[j].facts) & set(units[i].facts)
+                            if counts[side_of[j]] > counts[k] and not one_move(positions[k], positions[side_of[j]])
+                            and (set(units[j].facts) & set(units[i].facts)
                                                                     or LEAD_STANDS_IN
                                                                     and units[i].position == units[j].position == 0)),
                            default=0)
@@ -763,6 +781,9 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict]) ->
                     and ev.get("value_start") is not None and units[i].start <= ev["value_start"] < units[i].end}
         for i, j in combinations(sorted(holding), 2):
             a, b = units[i], units[j]
+            if i in side_of and j in side_of and side_of[i] != side_of[j] \
+                    and one_move(positions[side_of[i]], positions[side_of[j]]):
+                continue  # (values of one count told over time: their update decides, above)
             if (a.article, a.sentence) != (b.article, b.sentence):
                 if side_of.get(i) == side_of.get(j) and (_value_in_aside(a, value_at.get(i)) or _value_in_aside(b, value_at.get(j))):
                     continue  # (one of them only mentions the value: see _value_in_aside)
