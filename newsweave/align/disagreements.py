@@ -39,7 +39,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
@@ -53,7 +53,7 @@ from newsweave.align.changes import change_words as _change_words
 from newsweave.align.changes import made_change as _made_change
 from newsweave.align.changes import singular as _singular
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS, SAME_COUNTED
-from newsweave.align.facts import (TIME_UNITS, _BASE_UNITS, Fact, _since, converted, count_rounded, deal_stage,
+from newsweave.align.facts import (TIME_UNITS, _BASE_UNITS, Fact, _since, converted, count_rounded, deal_stage, rival_bounds,
                                    figures_agree, in_attribution, term_kind)
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, RECORD_SINCE, WEEKDAYS
@@ -780,7 +780,13 @@ def _duration_kind(text: str, q) -> str | None:
     kind = term_kind(text, q)
     if kind:
         return kind
+    if _WAITED_BEFORE.search(text, max(0, q.start - 40), q.start):
+        return "wait"  # how long someone waited ("applicants had waited up to four years")
     return "duration" if _LASTED_BEFORE.search(text, max(0, q.start - 40), q.start) else None
+
+
+_WAITED_BEFORE = re.compile(r"\b(?:wait|waits|waited|waiting)\s+(?:for\s+)?(?:(?:up\s+to|as\s+long\s+as|more\s+than|over|"
+                            r"nearly|almost|about|around|some)\s+)?$", re.IGNORECASE)
 
 
 def _several_terms(text: str, c: Claim, q) -> bool:
@@ -985,7 +991,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         if pair_key in seen:
             continue
         seen.add(pair_key)
-        if id(qa) in as_written and id(qb) in as_written and figures_agree(as_written[id(qa)], as_written[id(qb)]):
+        if (id(qa) in as_written and id(qb) in as_written and figures_agree(as_written[id(qa)], as_written[id(qb)])
+                and not rival_bounds(as_written[id(qa)], as_written[id(qb)])):
             continue  # "about 12,000 hectares" / "30,000 acres": one area, rounded in each unit
         if _rounded_alike(qa, qb):
             continue  # "rose 4.2%" / "rose 4 percent": one share, rounded to a whole number
@@ -1005,6 +1012,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 if (qa.low, qa.high) != (qb.low, qb.high) and rebutted:
                     status = "contradiction"  # "at least 300 people are dead, ... far more than the government's
                     # figures admit" against the ministry's "at least 112": a bound its own report sets against another's
+                elif qa.low is None and qb.low is None and rival_bounds(qa, qb) and not _figure_revised(
+                        texts, segments, ca, qa, cb, qb):
+                    status = "contradiction"  # two maxima of one thing: "waited up to four years" / "up to five years"
                 elif not (_bound_raised(texts, segments, ca, qa, cb, qb, one_fact, toll)
                           or _figure_revised(texts, segments, ca, qa, cb, qb)):
                     continue  # agreement: "around 2,000" and "nearly 2,000"; "about 30,000" and "31,000"
@@ -2098,7 +2108,7 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # claims need only be about the same event (compared whole: the window of a tally is the tally alone)
         return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_COUNT_FAMILY_EMBEDDING
     if qa.unit in _TIME_UNITS and qb.unit in _TIME_UNITS:  # (terms given and events' durations: see _duration_kind)
-        if _duration_kind(index._texts[a.article], qa) == "duration":
+        if _duration_kind(index._texts[a.article], qa) in ("duration", "wait"):
             # how long one event lasted ("a raid that lasted seven minutes" / "an operation that took less than four
             # minutes"): claims of one story and one day that read as one statement, compared whole
             if not (_days_meet(a, b) and cache.same_story(a.article, b.article)):
@@ -3540,13 +3550,14 @@ _NOT_PORTFOLIO = frozenset("""
     asked former acting deputy vice prime junior senior first new outgoing incoming late federal national
     regional provincial local top
 """.split())
+_PORTFOLIO_PARTICIPLES = frozenset({"armed", "united"})  # ("Armed Forces Minister")
 _FORMER_BEFORE = re.compile(r"\bformer\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # "Sarid, environment minister in the previous Labor-led government, ...": an office held before
 _FORMER_AFTER = re.compile(r",\s+(?:the\s+)?(?:former\s+|then[\s-]|ex-)|,\s+[^,.;]{0,60}\b(?:minister|secretary)\s+"
                            r"(?:in|of|under)\s+the\s+(?:previous|last|former|outgoing)\b", re.IGNORECASE)
 
 
-def _titles_of(text: str, start: int, end: int) -> list[tuple[frozenset[str], str, int, int]]:
+def _titles_of(text: str, start: int, end: int, places: Iterable[str] = ()) -> list[tuple[frozenset[str], str, int, int]]:
     """The portfolio a mention of a person carries, right before the name ("Interior Minister Alexander
     Petrenko") or in apposition after it ("Petrenko, the interior minister,"): (portfolio words, head,
     start, end). Only the words right before the head that name a portfolio count ("Britain's Home
@@ -3574,8 +3585,11 @@ def _titles_of(text: str, start: int, end: int) -> list[tuple[frozenset[str], st
             if w.lower() in ("and", "&") and portfolio and not joined:
                 joined = True  # one portfolio of two ("Housing and Urban Development", "trade and industry"):
                 continue  # the one word before "and" belongs to it too, and nothing before that
-            if w.lower() in _NOT_PORTFOLIO or demonym_place(w) or w.isupper() or words[-1][0].isupper() and w[0].islower():
-                break  # (before a capitalised title, a word in lower case is the sentence's: "would protect Secretary")
+            if (w.lower() in _NOT_PORTFOLIO or demonym_place(w, places) or w.isupper()
+                    or words[-1][0].isupper() and w[0].islower()
+                    or w.lower().endswith("ed") and w.lower() not in _PORTFOLIO_PARTICIPLES):
+                break  # (before a capitalised title, a word in lower case is the sentence's: "would protect Secretary";
+                # a participle judges the holder, "Disgraced Interior Minister", "Embattled Finance Minister")
             portfolio.insert(0, w.lower())
             first = k
             if joined:
@@ -3600,6 +3614,8 @@ def _title_disagreements(entities: list, texts) -> list[dict]:
     services minister"; "Minister" / "Interior Minister" is one office, told more or less fully). A report
     that gives both titles itself, or a former office ("former interior minister"), decides nothing."""
     out = []
+    # (the story's places name its own demonyms: "Norlandic Interior Minister" is Norland's, of no portfolio)
+    places = [n for e in entities if e.type in ("GPE", "LOC") for n in (e.name, *e.aliases)]
     for e in entities:
         if e.type != "PERSON":
             continue
@@ -3609,7 +3625,7 @@ def _title_disagreements(entities: list, texts) -> list[dict]:
             text = texts[art]
             former = former or bool(_FORMER_BEFORE.search(text, max(0, start - 60), start)
                                     or _FORMER_AFTER.match(text, end, end + 120))
-            per_article[art].extend(_titles_of(text, start, end))
+            per_article[art].extend(_titles_of(text, start, end, places))
         if former:
             continue  # a past office beside a present one is a career, not a disagreement
         arts = sorted(a for a, ts in per_article.items() if ts)

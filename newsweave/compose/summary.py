@@ -52,7 +52,7 @@ from typing import Literal
 import numpy as np
 
 from newsweave.align.facts import (conflicting_counts, converted, copied_passages, count_rounded, day_of, figures_agree,
-                                   measure_of, near_bound, one_count, origins, outlet_keys)
+                                   measure_of, near_bound, one_count, origins, outlet_keys, rival_bounds)
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
@@ -96,6 +96,7 @@ FIGURE_AWARE_SOURCES = False
 # development sets, passed the story's disagreements, all R-1 / R-2 34.39 / 8.76 at 0, 34.40 / 8.76 at 2, 34.38 /
 # 8.78 at 5, 34.36 / 8.77 at 10
 STALE_PENALTY = 5.0
+PIECE_STATES_ITS_CLAIM = True  # a piece of a sentence with its claim's opening and verb states the claim's fact
 OVERTAKEN_PLANS = True  # a plan for a day a later report tells as gone by loses STALE_PENALTY (_plan_overtaken) ...
 OVERTAKEN_WORDS = 2  # ... in this many of the plan's content words ("final results")
 REPLACED_ALIKE = True  # of an update, a replaced value and the latest told alike exclude each other
@@ -1239,6 +1240,12 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                     if _verb_lost(ua, ub, claims):
                         continue  # "Russian Deputy Prime Minister Ilya Klebanov", cut at ", who": no verb left
                     in_span = [c for c in covered if _overlap(ua, ub, c.start, c.end) >= 0.5 * (c.end - c.start)]
+                    if not in_span and PIECE_STATES_ITS_CLAIM:
+                        # a claim's opening with its verb, cut before a clause that says more ("Interior Minister Petra
+                        # Lindqvist stepped down on Monday", cut at ", saying she took full responsibility ..."):
+                        # it states that claim's fact
+                        in_span = [c for c in covered if ua <= c.start < ub and c.verb_at is not None
+                                   and ua <= c.verb_at < ub]
                     if in_span and all(_bare_attribution(c) for c in in_span):
                         continue  # "New York City Police Commissioner James O'Neill said.": who, not what
                     if KEEP_ATTRIBUTION and any(b0 - a0 > 1 and (a0 < ua or b0 > ub) and _overlap(a0, b0, a, b)
@@ -1591,7 +1598,8 @@ def _states_value(theirs, mine) -> bool:
     not merely on its side: "at least two people died" gives "Two people were killed", but "winds of up to 225
     km/h" does not give "winds of 65 mph" (the storm's peak, not its strength that evening). A count written round
     gives the precise one, and the other way round ("8,300 patients" / "8,312 patients")."""
-    return figures_agree(theirs, mine) and near_bound(theirs, mine) or count_rounded(theirs, mine)
+    return (figures_agree(theirs, mine) and near_bound(theirs, mine) and not rival_bounds(theirs, mine)
+            or count_rounded(theirs, mine))
 
 
 def _span_count(claims: Sequence, start: int, end: int) -> tuple[str, object] | None:

@@ -518,6 +518,7 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
         for c in getattr(doc, "claims", None) or ():
             claims_of.setdefault(c.sentence, []).append(c)
         titles: list[tuple[int, int]] | None = None  # quoted titles of the article, found when first needed
+        quotes: list = []  # ... and its quotations
         # "6:10 a.m. Wednesday (4:10 p.m. ET Tuesday)": the bracket gives the same moment in another zone
         conversions = [m.span() for t in doc.timexes if (m := _CONVERSION.match(text, t.end))]
         # ... and the day it gives there, which other reports (in that zone) may date the event by
@@ -547,8 +548,12 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                 continue
             if titles is None:
                 titles = _quoted_titles(text)
+                quotes = find_quote_spans(text)
             if _in_quoted_title(text, t.start, t.end, titles):
                 continue  # the name of a film or a show, not a day
+            if any(q.start <= sent.start and sent.end <= q.end + 1 for q in quotes):
+                continue  # someone's words set as a sentence of their own ('"Today I am doing just that."'), its
+                # speaker in the sentence before: no event the report tells
             by_sentence.setdefault(sent.index, []).append((sent, t, value))
         for items in by_sentence.values():
             sent = items[0][0]
@@ -632,8 +637,12 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
 
     def other_figures(m: _Candidate, cand: _Candidate) -> bool:
         # "sentenced to 12 years" and "to 10 years" on one day are two versions of the event (a disagreement),
-        # not one event both reports tell
-        return figures_conflict(figures_of(m.sentence), figures_of(cand.sentence), counts=True)
+        # not one event both reports tell; a noun phrase's event is told by the phrase's figures alone ("The
+        # report, published on Friday" in two reports whose sentences give the report's findings two ways)
+        def told(c: _Candidate) -> list:
+            qs = figures_of(c.sentence)
+            return [q for q in qs if c.start <= q.start and q.end <= c.end] if c.phrase else qs
+        return figures_conflict(told(m), told(cand), counts=True)
     parts: dict[int, set[str]] = {}
 
     def other_part_of_day(m: _Candidate, cand: _Candidate) -> bool:
