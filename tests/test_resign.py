@@ -101,3 +101,9 @@ def test_the_report_published_on_friday_is_one_event_however_its_findings_differ
 def test_a_quoted_sentence_without_its_speaker_is_no_event(briefing):
     """ '"Today I am doing just that."' (its speaker in the sentence before) is the minister's words."""
     assert not [e for e in briefing.timeline if "doing just that" in e["event"]], briefing.timeline
+
+
+def test_a_participles_clause_after_the_speaker_is_no_part_of_its_name(briefing):
+    """ "The report, published on Friday, said applicants had waited ...": the report speaks."""
+    speakers = {q["speaker"] for q in briefing.quotes}
+    assert "The report" in speakers and not [s for s in speakers if "published" in s], speakers

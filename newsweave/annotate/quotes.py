@@ -804,7 +804,8 @@ class _Extractor:
         # a relative clause set off by a comma is an aside about the speaker, not its name: "The government,
         # which passed the law in March 2025 after weeks of demonstrations, said ..." is the government
         # (unless the clause holds the cue itself: "Donald Trump, who says he ..." is attributed by it)
-        aside = {t.i for c in subj.children if c.dep_ == "relcl" and c.left_edge.i > 0
+        # (so is a participle's clause: "The report, published on Friday, said ..." is the report)
+        aside = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") and c.left_edge.i > 0
                  and self.doc[c.left_edge.i - 1].text == "," and not any(x.i in avoid for x in c.subtree)
                  for t in c.subtree}
         toks = [t for t in subj.subtree if t.i not in avoid and t.i not in aside]
