@@ -1741,9 +1741,17 @@ def _partitive(text: str, q) -> bool:
 def _states_figure(c: Claim, q, besides) -> bool:
     """Does claim ``c`` also give figure ``q`` (the same interval, of the same thing where both say what they
     count: "two Italians" is no partner of "Two Germans"), in a quantity other than ``besides``?"""
-    return any(o is not besides and o.kind == q.kind and o.unit == q.unit and (o.low, o.high) == (q.low, q.high)
+    return any(o is not besides and o.kind == q.kind and o.unit == q.unit
+               and ((o.low, o.high) == (q.low, q.high) or _inside_range(o, q) or _inside_range(q, o))
                and (o.counted is None or q.counted is None or o.counted == q.counted)
                for o in c.quantities)
+
+
+def _inside_range(rng, q) -> bool:
+    """Is ``q``'s value inside the range ``rng`` gives ("forecast deliveries of 900,000 to 950,000" / "expects to
+    deliver around 925,000")?"""
+    return (rng.value is None and rng.low is not None and rng.high is not None and q.value is not None
+            and rng.low <= q.value <= rng.high)
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+|nearly\s+|just\s+)?$", re.IGNORECASE)

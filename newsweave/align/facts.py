@@ -487,6 +487,7 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     about one name: they may share no word but the figure, so blocking by shared words does not find them."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     figure_buckets: dict[tuple, list[int]] = defaultdict(list)
+    sum_buckets: dict[tuple, list[int]] = defaultdict(list)
     telling: dict[int, list] = {}
     for i, c in enumerate(claims):
         key = _figure(c)
@@ -515,10 +516,17 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         for x, y in combinations(range(len(forms)), 2):
             for pair in product(forms[x], forms[y]):
                 figure_buckets[("figures", *sorted(pair))].append(i)
+        # ... or one sum with another figure that agrees, rounded ("Revenue climbed 9.6% to $14.8 billion" / "Sales
+        # rose almost 10 percent to 14.8 billion dollars"): a sum and its change are the statement's fingerprint
+        if len(money) == 1 and len(telling[i]) >= 2:
+            sum_buckets[("money", money[0].unit, money[0].value)].append(i)
     return _cross_article_pairs(claims, buckets) | {
         (i, j) for i, j in _cross_article_pairs(claims, figure_buckets)
         if sum(any(q.kind == r.kind and (q.value == r.value or count_rounded(q, r)) for r in telling[j])
-               for q in telling[i]) >= 2}
+               for q in telling[i]) >= 2} | {
+        (i, j) for i, j in _cross_article_pairs(claims, sum_buckets)
+        if any(q.kind == r.kind != "money" and q.unit == r.unit and figures_agree(q, r)
+               for q in telling[i] for r in telling[j])}
 
 
 def _figure_forms(q) -> set[tuple]:
