@@ -1522,8 +1522,9 @@ def _with_counted(q, text: str):
 
 # A source and the measure it gives a figure for: "regional officials put the toll at two", "the U.S.
 # Geological Survey put the magnitude at 6.3", "the union estimated the turnout at 40,000".
-_PUT_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|placed|places|measured|measures|"
-                     r"gave|gives|set|sets)\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\s+at\s+$")
+_GIVING = (r"(?:put|puts|putting|estimated|estimates|estimating|placed|places|measured|measures|rated|rates|gave|gives"
+           r"|set|sets)")
+_PUT_AT = re.compile(rf"\b{_GIVING}\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){{0,2}}?([a-z]+)\s+at\s+$")
 # ... or counts it: "the World Health Organization counted 530 suspected cases and 11 deaths"
 _COUNTED_BY = re.compile(r"\b(?:counted|recorded|registered|reported|tallied|confirmed|logged)\s+"
                          r"(?:[^.;:]{0,40}?\s+and\s+)?(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over)\s+)?$")
@@ -1536,11 +1537,11 @@ _MEASURE_BEFORE = re.compile(r"\b(magnitude)[\s-]+$", re.IGNORECASE)
 _MEASURE_AFTER_FIGURE = re.compile(r"^[\s-]+(magnitude)\b", re.IGNORECASE)
 _MEASURE_IN_FIGURE = re.compile(r"[^\d]{0,20}?\d[\d.,]*[\s-]+(magnitude)\b", re.IGNORECASE)
 _MEASURE_CHANGED = re.compile(r"\b(?:upgrad|downgrad|revis|raised|lowered|corrected)\w*", re.IGNORECASE)
-_PUT_AT_MEASURE = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|placed|places|measured|measures|"
-                             r"rated|rates|gave|gives)\s+(?:it|(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?[a-z]+)\s+at\s+"
+# ... or gives it for a measure named before the figure ("measured the quake at magnitude 6.8") or by "it" after one
+# ("... while the national institute put it at 6.7")
+_PUT_AT_MEASURE = re.compile(rf"\b{_GIVING}\s+(?:it|(?:the|its|their)\s+(?:[a-z]+\s+){{0,2}}?[a-z]+)\s+at\s+"
                              r"(?:(magnitude)\s+)?$", re.IGNORECASE)
-_PUT_IT_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|placed|places|measured|measures|"
-                        r"rated|rates|gave|gives)\s+it\s+at\s+$")
+_PUT_IT_AT = re.compile(rf"\b{_GIVING}\s+it\s+at\s+$")
 _NAMED_FIGURE = re.compile(r"\b(magnitude)[\s-]+(?:of\s+)?\d|\d[\s-]+(magnitude)\b", re.IGNORECASE)
 _RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,\s*$", re.IGNORECASE)
 # Where the source of a "put the toll at" figure begins: after the clause before it
