@@ -232,8 +232,9 @@ def find_disagreements(
     for item in out:
         if item["status"] == "update" and item["kind"] == "number":
             _latest_rivals(item, texts, {a: m[:10] for a, m in moment.items() if m})
-        if item["status"] == "update":
-            # an update reads in the order it was told: the first value first
+        if item["status"] == "update" or item.get("_rebuttal"):
+            # an update reads in the order it was told: the first value first (so does a count set against the
+            # others', which move among themselves)
             item["positions"].sort(key=lambda p: min((moment[a] or "9999" for a in p["sources"]), default="9999"))
         _explain(item, published, outlet, speakers, texts, {a: m[:10] for a, m in moment.items() if m})
         if item["kind"] == "number" and item["status"] != "update":
