@@ -107,3 +107,16 @@ def test_a_participles_clause_after_the_speaker_is_no_part_of_its_name(briefing)
     """ "The report, published on Friday, said applicants had waited ...": the report speaks."""
     speakers = {q["speaker"] for q in briefing.quotes}
     assert "The report" in speakers and not [s for s in speakers if "published" in s], speakers
+
+
+def test_a_days_thing_inside_a_clause_of_another_noun_dates_that_thing():
+    """ "the delays in the asylum system uncovered by last week's independent report": the report is last week's,
+    not the asylum system."""
+    from newsweave.annotate.date_scope import noun_phrase_scope
+    from newsweave.annotate.nlp import load_nlp
+
+    text = ("Interior Minister Petra Lindqvist stepped down on Monday, saying she took full responsibility for the "
+            "delays in the asylum system uncovered by last week's independent report.")
+    at = text.index("last week")
+    span = noun_phrase_scope(load_nlp()(text), at, at + len("last week"))
+    assert span is not None and text[span[0]:span[1]].startswith("last week's independent report"), span

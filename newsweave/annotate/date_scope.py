@@ -138,6 +138,11 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
             return _phrase(cur.nbor(-1))
         if first and cur.dep_ in _DIRECT_MODIFIER and head.pos_ in _NOMINAL and head.i not in inside:
             named = _phrase(head)
+            if cur.dep_ == "poss" and head.dep_ == "pobj" and head.head.head.pos_ in _VERBAL \
+                    and head.head.head.dep_ in _CLAUSE_OF_NOUN:
+                # a day's thing inside a clause of another noun: "the delays in the asylum system uncovered by last
+                # week's independent report" dates the report, not the system the parser hangs the clause on
+                return named
         if cur.pos_ in _VERBAL and not first:
             # The date reached a verb: it dates that verb's clause (or the noun it names). A verb coordinated
             # into a relative clause is still inside the noun's phrase: "Kaczynski, who killed 3 people and
