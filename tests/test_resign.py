@@ -55,9 +55,11 @@ def briefing():
 def test_one_persons_act_of_one_day_is_one_fact_however_worded(briefing):
     """ "Interior Minister Petra Lindqvist resigned on Monday after ..." / "... stepped down on Monday, saying ..." /
     "Disgraced Interior Minister Petra Lindkvist was finally forced out on Monday ...": one fact of four reports,
-    told once in the summary."""
-    (lead,) = [s for s in briefing.summary if "on Monday" in s.text or "stepped down" in s.text]
+    the summary's lead cited to all four."""
+    (lead,) = [s for s in briefing.summary if "resigned on Monday" in s.text or "quit on Monday" in s.text]
     assert sorted(lead.sources) == ["foreign", "friendly", "tabloid", "wire"], lead
+    (fact,) = [f for f in briefing.facts if "wire" in f["sources"] and "friendly" in f["sources"]]
+    assert sorted(fact["sources"]) == ["foreign", "friendly", "tabloid", "wire"], fact
 
 
 def test_a_participle_before_a_title_judges_and_names_no_office(briefing):

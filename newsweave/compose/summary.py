@@ -96,7 +96,6 @@ FIGURE_AWARE_SOURCES = False
 # development sets, passed the story's disagreements, all R-1 / R-2 34.39 / 8.76 at 0, 34.40 / 8.76 at 2, 34.38 /
 # 8.78 at 5, 34.36 / 8.77 at 10
 STALE_PENALTY = 5.0
-PIECE_STATES_ITS_CLAIM = True  # a piece of a sentence with its claim's opening and verb states the claim's fact
 OVERTAKEN_PLANS = True  # a plan for a day a later report tells as gone by loses STALE_PENALTY (_plan_overtaken) ...
 OVERTAKEN_WORDS = 2  # ... in this many of the plan's content words ("final results")
 REPLACED_ALIKE = True  # of an update, a replaced value and the latest told alike exclude each other
@@ -1240,12 +1239,6 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                     if _verb_lost(ua, ub, claims):
                         continue  # "Russian Deputy Prime Minister Ilya Klebanov", cut at ", who": no verb left
                     in_span = [c for c in covered if _overlap(ua, ub, c.start, c.end) >= 0.5 * (c.end - c.start)]
-                    if not in_span and PIECE_STATES_ITS_CLAIM:
-                        # a claim's opening with its verb, cut before a clause that says more ("Interior Minister Petra
-                        # Lindqvist stepped down on Monday", cut at ", saying she took full responsibility ..."):
-                        # it states that claim's fact
-                        in_span = [c for c in covered if ua <= c.start < ub and c.verb_at is not None
-                                   and ua <= c.verb_at < ub]
                     if in_span and all(_bare_attribution(c) for c in in_span):
                         continue  # "New York City Police Commissioner James O'Neill said.": who, not what
                     if KEEP_ATTRIBUTION and any(b0 - a0 > 1 and (a0 < ua or b0 > ub) and _overlap(a0, b0, a, b)
