@@ -1150,3 +1150,16 @@ def test_a_share_compared_back_to_a_year_is_about_now():
     turnout = [d for d in b.disagreements if d["subject"] == "turnout"]
     assert turnout and {p["value"] for p in turnout[0]["positions"]} == {"61%", "62.3 percent"}, \
         [(d["subject"], [p["value"] for p in d["positions"]]) for d in b.disagreements]
+
+
+def test_two_limits_a_rule_sets_are_no_rival_maxima():
+    """ "available only to people earning less than 80 percent of a region's median income" / "families earning less
+    than 30 percent of a region's median income": two limits of a housing bill, not two estimates of one maximum
+    ("waited up to four years" / "up to five years" are, tests/test_resign.py)."""
+    b = newsweave.brief([
+        _article(1, "Valley Post", "The housing bill would keep the rule under which public flats in Orvik are available "
+                 "only to people earning less than 80 percent of the region's median income.", "2028-05-06"),
+        _article(2, "Kestpress", "The housing bill requires that 40 percent of new public flats in Orvik go to families "
+                 "earning less than 30 percent of the region's median income.", "2028-05-06"),
+    ])
+    assert _numbers(b) == [], [d["explanation"] for d in b.disagreements]

@@ -1013,9 +1013,11 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 if (qa.low, qa.high) != (qb.low, qb.high) and rebutted:
                     status = "contradiction"  # "at least 300 people are dead, ... far more than the government's
                     # figures admit" against the ministry's "at least 112": a bound its own report sets against another's
-                elif qa.low is None and qb.low is None and rival_bounds(qa, qb) and not _figure_revised(
-                        texts, segments, ca, qa, cb, qb):
-                    status = "contradiction"  # two maxima of one thing: "waited up to four years" / "up to five years"
+                elif (qa.low is None and qb.low is None and rival_bounds(qa, qb)
+                      and all(_UTMOST.match(texts[c.article], q.start) for c, q in ((ca, qa), (cb, qb)))
+                      and not _figure_revised(texts, segments, ca, qa, cb, qb)):
+                    status = "contradiction"  # two utmost values of one thing: "waited up to four years" / "up to
+                    # five years" (not two limits a rule sets: "earning less than 80 percent" / "less than 30 percent")
                 elif not (_bound_raised(texts, segments, ca, qa, cb, qb, one_fact, toll)
                           or _figure_revised(texts, segments, ca, qa, cb, qb)):
                     continue  # agreement: "around 2,000" and "nearly 2,000"; "about 30,000" and "31,000"
@@ -2889,6 +2891,7 @@ def _bound_raised(texts, segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb
     return False
 
 
+_UTMOST = re.compile(r"(?:up\s+to|as\s+(?:many|much|long|far|high)\s+as)\s", re.IGNORECASE)
 _TOLLS = frozenset({"~dead", "~injured", "~missing"})  # counts that grow from one day's reports to the next
 
 
