@@ -758,3 +758,22 @@ def test_a_ukrainian_given_name_and_its_russian_spelling_are_one_person():
         "b": ("Kharkov mayor Igor Terekhov said the city had opened 40 heating points.", [("Igor Terekhov", "PERSON")]),
     })
     assert set(find(ents, "Igor Terekhov").aliases) >= {"Ihor Terekhov", "Igor Terekhov"}
+
+
+def test_a_surnames_particles_stay_in_the_name():
+    """ "Ursula von der Leyen", which the tagger ends at "von" (the rest read as a place), and "Ursula Von Der Leyen"
+    in another report: one person, shown with the particles in lower case."""
+    import newsweave
+    from newsweave.model import Article
+
+    b = newsweave.brief([
+        Article(id="a", source="a", outlet="Meridian Press", published="2031-06-12",
+                text="Turkish President Recep Tayyip Erdoğan and European Commission President Ursula von der Leyen "
+                     "agreed on Thursday to extend the Black Sea grain corridor for another 12 months, officials said."),
+        Article(id="b", source="b", outlet="Continental Herald", published="2031-06-12",
+                text="The European Union and Turkey on Thursday extended the Black Sea grain corridor by a year after "
+                     "talks between President Recep Tayyip Erdogan and Commission chief Ursula Von Der Leyen in Istanbul."),
+    ])
+    (person,) = [e for e in b.entities if "Leyen" in e["name"]]
+    assert person["name"] == "Ursula von der Leyen" and sorted(person["sources"]) == ["a", "b"], person
+    assert not [e for e in b.entities if e["name"] in ("Leyen", "Ursula von")], b.entities

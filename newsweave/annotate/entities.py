@@ -848,7 +848,35 @@ def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None)
     out = [m for m in out if m.weight == 1.0 or " " in m.surface or seen[name_key(m.surface)]]
     if texts:
         out = _join_hashtag_names(out, texts)
+        out = _join_particle_names(out, texts)
     return _drop_nested(out)
+
+
+# The particles of a surname ("Ursula von der Leyen", "Hugo de la Cruz", "Mohammed bin Salman"), which the tagger
+# may end a name at, leaving the rest as another name ("Ursula von" PERSON, "Leyen" GPE)
+_PARTICLES = r"(?:von|van|der|den|de|del|della|di|du|da|dos|das|la|le|bin|ibn|al|el|ter|ten|zu|vom)"
+_PARTICLE_WORD = re.compile(_PARTICLES)
+_PARTICLE_TAIL = re.compile(rf"(?:\s+{_PARTICLES})*\s+[A-Z][\w'’-]+")
+_ENDS_IN_PARTICLE = re.compile(rf"\s{_PARTICLES}$")
+
+
+def _join_particle_names(ms: list[_M], texts: dict[str, str]) -> list[_M]:
+    """A person's name the tagger ended at a particle ("Ursula von" + "der Leyen") runs on to its surname; the
+    surname's own mention, if any, goes."""
+    ms.sort(key=lambda m: (m.article, m.start))
+    out: list[_M] = []
+    swallowed_to: dict[str, int] = {}
+    for m in ms:
+        if m.start < swallowed_to.get(m.article, -1):
+            continue  # ("Leyen", read as a place, is the end of the name before it)
+        if m.label == "PERSON" and _ENDS_IN_PARTICLE.search(m.surface):
+            tail = _PARTICLE_TAIL.match(texts[m.article], m.end)
+            if tail:
+                end = tail.end()
+                m = _M(m.article, m.start, end, texts[m.article][m.start:end], "PERSON", m.weight)
+                swallowed_to[m.article] = end
+        out.append(m)
+    return out
 
 
 # A stance or a time before a people's name makes an adjective, not a group: "anti-Armenian", "ex-Soviet"
@@ -1894,7 +1922,10 @@ def _display_name(g: _Group, type_: str) -> str:
 
     def quality(n: str) -> tuple:
         toks = n.split()
-        cased = all(t[:1].isupper() or t.islower() and t in ("of", "the", "and", "de", "al", "el") for t in toks)
+        cased = all(t[:1].isupper() or t.islower() and (t in ("of", "the", "and") or _PARTICLE_WORD.fullmatch(t))
+                    for t in toks)
+        # (a surname's particles in lower case, as the person writes them: "Ursula von der Leyen")
+        particles_lower = not any(_PARTICLE_WORD.fullmatch(t.lower()) and t[:1].isupper() for t in toks[1:])
         spaced_or_hyphen = (" " in n or "-" in n) or not re.search(r"[a-z][A-Z]", n)
         # a person by their full name; a business by the name that says what it is ("Harbin Foods", not the
         # "Harbin" reports shorten it to, which is also a city)
@@ -1905,7 +1936,7 @@ def _display_name(g: _Group, type_: str) -> str:
         # (the spelling most reports give, their accents aside: "Irina Kovac" and "Irina Kovač" against one
         # report's "Irena Kovac")
         return (ntok, cased, spaced_or_hyphen, plain_case, len(folded_srcs[_folded(n)]), freq[n], len(srcs[n]),
-                n.isascii(), -len(n))
+                particles_lower, n.isascii(), -len(n))
 
     folded_srcs: dict[str, set[str]] = defaultdict(set)
     for n in freq:
