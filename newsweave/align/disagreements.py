@@ -1587,9 +1587,11 @@ def _figure_sources(text: str, claims) -> list[tuple[int, int, str, str]]:
             # Organization, which has a team in the region, counted ...")
             before = _RELATIVE_BEFORE_VERB.sub("", text[c.start:given[0]])
             cut = [x.end() for x in _SOURCE_START.finditer(before)]
-            words = before[cut[-1] if cut else 0:].lower().split()
-            if words and words[-1] not in ("it", "this", "that", "which", "who"):
-                rows.append((q.start, q.end, words[-1], " ".join(before[cut[-1] if cut else 0:].split())))
+            said = before[cut[-1] if cut else 0:].split()
+            words = [w.lower() for w in said]
+            # (a pronoun names no source, but "The WHO" is the World Health Organization)
+            if words and (words[-1] not in ("it", "this", "that", "which", "who") or said[-1].isupper()):
+                rows.append((q.start, q.end, words[-1], " ".join(said)))
     for c in claims:
         for q in c.quantities:
             named = _count_owner(text, q)
@@ -3437,6 +3439,19 @@ def _speaker_of(speakers: dict, ev: dict) -> str | None:
     return min(inside)[1] if inside else None
 
 
+def _rival_names(item: dict, speakers: dict) -> list[str]:
+    """The sources one report names for different values of the item ("The WHO put the death toll at 58, while
+    Valdoria's health ministry said 49 people had died"): a value each, in the order of the positions; empty when
+    no report names two."""
+    for article in dict.fromkeys(ev["article"] for p in item["positions"] for ev in p["evidence"]):
+        named = [next((n for ev in p["evidence"] if ev["article"] == article and (n := _speaker_name(speakers, ev))), None)
+                 for p in item["positions"]]
+        given = [n for n in named if n]
+        if len(set(given)) >= 2:
+            return list(dict.fromkeys(given))
+    return []
+
+
 def _speaker_name(speakers: dict, ev: dict) -> str | None:
     """How the report names who gives the value at ``ev`` (the narrowest attributed span around it)."""
     pos = ev.get("value_start", ev["start"])
@@ -3510,6 +3525,9 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=No
                      else "the figures are vague or overlap"),
         "contradiction": (f"the latest reports, of {latest}, give different values" if (latest := item.pop("_latest", None))
                           else f"a report sets its figure against the others' (\u201c{rebuttal}\u201d)" if rebuttal
+                          else f"the values are incompatible, and one report gives them as different sources' figures "
+                               f"({', '.join(rivals)})"
+                          if (rivals := _rival_names(item, speakers))
                           else "the values are incompatible and no report explains why"),
     }[item["status"]]
     item["explanation"] = f"{item['subject']}: " + "; ".join(parts) + f". Classed as {item['status']}: {reason}."

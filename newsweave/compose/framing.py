@@ -143,6 +143,8 @@ LOADED_VERBS = {
 
 # VADER valence for words that news uses to report events, not to judge them.
 DESCRIPTIVE = {
+    # (how an outbreak is told: "infected more than 1,200")
+    "infect", "infects", "infected", "infecting", "infection", "infections",
     "kill", "killed", "killing", "killings", "killer", "dead", "death", "deaths", "die", "died", "dies",
     "dying", "war", "wars", "warfare", "crisis", "crises", "disaster", "disasters", "violence", "violent",
     "victim", "victims", "arrest", "arrested", "arrests", "attack", "attacked", "attacks", "attacker",

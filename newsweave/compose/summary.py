@@ -706,6 +706,15 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict], co
         ky = {(ev["article"], ev.get("value_start")) for ev in y.get("evidence", [])}
         return any(any(kx & v for v in m) and any(ky & v for v in m) for m in moves)
 
+    def sources_named(p: dict) -> set[str]:
+        return {said.split()[-1].lower() for ev in p.get("evidence", []) if (said := ev.get("said_by"))}
+
+    def rival_sources(x: dict, y: dict) -> bool:
+        # each value is a named source's, and none is the other's ("the health ministry said" 41 / "according to the
+        # WHO" 58 in two reports): more reports of one source's figure do not make the other source's wrong
+        sx, sy = sources_named(x), sources_named(y)
+        return bool(sx) and bool(sy) and not sx & sy
+
     def independent(p: dict) -> int:
         # (copies of one wire text count once: "killing at least 112 people" in the wire and in its copy)
         return len(origins({ev["article"]: (ev["start"], ev["end"]) for ev in p.get("evidence", [])}, copied, outlets)) \
@@ -736,6 +745,7 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict], co
                 # on goal machine Dario Venn")
                 more = max((counts[side_of[j]] for j in side_of
                             if counts[side_of[j]] > counts[k] and not one_move(positions[k], positions[side_of[j]])
+                            and not rival_sources(positions[k], positions[side_of[j]])
                             and (set(units[j].facts) & set(units[i].facts)
                                                                     or LEAD_STANDS_IN
                                                                     and units[i].position == units[j].position == 0)),
