@@ -53,3 +53,26 @@ def test_a_figure_inside_anothers_range_is_its_partner(briefing):
     deliveries are no rival of it."""
     assert not [d for d in briefing.disagreements if "925,000" in " ".join(p["value"] for p in d["positions"])], \
         briefing.disagreements
+
+
+def test_a_quarter_told_by_its_months_is_that_quarter(briefing):
+    """ "delivered 210,000 vehicles in the October-December period" (a February report): the last quarter of the
+    year before, not December; a run of months that is no quarter is left alone."""
+    from newsweave.annotate.dates import tag_dates
+
+    assert [(d["text"], d["value"]) for d in tag_dates("in the October-December period", "2031-02-04")] == [
+        ("October-December period", "2030-Q4")]
+    assert [d["value"] for d in tag_dates("the Oct-Dec quarter of 2029", "2031-02-04")] == ["2029-Q4"]
+    assert not [d for d in tag_dates("in the March-May period", "2031-02-04") if "Q" in d["value"]]
+    assert "2030-Q4" in [e["date"] for e in briefing.timeline if "210,000 vehicles" in e["event"]], briefing.timeline
+
+
+def test_a_quarter_is_shown_and_drawn_as_one():
+    from datetime import date
+
+    from newsweave.render.svg import parse_period
+    from newsweave.render.view import date_label
+
+    assert date_label("2030-Q4") == "Q4 2030"
+    assert parse_period("2030-Q4") == (date(2030, 10, 1), date(2030, 12, 31))
+    assert parse_period("2031-Q1") == (date(2031, 1, 1), date(2031, 3, 31))

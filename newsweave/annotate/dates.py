@@ -1268,6 +1268,18 @@ def h_quarter(m, ctx):
     return "DATE", f"{year:04d}-Q{q}", mod, "md"
 
 
+def h_month_range(m, ctx):
+    """A quarter named by its first and last months ("the October-December period"); None for other runs."""
+    first, last = _month_num(m.group("month")), _month_num(m.group("month2"))
+    if last - first != 2 or first % 3 != 1:
+        return None
+    q = (first + 2) // 3
+    if _g(m, "year"):
+        return "DATE", f"{_year_num(_g(m, 'year')):04d}-Q{q}", "", "abs"
+    year = _quarter_year(q, ctx, ctx.tense(m.start(), m.end()))
+    return "DATE", f"{year:04d}-Q{q}", "", "md"
+
+
 def h_the_quarter(m, ctx):
     """'the quarter', 'the latest quarter', 'the year-ago quarter', 'the year-earlier period'."""
     s = m.group(0).lower()
@@ -1481,6 +1493,10 @@ PATTERNS: list[tuple[str, Callable, int]] = [
     (rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH_CS}(?!(?<=\.)\s+\d{{1,2}}(?!\d))(?!(?<=[a-z])\.\s+\d{{1,2}}(?!\d))(?:,?\s+{YEAR})?", h_full_date, 0),
     (r"(?<![\d/.-])(?:(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d|[01]?\d/[0-3]?\d/(?:\d\d){1,2})(?![\d/-])", h_numeric_date, 0),
     (rf"{_EDGE_PRE}{MONTH_CS},?\s+(?:of\s+)?{YEAR2}", h_month_year, 1),
+    # "in the October-December period", "the July-September quarter": a quarter told by its months
+    (r"(?-i:(?P<month>Jan(?:uary)?|Apr(?:il)?|Jul(?:y)?|Oct(?:ober)?)\.?\s*[-\u2013]\s*(?P<month2>Mar(?:ch)?|Jun(?:e)?|"
+     rf"Sept(?:ember)?|Sep|Dec(?:ember)?)\.?)\s+(?:period|quarter)(?:\s+of\s+{YEAR2}|,?\s+{YEAR2})?(?![\w-])",
+     h_month_range, 1),
     (rf"(?:(?:{EDGE}[\s-]+(?:of\s+)?)|(?:{_REL}\s+))?{MONTH_CS}", h_month, 2),
     (rf"{_EDGE_PRE}(?:(?P<fiscal>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|model\s+year)\s*)?{YEAR2}(?!\s*-\s*(?:old|year))", h_year, 3),
     (rf"(?<![\w$])(?:(?:the\s+)?{EDGE}[\s-]+(?:the\s+)?)?(?P<dec>(?:1\d|20)\d0|'\d0|(?<=the\s)\d0)'?s\b", h_decade, 1),
@@ -1562,7 +1578,7 @@ _TRIGGERS = {
 
 def _trigger_of(pat: str, fn) -> str:
     name = fn.__name__ if fn else ""
-    if name in ("h_month_rel_year", "h_full_date", "h_month_year", "h_month"):
+    if name in ("h_month_rel_year", "h_full_date", "h_month_year", "h_month", "h_month_range"):
         return "month"
     if name in ("h_numeric_date", "h_year", "h_decade"):
         return "digit"

@@ -28,7 +28,7 @@ from newsweave.annotate.quotes import find_quote_spans
 from newsweave.compose.summary import _stem_function, _stopwords, loaded_count
 from newsweave.model import AnnotatedArticle, Sentence
 
-_DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
+_DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}|-Q[1-4])?$")
 _DAY_TIME_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 # Words by which a time expression names its day ("Monday night", "March 9 at noon", "tonight")
 _DAY_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"today", "tonight", "yesterday", "tomorrow"}
@@ -276,7 +276,9 @@ def in_dateline(text: str, start: int, end: int) -> bool:
 
 
 def _granularity_rank(value: str) -> int:
-    return {10: 0, 8: 1, 7: 2, 4: 3}.get(len(value), 4)  # day, week, month, year
+    if "-Q" in value:
+        return 3  # (a quarter, between a month and a year)
+    return {10: 0, 8: 1, 7: 2, 4: 4}.get(len(value), 5)  # day, week, month, year
 
 
 def _period_start(value: str) -> str:
@@ -285,6 +287,9 @@ def _period_start(value: str) -> str:
 
         y, w = value.split("-W")
         return dt.date.fromisocalendar(int(y), int(w), 1).isoformat()
+    if "-Q" in value:
+        y, q = value.split("-Q")
+        return f"{y}-{3 * int(q) - 2:02d}-01"
     return value
 
 

@@ -19,7 +19,7 @@ MIN_UNITS = 1.0  # distinct dates are at least this far apart (room for their la
 
 
 def parse_period(value: str) -> tuple[date, date] | None:
-    """The first and last day of a TIMEX-like date: ``2020``, ``2020-11``, ``2020-W46``, ``2020-11-20``."""
+    """The first and last day of a TIMEX-like date: ``2020``, ``2020-Q4``, ``2020-11``, ``2020-W46``, ``2020-11-20``."""
     try:
         if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
             d = date(int(m[1]), int(m[2]), int(m[3]))
@@ -32,6 +32,10 @@ def parse_period(value: str) -> tuple[date, date] | None:
         if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
             first = date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return first, first + timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            y, q = int(m[1]), int(m[2])
+            first = date(y, 3 * q - 2, 1)
+            return first, (date(y + 1, 1, 1) if q == 4 else date(y, 3 * q + 1, 1)) - timedelta(days=1)
         if m := re.fullmatch(r"(\d{4})", value):
             return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
     except ValueError:

@@ -421,6 +421,9 @@ def date_label(value: str) -> str:
     m = re.fullmatch(r"(\d{4})-(\d{2})", value)
     if m and 1 <= int(m.group(2)) <= 12:
         return f"{_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if m:
+        return f"Q{m.group(2)} {m.group(1)}"
     m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
     if m:
         # an ISO week as people say it: the week of its Monday ("last week" in a report of 17 Apr 2018)
