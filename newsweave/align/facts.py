@@ -584,9 +584,10 @@ TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "yea
 
 def _telling(q) -> bool:
     """Is the quantity a figure specific enough to pair claims by, with another: a value not among the small
-    whole numbers that many statements give ("two men", "3 days"), and no unit of time (a year, an age)."""
+    whole numbers that many statements give ("two men", "3 days"; a share of any size is specific: "a 12% pay rise
+    ... offered 6%"), and no unit of time (a year, an age)."""
     return (q.value is not None and q.kind in ("cardinal", "percent", "money", "measure")
-            and (q.value >= 10 or q.value != int(q.value)) and q.unit not in TIME_UNITS)
+            and (q.value >= 10 or q.value != int(q.value) or q.kind == "percent") and q.unit not in TIME_UNITS)
 
 
 @dataclass
