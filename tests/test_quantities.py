@@ -185,7 +185,8 @@ def test_written_numbers(text, span, value):
         ("The lake held 90 million cubic metres.", "90 million cubic metres", 9e7, "m3", "measure"),
         ("It covers 1,200 square kilometres.", "1,200 square kilometres", 1200, "km2", "measure"),
         ("The siege lasted three days.", "three days", 3, "day", "measure"),
-        ("A 20-year-old man was held.", "20-year-old", 20, "year", "measure"),
+        # (an age told in years is an age: a count of one person's years, see test_an_age_told_in_years_is_an_age)
+        ("A 20-year-old man was held.", "20-year-old", 20, None, "cardinal"),
         ("A 300-km front line.", "300-km", 300, "km", "measure"),
         ("Donors pledged millions of dollars.", "millions of dollars", None, "USD", "money"),
         # wire style and a space after the sign
@@ -499,3 +500,14 @@ def test_fractions_of_a_million_are_read_whole():
     assert got["a third of a million homes"] == pytest.approx(1_000_000 / 3)
     assert got["three-quarters of a million voters"] == 750_000
     assert got["a quarter of a million people"] == 250_000
+
+
+@pytest.mark.parametrize("text, value", [
+    ("A 20-year-old man was held.", 20),
+    ("The 24-year-old has agreed a five-year contract.", 24),
+    ("He is 61 years old.", 61),
+    ("The striker, 24, signed a contract until 2032.", 24),
+])
+def test_an_age_told_in_years_is_an_age(text, value):
+    (q,) = [q for q in tag_quantities(text) if q.value == value]
+    assert (q.kind, q.unit, q.counted) == ("cardinal", None, "age")

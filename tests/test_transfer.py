@@ -164,3 +164,12 @@ def test_a_wording_gives_other_figures_only_of_sums_and_shares(mine, theirs, oth
     from newsweave.compose.summary import _gives_other, _stated_figures
 
     assert _gives_other(_stated_figures(tag_quantities(mine)), tag_quantities(theirs)) is other
+
+
+def test_an_age_told_without_the_name_is_the_person_the_sentence_before_names(briefing):
+    """ "The 24-year-old has agreed a five-year contract" (after the sentence that names Dario Venn) and "The striker,
+    24, signed ..." against the home paper's "Venn, 23,": one person's age given two ways."""
+    (age,) = [d for d in briefing.disagreements if d["subject"].endswith("age")]
+    assert age["subject"] == "Dario Venn age" and age["status"] == "contradiction", age["explanation"]
+    assert {p["value"]: sorted(p["sources"]) for p in age["positions"]} == {"24-year-old": ["paper", "wire"],
+                                                                             "23": ["home"]}, age["positions"]

@@ -2254,6 +2254,20 @@ _SAYING_BETWEEN = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|an
                              r"estimates|claimed|claims|put|puts|counted|confirmed)\b", re.IGNORECASE)
 
 
+# an age that opens its sentence's subject: "The " before the figure, or "The striker, " (a word of a role)
+_AGE_OPENS = re.compile(r"\s*[\"“]?The\s+(?:[a-z]+,\s*)?")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')]*\s+")
+
+
+def _previous_sentence_person(text: str, start: int, spans, persons: frozenset[str]) -> str | None:
+    """The one person the sentence before ``start`` names, if it names exactly one."""
+    # (the breaks before the sentence's own; the last of them starts the sentence before)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 600), start) if m.end() < start - 3]
+    prev_start = breaks[-1] if breaks else max(0, start - 600)
+    named = {eid for s, e, eid in spans if prev_start <= s and e <= start and eid in persons}
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def _figure_owner(text: str, c: Claim, q, spans, persons: frozenset[str] = frozenset()) -> str | None:
     """The name a figure belongs to, in a list of names and figures ("Prime Minister Havik's National Party won
     28.9% and 55 seats"; "the Greens 29.4 per cent and 58 seats, the National Party 28.9 per cent and 56
@@ -2274,6 +2288,10 @@ def _figure_owner(text: str, c: Claim, q, spans, persons: frozenset[str] = froze
                 break
             if s >= c.start and eid in persons:
                 owner = (e, eid)
+        if owner is None and _AGE_OPENS.fullmatch(text, c.start, q.start):
+            # "The 24-year-old has agreed ...", "The striker, 24, signed ...": the one person the sentence before
+            # names (a report goes on about the person it has just named)
+            return _previous_sentence_person(text, c.start, spans, persons)
         if owner is None or _SAYING_BETWEEN.search(text, owner[0], q.start) or _KIN_BETWEEN.search(text, owner[0], q.start):
             return None
         return owner[1]

@@ -868,6 +868,11 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
     lo_f, hi_f = _apply(mode, lo, hi, vague)
     approx = mode is not None or vague
     kind = kind or "cardinal"
+    # an age told as a measure of years ("The 24-year-old", "a 34-year-old man", "he is 61 years old") is an age
+    age = (unit == "year" and not approx and value is not None and float(value).is_integer() and 1 <= value <= 120
+           and "old" in text[num_end:end].lower())
+    if age:
+        unit, kind = None, "cardinal"
     # what it counts
     counted = cstart = cend = None
     span_end = end
@@ -882,6 +887,8 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
             counted, cstart, cend = c
     if counted is None and heur is not None:
         counted, cstart, cend = heur
+    if age:
+        counted, cstart, cend = "age", None, None
     if (counted is None and kind == "cardinal" and unit is None and not approx and value is not None
             and 1 <= value <= 120 and float(value).is_integer()
             and _AGE_BEFORE.search(text, max(0, start - 40), start) and _AGE_AFTER.match(text, end)):
@@ -908,7 +915,8 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
     )
 
 
-_AGE_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*,\s*$")
+# a name, or a person told by a word of their role ("The striker, 24, signed ..."), set off by a comma before the age
+_AGE_BEFORE = re.compile(r"\b(?:[A-Z][\w'’.-]*[a-z][\w'’-]*|[Tt]he\s+[a-z]+),\s*$")
 _AGE_AFTER = re.compile(r"\s*,\s+(?!and\b|or\b)[a-z]")
 # A person's age told with "aged" / "at the age of": only an age at death or one set off after a name, where it is
 # that person's age now. "Elected at the age of 45" is an age at another time, and "people aged 65 and over"
