@@ -1163,3 +1163,15 @@ def test_two_limits_a_rule_sets_are_no_rival_maxima():
                  "earning less than 30 percent of the region's median income.", "2028-05-06"),
     ])
     assert _numbers(b) == [], [d["explanation"] for d in b.disagreements]
+
+
+def test_an_age_is_no_count_of_the_dead():
+    """ "a 58-year-old man died from head injuries" (an old race's death) is one man's age, no rival of "The two
+    dead were found on the vessel"."""
+    b = newsweave.brief([
+        _article(1, "Valley Post", "In 1989, a 58-year-old man died from head injuries on the yacht Flying Colours after "
+                 "a gale off the coast snapped the boat's mast. Two sailors died this year.", ""),
+        _article(2, "Kestpress", "The two dead were found on the vessel Business Post Naiad, about 100 kilometers off "
+                 "the coast, according to the rescue centre.", ""),
+    ])  # (undated, as in DUC 2004, where no report's year sets the 1989 death apart)
+    assert _numbers(b) == [], [d["explanation"] for d in b.disagreements]

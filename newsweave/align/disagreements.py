@@ -848,7 +848,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             uncounted.append(k)  # "has risen to 17": compared with every count, on a stricter reading match
     for key in list(by_counted):
         # (a magnitude is no count; nor are "19 nationalities" among the dead and injured a count of them)
-        if key[0] == "cardinal" and uncounted and key[2] not in _NAMED_MEASURES and key[2] not in _CLASS_NOUNS:
+        if (key[0] == "cardinal" and uncounted and key[2] not in _NAMED_MEASURES and key[2] not in _CLASS_NOUNS
+                and key[2] != "age"):  # (nor is an age: "a 58-year-old man died" / "The two dead")
             by_counted[key] = by_counted[key] + uncounted
     # "27 migrants drowned" / "the bodies of 31 people have been recovered": a count of people and a count of
     # one kind of people in words of one family (the dead, the rescued) may count the same group; such
@@ -856,7 +857,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     for k, (c, q) in enumerate(items):
         # (figures only: "thousands of soldiers and civilians" and "hundreds and possibly thousands of people"
         # say little about each other)
-        if q.kind == "cardinal" and q.counted and q.counted not in _NAMED_MEASURES and q.value is not None:
+        if (q.kind == "cardinal" and q.counted and q.counted not in _NAMED_MEASURES and q.counted != "age"
+                and q.value is not None):
             for t in segments.window_words(c, q, names):
                 if t in _COUNT_FAMILIES:
                     by_counted[(q.kind, q.unit, "\0family", t)].append(k)
