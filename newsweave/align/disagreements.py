@@ -74,7 +74,7 @@ NEWS_CYCLE_DAYS = 14
 _UPDATE_CUES = re.compile(
     r"\b(?:delay(?:ed|s)?|postpon\w*|reschedul\w*|push(?:ed)? back|brought forward|moved (?:up|back|forward)|"
     r"extend(?:ed|s)?|revis\w*|updat\w*|correct(?:ed|ion)|ros[ea]|risen|climb\w*|increas\w*|jump\w*|"
-    r"fell|fallen|dropp\w*|decreas\w*|now stands|has reached|instead|no longer|earlier than planned|"
+    r"fell|fallen|dropp\w*|decreas\w*|now stands|has reached|ha(?:s|ve) now|instead|no longer|earlier than planned|"
     r"lower(?:ed|ing|s)|to lower|backed off|(?:down|up) from|earlier (?:estimate|figure|toll|count|report)s?|"
     r"(?:had )?earlier (?:had )?(?:reported|said|put|estimated|given)|initially|previously|"
     # "a day later than first announced", "than originally planned", "originally scheduled for"
@@ -281,6 +281,8 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
             continue  # when it was said, not when it happened ("..., officials said Wednesday")
         if _COUNT_MOVED_BEFORE.search(text, max(claim.start, t.start - 60), t.start):
             continue  # when a count moved ("the death toll from the collapse rose to seven on Wednesday")
+        if _COUNT_AS_OF_BEFORE.search(text, max(claim.start, t.start - 60), t.start):
+            continue  # when a count stood ("had burned 15,000 hectares by Wednesday morning"), not when it began
         if t.type == "TIME" and not _DAY_WORDS.search(t.text):
             continue  # a bare clock time ("11 p.m.") does not say which day
         value = t.value[:10] if t.type == "TIME" else t.value  # "Monday night" (2026-03-09TNI) dates a day too
@@ -328,6 +330,10 @@ _COUNT_MOVED_BEFORE = re.compile(
     r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|fell|fallen|dropped|reached|stood|stands|hit)\s+"
     r"(?:to|by|at)\s+(?:about\s+|some\s+|nearly\s+|at\s+least\s+)?[\w,.%-]+(?:\s+[a-z]+)?\s+(?:on|by|as\s+of)?\s*$",
     re.IGNORECASE)
+# a figure and what it counts, then the day it stood at that figure: "had burned 15,000 hectares by Wednesday
+# morning", "had registered 2.1 million voters as of Friday"
+_COUNT_AS_OF_BEFORE = re.compile(r"\d[\d,.]*\s*(?:%|(?:million|billion)\s+)?(?:[a-z]+\s+){0,2}(?:by|as\s+of)\s+$",
+                                 re.IGNORECASE)
 _SAID_JUST_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\S+(?:\s+\S+)?|announced|reported|stated|confirmed|added)(?:\s+(?:here|there|on|late|early))*\s*$",
     re.IGNORECASE)
@@ -679,6 +685,9 @@ def _struck_area(text: str, c: Claim, q) -> bool:
     return q.kind == "measure" and q.unit == "area" and bool(_AREA_STRUCK.search(text, c.start, c.end))
 
 
+_STRUCK_PARTICIPLE = {"burn": "burned", "scorch": "scorched", "char": "charred", "blacken": "blackened",
+                      "consume": "consumed", "devour": "devoured", "flood": "flooded", "inundate": "inundated",
+                      "submerge": "submerged"}
 _AREA_UNIT_WORDS = ("acre", "hectare", "square", "sq", "km", "kilometre", "kilometer", "mile", "metre", "meter")
 def _increment(text: str, q) -> bool:
     """Does the figure count what was added to a running count ("three more bodies", "rose to five after three
@@ -994,8 +1003,13 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         if pair_key in seen:
             continue
         seen.add(pair_key)
+        # (an area burned or flooded grows from one day's report to the next: "had burned more than 12,000 hectares"
+        # on Tuesday, "had burned 15,000 hectares by Wednesday morning")
+        grown = (_struck_area(texts[ca.article], ca, qa) and _struck_area(texts[cb.article], cb, qb)
+                 and segments.within_cycle(ca.article, cb.article, MAX_DAYS_ONE_EVENT)
+                 and _bound_raised(texts, segments, ca, qa, cb, qb, toll=True))
         if (id(qa) in as_written and id(qb) in as_written and figures_agree(as_written[id(qa)], as_written[id(qb)])
-                and not rival_bounds(as_written[id(qa)], as_written[id(qb)])):
+                and not rival_bounds(as_written[id(qa)], as_written[id(qb)]) and not grown):
             continue  # "about 12,000 hectares" / "30,000 acres": one area, rounded in each unit
         if _rounded_alike(qa, qb):
             continue  # "rose 4.2%" / "rose 4 percent": one share, rounded to a whole number
@@ -1011,7 +1025,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 toll = (bool(segments.window_words(ca, qa, names) & segments.window_words(cb, qb, names) & _TOLLS)
                         and all(q.counted is None or q.counted in _PEOPLE or _singular(q.counted) in PEOPLE_KINDS
                                 for q in (qa, qb))
-                        and segments.within_cycle(ca.article, cb.article, MAX_DAYS_ONE_EVENT))
+                        or _struck_area(texts[ca.article], ca, qa) and _struck_area(texts[cb.article], cb, qb)
+                        ) and segments.within_cycle(ca.article, cb.article, MAX_DAYS_ONE_EVENT)
+                # (and an area a fire burned or water flooded, which grows from one day's report to the next like
+                # a toll: "had burned more than 12,000 hectares" / "had burned 15,000 hectares by Wednesday")
                 if (qa.low, qa.high) != (qb.low, qb.high) and rebutted:
                     status = "contradiction"  # "at least 300 people are dead, ... far more than the government's
                     # figures admit" against the ministry's "at least 112": a bound its own report sets against another's
@@ -1084,6 +1101,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         elif _struck_area(texts[ca.article], ca, qa) and _struck_area(texts[cb.article], cb, qb):
             # an area burned or flooded, whatever the land ("of forest", "of countryside") and the unit
             word = _shared_word(ca, cb, qa, names, common)
+            word = _STRUCK_PARTICIPLE.get(word, word)  # ("area burned", not "area burn")
             subject = "area" if word in ("", *_AREA_UNIT_WORDS) else f"area {word}"
         elif valued:
             subject = f"value of the {valued[1].lower()}"  # ("value of the jewels")
@@ -1115,8 +1133,12 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             _Position(qa.text, [qa.value, qa.value] if point else [qa.low, qa.high], ca, qa.start, qa.end),
             _Position(qb.text, [qb.value, qb.value] if point else [qb.low, qb.high], cb, qb.start, qb.end),
         ]
+        # ("has now" tells a count as it stands by its own source: "the outbreak has now killed 58 people, according to
+        # the WHO" moves no count the health ministry gives)
+        who_a, who_b = (_speaker_of(speakers or {}, {"article": c.article, "start": q.start}) for c, q in ((ca, qa), (cb, qb)))
         item = _make("number", subject, positions, texts, lambda p: str(p.normalized), status,
-                     each_figure=(id(qa), id(qb)) in rival_pairs or (id(qb), id(qa)) in rival_pairs, firm=rebutted)
+                     each_figure=(id(qa), id(qb)) in rival_pairs or (id(qb), id(qa)) in rival_pairs, firm=rebutted,
+                     now_moves=not (who_a and who_b and who_a != who_b and not {who_a, who_b} & _UNNAMED_SOURCES))
         item["_figure"] = qa.kind  # (dropped after _explain reads it)
         if rebutted:
             item["_fixed"] = True  # (not an update by the days the two reports were written)
@@ -1459,6 +1481,12 @@ def _tally_first(text: str, q) -> str | None:
 
 
 # a verb of carrying right before a figure: those carried ("a bus carrying 40 passengers")
+_LIVES_LOST = re.compile(r"\b(?:los[te]|loses|losing)\s+(?:their|his|her|its|our|your)\s+li(?:fe|ves)\b|"
+                         r"\bli(?:fe|ves)\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?lost\b", re.IGNORECASE)
+# the words of people made to leave their homes, without a word of the displaced family ("driven some 8,000
+# residents from their homes", "forcing about 8,000 people to leave their homes")
+_HOMES_LEFT = re.compile(r"\b(?:leave|left|leaving|flee|fled|fleeing|forced|driven|drove|chased|forcing)\b"
+                         r"(?:\s+[\w,'-]+){0,5}?\s+(?:from\s+|out\s+of\s+)?(?:their|his|her)\s+homes?\b", re.IGNORECASE)
 _CARRIED_BEFORE = re.compile(r"\b(?:carrying|carried|carries|carry|transporting|ferrying)\s+(?:(?:about|around|some|nearly|"
                              r"almost|more\s+than|over|up\s+to|at\s+least)\s+)?$", re.IGNORECASE)
 _DIED_OF_WOUNDS = re.compile(r"\b(?:died|dies|dying|succumbed)\s+(?:\w+\s+)?(?:of|from|to)\s+(?:(?:his|her|their|the)\s+)?"
@@ -1723,8 +1751,16 @@ def _modifiers(text: str, q) -> set[str]:
     # (a measure's unit is no modifier: "12,000 hectares of forest" and "45,000 acres of forest" count one forest;
     # nor is a share's: "55 per cent of the vote" and "48.2% of the vote" are shares of one vote)
     start = q.end if q.kind in ("measure", "percent") and q.end <= q.counted_start else q.start
-    words = {w.lower() for w in _LEAD_WORD.findall(text[start:q.counted_start])}
+    # (nor is a name's possessive, which says whose, not which: "20,000 hectares of Estoria's forests" are some of
+    # the forests "12,000 hectares of pine forest" are)
+    between = _NAME_POSSESSIVE.sub(" ", text[start:q.counted_start])
+    words = {w.lower() for w in _LEAD_WORD.findall(between)}
     return words - STOP_WORDS - _NUMBER_WORDS
+
+
+# a part singled out of what a claim counts or tells: ", including ...", ", among them ..."
+_PART_NAMED = re.compile(r",\s+(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\s", re.IGNORECASE)
+_NAME_POSSESSIVE = re.compile(r"\b[A-Z][\w.-]*['\u2019]s?(?=\s|$)")
 
 
 _NUMBER_WORDS = frozenset("""
@@ -1968,6 +2004,10 @@ class _SegmentCache:
                 words.discard("fatal")
             if _RESCUE_TRIED.search(text):  # "an attempt to rescue 116 sailors trapped ...": not yet rescued
                 words.discard("rescue")
+            if _LIVES_LOST.search(text):  # "Three firefighters have now lost their lives": the dead
+                words.add("die")
+            if _HOMES_LEFT.search(text):  # "forcing 8,000 people to leave their homes": the displaced
+                words.add("displace")
             if _DIED_OF_WOUNDS.search(text):  # "risen to six after a woman died of her wounds": a toll of the dead
                 words = {t for t in words if _FAMILY_OF.get(t) != "~injured"}
             harmed = _HARMED_BEFORE.search(self.index._texts[c.article], max(0, q.start - 40), q.start)
@@ -1996,7 +2036,8 @@ class _SegmentCache:
         places: "Cambodian children"), except in its attribution ("Russian President Vladimir Putin said
         ..." counts no Russians). A people named beside places ("1,500 Kurds in Rome") does not make the
         claim about their land."""
-        direct = {self.places[e] for e in c.entities if e in self.places and not self._names_event(c, e)}
+        direct = {self.places[e] for e in c.entities if e in self.places and not self._names_event(c, e)
+                  and not self._in_part_named(c, e)}
         if direct:
             return True, direct
         return False, {place for s, t, place in self.peoples.get(c.article, ())
@@ -2009,6 +2050,16 @@ class _SegmentCache:
         text = self.index._texts[c.article]
         spans = [(s, e) for s, e, eid in self.mention_spans.get(c.article, ()) if eid == entity and c.start <= s and e <= c.end]
         return bool(spans) and all(_EVENT_NAMED.match(text, e) for _s, e in spans)
+
+    def _in_part_named(self, c: Claim, entity: str) -> bool:
+        """Is the place named only in a part the claim singles out of its whole ("About 12,500 people have been
+        evacuated, including the residents of two care homes in Sant Quirze")? The whole is not about that place."""
+        text = self.index._texts[c.article]
+        part = _PART_NAMED.search(text, c.start, c.end)
+        if part is None:
+            return False
+        spans = [s for s, _e, eid in self.mention_spans.get(c.article, ()) if eid == entity and c.start <= s < c.end]
+        return bool(spans) and all(s > part.start() for s in spans)
 
     def other_places(self, a: Claim, b: Claim, direct_only: bool = False) -> bool:
         """Are two claims about different places, or different peoples? (A place against a people decides
@@ -3386,15 +3437,20 @@ def _names_the_measure(text: str, p: "_Position", at: int) -> bool:
         and bool(_SIZE_VERB_BEFORE.fullmatch(text[at:p.start]))
 
 
+# sources a report does not name ("officials said"): no rival of a named one
+_UNNAMED_SOURCES = frozenset({"officials", "official", "authorities", "sources", "source", "spokesman", "spokeswoman",
+                              "spokesperson", "reports"})
+_NOW_CUE = re.compile(r"ha(?:s|ve)\s+now$", re.IGNORECASE)
 # a change word in the present tense after "that" or "which" tells what something does, not that a figure changed:
 # "a daily pill that lowers a blood fat", "a gene which increases the risk"
 _PROPERTY_CUE = re.compile(r"\b(?:that|which)\s+\w+s$", re.IGNORECASE)
 
 
 def _make(kind: str, subject: str, positions: list[_Position], texts, key, status: str | None = None,
-          each_figure: bool = False, firm: bool = False) -> dict:
+          each_figure: bool = False, firm: bool = False, now_moves: bool = True) -> dict:
     """One disagreement of ``positions``; a change word in their sentences makes a contradiction an update,
-    unless it is ``firm`` (a figure its report sets against the others')."""
+    unless it is ``firm`` (a figure its report sets against the others'). "has now" is such a word only where
+    ``now_moves`` (the values are not two named sources')."""
     grouped: dict[str, dict] = {}
     cue = False
     said: set[tuple[str, str]] = set()
@@ -3402,7 +3458,9 @@ def _make(kind: str, subject: str, positions: list[_Position], texts, key, statu
         # The whole sentence may explain a change ("was expected on the 15th, but ... agreed to delay").
         s_start, s_end = texts.sentences.get((p.claim.article, p.claim.sentence), (p.claim.start, p.claim.end))
         text = texts[p.claim.article]
-        cue = cue or any(not _names_the_measure(text, p, m.start() + s_start)
+        # ("have now" is a verb's, never the noun a figure measures: "12,500 people have now been evacuated")
+        cue = cue or any((_NOW_CUE.match(m.group()) or not _names_the_measure(text, p, m.start() + s_start))
+                         and (now_moves or not _NOW_CUE.match(m.group()))
                          and not (kind == "number" and _SIZE_OF_CHANGE.match(text, m.start() + s_start))
                          and not _PROPERTY_CUE.search(text, max(0, m.start() + s_start - 8), m.end() + s_start)
                          for m in _UPDATE_CUES.finditer(text[s_start:s_end]))

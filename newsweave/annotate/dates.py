@@ -490,6 +490,12 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
 
 
 _ASIDE_BEFORE_DATE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*,\s*((?:on|by|until|from|at|in|before|after)\s*)?$")
+# "was due to" and a verb, then the dated verb's own words (no clause of another verb between)
+_DUE_AHEAD = re.compile(r"\b(?:was|were)\s+due\s+to\s+[a-z]+\b(?:(?!\b(?:who|which|that|after|before|when|while|"
+                        r"since|because|as)\b)[^.;:])*$", re.IGNORECASE)
+# words after a plan's day that say it did not happen then (read to the end of the sentence)
+_PLAN_UNDONE = re.compile(r"[^.!?]*?\b(?:but|however|instead|postponed|delayed|cancel+ed|called\s+off|put\s+off|"
+                          r"pushed\s+back|scrapped|abandoned)\b", re.IGNORECASE)
 _PLAN_PARTICIPLES = {"scheduled", "planned", "expected", "due", "set", "slated"}
 FAR_CLAUSE_WORDS = 24  # how far back in its clause a date's verb is looked for when none is near
 
@@ -554,6 +560,10 @@ class _Ctx:
             t = "near"  # "declared Wednesday a day of national mourning": the day set, not the day of setting it
         if t != "future" and _starts_on_day_set(lw):
             t = "near"  # "declared three days of mourning starting on Wednesday": the day set, ahead of setting it
+        if t == "past" and _DUE_AHEAD.search(clause) and not _PLAN_UNDONE.match(text, end, end + 200):
+            # "was due to visit the area on Wednesday": the wire's past of a plan is still ahead of the report,
+            # unless the report goes on to undo it ("was due to rule on Friday but postponed the ruling")
+            t = "future"
         if t is None:
             t = _scan_tense(rw, backwards=False)
         if t is None and reach > len(lw):
