@@ -38,8 +38,9 @@ PEOPLE_KINDS = frozenset("""
 # Words of a kind of count that is no family of its own (who is infected differs too much: people, birds,
 # computers), but tells a count apart from a family's: "infected 412 people" is no death toll.
 # (and "14 bodies had been identified" is a part of the toll, not another toll)
+# (and "Sixteen survivors remain in hospital" counts those still treated, not the survivors: see disagreements)
 OTHER_KIND_WORDS = frozenset({"infect", "infected", "infection", "sicken", "sickened", "vaccinate", "test",
-                              "identify", "identified"})
+                              "identify", "identified", "hospitalized"})
 # What a count of jobs cut counts ("1,200 jobs", "500 posts", "300 workers"): "cut power to 230,000 homes" is no job cut
 JOB_NOUNS = frozenset({"job", "post", "position", "role", "worker", "employee", "staff", "people", "person"})
 # Counted nouns that name one kind of thing ("41 houses" / "Forty-one homes" destroyed): read as the first.

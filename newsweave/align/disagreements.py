@@ -925,7 +925,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 # (one event's: a place in common and no other day; in a story of many events, "10 civilians"
                 # killed near one village and "three people" killed near another are two tolls)
                 if (rivals or ca.article == cb.article or not _people_and_kind(texts, ca, qa, cb, qb)
-                        or not segments.same_place(ca, cb) or not _days_meet(ca, cb)):
+                        or not (segments.same_place(ca, cb) or segments.story_toll(ca, cb)) or not _days_meet(ca, cb)):
                     continue
             elif not rivals and not qa.comparable(qb):
                 continue
@@ -1470,8 +1470,10 @@ def _besides_named(text: str, q) -> bool:
 
 
 _CALENDAR_TERMS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday", "tonight", "week", "month", "year"}
-_TALLY_BEFORE = re.compile(r"(?<![\d.,])(\d[\d,]*)\s+(?!(?:hundred|thousand|million|billion|trillion|percent|per)\b)"
-                           r"([a-z]+)\s+to\s+$")
+# (not a figure inside a code, "flight AV312 rose to 46", nor a verb of change after it)
+_TALLY_BEFORE = re.compile(r"(?<![\w.,])(\d[\d,]*)\s+(?!(?:hundred|thousand|million|billion|trillion|percent|per|"
+                           r"rose|risen|rises|fell|fallen|falls|climbed|climbs|jumped|jumps|dropped|drops|grew|grows|"
+                           r"increased|increases|decreased|decreases|went|goes)\b)([a-z]+)\s+to\s+$")
 
 
 def _tally_first(text: str, q) -> str | None:
@@ -1481,6 +1483,10 @@ def _tally_first(text: str, q) -> str | None:
 
 
 # a verb of carrying right before a figure: those carried ("a bus carrying 40 passengers")
+# a count of those still treated: "remain in hospital", "are still in hospital", "were hospitalised"
+_IN_HOSPITAL = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|are|were|is|was)\s+(?:still\s+)?(?:in|at)\s+(?:a\s+|the\s+)?"
+                          r"hospitals?\b|\bhospitali[sz](?:ed|ation)\b", re.IGNORECASE)
+_TOLL_NAMED = re.compile(r"\b(?:death|casualty)\s+tolls?\b", re.IGNORECASE)
 _LIVES_LOST = re.compile(r"\b(?:los[te]|loses|losing)\s+(?:their|his|her|its|our|your)\s+li(?:fe|ves)\b|"
                          r"\bli(?:fe|ves)\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?lost\b", re.IGNORECASE)
 # the words of people made to leave their homes, without a word of the displaced family ("driven some 8,000
@@ -1778,8 +1784,12 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|whom|which|its|their|h
 
 
 def _partitive(text: str, q) -> bool:
-    """Does the figure count a part of a group ("seven of the most severely injured", "20 of them")?"""
-    return bool(_PARTITIVE.match(text, q.end))
+    """Does the figure count a part of a group ("seven of the most severely injured", "20 of them"), or what is left
+    of one ("Most of GM's other 22 assembly plants", "the remaining 40 hostages")?"""
+    return bool(_PARTITIVE.match(text, q.end) or _REMAINDER_BEFORE.search(text, max(0, q.start - 12), q.start))
+
+
+_REMAINDER_BEFORE = re.compile(r"\b(?:other|remaining)\s+$", re.IGNORECASE)
 
 
 def _states_figure(c: Claim, q, besides) -> bool:
@@ -1819,6 +1829,16 @@ def _record_since(c: Claim, t) -> bool:
     """Is the date a year a record of now is measured against ("Turnout was 62.3 percent, the highest since 1998")?"""
     at = getattr(t, "start", None)
     return at is not None and _since(c, t) and bool(RECORD_SINCE.search(c.text, 0, at - c.start))
+
+
+# a past year, then a clause of what happened then: "since 2009, when 112 people died in a crash"
+_RECALLED_WHEN = re.compile(r"\b(?:since|in)\s+(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(?:1[5-9]|20)\d\d,?\s+when\b[^.;:]*$")
+
+
+def _recalled(text: str, c: Claim, q) -> bool:
+    """Is the figure in a clause that tells what happened in a past year the claim names ("It is the deadliest air
+    disaster since 2009, when 112 people died in a crash near the capital")?"""
+    return bool(_RECALLED_WHEN.search(text, c.start, q.start))
 
 
 def _years(c: Claim) -> set[str]:
@@ -2004,6 +2024,8 @@ class _SegmentCache:
                 words.discard("fatal")
             if _RESCUE_TRIED.search(text):  # "an attempt to rescue 116 sailors trapped ...": not yet rescued
                 words.discard("rescue")
+            if _IN_HOSPITAL.search(text):  # "Sixteen survivors remain in hospital": those still treated, a part
+                words.add("hospitalized")
             if _LIVES_LOST.search(text):  # "Three firefighters have now lost their lives": the dead
                 words.add("die")
             if _HOMES_LEFT.search(text):  # "forcing 8,000 people to leave their homes": the displaced
@@ -2060,6 +2082,13 @@ class _SegmentCache:
             return False
         spans = [s for s, _e, eid in self.mention_spans.get(c.article, ()) if eid == entity and c.start <= s < c.end]
         return bool(spans) and all(s > part.start() for s in spans)
+
+    def story_toll(self, a: Claim, b: Claim) -> bool:
+        """Is one of two claims of reports that share a statement (or each one with a third) the story's toll, named as such and told of no
+        place ("The death toll from Sunday's crash of Aeroval flight AV312 rose to 46")? It is the toll of the
+        event the reports share, wherever the other claim says it happened."""
+        return (self.same_story(a.article, b.article) or self.near_story(a.article, b.article)) and any(
+            _TOLL_NAMED.search(c.text) and not self.places_of(c)[1] for c in (a, b))
 
     def other_places(self, a: Claim, b: Claim, direct_only: bool = False) -> bool:
         """Are two claims about different places, or different peoples? (A place against a people decides
@@ -2151,6 +2180,8 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
             return None
         seg_a, seg_b = cache.segment(a, qa)[0], cache.segment(b, qb)[0]
         return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING
+    if _recalled(index._texts[a.article], a, qa) != _recalled(index._texts[b.article], b, qb):
+        return None  # "the deadliest air disaster since 2009, when 112 people died": the figure is 2009's
     ya, yb = cache.years(a), cache.years(b)
     if ya and yb and not (ya & yb):
         return None  # figures of different years are about different events
@@ -2244,6 +2275,11 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         return None
     # Compare what is said around each figure ("killing hundreds of people" / "thousands were killed"),
     # not the whole sentences, which may be about other things too.
+    if any(t in _COUNT_FAMILIES for t in shared) and cache.story_toll(a, b):
+        # the story's toll, named as such and of no place ("The death toll from Sunday's crash of Aeroval flight AV312
+        # rose to 46"), against a count of that kind in a report of the same story ("killing at least 40"): however
+        # unalike the two wordings read (0.25 here)
+        return seg_a, seg_b, -1.0
     if any(t in _COUNT_FAMILIES for t in shared) and (
             cache.same_story(a.article, b.article) or cache.same_place(a, b)
             or cache.within_cycle(a.article, b.article) and (_rebuts_count(index._texts[a.article], a, qa)
