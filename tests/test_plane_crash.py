@@ -111,3 +111,21 @@ def test_a_figure_inside_a_code_opens_no_tally():
     text = "The bill passed by 212 votes to 181."
     (q,) = [q for q in tag_quantities(text) if q.text == "181"]
     assert _tally_first(text, q) == "212"
+
+
+def test_an_airline_the_tagger_never_saw_is_a_name_of_every_report(briefing):
+    """ "An Aeroval passenger plane", "Aeroval said in a statement", "Greedy Aeroval bosses" (the tagger's span ran
+    the tabloid's opening adjective in): one organisation, named by all five reports."""
+    (airline,) = [e for e in briefing.entities if e["name"] == "Aeroval"]
+    assert airline["type"] == "ORG" and len(airline["sources"]) == 5, airline
+    assert not [e for e in briefing.entities if "Greedy" in e["name"]]
+
+
+def test_words_of_names_and_dictionary_words_are_no_names_of_their_own():
+    """Two reports each writing "center Olden Polynice" (a word of a longer name), "the Richter scale" (a scale) or
+    "Siren" (an English word) give no name; "Netvia" written alone in two reports does."""
+    from newsweave.annotate.entities import _recurring_names
+
+    texts = {"a": "The guard Olden Polynice joined Netvia users on a quake of 6 on the Richter scale near the Siren.",
+             "b": "Netvia said the guard Olden Polynice felt a quake of 5 on the Richter scale near the Siren."}
+    assert sorted({(m.surface, m.label) for m in _recurring_names(texts, [])}) == [("Netvia", "ORG")]

@@ -768,6 +768,111 @@ def _named_places(texts: dict[str, str], found: list["_M"]) -> list["_M"]:
     return out
 
 
+# a capitalised word, possibly possessive, with no capital inside it and nothing joined to it ("Aeroval", "Aeroval's")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’@#.-])[A-Z][a-z]{2,}(?=['’]s\b|[^\w'’-]|$)")
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|at|from|outside)\s+$")
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ian", "ians", "an", "ans", "ese", "i", "is")
+
+
+def _recurring_names(texts: dict[str, str], found: list["_M"]) -> list["_M"]:
+    """Names the tagger missed everywhere: a capitalised word that two reports or more write, never in lower case,
+    at least once inside a sentence, that is no English word (the English model's dictionary of lemmas, with
+    common endings) and no word of a name the tagger found ("An Aeroval passenger plane", "Aeroval said in a
+    statement", "had flown for Aeroval since 2011"). An organisation, or a place where most mentions follow "in",
+    "near", "at" or "from"."""
+    words = _english_words()
+    if not words:
+        return []
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    # (a word the tagger saw as a name, or in one, somewhere: "Selim" of "Port Selim" is no name of its own, and the
+    # other mentions of "Pinochet", tagged a place here and there, are found later by their name)
+    name_words: set[str] = set()
+    for m in found:
+        taken[m.article].append((m.start, m.end))
+        if m.label in _TRUSTED_LABELS:
+            name_words.update(_TOKEN.findall(m.surface))
+    lower = _lower_words(texts)
+    stop = _stop_words()
+    rows: dict[str, list[tuple[str, int, int, bool, bool]]] = defaultdict(list)
+    for article, text in texts.items():
+        if not _cased(text):
+            continue
+        for mt in _CAPITAL_WORD.finditer(text):
+            w, (s, e) = mt.group(), mt.span()
+            low = w.lower()
+            if (w in name_words or low in lower or low in words or low in stop or low in _SCALES
+                    or _ABBREVIATION_AFTER.match(text, e)
+                    or _CAPITALISED_NEXT.match(text, e)
+                    or ((b := _CAPITALISED_BEFORE.search(text, max(0, s - 30), s)) and b.group().strip().lower() not in stop)
+                    or any(low.endswith(x) and low[:-len(x)] in words for x in _INFLECTIONS)
+                    or any(a < e and s < b for a, b in taken[article])):
+                continue
+            inside = not _SENTENCE_START_BEFORE.search(text[max(0, s - 4):s]) and not _within_dateline(text, s)
+            rows[w].append((article, s, e, inside, bool(_PLACE_PREPOSITION_BEFORE.search(text, max(0, s - 8), s)),
+                            bool(_PERSON_TITLE_BEFORE.search(text, max(0, s - 20), s))))
+    out = []
+    for w, found_at in rows.items():
+        if len({r[0] for r in found_at}) < 2 or not any(r[3] for r in found_at):
+            continue
+        # (a person where a title comes before the name: "Mr. Ranariddh", "President Kaya")
+        label = ("PERSON" if any(r[5] for r in found_at) else
+                 "GPE" if 2 * sum(r[4] for r in found_at) > len(found_at) else "ORG")
+        out += [_M(article, s, e, w, label) for article, s, e, _inside, _place, _title in found_at]
+    return out
+
+
+# a word of a longer name the tagger missed ("Olden Polynice", "Bei Dao", "Thames Ditton"): no name on its own
+_CAPITALISED_NEXT = re.compile(r"\s[A-Z][a-z]")
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<![.!?\"'`]\s\s)\b[A-Z][a-z]+\s$")
+_TRUSTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# a short word with a full stop before a capital is an abbreviation ("Gov. Jesse Ventura"), no name
+_ABBREVIATION_AFTER = re.compile(r"\.\s+[A-Z]")
+_PERSON_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|President|Prime\s+Minister|"
+                                  r"Minister|Premier|Chancellor|King|Queen|Prince|Princess|Judge|Mayor|Governor|Senator|"
+                                  r"General|Bishop|Pope|Sheikh)\.?\s+$")
+
+
+def _without_opening_word(ms: list["_M"], texts: dict[str, str]) -> list["_M"]:
+    """A name the tagger ran a sentence's opening word into ("Greedy Aeroval bosses had been warned": "Greedy
+    Aeroval") is the name without that word, where the word is an English adjective or adverb (no noun: "Port
+    Selim", "Evening Standard"), the rest is a name the story writes on its own, the whole is never written inside
+    a sentence ("the United States") and the tagger did not call it a person's name."""
+    alone = {m.surface for m in ms if " " not in m.surface}
+    adjectives = _english_words("adj") | _english_words("adv")
+    nouns = _english_words("noun")
+
+    def opens(m: "_M") -> bool:
+        text = texts.get(m.article, "")
+        return bool(_SENTENCE_START_BEFORE.search(text[max(0, m.start - 4):m.start]))
+
+    # (a name written so inside a sentence keeps its first word: "the United States", "New York")
+    inside = {m.surface for m in ms if not opens(m)}
+    out = []
+    for m in ms:
+        first, _sep, rest = m.surface.partition(" ")
+        text = texts.get(m.article, "")
+        if (rest in alone and first.lower() in adjectives and first.lower() not in nouns and m.surface not in inside
+                and m.label != "PERSON"  # ("Sandy Baker", "Frank Ewing": a given name that is also an adjective)
+                and text.startswith(first, m.start) and opens(m)):
+            start = m.start + len(first) + 1
+            m = replace(m, start=start, surface=rest, norm="")
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _english_words(pos: str | None = None) -> frozenset[str]:
+    """The English model's lemmatizer's words of one part of speech (noun, verb, adj, adv), or of all four; none when
+    the model cannot be loaded."""
+    try:
+        from newsweave.annotate.nlp import load_nlp
+
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(w for p in ((pos,) if pos else ("noun", "verb", "adj", "adv")) for w in index[p])
+    except Exception:  # noqa: BLE001 - a missing model only loses this check
+        return frozenset()
+
+
 def _within_dateline(text: str, pos: int) -> bool:
     """Does ``pos`` lie inside the wire dateline that opens its paragraph?"""
     para = text.rfind("\n", 0, pos) + 1
@@ -842,6 +947,8 @@ def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None)
         out = [m for m in out if not (texts.get(m.article, "")[m.start - 1:m.start] == "("
                                       and _within_dateline(texts.get(m.article, ""), m.start))]
         out += _named_places(texts, out)
+        out += _recurring_names(texts, out)
+        out = _without_opening_word(out, texts)
     # A single word left over from splitting a span ("Click Lancashire\n\nDiscuss") is kept only when
     # the story also names it on its own.
     seen = Counter(name_key(m.surface) for m in out if m.weight == 1.0)
