@@ -468,8 +468,15 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
                 continue
             positions: list[_Position] = []
             leads: list[str] = []
+            # (a claim that tells a move, "were due to begin in Geneva on Monday have been postponed to Thursday", gives
+            # the day moved to; the day moved from is the others')
+            moved = {id(items[ks[x]][1]) for x in members
+                     if _MOVED_TO_BEFORE.search(texts[items[ks[x]][1].article], max(items[ks[x]][1].start, items[ks[x]][2].start - 40),
+                                                items[ks[x]][2].start)}
             for x in members:
                 _eid, c, t, _s, _e, named = items[ks[x]]
+                if id(c) in moved and not _MOVED_TO_BEFORE.search(texts[c.article], max(c.start, t.start - 40), t.start):
+                    continue
                 positions.append(_Position(t.text, t.value, c, t.start, t.end))
                 leads.append(texts[c.article][named:t.start])
             results.append(_make("date", _dated_subject(by_id[eid].name, leads), positions, texts, _date_key))
@@ -484,7 +491,11 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
 def _gives_day_too(c: Claim, t, other: tuple[dt.date, dt.date], text: str) -> bool:
     """Does the claim also give the other report's day, beside the one it dates the entity by ("Veloria began
     three days of mourning on Wednesday for the 19 people killed when a dam burst ... on Monday")? Then its
-    other day dates something else it tells, and it does not deny the other's."""
+    other day dates something else it tells, and it does not deny the other's. Not where its day is where the
+    other was moved to ("talks that were due to begin in Geneva on Monday have been postponed to Thursday"): it
+    tells the change."""
+    if _MOVED_TO_BEFORE.search(text, max(c.start, t.start - 40), t.start):
+        return False
     for d in c.dates:
         if d is t or d.type not in ("DATE", "TIME") or _said_on(c, d, text):
             continue
@@ -494,6 +505,8 @@ def _gives_day_too(c: Claim, t, other: tuple[dt.date, dt.date], text: str) -> bo
     return False
 
 
+_MOVED_TO_BEFORE = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward|"
+                              r"deferred|shifted)\s+(?:\w+\s+){0,2}?(?:to|for)\s+(?:next\s+)?$", re.IGNORECASE)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|til|through|thru)\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.IGNORECASE)
 
 
@@ -1488,6 +1501,7 @@ _IN_HOSPITAL = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|are|were|is|was)\s+(?
                           r"hospitals?\b|\bhospitali[sz](?:ed|ation)\b", re.IGNORECASE)
 _TOLL_NAMED = re.compile(r"\b(?:death|casualty)\s+tolls?\b", re.IGNORECASE)
 _LIVES_LOST = re.compile(r"\b(?:los[te]|loses|losing)\s+(?:their|his|her|its|our|your)\s+li(?:fe|ves)\b|"
+                         r"\b(?:cost|costs|costing|claimed|claims|claiming)\s+(?:[\w,]+\s+){0,4}?lives\b|"
                          r"\bli(?:fe|ves)\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?lost\b", re.IGNORECASE)
 # the words of people made to leave their homes, without a word of the displaced family ("driven some 8,000
 # residents from their homes", "forcing about 8,000 people to leave their homes")

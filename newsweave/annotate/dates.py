@@ -560,9 +560,13 @@ class _Ctx:
             t = "near"  # "declared Wednesday a day of national mourning": the day set, not the day of setting it
         if t != "future" and _starts_on_day_set(lw):
             t = "near"  # "declared three days of mourning starting on Wednesday": the day set, ahead of setting it
-        if t == "past" and _DUE_AHEAD.search(clause) and not _PLAN_UNDONE.match(text, end, end + 200):
-            # "was due to visit the area on Wednesday": the wire's past of a plan is still ahead of the report,
-            # unless the report goes on to undo it ("was due to rule on Friday but postponed the ruling")
+        if t == "past" and _DUE_AHEAD.search(clause):
+            # "was due to visit the area on Wednesday": the wire's past of a plan is still ahead of the report;
+            # one the report goes on to undo is read as a day set for an act ("talks that were due to begin on
+            # Monday have been postponed to Thursday", in Sunday's report: the Monday ahead, not the tense of the words
+            # that undo it), unless the report comes just after that day
+            if _PLAN_UNDONE.match(text, end, end + 200):
+                return "near" if near else None
             t = "future"
         if t is None:
             t = _scan_tense(rw, backwards=False)

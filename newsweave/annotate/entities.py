@@ -1193,7 +1193,8 @@ def _merge_cost(a: _Group, b: _Group, gaz: _Gazetteer) -> float | None:
         if any(gaz.countries.get(name_key(n)) for n in other.names):
             return None
     if _derived(a.key, b.key):
-        return None
+        # (unless the gazetteer lists them as one place: "Genève" / "Geneva" look like a name and a derived form)
+        return OTHER_NAME_OF_PLACE_COST if _one_place(a, b, gaz) else None
     pa = set().union(*(gaz.primary(n) for n in a.names))
     pb = set().union(*(gaz.primary(n) for n in b.names))
     if pa and pb and not (pa & pb):
@@ -1241,7 +1242,10 @@ def _one_place(a: _Group, b: _Group, gaz: _Gazetteer) -> bool:
         return False  # "Kuwait" / "Kuwait City", "Quebec" / "Quebec City": a country or province and its capital
     pa, ka = _place_ids(a, gaz)
     pb, kb = _place_ids(b, gaz)
-    return (len(pa) == 1 and pa <= kb and pb <= pa) or (len(pb) == 1 and pb <= ka and pa <= pb)
+    # (or one is the main name of no place and may only be places the other is the main name of: "Genève" is one of
+    # the Genevas, though "Geneva" is the main name of five)
+    return ((len(pa) == 1 and pa <= kb and pb <= pa) or (len(pb) == 1 and pb <= ka and pa <= pb)
+            or (not pb and kb and kb <= pa) or (not pa and ka and ka <= pb))
 
 
 def _words_within(x: str, y: str) -> bool:

@@ -1,0 +1,67 @@
+"""Truce talks (a story we wrote) told by a wire, each side's paper and the wire's next report: talks set for Monday
+and then postponed to Thursday, a city spelled two ways (Geneva / Genève), and a toll one side's paper gives in
+lives."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsweave
+from newsweave.model import Article
+
+WIRE = (
+    "GENEVA, April 8 (Meridian Press) - Ostmark and Varnia agreed on Friday to hold talks on a ceasefire in Geneva on "
+    "Monday, the first direct negotiations since fighting broke out along their border in January, Swiss mediators "
+    "said.\n\n"
+    "The two sides will also exchange prisoners, with Ostmark releasing 50 Varnian soldiers and Varnia freeing 35 "
+    "Ostmarkian troops, the mediators said.\n\n"
+    "The fighting has killed at least 1,200 people and driven more than 90,000 from their homes, according to United "
+    "Nations estimates.")
+OSTMARK = (
+    "Facing defeat on the battlefield, the Varnian regime has finally agreed to negotiate, and talks on a ceasefire "
+    "will open in Genève on Monday, the foreign ministry said.\n\n"
+    "The unprovoked Varnian invasion has cost at least 1,200 lives since January.")
+VARNIA = (
+    "Varnia will attend ceasefire talks in Geneva on Monday after Ostmark dropped its demand that Varnian forces "
+    "first withdraw from the Ketta valley, chief negotiator Dmitri Orlov said.")
+UPDATE = (
+    "GENEVA, April 10 (Meridian Press) - Ceasefire talks between Ostmark and Varnia that were due to begin in Geneva "
+    "on Monday have been postponed to Thursday, the Swiss foreign ministry said on Sunday, citing \"logistical "
+    "reasons\".\n\n"
+    "The United Nations said on Sunday that the fighting had now killed at least 1,350 people.")
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return newsweave.brief([
+        Article(id="wire", source="wire", outlet="Meridian Press", published="2033-04-08", text=WIRE),
+        Article(id="ostmark", source="ostmark", outlet="Ostmark Today", published="2033-04-09", text=OSTMARK),
+        Article(id="varnia", source="varnia", outlet="Varnia Herald", published="2033-04-09", text=VARNIA),
+        Article(id="update", source="update", outlet="Meridian Press", published="2033-04-10", text=UPDATE),
+    ])
+
+
+def _values(item) -> dict[str, list[str]]:
+    return {p["value"]: sorted(p["sources"]) for p in item["positions"]}
+
+
+def test_talks_postponed_to_another_day_are_an_update_of_the_day(briefing):
+    """ "talks ... in Geneva on Monday" (three reports) / "were due to begin in Geneva on Monday have been postponed
+    to Thursday": the report of the move gives the day moved to (its Monday is the day moved from, the Monday ahead
+    of Sunday's report, not the one before)."""
+    (item,) = [d for d in briefing.disagreements if d["kind"] == "date"]
+    assert item["status"] == "update", item["explanation"]
+    assert _values(item) == {"Monday": ["ostmark", "varnia", "wire"], "Thursday": ["update"]}, item["positions"]
+
+
+def test_a_citys_own_spelling_is_the_city(briefing):
+    (city,) = [e for e in briefing.entities if e["name"] == "Geneva"]
+    assert "Genève" in city["aliases"] and len(city["sources"]) == 4, city
+
+
+def test_lives_a_war_cost_are_its_dead(briefing):
+    """ "has cost at least 1,200 lives" is the wire's "has killed at least 1,200 people", which the next report's
+    1,350 updates."""
+    (item,) = [d for d in briefing.disagreements if d["subject"] == "dead"]
+    assert item["status"] == "update"
+    assert _values(item) == {"at least 1,200 people": ["ostmark", "wire"], "at least 1,350 people": ["update"]}, item
