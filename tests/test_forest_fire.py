@@ -124,3 +124,11 @@ def test_a_plan_told_as_due_is_ahead_of_the_report(text, published, value):
 def test_the_visit_is_on_the_timeline_the_day_after_the_wire(briefing):
     days = {e["date"] for e in briefing.timeline if "was due to visit" in e["event"]}
     assert days == {"2031-08-13"}, [(e["date"], e["event"][:60]) for e in briefing.timeline]
+
+
+def test_the_summary_tells_the_area_as_it_stands(briefing):
+    """The lead's "more than 12,000 hectares" is told, and so is the next morning's "15,000 hectares": the count as
+    it stands is news the first figure is not."""
+    texts = [s.text for s in briefing.summary]
+    assert any("15,000 hectares" in t for t in texts), texts
+    assert not [t for t in texts if "inferno" in t or "bungling" in t], texts

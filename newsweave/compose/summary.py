@@ -98,6 +98,13 @@ FIGURE_AWARE_SOURCES = False
 STALE_PENALTY = 5.0
 OVERTAKEN_PLANS = True  # a plan for a day a later report tells as gone by loses STALE_PENALTY (_plan_overtaken) ...
 OVERTAKEN_WORDS = 2  # ... in this many of the plan's content words ("final results")
+# ... and a wording of the latest value of a toll or an area burned gains this ("had burned 15,000 hectares by
+# Wednesday morning" beside a lead's "more than 12,000 hectares"). For faithfulness, not ROUGE: on the development
+# sets 34.68 / 9.22 at 0, 34.65 / 9.19 at 2 (two clusters change: DUC 2007 D0743J-A now tells "The death toll from
+# the powerful earthquake in Turkey has risen to 7,085", R-2 8.00 -> 5.54); read on every update's latest value it
+# cost 0.05 R-2 and promoted the last of many noisy values ("About 200,000 tourists" after "Thousands")
+LATEST_BONUS = 2.0
+_GROWING_COUNT = re.compile(r"(?:dead|injured|missing|displaced|area)\b")
 REPLACED_ALIKE = True  # of an update, a replaced value and the latest told alike exclude each other
 TRIM = 2  # 1: offer trimmed forms of each wording (leading phrase, attribution); 2: also without a trailing clause
 CLAUSES = 1  # in prose, also offer each independent clause of a sentence on its own
@@ -760,6 +767,10 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict], co
             # latest is the last exact value (a later bound, "at least 29" after "31 people", replaces nothing).
             latest = latest_position(d)
             for i, k in side_of.items():
+                if k == latest and latest > 0 and _GROWING_COUNT.match(d.get("subject", "")):
+                    # a toll or an area burned as it stands now is news the first value is not (only those: the
+                    # last value of another count a later report gives is seldom its update)
+                    units[i].bonus += LATEST_BONUS
                 if k != latest and any(side_of[j] == latest and set(units[j].facts) & set(units[i].facts)
                                        for j in side_of):
                     units[i].bonus -= RIVAL_PENALTY
