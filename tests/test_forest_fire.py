@@ -132,3 +132,18 @@ def test_the_summary_tells_the_area_as_it_stands(briefing):
     texts = [s.text for s in briefing.summary]
     assert any("15,000 hectares" in t for t in texts), texts
     assert not [t for t in texts if "inferno" in t or "bungling" in t], texts
+
+
+def test_an_item_of_two_updates_names_them_once(briefing):
+    """The lead states values of two updates (the area, the displaced): "updated: D1, D2", each id a link, in every
+    format."""
+    import re
+
+    from newsweave.render import render
+
+    (lead,) = [s for s in briefing.summary if "12,000 hectares" in s.text]
+    ids = sorted(lead.disputed)
+    assert len(ids) == 2, lead.disputed
+    page = render(briefing, "html")
+    assert re.search(rf'updated: <a href="#[^"]+">{ids[0]}</a>, <a href="#[^"]+">{ids[1]}</a>', page)
+    assert f"updated: {ids[0]}, {ids[1]}" in render(briefing, "md") and f"updated: {ids[0]}, {ids[1]}" in render(briefing, "text")

@@ -523,7 +523,7 @@ def test_a_summary_item_that_states_a_disputed_value_says_so_and_links_to_the_di
     disputed = [i for i in b.summary if i.disputed]
     assert disputed and all(i.disputed == [d["id"]] for i in disputed), [(i.text, i.disputed) for i in b.summary]
     page = render(b, "html")
-    assert f'href="#dis-1">disputed: {d["id"]}</a>' in page and 'id="dis-1"' in page
+    assert f'disputed: <a href="#dis-1">{d["id"]}</a>' in page and 'id="dis-1"' in page
     assert f"disputed: {d['id']}" in render(b, "md") and f"disputed: {d['id']}" in render(b, "text")
 
 
@@ -541,7 +541,7 @@ def test_a_summary_item_whose_value_later_moved_is_marked_updated_not_disputed()
     marked = [i for i in b.summary if updates[0]["id"] in i.disputed]
     assert marked, [(i.text, i.disputed) for i in b.summary]
     for fmt in ("html", "md", "text"):
-        out = render(b, fmt)
+        out = re.sub(r"<[^>]+>", "", render(b, fmt)) if fmt == "html" else render(b, fmt)
         assert f"updated: {updates[0]['id']}" in out and f"disputed: {updates[0]['id']}" not in out, fmt
 
 

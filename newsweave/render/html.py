@@ -9,7 +9,8 @@ from markupsafe import Markup, escape
 
 from newsweave.model import Briefing
 from newsweave.render.svg import reuse_svg, timeline_svg
-from newsweave.render.view import SourceView, build_view, is_web_url, short, shortened_note, single_source_note
+from newsweave.render.view import (SourceView, build_view, disputes_by_label, is_web_url, short, shortened_note,
+                                   single_source_note)
 
 SECTIONS = [  # (id, title): the report's sections, in order
     ("summary", "Summary"),
@@ -66,7 +67,7 @@ def render_html(b: Briefing) -> str:
     return _template().render(
         view=view, briefing=b, version=__version__, is_web_url=is_web_url, article_html=article_html,
         single_source_note=single_source_note,
-        shortened_note=shortened_note,
+        shortened_note=shortened_note, disputes_by_label=disputes_by_label,
         timeline_chart=timeline_svg(view.timeline), timeline_chart_compact=timeline_svg(view.timeline, 356, compact=True),
         reuse_chart=reuse_svg(view),
         sections=[(i, t) for i, t in SECTIONS if present[i]], dates=dates,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from newsweave.model import Briefing
-from newsweave.render.view import (BriefingView, Marker, SourceView, build_view, is_web_url, short, shortened_note,
-                                   single_source_note)
+from newsweave.render.view import (BriefingView, Marker, SourceView, build_view, disputes_by_label, is_web_url, short,
+                                   shortened_note, single_source_note)
 
 
 LIST_MAX = 10  # facts listed per outlet (unique, omitted)
@@ -99,10 +99,7 @@ def render_markdown(b: Briefing) -> str:
 
 def _dispute_flags(disputed: list[tuple[str, str, str]]) -> str:
     """ " _(disputed: D1, D2)_ _(updated: D3)_" """
-    by_label: dict[str, list[str]] = {}
-    for did, _anchor, label in disputed:
-        by_label.setdefault(label, []).append(did)
-    return "".join(f" _({label}: {', '.join(ids)})_" for label, ids in by_label.items())
+    return "".join(f" _({label}: {', '.join(did for did, _anchor in ids)})_" for label, ids in disputes_by_label(disputed))
 
 
 def _timeline(v: BriefingView, out: list[str]) -> None:

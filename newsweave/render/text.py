@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsweave.model import Briefing
-from newsweave.render.view import build_view, percent, short, shortened_note, single_source_note
+from newsweave.render.view import build_view, disputes_by_label, percent, short, shortened_note, single_source_note
 
 TIMELINE_ROWS = 14
 MATRIX_ROWS = 10
@@ -18,10 +18,7 @@ WORD_CHOICE_LINES = 8
 
 def _dispute_flags(disputed: list[tuple[str, str, str]]) -> str:
     """ " · disputed: D1, D2 · updated: D3" """
-    by_label: dict[str, list[str]] = {}
-    for did, _anchor, label in disputed:
-        by_label.setdefault(label, []).append(did)
-    return "".join(f" · {label}: {', '.join(ids)}" for label, ids in by_label.items())
+    return "".join(f" · {label}: {', '.join(did for did, _anchor in ids)}" for label, ids in disputes_by_label(disputed))
 
 def _refs(markers) -> str:
     return "".join(f"[{m.number}]" for m in markers)

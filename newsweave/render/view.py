@@ -90,6 +90,15 @@ class ItemView:
     left_out: list[str] = field(default_factory=list)  # the asides the item's wording leaves out of its source
 
 
+def disputes_by_label(disputed: list[tuple[str, str, str]]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """An item's disagreements by how they are named, in order: [("updated", [("D1", anchor), ("D2", anchor)])], so
+    that a reader sees "updated: D1, D2" once."""
+    by_label: dict[str, list[tuple[str, str]]] = {}
+    for did, anchor, label in disputed:
+        by_label.setdefault(label, []).append((did, anchor))
+    return list(by_label.items())
+
+
 def shortened_note(item: ItemView) -> str:
     """'shortened: leaves out “, the only other operator on the route,”' for an item whose wording leaves out
     asides of its source sentence (so the words a reader sees are still the source's, and no less)."""
