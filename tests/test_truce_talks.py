@@ -65,3 +65,37 @@ def test_lives_a_war_cost_are_its_dead(briefing):
     (item,) = [d for d in briefing.disagreements if d["subject"] == "dead"]
     assert item["status"] == "update"
     assert _values(item) == {"at least 1,200 people": ["ostmark", "wire"], "at least 1,350 people": ["update"]}, item
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Varnia will hand over 35 Ostmarkian soldiers.", 35, 35),  # the verb's particle
+    ("The rebels handed over 12 hostages on Friday.", 12, 12),
+    ("The fighting killed over 35 people.", 35, None),  # more than 35
+    ("Passengers were given over 200 euros each.", 200, None),
+])
+def test_a_verbs_over_is_no_lower_bound(text, low, high):
+    from newsweave.annotate.quantities import tag_quantities
+
+    (q,) = tag_quantities(text)
+    assert (q.low, q.high) == (low, high), q
+
+
+def test_a_timeline_phrase_starts_after_the_verbs_over_and_talks_agreed_for_monday_are_ahead():
+    """ "Varnia will hand over 35 Ostmarkian soldiers captured in the January offensive": the timeline's January event
+    is "35 Ostmarkian soldiers captured ...", not "over 35 ..." (more than 35). "agreed on Friday to hold talks ... on
+    Monday, Swiss mediators said": the Monday after the Friday (the attribution's "said" is no tense of the talks)."""
+    b = newsweave.brief([
+        Article(id="v", source="v", outlet="Varnia Herald", published="2033-04-09",
+                text="Varnia will attend ceasefire talks in Geneva on Monday after Ostmark dropped its demand that "
+                     "Varnian forces first withdraw from the Ketta valley, chief negotiator Dmitri Orlov said.\n\n"
+                     "Under the deal, Varnia will hand over 35 Ostmarkian soldiers captured in the January offensive, "
+                     "while Ostmark frees 48 of our servicemen."),
+        Article(id="w", source="w", outlet="Meridian Press", published="2033-04-08",
+                text="Ostmark and Varnia agreed on Friday to hold talks on a ceasefire in Geneva on Monday, Swiss "
+                     "mediators said.\n\nThe two sides will also exchange prisoners, with Ostmark releasing 50 Varnian "
+                     "soldiers and Varnia freeing 35 Ostmarkian troops, the mediators said."),
+    ])
+    shown = [(e["date"], e["event"]) for e in b.timeline]
+    january = [e for d, e in shown if d == "2033-01"]
+    assert january and not [e for e in january if e.lower().startswith("over")], shown
+    assert not [d for d, e in shown if d < "2033-04-08" and "hold talks" in e], shown

@@ -26,6 +26,7 @@ _DIRECT_MODIFIER = {"poss", "nmod", "nummod", "compound", "amod"}  # "Friday's d
 _VERBAL = {"VERB", "AUX"}
 _INSIDE_CLAUSE = {"conj", "xcomp", "ccomp"}  # a verb coordinated with, or completing, the verb above it
 _DASHES = {"-", "–", "—", "--"}
+_OVER_PARTICLE_VERBS = {"hand", "turn", "sign", "fork"}  # (as annotate.quantities reads "hand over 35")
 
 
 def _phrase(noun, participle: bool = False) -> tuple[int, int]:
@@ -46,6 +47,11 @@ def _phrase(noun, participle: bool = False) -> tuple[int, int]:
     for k in range(start_tok.i, noun.i):
         if doc[k].lower_ in ("after", "before") and doc[k].dep_ == "quantmod":
             start_tok = doc[k + 1]
+    # "will hand over 35 soldiers captured in January": the parser may read the verb's particle as "more than";
+    # the phrase is the soldiers
+    if start_tok.lower_ == "over" and start_tok.i > 0 and doc[start_tok.i - 1].lemma_.lower() in _OVER_PARTICLE_VERBS \
+            and start_tok.i < noun.i:
+        start_tok = doc[start_tok.i + 1]
     end_tok = noun.right_edge
     # A coordinated noun is another thing with its own time: "the 1993 Oslo accord and the latest agreement,
     # known as the Wye Memorandum" dates the accord, not the agreement.

@@ -496,6 +496,8 @@ _DUE_AHEAD = re.compile(r"\b(?:was|were)\s+due\s+to\s+[a-z]+\b(?:(?!\b(?:who|whi
 # words after a plan's day that say it did not happen then (read to the end of the sentence)
 _PLAN_UNDONE = re.compile(r"[^.!?]*?\b(?:but|however|instead|postponed|delayed|cancel+ed|called\s+off|put\s+off|"
                           r"pushed\s+back|scrapped|abandoned)\b", re.IGNORECASE)
+_ATTRIBUTION_AFTER = re.compile(r"\s*,\s*(?:[\w.'’-]+\s+){0,6}(?:said|says|say|told|added|reported|announced)\b",
+                                 re.IGNORECASE)
 _PLAN_PARTICIPLES = {"scheduled", "planned", "expected", "due", "set", "slated"}
 FAR_CLAUSE_WORDS = 24  # how far back in its clause a date's verb is looked for when none is near
 
@@ -568,7 +570,9 @@ class _Ctx:
             if _PLAN_UNDONE.match(text, end, end + 200):
                 return "near" if near else None
             t = "future"
-        if t is None:
+        if t is None and not _ATTRIBUTION_AFTER.match(right):
+            # (not the verb of an attribution after the clause: "... to hold talks in Geneva on Monday, Swiss mediators
+            # said" is said in the past of talks still ahead)
             t = _scan_tense(rw, backwards=False)
         if t is None and reach > len(lw):
             # a long object between the verb and its day, with no comma: "would declare the area a disaster

@@ -837,6 +837,8 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
         hmode, hstart, verb = h
         if hmode in ("over", "under") and unit in _TIME_UNITS and text[hstart:hstart + 4].lower() in ("over", "unde"):
             h = None  # "over three days" = during
+        elif hmode == "over" and text[hstart:hstart + 4].lower() == "over" and _HANDED_BEFORE.search(text, max(0, hstart - 16), hstart):
+            h = None  # "will hand over 35 soldiers": the verb's particle, not "more than 35"
         elif a.year_like and not is_range and (unit is None) and _TEMPORAL_BEFORE.search(text, max(0, hstart - 10), hstart):
             return None
         else:
@@ -919,6 +921,10 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
 _AGE_BEFORE = re.compile(r"\b(?:[A-Z][\w'’.-]*[a-z][\w'’-]*|[Tt]he\s+[a-z]+),\s*$")
 _AGE_AFTER = re.compile(r"\s*,\s+(?!and\b|or\b)[a-z]")
 # A person's age told with "aged" / "at the age of": only an age at death or one set off after a name, where it is
+# verbs whose "over" is a particle: "hand over 35 soldiers", "turned over 200 documents", "signed over 40 acres"
+# (not "gave over 200 euros" nor "passed over 40 laws": more than, mostly)
+_HANDED_BEFORE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|sign|signs|signed|signing|"
+                            r"fork|forks|forked|forking)\s+$", re.IGNORECASE)
 # that person's age now. "Elected at the age of 45" is an age at another time, and "people aged 65 and over"
 # bound a group.
 _AGED_BEFORE = re.compile(r"\b(?:aged|at\s+the\s+age\s+of)\s+$", re.IGNORECASE)
