@@ -99,3 +99,16 @@ def test_a_timeline_phrase_starts_after_the_verbs_over_and_talks_agreed_for_mond
     january = [e for d, e in shown if d == "2033-01"]
     assert january and not [e for e in january if e.lower().startswith("over")], shown
     assert not [d for d, e in shown if d < "2033-04-08" and "hold talks" in e], shown
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("The war has cost at least 1,200 lives since January.", "people"),
+    ("Malaria claims about one million lives in Africa each year.", "people"),
+    ("More than 500,000 lives could be saved each year with bed nets.", "life"),  # lives saved: no toll
+])
+def test_lives_taken_are_people_counted_and_lives_saved_are_not(text, counted):
+    from newsweave.align.disagreements import _with_counted
+    from newsweave.annotate.quantities import tag_quantities
+
+    (q,) = tag_quantities(text)
+    assert _with_counted(q, text).counted == counted

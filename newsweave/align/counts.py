@@ -45,6 +45,5 @@ OTHER_KIND_WORDS = frozenset({"infect", "infected", "infection", "sicken", "sick
 JOB_NOUNS = frozenset({"job", "post", "position", "role", "worker", "employee", "staff", "people", "person"})
 # Counted nouns that name one kind of thing ("41 houses" / "Forty-one homes" destroyed): read as the first.
 # Generic news vocabulary, singular.
-# ("cost at least 1,200 lives" counts people, as "killed at least 1,200 people" does)
-SAME_COUNTED = {"house": "home", "dwelling": "home", "residence": "home", "life": "people"}
+SAME_COUNTED = {"house": "home", "dwelling": "home", "residence": "home"}
 FAMILY_OF = {lemma: family for family, lemmas in COUNT_FAMILIES.items() for lemma in lemmas}

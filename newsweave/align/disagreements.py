@@ -1499,6 +1499,8 @@ def _tally_first(text: str, q) -> str | None:
 # a count of those still treated: "remain in hospital", "are still in hospital", "were hospitalised"
 _IN_HOSPITAL = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|are|were|is|was)\s+(?:still\s+)?(?:in|at)\s+(?:a\s+|the\s+)?"
                           r"hospitals?\b|\bhospitali[sz](?:ed|ation)\b", re.IGNORECASE)
+_LIVES_TAKEN_BEFORE = re.compile(r"\b(?:cost|costs|costing|claimed|claims|claiming|took|taken|takes|taking)\s+"
+                                 r"(?:[\w,]+\s+){0,3}$", re.IGNORECASE)
 _TOLL_NAMED = re.compile(r"\b(?:death|casualty)\s+tolls?\b", re.IGNORECASE)
 _LIVES_LOST = re.compile(r"\b(?:los[te]|loses|losing)\s+(?:their|his|her|its|our|your)\s+li(?:fe|ves)\b|"
                          r"\b(?:cost|costs|costing|claimed|claims|claiming)\s+(?:[\w,]+\s+){0,4}?lives\b|"
@@ -1564,6 +1566,9 @@ def _with_counted(q, text: str):
         elif q.kind == "cardinal" and q.unit is None and _HARMED_BEFORE.search(text, max(0, q.start - 40), q.start):
             counted = "people"  # "killed five people and wounded eight": whom such a verb's figure counts
     counted = SAME_COUNTED.get(counted, counted)  # ("41 houses" / "Forty-one homes")
+    if counted == "life" and _LIVES_TAKEN_BEFORE.search(text, max(0, q.start - 40), q.start):
+        counted = "people"  # "has cost at least 1,200 lives" counts the dead, as "has killed at least 1,200 people"
+        # does (not "more than 500,000 lives could be saved")
     nationality = _nationality(text, q)
     if nationality:
         counted = _PEOPLE_FROM + nationality  # "four Britons" / "Five British nationals"
