@@ -129,3 +129,21 @@ def test_words_of_names_and_dictionary_words_are_no_names_of_their_own():
     texts = {"a": "The guard Olden Polynice joined Netvia users on a quake of 6 on the Richter scale near the Siren.",
              "b": "Netvia said the guard Olden Polynice felt a quake of 5 on the Richter scale near the Siren."}
     assert sorted({(m.surface, m.label) for m in _recurring_names(texts, [])}) == [("Netvia", "ORG")]
+
+
+@pytest.mark.parametrize("text, dated, recalled", [
+    ("It is the deadliest air disaster since 2009, when 112 people died in a crash.", True, True),
+    ("The worst previous fire disaster was in 1978 in Boraas, when 20 people died in a hotel fire.", True, True),
+    # a sentence that opens with a year recalls it only where the report's own year is unknown
+    ("The fire was the deadliest in modern history. In 1978, 20 people died in a fire at a hotel.", False, True),
+    ("The fire was the deadliest in modern history. In 1978, 20 people died in a fire at a hotel.", True, False),
+    ("The fire killed 20 people, the worst toll since the war.", False, False),
+])
+def test_a_figure_of_a_year_recalled_is_that_years(text, dated, recalled):
+    from newsweave.align.disagreements import _recalled
+    from newsweave.annotate.quantities import tag_quantities
+    from newsweave.model import Claim
+
+    q = next(q for q in tag_quantities(text) if q.value in (112, 20))
+    claim = Claim(article="a", index=0, sentence=0, start=0, end=len(text), text=text, quantities=[q])
+    assert _recalled(text, claim, q, dated) is recalled

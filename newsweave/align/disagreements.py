@@ -949,6 +949,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             if not sourced and (_states_figure(cb, qa, qb) and not _explains_change(texts[cb.article], cb, qa, qb)
                                 or _states_figure(ca, qb, qa) and not _explains_change(texts[ca.article], ca, qb, qa)):
                 continue  # "64 of the 122 seats" in both: each figure is another's partner, not its rival
+            if (_recalled(texts[ca.article], ca, qa, bool(segments.published.get(ca.article)))
+                    != _recalled(texts[cb.article], cb, qb, bool(segments.published.get(cb.article)))):
+                continue  # "the deadliest fire since 1978, when 20 people died", "In 1978, 20 people died in a fire
+                # at a hotel" (an undated report): the figure is 1978's
             if _partitive(texts[ca.article], qa) != _partitive(texts[cb.article], qb):
                 continue  # "18 of the dead had been identified" is a part of the toll, not another toll
             one_people = qa.counted == qb.counted and _nationals(qa.counted)
@@ -1851,13 +1855,20 @@ def _record_since(c: Claim, t) -> bool:
 
 
 # a past year, then a clause of what happened then: "since 2009, when 112 people died in a crash"
-_RECALLED_WHEN = re.compile(r"\b(?:since|in)\s+(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(?:1[5-9]|20)\d\d,?\s+when\b[^.;:]*$")
+_YEAR_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+(?:[A-Z][a-z]+\s+)?(?:1[5-9]|20)\d\d,\s+[^.;:!?]*$")
+_RECALLED_WHEN = re.compile(r"\b(?:since|in)\s+(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(?:1[5-9]|20)\d\d"
+                            r"(?:\s+[\w'’-]+){0,4}?,?\s+when\b[^.;:]*$")
 
 
-def _recalled(text: str, c: Claim, q) -> bool:
+def _recalled(text: str, c: Claim, q, dated: bool = True) -> bool:
     """Is the figure in a clause that tells what happened in a past year the claim names ("It is the deadliest air
-    disaster since 2009, when 112 people died in a crash near the capital")?"""
-    return bool(_RECALLED_WHEN.search(text, c.start, q.start))
+    disaster since 2009, when 112 people died in a crash near the capital")? In an undated report (where
+    :meth:`_SegmentCache.past_only` cannot tell), also a sentence that opens with a year ("In 1978, 20 people died in a
+    fire at a hotel")."""
+    # (from before the claim: a clause of its own may start at "when")
+    start = max(0, min(c.start, q.start - 150))
+    return bool(_RECALLED_WHEN.search(text, start, q.start)
+                or not dated and _YEAR_OPENS.search(text, start, q.start))
 
 
 def _years(c: Claim) -> set[str]:

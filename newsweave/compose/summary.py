@@ -563,7 +563,7 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     _mark_contained(units)
     copied = copied_passages(reuse)
     outlets = outlet_keys(docs)
-    _mark_rival_figures(units, disagreements or (), copied, outlets)
+    _mark_rival_figures(units, disagreements or (), copied, outlets, published)
     if facts:
         _mark_less_corroborated_figures(units, agreeing)
     for u in units:
@@ -688,7 +688,7 @@ def _mark_less_corroborated_figures(units: Sequence[Unit], per_fact: dict[int, d
 
 
 def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict], copied: dict | None = None,
-                        outlets: dict[str, str | None] | None = None) -> None:
+                        outlets: dict[str, str | None] | None = None, published: dict[str, str | None] | None = None) -> None:
     """Units of different sentences that give values of one disagreement ("Brisk shares soared 26 per cent" /
     "Shares of Brisk closed 24% higher"; "will reopen on June 20" / "on June 21") exclude each other: they tell
     one thing twice, and the one kept is marked disputed for the reader to see the other values
@@ -726,6 +726,13 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict], co
         # (copies of one wire text count once: "killing at least 112 people" in the wire and in its copy)
         return len(origins({ev["article"]: (ev["start"], ev["end"]) for ev in p.get("evidence", [])}, copied, outlets)) \
             if copied is not None else len(set(p.get("sources", [])))
+
+    def told_later(d: dict, k: int) -> bool:
+        # (position k's reports are all dated, and later than the first position's: in undated reports the order of
+        # the values says nothing of time)
+        days = [[str((published or {}).get(ev["article"]) or "")[:10] for ev in p.get("evidence", [])]
+                for p in d.get("positions", [])]
+        return all(days[k]) and all(days[0]) and min(days[k]) > max(days[0])
 
     for d in disagreements:
         if d.get("kind") not in ("number", "date"):
@@ -767,7 +774,7 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict], co
             # latest is the last exact value (a later bound, "at least 29" after "31 people", replaces nothing).
             latest = latest_position(d)
             for i, k in side_of.items():
-                if k == latest and latest > 0 and _GROWING_COUNT.match(d.get("subject", "")):
+                if k == latest and latest > 0 and _GROWING_COUNT.match(d.get("subject", "")) and told_later(d, latest):
                     # a toll or an area burned as it stands now is news the first value is not (only those: the
                     # last value of another count a later report gives is seldom its update)
                     units[i].bonus += LATEST_BONUS
