@@ -147,3 +147,9 @@ def test_a_figure_of_a_year_recalled_is_that_years(text, dated, recalled):
     q = next(q for q in tag_quantities(text) if q.value in (112, 20))
     claim = Claim(article="a", index=0, sentence=0, start=0, end=len(text), text=text, quantities=[q])
     assert _recalled(text, claim, q, dated) is recalled
+
+
+def test_the_tabloids_verdict_on_the_plane_is_loaded(briefing):
+    """ "A clapped-out budget airliner ... plunged out of the sky": the outlet's verdict on the plane's upkeep."""
+    (card,) = [f for f in briefing.framing if f["article"] == "tabloid"]
+    assert "clapped-out" in {t["term"] for t in card["terms"]}, card["terms"]

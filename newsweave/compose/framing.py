@@ -136,7 +136,7 @@ LOADED_VERBS = {
     # spending told as extravagance ("splashed a staggering £100million on goal machine Dario Venn")
     "splash", "splurge",
     # a verdict on a thing's upkeep ("the rotting dam", "a decrepit bridge")
-    "rotting", "decrepit", "crumbling",
+    "rotting", "decrepit", "crumbling", "clapped-out",
     # figures told as faked ("the government's doctored figures"; the verb's base is the noun "doctor")
     "doctored",
 }
