@@ -306,8 +306,12 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
             # resumes after an aside on the name that opens it; the aside's names ("Estravia") did not die
             before = [opener]
         if not before:
-            # no entity in the date's own segment: the nearest one named earlier in the clause
-            before = [(s, e, eid) for s, e, eid in mentions if claim.start <= s and e <= t.start][-1:]
+            # no entity in the date's own segment: the nearest one named earlier in the clause, not inside an aside
+            # on another noun ("The prisoner exchange, in which Armenia is to free 50 soldiers and Azerbaijan 35
+            # troops, will go ahead on Tuesday": the exchange's day, not Azerbaijan's)
+            asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, claim.start, t.start)]
+            before = [(s, e, eid) for s, e, eid in mentions if claim.start <= s and e <= t.start
+                      and not any(a <= s and e <= b for a, b in asides)][-1:]
         # Every entity named before the date in its segment can be what it dates ("a dam on the Ovrat river
         # in southern Kestovia gave way late on Monday night" dates the dam on the Ovrat as much as
         # Kestovia): the nearest first, which names the disagreement when several would.
@@ -319,6 +323,8 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
     return out
 
 
+# a relative clause set off by commas: ", in which Armenia is to free 50 soldiers," ", who arrived on Monday,"
+_RELATIVE_ASIDE = re.compile(r",\s*(?:(?:in|of|at|by|under|for|with|from|to)\s+)?(?:which|whom|who|whose|where)\b[^,;]*,")
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|which)\s")
 _OPENING_TITLES = re.compile(r"(?:(?:[A-Z][\w.'’-]*|former|late|the)\s+){0,4}")
 # a clause's verb after an aside: a lower-case word that is no conjunction, preposition or relative word

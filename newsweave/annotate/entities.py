@@ -1161,6 +1161,7 @@ class _Group:
     demonym: str | None = None  # the place this group's name is a demonym of
     country: str | None = None  # the gazetteer country this group names
     person: bool = False  # a full person name with its lone surname attached
+    land: bool = False  # the story names its people by a demonym of this name ("Varnian" of "Varnia")
 
 
 def _group_info(g: _Group, places: dict[str, str]) -> None:
@@ -1932,6 +1933,23 @@ def _storm_named(g: _Group) -> bool:
     return any(_STORM.match(m.surface) for m in g.members)
 
 
+def _mark_lands(groups: list[_Group]) -> None:
+    """Mark the groups whose one-word name a demonym group of the story derives from ("Varnian" -> "Varnia",
+    "Ostmarkian" -> "Ostmark"): a land, whatever the tagger called it (an invented or little-known country is
+    often tagged an organisation or a person)."""
+    names = {name_key(n): n for g in groups for n in g.names if " " not in n.strip()}
+    lands = set()
+    for g in groups:
+        if g.demonym or g.labels.get("NORP", 0) > sum(g.labels.values()) / 2:
+            for n in g.names:
+                place = demonym_place(n, names)
+                if place:
+                    lands.add(name_key(place))
+    for g in groups:
+        if not g.demonym and g.key in lands:
+            g.land = True
+
+
 def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
     gaz = _gazetteer()
     total = sum(g.labels.values()) or 1
@@ -1941,6 +1959,9 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
         return "LANGUAGE" if g.labels.get("LANGUAGE", 0) > total / 2 else "NORP"
     if g.person:
         return "PERSON"
+    if g.land:
+        return "GPE"  # "Varnia", tagged an organisation, "Ostmark", tagged a person: the story calls their people
+        # "Varnian" and "Ostmarkian" (a full person's name is decided above)
     if _storm_named(g):
         return "EVENT"
     names = list(g.names)
@@ -2135,6 +2156,7 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
             if not m.norm:
                 m.norm = m.surface
 
+    _mark_lands(groups)
     entities: list[tuple[tuple, Entity, _Group]] = []
     for g in groups:
         type_ = _decide_type(g, texts)
