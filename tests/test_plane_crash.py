@@ -122,12 +122,15 @@ def test_an_airline_the_tagger_never_saw_is_a_name_of_every_report(briefing):
 
 
 def test_words_of_names_and_dictionary_words_are_no_names_of_their_own():
-    """Two reports each writing "center Olden Polynice" (a word of a longer name), "the Richter scale" (a scale) or
-    "Siren" (an English word) give no name; "Netvia" written alone in two reports does."""
+    """Two reports each writing "center Olden Polynice" (a word of a longer name), "the Richter scale" (a scale),
+    "Siren" (an English word) or "Kellner's disease" (a disease) give no name; "Netvia" written alone in two reports
+    does."""
     from newsweave.annotate.entities import _recurring_names
 
-    texts = {"a": "The guard Olden Polynice joined Netvia users on a quake of 6 on the Richter scale near the Siren.",
-             "b": "Netvia said the guard Olden Polynice felt a quake of 5 on the Richter scale near the Siren."}
+    texts = {"a": "The guard Olden Polynice joined Netvia users on a quake of 6 on the Richter scale near the Siren. "
+                  "He has Kellner's disease.",
+             "b": "Netvia said the guard Olden Polynice felt a quake of 5 on the Richter scale near the Siren. Many "
+                  "have Kellner's disease."}
     assert sorted({(m.surface, m.label) for m in _recurring_names(texts, [])}) == [("Netvia", "ORG")]
 
 

@@ -801,7 +801,7 @@ def _recurring_names(texts: dict[str, str], found: list["_M"]) -> list["_M"]:
             w, (s, e) = mt.group(), mt.span()
             low = w.lower()
             if (w in name_words or low in lower or low in words or low in stop or low in _SCALES
-                    or _ABBREVIATION_AFTER.match(text, e)
+                    or _ABBREVIATION_AFTER.match(text, e) or _EPONYM_AFTER.match(text, e)
                     or _CAPITALISED_NEXT.match(text, e)
                     or ((b := _CAPITALISED_BEFORE.search(text, max(0, s - 30), s)) and b.group().strip().lower() not in stop)
                     or any(low.endswith(x) and low[:-len(x)] in words for x in _INFLECTIONS)
@@ -825,6 +825,8 @@ def _recurring_names(texts: dict[str, str], found: list["_M"]) -> list["_M"]:
 _CAPITALISED_NEXT = re.compile(r"\s[A-Z][a-z]")
 _CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<![.!?\"'`]\s\s)\b[A-Z][a-z]+\s$")
 _TRUSTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# a name only as the name of a disease or a law ("Alzheimer's disease", "Murphy's law"): no one in the story
+_EPONYM_AFTER = re.compile(r"['’]s\s+(?:disease|syndrome|law|principle|theorem|palsy|sarcoma)\b", re.IGNORECASE)
 # a short word with a full stop before a capital is an abbreviation ("Gov. Jesse Ventura"), no name
 _ABBREVIATION_AFTER = re.compile(r"\.\s+[A-Z]")
 _PERSON_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|President|Prime\s+Minister|"
