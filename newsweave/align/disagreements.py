@@ -1860,8 +1860,10 @@ def _record_since(c: Claim, t) -> bool:
     return at is not None and _since(c, t) and bool(RECORD_SINCE.search(c.text, 0, at - c.start))
 
 
-# a past year, then a clause of what happened then: "since 2009, when 112 people died in a crash"
+# a sentence that opens with a year: "In 1978, 20 people died in a fire at a hotel"
 _YEAR_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+(?:[A-Z][a-z]+\s+)?(?:1[5-9]|20)\d\d,\s+[^.;:!?]*$")
+# a past year, then a clause of what happened then: "since 2009, when 112 people died in a crash", "was in 1978 in
+# Boraas, when 20 people died"
 _RECALLED_WHEN = re.compile(r"\b(?:since|in)\s+(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(?:1[5-9]|20)\d\d"
                             r"(?:\s+[\w'’-]+){0,4}?,?\s+when\b[^.;:]*$")
 
@@ -2120,9 +2122,9 @@ class _SegmentCache:
         return bool(spans) and all(s > part.start() for s in spans)
 
     def story_toll(self, a: Claim, b: Claim) -> bool:
-        """Is one of two claims of reports that share a statement (or each one with a third) the story's toll, named as such and told of no
-        place ("The death toll from Sunday's crash of Aeroval flight AV312 rose to 46")? It is the toll of the
-        event the reports share, wherever the other claim says it happened."""
+        """Is one of two claims of reports that share a statement (or each one with a third) the story's toll, named as
+        such and told of no place ("The death toll from Sunday's crash of Aeroval flight AV312 rose to 46")? It is the
+        toll of the event the reports share, wherever the other claim says it happened."""
         return (self.same_story(a.article, b.article) or self.near_story(a.article, b.article)) and any(
             _TOLL_NAMED.search(c.text) and not self.places_of(c)[1] for c in (a, b))
 
@@ -2216,8 +2218,6 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
             return None
         seg_a, seg_b = cache.segment(a, qa)[0], cache.segment(b, qb)[0]
         return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING
-    if _recalled(index._texts[a.article], a, qa) != _recalled(index._texts[b.article], b, qb):
-        return None  # "the deadliest air disaster since 2009, when 112 people died": the figure is 2009's
     ya, yb = cache.years(a), cache.years(b)
     if ya and yb and not (ya & yb):
         return None  # figures of different years are about different events

@@ -20,13 +20,14 @@ parser's attachment of such phrases is unreliable, and the date usually dates th
 
 from __future__ import annotations
 
+from newsweave.annotate.quantities import OVER_PARTICLE_VERBS  # ("hand over 35": a verb's particle, no "more than")
+
 _NOMINAL = {"NOUN", "PROPN"}
 _CLAUSE_OF_NOUN = {"acl", "relcl"}  # "the barrier built in 1974", "the fighting, which ended in 1994"
 _DIRECT_MODIFIER = {"poss", "nmod", "nummod", "compound", "amod"}  # "Friday's deadline", "the 2024 report"
 _VERBAL = {"VERB", "AUX"}
 _INSIDE_CLAUSE = {"conj", "xcomp", "ccomp"}  # a verb coordinated with, or completing, the verb above it
 _DASHES = {"-", "–", "—", "--"}
-_OVER_PARTICLE_VERBS = {"hand", "turn", "sign", "fork"}  # (as annotate.quantities reads "hand over 35")
 
 
 def _phrase(noun, participle: bool = False) -> tuple[int, int]:
@@ -49,7 +50,7 @@ def _phrase(noun, participle: bool = False) -> tuple[int, int]:
             start_tok = doc[k + 1]
     # "will hand over 35 soldiers captured in January": the parser may read the verb's particle as "more than";
     # the phrase is the soldiers
-    if start_tok.lower_ == "over" and start_tok.i > 0 and doc[start_tok.i - 1].lemma_.lower() in _OVER_PARTICLE_VERBS \
+    if start_tok.lower_ == "over" and start_tok.i > 0 and doc[start_tok.i - 1].lemma_.lower() in OVER_PARTICLE_VERBS \
             and start_tok.i < noun.i:
         start_tok = doc[start_tok.i + 1]
     end_tok = noun.right_edge

@@ -923,8 +923,9 @@ _AGE_AFTER = re.compile(r"\s*,\s+(?!and\b|or\b)[a-z]")
 # A person's age told with "aged" / "at the age of": only an age at death or one set off after a name, where it is
 # verbs whose "over" is a particle: "hand over 35 soldiers", "turned over 200 documents", "signed over 40 acres"
 # (not "gave over 200 euros" nor "passed over 40 laws": more than, mostly)
-_HANDED_BEFORE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|sign|signs|signed|signing|"
-                            r"fork|forks|forked|forking)\s+$", re.IGNORECASE)
+OVER_PARTICLE_VERBS = frozenset({"hand", "turn", "sign", "fork"})
+_HANDED_BEFORE = re.compile(r"\b(?:" + "|".join(rf"{v}(?:s|ed|ing)?" for v in sorted(OVER_PARTICLE_VERBS)) + r")\s+$",
+                            re.IGNORECASE)
 # that person's age now. "Elected at the age of 45" is an age at another time, and "people aged 65 and over"
 # bound a group.
 _AGED_BEFORE = re.compile(r"\b(?:aged|at\s+the\s+age\s+of)\s+$", re.IGNORECASE)
