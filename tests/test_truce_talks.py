@@ -136,3 +136,16 @@ def test_lives_taken_are_people_counted_and_lives_saved_are_not(text, counted):
     # (the counted noun as the annotate stage reads it from the parse: "lives", lemma "life")
     q = dataclasses.replace(q, counted="life", counted_start=at, counted_end=at + len("lives"))
     assert _with_counted(q, text).counted == counted
+
+
+@pytest.mark.parametrize("text, loaded", [
+    ("The two sides will exchange prisoners, with Ostmark releasing 50 soldiers and Varnia freeing 35 troops.", []),
+    ("Varnia will hand over 35 soldiers captured in the January offensive, while Ostmark frees 48.", []),
+    ("The army launched an offensive against the rebels.", []),  # a military push, no judgement
+    ("He made an offensive remark.", ["offensive"]),
+    ("The remarks were offensive.", ["offensive"]),
+])
+def test_a_wars_words_are_no_colour(text, loaded):
+    from newsweave.compose.framing import loaded_terms
+
+    assert [t[2] for t in loaded_terms(text)] == loaded

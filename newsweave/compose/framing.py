@@ -195,6 +195,9 @@ DESCRIPTIVE = {
     "corrupted", "corrupting",  # what a fault does to data ("corrupted a routing table"); "corrupt" officials stay loaded
     "reject", "rejected", "rejects", "rejecting",  # what a seller or a court does ("Brisa had rejected two earlier bids")
     "penalty", "penalties",  # a match's or a law's ("5-4 on penalties", "a late penalty decision", "the death penalty")
+    # who is held and let go in a war or a deal ("an exchange of prisoners", "Ostmark releasing 50 soldiers and Varnia
+    # freeing 35 troops")
+    "prisoner", "prisoners", "freeing", "frees",
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
@@ -287,6 +290,9 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
             continue  # "tested positive for a stimulant", "a positive test": a result, not a judgement
         if hit and _PARTICLE_AFTER.get(w) and _PARTICLE_AFTER[w].match(text, m.end()):
             continue  # "striking down the law": a court's verb, not a judgement of how striking it is
+        if (hit and w == "offensive" and _OFFENSIVE_NOUN_AFTER.match(text, m.end())
+                and _DETERMINER_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+            continue  # "captured in the January offensive", "launched an offensive against": a military push
         if hit:
             out.append((m.start(), m.end(), hit[0], hit[1], hit[2]))
     return out
@@ -308,6 +314,11 @@ def _inside_name(text: str, words: list, k: int) -> bool:
 
 
 _CLAIM_NOUNS = frozenset({"claim", "claims"})
+# "offensive" as a noun: after a determiner, and what follows it is no noun it qualifies ("the January offensive,
+# while ...", "an offensive against the rebels"), unlike "an offensive remark" or "were deeply offensive."
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_OFFENSIVE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|\s(?:against|on|in|into|to|by|of|from|that|which|and|was|has|had|"
+                                   r"is|will|would|began|begun|continues?|continued|launched)\b)", re.IGNORECASE)
 _TEST_BEFORE = re.compile(r"\b(?:tested|tests?|testing|came\s+back|proved)\s+$", re.IGNORECASE)
 _TEST_AFTER = re.compile(r"\s+(?:(?:drug|doping|dope|covid|virus)\s+)?(?:tests?|results?|samples?|cases?)\b", re.IGNORECASE)
 _PLACE_FALLEN_INTO = re.compile(
