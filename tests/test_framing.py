@@ -514,3 +514,17 @@ def test_a_test_result_and_a_championship_are_told_and_a_vindication_is_a_verdic
     assert {t[2] for t in loaded_terms(told)} == set()
     assert "positive" in {t[2] for t in loaded_terms("The minister called the talks a positive step.")}
     assert "vindicated" in {t[2] for t in loaded_terms("The sprinter was finally vindicated yesterday.")}
+
+
+@pytest.mark.parametrize("text", [
+    "In its latest monthly report, the central bank said prices rose.",
+    "An elected member of parliament said the prosecution had rested its case.",
+    "A friend of the victim said the company ranks fourth in the market.",
+    "Seismologists put its strength at 7.4 after the deadly quake.",
+    "The report describes sexual abuse of prisoners and beatings as punishment.",
+])
+def test_words_that_only_describe_are_no_colour(text):
+    """Words seen flagged most often in the DUC 2006 and 2007 inputs where they only describe."""
+    from newsweave.compose.framing import loaded_terms
+
+    assert not loaded_terms(text), loaded_terms(text)

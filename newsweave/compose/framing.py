@@ -198,6 +198,11 @@ DESCRIPTIVE = {
     # who is held and let go in a war or a deal ("an exchange of prisoners", "Ostmark releasing 50 soldiers and Varnia
     # freeing 35 troops")
     "prisoner", "prisoners", "freeing", "frees",
+    # seen flagged most often in the DUC 2006 and 2007 inputs where they only describe: "its latest monthly report", "an
+    # elected member of parliament", "the prosecution rested its case", "a friend of McKinney", "ranks fourth", "put its
+    # strength at 7.4", "a deadly Amtrak crash" (like "fatal"), "sexual abuse", "beat each other for punishment"
+    "latest", "elect", "elected", "prosecution", "prosecutions", "friend", "friends", "rank", "ranks", "ranked",
+    "strength", "deadly", "sexual", "punishment",
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
