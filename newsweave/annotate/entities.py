@@ -774,7 +774,7 @@ _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|at|from|outside)\s+$")
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ian", "ians", "an", "ans", "ese", "i", "is")
 
 
-def _recurring_names(texts: dict[str, str], found: list["_M"]) -> list["_M"]:
+def _recurring_names(texts: dict[str, str], found: list["_M"], lower_words: set[str] | None = None) -> list["_M"]:
     """Names the tagger missed everywhere: a capitalised word that two reports or more write, never in lower case,
     at least once inside a sentence, that is no English word (the English model's dictionary of lemmas, with
     common endings) and no word of a name the tagger found ("An Aeroval passenger plane", "Aeroval said in a
@@ -791,7 +791,7 @@ def _recurring_names(texts: dict[str, str], found: list["_M"]) -> list["_M"]:
         taken[m.article].append((m.start, m.end))
         if m.label in _TRUSTED_LABELS:
             name_words.update(_TOKEN.findall(m.surface))
-    lower = _lower_words(texts)
+    lower = _lower_words(texts) if lower_words is None else lower_words
     stop = _stop_words()
     rows: dict[str, list[tuple[str, int, int, bool, bool]]] = defaultdict(list)
     for article, text in texts.items():
@@ -898,7 +898,8 @@ def _cased(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.01 * len(letters)
 
 
-def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None) -> list[_M]:
+def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None,
+                    lower_words: set[str] | None = None) -> list[_M]:
     out: list[_M] = []
     for mn in mentions:
         if mn.label not in ENTITY_LABELS:
@@ -949,7 +950,7 @@ def _clean_mentions(mentions: list[EntityMention], texts: dict[str, str] | None)
         out = [m for m in out if not (texts.get(m.article, "")[m.start - 1:m.start] == "("
                                       and _within_dateline(texts.get(m.article, ""), m.start))]
         out += _named_places(texts, out)
-        out += _recurring_names(texts, out)
+        out += _recurring_names(texts, out, lower_words)
         out = _without_opening_word(out, texts)
     # A single word left over from splitting a span ("Click Lancashire\n\nDiscuss") is kept only when
     # the story also names it on its own.
@@ -2116,7 +2117,8 @@ def _relations(entities: list[Entity], groups: list[_Group], places: dict[str, s
 
 def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = None) -> list[Entity]:
     """One :class:`Entity` per real thing across all articles of a story, most salient first."""
-    ms = _clean_mentions(list(mentions), texts)
+    lower_words = _lower_words(texts) if texts else set()  # (read once: the cleaning and the grouping both use it)
+    ms = _clean_mentions(list(mentions), texts, lower_words)
     gaz = _gazetteer()
     # names of places in the story, for demonyms of places that are not countries ("Karabakhi")
     places = {name_key(m.surface): m.surface for m in ms if m.label in ("GPE", "LOC") and " " not in m.surface}
@@ -2137,7 +2139,6 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
     groups = list(groups_by_key.values())
     for g in groups:
         _group_info(g, places)
-    lower_words = _lower_words(texts) if texts else set()
     if texts:
         # (a full name's last word opening sentences is that person's surname, though a dictionary lists it as a
         # noun: "Brandt died late on Saturday" after "Eva Brandt")
