@@ -34,6 +34,11 @@ def report(article_id: str, outlet: str, text: str, when: str):
     return Article(id=article_id, source=article_id, outlet=outlet, published=when[:10],
                    published_time=when if "T" in when else None, text=text)
 
+def sources_by_value(item: dict) -> dict[str, list[str]]:
+    """A disagreement's positions as {value as worded: the articles that give it, sorted} (the story test files)."""
+    return {p["value"]: sorted(p["sources"]) for p in item["positions"]}
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return shared_path("seeds")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
+from conftest import sources_by_value as _values
 from newsweave.model import Article
 
 WIRE = (
@@ -66,9 +67,6 @@ def briefing():
 def _numbers(briefing, subject):
     return [d for d in briefing.disagreements if d["kind"] == "number" and d["subject"] == subject]
 
-
-def _values(item) -> dict[str, list[str]]:
-    return {p["value"]: sorted(p["sources"]) for p in item["positions"]}
 
 
 def test_the_day_a_count_stood_is_not_the_day_the_fire_began(briefing):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
+from conftest import sources_by_value as _values
 from newsweave.model import Article
 
 WIRE = (
@@ -39,9 +40,6 @@ def briefing():
 def _numbers(b):
     return [d for d in b.disagreements if d["kind"] == "number"]
 
-
-def _values(item):
-    return {p["value"]: sorted(p["sources"]) for p in item["positions"]}
 
 
 def test_two_sizes_of_one_shares_move_are_a_contradiction(briefing):

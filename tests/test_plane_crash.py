@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
+from conftest import sources_by_value as _values
 from newsweave.model import Article
 
 WIRE = (
@@ -59,9 +60,6 @@ def briefing():
         Article(id="aviation", source="aviation", outlet="Flight Safety Watch", published="2032-10-04", text=AVIATION),
     ])
 
-
-def _values(item) -> dict[str, list[str]]:
-    return {p["value"]: sorted(p["sources"]) for p in item["positions"]}
 
 
 def test_the_toll_named_as_the_storys_rose(briefing):

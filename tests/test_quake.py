@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
+from conftest import sources_by_value as _values
 from newsweave.model import Article
 
 WIRE = (
@@ -70,9 +71,6 @@ def briefing():
 def _numbers(briefing, subject):
     return [d for d in briefing.disagreements if d["kind"] == "number" and d["subject"] == subject]
 
-
-def _values(item) -> dict[str, list[str]]:
-    return {p["value"]: sorted(p["sources"]) for p in item["positions"]}
 
 
 def test_two_agencies_magnitudes_are_differing_measurements(briefing):

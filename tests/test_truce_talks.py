@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
+from conftest import sources_by_value as _values
 from newsweave.model import Article
 
 WIRE = (
@@ -42,9 +43,6 @@ def briefing():
         Article(id="update", source="update", outlet="Meridian Press", published="2033-04-10", text=UPDATE),
     ])
 
-
-def _values(item) -> dict[str, list[str]]:
-    return {p["value"]: sorted(p["sources"]) for p in item["positions"]}
 
 
 def test_talks_postponed_to_another_day_are_an_update_of_the_day(briefing):
