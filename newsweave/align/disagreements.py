@@ -864,7 +864,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     segments.leads = {d.article.id: min((s.index for s in d.sentences if s.kind == "sentence"), default=None) for d in docs}
     results = []
     seen: set[tuple[int, int]] = set()
-    totals = _partner_totals(items)
+    totals = _partner_totals(items, texts)
     by_counted: dict[tuple, list[int]] = defaultdict(list)
     uncounted: list[int] = []
     for k, (c, q) in enumerate(items):
@@ -1447,14 +1447,20 @@ def _without_ambiguous_reports(item: dict, texts, speakers: dict | None = None,
         if article not in rival_articles:
             return False
         who: dict[str, set[str]] = defaultdict(set)
+        own: list = []  # values the report gives in its own words
         for p in item["positions"]:
             for ev in p["evidence"]:
                 if ev["article"] == article:
                     speaker = _speaker_of(speakers or {}, ev)
                     if speaker is None:
-                        return False
-                    who[speaker].add(json.dumps(p["normalized"]))
-        return all(len(v) == 1 for v in who.values())
+                        own.append(p["normalized"])
+                    else:
+                        who[speaker].add(json.dumps(p["normalized"]))
+        given = [json.loads(v) for vs in who.values() for v in vs]
+        # ... only as a vague figure that holds a source's ("Tens of thousands of people marched ... Police put the
+        # crowd at 40,000, while the organisers said 150,000 people had taken part")
+        return bool(who) and all(len(v) == 1 for v in who.values()) and all(
+            _holds_one(n, given) for n in own)
 
     several = {a for a, v in values.items() if len(v) > 1 and not explains(a) and not sourced(a)}
     if not several:
@@ -1470,6 +1476,20 @@ def _without_ambiguous_reports(item: dict, texts, speakers: dict | None = None,
     if status == "update" and not any(explains(ev["article"]) for p in kept for ev in p["evidence"]):
         status = "contradiction"
     return {**item, "positions": kept, "status": status}
+
+
+def _holds_one(normalized, given: list) -> bool:
+    """Is ``normalized`` a range (low, high) that holds one of the ``given`` values (points or ranges)?"""
+    if not (isinstance(normalized, list) and len(normalized) == 2 and all(isinstance(v, (int, float)) for v in normalized)):
+        return False
+    low, high = normalized
+    if low == high:
+        return False
+    for g in given:
+        point = g[0] if isinstance(g, list) and len(g) == 2 and g[0] == g[1] else g
+        if isinstance(point, (int, float)) and low <= point <= high:
+            return True
+    return False
 
 
 _TIME_UNITS = TIME_UNITS | {"duration"}  # (a duration in the base unit, days: see facts._BASE_UNITS)
@@ -1506,9 +1526,11 @@ def _tally_first(text: str, q) -> str | None:
 
 
 # a verb of carrying right before a figure: those carried ("a bus carrying 40 passengers")
-# a count of those still treated: "remain in hospital", "are still in hospital", "were hospitalised"
+# a count of those still treated: "remain in hospital", "are still in hospital", "were hospitalised", "were treated
+# in hospital"
 _IN_HOSPITAL = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|are|were|is|was)\s+(?:still\s+)?(?:in|at)\s+(?:a\s+|the\s+)?"
-                          r"hospitals?\b|\bhospitali[sz](?:ed|ation)\b", re.IGNORECASE)
+                          r"hospitals?\b|\bhospitali[sz](?:ed|ation)\b|\b(?:treated|admitted)\s+(?:in|at|to)\s+(?:a\s+|the\s+)?hospitals?\b",
+                          re.IGNORECASE)
 _LIVES_TAKEN_BEFORE = re.compile(r"\b(?:cost|costs|costing|claimed|claims|claiming|took|taken|takes|taking)\s+"
                                  r"(?:[\w,]+\s+){0,3}$", re.IGNORECASE)
 _TOLL_NAMED = re.compile(r"\b(?:death|casualty)\s+tolls?\b", re.IGNORECASE)
@@ -1519,6 +1541,12 @@ _LIVES_LOST = re.compile(r"\b(?:los[te]|loses|losing)\s+(?:their|his|her|its|our
 # residents from their homes", "forcing about 8,000 people to leave their homes")
 _HOMES_LEFT = re.compile(r"\b(?:leave|left|leaving|flee|fled|fleeing|forced|driven|drove|chased|forcing)\b"
                          r"(?:\s+[\w,'-]+){0,5}?\s+(?:from\s+|out\s+of\s+)?(?:their|his|her)\s+homes?\b", re.IGNORECASE)
+# people who took part in a gathering, in the words of what they did, right after the figure ("150,000 people had
+# taken part", "Tens of thousands of people marched", "More than 150,000 people joined a peaceful march"): a crowd
+_TOOK_PART_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:(?:had|have|has)\s+)?(?:(?:took|taken|take|takes|taking)\s+part|"
+                              r"turned\s+out|marched|rallied|demonstrated|"
+                              r"joined\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:march|rally|protest|demonstration|vigil|"
+                              r"procession)s?)\b", re.IGNORECASE)
 _CARRIED_BEFORE = re.compile(r"\b(?:carrying|carried|carries|carry|transporting|ferrying)\s+(?:(?:about|around|some|nearly|"
                              r"almost|more\s+than|over|up\s+to|at\s+least)\s+)?$", re.IGNORECASE)
 _DIED_OF_WOUNDS = re.compile(r"\b(?:died|dies|dying|succumbed)\s+(?:\w+\s+)?(?:of|from|to)\s+(?:(?:his|her|their|the)\s+)?"
@@ -1529,6 +1557,11 @@ _HARMED_BEFORE = re.compile(
     r"arrested|arresting|detained|detaining|evacuated|evacuating|hospitali[sz]ed|abducted|kidnapped|"
     r"taking|took|taken|held)\s+(?:hostage\s+)?(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|"
     r"another|a\s+further)\s+)?$", re.IGNORECASE)
+# ... or a passive verb right after the figure's noun ("30 protesters were hurt", "Dozens of marchers were detained"):
+# those it befell, not the crowd they were part of
+_HARMED_AFTER = re.compile(
+    r"(?:\s+(?:of\s+)?[\w'’-]+){0,2}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?P<verb>killed|wounded|injured|hurt|rescued|arrested|detained|evacuated|hospitali[sz]ed)\b", re.IGNORECASE)
 # the count family of such a verb, by its first five letters
 _HARM_FAMILY = {"kille": "~dead", "killi": "~dead", "kills": "~dead", "wound": "~injured", "injur": "~injured",
                 "hurt": "~injured", "hurti": "~injured", "hospi": "~injured", "rescu": "~survivors", "arres": "~detained",
@@ -1698,9 +1731,11 @@ _NOT_OWNERS = frozenset({
     "casualty", "independent", "separate", "latter", "former"})
 
 
-def _partner_totals(items) -> dict[float, set[float]]:
+def _partner_totals(items, texts) -> dict[float, set[float]]:
     """The sums of two figures that one claim gives together ("killing all 109 people on board and four
-    people on the ground"), each with its parts: another report's 113 is their total, not a rival."""
+    people on the ground"), each with its parts: another report's 113 is their total, not a rival. Figures a
+    source is said to give are its estimates, not parts ("Police put the crowd at 40,000, while the organisers
+    said 150,000 people had taken part"; "about 40,000 ..., far fewer than the 150,000 claimed by union bosses")."""
     by_claim: dict[int, list] = defaultdict(list)
     for c, q in items:
         # (a magnitude is no part of a whole: "measured it at 6.8, while the institute put it at 6.7")
@@ -1711,6 +1746,8 @@ def _partner_totals(items) -> dict[float, set[float]]:
     totals: dict[float, set[float]] = defaultdict(set)
     for key, qs in by_claim.items():
         c = claim_of[key]
+        text = texts[c.article]
+        qs = [q for q in qs if not (_source_verb(text, c, q) or _count_owner(text, q))]
         for i, a in enumerate(qs):
             for b in qs[i + 1:]:
                 # (a value and the one it moved from are no parts of one whole: "31, up from 12")
@@ -2070,12 +2107,15 @@ class _SegmentCache:
                 words.add("displace")
             if _DIED_OF_WOUNDS.search(text):  # "risen to six after a woman died of her wounds": a toll of the dead
                 words = {t for t in words if _FAMILY_OF.get(t) != "~injured"}
-            harmed = _HARMED_BEFORE.search(self.index._texts[c.article], max(0, q.start - 40), q.start)
+            harmed = (_HARMED_BEFORE.search(self.index._texts[c.article], max(0, q.start - 40), q.start)
+                      or _HARMED_AFTER.match(self.index._texts[c.article], q.end))
             family = _HARM_FAMILY.get(harmed.group("verb").lower()[:5]) if harmed else None
             if family:
                 # "killing at least 60 people and injuring about 180": each figure counts what its own verb
                 # did, not the other families the window holds
                 words = {t for t in words if _FAMILY_OF.get(t) in (None, family)} | {family}
+            if _TOOK_PART_AFTER.match(self.index._texts[c.article], q.end):
+                words.add("participate")
             if _CARRIED_BEFORE.search(self.index._texts[c.article], max(0, q.start - 20), q.start):
                 # "Three people died when a bus carrying 40 passengers crashed": those carried, not the dead
                 words = {t for t in words if t not in _FAMILY_OF}

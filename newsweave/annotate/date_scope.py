@@ -115,6 +115,7 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
     # hangs a year on the wrong noun inside such a clause ("a barrier built in 1974 about nine kilometres
     # upstream": 1974 as a count of kilometres).
     named: tuple[int, int] | None = None
+    prev = cur
     for _ in range(64):  # a parse is a tree; the bound only guards against a malformed one
         head = cur.head
         if cur.i == head.i or cur.i == sent_root.i:
@@ -135,7 +136,10 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
             if _infinitival(cur):
                 return named  # "an attempt to regain the territory in late September": the attempt's time
             return _phrase(head, participle=cur.dep_ == "acl")
-        if cur.dep_ == "appos" and not first and head.pos_ in _NOMINAL:
+        if cur.dep_ == "appos" and not first and head.pos_ in _NOMINAL and not (
+                cur.pos_ == "PROPN" and prev.dep_ == "prep" and cur.i == head.i + 1):
+            # (not a name set right after its noun, which the parser may hang the clause's date on: "marched
+            # through the capital Dravena on Saturday" dates the march, not the name)
             return _phrase(cur)
         if cur.dep_ == "prep" and head.pos_ in _NOMINAL and cur.i == head.i + 2 and cur.nbor(-1).text == ",":
             return _phrase(head)  # a parenthetical set off by a comma: "Mayor Tamm, in office since 2019, ..."
@@ -163,7 +167,7 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
                     and not _infinitival(verb)):
                 return _phrase(verb.head)
             return named
-        cur, first = head, False
+        prev, cur, first = cur, head, False
     return named
 
 

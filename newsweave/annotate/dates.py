@@ -955,6 +955,11 @@ _SUPERLATIVE = (r"(?:highest|lowest|biggest|largest|smallest|fastest|slowest|wor
 RECORD_SINCE = re.compile(
     rf"\b{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)\s+)?$",
     re.IGNORECASE)
+# ... or a clause the record is measured from, dated: "the largest protest since the government took office in 2029",
+# "the deadliest attack since the war ended in 1995" (the clause tells a past event, not the sentence's)
+RECORD_SINCE_CLAUSE = re.compile(
+    rf"\b{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\bsince\s+\w+\b[^.;:!?,]{{0,60}}?"
+    rf"\s(?:in|on|at|during)\s+(?:(?:early|late|mid)\s+)?$", re.IGNORECASE)
 # "on Wednesday local time", "6:10 a.m. Wednesday, Tokyo time", or such a bracket: the day where it happened
 LOCAL_TIME_AFTER = re.compile(r"\s*[,(]?\s*(?:local|[A-Z][a-z]+)\s+time\b|" + ZONE_CONVERSION)
 
@@ -1537,7 +1542,7 @@ PATTERNS: list[tuple[str, Callable, int]] = [
     (rf"(?:(?P<ea>earlier|later|early|late)\s+)(?:this|in\s+the)\s+(?P<unit>week|month|year|day|quarter|decade)|(?P<edge>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+(?:the|this)\s+(?P<unit2>week|month|year|day|quarter|decade)", None, 5),
     (r"(?:(?P<ea>earlier|later)\s+)(?P<dw>today|tonight)", h_dayword, 4),
     # N units ago / earlier / later
-    (rf"{APPROX}{NUM}\s+(?:more\s+|other\s+)?{UNIT}\s+(?P<dir>ago|earlier|before(?=\s*[,.;:)\"]|\s*$)|previously|from\s+now|hence|prior(?=\s*[,.;:)\"]))", h_ago, 3),
+    (rf"{APPROX}{NUM}\s+(?:more\s+|other\s+)?{UNIT}\s+(?P<dir>ago|earlier(?!\s+than\b)|before(?=\s*[,.;:)\"]|\s*$)|previously|from\s+now|hence|prior(?=\s*[,.;:)\"]))", h_ago, 3),
     (rf"{APPROX}(?P<num>years|months|weeks|days|decades)\s+(?P<unit>ago)", None, 3),
     # durations
     (rf"{APPROX}(?:(?P<pre>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|entire|whole|full|same)|the\s+(?:full|entire|whole)|(?:past|last|next|first|coming|another|the|an?\s+additional|an\s+extra))\s+)?(?:{NUM}\s+)?(?:more\s+|other\s+|full\s+|straight\s+|consecutive\s+|additional\s+)?{UNIT}(?![\w-])", h_duration, 7),

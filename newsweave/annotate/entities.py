@@ -112,12 +112,19 @@ _PERSON_POST_BEFORE = re.compile(
     r"\s*,\s+$")
 # ... or a lower-case role right before the name: "chief executive Hanna Lind", "campaigner Nina Hart", "economist
 # Tomas Ek"
-_PERSON_ROLE_BEFORE = re.compile(
-    r"\b(?:chief\s+executive|executive|spokes(?:man|woman|person)|minister|chairman|chairwoman|chair|campaigner|"
+_PERSON_ROLES = (
+    r"chief\s+executive|executive|spokes(?:man|woman|person)|minister|chairman|chairwoman|chair|campaigner|"
     r"activist|economist|scientist|climatologist|analyst|researcher|professor|lawyer|attorney|manager|coach|"
     r"director|leader|official|judge|prosecutor|secretary|founder|striker|midfielder|defender|goalkeeper|"
     r"player|singer|actor|actress|author|novelist|editor|correspondent|reporter|doctor|nurse|teacher|mayor|"
-    r"governor|senator|lawmaker|deputy|aide|adviser|advisor|commander|officer|pilot|captain|chief|sheriff)\s+$")
+    r"governor|senator|lawmaker|deputy|aide|adviser|advisor|commander|officer|pilot|captain|chief|sheriff")
+_PERSON_ROLE_BEFORE = re.compile(rf"\b(?:{_PERSON_ROLES})\s+$")
+# ... or the person's age or a role in apposition after the name: "said Marta Kovac, a 58-year-old nurse", "Idris
+# Kaya, 61, a farmer", "Ana Ruiz, a teacher from Lenburg"
+_PERSON_AFTER = re.compile(
+    r"^,\s+(?:\d{1,3}\s*[,.;)]|(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:" + _PERSON_ROLES
+    + r"|man|woman|boy|girl|mother|father|grandmother|grandfather|farmer|student|pensioner|resident|worker|"
+      r"shopkeeper|driver)\b)")
 _ADMIN_NOUNS = (
     "district|districts|region|regions|province|provinces|town|city|village|villages|county|state|capital|"
     "municipality|oblast|prefecture|governorate|territory|enclave|settlement|suburb|neighbourhood|neighborhood|"
@@ -126,6 +133,10 @@ _ADMIN_NOUNS = (
 _PLACE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_NOUNS})\b")
 _PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS}|capital|outskirts|east|west|north|south|mayor|residents|inhabitants)"
                            rf"\s+of\s+(?:the\s+)?$", re.I)
+# a kind of place in lower case right before the name, its close apposition: "the Solvakian capital Dravena", "the
+# port city Kerem" (not "the City Council", capitalised, a name's own word)
+_PLACE_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|a)\s+(?:[\w'’-]+\s+){0,2}?(?:capital|city|town|village|port|"
+                                r"province|region|district|county|island|enclave|suburb)\s+$")
 # ... of which a kind of place alone says what the name is: "the US state of Norvale" (not "east of Route 9": a road)
 _KIND_OF_PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS})\s+of\s+(?:the\s+)?$", re.I)
 _PLACE_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}(?:{_ADMIN_NOUNS})\b")
@@ -1936,6 +1947,9 @@ def _storm_named(g: _Group) -> bool:
     return any(_STORM.match(m.surface) for m in g.members)
 
 
+_PEOPLE_WORD = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ite|iot)s?")
+
+
 def _mark_lands(groups: list[_Group]) -> None:
     """Mark the groups whose one-word name a demonym group of the story derives from ("Varnian" -> "Varnia",
     "Ostmarkian" -> "Ostmark"): a land, whatever the tagger called it (an invented or little-known country is
@@ -1960,6 +1974,9 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
         return "GPE"
     if g.demonym:
         return "LANGUAGE" if g.labels.get("LANGUAGE", 0) > total / 2 else "NORP"
+    if g.labels.get("NORP", 0) > total / 2 and all(_PEOPLE_WORD.fullmatch(n) for n in g.names) \
+            and not any(gaz.cities(n) for n in g.names):
+        return "NORP"  # "the Solvakian capital": a people's adjective whose land the story never names in its text
     if g.person:
         return "PERSON"
     if g.land:
@@ -1991,12 +2008,14 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
                 continue
             pre, post = t[max(0, m.start - 60) : m.start], t[m.end : m.end + 80]
             if (_PLACE_AFTER.match(post) or _PLACE_BEFORE.search(pre) or _PLACE_APPOSITION.match(post)
+                    or _PLACE_NOUN_BEFORE.search(pre)
                     or _STATE_AFTER.match(post) or _DIRECTION_BEFORE.search(pre)):
                 strong += 1
                 named_of += bool(_KIND_OF_PLACE_BEFORE.search(pre) or _DIRECTION_BEFORE.search(pre))
             elif _PLACE_PREP.search(pre):
                 weak += 1
-            if _PERSON_CUE.search(pre) or _PERSON_POST_BEFORE.search(pre) or _PERSON_ROLE_BEFORE.search(pre):
+            if (_PERSON_CUE.search(pre) or _PERSON_POST_BEFORE.search(pre) or _PERSON_ROLE_BEFORE.search(pre)
+                    or _PERSON_AFTER.match(post)):
                 person += 1
             if _ORG_BEFORE.search(pre) or _ORG_APPOSITION.match(post) or _ORG_AFTER.match(post):
                 org += 1

@@ -566,6 +566,11 @@ class _Token:
     fixed: bool  # part of a name, date or quantity: a difference there is a different detail, not a word choice
 
 
+# Prepositions of place, which no outlet chooses to colour a fact with: "near parliament" / "outside parliament"
+_WHERE_WORDS = frozenset({"near", "outside", "inside", "beside", "behind", "across", "along", "toward", "towards",
+                          "opposite", "beyond", "around", "nearby", "within", "amid", "amidst", "among", "between"})
+
+
 def _choice_tokens(doc: AnnotatedArticle, claim) -> list[_Token]:
     """The claim's words in order, with offsets into the article text."""
     from newsweave.compose.summary import _stem_function, _stopwords
@@ -581,7 +586,7 @@ def _choice_tokens(doc: AnnotatedArticle, claim) -> list[_Token]:
         low = w.lower().replace("’", "'")
         fixed = (any(s <= m.start() < e for s, e in spans) or low[0].isdigit()
                  or (w[0].isupper() and m.start() > claim.start))  # a capitalised word inside the sentence: a name
-        content = not fixed and len(low) >= 3 and low not in stop and low not in _REPORTING
+        content = not fixed and len(low) >= 3 and low not in stop and low not in _REPORTING and low not in _WHERE_WORDS
         out.append(_Token(m.start(), m.end(), w, stem(low), content, fixed))
     return out
 

@@ -250,6 +250,11 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
         return resolved if resolved in (strict or by_head) else None
     if word.isalpha() and head[:1].islower():
         hits = orgs_by_word.get(word, [])
+        if a.speaker_start is not None:
+            # "the interior ministry" is not the story's one named "health ministry": what the description
+            # says the institution is must be in the name
+            kinds = _kind_words(text[a.speaker_start:a.speaker_end], word)
+            hits = [ent for ent in hits if kinds <= {_stem6(w) for w in re.findall(r"[\w'’-]+", ent.name)}]
         if len(hits) == 1:
             return hits[0].id
         if not hits and word in _COMPANY_NOUNS and a.speaker_start is not None and _DEFINITE.fullmatch(
@@ -268,6 +273,21 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
             return None  # "They say 'Go to Murmansk ...'": a pronoun that speaks is people, not a place
         return ent
     return None
+
+
+def _kind_words(description: str, head: str) -> set[str]:
+    """The words right before an institution's head noun that say which one it is ("the interior ministry" ->
+    interior; "the country's health ministry" -> health), back to a determiner or an owner, stemmed."""
+    words = re.findall(r"[\w'’-]+", description)
+    lowered = [w.lower() for w in words]
+    if head not in lowered:
+        return set()
+    out = set()
+    for w in reversed(words[:len(lowered) - 1 - lowered[::-1].index(head)]):
+        if w.lower() in _NOT_DESCRIPTIVE or w.endswith(("'s", "’s", "s'", "s’")):
+            break
+        out.add(_stem6(w))
+    return out
 
 
 _COMPANY_NOUNS = frozenset("company firm corporation business provider operator carrier airline bank lender insurer "

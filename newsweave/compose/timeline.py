@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from newsweave.align.facts import figures_conflict
 from newsweave.align.similarity import SentenceIndex
-from newsweave.annotate.dates import LOCAL_TIME_AFTER, MONTHS, RECORD_SINCE, WEEKDAYS, ZONE_CONVERSION
+from newsweave.annotate.dates import LOCAL_TIME_AFTER, MONTHS, RECORD_SINCE, RECORD_SINCE_CLAUSE, WEEKDAYS, ZONE_CONVERSION
 from newsweave.annotate.datelines import date_dateline_end
 from newsweave.annotate.quotes import find_quote_spans
 from newsweave.compose.summary import _stem_function, _stopwords, loaded_count
@@ -134,7 +134,8 @@ def _comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_t
             or _PRICE_OF_DAY_AFTER.match(text, timex_start + len(timex_text)) \
             or _FROM_LEVEL_BEFORE.search(text, max(sentence_start, timex_start - 50), timex_start) \
             or _CHANGE_FROM_BEFORE.search(text, max(sentence_start, timex_start - 60), timex_start) \
-            or _OFFSET_FROM_BEFORE.search(text, max(sentence_start, timex_start - 90), timex_start):
+            or _OFFSET_FROM_BEFORE.search(text, max(sentence_start, timex_start - 90), timex_start) \
+            or RECORD_SINCE_CLAUSE.search(text, max(sentence_start, timex_start - 150), timex_start):
         return True
     return bool(_COMPARISON_SINCE.search(text, window, timex_start) or _COMPARED_WITH.search(text, window, timex_start))
 
