@@ -1175,3 +1175,22 @@ def test_an_age_is_no_count_of_the_dead():
                  "the coast, according to the rescue centre.", ""),
     ])  # (undated, as in DUC 2004, where no report's year sets the 1989 death apart)
     assert _numbers(b) == [], [d["explanation"] for d in b.disagreements]
+
+
+
+def test_an_age_is_one_persons_within_one_fact_too():
+    """DUC 2006 D0624F (real reports, read from ../shared): "Mandela, 81, received the ... Award from Doreen Lawrence,
+    whose son Stephen was stabbed to death at a London bus stop in 1993" joins one fact with the reports of Stephen
+    Lawrence's murder ("Stephen Lawrence, 18, was stabbed ..."): 81 is Mandela's age, no rival of Stephen's 18."""
+    import json
+
+    from conftest import shared_path
+
+    path = shared_path("benchmarks", "duc2006", "topics.jsonl")
+    with path.open(encoding="utf-8") as f:
+        topic = next(t for t in map(json.loads, f) if t["topic_id"] == "D0624F")
+    # (as the development harness reads them: undated, no outlet)
+    b = newsweave.brief([Article(id=d["doc_id"], source=d["doc_id"], title=d.get("headline"),
+                                 text="\n\n".join(d["paragraphs"])) for d in topic["documents"]])
+    ages = [d for d in _numbers(b) if "81" in {p["value"] for p in d["positions"]}]
+    assert not ages, ages

@@ -1002,7 +1002,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue
             check = None
             # One wording of a fact may carry several figures: an uncounted one must read alike too.
-            if strict or not same_fact:
+            # (an age is one person's, within one fact too: "Mandela, 81, received the award from Doreen Lawrence,
+            # whose son Stephen was stabbed ..." is no age of Stephen Lawrence's, 18)
+            if strict or not same_fact or qa.counted == qb.counted == "age":
                 check = _subject_segments(ca, cb, qa, qb, index, names, segments, strict)
                 if check is None:
                     continue
