@@ -156,3 +156,11 @@ def test_where_a_thing_happened_is_no_word_choice(briefing):
     pairs = [(p["this"], p["other"]) for f in briefing.framing for w in f["word_choices"] for p in w["pairs"]]
     assert ("near", "outside") not in pairs and ("outside", "near") not in pairs, pairs
     assert ("fired", "brutally attacked demonstrators") in pairs, pairs
+
+
+def test_the_summary_tells_the_lead_and_the_estimates_side_by_side(briefing):
+    """The wire's lead ("Tens of thousands of people marched ...") tells the event; its "Police put the crowd at 40,000,
+    while the organisers ... said 150,000" tells the dispute: the summary gives both, not one for the other."""
+    texts = [s.text for s in briefing.summary]
+    assert any(t.startswith("Tens of thousands of people marched") for t in texts), texts
+    assert any(t.startswith("Police put the crowd at 40,000") for t in texts), texts
