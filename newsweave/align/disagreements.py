@@ -959,6 +959,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                     != _recalled(texts[cb.article], cb, qb, bool(segments.published.get(cb.article)))):
                 continue  # "the deadliest fire since 1978, when 20 people died", "In 1978, 20 people died in a fire
                 # at a hotel" (an undated report): the figure is 1978's
+            if _speculative(texts[ca.article], ca, qa) != _speculative(texts[cb.article], cb, qb):
+                continue  # "the breach could cost Telvano around 2 million customers" is a guess at what may come, no
+                # rival of "stole the data of about 500 million customers"
             if _partitive(texts[ca.article], qa) != _partitive(texts[cb.article], qb):
                 continue  # "18 of the dead had been identified" is a part of the toll, not another toll
             one_people = qa.counted == qb.counted and _nationals(qa.counted)
@@ -1502,6 +1505,14 @@ _COUNT_PROGRESS = re.compile(r"\s+of\s+(?:the\s+)?(?:votes?|ballots?|precincts|p
 # A figure in a condition or an open question states nothing: "if it costs me $10 million", "will rule whether
 # or not more than 200 players ... should be paid", "would go into effect if the league pays more than 63 %".
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
+# A figure of what may come, its verb's modal right before it in its clause ("could cost it around 2 million customers",
+# "might reach 300,000"; lower case: "May" is a month); not a hedged figure of what is or was ("may have hit as many
+# as 6 million accounts", "could be as high as 300")
+_SPECULATIVE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!(?:have|be|well|also|still|already)\b)(?:[\w'’-]+\s+){0,5}?$")
+
+
+def _speculative(text: str, c: Claim, q) -> bool:
+    return bool(_SPECULATIVE_BEFORE.search(text, max(c.start, q.start - 60), q.start))
 
 
 _AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)

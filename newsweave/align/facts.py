@@ -247,8 +247,13 @@ def figures_agree(a, b) -> bool:
         return True
     if a.value is None or b.value is None:
         return False
-    unit = max(_last_digit(a), _last_digit(b))
-    return abs(a.value - b.value) < unit
+    # the coarser figure is the other rounded (within half its last digit's unit) or cut short (below the other by
+    # less than one unit: "63 percent" of 63.5); "1 billion" is no rounding of "half a billion", as "55 seats" is none
+    # of 56
+    coarse, fine = (a, b) if _last_digit(a) >= _last_digit(b) else (b, a)
+    unit = _last_digit(coarse)
+    diff = abs(a.value - b.value)
+    return diff < unit / 2 or (coarse.value <= fine.value and diff < unit)
 
 
 OPEN_BOUND_REACH = 1.25  # how far past an open bound a value may be and still be what the bound gives

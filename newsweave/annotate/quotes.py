@@ -891,7 +891,7 @@ class _Extractor:
                 continue  # "asked whether she thinks ...", "how voters feel about ...": a question, nothing asserted
             if GERUND_REASON and t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ in ("for", "from"):
                 continue  # "rebuked him for suggesting ...", "barred her from publishing ...": the reason of another's act
-            if PARTICIPLE_MOD and t.tag_ == "VBN" and t.dep_ == "acl":
+            if PARTICIPLE_MOD and t.tag_ == "VBN" and t.dep_ == "acl" and not _appended_frame(t):
                 continue  # "a bill focused on jobs", "a resolution meant to ...": a passive participle modifying a noun
             if _COMPARED_BEFORE.search(self.text, max(0, t.idx - 30), t.idx):
                 continue  # "a day later than first announced", "as previously reported": a comparison, no attribution
@@ -1177,7 +1177,7 @@ class _Extractor:
         """A comma-set reporting frame inside a sentence whatever the parse: "Hawaii, as one adviser pointed
         out, rarely gets ...", "These workers, the manager explained on Friday, were ...", "As experts have
         noted, the law ...". Returns (content parts, heads, (speaker token, speaker span)) or None."""
-        if t.dep_ in ("relcl", "acl", "amod", "xcomp", "pcomp", "csubj") or any(
+        if (t.dep_ in ("relcl", "acl", "amod", "xcomp", "pcomp", "csubj") and not _appended_frame(t)) or any(
             c.dep_ in ("dobj", "xcomp", "nsubjpass") and not (PAREN_ADDRESSEE and self.addressee(t, c)) for c in t.children
         ):
             return None
@@ -1878,6 +1878,20 @@ class _Extractor:
             if same_kind and e[-1].lower_ == last and len(e.text) > len(best) and len(e) <= 4:
                 best = e.text
         return re.sub(r"(?:'s|\u2019s)$", "", best)
+
+
+def _appended_frame(t: "Token") -> bool:
+    """Is the verb a sentence's closing reporting frame that the parser hung on a noun after the comma, as its
+    participle? "... one billion customers, the hackers boasted last night." may read "the hackers" as renaming the
+    customers, or as an object of the main verb, and "boasted" as theirs (not "the bill, a measure passed by the
+    senate, ..."): the verb right after the noun, and nothing after it but words of time to the sentence's end."""
+    head, doc = t.head, t.doc
+    if not (t.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and t.i == head.i + 1 and head.left_edge.i > 0
+            and doc[head.left_edge.i - 1].text == ","):
+        return False
+    rest = [x for x in doc[t.i + 1:t.sent.end] if not x.is_space]
+    return bool(rest) and rest[-1].text in (".", "!", "?") and all(
+        x.dep_ in ("npadvmod", "advmod", "amod", "det", "punct") or x.ent_type_ in ("DATE", "TIME") for x in rest[:-1])
 
 
 def _merge(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -217,6 +217,11 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
                  if entities[ent_id].type == "PERSON" and e == end}
         if len(named) == 1:
             return named.pop()
+        # ... or the name a group goes by: "A group calling itself Black Lantern", "an outfit known as Red Dawn"
+        named = {ent_id for s, e, _rank, ent_id in mentions.starting_in(doc.article.id, a.speaker_start, a.speaker_end)
+                 if entities[ent_id].type in _SPEAKER_TYPES and e == end and _GOES_BY.search(text, a.speaker_start, s)}
+        if len(named) == 1:
+            return named.pop()
     word = head.split()[-1].lower() if head else ""
     if word in _SPEECH_NOUNS and a.speaker_start is not None:
         # "Mr. Varga's comments suggested he backed the talks": what the owner of the words said
@@ -290,6 +295,7 @@ def _kind_words(description: str, head: str) -> set[str]:
     return out
 
 
+_GOES_BY = re.compile(r"\b(?:calling\s+(?:itself|themselves)|calls\s+(?:itself|themselves)|known\s+as|called|named)\s+$")
 _COMPANY_NOUNS = frozenset("company firm corporation business provider operator carrier airline bank lender insurer "
                            "retailer manufacturer maker utility group".split())
 _DEFINITE = re.compile(r"\s*the\s+(?:[a-z-]+\s+)?[a-z]+\s*", re.IGNORECASE)
