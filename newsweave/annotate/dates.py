@@ -945,13 +945,16 @@ def h_this_century(m, ctx):
 ZONE_CONVERSION = r"\s*\(\s*[^()]{0,30}?\b(?:GMT|UTC|ET|PT|CT|MT|[A-Z]{2,3}T)\b[^()]{0,20}\)"
 
 
-# A date that a record or a first is measured against ("the highest level since November 1981", "its biggest
-# move since 1994", "for the first time since 2010", "faster than at any time since 2008") is when the thing
+# A date that a record, a first or an nth is measured against ("the highest level since November 1981", "its biggest
+# move since 1994", "for the first time since 2010", "faster than at any time since 2008", "its fifth increase since
+# October") is when the thing
 # last happened, not when the sentence's event did: the sentence is about now. (Not "at least 15 ... since
 # 1994", a count over a span.) Matched on the text up to the date, "since" included.
 _SUPERLATIVE = (r"(?:highest|lowest|biggest|largest|smallest|fastest|slowest|worst|best|(?<!at )(?:most|least)|strongest|"
                 r"weakest|steepest|sharpest|deepest|longest|shortest|hottest|coldest|warmest|wettest|driest|heaviest|"
-                r"greatest|deadliest|busiest|cheapest|widest|narrowest|first|record|any(?:\s+other)?\s+(?:time|point|year|month))")
+                r"greatest|deadliest|busiest|cheapest|widest|narrowest|first|record|any(?:\s+other)?\s+(?:time|point|year|month)|"
+                # (a count of events since then: "its fifth increase since October", "the 12th attack since 2019")
+                r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))")
 RECORD_SINCE = re.compile(
     rf"\b{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)\s+)?$",
     re.IGNORECASE)

@@ -47,7 +47,8 @@ _SHARE_OF_BODY = re.compile(
     rf"\b(?:(?:backed|supported|approved|endorsed|opposed|rejected|carried)\s+by\s+({_NUMBER})\s+of\s+"
     rf"(?:the|its|their)\s+({_NUMBER})\b|({_NUMBER})\s+of\s+(?:the|its|their)\s+({_NUMBER})\s+"
     r"(?:[\w-]+\s+){0,2}?(?:members|judges|justices|jurors|directors|commissioners|councillors|councilors|"
-    r"senators|lawmakers|governors)\s+(?:voted|backed|supported|approved|opposed|rejected)\b)", re.IGNORECASE)
+    r"senators|lawmakers|governors)\s+(?:of\s+(?:the|its|their)\s+(?:[\w-]+\s+){1,4}?)?"  # ("members of the monetary
+    r"(?:voted|backed|supported|approved|opposed|rejected)\b)", re.IGNORECASE)  # policy committee voted")
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,7 @@ LOADED_VERBS = {
     # hype for a finding or a product
     "miracle", "groundbreaking", "game-changer", "game-changing", "revolutionary",
     # a verdict on someone's character ("greedy pilots", "a callous government"), which the data lexicons miss
-    "greedy", "greed", "callous", "shameless", "disgraceful", "spineless",
+    "greedy", "greed", "callous", "shameless", "disgraceful", "spineless", "out-of-touch",
     # a verdict on how officials act ("bungling officials dithered"), and hype for a fire ("an inferno devoured")
     "bungle", "bungling", "dither", "devour", "inferno",
     "damning",  # the outlet's verdict on a report ("a damning government report")

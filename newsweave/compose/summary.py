@@ -1356,8 +1356,12 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
         # a wording of the fact that gives other figures of the kind the unit gives one of does not state it:
         # "won 28.9% and 55 seats" does not say "was second with 27.8%"
         kept = [evidence[0]]
+        split_given = _splits(by_article[u.article].article.text, u.start, u.end)
         for e in evidence[1:]:
             theirs = [q for c in by_article[e.article].claims if e.start <= c.start and c.end <= e.end for q in c.quantities]
+            if split_given and split_given & _splits(by_article[e.article].article.text, e.start, e.end):
+                kept.append(e)  # one vote's split in other figures: "Seven of the nine members voted for" / "by a 7-2 vote"
+                continue
             if ((mine and _other_figures(mine, theirs)) or (moved and not _gives_any(moved, theirs))
                     or _moved_past(given, by_article[e.article].article.text, theirs)):
                 seen.discard(e.article)

@@ -124,18 +124,27 @@ _OFFSET_FROM_BEFORE = re.compile(
     r"(?:[^.;:!?,]){0,60}$", re.IGNORECASE)
 
 
+# How often something happened since a time: "has raised rates five times since October", "the third time since
+# 2019" (the time the count runs from, not a day it happened)
+_TIMES_SINCE_BEFORE = re.compile(r"\b(?:once|twice|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                                 r"twelve|several|many|a\s+dozen|dozens\s+of)\s+times)\s+since\s+$", re.IGNORECASE)
+
+
 def _comparison_anchor(text: str, sentence_start: int, timex_start: int, timex_text: str) -> bool:
     """Is the date at ``timex_start`` the point a record, a first or a figure of now is measured against, or the
     time an interval is counted from ("two months after its launch on March 9")?"""
     if timex_text.lower().startswith("since "):
-        return bool(_COMPARISON_SINCE.search(text, sentence_start, timex_start + len("since ")))
+        end = timex_start + len("since ")
+        return bool(_COMPARISON_SINCE.search(text, sentence_start, end)
+                    or _TIMES_SINCE_BEFORE.search(text, max(sentence_start, end - 40), end))
     window = max(sentence_start, timex_start - 120)
     if _PRICE_OF_DAY_BEFORE.search(text, max(sentence_start, timex_start - 40), timex_start) \
             or _PRICE_OF_DAY_AFTER.match(text, timex_start + len(timex_text)) \
             or _FROM_LEVEL_BEFORE.search(text, max(sentence_start, timex_start - 50), timex_start) \
             or _CHANGE_FROM_BEFORE.search(text, max(sentence_start, timex_start - 60), timex_start) \
             or _OFFSET_FROM_BEFORE.search(text, max(sentence_start, timex_start - 90), timex_start) \
-            or RECORD_SINCE_CLAUSE.search(text, max(sentence_start, timex_start - 150), timex_start):
+            or RECORD_SINCE_CLAUSE.search(text, max(sentence_start, timex_start - 150), timex_start) \
+            or _TIMES_SINCE_BEFORE.search(text, max(sentence_start, timex_start - 40), timex_start):
         return True
     return bool(_COMPARISON_SINCE.search(text, window, timex_start) or _COMPARED_WITH.search(text, window, timex_start))
 
