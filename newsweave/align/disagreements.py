@@ -2634,7 +2634,47 @@ def _tally_disagreements(facts: list[Fact], texts) -> list[dict]:
                         for found in by_split.values() for c, _t in found)
             out.append(_tally_item("vote split" if voted else "shootout" if kind else "score", positions, texts))
     used = {(ev["article"], ev["value_start"]) for it in out for p in it["positions"] for ev in p["evidence"]}
-    return out + _one_body_votes(facts, tallies, texts, used)
+    out += _one_body_votes(facts, tallies, texts, used)
+    used = {(ev["article"], ev["value_start"]) for it in out for p in it["positions"] for ev in p["evidence"]}
+    return out + _one_match_scores(facts, tallies, texts, used)
+
+
+MATCH_NAMES = 2  # names two wordings of a score share (the two sides, or a side and the cup) for it to be one match's
+
+
+def _one_match_scores(facts: list[Fact], tallies: dict[str, list], texts, used: set) -> list[dict]:
+    """Two reports' scores of one match that the alignment left in separate facts ("beating Ostrel City 2-1" / "in
+    Saturday's National Cup final, which they lost 3-1 to Kelby Rovers", an aside of a report of the next days): a
+    match is named by its sides and its day, so the two claims' sentences name two names in common and the same day."""
+    found: list[tuple[Claim, object, set[str]]] = []
+    # (the days of the claim's sentence: "Ostrel City were robbed of the cup on Saturday ..., losing 2-1 to Kelby
+    # Rovers" may be two claims, the day in one and the score in the other)
+    sentence_days: dict[tuple[str, int], set[str]] = defaultdict(set)
+    sentence_names: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for f in facts:
+        for c in f.claims:
+            sentence_days[(c.article, c.sentence)] |= {str(d.value)[:10] for d in c.dates if _DAY.match(str(d.value)[:10])}
+            sentence_names[(c.article, c.sentence)] |= set(c.entities)
+    for f in facts:
+        for c in f.claims:
+            inside = [t for t in _tallies_in(c, tallies, texts) if t.kind == ""]
+            days = sentence_days[(c.article, c.sentence)]
+            # (not a vote's split: no word of voting around it; "a shocking refereeing decision, losing 2-1" is a match)
+            if (len(inside) == 1 and (c.article, inside[0].start) not in used and len(days) >= 1
+                    and not _VOTE_WORDS.search(texts[c.article], max(c.start, inside[0].start - 12),
+                                               min(c.end, inside[0].end + 12))):
+                found.append((c, inside[0], days))
+    pairs = lambda i, j: (found[i][0].article != found[j][0].article  # noqa: E731
+                          and len(sentence_names[(found[i][0].article, found[i][0].sentence)]
+                                  & sentence_names[(found[j][0].article, found[j][0].sentence)]) >= MATCH_NAMES
+                          and bool(found[i][2] & found[j][2]))
+    out = []
+    for members in _linked_groups(len(found), pairs):
+        if len({found[i][1].split for i in members}) < 2 or len({found[i][0].article for i in members}) < 2:
+            continue
+        positions = [_Position(t.text, list(t.split), c, t.start, t.end) for c, t, _d in (found[i] for i in members)]
+        out.append(_tally_item("score", positions, texts))
+    return out
 
 
 def _one_body_votes(facts: list[Fact], tallies: dict[str, list], texts, used: set) -> list[dict]:

@@ -905,6 +905,10 @@ class _Extractor:
         # "The union wants a 9% rise; the airline has offered 4.5%.": a clause before a semicolon is a
         # statement of its own, which the parser hung on the next clause's verb, not that verb's content
         heads = [c for c in heads if not (c.i < t.i and any(x.text == ";" for x in t.doc[c.right_edge.i + 1:t.i]))]
+        # ... nor a noun the parser took for a clause's verb right after a preposition: "wrote his name into Rovers
+        # folklore" (no that-clause starts with "into")
+        heads = [c for c in heads if not (c.i > t.i and c.left_edge.i > 0 and t.doc[c.left_edge.i - 1].dep_ == "prep"
+                                          and t.doc[c.left_edge.i - 1].head.i == t.i)]
         if not heads and lemma in SPEECH_VERBS:
             # "X said after the meeting he would ...": a finite clause the parser took for an adverbial
             heads = [
