@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
+from conftest import sources_by_value as _values
 from newsweave.model import Article
 
 WIRE = (
@@ -83,3 +84,12 @@ def test_a_tabloids_verdict_on_the_bankers_is_not_the_summary(briefing):
     assert not [s for s in briefing.summary if "bosses" in s.text], [s.text for s in briefing.summary]
     (clarion,) = [f for f in briefing.framing if f["article"] == "clarion"]
     assert "out-of-touch" in {t["term"] for t in clarion["terms"]}, clarion["terms"]
+
+
+def test_counts_of_rises_since_one_month_are_compared(briefing):
+    """ "its fifth increase since October" (the wire and its copy), "has raised rates five times since October" (the
+    wire's next report) and the tabloid's "the fourth rise since October" count the rises since one month: the
+    tabloid's four contradicts the others' five (a later report may count more, not fewer)."""
+    (item,) = [d for d in briefing.disagreements if d["subject"] == "times since October"]
+    assert item["status"] == "contradiction", item["explanation"]
+    assert _values(item) == {"fifth increase": ["copy", "lenders", "wire"], "fourth rise": ["clarion"]}, item["positions"]

@@ -221,6 +221,7 @@ def find_disagreements(
             if not any((ev["article"], v) in counted for p in it["positions"] for ev in p["evidence"]
                        for v in range(ev["value_start"], ev["value_end"]))]
     out += _share_split_disagreements(facts, texts)
+    out += _counts_since(facts, texts, published)
     out += _negation_disagreements(facts, texts)
     out += _accusation_disagreements(docs, texts, mention_spans, places, entities)
     out += _role_disagreements(facts, entities, texts)
@@ -2640,6 +2641,70 @@ def _tally_disagreements(facts: list[Fact], texts) -> list[dict]:
 
 
 MATCH_NAMES = 2  # names two wordings of a score share (the two sides, or a side and the cup) for it to be one match's
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10, "eleventh": 11, "twelfth": 12}
+_TIMES = {"once": 1, "twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+# How many times a thing has happened since a time: "its fifth increase since October", "the 12th attack since 2019",
+# "has raised rates five times since October" (not "the first time since", a record's words)
+_COUNT_SINCE = re.compile(
+    r"\b(?:(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?P<num>\d{1,3})(?:st|nd|rd|th))"
+    r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]+)|(?P<times>once|twice|(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+times))\s+since\s+$", re.IGNORECASE)
+COUNT_SINCE_SHARED = 2  # words (not numbers or days) two wordings of a count since a time share
+
+
+def _counts_since(facts: list[Fact], texts, published: dict) -> list[dict]:
+    """Two reports' counts of a kind of event since one time ("its fifth increase since October" / "the fourth rise
+    since October"; "has raised rates five times since October"): the same time, and wordings that share words of
+    what is counted, give one count; a report of a later day may count more (an update), not fewer."""
+    found: list[tuple[Claim, int, int, int, str, set[str]]] = []
+    for f in facts:
+        for c in f.claims:
+            text = texts[c.article]
+            for t in c.dates:
+                if not (t.type == "DATE" and str(t.value)[:4].isdigit()):
+                    continue
+                at = t.start + (len("since ") if t.text.lower().startswith("since ") else 0)  # (the timex may hold it)
+                m = _COUNT_SINCE.search(text, max(c.start, at - 60), at)
+                if m is None:
+                    continue
+                if m.group("times"):
+                    word = m.group("times").split()[0].lower()
+                    n = _TIMES.get(word) or (int(word) if word.isdigit() else None)
+                else:
+                    n = int(m.group("num")) if m.group("num") else _ORDINALS.get(m.group("ord").lower())
+                if not n:
+                    continue
+                words = {w for w in c.terms if not any(ch.isdigit() for ch in w)
+                         and w not in _ORDINALS and w not in _TIMES and w not in _CALENDAR_TERMS}
+                end = m.start() + m.group(0).lower().rstrip().rfind(" since")  # (the count, without its "since")
+                since = t.text[len("since "):] if t.text.lower().startswith("since ") else t.text
+                found.append((c, n, m.start(), end, f"{t.value}\0{since}", words))
+    out = []
+    by_time: dict[str, list[int]] = defaultdict(list)
+    for k, item in enumerate(found):
+        by_time[item[4].split("\0")[0]].append(k)
+    for ks in by_time.values():
+        linked = lambda i, j: (found[ks[i]][0].article != found[ks[j]][0].article  # noqa: E731
+                               and len(found[ks[i]][5] & found[ks[j]][5]) >= COUNT_SINCE_SHARED)
+        for members in _linked_groups(len(ks), linked):
+            group = [found[ks[i]] for i in members]
+            if len({g[1] for g in group}) < 2 or len({g[0].article for g in group}) < 2:
+                continue
+            positions = [_Position(texts[c.article][a:b].strip(), [n, n], c, a, b) for c, n, a, b, _v, _w in group]
+            item = _make("number", f"times since {group[0][4].split(chr(0))[1]}", positions, texts,
+                         lambda p: str(p.normalized))
+            # a later report may count one more; fewer, or more on the same day, is a contradiction
+            days = {c.article: str(published.get(c.article) or "")[:10] for c, *_rest in group}
+            by_n = sorted(group, key=lambda g: g[1])
+            grows = all(days[x[0].article] and days[y[0].article] and days[x[0].article] < days[y[0].article]
+                        for x, y in zip(by_n, by_n[1:]) if x[1] != y[1])
+            item["status"] = "update" if grows else "contradiction"
+            out.append(item)
+    return out
 
 
 def _one_match_scores(facts: list[Fact], tallies: dict[str, list], texts, used: set) -> list[dict]:
