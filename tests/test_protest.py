@@ -164,3 +164,12 @@ def test_the_summary_tells_the_lead_and_the_estimates_side_by_side(briefing):
     texts = [s.text for s in briefing.summary]
     assert any(t.startswith("Tens of thousands of people marched") for t in texts), texts
     assert any(t.startswith("Police put the crowd at 40,000") for t in texts), texts
+
+
+def test_a_vote_brought_forward_is_an_update_of_its_day(briefing):
+    """ "Parliament is due to vote on the bill on Thursday" (the wire and its copy) / "Parliament will now vote on the
+    pension bill on Wednesday, a day earlier than planned" (the wire's next report): the plan moved, though no name of
+    the story dates it and the two wordings are not one fact."""
+    (item,) = [d for d in briefing.disagreements if d["kind"] == "date"]
+    assert item["status"] == "update", item["explanation"]
+    assert _values(item) == {"Thursday": ["copy", "wire"], "Wednesday": ["update"]}, item["positions"]

@@ -202,6 +202,8 @@ def find_disagreements(
     out += _date_disagreements(docs, index, mention_spans, by_id, texts, names, phrase_dated)
     out += _fact_date_disagreements(facts, texts, {tuple(sorted((e["article"], e["start"]) for p in d["positions"] for e in p["evidence"])) for d in out},
                                     phrase_dated, published)
+    out += _moved_plans(facts, texts, phrase_dated, published,
+                        {(e["article"], e.get("value_start")) for d in out for p in d["positions"] for e in p["evidence"]})
     places = _place_keys(entities)
     speakers = _speakers(docs)
     # the named events each report names ("Hurricane Mara"), and the named buildings where something happened
@@ -636,6 +638,48 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: 
             continue
         subject = " ".join((f.best or f.claims[0]).text.split()[:10]) + " …"
         out.append(_make("date", subject, [p for p, _ in intervals], texts, _date_key))
+    return out
+
+
+# A report's own words that the day it gives is a plan moved: "will now vote on Wednesday, a day earlier than
+# planned", "the vote, brought forward to Wednesday", "has been postponed until Friday"
+_PLAN_MOVED = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?|hours?)\s+"
+                         r"(?:earlier|later)\s+than\s+(?:first\s+|originally\s+|previously\s+)?(?:planned|scheduled|expected)|"
+                         r"brought\s+forward|moved\s+(?:up|forward|back)|pushed\s+back|postponed|put\s+off|rescheduled)\b",
+                         re.IGNORECASE)
+MOVED_PLAN_SHARED = 3  # words (not days or numbers) a plan's wording and the wording that moves it share
+
+
+def _moved_plans(facts: list[Fact], texts, phrase_dated: set, published: dict, seen: set) -> list[dict]:
+    """A plan another report moves, in wordings the alignment left apart: "Parliament is due to vote on the bill on
+    Thursday" / "Parliament will now vote on the pension bill on Wednesday, a day earlier than planned". The moving
+    report says so in its own sentence; the two are plans (not what happened), share three words of the act, give
+    one day each, and the plan's report is not the later one. Its status is an update: the day moved."""
+    planned = [(c, days[0]) for f in facts for c in f.claims if c.modality == "planned"
+               and len(days := [(t, v) for t, v in _day_dates(c, phrase_dated)]) == 1]
+
+    def words(c: Claim) -> set[str]:
+        return {w for w in c.terms if not any(ch.isdigit() for ch in w) and w not in _CALENDAR_TERMS}
+
+    out = []
+    for c, (t, value) in planned:
+        s_start, s_end = texts.sentences.get((c.article, c.sentence), (c.start, c.end))
+        if not _PLAN_MOVED.search(texts[c.article], s_start, s_end) or (c.article, t.start) in seen:
+            continue
+        mine = words(c)
+        earlier = [(o, (ot, ov)) for o, (ot, ov) in planned
+                   if o.article != c.article and ov != value and (o.article, ot.start) not in seen
+                   and str(published.get(o.article) or "")[:10] <= str(published.get(c.article) or "")[:10]
+                   and not _PLAN_MOVED.search(texts[o.article], *texts.sentences.get((o.article, o.sentence), (o.start, o.end)))
+                   and len(words(o) & mine) >= MOVED_PLAN_SHARED]
+        if not earlier:
+            continue
+        positions = [_Position(ot.text, ov, o, ot.start, ot.end) for o, (ot, ov) in earlier]
+        positions.append(_Position(t.text, value, c, t.start, t.end))
+        item = _make("date", c.predicate or "plan", positions, texts, _date_key)
+        item["status"] = "update"
+        out.append(item)
+        seen |= {(o.article, ot.start) for o, (ot, _v) in earlier} | {(c.article, t.start)}
     return out
 
 
