@@ -27,12 +27,13 @@ def shared_path(*parts: str) -> Path:
 
 
 
-def report(article_id: str, outlet: str, text: str, when: str):
+def report(article_id: str, outlet: str, text: str, when: str, title: str | None = None):
     """An article of a story we wrote for a test: ``when`` is its day, or an ISO moment (its day and time)."""
     from newsweave.model import Article
 
     return Article(id=article_id, source=article_id, outlet=outlet, published=when[:10],
-                   published_time=when if "T" in when else None, text=text)
+                   published_time=when if "T" in when else None, title=title, text=text)
+
 
 def sources_by_value(item: dict) -> dict[str, list[str]]:
     """A disagreement's positions as {value as worded: the articles that give it, sorted} (the story test files)."""

@@ -1,13 +1,13 @@
-"""A cup final (a story we wrote) told by a wire, a copy of it, each club's local paper and the wire's report two days on,
-which gets the score wrong in an aside."""
+"""A cup final (a story we wrote) told by a wire, a copy of it, each club's local paper and the wire's report two days
+on, which gets the score wrong in an aside."""
 
 from __future__ import annotations
 
 import pytest
 
 import newsweave
+from conftest import report
 from conftest import sources_by_value as _values
-from newsweave.model import Article
 
 WIRE = (
     "HALDEN, May 20 (Meridian Press) - Kelby Rovers won the National Cup for the first time since 1998 on "
@@ -48,16 +48,12 @@ NEXT = (
 @pytest.fixture(scope="module")
 def briefing():
     return newsweave.brief([
-        Article(id="wire", source="wire", outlet="Meridian Press", published="2034-05-20",
-                title="Kelby Rovers win cup final with late Moreau goal", text=WIRE),
-        Article(id="copy", source="copy", outlet="Sports Daily Online", published="2034-05-20",
-                title="Rovers lift National Cup", text=COPY),
-        Article(id="echo", source="echo", outlet="Kelby Evening Echo", published="2034-05-21",
-                title="HEROES! Moreau magic ends 36-year wait", text=ECHO),
-        Article(id="gazette", source="gazette", outlet="Ostrel Gazette", published="2034-05-21",
-                title="Robbed! City fury at penalty howler", text=GAZETTE),
-        Article(id="next", source="next", outlet="Meridian Press", published="2034-05-22",
-                title="Ostrel City to appeal Lind red card, Berg ruled out for six weeks", text=NEXT),
+        report("wire", "Meridian Press", WIRE, "2034-05-20", title="Kelby Rovers win cup final with late Moreau goal"),
+        report("copy", "Sports Daily Online", COPY, "2034-05-20", title="Rovers lift National Cup"),
+        report("echo", "Kelby Evening Echo", ECHO, "2034-05-21", title="HEROES! Moreau magic ends 36-year wait"),
+        report("gazette", "Ostrel Gazette", GAZETTE, "2034-05-21", title="Robbed! City fury at penalty howler"),
+        report("next", "Meridian Press", NEXT, "2034-05-22",
+               title="Ostrel City to appeal Lind red card, Berg ruled out for six weeks"),
     ])
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
-from newsweave.model import Article
+from conftest import report
 
 
 WIRE = (
@@ -59,16 +59,16 @@ UPDATE = (
 @pytest.fixture(scope="module")
 def briefing():
     return newsweave.brief([
-        Article(id="wire", source="wire", outlet="Meridian Press", published="2032-06-08",
-                title="Hackers steal data of half a billion Telvano customers", text=WIRE),
-        Article(id="copy", source="copy", outlet="Baltic Business Wire", published="2032-06-08",
-                title="Telvano says data of 500 million customers stolen", text=COPY),
-        Article(id="ledger", source="ledger", outlet="The Financial Ledger", published="2032-06-09",
-                title="Telvano breach: shares slide as regulator circles", text=LEDGER),
-        Article(id="clarion", source="clarion", outlet="The Daily Clarion", published="2032-06-09",
-                title="MEGA HACK: Telvano fat cats let crooks loot your data", text=CLARION),
-        Article(id="update", source="update", outlet="Meridian Press", published="2032-06-10",
-                title="Telvano raises number of customers hit by data breach to 620 million", text=UPDATE),
+        report("wire", "Meridian Press", WIRE, "2032-06-08",
+               title="Hackers steal data of half a billion Telvano customers"),
+        report("copy", "Baltic Business Wire", COPY, "2032-06-08",
+               title="Telvano says data of 500 million customers stolen"),
+        report("ledger", "The Financial Ledger", LEDGER, "2032-06-09",
+               title="Telvano breach: shares slide as regulator circles"),
+        report("clarion", "The Daily Clarion", CLARION, "2032-06-09",
+               title="MEGA HACK: Telvano fat cats let crooks loot your data"),
+        report("update", "Meridian Press", UPDATE, "2032-06-10",
+               title="Telvano raises number of customers hit by data breach to 620 million"),
     ])
 
 
@@ -79,7 +79,8 @@ def test_two_things_one_person_did_are_two_facts(briefing):
     (apology,) = [s for s in briefing.summary if "apologised" in s.text] or [None]
     assert apology is None or apology.sources == ["ledger"], apology
     together = [f for f in briefing.facts if {"ledger", "update"} <= set(f["sources"])
-                and any(e["article"] == "ledger" and e["start"] == LEDGER.index("The company's") for e in f["evidence"])]
+                and any(e["article"] == "ledger" and e["start"] == LEDGER.index("The company's")
+                        for e in f["evidence"])]
     assert not together, together
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 import newsweave
+from conftest import report
 from conftest import sources_by_value as _values
-from newsweave.model import Article
 
 
 WIRE = (
@@ -73,16 +73,16 @@ UPDATE = (
 @pytest.fixture(scope="module")
 def briefing():
     return newsweave.brief([
-        Article(id="wire", source="wire", outlet="Meridian Press", published="2031-03-15",
-                title="Tens of thousands march in Dravena against pension reform", text=WIRE),
-        Article(id="copy", source="copy", outlet="Solvakia Daily Online", published="2031-03-15",
-                title="Tens of thousands protest pension reform in capital", text=COPY),
-        Article(id="herald", source="herald", outlet="The National Herald", published="2031-03-16",
-                title="Rioters hijack union march as thugs attack police", text=HERALD),
-        Article(id="voice", source="voice", outlet="Dravena Voice", published="2031-03-16",
-                title="150,000 say no: police turn on peaceful pension march", text=VOICE),
-        Article(id="update", source="update", outlet="Meridian Press", published="2031-03-16",
-                title="Arrests after Dravena pension protest rise to 112; vote brought forward", text=UPDATE),
+        report("wire", "Meridian Press", WIRE, "2031-03-15",
+               title="Tens of thousands march in Dravena against pension reform"),
+        report("copy", "Solvakia Daily Online", COPY, "2031-03-15",
+               title="Tens of thousands protest pension reform in capital"),
+        report("herald", "The National Herald", HERALD, "2031-03-16",
+               title="Rioters hijack union march as thugs attack police"),
+        report("voice", "Dravena Voice", VOICE, "2031-03-16",
+               title="150,000 say no: police turn on peaceful pension march"),
+        report("update", "Meridian Press", UPDATE, "2031-03-16",
+               title="Arrests after Dravena pension protest rise to 112; vote brought forward"),
     ])
 
 
@@ -139,7 +139,8 @@ def test_a_day_earlier_than_planned_is_no_date(briefing):
     """ "Parliament will now vote on the pension bill on Wednesday, a day earlier than planned": Wednesday is the
     vote's day; "a day earlier than planned" compares it with the plan and dates nothing (it had put an event on
     Tuesday)."""
-    assert {e["date"] for e in briefing.timeline if e["date"].startswith("2031-03-1")} == {"2031-03-15", "2031-03-19"}, \
+    days = {e["date"] for e in briefing.timeline if e["date"].startswith("2031-03-1")}
+    assert days == {"2031-03-15", "2031-03-19"}, \
         [(e["date"], e["event"]) for e in briefing.timeline]
     assert [e["date"] for e in briefing.timeline if "vote" in e["event"]] == ["2031-03-19", "2031-03-20"]
 
@@ -152,7 +153,8 @@ def test_names_typed_by_what_the_reports_say_around_them(briefing):
 
 
 def test_where_a_thing_happened_is_no_word_choice(briefing):
-    """ "near parliament" / "outside parliament" is not a framing choice; "fired" / "brutally attacked demonstrators" is."""
+    """ "near parliament" / "outside parliament" is not a framing choice; "fired" / "brutally attacked demonstrators"
+    is."""
     pairs = [(p["this"], p["other"]) for f in briefing.framing for w in f["word_choices"] for p in w["pairs"]]
     assert ("near", "outside") not in pairs and ("outside", "near") not in pairs, pairs
     assert ("fired", "brutally attacked demonstrators") in pairs, pairs

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 import newsweave
+from conftest import report
 from conftest import sources_by_value as _values
-from newsweave.model import Article
 
 WIRE = (
     "KELSO, Feb 10 (Meridian Press) - The Bank of Ostrava raised its main interest rate by a quarter of a "
@@ -50,16 +50,14 @@ LENDERS = (
 @pytest.fixture(scope="module")
 def briefing():
     return newsweave.brief([
-        Article(id="wire", source="wire", outlet="Meridian Press", published="2033-02-10",
-                title="Bank of Ostrava raises rates to 4.75% as inflation stays high", text=WIRE),
-        Article(id="ledger", source="ledger", outlet="The Financial Ledger", published="2033-02-10",
-                title="Ostrava central bank lifts benchmark rate to 4.75 per cent", text=LEDGER),
-        Article(id="clarion", source="clarion", outlet="The Daily Clarion", published="2033-02-11",
-                title="RATE RAID: Bank hammers homeowners AGAIN", text=CLARION),
-        Article(id="copy", source="copy", outlet="Kelso Online", published="2033-02-10",
-                title="Ostrava central bank raises key rate again", text=COPY),
-        Article(id="lenders", source="lenders", outlet="Meridian Press", published="2033-02-11",
-                title="Ostrava rate rise adds to pressure on borrowers, banks say", text=LENDERS),
+        report("wire", "Meridian Press", WIRE, "2033-02-10",
+               title="Bank of Ostrava raises rates to 4.75% as inflation stays high"),
+        report("ledger", "The Financial Ledger", LEDGER, "2033-02-10",
+               title="Ostrava central bank lifts benchmark rate to 4.75 per cent"),
+        report("clarion", "The Daily Clarion", CLARION, "2033-02-11", title="RATE RAID: Bank hammers homeowners AGAIN"),
+        report("copy", "Kelso Online", COPY, "2033-02-10", title="Ostrava central bank raises key rate again"),
+        report("lenders", "Meridian Press", LENDERS, "2033-02-11",
+               title="Ostrava rate rise adds to pressure on borrowers, banks say"),
     ])
 
 
@@ -92,4 +90,5 @@ def test_counts_of_rises_since_one_month_are_compared(briefing):
     tabloid's four contradicts the others' five (a later report may count more, not fewer)."""
     (item,) = [d for d in briefing.disagreements if d["subject"] == "times since October"]
     assert item["status"] == "contradiction", item["explanation"]
-    assert _values(item) == {"fifth increase": ["copy", "lenders", "wire"], "fourth rise": ["clarion"]}, item["positions"]
+    assert _values(item) == {"fifth increase": ["copy", "lenders", "wire"], "fourth rise": ["clarion"]}, \
+        item["positions"]

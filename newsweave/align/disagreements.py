@@ -514,8 +514,10 @@ def _gives_day_too(c: Claim, t, other: tuple[dt.date, dt.date], text: str) -> bo
     return False
 
 
-_MOVED_TO_BEFORE = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward|"
-                              r"deferred|shifted)\s+(?:\w+\s+){0,2}?(?:to|for)\s+(?:next\s+)?$", re.IGNORECASE)
+# words that say a plan's day was moved (not "delayed", "moved" or "shifted" alone, which many other things are)
+_PLAN_MOVED_WORDS = r"postponed|pushed\s+back|put\s+off|rescheduled|brought\s+forward|deferred"
+_MOVED_TO_BEFORE = re.compile(rf"\b(?:{_PLAN_MOVED_WORDS}|delayed|moved|shifted)\s+(?:\w+\s+){{0,2}}?(?:to|for)\s+(?:next\s+)?$",
+                              re.IGNORECASE)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|til|through|thru)\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.IGNORECASE)
 
 
@@ -645,8 +647,7 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: 
 # planned", "the vote, brought forward to Wednesday", "has been postponed until Friday"
 _PLAN_MOVED = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?|hours?)\s+"
                          r"(?:earlier|later)\s+than\s+(?:first\s+|originally\s+|previously\s+)?(?:planned|scheduled|expected)|"
-                         r"brought\s+forward|moved\s+(?:up|forward|back)|pushed\s+back|postponed|put\s+off|rescheduled)\b",
-                         re.IGNORECASE)
+                         rf"moved\s+(?:up|forward|back)|{_PLAN_MOVED_WORDS})\b", re.IGNORECASE)
 MOVED_PLAN_SHARED = 3  # words (not days or numbers) a plan's wording and the wording that moves it share
 
 

@@ -340,11 +340,11 @@ class SentenceIndex:
             return 1.0  # the same words ("Finland" / "Finland."), however few
         if shared < 2:
             return 0.0
-        if shared >= min(MIN_SHARED_TERMS, len(self._term_set(short)[0])) and not _names_only(a, b, terms_a & terms_b):
-            if cos >= COSINE_MIN:
-                return cos
-            if contained >= CONTAINMENT_MIN and shared >= MIN_CONTAINED_TERMS:
-                return contained * 0.9
+        if shared >= min(MIN_SHARED_TERMS, len(self._term_set(short)[0])):
+            lexical = cos if cos >= COSINE_MIN else contained * 0.9 if (
+                contained >= CONTAINMENT_MIN and shared >= MIN_CONTAINED_TERMS) else 0.0
+            if lexical and not _names_only(a, b, terms_a & terms_b):  # (the dearer check last)
+                return lexical
         if self.use_embeddings and cos >= EMBEDDING_COSINE_FLOOR:
             emb = self.embedding_similarity(a, b)
             if emb >= EMBEDDING_MIN:
@@ -365,9 +365,9 @@ class SentenceIndex:
         contained, shared = self.containment(short, long)
         if shared < 2:
             return False
-        lexical = shared >= min(MIN_SHARED_TERMS, len(self._term_set(short)[0])) and not _names_only(
-            a, b, terms_a & terms_b) and (
-            cos >= COSINE_MIN or (contained >= CONTAINMENT_MIN and shared >= MIN_CONTAINED_TERMS))
+        lexical = shared >= min(MIN_SHARED_TERMS, len(self._term_set(short)[0])) and (
+            cos >= COSINE_MIN or (contained >= CONTAINMENT_MIN and shared >= MIN_CONTAINED_TERMS)) and not _names_only(
+            a, b, terms_a & terms_b)
         return not lexical
 
     def supporting(self, sentence: Sentence, *, use_embeddings: bool | None = None) -> list[Match]:
