@@ -203,6 +203,9 @@ DESCRIPTIVE = {
     # strength at 7.4", "a deadly Amtrak crash" (like "fatal"), "sexual abuse", "beat each other for punishment"
     "latest", "elect", "elected", "prosecution", "prosecutions", "friend", "friends", "rank", "ranks", "ranked",
     "strength", "deadly", "sexual", "punishment",
+    # travel told, not a verdict ("was expected to fly home on Sunday"; the subjectivity lexicon's "fly" is slang for
+    # stylish)
+    "fly", "flies", "flew", "flown", "flying",
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
