@@ -54,7 +54,7 @@ from newsweave.align.changes import made_change as _made_change
 from newsweave.align.changes import singular as _singular
 from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, OTHER_KIND_WORDS, PEOPLE_KINDS, SAME_COUNTED
 from newsweave.align.facts import (TIME_UNITS, _BASE_UNITS, Fact, _since, converted, count_rounded, deal_stage, rival_bounds,
-                                   figures_agree, in_attribution, term_kind)
+                                   figures_agree, in_attribution, near_bound, term_kind)
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, RECORD_SINCE, WEEKDAYS
 from newsweave.annotate.entities import country_name, demonym_place, name_key
@@ -99,7 +99,12 @@ _WINDOW_END = re.compile(r"[;,]|\s[-–—]\s|\s(?:and|but|while|whereas|althoug
 _REPORTING_WORDS = {"say", "tell", "report", "add", "state", "announce", "confirm", "accord", "claim", "believe", "know"}
 _PLACE_OR_ACTOR = {"GPE", "LOC", "FAC", "ORG", "PERSON"}
 
-_COUNT_FAMILIES, _FAMILY_OF = COUNT_FAMILIES, FAMILY_OF  # align/counts.py: what news figures count
+_FAMILY_OF = FAMILY_OF  # align/counts.py: what news figures count
+# ... and, here only, those a boat, plane or bus carried ("about 180 people on board", "crammed more than 150
+# migrants onto a fishing boat"): known by the words around the figure (see _ABOARD_AFTER), not by a word of the
+# claim, which "All 109 people aboard were killed" also has (a toll, for the facts' one_count)
+_ABOARD = "~aboard"
+_COUNT_FAMILIES = {**COUNT_FAMILIES, _ABOARD: ()}
 
 
 @dataclass
@@ -986,11 +991,17 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # service, though regional officials put the toll at two"): those are rivals like two reports'
             # (what each counts is then matched by the source's own words, see _put_at_match)
             rivals = ca.article == cb.article and rival(ca, qa, cb, qb)
+            aboard = key[2] == "\0family" and key[3] == _ABOARD
             if key[2] == "\0family":
                 # (one event's: a place in common and no other day; in a story of many events, "10 civilians"
                 # killed near one village and "three people" killed near another are two tolls)
-                if (rivals or ca.article == cb.article or not _people_and_kind(texts, ca, qa, cb, qb)
-                        or not (segments.same_place(ca, cb) or segments.story_toll(ca, cb)) or not _days_meet(ca, cb)):
+                # (but those a vessel carried are one load from the day it set out to the place it sank: its
+                # count in reports that share a statement, "left the port of Qarsa on Sunday with about 180 people on
+                # board" / "Up to 400 refugees may have been on board the fishing boat that sank off Lendos")
+                if (rivals or ca.article == cb.article or not _people_and_kind(texts, ca, qa, cb, qb, aboard)
+                        or not (segments.same_place(ca, cb) or segments.story_toll(ca, cb) or aboard and (
+                            segments.same_story(ca.article, cb.article) or segments.near_story(ca.article, cb.article)))
+                        or not (aboard or _days_meet(ca, cb))):
                     continue
             elif not rivals and not qa.comparable(qb):
                 continue
@@ -1038,7 +1049,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 # (two shares of one party, "National Party was second with 27.8%" / "National Party won 28.9%",
                 # measure the same)
                 continue
-            if segments.other_places(ca, cb, direct_only=one_people):
+            if not aboard and segments.other_places(ca, cb, direct_only=one_people):
                 continue  # figures about different places or peoples, even in wordings the facts align
                 # (a count of one country's people names its people itself: "four Britons" / "Five British
                 # nationals were among the 11 people killed ... in the Swiss Alps"; only places tell those apart)
@@ -1113,7 +1124,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                     # five years" (not two limits a rule sets: "earning less than 80 percent" / "less than 30 percent")
                 elif not (_bound_raised(texts, segments, ca, qa, cb, qb, one_fact, toll)
                           or _figure_revised(texts, segments, ca, qa, cb, qb)):
-                    continue  # agreement: "around 2,000" and "nearly 2,000"; "about 30,000" and "31,000"
+                    if not _utmost_far(texts, ca, qa, cb, qb):
+                        continue  # agreement: "around 2,000" and "nearly 2,000"; "about 30,000" and "31,000"
+                    status = "estimate"  # "Up to 400 refugees may have been on board" / "about 180 people on board"
                 else:
                     status = "update"  # "at least three people died" (Monday) / "the death toll rose to five" (Tuesday)
             else:
@@ -1140,6 +1153,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         named_share = _named_share(texts[ca.article], ca, qa) if qa.kind == "percent" else None
         if named_share != _named_share(texts[cb.article], cb, qb):
             named_share = None
+        if family == _ABOARD[1:] and qa.counted == qb.counted and qa.counted not in _PEOPLE:
+            family = ""  # "the 12 fishermen on board" / "The 14 fishermen on board": a count of fishermen, however
+            # else the reports tell them (trapped in the trawler)
         if named_share or qa.counted == qb.counted == "age":
             family = ""  # a share of voters counted, not a crowd estimated; a person's age, not a count of the dead
         valued = _valued_thing(texts[ca.article], ca, qa) if qa.kind == "money" else None
@@ -1418,17 +1434,22 @@ def _days_meet(a: Claim, b: Claim) -> bool:
     return not days_a or not days_b or bool(days_a & days_b)
 
 
-def _people_and_kind(texts, ca: Claim, qa, cb: Claim, qb) -> bool:
+def _people_and_kind(texts, ca: Claim, qa, cb: Claim, qb, aboard: bool = False) -> bool:
     """May a count of people and a count of one kind of people ("27 migrants drowned" / "the bodies of 31
     people") count one group? One of the two counts people, the other does not, and neither is given as a
-    part of a bigger group ("including 12 children", "12 children were among the dead")."""
-    if (qa.counted in _PEOPLE) == (qb.counted in _PEOPLE):
+    part of a bigger group ("including 12 children", "12 children were among the dead").
+    ``aboard``: both count those a vessel carried, which is one group however many each says, and whatever
+    each calls the travellers ("about 180 people on board" / "Up to 400 refugees may have been on board" / "more
+    than 150 illegal immigrants" crammed onto it), unless a kind is one part of them ("six crew")."""
+    if aboard and all(q.counted in _PEOPLE or _singular(q.counted) in _TRAVELLERS for q in (qa, qb)):
+        pass
+    elif (qa.counted in _PEOPLE) == (qb.counted in _PEOPLE):
         return False
     low, high = sorted((qa.value, qb.value))
-    if low <= 0 or high > KIND_OF_PEOPLE_RATIO * low:
+    if low <= 0 or (high > KIND_OF_PEOPLE_RATIO * low and not aboard):
         return False  # "more than 2,000 militants" / "nearly 300 people": other groups, or a part of the whole
     kind_c, kind_q = (cb, qb) if qa.counted in _PEOPLE else (ca, qa)
-    if _singular(kind_q.counted) not in PEOPLE_KINDS:
+    if _singular(kind_q.counted) not in PEOPLE_KINDS and kind_q.counted not in _PEOPLE:
         return False  # "12 people were arrested after a crowd set fire to two cars": cars are no people
     if _DEFINITE_BEFORE.search(texts[kind_c.article], max(0, kind_q.start - 12), kind_q.start):
         return False  # "the two activists were detained": people the report has named, not a count of all
@@ -1437,6 +1458,16 @@ def _people_and_kind(texts, ca: Claim, qa, cb: Claim, qb) -> bool:
         if _PART_BEFORE.search(text, max(0, q.start - 30), q.start) or _PART_AFTER.match(text[q.end:q.end + 60]):
             return False
     return True
+# Who a vessel carries, all of them, in the words reports use for them (not "crew": a part)
+_TRAVELLERS = frozenset({"passenger", "migrant", "refugee", "immigrant", "asylum-seeker", "traveller", "traveler",
+                         "pilgrim", "tourist"})
+# a figure of those a vessel carried: "with about 180 people on board", "Up to 400 refugees may have been on board",
+# "crammed more than 150 illegal immigrants onto a rickety fishing boat" (with _CARRIED_BEFORE: "carrying 40")
+_ABOARD_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:aboard|on\s+board|onboard)\b", re.IGNORECASE)
+_PACKED_BEFORE = re.compile(r"\b(?:crammed|cramming|packed|packing|squeezed|squeezing|herded|herding|loaded|loading)\s+"
+                            r"(?:(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|at\s+least)\s+)?$",
+                            re.IGNORECASE)
+_PACKED_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:onto|into|aboard)\s+(?:an?|the|their|its)\s+", re.IGNORECASE)
 # What a sum of money a source puts at is of: a cost, a price, a loss ...
 _SUMS = frozenset({"cost", "price", "bill", "value", "damage", "budget", "loss", "valuation", "worth", "tab"})
 # Counts nobody can make exactly: two figures for them are estimates that differ ("police put the crowd at
@@ -2175,9 +2206,13 @@ class _SegmentCache:
                 words = {t for t in words if _FAMILY_OF.get(t) in (None, family)} | {family}
             if _TOOK_PART_AFTER.match(self.index._texts[c.article], q.end):
                 words.add("participate")
-            if _CARRIED_BEFORE.search(self.index._texts[c.article], max(0, q.start - 20), q.start):
+            text_c = self.index._texts[c.article]
+            if _CARRIED_BEFORE.search(text_c, max(0, q.start - 20), q.start):
                 # "Three people died when a bus carrying 40 passengers crashed": those carried, not the dead
-                words = {t for t in words if t not in _FAMILY_OF}
+                words = {t for t in words if t not in _FAMILY_OF} | {_ABOARD}
+            elif (q.kind == "cardinal" and q.unit is None and _ABOARD_AFTER.match(text_c, q.end)
+                  or _PACKED_BEFORE.search(text_c, max(0, q.start - 20), q.start) and _PACKED_AFTER.match(text_c, q.end)):
+                words.add(_ABOARD)
             owner = self.owner(c, q)
             hit = self._words[key] = frozenset(words | {_FAMILY_OF[t] for t in words if t in _FAMILY_OF}
                                                | ({owner} if owner else set()))
@@ -3335,6 +3370,17 @@ def _vague_holds(vague, exact) -> bool:
     return (vague.value is None and vague.approx and vague.low is not None and vague.high is not None
             and not any(ch.isdigit() for ch in vague.text)  # (a word: "dozens", not a hedged range "about 1.3 to 1.7")
             and exact.value is not None and not exact.approx and vague.low <= exact.value <= vague.high)
+
+
+def _utmost_far(texts, ca: Claim, qa, cb: Claim, qb) -> bool:
+    """Is one of two counts the most it may be ("up to 400", "as many as 400") and the other far below it ("about
+    180")? Each report then estimates the count, one at most what the other puts it at: differing estimates, though
+    the one lies within the other's bound. (Counts only: "winds of up to 225 km/h" and "winds of 65 mph" are the
+    storm's peak and its strength that evening.)"""
+    if qa.kind != "cardinal" or qb.kind != "cardinal" or near_bound(qa, qb):
+        return False
+    return any(q.low is None and q.high is not None and _UTMOST.match(texts[c.article], q.start)
+               for c, q in ((ca, qa), (cb, qb)))
 
 
 def _rival_estimates(qa, qb) -> bool:

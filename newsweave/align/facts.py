@@ -203,6 +203,20 @@ def one_count(claim: Claim) -> tuple[str, object] | None:
     return None
 
 
+def _other_things_counted(a: Claim, b: Claim, count_a: tuple[str, object] | None,
+                          count_b: tuple[str, object] | None) -> bool:
+    """Do two claims count different things, one of them a kind of count the other has no word of? "At least 41
+    people died when a fishing boat capsized off Lendos" and "Up to 400 refugees may have been on board the fishing
+    boat that sank off Lendos" tell one sinking, but one counts the dead and the other the people on board: neither
+    states the other."""
+    if not (count_a and count_b) or count_a[0] == count_b[0]:
+        return False
+    for (family, _q), other in ((count_a, b), (count_b, a)):
+        if family.startswith("~") and all(FAMILY_OF.get(t) != family for t in other.terms):
+            return True
+    return False
+
+
 def conflicting_counts(a: tuple[str, object] | None, b: tuple[str, object] | None) -> bool:
     """Do two claims give figures that cannot both hold for the same count ("nine are missing" / "six
     are missing")? Such claims are two versions of a figure, which the disagreements report, never one
@@ -703,6 +717,7 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     stages = [deal_stage(c) for c in claims]  # (once per claim: a claim takes part in many pairs)
     pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf, index.terms_of) | figure_pairs | two_day_pairs
              if not (years[i] and years[j] and not years[i] & years[j]) and not conflicting_counts(counts[i], counts[j])
+             and not _other_things_counted(claims[i], claims[j], counts[i], counts[j])
              and not conflicting_figures(claims[i], claims[j])
              and not (stages[i] and stages[j] and stages[i] != stages[j])}
     links: list[tuple[float, int, int]] = []

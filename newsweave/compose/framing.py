@@ -136,7 +136,7 @@ LOADED_VERBS = {
     # spending told as extravagance ("splashed a staggering £100million on goal machine Dario Venn")
     "splash", "splurge",
     # a verdict on a thing's upkeep ("the rotting dam", "a decrepit bridge")
-    "rotting", "decrepit", "crumbling", "clapped-out",
+    "rotting", "decrepit", "crumbling", "clapped-out", "rickety",
     # figures told as faked ("the government's doctored figures"; the verb's base is the noun "doctor")
     "doctored",
 }
@@ -206,6 +206,8 @@ DESCRIPTIVE = {
     # travel told, not a verdict ("was expected to fly home on Sunday"; the subjectivity lexicon's "fly" is slang for
     # stylish)
     "fly", "flies", "flew", "flown", "flying",
+    # the name of a crime, like theft ("people smugglers", "charged with people smuggling")
+    "smuggle", "smuggled", "smuggles", "smuggler", "smugglers", "smuggling",
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
@@ -296,6 +298,8 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
         if hit and w == "positive" and (_TEST_BEFORE.search(text, max(0, m.start() - 30), m.start())
                                          or _TEST_AFTER.match(text, m.end())):
             continue  # "tested positive for a stimulant", "a positive test": a result, not a judgement
+        if hit and w == "distress" and _SIGNAL_AFTER.match(text, m.end()):
+            continue  # "ignoring distress calls", "a distress signal": a ship's call for help, by its name
         if hit and _PARTICLE_AFTER.get(w) and _PARTICLE_AFTER[w].match(text, m.end()):
             continue  # "striking down the law": a court's verb, not a judgement of how striking it is
         if (hit and w == "offensive" and _OFFENSIVE_NOUN_AFTER.match(text, m.end())
@@ -339,6 +343,7 @@ _LEGAL_AFTER = re.compile(
     r"records|offen[cs]es?|negligence|liability|law|laws|justice|trials?|convictions?|prosecutions?|responsibility|"
     r"division)\b", re.IGNORECASE)
 # words the lexicon holds in another sense, which a particle after them makes a plain verb
+_SIGNAL_AFTER = re.compile(r"\s+(?:calls?|signals?|flares?|beacons?|messages?)\b", re.IGNORECASE)
 _PARTICLE_AFTER = {w: re.compile(r"\s+(?:down|out|off)\b", re.IGNORECASE) for w in ("striking", "strike", "struck")}
 _NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|their|his|her|its|our|your|my|any|no|these|those|such|new|first|legal|asylum|insurance|damage|"

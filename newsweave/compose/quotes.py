@@ -134,6 +134,12 @@ def _title_words(before: list[str]) -> list[str]:
     return run
 
 
+# a role written for a man or for a woman, and its other form
+_OTHER_GENDER = {f"{stem}{a}": f"{stem}{b}" for stem in ("spokes", "chair", "congress", "business", "council", "police",
+                                                        "sports", "anchor", "country", "fisher")
+                 for a, b in (("man", "woman"), ("woman", "man"))}
+
+
 def _stem6(word: str) -> str:
     w = word.lower()
     for end in ("'s", "’s", "'", "’"):
@@ -153,6 +159,10 @@ class _PersonTitles:
         # ("South Korean President Moon") or in an apposition after it ("Moon, the South Korean president")
         self.titled: dict[str, dict[str, int]] = {}
         self.in_article: dict[tuple[str, str], list[str]] = defaultdict(list)
+        # per person, the role nouns it is titled with as written ("spokesman"), and the words right before them
+        # that say whose or what kind ("Coastguard spokesman" -> coastguard)
+        self.roles: dict[str, set[str]] = {}
+        self.role_kinds: dict[str, set[str]] = {}
         for ent in entities:
             if ent.type != "PERSON":
                 continue
@@ -164,9 +174,15 @@ class _PersonTitles:
                 m = _APPOSITION_AFTER.match(t, e, min(len(t), e + 90))
                 after = m.group(1).split() if m else []
                 ws.update(_stem6(w) for w in before + after)
-                self.in_article[(ent.id, art)] += _title_words(before) + after
-                for w in {_stem6(w) for w in _title_words(before) + after}:
+                run = _title_words(before)
+                self.in_article[(ent.id, art)] += run + after
+                for w in {_stem6(w) for w in run + after}:
                     titled[w] = titled.get(w, 0) + 1
+                for i, w in enumerate(run):  # the run is read back from the name: its words after a role are kinds
+                    if w.lower() in PERSON_ROLE_NOUNS:
+                        self.roles.setdefault(ent.id, set()).add(w.lower())
+                        self.role_kinds.setdefault(ent.id, set()).update(
+                            _stem6(k) for k in run[i + 1:] if k.lower() not in _NOT_DESCRIPTIVE)
             self.words[ent.id] = ws
             self.titled[ent.id] = titled
 
@@ -184,10 +200,22 @@ class _PersonTitles:
 
     def candidates(self, description: str, head: str) -> tuple[list[str], list[str]]:
         """Persons described by the head noun and every other word of ``description``, and persons
-        described by the head noun alone."""
+        described by the head noun alone, short of those the description rules out (`_other_role`)."""
         mods = {_stem6(w) for w in re.findall(r"[\w'’-]+", description) if w.lower() not in _NOT_DESCRIPTIVE} - {_stem6(head)}
-        by_head = [eid for eid, ws in self.words.items() if _stem6(head) in ws]
+        by_head = [eid for eid, ws in self.words.items() if _stem6(head) in ws and not self._other_role(eid, head, mods)]
         return [eid for eid in by_head if mods <= self.words[eid]], by_head
+
+    def _other_role(self, person: str, head: str, mods: set[str]) -> bool:
+        """Whether the description is of another holder of the role than ``person``: a spokeswoman is no one the
+        story calls spokesman (the six letters the titles are compared on are the same), nor is "a police
+        spokeswoman" the story's "Coastguard spokesman" (a kind of its own, and none of the description's)."""
+        head = head.lower()
+        roles = self.roles.get(person, set())
+        other = _OTHER_GENDER.get(head)
+        if other is not None and other in roles and head not in roles:
+            return True
+        kinds = self.role_kinds.get(person, set())
+        return bool(mods) and bool(kinds) and not (mods & self.words[person])
 
 
 def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities: dict,

@@ -51,6 +51,7 @@ from typing import Literal
 
 import numpy as np
 
+from newsweave.align.counts import FAMILY_OF
 from newsweave.align.facts import (conflicting_counts, converted, copied_passages, count_rounded, day_of, figures_agree,
                                    measure_of, near_bound, one_count, origins, outlet_keys, rival_bounds)
 from newsweave.align.similarity import SentenceIndex
@@ -1368,6 +1369,14 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
             else:
                 kept.append(e)
         evidence = kept
+    families = {k[0] for k in counts if k[0].startswith("~")}
+    if families:
+        # a wording of the fact that counts another thing and says nothing of what the unit counts does not state
+        # it: "Up to 400 refugees may have been on board the fishing boat that sank off Lendos" tells the sinking
+        # that "At least 41 people died when ... capsized off Lendos" tells, not the dead
+        evidence = [e for k, e in enumerate(evidence)
+                    if k == 0 or not _counts_another_thing(families, by_article[e.article].claims, e.start, e.end)]
+        seen = {e.article for e in evidence}
     days = _days_stated(by_article[u.article], u.start, u.end, said=False)
     if days:
         # a statement of what happens on a day is stated only where that day is: "Varland's tariffs take effect on
@@ -1404,6 +1413,9 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                               for c in by_article[m.sentence.article].claims
                               if m.sentence.start <= c.start and c.end <= m.sentence.end and (theirs := one_count(c))):
                 continue  # "six are still missing" does not support "nine are still missing"
+            if families and _counts_another_thing(families, by_article[m.sentence.article].claims, m.sentence.start,
+                                                  m.sentence.end):
+                continue  # (another thing counted, as above)
             if splits and _other_split(splits, _splits(by_article[m.sentence.article].article.text,
                                                        m.sentence.start, m.sentence.end)):
                 continue
@@ -1423,6 +1435,15 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                 evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
     return SummaryItem(text=u.text, sources=[e.article for e in evidence], evidence=evidence,
                        omitted=[Evidence(article=u.article, start=a, end=b) for a, b in u.cuts])
+
+
+def _counts_another_thing(families: set[str], claims: Sequence, start: int, end: int) -> bool:
+    """Do the claims within ``start:end`` count something (one plain figure of a thing) and have no word of the
+    kinds of count in ``families`` ("~dead": died, killed, bodies)?"""
+    inside = [c for c in claims if start <= c.start and c.end <= end]
+    if not any(one_count(c) for c in inside):
+        return False
+    return families.isdisjoint(FAMILY_OF[t] for c in inside for t in c.terms if t in FAMILY_OF)
 
 
 def _days_stated(doc: AnnotatedArticle, start: int, end: int, said: bool = True) -> set[str]:
