@@ -526,6 +526,14 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         if len(terms) == 1:
             for e in c.entities:
                 buckets[("term", terms[0].unit, terms[0].value, e)].append(i)
+        # ... or the same precise measure of the same name, in any unit the claim gives it ("Temperatures in Varno
+        # reached 41.3C (106.3F)" / "Varno ... touched 41.3 degrees Celsius"): a figure with a decimal is as specific
+        # as a sum (not a duration: "2.5 hours")
+        for q in c.quantities:
+            if (q.kind == "measure" and q.value is not None and q.value != int(q.value) and q.unit in _BASE_UNITS
+                    and _BASE_UNITS[q.unit][0] != "duration"):
+                for e in c.entities:
+                    buckets[("measure", q.unit, q.value, e)].append(i)
         # ... or two figures in common ("212 had a heart attack, against 301 of those given a placebo" / "had 212
         # heart attacks, compared with 301 among those on a dummy pill"): two numbers together are a fingerprint,
         # a count written round in one report and precise in another among them ("followed 8,300 patients in 14

@@ -959,10 +959,11 @@ RECORD_SINCE = re.compile(
     rf"\b{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)\s+)?$",
     re.IGNORECASE)
 # ... or a clause the record is measured from, dated: "the largest protest since the government took office in 2029",
-# "the deadliest attack since the war ended in 1995" (the clause tells a past event, not the sentence's; not "for the
-# first time since 1998 on Saturday", whose Saturday is the event's)
+# "the deadliest attack since the war ended in 1995", "the highest since records began in 1881" (the clause tells a past
+# event, not the sentence's; not "for the first time since 1998 on Saturday", whose Saturday is the event's)
 RECORD_SINCE_CLAUSE = re.compile(
-    rf"\b{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\bsince\s+(?:the|a|an|its|his|her|their|(?-i:[A-Z])\w*)\s+\w+\b[^.;:!?,]{{0,60}}?"
+    rf"\b{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\bsince\s+(?:the|a|an|its|his|her|their|records|record-keeping|measurements|"
+    rf"(?-i:[A-Z])\w*)\s+\w+\b[^.;:!?,]{{0,60}}?"
     rf"\s(?:in|on|at|during)\s+(?:(?:early|late|mid)\s+)?$", re.IGNORECASE)
 # "on Wednesday local time", "6:10 a.m. Wednesday, Tokyo time", or such a bracket: the day where it happened
 LOCAL_TIME_AFTER = re.compile(r"\s*[,(]?\s*(?:local|[A-Z][a-z]+)\s+time\b|" + ZONE_CONVERSION)

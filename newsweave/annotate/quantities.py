@@ -552,6 +552,11 @@ def _read_atom(text: str, m: re.Match[str]) -> _Atom | None:
     return _Atom(m.start(), end, v, v, v, cur_code, False, False, bare_one, False)
 
 
+_WEATHER_BEFORE = re.compile(r"(?i:temperat\w*|thermometers?|mercury|heat\w*|hot\w*|warm\w*|cold\w*|cool\w*|"
+                             r"freez\w*|frost\w*|chill\w*|swelter\w*|sizzl\w*|scorch\w*|roast\w*|bak(?:e|ed|ing)|"
+                             r"highs?|lows?|degrees?|celsius|fahrenheit)\b")
+
+
 def _unit_at(text: str, pos: int, atom: _Atom) -> tuple[str, str, int] | None:
     um = _UNIT_RE.match(text, pos)
     if um:
@@ -565,6 +570,12 @@ def _unit_at(text: str, pos: int, atom: _Atom) -> tuple[str, str, int] | None:
     pm = _POUNDS_RE.match(text, pos)
     if pm:
         return ("GBP", "money", pm.end()) if (atom.scaled or atom.cur) else ("lb", "measure", pm.end())
+    # a bare "C" or "F" glued to digits where the words before tell the weather: "reached 41.3C (106.3F)", "a
+    # scorching 107F" (British style; not "seat 12F" or "Class 5C")
+    if (text.startswith(("C", "F"), pos) and not atom.cur and pos > 0 and text[pos - 1].isdigit()
+            and not (pos + 1 < len(text) and text[pos + 1].isalnum())
+            and _WEATHER_BEFORE.search(text, max(0, pos - 80), pos)):
+        return ("°C" if text[pos] == "C" else "°F"), "measure", pos + 1
     # a bare "m" glued to digits that _read_atom left as metres ("a 5m wall")
     if text.startswith("m", pos) and not atom.cur and pos > 0 and text[pos - 1].isdigit() and not (
         pos + 1 < len(text) and text[pos + 1].isalnum()

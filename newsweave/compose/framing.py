@@ -133,6 +133,8 @@ LOADED_VERBS = {
     # admiration or awe for how a crime was done ("a brazen gang", "audacious crooks", "a daring raid", "stunned
     # tourists"): the outlet's verdict, where a report says how many, what and when
     "brazen", "audacious", "daring", "stunned",
+    # heat told as torment ("Ostmark roasted in a scorching 107F", "a record-smashing high")
+    "roasted", "roasting", "record-smashing",
     # spending told as extravagance ("splashed a staggering £100million on goal machine Dario Venn")
     "splash", "splurge",
     # a verdict on a thing's upkeep ("the rotting dam", "a decrepit bridge")
@@ -298,6 +300,8 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
         if hit and w == "positive" and (_TEST_BEFORE.search(text, max(0, m.start() - 30), m.start())
                                          or _TEST_AFTER.match(text, m.end())):
             continue  # "tested positive for a stimulant", "a positive test": a result, not a judgement
+        if hit and hit[0] == "claim" and _LIVES_AFTER.match(text, m.end()):
+            continue  # "the heatwave claimed its 20th victim", "claimed 14 lives": a toll, not a doubtful say-so
         if hit and w == "distress" and _SIGNAL_AFTER.match(text, m.end()):
             continue  # "ignoring distress calls", "a distress signal": a ship's call for help, by its name
         if hit and _PARTICLE_AFTER.get(w) and _PARTICLE_AFTER[w].match(text, m.end()):
@@ -343,6 +347,8 @@ _LEGAL_AFTER = re.compile(
     r"records|offen[cs]es?|negligence|liability|law|laws|justice|trials?|convictions?|prosecutions?|responsibility|"
     r"division)\b", re.IGNORECASE)
 # words the lexicon holds in another sense, which a particle after them makes a plain verb
+_LIVES_AFTER = re.compile(r"\s+(?:(?:its|their|his|her|the|a|another|at\s+least|more\s+than|over|some|[\w,-]+)\s+){0,3}?"
+                          r"(?:victims?|lives|life)\b", re.IGNORECASE)
 _SIGNAL_AFTER = re.compile(r"\s+(?:calls?|signals?|flares?|beacons?|messages?)\b", re.IGNORECASE)
 _PARTICLE_AFTER = {w: re.compile(r"\s+(?:down|out|off)\b", re.IGNORECASE) for w in ("striking", "strike", "struck")}
 _NOUN_BEFORE = re.compile(
