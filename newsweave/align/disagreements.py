@@ -1124,7 +1124,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                     # five years" (not two limits a rule sets: "earning less than 80 percent" / "less than 30 percent")
                 elif not (_bound_raised(texts, segments, ca, qa, cb, qb, one_fact, toll)
                           or _figure_revised(texts, segments, ca, qa, cb, qb)):
-                    if not _utmost_far(texts, ca, qa, cb, qb):
+                    if not (_utmost_far(texts, ca, qa, cb, qb) and all(
+                            _ABOARD in segments.window_words(c, q, names) for c, q in ((ca, qa), (cb, qb)))):
                         continue  # agreement: "around 2,000" and "nearly 2,000"; "about 30,000" and "31,000"
                     status = "estimate"  # "Up to 400 refugees may have been on board" / "about 180 people on board"
                 else:
@@ -1140,8 +1141,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # their own words of change ("the death toll rose to 164")
         common = segments.window_words(ca, qa, names) & segments.window_words(cb, qb, names)
         # (a count of another family in a crowd's words is that count: "protesters arrested" are the detained)
-        family = min((t[1:] for t in common if t in _COUNT_FAMILIES), key=lambda f: (f in _ESTIMATED_COUNTS, f),
-                     default="")
+        # (those aboard who died are the dead: "killed all 223 people on board")
+        family = min((t[1:] for t in common if t in _COUNT_FAMILIES),
+                     key=lambda f: (f in _ESTIMATED_COUNTS, f == _ABOARD[1:], f), default="")
         if family == "crowd" and any(q.counted and q.counted not in _PEOPLE and _FAMILY_OF.get(_singular(q.counted)) != "~crowd"
                                      for q in (qa, qb)):
             family = ""  # "700 police" sent to clear the protesters count the police, not the crowd
@@ -3376,7 +3378,9 @@ def _utmost_far(texts, ca: Claim, qa, cb: Claim, qb) -> bool:
     """Is one of two counts the most it may be ("up to 400", "as many as 400") and the other far below it ("about
     180")? Each report then estimates the count, one at most what the other puts it at: differing estimates, though
     the one lies within the other's bound. (Counts only: "winds of up to 225 km/h" and "winds of 65 mph" are the
-    storm's peak and its strength that evening.)"""
+    storm's peak and its strength that evening. Read for those a vessel carried, one fixed count: elsewhere, in the
+    DUC 2006 sets, "as many as 5,000 autistic children" a study will follow and "about 100" another will, or "as many
+    as one million computers in Southeast Asia" and "about 300,000" in South Korea, are other counts.)"""
     if qa.kind != "cardinal" or qb.kind != "cardinal" or near_bound(qa, qb):
         return False
     return any(q.low is None and q.high is not None and _UTMOST.match(texts[c.article], q.start)
