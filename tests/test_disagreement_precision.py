@@ -1194,3 +1194,16 @@ def test_an_age_is_one_persons_within_one_fact_too():
                                  text="\n\n".join(d["paragraphs"])) for d in topic["documents"]])
     ages = [d for d in _numbers(b) if "81" in {p["value"] for p in d["positions"]}]
     assert not ages, ages
+
+
+def test_those_aboard_who_died_are_one_count_of_the_dead():
+    """"killed all 143 people on board" / "The 139 people on board, including 12 crew members, are all feared dead":
+    one disagreement about the dead, not a second one about those aboard (the window of the second figure ends
+    before its words of death)."""
+    b = _pair("The crash of the Aeroval jet off Cape Varn on Sunday killed all 143 people on board, the airline said.",
+              "The 139 people on board the Aeroval jet that crashed off Cape Varn on Sunday, including 12 crew members, "
+              "are all feared dead, the coastguard said.\n\nThe crash of the Aeroval jet off Cape Varn killed 139 "
+              "people, the airline said on Sunday.", "2026-03-09")
+    items = _numbers(b)
+    assert len(items) == 1 and items[0]["subject"] == "dead", [(d["subject"], d["explanation"]) for d in items]
+    assert sorted(len(p["evidence"]) for p in items[0]["positions"]) == [1, 2], items[0]["positions"]

@@ -2652,6 +2652,18 @@ def _merge_number_items(items: list[dict]) -> list[dict]:
             parent[find(i)] = j
         else:
             same_values[key] = i
+    # ... and a count of those aboard is the count another item gives for the same figures ("killed all 223 people on
+    # board" / "The 217 people on board ... are all feared dead": the dead, whichever window held the words of death)
+    by_values = {frozenset(json.dumps(p["normalized"]) for p in it["positions"]): i for i, it in enumerate(items)
+                 if it["subject"] != _ABOARD[1:]}
+    for i, it in enumerate(items):
+        if it["subject"] == _ABOARD[1:]:
+            j = by_values.get(frozenset(json.dumps(p["normalized"]) for p in it["positions"]))
+            if j is not None and find(i) != find(j):
+                root = find(j)
+                parent[find(i)] = root
+                if items[root]["status"] != it["status"] and "update" in (items[root]["status"], it["status"]):
+                    items[root]["status"] = "update"
     merged: dict[int, dict] = {}
     for i, it in enumerate(items):
         root = find(i)
@@ -2675,6 +2687,8 @@ def _merge_number_items(items: list[dict]) -> list[dict]:
                     if ev not in match["evidence"]:
                         match["sources"].append(src)
                         match["evidence"].append(ev)
+        if have["subject"] == _ABOARD[1:]:
+            have["subject"] = it["subject"]  # (the dead, not those aboard: see above)
     return list(merged.values())
 
 
