@@ -91,3 +91,10 @@ def test_a_toll_claimed_is_no_doubtful_claim(briefing):
     (tabloid,) = [f for f in briefing.framing if f["article"] == "tabloid"]
     terms = {t["term"] for t in tabloid["terms"]}
     assert "claim" not in terms and {"roasted", "record-smashing"} <= terms, terms
+
+
+def test_a_shouted_kicker_is_no_organisation(briefing):
+    """The tabloid's "HELL ON EARTH! Sweltering Ostmark ..." opens on a shout, not a name (the tagger's organisation):
+    capitals throughout, small words among them."""
+    names = {e["name"] for e in briefing.entities}
+    assert "HELL ON EARTH" not in names and {"Varno", "Ostmark", "OstNet", "Lidia Orban"} <= names, names

@@ -743,8 +743,9 @@ def _junk(surface: str) -> bool:
     if digits and digits >= len(letters):
         return True
     words = surface.split()
-    if len(words) >= 2 and all(w.isupper() and len(w) >= 3 for w in words) and not _gazetteer().country(surface):
-        return True  # "READ MORE", "RELATED STORIES": shouted page furniture
+    if (len(words) >= 2 and all(w.isupper() and (len(w) >= 3 or w in _SHOUTED_SMALL_WORDS) for w in words)
+            and sum(len(w) >= 3 for w in words) >= 2 and not _gazetteer().country(surface)):
+        return True  # "READ MORE", "RELATED STORIES": shouted page furniture; a tabloid's "HELL ON EARTH!"
     if surface[0].islower() and " " not in surface and "-" not in surface:
         return True
     if surface.upper() in _TIME_ZONES:
@@ -755,6 +756,7 @@ def _junk(surface: str) -> bool:
 
 
 _TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT MST MDT PST PDT CET CEST BST MSK".split())
+_SHOUTED_SMALL_WORDS = frozenset("A AN ON OF IN TO AT BY OR IS IT UP NO SO MY WE ME HE BE DO GO AS IF".split())
 _SCALES = frozenset({"fahrenheit", "celsius", "centigrade", "kelvin", "richter", "beaufort"})
 
 
