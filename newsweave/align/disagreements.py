@@ -82,7 +82,9 @@ _UPDATE_CUES = re.compile(
     r"originally (?:planned|scheduled|set|announced|due)|"
     # a count still running: "after 40% of ballots had been counted", "preliminary results", "final results"
     r"preliminary|provisional|partial (?:results?|count|returns)|final (?:results?|count|tally|figures?)|"
-    r"(?:ballots|votes|precincts) (?:had |have )?(?:been )?counted)\b",
+    r"(?:ballots|votes|precincts) (?:had |have )?(?:been )?counted|"
+    # what is left of a count after a change: "recaptured four more ..., leaving three still at large"
+    r"leaving (?:[\w-]+ ){1,3}?(?:still|remaining|unaccounted))\b",
     re.IGNORECASE,
 )
 _RUNNING_COUNT = re.compile(r"\b(?:preliminary|provisional|partial)\s+(?:results?|count|returns|figures)\b|"
@@ -1216,6 +1218,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 and owner in (entity_names or {}):
             # the name both figures belong to ("National Party seats")
             subject = " ".join(x for x in (entity_names[owner], qa.counted or qb.counted or qa.unit or "") if x)
+        elif qa.counted == qb.counted == _AT_LARGE:
+            subject = _AT_LARGE  # (its words are the subject: "seven remained at large" / "three still at large")
         else:
             subject = " ".join(x for x in (qa.counted or qb.counted or qa.unit or "",
                                            _shared_word(ca, cb, qa, names, common)) if x) or "figure"
@@ -1700,6 +1704,8 @@ def _with_counted(q, text: str):
             counted = _singular(word)
         elif q.kind == "cardinal" and q.unit is None and _HARMED_BEFORE.search(text, max(0, q.start - 40), q.start):
             counted = "people"  # "killed five people and wounded eight": whom such a verb's figure counts
+        elif q.kind == "cardinal" and q.unit is None and _AT_LARGE_AFTER.match(text, q.end):
+            counted = _AT_LARGE  # "seven remained at large" / "leaving three still at large": those not yet caught
     counted = SAME_COUNTED.get(counted, counted)  # ("41 houses" / "Forty-one homes")
     if counted == "life" and _LIVES_TAKEN_BEFORE.search(text, max(0, q.start - 40), q.start):
         counted = "people"  # "has cost at least 1,200 lives" counts the dead, as "has killed at least 1,200 people"
@@ -1839,7 +1845,9 @@ def _partner_totals(items, texts) -> dict[float, set[float]]:
     for key, qs in by_claim.items():
         c = claim_of[key]
         text = texts[c.article]
-        qs = [q for q in qs if not (_source_verb(text, c, q) or _count_owner(text, q))]
+        # (nor is what was added to a running count: "recaptured four more of the 12 inmates ..., leaving three
+        # still at large" tells a count of seven going down, not a whole of seven)
+        qs = [q for q in qs if not (_source_verb(text, c, q) or _count_owner(text, q) or _MORE_AFTER.match(text, q.end))]
         for i, a in enumerate(qs):
             for b in qs[i + 1:]:
                 # (a value and the one it moved from are no parts of one whole: "31, up from 12")
@@ -1847,6 +1855,12 @@ def _partner_totals(items, texts) -> dict[float, set[float]]:
                         c.text[max(0, min(a.end, b.end) - c.start - 12):max(a.start, b.start) - c.start + 1]):
                     totals[a.value + b.value] |= {a.value, b.value}
     return totals
+
+
+_AT_LARGE = "at large"
+_AT_LARGE_AFTER = re.compile(r"\s+(?:(?:remain(?:s|ed)?|were|are|was|is|stay(?:s|ed)?)\s+)?(?:still\s+)?"
+                             r"(?:at\s+large|on\s+the\s+run)\b", re.IGNORECASE)
+_MORE_AFTER = re.compile(r"\s+(?:more|further|additional)\b(?!\s+than\b)", re.IGNORECASE)
 
 
 def _partners(a, b, totals: dict[float, set[float]]) -> bool:

@@ -195,6 +195,9 @@ def _kind(text: str, start: int, end: int) -> str:
     whole_line = line_start == start and (line_end == -1 or line_end == end)
     if whole_line and len(s.split()) <= 12 and not _SENTENCE_END.search(s):
         return "heading"
+    letters = [ch for ch in s if ch.isalpha()]
+    if 2 <= len(s.split()) <= 12 and len(letters) >= 6 and all(ch.isupper() for ch in letters):
+        return "heading"  # a shouted kicker run into the text: "MONSTERS ON THE LOOSE! Terrified families ..."
     if s.startswith(_QUOTE_OPEN) and s.rstrip().endswith(("\"", "”", "’", "'")):
         return "quote"
     return "sentence"
