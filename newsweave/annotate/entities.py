@@ -1596,6 +1596,34 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
     return _collapse(groups, uf)
 
 
+_MOUNT_WORDS = frozenset({"mount", "mt"})
+
+
+def _attach_mountains(groups: list[_Group]) -> list[_Group]:
+    """"Mount Kerath", "Mt. Kerath" and the bare "Kerath" ("the Kerath volcano") are one mountain: a name of two
+    words that opens on Mount (or Mt.) joins the other such names of that peak, and the one-word name of it, unless
+    that word names a country or a city ("Mount Lebanon" is no Lebanon), or the story has two such peaks."""
+    gaz = _gazetteer()
+    peaks: dict[str, set[int]] = defaultdict(set)
+    for i, g in enumerate(groups):
+        for n in g.names:
+            toks = _tokens(n)
+            if len(toks) == 2 and toks[0] in _MOUNT_WORDS:
+                peaks[toks[1]].add(i)
+    if not peaks:
+        return groups
+    uf = _UF(len(groups))
+    for word, holders in peaks.items():
+        first, *rest = sorted(holders)
+        for j in rest:
+            uf.union(first, j)
+        bare = [i for i, g in enumerate(groups) if i not in holders and not g.country
+                and {name_key(n) for n in g.names} == {word}]
+        if len(bare) == 1 and not any(gaz.primary(n) or gaz.country(n) for n in groups[bare[0]].names):
+            uf.union(first, bare[0])
+    return _collapse(groups, uf)
+
+
 def _said_as_organisation(g: _Group, texts: dict[str, str] | None) -> bool:
     """Do the reports write the name as an organisation's ("Nimbus shares", "the cloud company Nimbus", "Nimbus chief
     executive"), and never with a person's title or role?"""
@@ -2171,6 +2199,7 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
                   and not (_sentence_opener(g, texts) and g.key not in surnames and g.key not in firsts)]
     groups = _merge_groups(groups, places, texts)
     groups = _attach_surnames(groups, texts)
+    groups = _attach_mountains(groups)
     if texts:
         groups = _merge_named_aliases(groups, texts)
         _gazetteer_spellings(groups, texts, lower_words)

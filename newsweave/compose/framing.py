@@ -293,6 +293,8 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
             hit = head
         if hit and w in _CLAIM_NOUNS and _NOUN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "asylum claims", "a claim for damages": the noun files a request, the verb casts doubt
+        if hit and hit[0] in ("erupt", "spew") and _VOLCANO_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Mount Kerath erupted", "the volcano spewed ash": what a volcano does, not "violence erupted"
         if hit and hit[0] == "plunge" and _PLACE_FALLEN_INTO.match(text, m.end()):
             continue  # "a bus plunged into a gorge": a fall, told as it happened; not "shares plunged"
         if hit and w == "criminal" and _LEGAL_AFTER.match(text, m.end()):
@@ -337,6 +339,7 @@ _OFFENSIVE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|\s(?:against|on|in|into|t
                                    r"is|will|would|began|begun|continues?|continued|launched)\b)", re.IGNORECASE)
 _TEST_BEFORE = re.compile(r"\b(?:tested|tests?|testing|came\s+back|proved)\s+$", re.IGNORECASE)
 _TEST_AFTER = re.compile(r"\s+(?:(?:drug|doping|dope|covid|virus)\s+)?(?:tests?|results?|samples?|cases?)\b", re.IGNORECASE)
+_VOLCANO_BEFORE = re.compile(r"\b(?:volcano(?:es)?|volcanic|Mount|Mt\.?|crater|geyser)\b[^.;:!?]{0,25}$")
 _PLACE_FALLEN_INTO = re.compile(
     r"\s+(?:into|off|down|from|over|onto)\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?(?:gorge|ravine|river|sea|lake|canal|"
     r"water|waters|valley|ditch|cliff|ocean|bay|harbou?r|stream|creek|well|mine|shaft|pit|chasm|embankment|bridge|"
