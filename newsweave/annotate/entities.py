@@ -1784,9 +1784,11 @@ def _common_word(g: _Group, lower_words: set[str]) -> bool:
     return True
 
 
-# a title's words after a capitalised common noun: "Division Chief Marta Okafor", "Fire Commissioner Ana Ruiz"
+# a title's words after a capitalised common noun: "Division Chief Marta Okafor", "Fire Commissioner Ana Ruiz",
+# "Transport Minister Jana Holub"
 _TITLE_AFTER = re.compile(r"\s+(?:Chief|Commander|Commissioner|Director|Captain|Inspector|Superintendent|Officer|"
-                          r"Manager|Marshal|Deputy)\s+[A-Z]")
+                          r"Manager|Marshal|Deputy|Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Chairman|"
+                          r"Chairwoman)\s+[A-Z]")
 
 
 def _part_of_title(g: _Group, texts: dict[str, str]) -> bool:
@@ -2041,7 +2043,8 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
                     or _PLACE_NOUN_BEFORE.search(pre)
                     or _STATE_AFTER.match(post) or _DIRECTION_BEFORE.search(pre)):
                 strong += 1
-                named_of += bool(_KIND_OF_PLACE_BEFORE.search(pre) or _DIRECTION_BEFORE.search(pre))
+                named_of += bool(_KIND_OF_PLACE_BEFORE.search(pre) or _DIRECTION_BEFORE.search(pre)
+                                 or _PLACE_NOUN_BEFORE.search(pre))
             elif _PLACE_PREP.search(pre):
                 weak += 1
             if (_PERSON_CUE.search(pre) or _PERSON_POST_BEFORE.search(pre) or _PERSON_ROLE_BEFORE.search(pre)
@@ -2065,7 +2068,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
         return "LOC"  # most mentions name a river, a lake or a range before its kind: "the Orva river"
     if strong >= 2 or (strong >= 1 and (weak >= 1 or place_votes > 0)) or (named_of and person == org == fac == 0):
         # (a place named after its kind or its direction, once, is enough where nothing says otherwise: "the US
-        # state of Norvale", tagged a facility elsewhere; "neighbouring Lessa", tagged a person)
+        # state of Norvale", tagged a facility elsewhere; "neighbouring Lessa", "the capital Osk", tagged a person)
         return place_type
     # A name the parser calls an organisation wherever it occurs, never a place, and that the text seldom
     # puts after "in" or "from", is the organisation, though a small town has the same name ("White House",
