@@ -286,6 +286,16 @@ def _entity_dates(claim: Claim, text: str, mentions: list[tuple[int, int, str]],
                          for m in named if m[0] == max(ps, claim.start) and _RELATIVE_AFTER.match(text, m[1])), None)
             if head is not None and _DAY.match(t.value):
                 out.append((head[2], t, head[0], t.end, head[1]))
+            elif _DAY.match(t.value):
+                # ... and a plan the phrase tells, of a place inside it, in the date's own stretch of it: "the regional
+                # bloc, whose envoy said talks would begin in Arden on April 20" dates the talks in Arden (not what a
+                # phrase recalls: "their near-victory in the most recent referendum on October 30" dates no Quebec)
+                own = [(ps, pe) for ps, pe in inside if ps <= t.start and t.end <= pe]
+                seg_start = max([m.end() for m in _SEPARATOR.finditer(text, claim.start, t.start)] + [claim.start])
+                near = [m for m in named if own and own[0][0] <= m[0] and seg_start <= m[0] and m[1] <= t.start]
+                if near and _PLAN_WORDS.search(text, seg_start, t.start):
+                    _s, e_, eid = near[-1]
+                    out.append((eid, t, seg_start, t.end, e_))
             continue
         if _said_on(claim, t, text):
             continue  # when it was said, not when it happened ("..., officials said Wednesday")
@@ -395,6 +405,8 @@ def _place_event(a: Claim, b: Claim, words_a: set[str], words_b: set[str]) -> bo
     return a.modality == "planned" and b.modality == "planned" and not (_ANOTHER.search(a.text) or _ANOTHER.search(b.text))
 
 
+_PLAN_WORDS = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|scheduled|set|expected)\s+to)\b",
+                         re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a\s+second|a\s+third|a\s+further|the\s+next)\b", re.IGNORECASE)
 
 
@@ -444,7 +456,12 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
                 a, b = items[ks[x]], items[ks[y]]
                 if a[1].article == b[1].article or sims[x, y] < SAME_EVENT_EMBEDDING:
                     continue
-                if not actor and not _place_event(a[1], b[1], event_words(ks[x]), event_words(ks[y])):
+                if not actor and not _place_event(a[1], b[1], event_words(ks[x]), event_words(ks[y])) and not (
+                        event_words(ks[x]) & event_words(ks[y])
+                        and _PLAN_WORDS.search(texts[a[1].article], a[3], a[4])
+                        and _PLAN_WORDS.search(texts[b[1].article], b[3], b[4])):
+                    # (two plans by their own words, of one kind: "said talks on a lasting deal would begin in Arden
+                    # on April 20", in a claim of what happened, / "Talks will start in Arden on April 21")
                     continue
                 if actor and (_in_subordinate(a[1], a[2], texts[a[1].article])
                               or _in_subordinate(b[1], b[2], texts[b[1].article])):
@@ -1402,7 +1419,13 @@ def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache"
     """Does one figure's source say it measures what the other figure measures? ("the Survey put the magnitude
     at 6.3" / "a magnitude 6.1 quake"; "regional officials put the toll at two" / "three firefighters have
     died": a toll counts the dead.) Two figures one report gives with two sources are rivals only then: two
-    people's counts of astronauts or visitors in one report are mostly counts of different groups."""
+    people's counts of astronauts or visitors in one report are mostly counts of different groups; but two sides'
+    counts of one kind of people in one family of count are rivals: "The army said it had killed 45 rebel fighters" /
+    "The Northern Front said it had lost 12 fighters"."""
+    if qa.counted and qa.counted == qb.counted and qa.counted not in _PEOPLE and _singular(qa.counted) in PEOPLE_KINDS:
+        families = [{t for t in segments.window_words(c, q, names) if t in _COUNT_FAMILIES} for c, q in ((ca, qa), (cb, qb))]
+        if families[0] & families[1]:
+            return True
     for (cx, qx), (cy, qy) in (((ca, qa), (cb, qb)), ((cb, qb), (ca, qa))):
         given = _source_verb(texts[cx.article], cx, qx)
         if not given:
@@ -1630,6 +1653,8 @@ _IN_HOSPITAL = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|are|were|is|was)\s+(?
 _LIVES_TAKEN_BEFORE = re.compile(r"\b(?:cost|costs|costing|claimed|claims|claiming|took|taken|takes|taking)\s+"
                                  r"(?:[\w,]+\s+){0,3}$", re.IGNORECASE)
 _TOLL_NAMED = re.compile(r"\b(?:death|casualty)\s+tolls?\b", re.IGNORECASE)
+_LOST_PEOPLE_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing)\s+(?:(?:at\s+least|about|around|some|nearly|almost|"
+                                 r"more\s+than|over|only|just)\s+)?$", re.IGNORECASE)
 _LIVES_LOST = re.compile(r"\b(?:los[te]|loses|losing)\s+(?:their|his|her|its|our|your)\s+li(?:fe|ves)\b|"
                          r"\b(?:cost|costs|costing|claimed|claims|claiming)\s+(?:[\w,]+\s+){0,4}?lives\b|"
                          r"\bli(?:fe|ves)\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?lost\b", re.IGNORECASE)
@@ -2209,6 +2234,9 @@ class _SegmentCache:
                 words.add("hospitalized")
             if _LIVES_LOST.search(text):  # "Three firefighters have now lost their lives": the dead
                 words.add("die")
+            elif (q.counted and _singular(q.counted) in PEOPLE_KINDS
+                  and _LOST_PEOPLE_BEFORE.search(self.index._texts[c.article], max(0, q.start - 30), q.start)):
+                words.add("die")  # "The Northern Front said it had lost 12 fighters": its dead
             if _HOMES_LEFT.search(text):  # "forcing 8,000 people to leave their homes": the displaced
                 words.add("displace")
             if _DIED_OF_WOUNDS.search(text):  # "risen to six after a woman died of her wounds": a toll of the dead

@@ -1376,7 +1376,9 @@ def h_time(m, ctx):
         ref_day = ctx.ref_day
         if ref_day != ctx.dct and abs((ref_day - ctx.dct).days) <= 7 and ctx.tense(m.start(), m.end()) == "past":
             day, kind = ref_day, "ref"
-    if h == 24:
+    if h == 24 and day >= ctx.dct and ctx.tense(m.start(), m.end()) == "past":
+        h = 0  # "took effect at midnight on Sunday" in Sunday's report: the midnight that opened the day, gone by
+    elif h == 24:
         day, h = day + dt.timedelta(days=1), 0
     z = "Z" if (_g(m, "tz") or "").upper() in ("UTC", "GMT") else ""
     return "TIME", f"{day.isoformat()}T{h:02d}:{mi:02d}{z}", "", kind
