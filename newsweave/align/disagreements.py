@@ -1470,9 +1470,8 @@ def _people_and_kind(texts, ca: Claim, qa, cb: Claim, qb, aboard: bool = False) 
     ``aboard``: both count those a vessel carried, which is one group however many each says, and whatever
     each calls the travellers ("about 180 people on board" / "Up to 400 refugees may have been on board" / "more
     than 150 illegal immigrants" crammed onto it), unless a kind is one part of them ("six crew")."""
-    if aboard and all(q.counted in _PEOPLE or _singular(q.counted) in _TRAVELLERS for q in (qa, qb)):
-        pass
-    elif (qa.counted in _PEOPLE) == (qb.counted in _PEOPLE):
+    travellers = aboard and all(q.counted in _PEOPLE or _singular(q.counted) in _TRAVELLERS for q in (qa, qb))
+    if not travellers and (qa.counted in _PEOPLE) == (qb.counted in _PEOPLE):
         return False
     low, high = sorted((qa.value, qb.value))
     if low <= 0 or (high > KIND_OF_PEOPLE_RATIO * low and not aboard):
@@ -1487,6 +1486,8 @@ def _people_and_kind(texts, ca: Claim, qa, cb: Claim, qb, aboard: bool = False) 
         if _PART_BEFORE.search(text, max(0, q.start - 30), q.start) or _PART_AFTER.match(text[q.end:q.end + 60]):
             return False
     return True
+
+
 # Who a vessel carries, all of them, in the words reports use for them (not "crew": a part)
 _TRAVELLERS = frozenset({"passenger", "migrant", "refugee", "immigrant", "asylum-seeker", "traveller", "traveler",
                          "pilgrim", "tourist"})
@@ -2254,8 +2255,9 @@ class _SegmentCache:
             if _CARRIED_BEFORE.search(text_c, max(0, q.start - 20), q.start):
                 # "Three people died when a bus carrying 40 passengers crashed": those carried, not the dead
                 words = {t for t in words if t not in _FAMILY_OF} | {_ABOARD}
-            elif (q.kind == "cardinal" and q.unit is None and _ABOARD_AFTER.match(text_c, q.end)
-                  or _PACKED_BEFORE.search(text_c, max(0, q.start - 20), q.start) and _PACKED_AFTER.match(text_c, q.end)):
+            elif q.kind == "cardinal" and q.unit is None and (
+                    _ABOARD_AFTER.match(text_c, q.end) or _PACKED_BEFORE.search(text_c, max(0, q.start - 20), q.start)
+                    and _PACKED_AFTER.match(text_c, q.end)):
                 words.add(_ABOARD)
             owner = self.owner(c, q)
             hit = self._words[key] = frozenset(words | {_FAMILY_OF[t] for t in words if t in _FAMILY_OF}
