@@ -156,5 +156,6 @@ def compose_stage(story: Story, briefing: Briefing, *, words: int, style: str = 
     briefing.quotes = build_quotes(story.docs, story.entities, story.sentence_index)
     from newsweave.compose.framing import build_framing, prefer_neutral_wordings
 
-    briefing.framing = build_framing(story.docs, story.facts, briefing.quotes, story.claim_index)
+    briefing.framing = build_framing(story.docs, story.facts, briefing.quotes, story.claim_index,
+                                     disagreements=briefing.disagreements)
     prefer_neutral_wordings(briefing.facts, {d.article.id: d.article.text for d in story.docs})

@@ -119,3 +119,19 @@ def test_distress_calls_and_smugglers_are_named_not_judged(briefing):
     assert not terms["open"] & {"distress"} and not terms["wire2"] & {"distress", "smuggler", "smuggling"}, terms
     assert {"ruthless", "illegal", "rickety"} <= terms["daily"], terms["daily"]
     assert not terms["daily"] & {"smuggler", "smuggle"}, terms["daily"]
+
+
+def test_the_names_each_outlet_gives_those_aboard_are_word_choices(briefing):
+    """One count, three names: the daily's "illegal immigrants", the charity outlet's "refugees", the wire's "people".
+    Each outlet's card sets its name against the others', each side cited on its words."""
+    (aboard,) = [d for d in briefing.disagreements if d["subject"] == "aboard"]
+    by_article = {f["article"]: [w for w in f["word_choices"] if w["fact"] == aboard["id"]] for f in briefing.framing}
+    (daily,) = by_article["daily"]
+    assert daily["this_outlet"] == ["illegal immigrants"], daily
+    assert daily["others"] == {"open": ["refugees"], "wire": ["people"], "copy": ["people"], "wire2": ["people"]}, daily
+    texts = {a.id: a.text for a in briefing.articles}
+    for pair in daily["pairs"]:
+        mine, theirs = pair["evidence"]
+        assert texts[mine["article"]][mine["start"]:mine["end"]] == pair["this"]
+        assert texts[theirs["article"]][theirs["start"]:theirs["end"]] == pair["other"]
+    assert [w["this_outlet"] for w in by_article["open"]] == [["refugees"]]

@@ -61,6 +61,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newsweave.align.changes import singular
+from newsweave.align.counts import PEOPLE_KINDS
 from newsweave.annotate.quotes import _DOC_NOUNS, _EVIDENCE_NOUNS
 from newsweave.model import AnnotatedArticle
 
@@ -807,8 +809,53 @@ def _word_choices(docs: Sequence[AnnotatedArticle], facts: Sequence[Any]) -> dic
     return out
 
 
+# a count's words after its figure: "Up to 400 refugees" -> "refugees", "more than 150 illegal immigrants" -> "illegal
+# immigrants" (the figure in digits or in words, and its hedge, before them)
+_AFTER_FIGURE = re.compile(r"^(?:.*?[\d]|.*?\b(?:dozens?|hundreds?|thousands?|millions?|one|two|three|four|five|six|"
+                           r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                           r"\b)[\d,.]*\s+(?:of\s+)?(?P<label>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2})$", re.IGNORECASE)
+_GENERIC_PEOPLE = frozenset({"people", "person", "persons"})
+
+
+def _label_choices(docs: Sequence[AnnotatedArticle], disagreements: Sequence[dict]) -> dict[str, list[dict]]:
+    """Per article, the name it gives a group of people that other outlets count under other names: the positions
+    of one count that the disagreements set side by side ("Up to 400 refugees" / "more than 150 illegal immigrants" /
+    "about 180 people" on one boat). Each position's words after its figure are its label; a count is read when two
+    labels differ, one of them names a kind of people ("migrants", "refugees"), and every label names people.
+    The items are shaped as the facts' word choices, under the disagreement's id, with the evidence of each label."""
+    texts = {d.article.id: d.article.text for d in docs}
+    out: dict[str, list[dict]] = defaultdict(list)
+    for d in disagreements:
+        if d.get("kind") != "number":
+            continue
+        labels: dict[str, tuple[str, int, int]] = {}  # article -> (label, start, end), the first of its positions
+        for p in d.get("positions", []):
+            for ev in p.get("evidence", []):
+                art, vs, ve = ev.get("article"), ev.get("value_start"), ev.get("value_end")
+                if art not in texts or vs is None or ve is None or art in labels:
+                    continue
+                m = _AFTER_FIGURE.match(texts[art][vs:ve])
+                if m:
+                    labels[art] = (m.group("label"), vs + m.start("label"), vs + m.end("label"))
+        words = {label.lower() for label, _s, _e in labels.values()}
+        heads = {w.split()[-1] for w in words}
+        if (len(words) < 2 or not heads - _GENERIC_PEOPLE
+                or not all(h in _GENERIC_PEOPLE or singular(h) in PEOPLE_KINDS for h in heads)):
+            continue
+        for a, (label, s, e) in labels.items():
+            others = {b: [lb] for b, (lb, _s, _e) in labels.items() if lb.lower() != label.lower()}
+            if not others:
+                continue
+            pairs = [{"article": b, "this": label, "other": lb, "evidence": [
+                {"article": a, "start": s, "end": e}, {"article": b, "start": bs, "end": be}]}
+                for b, (lb, bs, be) in labels.items() if b in others]
+            out[a].append({"fact": d.get("id", ""), "this_outlet": [label], "others": others, "pairs": pairs})
+    return out
+
+
 def build_framing(docs: Sequence[AnnotatedArticle], facts: Sequence[Any] = (), quotes: Sequence[dict] | None = None,
-                  claim_index: Any = None, *, sentences: bool = True) -> list[dict]:
+                  claim_index: Any = None, *, sentences: bool = True,
+                  disagreements: Sequence[dict] = ()) -> list[dict]:
     """Per article: its loaded terms (outside direct quotes: those are the speaker's words) with counts and
     evidence, the voices it quotes, its word choices for facts it shares with other outlets, and (with
     ``sentences``) its most loaded claims by the light model (``loaded_sentences``: evidence spans with a
@@ -818,8 +865,11 @@ def build_framing(docs: Sequence[AnnotatedArticle], facts: Sequence[Any] = (), q
     ``facts`` are :class:`newsweave.align.facts.Fact` objects, ``quotes`` the ``briefing.quotes`` dicts
     (when ``None`` the speakers come from ``doc.quotes``). ``claim_index`` (the align stage's index over
     claims) supplies the claims' embeddings it has already computed, and claims it has not embedded are scored
-    by the lexicon alone; without an index every claim is encoded here."""
+    by the lexicon alone; without an index every claim is encoded here. ``disagreements`` (``briefing.disagreements``)
+    add the names outlets give one counted group of people (see _label_choices) to the word choices."""
     choices = _word_choices(docs, facts)
+    for art, items in _label_choices(docs, disagreements).items():
+        choices.setdefault(art, []).extend(items[:max(0, MAX_WORD_CHOICES - len(choices.get(art, [])))])
     speakers = _quote_speakers(quotes) if quotes else None
     out = []
     for doc in docs:
