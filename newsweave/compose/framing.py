@@ -63,6 +63,7 @@ from typing import Any
 
 from newsweave.align.changes import singular
 from newsweave.align.counts import PEOPLE_KINDS
+from newsweave.annotate.quantities import _NUMWORD, _PLURALS
 from newsweave.annotate.quotes import _DOC_NOUNS, _EVIDENCE_NOUNS
 from newsweave.model import AnnotatedArticle
 
@@ -811,9 +812,8 @@ def _word_choices(docs: Sequence[AnnotatedArticle], facts: Sequence[Any]) -> dic
 
 # a count's words after its figure: "Up to 400 refugees" -> "refugees", "more than 150 illegal immigrants" -> "illegal
 # immigrants" (the figure in digits or in words, and its hedge, before them)
-_AFTER_FIGURE = re.compile(r"^(?:.*?[\d]|.*?\b(?:dozens?|hundreds?|thousands?|millions?|one|two|three|four|five|six|"
-                           r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                           r"\b)[\d,.]*\s+(?:of\s+)?(?P<label>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2})$", re.IGNORECASE)
+_AFTER_FIGURE = re.compile(rf"^(?:.*?\d|.*?\b(?:{_NUMWORD}|{_PLURALS})\b)[\d,.]*\s+(?:of\s+)?"
+                           r"(?P<label>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2})$", re.IGNORECASE)
 _GENERIC_PEOPLE = frozenset({"people", "person", "persons"})
 
 
