@@ -552,7 +552,7 @@ def _read_atom(text: str, m: re.Match[str]) -> _Atom | None:
     return _Atom(m.start(), end, v, v, v, cur_code, False, False, bare_one, False)
 
 
-_WEATHER_BEFORE = re.compile(r"(?i:temperat\w*|thermometers?|mercury|heat\w*|hot\w*|warm\w*|cold\w*|cool\w*|"
+_WEATHER_BEFORE = re.compile(r"(?i:temperat\w*|thermometers?|mercury|heat(?:wave)?s?|hot(?:ter|test)?|warm\w*|cold(?:er|est)?|cool(?:er|est|ing)?|"
                              r"freez\w*|frost\w*|chill\w*|swelter\w*|sizzl\w*|scorch\w*|roast\w*|bak(?:e|ed|ing)|"
                              r"highs?|lows?|degrees?|celsius|fahrenheit)\b")
 
