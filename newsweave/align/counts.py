@@ -15,6 +15,8 @@ COUNT_FAMILIES = {
     # people survived"
     "~survivors": ("survivor", "survive", "rescue"),
     "~missing": ("miss", "missing", "unaccounted"),
+    # who is still caught under rubble, underground or in a flood: "trapping 30 more" / "eight miners remained trapped"
+    "~trapped": ("trap", "trapped"),
     "~displaced": ("evacuate", "evacuee", "evacuation", "displace", "displaced", "flee", "homeless", "refugee"),
     "~detained": ("arrest", "detain", "detention", "custody", "jail", "imprison"),
     # how many took part in a gathering: the figure police and organisers disagree on (the words for who took
@@ -33,7 +35,7 @@ PEOPLE_KINDS = frozenset("""
     seaman fisherman climber hiker skier swimmer diver miner worker employee staff labourer laborer farmer
     soldier troop officer policeman policewoman firefighter rescuer medic doctor nurse patient guard militant
     fighter rebel insurgent gunman attacker suspect prisoner inmate detainee hostage captive victim survivor
-    protester protestor demonstrator activist journalist reporter voter member customer user participant
+    protester protestor demonstrator activist journalist reporter voter member customer shopper user participant
     """.split())
 # Words of a kind of count that is no family of its own (who is infected differs too much: people, birds,
 # computers), but tells a count apart from a family's: "infected 412 people" is no death toll.

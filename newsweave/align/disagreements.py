@@ -58,7 +58,7 @@ from newsweave.align.facts import (TIME_UNITS, _BASE_UNITS, Fact, _since, conver
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, RECORD_SINCE, WEEKDAYS
 from newsweave.annotate.entities import country_name, demonym_place, name_key
-from newsweave.annotate.quantities import tag_quantities
+from newsweave.annotate.quantities import ELLIPTIC_MORE, tag_quantities
 from newsweave.annotate.tallies import find_share_splits, find_tallies
 from newsweave.annotate.timevalues import intervals_meet, value_interval
 from newsweave.ingest.furniture import CORRECTION_NOTE
@@ -75,7 +75,8 @@ _UPDATE_CUES = re.compile(
     r"\b(?:delay(?:ed|s)?|postpon\w*|reschedul\w*|push(?:ed)? back|brought forward|moved (?:up|back|forward)|"
     r"extend(?:ed|s)?|revis\w*|updat\w*|correct(?:ed|ion)|ros[ea]|risen|climb\w*|increas\w*|jump\w*|"
     r"fell|fallen|dropp\w*|decreas\w*|now stands|has reached|ha(?:s|ve) now|instead|no longer|earlier than planned|"
-    r"lower(?:ed|ing|s)|to lower|backed off|(?:down|up) from|earlier (?:estimate|figure|toll|count|report)s?|"
+    r"lower(?:ed|ing|s)(?!\s+(?:a|an)\s)|to lower|backed off|(?:down|up) from|"
+    r"earlier (?:estimate|figure|toll|count|report)s?|"
     r"(?:had )?earlier (?:had )?(?:reported|said|put|estimated|given)|initially|previously|"
     # "a day later than first announced", "than originally planned", "originally scheduled for"
     r"(?:than|as) (?:first|originally) (?:announced|planned|scheduled|expected|reported|stated|set)|"
@@ -172,9 +173,10 @@ class _Union:
 
 # a building or structure something happens at, by its name's last word (not a street, a square or a base, where
 # many things happen)
-_SITE_HEAD = re.compile(r"\b(?:museum|gallery|cathedral|church|mosque|temple|synagogue|stadium|arena|hospital|school|"
-                        r"university|station|airport|bridge|dam|mine|tower|theatre|theater|hotel|factory|plant|refinery|"
-                        r"prison|palace|library|mall|market|club)$", re.IGNORECASE)
+_SITE_KINDS = (r"museum|gallery|cathedral|church|mosque|temple|synagogue|stadium|arena|hospital|school|university|"
+               r"station|airport|bridge|dam|mine|tower|theatre|theater|hotel|factory|plant|refinery|prison|palace|"
+               r"library|mall|market|club")
+_SITE_HEAD = re.compile(rf"\b(?:{_SITE_KINDS})$", re.IGNORECASE)
 
 
 def _named_site(name: str) -> bool:
@@ -186,6 +188,12 @@ def _named_site(name: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'-]*", name[:head.start()])
     return any(w.lower() not in ("the", "of", "central", "national", "main", "old", "new", "city")
                and not demonym_place(w) and not country_name(w) for w in words)
+
+_BOUND_WORD = re.compile(r"(?:over|under|above|below|(?:more|fewer|less)\s+than)\s", re.IGNORECASE)
+_PLURAL_BEFORE = re.compile(r"\b[a-z]{2,}[^s\W]s\s+$")
+# a site's kind written after its name, in lower case: "the Zhelvanov coal mine", "the Orsk oil refinery"
+_KIND_AFTER_NAME = re.compile(rf"(?:\s+[a-z]+)?\s+({_SITE_KINDS})\b")
+
 
 def find_disagreements(
     docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts: list[Fact], entities: list
@@ -212,6 +220,7 @@ def find_disagreements(
     out += _moved_plans(facts, texts, phrase_dated, published,
                         {(e["article"], e.get("value_start")) for d in out for p in d["positions"] for e in p["evidence"]})
     places = _place_keys(entities)
+    within = _sites_within(entities, texts)
     speakers = _speakers(docs)
     # the named events each report names ("Hurricane Mara"), and the named buildings where something happened
     # ("the Delaunay Museum" robbed, "Orsk Central Station" bombed, "the Varna Bridge" collapsed)
@@ -220,9 +229,17 @@ def find_disagreements(
         if e.type == "EVENT" or e.type == "FAC" and _named_site(e.name):
             for art, _s, _t in e.mentions:
                 story_names[art].add(e.id)
+        elif e.type in ("FAC", "ORG", "LOC") and not (demonym_place(e.name) or country_name(e.name)):
+            # a site named by a word of its own before its kind in lower case ("the Zhelvanov coal mine", "the Vostok
+            # coal mine", though a town elsewhere is called Vostok): that name with that kind (not a town's: reports
+            # of a city's schools or prisons tell of many)
+            for art, _s, end in e.mentions:
+                kind = _KIND_AFTER_NAME.match(texts[art], end)
+                if kind:
+                    story_names[art].add(f"{e.id} {kind.group(1).lower()}")
     out += _number_disagreements(docs, index, facts, texts, names, places, speakers, mention_spans,
                                  {e.id: e.name for e in entities}, frozenset(e.id for e in entities if e.type == "PERSON"),
-                                 story_names)
+                                 story_names, within)
     # (a split written in counts, "by 212 votes to 181", is compared figure by figure above)
     counted = {(ev["article"], ev.get("value_start")) for it in out if it["kind"] == "number"
                for p in it["positions"] for ev in p["evidence"]}
@@ -256,10 +273,28 @@ def find_disagreements(
                 who = _speaker_name(speakers, ev)
                 if who:
                     ev["said_by"] = who  # whom the report gives the value to ("the national fire service")
+    out = _without_subsumed(out)
     out.sort(key=lambda d: ({"contradiction": 0, "update": 1, "estimate": 2}[d["status"]], d["kind"]))
     for n, item in enumerate(out, start=1):
         item["id"] = f"D{n}"
     return out
+
+
+def _without_subsumed(items: list[dict]) -> list[dict]:
+    """The items, less any whose figures another item of the same kind, subject and status gives all of (with
+    more): two reports' pair judged apart before the days made it an update ("at least 50 people" / "Forty-one
+    people") is told in the whole story's item already ("At least 31" -> "38" -> "at least 50" -> "41")."""
+    def figures(it: dict) -> frozenset:
+        return frozenset((ev["article"], ev.get("value_start", ev["start"]))
+                         for p in it["positions"] for ev in p["evidence"])
+
+    kept = []
+    for it in items:
+        mine = figures(it)
+        if not any(o is not it and o["kind"] == it["kind"] == "number" and o["subject"] == it["subject"]
+                   and o["status"] == it["status"] and mine < figures(o) for o in items):
+            kept.append(it)
+    return kept
 
 
 # --- dates --------------------------------------------------------------------------------------
@@ -732,7 +767,10 @@ _VICTIMS = re.compile(r"\b(?:killed|died|dead|deaths?|victims?|injured|wounded|h
 # population of 2.1 million") is no count of what happened
 _POPULATION_BEFORE = re.compile(
     r"(?:\b(?:city|town|village|country|nation|island|region|province|state|capital|port|suburb|district)\s+(?:of|with)|"
-    r"\bpopulation\s+(?:of|is|was|stands\s+at)|\bhome\s+to)\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|"
+    r"\bpopulation\s+(?:of|is|was|stands\s+at)|\bhome\s+to|"
+    # what a place holds: "The stadium holds 40,000 people", "a capacity of 40,000", "an arena that seats 18,000"
+    r"\b(?:holds|held|seats|seated|can\s+hold|can\s+seat|capacity\s+of|capacity\s+(?:is|was))"
+    r")\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|"
     r"roughly|just\s+under|just\s+over)\s+)?$", re.IGNORECASE)
 # The whole a share is taken of ("about a third of its 1,200 daily flights", "40% of the 300 workers"): the
 # share is what happened, the whole is compared only with another whole ("83 percent of Quebec's 7.4 million
@@ -829,6 +867,30 @@ _AGE_BOUND = re.compile(
     re.IGNORECASE)
 
 
+def _sites_within(entities: list, texts) -> dict[str, set[str]]:
+    """The towns and lands each named site lies in, as the story tells it: a site named "in" or "near" a place ("the
+    Al-Nour stadium in Qasran", "the Zhelvanov coal mine near the town of Krasnodol"), or one whose name opens with a
+    place's ("Qasran General Hospital")."""
+    places = {e.id: e for e in entities if e.type in ("GPE", "LOC")}
+    starts = {(art, s): eid for eid, e in places.items() for art, s, _t in e.mentions}
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type != "FAC":
+            continue
+        for p in places.values():
+            if e.name.lower().startswith(p.name.lower() + " "):
+                out[e.id].add(name_key(p.name))
+        for art, _s, end in e.mentions:
+            m = _SITE_IN.match(texts[art], end)
+            if m and (art, m.end()) in starts:
+                out[e.id].add(name_key(places[starts[(art, m.end())]].name))
+    return out
+
+
+# what comes between a site's name and the place it lies in: " stadium in ", " coal mine near the town of "
+_SITE_IN = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:in|near|outside|at)\s+(?:the\s+(?:town|city|village|port)\s+of\s+)?")
+
+
 def _place_keys(entities: list) -> tuple[dict[str, str], dict[str, list[tuple[int, int, str]]]]:
     """The places the story names: per place entity the place, and per article the mentions of peoples
     named by a demonym ("Cambodian children") with the place each names."""
@@ -900,7 +962,8 @@ def _several_terms(text: str, c: Claim, q) -> bool:
 def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, names: set[str],
                           places: tuple[dict, dict] | None = None, speakers: dict | None = None,
                           mention_spans: dict | None = None, entity_names: dict | None = None,
-                          persons: frozenset[str] = frozenset(), story_names: dict | None = None) -> list[dict]:
+                          persons: frozenset[str] = frozenset(), story_names: dict | None = None,
+                          within: dict | None = None) -> list[dict]:
     fact_of = {(c.article, c.index): f.id for f in facts for c in f.claims}
     sentence_facts: dict[tuple[str, int], set] = defaultdict(set)  # (the facts any claim of a sentence states)
     for f in facts:
@@ -930,7 +993,7 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             items[k] = (c, base)
     # (the moment of publication where a report states it: two reports of one day are ordered by it)
     segments = _SegmentCache(index, {d.article.id: d.article.published_time or d.article.published for d in docs},
-                             places, facts, mention_spans, persons, story_names)
+                             places, facts, mention_spans, persons, story_names, within)
     segments.leads = {d.article.id: min((s.index for s in d.sentences if s.kind == "sentence"), default=None) for d in docs}
     results = []
     seen: set[tuple[int, int]] = set()
@@ -942,8 +1005,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             by_counted[(q.kind, q.unit, None)].append(k)  # (what the land is, "of forest", "of countryside", is no other area)
         elif q.counted or q.kind != "cardinal":
             by_counted[(q.kind, q.unit, q.counted)].append(k)
-        elif q.value is not None and q.value >= 2:
+        elif q.value is not None and q.value >= 2 and not (
+                _BOUND_WORD.match(q.text) and _PLURAL_BEFORE.search(texts[c.article], max(0, q.start - 30), q.start)):
             uncounted.append(k)  # "has risen to 17": compared with every count, on a stricter reading match
+            # (not a bound that sorts what the noun before it names: "in cities over 500,000", "children under 5")
     for key in list(by_counted):
         # (a magnitude is no count; nor are "19 nationalities" among the dead and injured a count of them)
         if (key[0] == "cardinal" and uncounted and key[2] not in _NAMED_MEASURES and key[2] not in _CLASS_NOUNS
@@ -1041,10 +1106,15 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             if _partitive(texts[ca.article], qa) != _partitive(texts[cb.article], qb):
                 continue  # "18 of the dead had been identified" is a part of the toll, not another toll
             one_people = qa.counted == qb.counted and _nationals(qa.counted)
-            if not sourced and not one_people and (_part_of_total(qa, qb, totals) or _part_of_total(qb, qa, totals)
-                                                   or _partners(qa, qb, totals)):
+            left_over = (_part_of_total(qa, qb, totals) and _STILL_AFTER.match(texts[cb.article], qb.end)
+                         or _part_of_total(qb, qa, totals) and _STILL_AFTER.match(texts[ca.article], qa.end))
+            if not sourced and not one_people and not left_over and (
+                    _part_of_total(qa, qb, totals) or _part_of_total(qb, qa, totals) or _partners(qa, qb, totals)):
                 continue  # "109 aboard and four on the ground" in one report: another's 113 is their total,
                 # and another's "four killed on the ground" is not a rival of "109 aboard"
+                # (but what is left of a running count is that count now: "eight miners remained trapped after
+                # rescuers brought 22 men to the surface" is no part of the 30 trapped the day before, it is their
+                # number a day on)
             ma, mb = _modifiers(texts[ca.article], qa), _modifiers(texts[cb.article], qb)
             if ma and mb and not ma & mb:
                 continue  # "22 surface ships" / "two Norwegian ships": two sets of ships, not two counts of one
@@ -1174,9 +1244,12 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
         named_share = _named_share(texts[ca.article], ca, qa) if qa.kind == "percent" else None
         if named_share != _named_share(texts[cb.article], cb, qb):
             named_share = None
-        if family == _ABOARD[1:] and qa.counted == qb.counted and qa.counted not in _PEOPLE:
-            family = ""  # "the 12 fishermen on board" / "The 14 fishermen on board": a count of fishermen, however
-            # else the reports tell them (trapped in the trawler)
+        kind_of_people = None
+        if family in (_ABOARD[1:], "trapped") and qa.counted == qb.counted and qa.counted not in _PEOPLE:
+            # "the 12 fishermen on board" / "The 14 fishermen on board": a count of fishermen, however else the reports
+            # tell them; "12 fishermen trapped" / "14 fishermen trapped" count fishermen who are trapped
+            kind_of_people = f"{qa.counted} {family}" if family == "trapped" else None
+            family = ""
         if named_share or qa.counted == qb.counted == "age":
             family = ""  # a share of voters counted, not a crowd estimated; a person's age, not a count of the dead
         valued = _valued_thing(texts[ca.article], ca, qa) if qa.kind == "money" else None
@@ -1235,6 +1308,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 and owner in (entity_names or {}):
             # the name both figures belong to ("National Party seats")
             subject = " ".join(x for x in (entity_names[owner], qa.counted or qb.counted or qa.unit or "") if x)
+        elif kind_of_people:
+            subject = kind_of_people
         elif qa.counted == qb.counted == _AT_LARGE:
             subject = _AT_LARGE  # (its words are the subject: "seven remained at large" / "three still at large")
         else:
@@ -1886,6 +1961,9 @@ def _partner_totals(items, texts) -> dict[float, set[float]]:
 _AT_LARGE = "at large"
 _AT_LARGE_AFTER = re.compile(r"\s+(?:(?:remain(?:s|ed)?|were|are|was|is|stay(?:s|ed)?)\s+)?(?:still\s+)?"
                              r"(?:at\s+large|on\s+the\s+run)\b", re.IGNORECASE)
+# a figure of those still in a state others have left: "eight miners remained trapped", "eight more are still buried"
+_STILL_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:remain(?:s|ed)?|(?:are|were|is|was)\s+still|still)\b",
+                          re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+(?:more|further|additional)\b(?!\s+than\b)", re.IGNORECASE)
 
 
@@ -2152,8 +2230,9 @@ class _SegmentCache:
     def __init__(self, index: SentenceIndex, published: dict[str, str | None] | None = None,
                  places: tuple[dict, dict] | None = None, facts: Sequence[Fact] = (),
                  mention_spans: dict | None = None, persons: frozenset[str] = frozenset(),
-                 story_names: dict | None = None) -> None:
+                 story_names: dict | None = None, within: dict | None = None) -> None:
         self.index = index
+        self.within = within or {}  # a site's entity id -> the places it lies in (see _sites_within)
         self.mention_spans = mention_spans or {}  # article -> sorted (start, end, entity id) of names
         self.persons = persons  # the entity ids of people
         self.published = published or {}
@@ -2180,6 +2259,7 @@ class _SegmentCache:
         self._words: dict[tuple[int, int], frozenset[str]] = {}
         self._tallies: dict[tuple[int, int], str | None] = {}
         self._neighbours: dict[str, set[str]] | None = None
+        self._sentence_spans: dict[tuple[str, int], tuple[int, int]] | None = None
 
     def segment(self, c: Claim, q) -> tuple[tuple[str, int, int], str]:
         """The segment around figure ``q`` of claim ``c``, and its lower-cased text."""
@@ -2271,17 +2351,37 @@ class _SegmentCache:
             self._tallies[key] = _tally_first(self.index._texts[c.article], q)
         return self._tallies[key]
 
-    def places_of(self, c: Claim) -> tuple[bool, set[str]]:
+    def places_of(self, c: Claim, whole_sentence: bool = False) -> tuple[bool, set[str]]:
         """The places a claim names (True, places); failing any, the lands of the peoples it names (False,
         places: "Cambodian children"), except in its attribution ("Russian President Vladimir Putin said
         ..." counts no Russians). A people named beside places ("1,500 Kurds in Rome") does not make the
-        claim about their land."""
-        direct = {self.places[e] for e in c.entities if e in self.places and not self._names_event(c, e)
-                  and not self._in_part_named(c, e)}
-        if direct:
-            return True, direct
+        claim about their land. With ``whole_sentence``, a claim that names none has the places the rest of its
+        sentence names: evidence of one place, not of two ("Five were recaptured near Orsel, and seven remained at
+        large" tells where five were caught, not where seven are)."""
+        named = [e for e in c.entities
+                 if e in self.places and not self._names_event(c, e) and not self._in_part_named(c, e)]
+        if not named and whole_sentence:
+            # a clause of a sentence that tells where once for all its clauses: "At least 31 people were killed and
+            # dozens injured in a crush at the Al-Nour stadium in Qasran"
+            a, b = self._sentence_span(c)
+            named = list(dict.fromkeys(eid for s, t, eid in self.mention_spans.get(c.article, ())
+                                       if a <= s and t <= b and not c.start <= s < c.end and eid in self.places
+                                       and not in_attribution(c, s, t)))
+        if named:
+            # (a site is also the town it lies in: "the Al-Nour stadium in Qasran" is in Qasran)
+            return True, {self.places[e] for e in named} | {k for e in named for k in self.within.get(e, ())}
         return False, {place for s, t, place in self.peoples.get(c.article, ())
                        if c.start <= s and t <= c.end and not in_attribution(c, s, t)}
+
+    def _sentence_span(self, c: Claim) -> tuple[int, int]:
+        """The span of the sentence the claim is a clause of (the claims of that sentence, end to end)."""
+        if self._sentence_spans is None:
+            self._sentence_spans = {}
+            for x in self.index.sentences:
+                k = (x.article, x.sentence)
+                a, b = self._sentence_spans.get(k, (x.start, x.end))
+                self._sentence_spans[k] = (min(a, x.start), max(b, x.end))
+        return self._sentence_spans.get((c.article, c.sentence), (c.start, c.end))
 
     def _names_event(self, c: Claim, entity: str) -> bool:
         """Is the place named in the claim only as the name of its event ("The Cedar Ridge fire grew to 14,000
@@ -2322,7 +2422,14 @@ class _SegmentCache:
         quake in western Varnia has risen to 27" / "the quake that killed 29 people around Novy Dvor": two
         reports that share no statement, written hours apart, about one quake)"""
         (direct_a, pa), (direct_b, pb) = self.places_of(a), self.places_of(b)
-        return direct_a and direct_b and bool(pa & pb) and self.within_cycle(a.article, b.article)
+        if direct_a and direct_b:
+            return bool(pa & pb) and self.within_cycle(a.article, b.article)
+        # a clause that names no place has its sentence's; then all the places of one side must be the other's ("in
+        # Qasran" / "at the Al-Nour stadium in Qasran"), not a part against a whole ("in Dar es Salaam in Tanzania" /
+        # "in Kenya and Tanzania")
+        (fa, qa), (fb, qb) = self.places_of(a, True), self.places_of(b, True)
+        return (fa and fb and bool(qa) and bool(qb) and (qa <= qb or qb <= qa)
+                and self.within_cycle(a.article, b.article))
 
     def same_subject(self, a: Claim, b: Claim) -> bool:
         """Do two claims of reports of one news cycle name someone or something in common, besides places?"""
@@ -2651,6 +2758,12 @@ def _segment(c: Claim, q, index: SentenceIndex) -> tuple[str, int, int]:
     start = c.start
     for m in _WINDOW_END.finditer(text, c.start, q.start):
         start = m.end()
+    if q.counted is not None and q.counted_start is None and ELLIPTIC_MORE.match(text, q.end):
+        # a count that leaves its noun to the count before ("killing at least 12 miners and trapping 30 more"): from
+        # that noun on, which says what both count, not the other count's verb
+        nouns = [o.counted_start for o in c.quantities
+                 if o.counted == q.counted and o.counted_start is not None and c.start <= o.counted_start < start]
+        start = max(nouns, default=start)
     m = _WINDOW_END.search(text, q.end, c.end)
     end = m.start() if m else c.end
     words = list(re.finditer(r"\S+", text[q.end:end]))

@@ -38,7 +38,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from newsweave.align.changes import change_made, clause_words
-from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, JOB_NOUNS
+from newsweave.align.counts import COUNT_FAMILIES, FAMILY_OF, JOB_NOUNS, PEOPLE_KINDS, SAME_COUNTED
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.tallies import find_tallies
 from newsweave.model import AnnotatedArticle, Claim
@@ -506,6 +506,7 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     about one name: they may share no word but the figure, so blocking by shared words does not find them."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     figure_buckets: dict[tuple, list[int]] = defaultdict(list)
+    counted_buckets: dict[tuple, list[int]] = defaultdict(list)
     sum_buckets: dict[tuple, list[int]] = defaultdict(list)
     telling: dict[int, list] = {}
     for i, c in enumerate(claims):
@@ -538,6 +539,17 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         # heart attacks, compared with 301 among those on a dummy pill"): two numbers together are a fingerprint,
         # a count written round in one report and precise in another among them ("followed 8,300 patients in 14
         # countries" / "enrolled 8,312 patients at 410 sites in 14 countries")
+        # ... or the same count of one kind of people among other figures ("rescuers had reached a group of 22 men
+        # who were alive" / "eight miners remained trapped after rescuers brought 22 men to the surface alive"): a
+        # figure that is no small number, of people of one kind, is as specific as a toll (not of things: "20 states"
+        # sue in many statements of one trial)
+        # (one figure told alike, bounds and all: "more than 100,000 children" placed by an agency is no telling of
+        # "the 100,000 children in foster care"; nor is the whole a part is of: "24 of its 29 assembly plants")
+        if key is None:
+            for q in c.quantities:
+                if (q.kind == "cardinal" and q.unit is None and q.counted in _PEOPLE_COUNTED and _telling(q)
+                        and not _WHOLE_OF_BEFORE.search(c.text, 0, max(0, q.start - c.start))):
+                    counted_buckets[("counted", SAME_COUNTED.get(q.counted, q.counted), q.low, q.high)].append(i)
         telling[i] = list({(q.kind, q.value): q for q in c.quantities if _telling(q)}.values())[:MAX_FIGURES]
         forms = [_figure_forms(q) for q in telling[i]]
         for x, y in combinations(range(len(forms)), 2):
@@ -548,12 +560,34 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         if len(money) == 1 and len(telling[i]) >= 2:
             sum_buckets[("money", money[0].unit, money[0].value)].append(i)
     return _cross_article_pairs(claims, buckets) | {
+        # (but not two claims whose other counts of one noun differ: "killed 224 people, including 12 Americans" in
+        # both embassy bombings is no telling of "killed 213 people, including 12 Americans" in one)
+        (i, j) for i, j in _cross_article_pairs(claims, counted_buckets)
+        if not _counts_apart(claims[i], claims[j])} | {
         (i, j) for i, j in _cross_article_pairs(claims, figure_buckets)
         if sum(any(q.kind == r.kind and (q.value == r.value or count_rounded(q, r)) for r in telling[j])
                for q in telling[i]) >= 2} | {
         (i, j) for i, j in _cross_article_pairs(claims, sum_buckets)
         if any(q.kind == r.kind != "money" and q.unit == r.unit and figures_agree(q, r)
                for q in telling[i] for r in telling[j])}
+
+
+_PEOPLE_COUNTED = PEOPLE_KINDS | {"people", "person"}
+_WHOLE_OF_BEFORE = re.compile(r"\bof\s+(?:its|the|their|his|her|our|all)\s+$", re.IGNORECASE)
+
+
+def _counts_apart(a: Claim, b: Claim) -> bool:
+    """Do two claims count one named noun with no figure in common ("killed 224 people ... and injured an estimated
+    5,000 people" / "killed 213 people")?"""
+    def counts(c: Claim) -> dict[str, list]:
+        out: dict[str, list] = defaultdict(list)
+        for q in c.quantities:
+            if q.kind == "cardinal" and q.unit is None and q.counted not in (None, "age") and q.value is not None:
+                out[SAME_COUNTED.get(q.counted, q.counted)].append(q)
+        return out
+
+    mine, theirs = counts(a), counts(b)
+    return any(not any(figures_agree(q, r) for q in mine[k] for r in theirs[k]) for k in mine.keys() & theirs.keys())
 
 
 def _figure_forms(q) -> set[tuple]:

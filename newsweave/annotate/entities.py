@@ -163,7 +163,11 @@ _ORG_AFTER = re.compile(r"^(?:['’]s)?\s+(?:employees|staff|workers|shareholder
 _FEATURE_AFTER = re.compile(r"\s+(?:river|lake|sea|mountains|range|bay|gulf|strait|glacier|forest|desert|plateau|"
                             r"peninsula|canal|delta|estuary)\b")  # (written in lower case: the name's kind, not part of it)
 _FAC_AFTER = re.compile(r"^\s+(?:dam|bridge|airport|reservoir|power\s+(?:plant|station)|nuclear\s+plant|mine|refinery|"
-                        r"stadium|barrage|pipeline|tunnel|harbou?r|prison|hospital)\b", re.I)
+                        r"stadium|barrage|pipeline|tunnel|harbou?r|prison|hospital|"
+                        # (a works named with what it digs or makes: "the Zhelvanov coal mine", "the Orsk oil refinery")
+                        r"(?:coal|gold|copper|iron(?:\s+ore)?|salt|diamond|uranium|zinc|silver|nickel|lithium|potash|"
+                        r"tin|lead|oil|gas|chemicals?|steel|cement|fertili[sz]er)\s+"
+                        r"(?:mine|pit|refinery|plant|works|mill|smelter|terminal|field))\b", re.I)
 # A business named by its trade ("Velmar Dairy", "Harbin Foods", "Norsk Steel") or by its legal form: reports
 # shorten it to its first word ("Harbin"), and show it by the name that says what it is
 _BUSINESS_HEADS = frozenset({
@@ -178,6 +182,8 @@ _BUSINESS_HEADS = frozenset({
     "therapeutics", "biotech", "resources", "mines", "aerospace", "automotive", "engineering", "financial",
     "securities", "investments", "ventures", "studios", "entertainment", "networks", "communications", "freight",
     "cloud", "textiles", "apparel",
+    # (and the trades of heavy industry: "Ostrag Coal", "Vessel Metals", "Kiro Cement")
+    "coal", "metals", "minerals", "cement", "construction", "refining", "fuels", "shipbuilding",
 })
 # Head nouns inside a name that settle its type.
 _HEAD_TYPES = {

@@ -685,9 +685,30 @@ def tag_quantities(text: str, doc: "Doc | None" = None) -> list[Quantity]:
                     p.unit, p.kind = quantity.unit, quantity.kind
         pending_unit = [quantity] if from_to else []
         out.append(quantity)
+    _elliptic_counts(text, out)
     out += _relative_fractions(text, out, blocked)
     out.sort(key=lambda q: q.start)
     return out
+
+
+# "N more" with no noun of its own: "killing at least 12 miners and trapping 30 more", "Sixteen men are dead and eight
+# more are still buried"
+ELLIPTIC_MORE = re.compile(r"\s+more\b(?!\s+(?:than|of)\b)", re.IGNORECASE)
+
+
+def _elliptic_counts(text: str, quantities: list[Quantity]) -> None:
+    """A count that leaves out its noun ("trapping 30 more") counts what the count before it in its sentence does.
+    (Not "others": "killed seven people and made 55 others ill" counts other people than the seven, and "took the
+    lives of 12 students and one teacher and injured 20 others" not only students.)"""
+    for i, q in enumerate(quantities):
+        if q.counted is not None or q.kind != "cardinal" or q.unit is not None or not ELLIPTIC_MORE.match(text, q.end):
+            continue
+        for p in reversed(quantities[:i]):
+            if q.start - p.end > 150 or re.search(r"[.!?;]\s", text[p.end:q.start]):
+                break
+            if p.kind == "cardinal" and p.unit is None and p.counted not in (None, "age"):
+                q.counted = p.counted
+                break
 
 
 # A change told as a fraction of what it changes: "halve your risk", "about a third less risk", "cut the risk by
@@ -985,6 +1006,11 @@ def _counted_heuristic(text: str, pos: int, kind: str, single: bool) -> tuple[st
     return None
 
 
+# a figure of its own between a number and the noun the parse gives it ("30 more about 600 metres"), not the hyphened
+# measure of a compound ("five 20-tonne trucks")
+_OTHER_NUMBER_BETWEEN = re.compile(r"(?<![\w-])\d[\d,.]*(?:\s|$)")
+
+
 def _counted_doc(doc: Any, start: int, num_end: int, end: int, kind: str) -> tuple[str, int, int] | None:
     span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -1001,7 +1027,9 @@ def _counted_doc(doc: Any, start: int, num_end: int, end: int, kind: str) -> tup
         seen += 1
     target = None
     if kind == "cardinal" and anchor.dep_ == "nummod" and anchor.head.pos_ in ("NOUN", "PROPN") \
-            and anchor.head.idx >= start - 60:
+            and anchor.head.idx >= start - 60 \
+            and not _OTHER_NUMBER_BETWEEN.search(doc.text, max(num_end, end), max(num_end, end, anchor.head.idx)):
+        # (not a noun another figure counts: "trapping 30 more about 600 metres underground" counts no metres)
         target = anchor.head
     if target is None:
         for child in anchor.children:

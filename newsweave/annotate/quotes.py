@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -763,6 +764,13 @@ class _Extractor:
                 # "the Velian cabinet, whose ministers warned of ...": what the antecedent's people said
                 return verb.head
             return subj
+        after_quote = verb.i > 0 and self.doc[verb.i - 1].text in ('"', "\u201d", "''")
+        for c in verb.children if after_quote else ():
+            n = next((g for g in c.children if g.dep_ == "nsubj"), None) if c.dep_ == "ccomp" and c.i > verb.i else None
+            if n is not None and n.pos_ == "PROPN" and n.left_edge.i == verb.i + 1 and not self.in_quote(n):
+                # '"...," said Marta Kovic, whose son was among those missing': the parser made the speaker the
+                # subject of the relative clause's verb; the name right after the verb is who said it
+                return n
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None
         head = verb.head
@@ -805,7 +813,10 @@ class _Extractor:
         # which passed the law in March 2025 after weeks of demonstrations, said ..." is the government
         # (unless the clause holds the cue itself: "Donald Trump, who says he ..." is attributed by it)
         # (so is a participle's clause: "The report, published on Friday, said ..." is the report)
-        aside = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") and c.left_edge.i > 0
+        # (and "whose son Danil, 23," parsed as an apposition: "Marta Kovic, whose son ...")
+        aside = {t.i for c in subj.children
+                 if (c.dep_ in ("relcl", "acl") or c.dep_ == "appos" and c.left_edge.lower_ == "whose")
+                 and c.left_edge.i > 0
                  and self.doc[c.left_edge.i - 1].text == "," and not any(x.i in avoid for x in c.subtree)
                  for t in c.subtree}
         toks = [t for t in subj.subtree if t.i not in avoid and t.i not in aside]
@@ -943,6 +954,11 @@ class _Extractor:
             form = "infinitive"
         parts: list[tuple[int, int]] = []
         subj = self.subject_of(t)
+        if subj is not None and subj.head.i > t.i and subj.left_edge.i == t.i + 1 and subj.dep_ == "nsubj" \
+                and subj.head.dep_ == "ccomp" and subj.head.head.i == t.i:
+            # '"...," said Marta Kovic, whose son was among those missing': the clause the parser hung the speaker on
+            # is no content (see subject_of)
+            heads = [h for h in heads if h.i != subj.head.i]
         # ", a move immigrant advocates said would hurt families": the parser read the appositive ("a move")
         # and the speaker of the reduced relative clause as one noun phrase, and the clause before the comma
         # as what was said
@@ -1733,7 +1749,7 @@ class _Extractor:
             if c.speaker_tok is not None:
                 tok = _person_in_apposition(c.speaker_tok, c.speaker) or c.speaker_tok
                 head = _head_text(tok)
-                resolved = self.resolve(tok)
+                resolved = self.resolve(tok, parts)
             out.append(
                 Attribution(
                     kind=kind,
@@ -1834,7 +1850,9 @@ class _Extractor:
         return [p if self.is_quoted(p) else (max(p[0], lo), min(p[1], hi)) for p in c.parts]
 
     # -- in-document speaker resolution
-    def resolve(self, tok: "Token") -> str | None:
+    def resolve(self, tok: "Token", content: Sequence[tuple[int, int]] = ()) -> str | None:
+        """The name a speaker token stands for; a pronoun's is the nearest name before it outside the words it is
+        said to have said (``content``: "Energy Minister Lidia Voss will lead the inquiry, he said" is not hers)."""
         doc = self.doc
         low = tok.lower_
         if self._ents is None:
@@ -1849,7 +1867,7 @@ class _Extractor:
                 labels = ("ORG", "GPE")
             else:
                 return None
-            return self._nearest(ents, tok, labels)
+            return self._nearest(ents, tok, labels, content)
         ent = next((e for e in ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             return self._full_name(ents, ent)
@@ -1857,6 +1875,12 @@ class _Extractor:
             name = _head_text(tok)
             longer = [e.text for e in ents if e[-1].lower_ == tok.lower_ and len(e.text) > len(name) and len(e) <= 4]
             return re.sub(r"(?:'s|\u2019s)$", "", max(longer, key=len)) if longer else name
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > tok.i), None)
+        if named is not None and tok.pos_ == "NOUN" and _lemma(tok) in PERSON_ROLE_NOUNS:
+            # "The regional governor, Pavel Rusin, said ...": the name in apposition, not the last person named before
+            ent = next((e for e in ents if e.start <= named.i < e.end), None)
+            if ent is not None:
+                return self._full_name(ents, ent)
         det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
         if det and tok.pos_ == "NOUN":
             lemma = _lemma(tok)
@@ -1866,8 +1890,11 @@ class _Extractor:
                 return self._nearest(ents, tok, ("ORG", "GPE"))
         return None
 
-    def _nearest(self, ents: "list[Span]", tok: "Token", labels: tuple[str, ...]) -> str | None:
+    def _nearest(self, ents: "list[Span]", tok: "Token", labels: tuple[str, ...],
+                 content: Sequence[tuple[int, int]] = ()) -> str | None:
         for e in reversed(ents):
+            if any(a <= e.start_char < b for a, b in content):
+                continue
             if e.end <= tok.i and e.label_ in labels and not self.in_quote(e[0]):
                 return self._full_name(ents, e)
         return None

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from newsweave.align.counts import PEOPLE_KINDS
 from newsweave.align.facts import day_of, figures_conflict
 from newsweave.annotate.quotes import (
     GROUP_PRONOUNS, LINK_VERBS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, SPEECH_VERBS, THING_PRONOUNS,
@@ -260,7 +261,8 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
                     return ent_id
     if word in PERSON_PRONOUNS and a.speaker_start is not None:
         return _person_before(doc, a.speaker_start, word, mentions, entities,
-                              texts or {doc.article.id: doc.article.text}, {} if genders is None else genders)
+                              texts or {doc.article.id: doc.article.text}, {} if genders is None else genders,
+                              a.content_parts or [(a.content_start, a.content_end)])
     if titles is not None and word in PERSON_ROLE_NOUNS and head[:1].islower() and a.speaker_start is not None:
         description = text[a.speaker_start:a.speaker_end]
         strict, by_head = titles.candidates(description, word)
@@ -294,8 +296,11 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
                 text[a.speaker_start:a.speaker_end]):
             # "the company said": the one organisation the report has named before it ("A global outage at cloud
             # provider Nimbus Cloud knocked ... offline, the company said"), its own outlet aside
+            # (a kind of group the name does not say is another one: "The fan group said" is no club's word)
+            kinds = _kind_words(text[a.speaker_start:a.speaker_end], word)
             named = {eid for eid, ent in entities.items() if ent.type == "ORG"
                      and ent.name.lower() != (doc.article.outlet or "").lower()
+                     and kinds <= {_stem6(w) for w in re.findall(r"[\w'’-]+", ent.name)}
                      and any(art == doc.article.id and e <= a.speaker_start for art, _s, e in ent.mentions)}
             return named.pop() if len(named) == 1 else None
         return None  # a common noun ("officials", "one resident") names no entity
@@ -324,6 +329,9 @@ def _kind_words(description: str, head: str) -> set[str]:
 
 
 _GOES_BY = re.compile(r"\b(?:calling\s+(?:itself|themselves)|calls\s+(?:itself|themselves)|known\s+as|called|named)\s+$")
+# a plural noun that opens what was said, as its subject: "Prosecutors opened ...", "Local officials have said ..."
+_PLURAL_SUBJECT = re.compile(
+    r"((?:[Tt]he\s+)?(?:[A-Za-z]+\s+)?[A-Za-z]{3,}[^s\W]s)\s+(?:[a-z]+ed|have|had|were|are|will|would)\b")
 _COMPANY_NOUNS = frozenset("company firm corporation business provider operator carrier airline bank lender insurer "
                            "retailer manufacturer maker utility group".split())
 _DEFINITE = re.compile(r"\s*the\s+(?:[a-z-]+\s+)?[a-z]+\s*", re.IGNORECASE)
@@ -369,12 +377,14 @@ def _gender(entity, texts: dict[str, str]) -> str | None:
 
 
 def _person_before(doc: AnnotatedArticle, pos: int, pronoun: str, mentions: _Mentions, entities: dict,
-                   texts: dict[str, str], genders: dict[str, str | None]) -> str | None:
+                   texts: dict[str, str], genders: dict[str, str | None],
+                   content: list[tuple[int, int]] = ()) -> str | None:
     """The person a "he"/"she" speaker at ``pos`` refers to: the story's person entity mentioned last before
-    it, outside direct quotes, within ``PRONOUN_SENTENCES`` sentences, and not one the story's words give the
-    other gender (``_gender``). The story's entity types are voted over all their mentions, so one mention
-    the tagger misread (a company taken for a person) does not become the speaker; without such a person
-    the pronoun stays unresolved rather than guessed."""
+    it, outside direct quotes and outside what the speaker is said to have said (``content``: "Energy Minister Lidia
+    Voss will lead the inquiry, he said" is not hers), within ``PRONOUN_SENTENCES`` sentences, and not one the
+    story's words give the other gender (``_gender``). The story's entity types are voted over all their mentions,
+    so one mention the tagger misread (a company taken for a person) does not become the speaker; without such a
+    person the pronoun stays unresolved rather than guessed."""
     here = [s for s in doc.sentences if s.start <= pos]
     if not here:
         return None
@@ -386,7 +396,7 @@ def _person_before(doc: AnnotatedArticle, pos: int, pronoun: str, mentions: _Men
         ent = entities[ent_id]
         if _scare_quoted(text, s, e):
             continue  # 'called the devices "Mickey Mouse" bombs': a name as a word, not a person present
-        if e <= pos and ent.type == "PERSON" and not any(qs <= s < qe for qs, qe in quoted):
+        if e <= pos and ent.type == "PERSON" and not any(qs <= s < qe for qs, qe in (*quoted, *content)):
             if ent_id not in genders:
                 genders[ent_id] = _gender(ent, texts)
             if genders[ent_id] in (None, gender):
@@ -535,6 +545,14 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
                     and last_body is not None and here is not None and here.index - last_body[0] < PRONOUN_SENTENCES):
                 # "it said" is the institution that spoke last, in its sentence or the two before
                 speaker, entity, kind = last_body[1], last_body[2], "body"
+            if (entity is None and speaker is not None and speaker.strip().lower() == "they"
+                    and (m := _PLURAL_SUBJECT.match(content))
+                    and (m.group(1).split()[-1].lower()[:-1] in PERSON_ROLE_NOUNS | ORG_NOUNS | PEOPLE_KINDS)):
+                # "Prosecutors opened a criminal case ..., they said in a statement": the people the words open on (not
+                # "Talks have stalled, they said")
+                sp_bounds = (start + m.start(1), start + m.end(1))
+                speaker = m.group(1)
+                kind = _speaker_kind(speaker, None)
             if kind == "body" and here is not None:
                 last_body = (here.index, speaker, entity)
             named = {ent_id for s, e, ent_id in mentions.get(doc.article.id, []) if s >= start and e <= start + len(content)}

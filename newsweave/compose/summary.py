@@ -148,7 +148,9 @@ _DANGLING = re.compile(
     # "One would require state hospitals to ...": one of the things the sentence before named
     r"|^one\s+(?:would|will|was|is|has|had|could|can|may|might|must|should|did|does)\b"
     # "Nine others were hurt in Velgrad": others than those the sentence before counted
-    r"|^(?:(?:at\s+least|more\s+than|about|some|nearly|almost)\s+)?[\w,.-]+\s+others\b",
+    r"|^(?:(?:at\s+least|more\s+than|about|some|nearly|almost)\s+)?[\w,.-]+\s+others\b"
+    # "Most of them reached the surface on their own": a part of a group the sentence before named
+    r"|^(?:[\w-]+\s+){1,2}of\s+(?:them|these|those|us)\b",
     re.IGNORECASE,
 )
 # A bare definite description as the subject ("But the relief was not shared in Ostmark"): if the story
@@ -1193,6 +1195,16 @@ _OPENS_NEXT_QUOTE = re.compile(r"(?<=[.!?])\s+(?:[\"“]|`{1,2})\s*$")
 # A sentence that ends in an ellipsis (outside quote marks) is cut off: feeds, teasers and excerpts end
 # so ("Munoz did not elaborate on travel restrictions for children who are not..."), and what is left is
 # not a whole statement.
+# A report's note that it sought a comment and got none ("was unable to reach the company for comment", "could not be
+# reached for comment", "did not immediately respond to a request for comment"); a refusal to comment is a stance, and
+# stays
+_COMMENT_SOUGHT = re.compile(
+    r"\b(?:unable|not\s+able)\s+to\s+(?:reach|contact)\b[^.;]{0,80}?\bfor\s+(?:further\s+|immediate\s+)?comment\b"
+    r"|\b(?:could|can)\s*(?:not|n[’']t)\s+(?:immediately\s+)?be\s+(?:reached|contacted)\s+for\s+"
+    r"(?:further\s+)?comment\b"
+    r"|\bdid\s*(?:not|n[’']t)\s+(?:immediately\s+)?(?:respond|reply)\s+to\s+(?:\w+\s+){0,2}"
+    r"(?:requests?|emails?|messages?|calls?|inquiries|enquiries)\b[^.;]{0,40}?\bcomment\b",
+    re.IGNORECASE)
 _CUT_OFF = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
 
 
@@ -1231,6 +1243,9 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
                 continue  # the article's text was cut off mid-sentence
             if _CUT_OFF.search(s_text):
                 continue  # an excerpt or teaser cut with an ellipsis: "... for children who are not..."
+            if _COMMENT_SOUGHT.search(s_text):
+                continue  # the newsroom's own work, no part of the story: "Meridian Press was unable to reach the
+                # company for further comment"
             claims = claims_by_sentence.get(s.index, [])
             if style == "bullets" and facts and claims:
                 # a plan cut from what became of it is no bullet: the whole sentence stands instead
