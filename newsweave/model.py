@@ -53,6 +53,9 @@ class Article(BaseModel):
         default_factory=list, description="Why an inferred date was chosen: dated references and matched events.")
     published_note: str | None = Field(None, description="Why no date could be inferred, when none could.")
     language: str | None = None
+    genre: str | None = Field(
+        None, description="'opinion' when the headline's label, the URL's section or the page marks the piece as "
+                          "opinion (an editorial, a column, an op-ed); else null (news, or not told).")
     text: str
     removed: list[Removed] = Field(default_factory=list)
 

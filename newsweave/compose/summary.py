@@ -1220,7 +1220,10 @@ def _units(docs: Sequence[AnnotatedArticle], facts: list, style: Style, max_word
             fact_of_claim[(c.article, c.start)] = fi
     loaded = loaded_count
     units: list[Unit] = []
-    for d in docs:
+    # (an opinion piece argues: its statements are the writer's views, however factual they sound, and the summary
+    # tells the story from the reports, when the story has any)
+    reports = [d for d in docs if getattr(d.article, "genre", None) != "opinion"] or list(docs)
+    for d in reports:
         text = d.article.text
         body = [s for s in d.sentences if s.kind != "heading"]
         claims_by_sentence: dict[int, list] = defaultdict(list)

@@ -19,6 +19,7 @@ from newsweave.ingest.errors import InputSkipped
 from newsweave.ingest.fetch import fetch_url
 from newsweave.ingest.feeds import looks_like_feed, parse_feed
 from newsweave.ingest.fields import record_field, record_moment
+from newsweave.ingest.genre import genre_of
 from newsweave.ingest.html import parse_html_article, site_of
 from newsweave.ingest.jsonfmt import iter_json_records, record_str, record_text
 from newsweave.ingest.tables import read_table
@@ -98,6 +99,8 @@ def ingest(
 
     for item in _expand(inputs, result.skipped, max_bytes=max_bytes, allow_private=allow_private, stdin=stdin):
         if isinstance(item, Article):
+            if item.genre is None:
+                item.genre = genre_of(item.title, item.url)  # (an Article made in code: its headline's label too)
             add(item)
             continue
         if on_input:
@@ -380,6 +383,7 @@ def _from_record(raw: _Raw, r: dict[str, Any], *, where: str, default_id: str) -
         parsed.outlet = record_field(r, "outlet") or parsed.outlet or (
             site_of(url) if url else None
         )
+        parsed.section = record_field(r, "section") or parsed.section
         wanted_id = record_str(r, "id") or default_id
         if isinstance(r.get("id"), int):
             wanted_id = str(r["id"])
@@ -406,4 +410,5 @@ def _finish(parsed: ParsedText, *, id: str, source: str, url: str | None = None)
         id=id, source=source, url=url, title=parsed.title, outlet=parsed.outlet, byline=parsed.byline,
         published=parsed.published, published_time=parsed.published_time, published_inferred=False, language="en", text=parsed.text,
         removed=[Removed(text=r.text, reason=r.reason) for r in parsed.removed],
+        genre=genre_of(parsed.title, url, parsed.section),
     )

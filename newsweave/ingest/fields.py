@@ -1,5 +1,5 @@
-"""An article's own fields (title, byline, date, outlet, address) under the names sources give them: the keys of
-a JSON record, a Markdown file's YAML front matter, and the ``Key: value`` lines that archives and exports write
+"""An article's own fields (title, byline, date, outlet, address, section) under the names sources give them: the
+keys of a JSON record, a Markdown file's YAML front matter, and the ``Key: value`` lines that archives and exports write
 above a plain-text body ("Title: ...", "Source: ...", "Published: 2026-03-09").
 
 Keys are compared without case, spaces or punctuation, so ``datePublished``, ``date_published`` and
@@ -19,6 +19,8 @@ FIELD_KEYS: dict[str, tuple[str, ...]] = {
     "published": ("published", "datePublished", "published_at", "publication_date", "pubDate", "date", "publish_date"),
     "url": ("url", "link", "canonical_url"),
     "outlet": ("outlet", "source", "publisher", "sitename", "site_name", "publication", "newspaper", "media_name"),
+    # what kind of piece it is, or the site's section it ran in ("Opinion", "World")
+    "section": ("genre", "section", "articleSection", "category", "desk"),
 }
 
 

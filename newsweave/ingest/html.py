@@ -7,6 +7,7 @@ import warnings
 from urllib.parse import urlparse
 
 from newsweave.ingest.errors import InputSkipped
+from newsweave.ingest.genre import page_section
 from newsweave.ingest.textlayout import (ParsedText, byline_name, parse_date_string, parse_dateline, parse_text_article,
                                          parse_time_string)
 from newsweave.model import Removed
@@ -69,6 +70,8 @@ def parse_html_article(html: str, *, url: str | None = None) -> tuple[ParsedText
     page_url = url or (doc.url or None)
     parsed.outlet = (doc.sitename or "").strip() or parsed.outlet or (site_of(page_url) if page_url else None)
     parsed.removed.extend(_page_furniture(html, parsed.text, {r.text for r in parsed.removed}, title))
+    categories = getattr(doc, "categories", None)
+    parsed.section = page_section(html) or (categories[0] if isinstance(categories, list) and categories else None)
     return parsed, page_url
 
 

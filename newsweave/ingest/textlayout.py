@@ -149,6 +149,7 @@ class ParsedText:
     published_time: str | None = None
     outlet: str | None = None
     url: str | None = None
+    section: str | None = None  # the site's section it ran in, or "opinion" (see ingest.genre)
     text: str = ""
     removed: list[Removed] = field(default_factory=list)
 
@@ -318,6 +319,10 @@ def _take_field(key: str, value: object, out: ParsedText) -> None:
         out.published_time = out.published_time or parse_time_string(text)
     elif field == "byline" and out.byline is None:
         out.byline = _BY_PREFIX.sub("", text)
+    elif field == "section":
+        # read for what kind of piece it is (an "Opinion" section: see ingest.genre), and kept as the header it is
+        out.section = out.section or text
+        out.removed.append(Removed(text=f"{key}: {text}", reason="header field"))
     elif field is not None and field not in ("published", "byline") and getattr(out, field) is None:
         setattr(out, field, text)
     else:

@@ -153,7 +153,8 @@ def _outlets(v: BriefingView, b: Briefing, out: list[str]) -> None:
         date = c.date or "date unknown"
         if c.inferred:
             date += " (inferred" + (": " + "; ".join(_md_escape(e) for e in c.date_evidence) if c.date_evidence else "") + ")"
-        out.append(f"- **[{s.number}] {_md_escape(s.article.outlet or 'Outlet not named')}**, {date}"
+        out.append(f"- **[{s.number}] {_md_escape(s.article.outlet or 'Outlet not named')}**"
+                   + (" (opinion)" if s.article.genre == "opinion" else "") + f", {date}"
                    + (f", by {_md_escape(s.article.byline)}" if s.article.byline else ""))
         for note in c.corrections:
             out.append(f"  - outlet's correction: {_md_escape(note)}")

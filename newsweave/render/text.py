@@ -114,6 +114,8 @@ def print_text(b: Briefing, console=None) -> None:
     table.add_column("Cited", justify="right")
     for s, c in zip(v.sources, v.cards):
         label = Text(s.label)
+        if s.article.genre == "opinion":
+            label.append("\nopinion", style="bold magenta")
         if s.article.byline:
             label.append(f"\nby {s.article.byline}", style="dim")
         if c.corrections:
