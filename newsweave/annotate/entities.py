@@ -406,6 +406,15 @@ def _budget_cost(a: str, b: str) -> float | None:
     return cost if ok else None
 
 
+def _inner_vowel_added(a: str, b: str) -> bool:
+    """Is one three-letter word the other with one vowel added inside it, not at either end ("nur" / "nour", "zed" /
+    "zeid"; not "ali" / "alia", a name of its own)?"""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) != 3 or len(long_) != 4:
+        return False
+    return any(long_[i] in _VOWELS and long_[:i] + long_[i + 1:] == short for i in (1, 2))
+
+
 def _short_cost(a: str, b: str) -> float | None:
     """One cheap edit (a vowel for a vowel, v/w, an added i or y) between two short words, else None."""
     cost, hard = _edit(a, b)
@@ -446,7 +455,10 @@ def _name_cost(a: str, b: str, short_words: bool = True) -> float | None:
             if x == y:
                 continue
             c = _budget_cost(x, y)
-            if c is None and short_words and min(len(x), len(y)) == 4:
+            if c is None and short_words and _inner_vowel_added(x, y):
+                c = 0.5  # a three-letter word of a longer name with a vowel written in ("Al Nur" / "Al-Nour")
+                short_fuzzy = True
+            elif c is None and short_words and min(len(x), len(y)) == 4:
                 # a short word of a longer name, one cheap edit apart: transliterations of one place
                 # ("Novy Dvor" / "Nowy Dwor" / "Novyi Dvor"); never a hard edit, and little in all
                 c = _short_cost(x, y)
