@@ -47,5 +47,5 @@ OTHER_KIND_WORDS = frozenset({"infect", "infected", "infection", "sicken", "sick
 JOB_NOUNS = frozenset({"job", "post", "position", "role", "worker", "employee", "staff", "people", "person"})
 # Counted nouns that name one kind of thing ("41 houses" / "Forty-one homes" destroyed): read as the first.
 # Generic news vocabulary, singular.
-SAME_COUNTED = {"house": "home", "dwelling": "home", "residence": "home"}
+SAME_COUNTED = {"house": "home", "dwelling": "home", "residence": "home", "baby": "infant", "newborn": "infant"}
 FAMILY_OF = {lemma: family for family, lemmas in COUNT_FAMILIES.items() for lemma in lemmas}

@@ -281,9 +281,11 @@ def find_disagreements(
 
 
 def _without_subsumed(items: list[dict]) -> list[dict]:
-    """The items, less any whose figures another item of the same kind, subject and status gives all of (with
-    more): two reports' pair judged apart before the days made it an update ("at least 50 people" / "Forty-one
-    people") is told in the whole story's item already ("At least 31" -> "38" -> "at least 50" -> "41")."""
+    """The items, less any whose figures another item of the same kind, subject and status gives all of (with more),
+    or of any status when nothing explains its own: two reports' pair judged apart ("at least 50 people" /
+    "Forty-one people", or "23 infants" / "at least 40 babies") is told in the whole story's item already ("At least
+    31" -> "38" -> "at least 50" -> "41"), which a reader reads as one count. (A count its report sets against the
+    others' stays an item of its own.)"""
     def figures(it: dict) -> frozenset:
         return frozenset((ev["article"], ev.get("value_start", ev["start"]))
                          for p in it["positions"] for ev in p["evidence"])
@@ -292,8 +294,10 @@ def _without_subsumed(items: list[dict]) -> list[dict]:
     for it in items:
         mine = figures(it)
         if not any(o is not it and o["kind"] == it["kind"] == "number" and o["subject"] == it["subject"]
-                   and o["status"] == it["status"] and mine < figures(o) for o in items):
+                   and (o["status"] == it["status"] or it.get("_unexplained")) and mine < figures(o) for o in items):
             kept.append(it)
+    for it in items:
+        it.pop("_unexplained", None)
     return kept
 
 
@@ -433,13 +437,23 @@ def _place_event(a: Claim, b: Claim, words_a: set[str], words_b: set[str]) -> bo
     come, whose words vary more ("must leave Kalbacar on November 25" / "Kalbajar was to be handed over on
     November 15"). "The jet crashed outside Paris on Tuesday" and "relatives gathered near Paris on Saturday"
     are two events."""
-    if len(words_a & words_b) >= 2 or a.predicate and a.predicate == b.predicate:
+    if a.predicate and a.predicate == b.predicate:
+        return True
+    shared = words_a & words_b
+    if a.predicate and b.predicate:
+        # (one claim's verb as the other's modifier is no event in common: "Gunmen abducted 287 pupils ... on
+        # Thursday" / "All the remaining schoolgirls abducted from Ulari were freed on Sunday")
+        shared -= {a.predicate[:5], b.predicate[:5]}
+    if len(shared) >= 2:
         return True
     # (not a plan told as one more of its kind: "Another Io flyby is planned for Feb. 22" is not the approach
     # "scheduled ... on Nov. 25")
     return a.modality == "planned" and b.modality == "planned" and not (_ANOTHER.search(a.text) or _ANOTHER.search(b.text))
 
 
+# a past participle right after a noun, before a preposition: "the pupils abducted from a school in Ulari"
+_PARTICIPLE_MODIFIER = re.compile(r"\b(?!(?:was|were|is|are|be|been|being|had|has|have)\b)[a-z]+\s+([a-z]{3,}ed)\s+"
+                                  r"(?:from|in|at|near|outside|off|by)\b", re.IGNORECASE)
 _PLAN_WORDS = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|scheduled|set|expected)\s+to)\b",
                          re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a\s+second|a\s+third|a\s+further|the\s+next)\b", re.IGNORECASE)
@@ -475,7 +489,12 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
     def event_words(k: int) -> set[str]:
         if k not in words_of:
             _eid, c, _t, s, e, _named = items[k]
-            words_of[k] = _event_words(texts[c.article][s:e], names)
+            segment = texts[c.article][s:e]
+            # (a verb that only says which people or things, "the schoolgirls abducted from Ulari were freed on
+            # Sunday", is not what happened on the day)
+            modifiers = {m.group(1).lower()[:5] for m in _PARTICIPLE_MODIFIER.finditer(segment)
+                         if not (c.predicate and m.group(1).lower().startswith(c.predicate[:4]))}
+            words_of[k] = _event_words(segment, names) - modifiers
         return words_of[k]
 
     for eid, ks in by_entity.items():
@@ -1807,6 +1826,9 @@ def _with_counted(q, text: str):
             counted = "people"  # "killed five people and wounded eight": whom such a verb's figure counts
         elif q.kind == "cardinal" and q.unit is None and _AT_LARGE_AFTER.match(text, q.end):
             counted = _AT_LARGE  # "seven remained at large" / "leaving three still at large": those not yet caught
+        elif q.kind == "cardinal" and q.unit is None and (named := _NUMBER_OF_BEFORE.search(text, max(0, q.start - 160),
+                                                                                              q.start)):
+            counted = _singular(named.group(1).lower())  # "The number of infants reported ill ... has risen to 31"
     counted = SAME_COUNTED.get(counted, counted)  # ("41 houses" / "Forty-one homes")
     if counted == "life" and _LIVES_TAKEN_BEFORE.search(text, max(0, q.start - 40), q.start):
         counted = "people"  # "has cost at least 1,200 lives" counts the dead, as "has killed at least 1,200 people"
@@ -1958,6 +1980,12 @@ def _partner_totals(items, texts) -> dict[float, set[float]]:
     return totals
 
 
+# a count named as such before the figure it moved to or stands at: "The number of infants reported ill after drinking
+# the formula has risen to 31", "the number of confirmed cases stood at 412"
+_NUMBER_OF_BEFORE = re.compile(
+    r"\b(?:number|count|tally)\s+of\s+(?:[a-z]+\s+)?([a-z]{3,}s)\b[^.;:!?\"“”]{0,100}?\b"
+    r"(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|grown|grew|reached|fell|fallen|dropped|stands|stood|is|was)"
+    r"(?:\s+(?:to|at))?\s+(?:(?:about|around|nearly|almost|more\s+than|over|at\s+least)\s+)?$", re.IGNORECASE)
 _AT_LARGE = "at large"
 _AT_LARGE_AFTER = re.compile(r"\s+(?:(?:remain(?:s|ed)?|were|are|was|is|stay(?:s|ed)?)\s+)?(?:still\s+)?"
                              r"(?:at\s+large|on\s+the\s+run)\b", re.IGNORECASE)
@@ -4105,6 +4133,8 @@ def _explain(item: dict, published: dict, outlet: dict, speakers: dict, texts=No
                           else "the values are incompatible and no report explains why"),
     }[item["status"]]
     item["explanation"] = f"{item['subject']}: " + "; ".join(parts) + f". Classed as {item['status']}: {reason}."
+    # (a contradiction that nothing explains: a pair that a fuller item of the same count may tell, see _without_subsumed)
+    item["_unexplained"] = reason == "the values are incompatible and no report explains why"
     # Counts that move between reports of different days are an update, unless different named sources
     # give them (a ministry and a mayor disagreeing is a contradiction, whenever they speak). A toll or a
     # count of the evacuated grows as a story unfolds; a share or a sum ("a 9% pay rise" / "a 10% pay

@@ -168,6 +168,12 @@ _FAC_AFTER = re.compile(r"^\s+(?:dam|bridge|airport|reservoir|power\s+(?:plant|s
                         r"(?:coal|gold|copper|iron(?:\s+ore)?|salt|diamond|uranium|zinc|silver|nickel|lithium|potash|"
                         r"tin|lead|oil|gas|chemicals?|steel|cement|fertili[sz]er)\s+"
                         r"(?:mine|pit|refinery|plant|works|mill|smelter|terminal|field))\b", re.I)
+# A product named before its kind: "drinking Velora Gentle formula", "the Orbis X2 phone"
+_PRODUCT_AFTER = re.compile(r"^\s+(?:infant\s+|baby\s+)?(?:formula|vaccine|drug|pill|pills|tablets?|capsules?|phones?|"
+                            r"smartphones?|handsets?|laptops?|tablet|consoles?|cars?|sedan|suv|trucks?|jets?|airliners?|"
+                            r"aircraft|drones?|software|app|apps|chips?|processors?|yogh?urts?|cereal|snacks?|drinks?|"
+                            r"beer|juice|milk|toys?|dolls?|headphones?|earbuds|batteries|battery|chargers?|cream|"
+                            r"shampoo|supplements?|medicines?|injections?|pens?)\b", re.IGNORECASE)
 # A business named by its trade ("Velmar Dairy", "Harbin Foods", "Norsk Steel") or by its legal form: reports
 # shorten it to its first word ("Harbin"), and show it by the name that says what it is
 _BUSINESS_HEADS = frozenset({
@@ -2050,7 +2056,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
             head_votes["GPE" if g.labels.get("GPE", 0) > total / 2 or gaz.cities(n) else "LOC"] += 1
     if head_votes:
         return head_votes.most_common(1)[0][0]
-    strong = weak = person = org = fac = named_of = feature = 0
+    strong = weak = person = org = fac = named_of = feature = product = 0
     if texts:
         for m in g.members:
             t = texts.get(m.article)
@@ -2073,10 +2079,15 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
             if _FAC_AFTER.match(post):
                 fac += 1
             feature += bool(_FEATURE_AFTER.match(post))
+            product += bool(_PRODUCT_AFTER.match(post))
     place_votes = sum(g.labels.get(t, 0) for t in ("GPE", "LOC"))
     place_type = "LOC" if g.labels.get("LOC", 0) > g.labels.get("GPE", 0) and not any(gaz.cities(n) for n in names) else "GPE"
     if person > strong and person >= 1:
         return "PERSON"
+    if (product >= 1 and 2 * product >= len(g.members) and person == org == strong == 0
+            and g.labels.get("ORG", 0) <= g.labels.get("PERSON", 0)):
+        return "PRODUCT"  # most mentions name a product before its kind: "Velora Gentle formula" (a maker's name,
+        # which the tagger calls an organisation, stays one: "the Pfizer vaccine")
     city = any(gaz.cities(n) for n in names)
     if not city and org >= 2 and org > strong + person:
         return "ORG"

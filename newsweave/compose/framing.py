@@ -307,6 +307,8 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
             continue  # "tested positive for a stimulant", "a positive test": a result, not a judgement
         if hit and hit[0] == "claim" and _LIVES_AFTER.match(text, m.end()):
             continue  # "the heatwave claimed its 20th victim", "claimed 14 lives": a toll, not a doubtful say-so
+        if hit and w == "ill" and _FELL_ILL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "23 infants fell ill", "reported ill", "was taken ill": sickness told plainly, not "ill-judged"
         if hit and w == "distress" and _SIGNAL_AFTER.match(text, m.end()):
             continue  # "ignoring distress calls", "a distress signal": a ship's call for help, by its name
         if hit and _PARTICLE_AFTER.get(w) and _PARTICLE_AFTER[w].match(text, m.end()):
@@ -340,6 +342,9 @@ _CLAIM_NOUNS = frozenset({"claim", "claims"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _OFFENSIVE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|\s(?:against|on|in|into|to|by|of|from|that|which|and|was|has|had|"
                                    r"is|will|would|began|begun|continues?|continued|launched)\b)", re.IGNORECASE)
+_FELL_ILL_BEFORE = re.compile(r"\b(?:fell|fall|falls|falling|fallen|became|become|becomes|got|get|gets|taken|"
+                              r"reported|were|was|are|is|been|seriously|critically|gravely|mentally|chronically|"
+                              r"terminally)\s+$", re.IGNORECASE)
 _TEST_BEFORE = re.compile(r"\b(?:tested|tests?|testing|came\s+back|proved)\s+$", re.IGNORECASE)
 _TEST_AFTER = re.compile(r"\s+(?:(?:drug|doping|dope|covid|virus)\s+)?(?:tests?|results?|samples?|cases?)\b", re.IGNORECASE)
 _VOLCANO_BEFORE = re.compile(r"\b(?:volcano(?:es)?|volcanic|Mount|Mt\.?|crater|geyser)\b[^.;:!?]{0,25}$")
