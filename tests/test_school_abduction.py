@@ -49,3 +49,12 @@ def test_the_day_of_the_release_is_no_rival_of_the_day_of_the_abduction(briefing
     assert not dates, [(d["subject"], [p["value"] for p in d["positions"]]) for d in dates]
     days = {t["date"] for t in briefing.timeline}
     assert {"2036-02-14", "2036-02-17"} <= days, days
+
+
+def test_one_outlets_two_reports_are_no_copy_by_another(briefing):
+    """The wire's report of the escape tells its first report's abduction again: one source, in two reports of one
+    outlet, not "copied by 1 other"."""
+    from newsweave.render import render
+
+    md = render(briefing, "md")
+    assert "single source, in 2 reports of one outlet" in md and "copied by 1 other" not in md

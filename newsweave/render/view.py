@@ -88,6 +88,7 @@ class ItemView:
     # contradiction, "updated" for a value that moves over time, "estimates differ" for differing estimates
     disputed: list[tuple[str, str, str]] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # the asides the item's wording leaves out of its source
+    one_outlet: bool = False  # every article that states it is one outlet's (its own reports, not copies by others)
 
 
 def disputes_by_label(disputed: list[tuple[str, str, str]]) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -591,9 +592,13 @@ def _loaded_sentences(spans: list[tuple[int, int, float | None]], art: str, cite
 
 
 def single_source_note(item: ItemView) -> str:
-    """ "single source", and how many articles repeat it in its words ("single source, copied by 1 other")."""
+    """ "single source", and how many articles repeat it in its words ("single source, copied by 1 other"), or how
+    many reports of its one outlet state it ("single source, in 2 reports of one outlet": a wire's later report tells
+    its first one's lead again, which no one else copied)."""
     if not item.single_source:
         return ""
+    if item.copies and item.one_outlet:
+        return f"single source, in {item.copies + 1} reports of one outlet"
     return f"single source, copied by {item.copies} other{'s' if item.copies > 1 else ''}" if item.copies else "single source"
 
 
@@ -641,8 +646,10 @@ def build_view(b: Briefing) -> BriefingView:
         if own is not None and item.omitted:
             anchor = anchor_for(item.evidence[0])
             own.left_out.extend((o.start, o.end, anchor) for o in item.omitted)
+        outlets = {(by_id[m.article].article.outlet or "").strip().casefold() for m in markers if m.article in by_id}
         items.append(ItemView(sentence_case(item.text), markers, independent <= 1, cited - 1 if independent <= 1 else 0,
-                              [(d, dis_anchor[d], dis_label[d]) for d in item.disputed if d in dis_anchor], left_out))
+                              [(d, dis_anchor[d], dis_label[d]) for d in item.disputed if d in dis_anchor], left_out,
+                              one_outlet=cited > 1 and len(outlets) == 1 and "" not in outlets))
     timeline = [
         TimelineView(e["date"], e.get("status", "happened"), sentence_case(e["event"]), cite.markers(e.get("evidence")),
                      f"tl-{i + 1}", ("about " if e.get("approximate") else "") + date_label(e["date"])
