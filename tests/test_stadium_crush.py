@@ -95,3 +95,11 @@ def test_three_letter_words_of_a_name(a, b, same):
     from newsweave.annotate.entities import same_name
 
     assert same_name(a, b) is same
+
+
+def test_the_crush_is_the_disasters_name_not_a_loaded_word(briefing):
+    """"killed in a crush at the gates", "Saturday's stadium crush": the name of what befell the crowd; "worst" and the
+    op-ed's "so-called" stay."""
+    terms = {f["article"]: {t["term"] for t in f["terms"]} for f in briefing.framing}
+    assert "crush" not in terms["wire"] | terms["wire2"], terms
+    assert "so-called" in terms["oped"], terms

@@ -307,6 +307,10 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
             continue  # "tested positive for a stimulant", "a positive test": a result, not a judgement
         if hit and hit[0] == "claim" and _LIVES_AFTER.match(text, m.end()):
             continue  # "the heatwave claimed its 20th victim", "claimed 14 lives": a toll, not a doubtful say-so
+        if hit and hit[0] == "crush" and (
+                w == "crush" and _CRUSH_NOUN_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                or w == "crushed" and _TO_DEATH_AFTER.match(text, m.end())):
+            continue  # "killed in a crush at the gates", "the stadium crush", "crushed to death": what befell a crowd
         if hit and w == "ill" and _FELL_ILL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "23 infants fell ill", "reported ill", "was taken ill": sickness told plainly, not "ill-judged"
         if hit and w == "distress" and _SIGNAL_AFTER.match(text, m.end()):
@@ -342,6 +346,10 @@ _CLAIM_NOUNS = frozenset({"claim", "claims"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _OFFENSIVE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|\s(?:against|on|in|into|to|by|of|from|that|which|and|was|has|had|"
                                    r"is|will|would|began|begun|continues?|continued|launched)\b)", re.IGNORECASE)
+# "crush" as a noun, the name of a crowd disaster: "in a crush", "the stadium crush", "a deadly crowd crush"
+_CRUSH_NOUN_BEFORE = re.compile(r"\b(?:a|the|this|that|its|stadium|crowd|fatal|deadly|stampede|festival|concert|"
+                                r"pilgrimage)\s+$", re.IGNORECASE)
+_TO_DEATH_AFTER = re.compile(r"\s+(?:to\s+death|underfoot|in\s+the\s+(?:crowd|crush|stampede))\b", re.IGNORECASE)
 _FELL_ILL_BEFORE = re.compile(r"\b(?:fell|fall|falls|falling|fallen|became|become|becomes|got|get|gets|taken|"
                               r"reported|were|was|are|is|been|seriously|critically|gravely|mentally|chronically|"
                               r"terminally)\s+$", re.IGNORECASE)
