@@ -1242,6 +1242,9 @@ class _Extractor:
         if lo is None:
             lo = sent.start
         seg = [y for y in doc[lo : t.i]]
+        if seg and seg[0].lower_ in _NOT_A_FRAME_OPENING:
+            return None  # "While civil liberties groups cried foul over the program, Clapper issued ...": a clause of
+            # time or contrast, not a frame of what the rest of the sentence says
         while seg and (seg[0].lower_ == "as" or seg[0].is_punct):
             seg = seg[1:]
         if PAREN_NO_PP and seg and seg[0].pos_ == "ADP" and seg[0].dep_ == "prep":
@@ -1909,6 +1912,11 @@ class _Extractor:
             if same_kind and e[-1].lower_ == last and len(e.text) > len(best) and len(e) <= 4:
                 best = e.text
         return re.sub(r"(?:'s|\u2019s)$", "", best)
+
+
+# subordinators that open a clause of time, contrast, cause or condition: "While X said ...", unlike "As X noted, ..."
+_NOT_A_FRAME_OPENING = frozenset({"while", "whereas", "when", "whenever", "although", "though", "because", "since",
+                                  "after", "before", "if", "unless", "once", "until"})
 
 
 def _appended_frame(t: "Token") -> bool:

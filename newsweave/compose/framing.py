@@ -311,6 +311,8 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
                 w == "crush" and _CRUSH_NOUN_BEFORE.search(text, max(0, m.start() - 20), m.start())
                 or w == "crushed" and _TO_DEATH_AFTER.match(text, m.end())):
             continue  # "killed in a crush at the gates", "the stadium crush", "crushed to death": what befell a crowd
+        if hit and w in ("liberties", "liberty") and _CIVIL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "civil liberties groups": the name of the rights, not a word of praise
         if hit and w == "ill" and _FELL_ILL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "23 infants fell ill", "reported ill", "was taken ill": sickness told plainly, not "ill-judged"
         if hit and w == "distress" and _SIGNAL_AFTER.match(text, m.end()):
@@ -350,6 +352,7 @@ _OFFENSIVE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|\s(?:against|on|in|into|t
 _CRUSH_NOUN_BEFORE = re.compile(r"\b(?:a|the|this|that|its|stadium|crowd|fatal|deadly|stampede|festival|concert|"
                                 r"pilgrimage)\s+$", re.IGNORECASE)
 _TO_DEATH_AFTER = re.compile(r"\s+(?:to\s+death|underfoot|in\s+the\s+(?:crowd|crush|stampede))\b", re.IGNORECASE)
+_CIVIL_BEFORE = re.compile(r"\bcivil\s+$", re.IGNORECASE)
 _FELL_ILL_BEFORE = re.compile(r"\b(?:fell|fall|falls|falling|fallen|became|become|becomes|got|get|gets|taken|"
                               r"reported|were|was|are|is|been|seriously|critically|gravely|mentally|chronically|"
                               r"terminally)\s+$", re.IGNORECASE)

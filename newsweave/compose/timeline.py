@@ -423,6 +423,7 @@ def _clauses(text: str, sent: Sentence, timexes: list) -> list[tuple[int, int]]:
     return spans
 
 
+_NAME_OF_YEAR_BEFORE = re.compile(r"\b(?:Act|Acts|Treaty|Convention|Protocol|Accords?|Charter|Code|Constitution)\s+of\s+$")
 MIN_PHRASE_WORDS = 5  # shorter noun phrases ("the November 10 accord") do not read as an event: keep the sentence
 MAX_PHRASE_SHARE = 0.85  # a phrase that is nearly the whole sentence: keep the sentence
 
@@ -566,6 +567,9 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                 quotes = find_quote_spans(text)
             if _in_quoted_title(text, t.start, t.end, titles):
                 continue  # the name of a film or a show, not a day
+            if t.text.isdigit() and _NAME_OF_YEAR_BEFORE.search(text, max(0, t.start - 12), t.start):
+                continue  # a law's year, part of its name: "to discuss expiring provisions of the Foreign Intelligence
+                # Surveillance Act of 1978" (when it was passed is not what the sentence tells)
             if any(q.start <= sent.start and sent.end <= q.end + 1 for q in quotes):
                 continue  # someone's words set as a sentence of their own ('"Today I am doing just that."'), its
                 # speaker in the sentence before: no event the report tells
