@@ -777,7 +777,8 @@ class _Extractor:
         if head is verb:
             return None
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-            return self.subject_of(head, depth + 1)
+            host = self._speaker_clause_of(head)
+            return self.subject_of(host if host is not None else head, depth + 1)
         if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
             return self.subject_of(head, depth + 1)
         if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
@@ -792,6 +793,24 @@ class _Extractor:
             return found
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head
+        return None
+
+    def _speaker_clause_of(self, relcl: "Token") -> "Token | None":
+        """The clause a verb of saying belongs with when the parser coordinated it into a relative clause about a thing
+        that cannot speak: 'He called the disclosure of the program that allows ... "reprehensible" and said ...' is
+        his saying, not the program's. (A person, a body, or a plural that may be people, may say it in such a
+        clause: "the ministry, which banned the march and said ...", "the workers that struck and said ...".)"""
+        if relcl.dep_ != "relcl":
+            return None
+        noun = relcl.head
+        pronoun = next((c for c in relcl.children if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in ("that", "which")),
+                       None)
+        if (pronoun is None or noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.ent_type_
+                or _lemma(noun) in PERSON_ROLE_NOUNS or _lemma(noun) in ORG_NOUNS or _lemma(noun) in _SPEAKING_THINGS):
+            return None
+        for a in noun.ancestors:
+            if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("relcl", "acl"):
+                return a
         return None
 
     def appositive_before(self, subj: "Token", verb: "Token") -> "range | None":
@@ -1917,6 +1936,11 @@ class _Extractor:
 # subordinators that open a clause of time, contrast, cause or condition: "While X said ...", unlike "As X noted, ..."
 _NOT_A_FRAME_OPENING = frozenset({"while", "whereas", "when", "whenever", "although", "though", "because", "since",
                                   "after", "before", "if", "unless", "once", "until"})
+
+
+# things that speak in the news though no organisation by name: "the panel that reviewed the case and said ..."
+_SPEAKING_THINGS = frozenset({"panel", "family", "report", "study", "survey", "statement", "court", "jury", "team",
+                              "campaign", "coalition", "network", "website", "newspaper", "channel", "broadcaster"})
 
 
 def _appended_frame(t: "Token") -> bool:
