@@ -63,3 +63,9 @@ def test_a_ministers_portfolio_and_a_capital_are_no_organisation_and_no_person(b
     (the tagger's person)."""
     types = {e["name"]: e["type"] for e in briefing.entities}
     assert "Transport" not in types and types["Osk"] == "GPE" and types["Jana Holub"] == "PERSON", types
+
+
+def test_a_state_that_began_in_a_year_is_no_moved_plan(briefing):
+    """"the line ... had been due for repairs since 2029": the repairs were due from 2029 on, no plan moved from 2029."""
+    (entry,) = [e for e in briefing.timeline if e["date"] == "2029"]
+    assert entry["status"] == "happened", entry

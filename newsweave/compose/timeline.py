@@ -161,6 +161,8 @@ _RESCHEDULED = re.compile(r"\b(?:moved|moving|moves|postpon\w*|delay\w*|pushed|b
                           r"switch\w*|advanced)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 # A plan the report tells as overtaken: "ending a strike that had been due to run until Wednesday a day early",
 # "the vote, which had been scheduled for Tuesday": the day it was set for, not one it happened on
+# ... not a state that began then: "the line had been due for repairs since 2029"
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _PLAN_OVERTAKEN = re.compile(r"\bhad\s+been\s+(?:due|scheduled|expected|set|planned|slated)\b[^.;,]{0,40}$", re.IGNORECASE)
 
 
@@ -630,7 +632,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                               for c in claims_of.get(sent.index, ()))
                 # "the deadline, which was moved from Monday": the day it was moved from, not its day now
                 status = "moved" if (_RESCHEDULED.search(text, sent.start, t.start)
-                                     or _PLAN_OVERTAKEN.search(text, sent.start, t.start)) else _status(
+                                     or _PLAN_OVERTAKEN.search(text, sent.start, t.start)
+                                     and not _SINCE_BEFORE.search(text, sent.start, t.start)) else _status(
                     value, doc.article.published, planned)
                 if status == "scheduled" and _called_off(text, sent, t):
                     status = "cancelled"  # a day still to come, of a plan the report says is off
