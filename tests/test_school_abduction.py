@@ -58,3 +58,10 @@ def test_one_outlets_two_reports_are_no_copy_by_another(briefing):
 
     md = render(briefing, "md")
     assert "single source, in 2 reports of one outlet" in md and "copied by 1 other" not in md
+
+
+def test_a_report_of_the_abduction_alone_is_no_source_of_the_escape(briefing):
+    """"Twenty-eight of the 287 pupils abducted ... escaped ..., leaving 259 still held" is stated by the report of the
+    escape; the first report gives the 287 pupils, not the 28 who escaped, so it is not cited for it."""
+    items = [s for s in briefing.summary if "escaped" in s.text]
+    assert items and all(s.sources == ["wire2"] for s in items), items

@@ -51,7 +51,7 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.align.counts import FAMILY_OF
+from newsweave.align.counts import FAMILY_OF, SAME_COUNTED
 from newsweave.align.facts import (conflicting_counts, converted, copied_passages, count_rounded, day_of, figures_agree,
                                    measure_of, near_bound, one_count, origins, outlet_keys, rival_bounds)
 from newsweave.align.similarity import SentenceIndex
@@ -1155,6 +1155,23 @@ def _sources_per_fact(u: Unit, facts: Sequence, doc: AnnotatedArticle) -> dict[i
     return out
 
 
+def _named_counts(quantities: Sequence) -> dict[str, list]:
+    """The plain counts of named nouns among ``quantities``, by noun ("28 pupils", "287 pupils")."""
+    out: dict[str, list] = defaultdict(list)
+    for q in quantities:
+        if q.kind == "cardinal" and q.unit is None and q.counted not in (None, "age") and q.value is not None:
+            out[SAME_COUNTED.get(q.counted, q.counted)].append(q)
+    return out
+
+
+def _counts_fewer(mine: dict[str, list], theirs: dict[str, list]) -> bool:
+    """Does the other wording count a noun the unit counts, without a figure (rounding allowed) for each one the unit
+    gives for it?"""
+    return any(k in theirs and not all(any(figures_agree(q, r) or count_rounded(q, r) or count_rounded(r, q)
+                                           for r in theirs[k]) for q in qs)
+               for k, qs in mine.items())
+
+
 def _gives_other(mine: Sequence, theirs: Sequence) -> bool:
     """Does ``theirs`` give, for a sum or a share of ``mine``, one of its kind (a sum in any currency) none of which
     gives its value? A wording that gives no such figure says less, not otherwise. (Not for counts: a fact never
@@ -1405,6 +1422,16 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                     if k == 0 or days & _days_stated(by_article[e.article], e.start, e.end)]
         seen = {e.article for e in evidence}
     splits = _splits(by_article[u.article].article.text, u.start, u.end)
+    # a wording that counts what the unit counts, but not every figure of it the unit gives, states less than the unit:
+    # "Gunmen abducted 287 pupils" does not state "Twenty-eight of the 287 pupils abducted ... escaped" (rounding
+    # allowed; a vote's split is told in other figures, "Seven of the nine members" / "by a 7-2 vote", and kept above)
+    own_counts = {} if splits else _named_counts(given)
+    if own_counts:
+        evidence = [e for k, e in enumerate(evidence)
+                    if k == 0 or not _counts_fewer(own_counts, _named_counts(
+                        [q for c in by_article[e.article].claims if e.start <= c.start and c.end <= e.end
+                         for q in c.quantities]))]
+        seen = {e.article for e in evidence}
     if splits:
         # "ruling 5-4" is not stated by "by six votes to three"
         evidence = [e for k, e in enumerate(evidence)
@@ -1448,6 +1475,8 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                 continue
             if days and not days & _days_stated(by_article[m.sentence.article], m.sentence.start, m.sentence.end):
                 continue  # (the day, as above)
+            if own_counts and _counts_fewer(own_counts, _named_counts(theirs_q)):
+                continue  # (the unit's counts, as above)
             if m.sentence.article not in seen:
                 seen.add(m.sentence.article)
                 evidence.append(Evidence(article=m.sentence.article, start=m.sentence.start, end=m.sentence.end))
