@@ -51,9 +51,9 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.align.counts import FAMILY_OF, SAME_COUNTED
+from newsweave.align.counts import FAMILY_OF
 from newsweave.align.facts import (conflicting_counts, converted, copied_passages, count_rounded, day_of, figures_agree,
-                                   measure_of, near_bound, one_count, origins, outlet_keys, rival_bounds)
+                                   measure_of, named_counts, near_bound, one_count, origins, outlet_keys, rival_bounds)
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.datelines import DATELINE
 from newsweave.annotate.dates import MONTHS, WEEKDAYS
@@ -1155,15 +1155,6 @@ def _sources_per_fact(u: Unit, facts: Sequence, doc: AnnotatedArticle) -> dict[i
     return out
 
 
-def _named_counts(quantities: Sequence) -> dict[str, list]:
-    """The plain counts of named nouns among ``quantities``, by noun ("28 pupils", "287 pupils")."""
-    out: dict[str, list] = defaultdict(list)
-    for q in quantities:
-        if q.kind == "cardinal" and q.unit is None and q.counted not in (None, "age") and q.value is not None:
-            out[SAME_COUNTED.get(q.counted, q.counted)].append(q)
-    return out
-
-
 def _counts_fewer(mine: dict[str, list], theirs: dict[str, list]) -> bool:
     """Does the other wording count a noun the unit counts, without a figure (rounding allowed) for each one the unit
     gives for it?"""
@@ -1425,10 +1416,10 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
     # a wording that counts what the unit counts, but not every figure of it the unit gives, states less than the unit:
     # "Gunmen abducted 287 pupils" does not state "Twenty-eight of the 287 pupils abducted ... escaped" (rounding
     # allowed; a vote's split is told in other figures, "Seven of the nine members" / "by a 7-2 vote", and kept above)
-    own_counts = {} if splits else _named_counts(given)
+    own_counts = {} if splits else named_counts(given)
     if own_counts:
         evidence = [e for k, e in enumerate(evidence)
-                    if k == 0 or not _counts_fewer(own_counts, _named_counts(
+                    if k == 0 or not _counts_fewer(own_counts, named_counts(
                         [q for c in by_article[e.article].claims if e.start <= c.start and c.end <= e.end
                          for q in c.quantities]))]
         seen = {e.article for e in evidence}
@@ -1475,7 +1466,7 @@ def _cite(u: Unit, by_article: dict[str, AnnotatedArticle], facts: list, index: 
                 continue
             if days and not days & _days_stated(by_article[m.sentence.article], m.sentence.start, m.sentence.end):
                 continue  # (the day, as above)
-            if own_counts and _counts_fewer(own_counts, _named_counts(theirs_q)):
+            if own_counts and _counts_fewer(own_counts, named_counts(theirs_q)):
                 continue  # (the unit's counts, as above)
             if m.sentence.article not in seen:
                 seen.add(m.sentence.article)
