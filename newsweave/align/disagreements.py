@@ -1125,10 +1125,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             if _partitive(texts[ca.article], qa) != _partitive(texts[cb.article], qb):
                 continue  # "18 of the dead had been identified" is a part of the toll, not another toll
             one_people = qa.counted == qb.counted and _nationals(qa.counted)
-            left_over = (_part_of_total(qa, qb, totals) and _STILL_AFTER.match(texts[cb.article], qb.end)
-                         or _part_of_total(qb, qa, totals) and _STILL_AFTER.match(texts[ca.article], qa.end))
-            if not sourced and not one_people and not left_over and (
-                    _part_of_total(qa, qb, totals) or _part_of_total(qb, qa, totals) or _partners(qa, qb, totals)):
+            b_part, a_part = _part_of_total(qa, qb, totals), _part_of_total(qb, qa, totals)
+            left_over = (b_part and _STILL_AFTER.match(texts[cb.article], qb.end)
+                         or a_part and _STILL_AFTER.match(texts[ca.article], qa.end))
+            if not sourced and not one_people and not left_over and (b_part or a_part or _partners(qa, qb, totals)):
                 continue  # "109 aboard and four on the ground" in one report: another's 113 is their total,
                 # and another's "four killed on the ground" is not a rival of "109 aboard"
                 # (but what is left of a running count is that count now: "eight miners remained trapped after
