@@ -511,3 +511,35 @@ def test_fractions_of_a_million_are_read_whole():
 def test_an_age_told_in_years_is_an_age(text, value):
     (q,) = [q for q in tag_quantities(text) if q.value == value]
     assert (q.kind, q.unit, q.counted) == ("cardinal", None, "age")
+
+
+@pytest.mark.parametrize("text, figure, value, unit", [
+    ("The skipper survived for 5 1-2 hours in the water.", "5 1-2 hours", 5.5, "hour"),  # the wires' way of writing 5½
+    ("She ran 3 1/2 miles before dawn.", "3 1/2 miles", 3.5, "mile"),
+    ("Prices grew 2 1/2 percent last year.", "2 1/2 percent", 2.5, "percent"),
+])
+def test_a_whole_number_and_a_fraction_are_one_figure(text, figure, value, unit):
+    q = only(text)
+    check_offsets(text, [q])
+    assert (q.text, q.value, q.unit) == (figure, value, unit)
+
+
+def test_an_estimate_measures_what_it_is_of_and_so_does_the_figure_it_moved_from():
+    text = ("The coast guard raised its estimate of the oil spilled by the tanker to 3,000 tonnes on Thursday, from "
+            "700 tonnes, as the slick spread to 40 km of coastline.")
+    qs = tag_quantities(text)
+    check_offsets(text, qs)
+    assert [(q.text, q.counted) for q in qs] == [("3,000 tonnes", "oil"), ("700 tonnes", "oil"), ("40 km", "coastline")]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Estimates of how many women could join the lawsuit run from 500,000 to 1.6 million.", 500_000, 1_600_000),
+    ("Sentences ranging from two to five years were handed down.", 2, 5),
+])
+def test_a_spread_from_one_figure_to_another_is_a_range(text, low, high):
+    q = only(text)
+    assert (q.low, q.high, q.value) == (low, high, None)
+
+
+def test_a_move_from_one_figure_to_another_is_two_figures():
+    assert [q.value for q in tag_quantities("The toll rose from 14 to 17 overnight.")] == [14, 17]

@@ -12,8 +12,8 @@ COUNT_FAMILIES = {
     "~dead": ("die", "dead", "death", "kill", "fatality", "fatal", "toll", "perish", "drown", "body"),
     "~injured": ("injure", "injured", "injury", "wound", "wounded", "hurt"),
     # who came out alive: "rescuers pulled 12 survivors from the water" / "12 people were rescued" / "a dozen
-    # people survived"
-    "~survivors": ("survivor", "survive", "rescue"),
+    # people survived" / "all 23 crew members were airlifted to safety" / "winched 14 fishermen aboard"
+    "~survivors": ("survivor", "survive", "rescue", "airlift", "winch"),
     "~missing": ("miss", "missing", "unaccounted"),
     # who is still caught under rubble, underground or in a flood: "trapping 30 more" / "eight miners remained trapped"
     "~trapped": ("trap", "trapped"),

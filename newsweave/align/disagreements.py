@@ -76,6 +76,9 @@ _UPDATE_CUES = re.compile(
     r"extend(?:ed|s)?|revis\w*|updat\w*|correct(?:ed|ion)|ros[ea]|risen|climb\w*|increas\w*|jump\w*|"
     r"fell|fallen|dropp\w*|decreas\w*|now stands|has reached|ha(?:s|ve) now|instead|no longer|earlier than planned|"
     r"lower(?:ed|ing|s)(?!\s+(?:a|an)\s)|to lower|backed off|(?:down|up) from|"
+    # "raised its estimate of the oil spilled to 3,000 tonnes" (not "raised $2 billion", "raised concerns")
+    r"rais(?:ed|es|ing) (?:its|their|his|her|the|an?) (?:[\w-]+ )?(?:estimate|forecast|figure|toll|count|tally|"
+    r"projection|outlook|guidance|assessment)s?|"
     r"earlier (?:estimate|figure|toll|count|report)s?|"
     r"(?:had )?earlier (?:had )?(?:reported|said|put|estimated|given)|initially|previously|"
     # "a day later than first announced", "than originally planned", "originally scheduled for"
@@ -1110,6 +1113,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 continue
             if ca.article == cb.article and not rivals:
                 continue
+            if _moved_from(texts[ca.article], ca, qa) or _moved_from(texts[cb.article], cb, qb):
+                continue  # "raised its estimate ... to 3,000 tonnes, from 700 tonnes": the report's figure is the one
+                # the count moved to; the one it moved from is another report's, or none
             # (a claim that sets two sources' figures side by side gives each as a rival, not as a partner)
             sourced = rivals or id(ca) in rival_claims or id(cb) in rival_claims
             if not sourced and (_states_figure(cb, qa, qb) and not _explains_change(texts[cb.article], cb, qa, qb)
@@ -1621,6 +1627,34 @@ def _source_verb(text: str, c: Claim, q) -> tuple[int, str] | None:
         # and "about 400 people were inside, police said" count different people)
         return m.start(), _singular(q.counted)
     return None
+
+
+_CHANGE_FROM_BEFORE = re.compile(r"\b(?P<dir>up\s+|down\s+)?from\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$",
+                                 re.IGNORECASE)
+_CHANGE_VERB = re.compile(r"\b(?:ros[ea]|risen|rising|rises|fell|fallen|falling|falls|drop\w*|climb\w*|jump\w*|"
+                          r"increas\w*|decreas\w*|rais\w*|lower\w*|cut|cuts|revis\w*|grew|grown|shr[au]nk|soar\w*|"
+                          r"plung\w*|slump\w*|surg\w*|declin\w*|reduc\w*|boost\w*|upgrad\w*|downgrad\w*|doubl\w*|"
+                          r"halv\w*|tripl\w*|swell\w*|swollen|widen\w*|narrow\w*|spread|moved|changed)\b", re.IGNORECASE)
+_FIGURE = r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\b)"
+_TO_FIGURE = r"to\s+(?:about\s+|around\s+|some\s+|nearly\s+|an\s+estimated\s+)?" + _FIGURE
+_CHANGE_TO_IN = re.compile(r"\b" + _TO_FIGURE, re.IGNORECASE)
+_CHANGE_TO_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?" + _TO_FIGURE, re.IGNORECASE)  # "from 14 (people) to 17"
+_FIGURE_IN = re.compile(r"(?<![\w.,])" + _FIGURE, re.IGNORECASE)
+
+
+def _moved_from(text: str, c: Claim, q) -> bool:
+    """Is ``q`` the value a count moved from, told beside the value it moved to in its sentence ("rose to 17 from
+    14", "from 14 to 17", "now 17, up from 14")?"""
+    m = _CHANGE_FROM_BEFORE.search(text, max(0, q.start - 24), q.start)
+    if m is None:
+        return False
+    before = text[max(0, q.start - 120):m.start()]
+    before = re.split(r"[.!?;]\s", before)[-1]
+    if not m.group("dir") and not _CHANGE_VERB.search(before):
+        return False  # "Estimates ... run from 500,000 to 1.6 million": a range, not a move
+    if m.group("dir"):
+        return bool(_FIGURE_IN.search(before))
+    return bool(_CHANGE_TO_IN.search(before) or _CHANGE_TO_AFTER.match(text, q.end))
 
 
 def _without_ambiguous_reports(item: dict, texts, speakers: dict | None = None,

@@ -135,6 +135,8 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
                 return named
             if _infinitival(cur):
                 return named  # "an attempt to regain the territory in late September": the attempt's time
+            if _figure_moved_to(cur, head):
+                return named  # "raised its estimate of the oil spilled by the tanker to 3,000 tonnes on Thursday"
             return _phrase(head, participle=cur.dep_ == "acl")
         if cur.dep_ == "appos" and not first and head.pos_ in _NOMINAL and not (
                 cur.pos_ == "PROPN" and prev.dep_ == "prep" and cur.i == head.i + 1):
@@ -169,6 +171,26 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
             return named
         prev, cur, first = cur, head, False
     return named
+
+
+# verbs that move a figure to a new value: "raised its estimate of ... to 3,000 tonnes", "cut its forecast ... to 2%"
+_MOVING_VERBS = frozenset("""raise lower cut revise increase reduce lift boost put set trim hike slash upgrade downgrade
+                             push bring""".split())
+
+
+def _figure_moved_to(clause, noun) -> bool:
+    """Is a participle clause of a noun the parser hung a verb's "to <figure>" on part of a figure moved by the verb
+    whose object holds that noun ("raised its estimate of the oil spilled by the tanker to 3,000 tonnes on
+    Thursday": the coast guard raised it on Thursday, the oil was not spilled then)?"""
+    to_figure = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        g.dep_ == "pobj" and (g.pos_ == "NUM" or any(n.dep_ == "nummod" for n in g.children)) for g in c.children)
+        for c in clause.children)
+    if not to_figure:
+        return False
+    holder = noun
+    if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.pos_ in _NOMINAL:
+        holder = holder.head.head  # "its estimate of the oil"
+    return holder.dep_ == "dobj" and holder.head.lemma_.lower() in _MOVING_VERBS
 
 
 def date_phrases(doc, spans) -> dict[tuple[int, int], tuple[int, int]]:

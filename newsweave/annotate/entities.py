@@ -147,7 +147,9 @@ _STATE_AFTER = re.compile(r"^['’]s\s+(?:(?:new|former|outgoing|ruling|national
 # a part of a land named by its direction, in lower case ("southern Calvera", "north-western Varnia"): a place
 # ("Southern Baptist", capitalised, is part of a name)
 _DIRECTION_BEFORE = re.compile(r"\b(?:(?:north|south)?-?(?:northern|southern|eastern|western|central)|neighbou?ring)\s+$")
-_PLACE_PREP = re.compile(r"\b(?:in|into|from|near|outside|across|throughout|towards?|around|within|inside)\s+$")
+_PLACE_PREP = re.compile(r"\b(?:in|into|from|near|outside|across|throughout|towards?|around|within|inside)\s+$"
+                         # the end of a route: "carrying crude from Port Elsk to Rotterdam", "flights from Osk to Lemberg"
+                         r"|\bfrom\s+(?:[A-Z][\w'’-]*\s+){1,3}to\s+$")
 _TRAILING_ADMIN = re.compile(rf"\s+(?:{_ADMIN_NOUNS})$")
 # Context that says "this name is a company or an agency": "the state operator X", "X, the state company
 # that ...", "X's director", "X employees".
@@ -2052,6 +2054,8 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
                 head_votes[t] += 1
         if len(toks) > 2 and toks[0] in _NOBLE_TITLES and toks[1] == "of":
             head_votes["PERSON"] += 1  # "the Duchess of Rosmont", "the Prince of Wales": a person by a title
+        if len(toks) == 2 and toks[0] == "port" and not any(toks[1] in heads for heads in _HEAD_TYPES.values()):
+            head_votes["GPE"] += 1  # "Port Elsk", "Port Said": a town named for its harbour (not "Port Authority")
         if toks[0] in _DIRECTIONAL:  # "Upper Karabakh", "South Caucasus": a region, not a person or people
             head_votes["GPE" if g.labels.get("GPE", 0) > total / 2 or gaz.cities(n) else "LOC"] += 1
     if head_votes:

@@ -296,6 +296,8 @@ _HEDGE_RE = re.compile(
 _HEDGE_PARTS = [(re.compile(r"(?i:" + r + r")\Z"), mode, verb) for r, mode, verb in _HEDGES]
 _TEMPORAL_BEFORE = re.compile(r"(?i:\b(?:in|since|by|until|till|from|before|after|during|of|circa|to)\s+)$")
 _BETWEEN = re.compile(r"(?i:\b(?P<w>between|from)\s+)$")
+_SPREAD_BEFORE = re.compile(r"\b(?:range[sd]?|ranging|run|runs|running|var(?:y|ies|ied|ying)|anywhere)\s+$",
+                            re.IGNORECASE)
 
 _POSTFIX = re.compile(
     r"(?P<p>\s+(?i:or\s+more|or\s+so|or\s+fewer|or\s+less|or\s+thereabouts|and\s+counting|give\s+or\s+take)(?!\w)"
@@ -685,12 +687,49 @@ def tag_quantities(text: str, doc: "Doc | None" = None) -> list[Quantity]:
                     p.unit, p.kind = quantity.unit, quantity.kind
         pending_unit = [quantity] if from_to else []
         out.append(quantity)
+    out = _mixed_numbers(text, out)
     _elliptic_counts(text, out)
     out += _relative_fractions(text, out, blocked)
     out.sort(key=lambda q: q.start)
     return out
 
 
+# a whole number and a fraction: "3 1/2 miles", "survived for 5 1-2 hours" (the wires' way of writing 5½)
+_FRACTION_AFTER = re.compile(r"\s+(?P<a>[1-7])[-/](?P<b>[2-8])(?![\d/-])")
+
+
+def _mixed_numbers(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A whole number followed by a fraction is one figure: the fraction's unit or noun, the sum's value ("5 1-2
+    hours" is 5.5 hours, not 5 of nothing and a range of one to two hours)."""
+    out: list[Quantity] = []
+    skip = -1
+    for i, q in enumerate(found):
+        if i == skip:
+            continue
+        m = _FRACTION_AFTER.match(text, q.end)
+        if (m is None or q.kind != "cardinal" or q.unit is not None or q.counted is not None or q.value is None
+                or not float(q.value).is_integer() or int(m.group("a")) >= int(m.group("b"))):
+            out.append(q)
+            continue
+        value = q.value + int(m.group("a")) / int(m.group("b"))
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and nxt.start == m.start("a"):
+            skip = i + 1  # the fraction read as a range of its own ("1-2 hours")
+            out.append(Quantity(q.start, nxt.end, text[q.start:nxt.end], value, value, value, q.approx, nxt.unit,
+                                nxt.counted, nxt.counted_start, nxt.counted_end, nxt.kind))
+        else:
+            unit = kind = None
+            end = m.end()
+            um = _UNIT_RE.match(text, end)
+            form = " ".join(um.group("u").lower().split()) if um else ""
+            if form in _UNIT_OF and _UNIT_OF[form][1] in ("measure", "percent"):
+                (unit, kind), end = _UNIT_OF[form], um.end()  # "3 1/2 miles"
+            out.append(Quantity(q.start, end, text[q.start:end], value, value, value, q.approx, unit, None, None,
+                                None, kind or "cardinal"))
+    return out
+
+
+_FROM_BEFORE = re.compile(r"\b(?:from|up\s+from|down\s+from)\s+$", re.IGNORECASE)
 # "N more" with no noun of its own: "killing at least 12 miners and trapping 30 more", "Sixteen men are dead and eight
 # more are still buried"
 ELLIPTIC_MORE = re.compile(r"\s+more\b(?!\s+(?:than|of)\b)", re.IGNORECASE)
@@ -699,8 +738,15 @@ ELLIPTIC_MORE = re.compile(r"\s+more\b(?!\s+(?:than|of)\b)", re.IGNORECASE)
 def _elliptic_counts(text: str, quantities: list[Quantity]) -> None:
     """A count that leaves out its noun ("trapping 30 more") counts what the count before it in its sentence does.
     (Not "others": "killed seven people and made 55 others ill" counts other people than the seven, and "took the
-    lives of 12 students and one teacher and injured 20 others" not only students.)"""
+    lives of 12 students and one teacher and injured 20 others" not only students.) A measure a change starts from
+    ("raised its estimate of the oil spilled to 3,000 tonnes, from 700 tonnes") measures what the one before it does."""
     for i, q in enumerate(quantities):
+        before = quantities[i - 1] if i else None
+        if (q.counted is None and q.kind == "measure" and before is not None and before.unit == q.unit
+                and before.counted is not None and _FROM_BEFORE.search(text, max(0, q.start - 8), q.start)
+                and q.start - before.end <= 40 and not re.search(r"[.!?;]\s", text[before.end:q.start])):
+            q.counted = before.counted  # "to 3,000 tonnes on Thursday, from 700 tonnes": what it rose from
+            continue
         if q.counted is not None or q.kind != "cardinal" or q.unit is not None or not ELLIPTIC_MORE.match(text, q.end):
             continue
         for p in reversed(quantities[:i]):
@@ -814,8 +860,13 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
                 if a.value * sc <= b.value:
                     alo = ahi = a.value * sc
             plain_and = sep == "and"
+            # "from X to Y" is a change ("rose from 14 to 17"), unless a verb of spread opens it: "estimates run from
+            # 500,000 to 1.6 million", "sentences ranging from two to five years"
+            spread = bool(bw and bw.group("w").lower() == "from"
+                          and _SPREAD_BEFORE.search(text, max(0, bw.start() - 30), bw.start()))
             ok_sep = (
-                (sep in ("-", "–", "—", "to", "through") and not (sep == "to" and bw and bw.group("w").lower() == "from"))
+                (sep in ("-", "–", "—", "to", "through")
+                 and not (sep == "to" and bw and bw.group("w").lower() == "from" and not spread))
                 or sep == "or"
                 or (plain_and and bw is not None and bw.group("w").lower() == "between")
                 or (plain_and and vague and b.value is None)
@@ -923,6 +974,12 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
         counted, cstart, cend = heur
     if age:
         counted, cstart, cend = "age", None, None
+    if counted is None and kind == "measure" and unit not in _TIME_UNITS:
+        named = _MEASURED_BEFORE.search(text, max(0, span_start - 90), span_start)
+        if named and not _OTHER_NUMBER_BETWEEN.search(text, named.end(), span_start):
+            # "raised its estimate of the oil spilled by the tanker to 3,000 tonnes", "put the amount of fuel
+            # leaked at 40 tonnes": the figure measures what the estimate is of
+            counted, cstart, cend = _lemma(named.group("what")), named.start("what"), named.end("what")
     if (counted is None and kind == "cardinal" and unit is None and not approx and value is not None
             and 1 <= value <= 120 and float(value).is_integer()
             and _AGE_BEFORE.search(text, max(0, start - 40), start) and _AGE_AFTER.match(text, end)):
@@ -963,6 +1020,14 @@ _HANDED_BEFORE = re.compile(r"\b(?:" + "|".join(rf"{v}(?:s|ed|ing)?" for v in so
 _AGED_BEFORE = re.compile(r"\b(?:aged|at\s+the\s+age\s+of)\s+$", re.IGNORECASE)
 _DEATH_BEFORE = re.compile(r"\b(?:died|dies|dead|passed\s+away)\b[^.;:!?\"“”]*$", re.IGNORECASE)
 _AGED_APPOSITION = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*,\s*aged\s+$")
+
+
+# what an estimate or an amount told before a measure is of: the noun after "estimate of (the)", when the figure ends
+# the clause's "to ..." or "at ..." ("raised its estimate of the oil spilled by the tanker to 3,000 tonnes")
+_MEASURED_BEFORE = re.compile(
+    r"\b(?:estimates?|amount|volume|quantity|quantities|total)\s+of\s+(?:the\s+)?(?P<what>[a-z]{3,})\b"
+    r"[^.;:!?()\"“”]{0,70}?\s(?:to|at|as|was|is|of)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than|at\s+least|an\s+estimated)\s+)?$")
 
 
 def _counted_heuristic(text: str, pos: int, kind: str, single: bool) -> tuple[str, int, int] | None:

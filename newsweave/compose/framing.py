@@ -315,6 +315,9 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
             continue  # "civil liberties groups": the name of the rights, not a word of praise
         if hit and w == "ill" and _FELL_ILL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "23 infants fell ill", "reported ill", "was taken ill": sickness told plainly, not "ill-judged"
+        if hit and w == "crude" and (_OIL_TRADE_AFTER.match(text, m.end()) or _NO_NOUN_AFTER.match(text, m.end())
+                                     and not _DEGREE_BEFORE.search(text, max(0, m.start() - 20), m.start())):
+            continue  # "crude oil", "80,000 tonnes of crude from ...", "crude prices": the oil, not a judgement
         if hit and w == "distress" and _SIGNAL_AFTER.match(text, m.end()):
             continue  # "ignoring distress calls", "a distress signal": a ship's call for help, by its name
         if hit and _PARTICLE_AFTER.get(w) and _PARTICLE_AFTER[w].match(text, m.end()):
@@ -371,6 +374,15 @@ _LEGAL_AFTER = re.compile(
 # words the lexicon holds in another sense, which a particle after them makes a plain verb
 _LIVES_AFTER = re.compile(r"\s+(?:(?:its|their|his|her|the|a|another|at\s+least|more\s+than|over|some|[\w,-]+)\s+){0,3}?"
                           r"(?:victims?|lives|life)\b", re.IGNORECASE)
+# what follows "crude" when it names the oil: a word of the oil trade, or no noun at all ("of crude from", "crude.")
+_OIL_TRADE_AFTER = re.compile(
+    r"\s+(?:oil|prices?|futures|output|exports?|imports?|production|stocks|inventories|tankers?|reserves|shipments?|"
+    r"suppl(?:y|ies)|benchmarks?|grades?|barrels?|cargo(?:es)?|pipelines?|refiner(?:y|ies))\b", re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"\s+(?:from|to|in|at|and|or|for|on|by|was|were|is|are|has|had|fell|rose|slipped|gained)\b"
+                            r"|\s*(?:[.,;:)]|$)", re.IGNORECASE)
+# a word that makes the next an adjective of judgement: "his remarks were crude.", "a crude, racist joke"
+_DEGREE_BEFORE = re.compile(r"\b(?:is|was|were|are|be|been|being|seems?|seemed|looks?|looked|so|very|too|rather|"
+                            r"quite|pretty|deeply|most|more|less|a|an)\s+$", re.IGNORECASE)
 _SIGNAL_AFTER = re.compile(r"\s+(?:calls?|signals?|flares?|beacons?|messages?)\b", re.IGNORECASE)
 _PARTICLE_AFTER = {w: re.compile(r"\s+(?:down|out|off)\b", re.IGNORECASE) for w in ("striking", "strike", "struck")}
 _NOUN_BEFORE = re.compile(

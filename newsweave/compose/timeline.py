@@ -377,8 +377,18 @@ def _meaning_similarity(index: SentenceIndex, a: _Candidate, b: _Candidate) -> f
     phrase, their events' own: "The fire, which broke out on Sunday, has destroyed 41 houses" and "... rose to 57 as
     inspectors reached the neighbourhood, where residents had 20 minutes to flee on Sunday evening" read alike
     (0.65), their Sunday events do not (0.23)."""
+    def cut(c: _Candidate) -> bool:
+        return (c.start, c.end) != (c.sentence.start, c.sentence.end)
+
     if not (a.phrase or b.phrase):
-        return index.embedding_similarity(a.sentence, b.sentence)
+        whole = index.embedding_similarity(a.sentence, b.sentence)
+        if not (cut(a) or cut(b)):
+            return whole
+        # a clause cut from a sentence of several dates reads as its own event, or as the sentence's: "Shares fell 8%
+        # on Wednesday after one of its tankers ran aground on Tuesday" reads as the fall, its Tuesday clause as the
+        # grounding another report tells
+        spans = [(c.sentence.article, c.start, c.end) for c in (a, b)]
+        return max(whole, float(index.span_similarities(spans)[0, 1]))
     spans = [(c.sentence.article, c.start, c.end) for c in (a, b)]
     return float(index.span_similarities(spans)[0, 1])
 
@@ -407,7 +417,7 @@ def _clauses(text: str, sent: Sentence, timexes: list) -> list[tuple[int, int]]:
     # runs of dates with no separator between them
     groups: list[list[int]] = [[0]]
     for i in range(1, len(timexes)):
-        if _SEPARATOR.search(text, timexes[i - 1].end, timexes[i].start):
+        if _break(text, timexes[i - 1].end, timexes[i].start):
             groups.append([i])
         else:
             groups[-1].append(i)
@@ -416,13 +426,33 @@ def _clauses(text: str, sent: Sentence, timexes: list) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = [(sent.start, sent.end)] * len(timexes)
     for g, members in enumerate(groups):
         first, last = timexes[members[0]], timexes[members[-1]]
-        left = sent.start if g == 0 else _SEPARATOR.search(text, timexes[groups[g - 1][-1]].end, first.start).end()
-        right = sent.end if g + 1 == len(groups) else _SEPARATOR.search(text, last.end, timexes[groups[g + 1][0]].start).start()
+        left = sent.start if g == 0 else _break(text, timexes[groups[g - 1][-1]].end, first.start).end()
+        right = sent.end if g + 1 == len(groups) else _break(text, last.end, timexes[groups[g + 1][0]].start).start()
         clause = text[left:right].strip(" ,;:-–—")
         if not (_DEPENDENT.match(clause) or _GOES_ON.match(clause) or len(clause.split()) < 4):
             for i in members:
                 spans[i] = (left, right)  # (a fragment keeps the sentence)
     return spans
+
+
+# a clause of its own time opened inside a sentence: "Shares fell 8% on Wednesday after one of its tankers, the Sea
+# Harrow, ran aground on Tuesday" (the break is the conjunction, not the comma of the name's apposition); not the
+# preposition of a date ("before November 15"): two words at least before the next date
+_TIME_CLAUSE_OPENER = re.compile(r",?\s+(?:after|before|when|because|following)\s+(?=\S+\s+\S+\s)", re.IGNORECASE)
+
+
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;:]{1,40},")
+
+
+def _break(text: str, start: int, end: int) -> re.Match | None:
+    """Where a sentence's clause of one date ends and the next date's begins, between ``start`` and ``end``: a
+    conjunction whose clause runs on to the next date (but for a name set off by commas), else a separator
+    ('"Harvest at Orvik", painted in 1889 shortly before Varga left for Paris, was sold on Wednesday': the
+    "before" clause ends at the comma, and Wednesday's clause is the sentence's own)."""
+    opener = _TIME_CLAUSE_OPENER.search(text, start, end)
+    if opener and not re.search(r"[,;:]", _APPOSITION.sub(" ", text[opener.end():end])):
+        return opener
+    return _SEPARATOR.search(text, start, end)
 
 
 _NAME_OF_YEAR_BEFORE = re.compile(r"\b(?:Act|Acts|Treaty|Convention|Protocol|Accords?|Charter|Code|Constitution)\s+of\s+$")
