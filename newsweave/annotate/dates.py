@@ -338,7 +338,7 @@ _FUT_WORDS = {"will", "won't", "shall", "'ll", "next", "upcoming", "coming", "un
               "wo", "set"}
 # forecasting verbs, which look ahead only before "for" or "to": "rain is forecast for Tuesday"
 _FORECAST = {"forecast", "forecasts", "predicted", "projected", "tipped"}
-_MODALS = {"could", "would", "might", "may"}
+_MODALS = {"could", "would", "might", "may", "must"}  # ("must leave by Friday": an obligation still ahead)
 _DENIAL = re.compile(r"\b(?:not|never|neither|nor|nobody|unable)\b|n't\b", re.I)
 _PRES_WORDS = {"is", "are", "am", "has", "have", "says", "say", "does", "do", "remains", "continues", "runs", "ends",
                "takes", "expires", "closes", "payable", "effective"}
@@ -473,6 +473,8 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
                 return "future"
         if lw in _SCHEDULED_PRESENT and w[0].islower():
             return "future"
+        if backwards and lw in ("have", "has") and i > 0 and words[i - 1].lower() == "to":
+            return "future"  # "they have to leave by Friday": an obligation still ahead ("had to leave" is past)
         if lw in _PRES_WORDS:
             return "present"
         past = lw in _PAST_WORDS or (len(lw) > 4 and lw.endswith("ed") and lw not in NOT_PAST and not lw.endswith("eed"))

@@ -620,6 +620,11 @@ def build_quotes(docs: Sequence[AnnotatedArticle], entities: list, index=None) -
     return out
 
 
+# (a clause may go on after the attribution: "..., and its findings will be published in full, she said")
+_WRITERS_ADDENDUM = re.compile(r"\s*(?:and|but|in|on|at|amid|as|after|before|during|with|without|following|despite|"
+                               r"[a-z]{3,}ing)\s", re.IGNORECASE)
+
+
 def _quoted_parts(text: str, a) -> list[tuple[int, int]]:
     """The spans of what was said. A direct quote interrupted by its attribution ('"The ministry is counting
     houses," Bosk said. "Come and count them yourself."') is its quoted pieces, without the writer's words
@@ -628,10 +633,11 @@ def _quoted_parts(text: str, a) -> list[tuple[int, int]]:
     if a.kind == "direct":
         return list(a.content_parts) or [(start, end)]
     parts = list(a.content_parts)
-    if (len(parts) >= 2 and len(text[parts[0][0]:parts[0][1]].split()) >= 4
-            and re.match(r"\s*(?:and|but)\s", text[parts[1][0]:parts[1][1]])):
-        # "The dam gave way on Monday, officials said, and the river rose ...": the attribution closes the
-        # statement; the clause joined after it is the writer's
+    if len(parts) >= 2 and len(text[parts[0][0]:parts[0][1]].split()) >= 4 and _WRITERS_ADDENDUM.match(
+            text, parts[1][0], parts[1][1]):
+        # "The dam gave way on Monday, officials said, and the river rose ...", "Ostmark summoned the ambassador,
+        # the ministry said, in a widening row over spying": the attribution closes the statement; the clause or
+        # phrase joined after it is the writer's (not "The talks, the minister said, will resume")
         start, end = parts[0]
     m = re.match(r"\s*(?:that|whether)\s+", text[start:end])
     return [(start + m.end() if m else start, end)]
