@@ -364,6 +364,18 @@ def test_no_trim_keeps_only_an_opening_subordinate_clause():
     assert "Because of the storm, the dam gave way late on Monday" in [text[a:b] for a, b in trims(text)]
 
 
+@pytest.mark.parametrize("text", [
+    "The missing boats are the cutter Arden Star, which sailed in the first race in 1950, Kestrel and Blue Heron.",
+    # a list parted by semicolons: the relative clause closes at the first one (a DUC 2004 summary read "The missing
+    # boats are veteran cutter ..." and named one of three boats)
+    "The missing boats are the cutter Arden Star, which sailed in the first race in 1950; Kestrel; and Blue Heron.",
+])
+def test_a_relative_clause_inside_a_list_is_no_end_to_cut_at(text):
+    from newsweave.compose.summary import trims
+
+    assert [text[a:b] for a, b in trims(text)] == [text]
+
+
 def test_an_exclamation_is_not_a_summary_candidate():
     """An embedded post ('Of course the story is 100% FALSE!!!', a BASIL report) is no statement of the
     outlet's, and a neutral summary does not exclaim."""

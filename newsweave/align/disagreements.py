@@ -58,7 +58,7 @@ from newsweave.align.facts import (TIME_UNITS, _BASE_UNITS, Fact, _since, conver
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, RECORD_SINCE, WEEKDAYS
 from newsweave.annotate.entities import country_name, demonym_place, name_key
-from newsweave.annotate.quantities import ELLIPTIC_MORE, tag_quantities
+from newsweave.annotate.quantities import ELLIPTIC_MORE, MEASURE_UNIT_WORDS, tag_quantities
 from newsweave.annotate.tallies import find_share_splits, find_tallies
 from newsweave.annotate.timevalues import intervals_meet, value_interval
 from newsweave.ingest.furniture import CORRECTION_NOTE
@@ -1152,6 +1152,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             if _one_side_of(texts[ca.article], qa, qb, mb) or _one_side_of(texts[cb.article], qb, qa, ma):
                 continue  # "Seventeen Ostmark soldiers" are some of "at least 40 soldiers" killed on both sides
             same_fact = fact_of.get((ca.article, ca.index)) == fact_of.get((cb.article, cb.index))
+            if qa.counted == qb.counted == "other" and not same_fact and not rivals:
+                continue  # "three others ... were still missing" / "Seven others on board ... were flown to hospital":
+                # others than each report named just before, two groups unless one statement tells both
             strict = qa.counted is None or qb.counted is None
             if (qa.counted is None and qb.counted is None and not rivals and not _same_measure(texts, ca, qa, cb, qb, segments)
                     and not (qa.kind == "percent" and (owner := segments.owner(ca, qa)) and owner == segments.owner(cb, qb))
@@ -2465,10 +2468,24 @@ class _SegmentCache:
 
     def story_toll(self, a: Claim, b: Claim) -> bool:
         """Is one of two claims of reports that share a statement (or each one with a third) the story's toll, named as
-        such and told of no place ("The death toll from Sunday's crash of Aeroval flight AV312 rose to 46")? It is the
-        toll of the event the reports share, wherever the other claim says it happened."""
-        return (self.same_story(a.article, b.article) or self.near_story(a.article, b.article)) and any(
-            _TOLL_NAMED.search(c.text) and not self.places_of(c)[1] for c in (a, b))
+        such and told of no place ("The death toll from Sunday's crash of Aeroval flight AV312 rose to 46"), or of
+        none but the other's? It is the toll of the event the reports share, wherever the other claim says it
+        happened."""
+        linked = self.same_story(a.article, b.article) or self.near_story(a.article, b.article)
+        for c, other in ((a, b), (b, a)):
+            if not _TOLL_NAMED.search(c.text):
+                continue
+            direct, places = self.places_of(c)
+            if not places and linked:
+                return True
+            # (or of the place the other claim's sentence names, in a report of the next days: "The death toll from
+            # the collapse of an apartment block in Dravena rose to 23" on Monday / "A ... block collapsed in ...
+            # Dravena early on Sunday, killing at least nine people")
+            other_direct, other_places = self.places_of(other, whole_sentence=True)
+            if (direct and other_direct and places and places <= other_places
+                    and self.within_cycle(a.article, b.article, MAX_DAYS_ONE_EVENT)):
+                return True
+        return False
 
     def other_places(self, a: Claim, b: Claim, direct_only: bool = False) -> bool:
         """Are two claims about different places, or different peoples? (A place against a people decides
@@ -2638,6 +2655,11 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
     words = (wa & wb) - {qa.counted, qb.counted}
     if qa.kind == "money":
         words -= _MONEY_WORDS  # ("85 million euros" / "90 million euros" share their unit, not their subject)
+    if qa.kind == "measure" and not cache.within_cycle(a.article, b.article):
+        # (nor do "the 64,027-acre reservation" / "the 2.5 million-acre reservation" in reports two years apart; in
+        # one news cycle, "about 500 tonnes of oil had leaked" / "spilling about 700 tonnes of crude oil" may share
+        # no other word)
+        words -= MEASURE_UNIT_WORDS
     idf = index.idf
     shared = [t for t in words if idf.get(t, 0) > 1.0 or t in _COUNT_FAMILIES or t.startswith("@")]
     if (not shared and qa.kind == qb.kind == "percent"

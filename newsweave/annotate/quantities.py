@@ -216,6 +216,8 @@ _UNITS: list[tuple[str, str, list[str]]] = [
     ("hour", "measure", ["hours", "hour", "hrs"]),
     ("minute", "measure", ["minutes", "minute", "mins"]),
     ("second", "measure", ["seconds"]),
+    # a building's height in floors: "a 12-storey block" (and "an 11-story tower", hyphened only: see _unit_at)
+    ("storey", "measure", ["storeys", "storey"]),
     ("decade", "measure", ["decades", "decade"]),
     ("century", "measure", ["centuries", "century"]),
 ]
@@ -224,6 +226,8 @@ for _u, _k, _forms in _UNITS:
     for _f in _forms:
         _UNIT_OF.setdefault(_f, (_u, _k))
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
+# the words of the units of measure, one word each ("acre", "acres", "km", "storey"): no subject two figures share
+MEASURE_UNIT_WORDS = frozenset(w for u, k, forms in _UNITS if k == "measure" for w in (u.lower(), *forms) if " " not in w)
 _CASE_SENSITIVE_UNITS = {"pp", "rub", "ils", "eur", "usd", "gbp", "jpy", "cny", "uah", "inr", "chf", "mw", "gw"}
 
 
@@ -559,6 +563,9 @@ _WEATHER_BEFORE = re.compile(r"(?i:temperat\w*|thermometers?|mercury|heat(?:wave
                              r"highs?|lows?|degrees?|celsius|fahrenheit)\b")
 
 
+_STORY_RE = re.compile(r"-stor(?:y|ies)\b", re.IGNORECASE)
+
+
 def _unit_at(text: str, pos: int, atom: _Atom) -> tuple[str, str, int] | None:
     um = _UNIT_RE.match(text, pos)
     if um:
@@ -569,6 +576,9 @@ def _unit_at(text: str, pos: int, atom: _Atom) -> tuple[str, str, int] | None:
             if "-" in sep and kind != "measure" and unit != "percent":
                 return None
             return unit, kind, um.end()
+    sm = _STORY_RE.match(text, pos)
+    if sm:
+        return "storey", "measure", sm.end()  # "an 11-story tower" ("12 stories" may be news stories)
     pm = _POUNDS_RE.match(text, pos)
     if pm:
         return ("GBP", "money", pm.end()) if (atom.scaled or atom.cur) else ("lb", "measure", pm.end())
@@ -974,6 +984,12 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
         counted, cstart, cend = heur
     if age:
         counted, cstart, cend = "age", None, None
+    hyphened = False
+    if counted is None and kind == "measure" and unit not in _TIME_UNITS and "-" in text[num_end:end]:
+        thing = _hyphened_measure_noun(text, end)
+        if thing is not None:
+            counted, cstart, cend = thing  # "a 12-storey apartment block", "a 7.5-mile stretch of beaches"
+            hyphened = True
     if counted is None and kind == "measure" and unit not in _TIME_UNITS:
         named = _MEASURED_BEFORE.search(text, max(0, span_start - 90), span_start)
         if named and not _OTHER_NUMBER_BETWEEN.search(text, named.end(), span_start):
@@ -989,7 +1005,8 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
             and (_DEATH_BEFORE.search(text, max(0, start - 120), start) or _AGED_APPOSITION.search(text, max(0, start - 20), start)
                  and _AGE_AFTER.match(text, end))):
         counted = "age"  # "has died aged 90", "died on Sunday at the age of 91", "Tomas Varga, aged 91, ..."
-    if counted is not None and cstart is not None and cstart >= end:
+    if counted is not None and cstart is not None and cstart >= end and not hyphened:
+        # (a measure made an adjective is the figure alone: "a 300-km front line" gives "300-km")
         gap = text[end:cstart]
         if len(gap) <= 40 and not re.search(r"(?i)\bof\b|[^\w\s'’-]", gap):
             span_end = cend
@@ -1028,6 +1045,25 @@ _MEASURED_BEFORE = re.compile(
     r"\b(?:estimates?|amount|volume|quantity|quantities|total)\s+of\s+(?:the\s+)?(?P<what>[a-z]{3,})\b"
     r"[^.;:!?()\"“”]{0,70}?\s(?:to|at|as|was|is|of)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than|at\s+least|an\s+estimated)\s+)?$")
+
+
+def _hyphened_measure_noun(text: str, pos: int) -> tuple[str, int, int] | None:
+    """The noun a measure made an adjective with a hyphen measures: the last of the lower-case words right after it,
+    before a function word ("a 12-storey apartment block that collapsed" -> block)."""
+    run: list[tuple[str, int, int]] = []
+    p = pos
+    while len(run) < 3:
+        wm = _WORD.match(text, p)
+        if not wm or not wm.group("w").islower() or wm.group("w") in _STOP:
+            break
+        run.append((wm.group("w"), wm.start("w"), wm.end("w")))
+        p = wm.end()
+    while run and run[-1][0].endswith(("ed", "ing", "ly")):
+        run.pop()  # ("a 12-storey block collapsed": not the verb)
+    if not run:
+        return None
+    w, s, e = run[-1]
+    return _lemma(w), s, e
 
 
 def _counted_heuristic(text: str, pos: int, kind: str, single: bool) -> tuple[str, int, int] | None:

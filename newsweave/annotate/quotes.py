@@ -391,6 +391,9 @@ _COLON_LABELS = frozenset(
     read share see listen editor latest breaking live exclusive
     """.split()
 )
+# a line that ends by naming who says it: "..., insiders claim.", "..., the ministry said."
+_OWN_ATTRIBUTION_AT_END = re.compile(r",\s+(?:[\w'’.-]+\s+){0,5}(?:said|says|say|claims?|claimed|told|added|reported|"
+                                     r"insists?|insisted|alleges?|alleged)\b[^,;:\"“”]{0,40}[.!?]?\s*$")
 # Common nouns that head a headline source ("Poll: ...", "Study: ...", "Officials: ...").
 _COLON_SOURCES = frozenset("poll survey study report analysis sources source officials experts aides".split())
 
@@ -1548,6 +1551,10 @@ class _Extractor:
             if not named and _lemma(span.root) not in _COLON_SOURCES:
                 continue
             if any(ch.isdigit() for ch in span.text):
+                continue
+            if len(span) > 1 and span.text.isupper() or _OWN_ATTRIBUTION_AT_END.search(m.group(2)):
+                # a kicker ("DEATH TRAP: Greedy builders cut corners ...") or a line that names its own source
+                # ("...: Greedy builders cut corners ..., insiders claim."): the label says no one's words
                 continue
             ca, cb = _trim(text, *m.span(2))
             if cb <= ca:

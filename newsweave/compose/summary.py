@@ -327,9 +327,12 @@ def _relative_mid_sentence(text: str, m: re.Match, end: int) -> bool:
     would end the sentence inside another clause. A trailing attribution after it may go ("..., which
     flooded three villages, officials said")."""
     relative = _RELATIVE_START.match(text, m.start())
-    close = text.find(",", m.end(), end)
-    if close < 0:
+    # (a list's items may be parted by semicolons: "The missing boats are the cutter Arden, which sailed in the first
+    # race; B-52; and Solo Globe": the clause closes at the semicolon, and the list goes on)
+    closes = [i for i in (text.find(",", m.end(), end), text.find(";", m.end(), end)) if i >= 0]
+    if not closes:
         return False
+    close = min(closes)
     if not relative and (not _ASIDE_START.match(text, m.start()) or len(text[m.end():close].split()) > 2):
         # a short aside between commas ("based on the widely cited, but contested, estimate", "is, as ever,
         # driving a hard bargain") is inside the sentence too; a longer clause may have commas of its own
