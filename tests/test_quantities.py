@@ -543,3 +543,8 @@ def test_a_spread_from_one_figure_to_another_is_a_range(text, low, high):
 
 def test_a_move_from_one_figure_to_another_is_two_figures():
     assert [q.value for q in tag_quantities("The toll rose from 14 to 17 overnight.")] == [14, 17]
+
+
+@pytest.mark.parametrize("text", ["Two-thirds of residents left the valley.", "A one-half share went to the state."])
+def test_a_word_fraction_is_no_count(text):
+    assert all(q.value not in (1, 2) for q in tag_quantities(text)), [q.text for q in tag_quantities(text)]

@@ -705,7 +705,7 @@ def tag_quantities(text: str, doc: "Doc | None" = None) -> list[Quantity]:
 
 
 # a whole number and a fraction: "3 1/2 miles", "survived for 5 1-2 hours" (the wires' way of writing 5½)
-_FRACTION_AFTER = re.compile(r"\s+(?P<a>[1-7])[-/](?P<b>[2-8])(?![\d/-])")
+_MIXED_FRACTION_AFTER = re.compile(r"\s+(?P<a>[1-7])[-/](?P<b>[2-8])(?![\d/-])")
 
 
 def _mixed_numbers(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -716,7 +716,7 @@ def _mixed_numbers(text: str, found: list[Quantity]) -> list[Quantity]:
     for i, q in enumerate(found):
         if i == skip:
             continue
-        m = _FRACTION_AFTER.match(text, q.end)
+        m = _MIXED_FRACTION_AFTER.match(text, q.end)
         if (m is None or q.kind != "cardinal" or q.unit is not None or q.counted is not None or q.value is None
                 or not float(q.value).is_integer() or int(m.group("a")) >= int(m.group("b"))):
             out.append(q)
@@ -984,6 +984,8 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
         counted, cstart, cend = heur
     if age:
         counted, cstart, cend = "age", None, None
+    if counted == "product" and cstart is not None and _GROSS_BEFORE.search(text, max(0, cstart - 24), cstart):
+        counted = "gdp"  # "3.4% of gross domestic product" is "3.4% of GDP"
     hyphened = False
     if counted is None and kind == "measure" and unit not in _TIME_UNITS and "-" in text[num_end:end]:
         thing = _hyphened_measure_noun(text, end)
@@ -1045,6 +1047,9 @@ _MEASURED_BEFORE = re.compile(
     r"\b(?:estimates?|amount|volume|quantity|quantities|total)\s+of\s+(?:the\s+)?(?P<what>[a-z]{3,})\b"
     r"[^.;:!?()\"“”]{0,70}?\s(?:to|at|as|was|is|of)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than|at\s+least|an\s+estimated)\s+)?$")
+
+
+_GROSS_BEFORE = re.compile(r"\bgross\s+domestic\s+$", re.IGNORECASE)
 
 
 def _hyphened_measure_noun(text: str, pos: int) -> tuple[str, int, int] | None:
