@@ -1119,7 +1119,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # (a claim that sets two sources' figures side by side gives each as a rival, not as a partner)
             sourced = rivals or id(ca) in rival_claims or id(cb) in rival_claims
             if not sourced and (_states_figure(cb, qa, qb) and not _explains_change(texts[cb.article], cb, qa, qb)
-                                or _states_figure(ca, qb, qa) and not _explains_change(texts[ca.article], ca, qb, qa)):
+                                and not _denies_figure(texts[cb.article], cb, qa, qb)
+                                or _states_figure(ca, qb, qa) and not _explains_change(texts[ca.article], ca, qb, qa)
+                                and not _denies_figure(texts[ca.article], ca, qb, qa)):
                 continue  # "64 of the 122 seats" in both: each figure is another's partner, not its rival
             if (_recalled(texts[ca.article], ca, qa, bool(segments.published.get(ca.article)))
                     != _recalled(texts[cb.article], cb, qb, bool(segments.published.get(cb.article)))):
@@ -2140,6 +2142,17 @@ def _states_figure(c: Claim, q, besides) -> bool:
                and ((o.low, o.high) == (q.low, q.high) or _inside_range(o, q) or _inside_range(q, o))
                and (o.counted is None or q.counted is None or o.counted == q.counted)
                for o in c.quantities)
+
+
+_DENIED_BEFORE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _denies_figure(text: str, c: Claim, q, besides) -> bool:
+    """Does claim ``c`` give figure ``q`` only to deny it, beside its own ``besides`` ("will drive the deficit to 4.1
+    per cent of GDP next year, not the 3.4 per cent it claims")? Then its figure is a rival of another report's
+    ``q``, not a partner."""
+    return any(o is not besides and o.kind == q.kind and o.unit == q.unit and (o.low, o.high) == (q.low, q.high)
+               and _DENIED_BEFORE.search(text, max(c.start, o.start - 16), o.start) for o in c.quantities)
 
 
 def _inside_range(rng, q) -> bool:
@@ -3701,6 +3714,10 @@ _CHANGE_FILLER = frozenset("""
 _UP_WORDS, _DOWN_WORDS = frozenset({"up", "higher"}), frozenset({"down", "lower"})
 
 
+# the verb of a report, no part of what moved ("officials said defence spending would rise by 12%")
+_REPORT_VERB_FORMS = frozenset("said says say told added announced reported expects expected forecast forecasts".split())
+
+
 def _change_subject(text: str, c: Claim, q) -> tuple[int, frozenset[str]] | None:
     """What a percentage says moved, and which way: "Brisk shares soared 26 per cent" and "Shares of Brisk
     closed 24% higher" are a rise of {brisk, shares}; "Halvorsen's fell 3 per cent" a fall of {halvorsen}.
@@ -3727,7 +3744,7 @@ def _change_subject(text: str, c: Claim, q) -> tuple[int, frozenset[str]] | None
     from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
 
     said = [re.sub(r"['’]s$", "", w) for w in words[max(0, verb_at - 5):verb_at]]
-    said = frozenset(w.lower() for w in said) - STOP_WORDS - _MEASURE_STOP
+    said = frozenset(w.lower() for w in said) - STOP_WORDS - _MEASURE_STOP - _REPORT_VERB_FORMS
     if said & _ECONOMY_WORDS:
         said = (said - _ECONOMY_WORDS - _BASIS_WORDS) | {"economy"}
     return (direction, said) if said else None
@@ -3779,6 +3796,11 @@ def _growth_basis(text: str, c: Claim, q) -> str | None:
     return "quarter" if quarter and not year else "year" if year and not quarter else None
 
 
+_CHANGE_AHEAD = re.compile(r"\b(?:will|would|'ll|(?:is|are|was|were)\s+(?:set\s+|due\s+|expected\s+)?to|"
+                           r"plans?\s+to|planned\s+to)\s+(?:\w+\s+){0,2}?(?:rise|fall|grow|increase|decrease|climb|"
+                           r"drop|jump|shrink|go\s+up|go\s+down)\b[^.;]*$", re.IGNORECASE)
+
+
 def _same_change(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache | None" = None) -> bool:
     """Two percentages told as the size of one thing's move the same way, over the same time ("Brisk shares
     soared 26 per cent on Tuesday" / "Shares of Brisk closed 24% higher on Tuesday"). What moved must be
@@ -3803,6 +3825,11 @@ def _same_change(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache |
     if _made_change(texts[ca.article], ca, qa) and _made_change(texts[cb.article], cb, qb):
         # a change someone made ("the pill cut the risk of heart attacks by 30%") is told over days, not moved on
         # one, as a share price is: reports of one news cycle tell the same one
+        return segments.within_cycle(ca.article, cb.article)
+    if all(_CHANGE_AHEAD.search(texts[c.article], max(c.start, q.start - 60), q.start)
+           for c, q in ((ca, qa), (cb, qb))):
+        # a change still to come ("defence spending would rise by 12%" in a leak / "will rise 15%" in the budget
+        # the next day): reports of one news cycle tell the same one
         return segments.within_cycle(ca.article, cb.article)
     # (a report that names no day tells the day it was written: "Brisk shares jumped 24% in early trading")
     day_a, day_b = ((when[0] if (when := _moment_of(c, q, segments)) else (segments.published.get(c.article) or "")[:10])

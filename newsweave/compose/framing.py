@@ -318,6 +318,8 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
         if hit and w == "crude" and (_OIL_TRADE_AFTER.match(text, m.end()) or _NO_NOUN_AFTER.match(text, m.end())
                                      and not _DEGREE_BEFORE.search(text, max(0, m.start() - 20), m.start())):
             continue  # "crude oil", "80,000 tonnes of crude from ...", "crude prices": the oil, not a judgement
+        if hit and w == "gross" and _GROSS_TERM_AFTER.match(text, m.end()):
+            continue  # "gross domestic product", "gross margin", "gross negligence": an accounts' or a law's term
         if hit and w == "distress" and _SIGNAL_AFTER.match(text, m.end()):
             continue  # "ignoring distress calls", "a distress signal": a ship's call for help, by its name
         if hit and _PARTICLE_AFTER.get(w) and _PARTICLE_AFTER[w].match(text, m.end()):
@@ -383,6 +385,9 @@ _NO_NOUN_AFTER = re.compile(r"\s+(?:from|to|in|at|and|or|for|on|by|was|were|is|a
 # a word that makes the next an adjective of judgement: "his remarks were crude.", "a crude, racist joke"
 _DEGREE_BEFORE = re.compile(r"\b(?:is|was|were|are|be|been|being|seems?|seemed|looks?|looked|so|very|too|rather|"
                             r"quite|pretty|deeply|most|more|less|a|an)\s+$", re.IGNORECASE)
+_GROSS_TERM_AFTER = re.compile(r"\s+(?:domestic|national|product|income|margins?|profits?|revenues?|sales|value|"
+                               r"earnings|receipts|weight|tonnage|output|proceeds|yield|negligence|misconduct)\b",
+                               re.IGNORECASE)
 _SIGNAL_AFTER = re.compile(r"\s+(?:calls?|signals?|flares?|beacons?|messages?)\b", re.IGNORECASE)
 _PARTICLE_AFTER = {w: re.compile(r"\s+(?:down|out|off)\b", re.IGNORECASE) for w in ("striking", "strike", "struck")}
 _NOUN_BEFORE = re.compile(

@@ -829,10 +829,22 @@ def _mark_rival_figures(units: Sequence[Unit], disagreements: Sequence[dict], co
             if i in side_of and j in side_of and side_of[i] != side_of[j] \
                     and one_move(positions[side_of[i]], positions[side_of[j]]):
                 continue  # (values of one count told over time: their update decides, above)
+            if (i in side_of and j in side_of and side_of[i] != side_of[j]
+                    and rival_sources(positions[side_of[i]], positions[side_of[j]])
+                    and all(_names_its_source(units[k], positions[side_of[k]]) for k in (i, j))):
+                continue  # each value told as its own source's ("Varnia's government forecast a deficit of 3.4%" /
+                # "... will drive the deficit to 4.1 per cent, ..., opposition leader Mirko Sala said"): both may stand
             if (a.article, a.sentence) != (b.article, b.sentence):
                 if side_of.get(i) == side_of.get(j) and (_value_in_aside(a, value_at.get(i)) or _value_in_aside(b, value_at.get(j))):
                     continue  # (one of them only mentions the value: see _value_in_aside)
                 a.excludes.append(b)
+
+
+def _names_its_source(u: Unit, position: dict) -> bool:
+    """Does the unit's own wording name who gives its value (the source the disagreement cites for it)?"""
+    said = [ev.get("said_by") for ev in position.get("evidence", [])
+            if ev["article"] == u.article and u.start <= ev.get("value_start", ev["start"]) < u.end]
+    return bool(said) and all(s and s.lower() in u.text.lower() for s in said)
 
 
 # what a sentence refers to when it names a value inside a noun's clause: "appeal against the decision to cut her
