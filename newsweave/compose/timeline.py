@@ -195,6 +195,18 @@ def _called_off(text: str, sent: Sentence, t) -> bool:
     return bool(_CANCELLED.search(text, start, nxt.start() if nxt else sent.end))
 
 
+# what did not happen: "should have built", "could have been saved", "would not have died"
+_COUNTERFACTUAL = re.compile(r"\b(?:should|could|would|might|ought\s+to)(?:n['’]t)?\s+(?:not\s+)?have\s+"
+                             r"[a-z]+(?:ed|en|t|n)\b", re.IGNORECASE)
+
+
+def _counterfactual(text: str, sent: Sentence, t) -> bool:
+    """Does the clause of the date say what did not happen then ("should have built the new reservoir a decade
+    ago")?"""
+    start = max([sent.start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, t.start)])
+    return bool(_COUNTERFACTUAL.search(text, start, t.start))
+
+
 def _weekday_words(a, b) -> bool:
     return all(x.text.lower().strip(".").split()[-1] in WEEKDAYS for x in (a, b))
 
@@ -667,6 +679,8 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
                     value, doc.article.published, planned)
                 if status == "scheduled" and _called_off(text, sent, t):
                     status = "cancelled"  # a day still to come, of a plan the report says is off
+                if _counterfactual(text, sent, t):
+                    continue  # "They should have built the new reservoir a decade ago": nothing happened then
                 if status == "scheduled" and not planned and LOCAL_TIME_AFTER.match(text, t.end) \
                         and _day_after(value, doc.article.published):
                     status = "happened"  # "struck early Wednesday local time" in Tuesday's paper of a zone behind
