@@ -147,6 +147,13 @@ def test_a_headline_run_into_the_sentence_is_not_the_speaker(run):
     assert any(a.speaker(text) == "Dock workers" for a in run(text))
 
 
+def test_a_transcripts_speaker_label_speaks_and_a_kicker_before_a_sourced_line_does_not(run):
+    text = "\"HOLLAN: We have no choice but to ration water from Monday."
+    assert [a.speaker(text) for a in run(text)] == ['"HOLLAN'], run(text)
+    text = "DEATH TRAP: Greedy builders cut corners on the tower, insiders claim."
+    assert [a.speaker(text) for a in run(text)] == ["insiders"], run(text)
+
+
 def test_a_colon_ending_a_paragraph_frames_the_next_paragraphs_quote(run):
     text = "The mayor spoke to the council on Monday. She said:\n\n\u201cWe will rebuild the bridge before winter.\u201d\n"
     a = next(a for a in run(text) if a.cue(text) == "said")

@@ -1552,9 +1552,9 @@ class _Extractor:
                 continue
             if any(ch.isdigit() for ch in span.text):
                 continue
-            if len(span) > 1 and span.text.isupper() or _OWN_ATTRIBUTION_AT_END.search(m.group(2)):
-                # a kicker ("DEATH TRAP: Greedy builders cut corners ...") or a line that names its own source
-                # ("...: Greedy builders cut corners ..., insiders claim."): the label says no one's words
+            if _OWN_ATTRIBUTION_AT_END.search(m.group(2)):
+                # a line that names its own source after a kicker ("DEATH TRAP: Greedy builders cut corners ...,
+                # insiders claim."): the label says no one's words (a transcript's "PENCE: Well, look, ..." does)
                 continue
             ca, cb = _trim(text, *m.span(2))
             if cb <= ca:
