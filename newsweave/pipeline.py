@@ -157,5 +157,5 @@ def compose_stage(story: Story, briefing: Briefing, *, words: int, style: str = 
     from newsweave.compose.framing import build_framing, prefer_neutral_wordings
 
     briefing.framing = build_framing(story.docs, story.facts, briefing.quotes, story.claim_index,
-                                     disagreements=briefing.disagreements)
+                                     disagreements=briefing.disagreements, entities=story.entities)
     prefer_neutral_wordings(briefing.facts, {d.article.id: d.article.text for d in story.docs})

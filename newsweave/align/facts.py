@@ -509,10 +509,12 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     counted_buckets: dict[tuple, list[int]] = defaultdict(list)
     sum_buckets: dict[tuple, list[int]] = defaultdict(list)
     telling: dict[int, list] = {}
+    near_buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         key = _figure(c)
         if key is not None:
             buckets[key].append(i)
+            near_buckets[key[:1]].append(i)  # (the figure told round: see below)
         # ... or the same sum of money about the same name ("accused of taking $12 million in bribes" / "charged
         # with accepting $12 million in kickbacks"): an amount is as specific as a toll
         money = [q for q in c.quantities if q.kind == "money" and q.value is not None]
@@ -559,7 +561,13 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         # rose almost 10 percent to 14.8 billion dollars"): a sum and its change are the statement's fingerprint
         if len(money) == 1 and len(telling[i]) >= 2:
             sum_buckets[("money", money[0].unit, money[0].value)].append(i)
+    figure_of = {i: one_count(claims[i])[1] for ids in near_buckets.values() for i in ids}
     return _cross_article_pairs(claims, buckets) | {
+        # ... or a figure for the same kind of count that one report tells round and the other precise, neither an
+        # open bound ("will axe nearly 10,000 workers" / "will cut 9,500 jobs"; not "at least 14" / "17")
+        (i, j) for i, j in _cross_article_pairs(claims, near_buckets)
+        if _closed(figure_of[i]) and _closed(figure_of[j]) and figure_of[i].value != figure_of[j].value
+        and figures_agree(figure_of[i], figure_of[j])} | {
         # (but not two claims whose other counts of one noun differ: "killed 224 people, including 12 Americans" in
         # both embassy bombings is no telling of "killed 213 people, including 12 Americans" in one)
         (i, j) for i, j in _cross_article_pairs(claims, counted_buckets)
@@ -570,6 +578,10 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         (i, j) for i, j in _cross_article_pairs(claims, sum_buckets)
         if any(q.kind == r.kind != "money" and q.unit == r.unit and figures_agree(q, r)
                for q in telling[i] for r in telling[j])}
+
+
+def _closed(q) -> bool:
+    return q.low is not None and q.high is not None
 
 
 _PEOPLE_COUNTED = PEOPLE_KINDS | {"people", "person"}

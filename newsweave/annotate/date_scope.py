@@ -57,6 +57,11 @@ def _phrase(noun, participle: bool = False) -> tuple[int, int]:
     # A coordinated noun is another thing with its own time: "the 1993 Oslo accord and the latest agreement,
     # known as the Wye Memorandum" dates the accord, not the agreement.
     conj = [c for c in noun.children if c.dep_ == "conj" and c.i > noun.i]
+    # ... and so is a figure it is set against ("a net loss of 1.8 billion crowns, against a profit of 2.4 billion a
+    # year earlier"), which has a time of its own
+    against = [c for c in noun.children if c.i > noun.i and _comparison(c)]
+    if against and not conj:
+        conj = against
     if conj:
         cut = conj[0].left_edge.i
         while cut - 1 > noun.i and doc[cut - 1].dep_ in ("cc", "punct"):
@@ -143,6 +148,13 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
             # (not a name set right after its noun, which the parser may hang the clause's date on: "marched
             # through the capital Dravena on Saturday" dates the march, not the name)
             return _phrase(cur)
+        if _comparison(head):
+            # the figure a clause's figure is set against: "a net loss of 1.8 billion crowns, against a profit of
+            # 2.4 billion a year earlier", "up from 5.1% in 2041", "fell to 3.1% in June from 3.4% in May",
+            # "compared with a year earlier" date that other figure, not the loss or the fall
+            # (the phrase of the figure, without its preposition: "a profit of 2.4 billion a year earlier")
+            first_word = next((c.left_edge for c in head.children if c.dep_ in ("pobj", "pcomp")), head)
+            return first_word.idx, head.right_edge.idx + len(head.right_edge)
         if cur.dep_ == "prep" and head.pos_ in _NOMINAL and cur.i == head.i + 2 and cur.nbor(-1).text == ",":
             return _phrase(head)  # a parenthetical set off by a comma: "Mayor Tamm, in office since 2019, ..."
         if cur.dep_ == "prep" and cur.lower_ in _UNTIL and cur.i > 0 and cur.nbor(-1).lemma_.lower() in _TERM_NOUNS:
@@ -171,6 +183,34 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
             return named
         prev, cur, first = cur, head, False
     return named
+
+
+def _comparison(prep) -> bool:
+    """Does a preposition set a figure against another ("against a profit of ...", "versus", "compared with",
+    "up from", "down from")?"""
+    word = prep.lower_
+    if prep.dep_ != "prep":
+        return False
+    if word in ("against", "versus", "vs", "vs."):
+        return True
+    if word in ("with", "to") and prep.head.lemma_.lower() == "compare":
+        return True
+    if word != "from":
+        return False
+    if prep.head.lower_ in ("up", "down"):
+        return True
+    # "fell to 3.1% from 3.4% in May": a figure a verb of change moved from (not "moved from Paris in 2020", nor "was
+    # moved from March 3 to March 10")
+    return prep.head.lemma_.lower() in _FIGURE_CHANGE_VERBS and any(
+        c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")
+        and (c.pos_ == "NUM" or c.text == "%" or any(n.dep_ == "nummod" for n in c.children))
+        for c in prep.children)
+
+
+# verbs that tell a figure's change from one value to another ("fell to 3.1% from 3.4%")
+_FIGURE_CHANGE_VERBS = frozenset("""rise fall drop climb increase decrease grow slip jump slide decline ease edge surge
+                                    soar plunge tumble rebound widen narrow shrink dip sink gain lose cut raise lower
+                                    reduce slow accelerate""".split())
 
 
 # verbs that move a figure to a new value: "raised its estimate of ... to 3,000 tonnes", "cut its forecast ... to 2%"

@@ -877,8 +877,10 @@ def _without_opening_word(ms: list["_M"], texts: dict[str, str]) -> list["_M"]:
     """A name the tagger ran a sentence's opening word into ("Greedy Aeroval bosses had been warned": "Greedy
     Aeroval") is the name without that word, where the word is an English adjective or adverb (no noun: "Port
     Selim", "Evening Standard"), the rest is a name the story writes on its own, the whole is never written inside
-    a sentence ("the United States") and the tagger did not call it a person's name."""
+    a sentence ("the United States") and the tagger did not call it a person's name, or called the rest, written
+    alone, something else too ("Greedy Veltrax bosses ...", the company "Veltrax" elsewhere)."""
     alone = {m.surface for m in ms if " " not in m.surface}
+    alone_not_person = {m.surface for m in ms if " " not in m.surface and m.label != "PERSON"}
     adjectives = _english_words("adj") | _english_words("adv")
     nouns = _english_words("noun")
 
@@ -893,7 +895,8 @@ def _without_opening_word(ms: list["_M"], texts: dict[str, str]) -> list["_M"]:
         first, _sep, rest = m.surface.partition(" ")
         text = texts.get(m.article, "")
         if (rest in alone and first.lower() in adjectives and first.lower() not in nouns and m.surface not in inside
-                and m.label != "PERSON"  # ("Sandy Baker", "Frank Ewing": a given name that is also an adjective)
+                # ("Sandy Baker", "Frank Ewing": a given name that is also an adjective)
+                and (m.label != "PERSON" or rest in alone_not_person)
                 and text.startswith(first, m.start) and opens(m)):
             start = m.start + len(first) + 1
             m = replace(m, start=start, surface=rest, norm="")

@@ -144,6 +144,10 @@ LOADED_VERBS = {
     "rotting", "decrepit", "crumbling", "clapped-out", "rickety",
     # figures told as faked ("the government's doctored figures"; the verb's base is the noun "doctor")
     "doctored",
+    # job cuts told as an execution ("bosses will axe 10,000 workers", "axed", "axing"; the noun, a tool or a
+    # weapon, is plain: see _AXE_VERB), and a speaker's anger told for them ("fumed union chief Olek Brandt"; not
+    # the noun "fumes")
+    "axe", "axes", "axed", "axing", "fumed", "fuming",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
@@ -322,6 +326,9 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
             continue  # "gross domestic product", "gross margin", "gross negligence": an accounts' or a law's term
         if hit and w == "distress" and _SIGNAL_AFTER.match(text, m.end()):
             continue  # "ignoring distress calls", "a distress signal": a ship's call for help, by its name
+        if hit and w in ("axe", "axes") and not (_AXE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                                                 or _AXE_VERB_AFTER.match(text, m.end())):
+            continue  # "killed with an axe": a tool, named
         if hit and _PARTICLE_AFTER.get(w) and _PARTICLE_AFTER[w].match(text, m.end()):
             continue  # "striking down the law": a court's verb, not a judgement of how striking it is
         if (hit and w == "offensive" and _OFFENSIVE_NOUN_AFTER.match(text, m.end())
@@ -389,6 +396,12 @@ _GROSS_TERM_AFTER = re.compile(r"\s+(?:domestic|national|product|income|margins?
                                r"earnings|receipts|weight|tonnage|output|proceeds|yield|negligence|misconduct)\b",
                                re.IGNORECASE)
 _SIGNAL_AFTER = re.compile(r"\s+(?:calls?|signals?|flares?|beacons?|messages?)\b", re.IGNORECASE)
+# "axe" and "axes" are the verb only before what is cut, or after a modal or "to" ("will axe", "plans to axe"):
+# "killed with an axe", "axes and knives" name a tool
+_AXE_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|must|shall|can|should)\s+$", re.IGNORECASE)
+_AXE_VERB_AFTER = re.compile(r"\s+(?:up\s+to\s+|nearly\s+|about\s+|some\s+|almost\s+|more\s+than\s+|over\s+)?"
+                             r"(?:\d|jobs|staff|workers|posts|positions|its|their|the\s+(?:jobs|plan|project|scheme))",
+                             re.IGNORECASE)
 _PARTICLE_AFTER = {w: re.compile(r"\s+(?:down|out|off)\b", re.IGNORECASE) for w in ("striking", "strike", "struck")}
 _NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|their|his|her|its|our|your|my|any|no|these|those|such|new|first|legal|asylum|insurance|damage|"
@@ -518,10 +531,15 @@ def _quoted_ranges(doc: AnnotatedArticle) -> list[tuple[int, int]]:
     return [(a.content_start, a.content_end) for a in doc.quotes if getattr(a, "kind", "") in ("direct", "mixed")]
 
 
-def _name_ranges(doc: AnnotatedArticle) -> list[tuple[int, int]]:
+def _name_ranges(doc: AnnotatedArticle, name_starts: dict[tuple[str, int], int] | None = None) -> list[tuple[int, int]]:
     """Sorted, non-overlapping spans of the names an article mentions. A nationality or group ("NORP") is
-    left out: "communist" or "leftist" can be the outlet's label for someone, not a name."""
-    spans = sorted((m.start, m.end) for m in doc.entities if m.label != "NORP")
+    left out: "communist" or "leftist" can be the outlet's label for someone, not a name. ``name_starts`` (article,
+    end) -> start of the story's canonical mentions: where a name the tagger ran a sentence's opening word into
+    starts later ("Greedy Veltrax bosses": "Veltrax"), that word is the outlet's, not the name's."""
+    aid = doc.article.id
+    starts = name_starts or {}
+    spans = sorted((max(m.start, starts.get((aid, m.end), m.start)), m.end)
+                   for m in doc.entities if m.label != "NORP")
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out and s < out[-1][1]:
@@ -762,6 +780,42 @@ def _predicate_choice(ca, ta: list[_Token], cb, tb: list[_Token]) -> tuple[list[
     return va, vb
 
 
+def _count_choices(ca, ta: list[_Token], text_a: str, cb, tb: list[_Token], text_b: str
+                   ) -> list[tuple[list[_Token], list[_Token]]]:
+    """Two wordings that give one count with other words ("will cut 9,500 jobs" / "plans to eliminate roughly 9,500
+    positions"): the word before each figure, where both are words of meaning and differ (the act), and the nouns
+    counted, where they differ (what is counted). The figures must agree, rounding allowed."""
+    from newsweave.align.facts import figures_agree
+
+    def counted(c):
+        return [q for q in c.quantities if q.kind == "cardinal" and q.counted and q.counted_start is not None
+                and c.start <= q.start and q.end <= c.end]
+
+    def before(toks: list[_Token], at: int) -> _Token | None:
+        k = bisect_right([t.start for t in toks], at - 1) - 1
+        return toks[k] if k >= 0 and toks[k].end <= at else None
+
+    def noun(text: str, q) -> _Token:
+        from newsweave.compose.summary import _stem_function
+
+        word = text[q.counted_start:q.counted_end]
+        return _Token(q.counted_start, q.counted_end, word, _stem_function()(word.lower()), True, False)
+
+    out: list[tuple[list[_Token], list[_Token]]] = []
+    for qa in counted(ca):
+        for qb in counted(cb):
+            if not figures_agree(qa, qb):
+                continue
+            va, vb = before(ta, qa.start), before(tb, qb.start)
+            if va and vb and va.content and vb.content and va.key != vb.key:
+                out.append(([va], [vb]))
+            na, nb = noun(text_a, qa), noun(text_b, qb)
+            if na.key != nb.key and " " not in na.word and " " not in nb.word:
+                out.append(([na], [nb]))
+            return out  # (one count per pair of wordings: their first that agree)
+    return out
+
+
 def _trimmed(toks: list[_Token]) -> list[_Token]:
     """A run without the function words at its edges ("liberated by" -> "liberated", "a bloodied corpse" ->
     "bloodied corpse"), keeping a verb's particle ("handed over")."""
@@ -813,6 +867,11 @@ def _word_choices(docs: Sequence[AnnotatedArticle], facts: Sequence[Any]) -> dic
                                                              for x, y in found]
                 subs = [([tokens[a][k] for k in x], [tokens[b][k] for k in y]) for x, y in done]
                 verbs = _predicate_choice(claims[a], tokens[a], claims[b], tokens[b])
+                if not verbs:
+                    # (wordings built differently around one count: "will cut 9,500 jobs" / "plans to eliminate
+                    # roughly 9,500 positions": the verb and the noun each gives the count are the choice)
+                    subs += _count_choices(claims[a], tokens[a], by_id[a].article.text,
+                                           claims[b], tokens[b], by_id[b].article.text)
                 if verbs:  # the verbs pair alone, not inside a longer run ("forces handed over" / "ceded")
                     mine, theirs = set(map(id, verbs[0])), set(map(id, verbs[1]))
                     subs = [(x, y) for x, y in subs if not (mine & set(map(id, x)) or theirs & set(map(id, y)))]
@@ -888,7 +947,7 @@ def _label_choices(docs: Sequence[AnnotatedArticle], disagreements: Sequence[dic
 
 def build_framing(docs: Sequence[AnnotatedArticle], facts: Sequence[Any] = (), quotes: Sequence[dict] | None = None,
                   claim_index: Any = None, *, sentences: bool = True,
-                  disagreements: Sequence[dict] = ()) -> list[dict]:
+                  disagreements: Sequence[dict] = (), entities: Sequence[Any] = ()) -> list[dict]:
     """Per article: its loaded terms (outside direct quotes: those are the speaker's words) with counts and
     evidence, the voices it quotes, its word choices for facts it shares with other outlets, and (with
     ``sentences``) its most loaded claims by the light model (``loaded_sentences``: evidence spans with a
@@ -899,16 +958,18 @@ def build_framing(docs: Sequence[AnnotatedArticle], facts: Sequence[Any] = (), q
     (when ``None`` the speakers come from ``doc.quotes``). ``claim_index`` (the align stage's index over
     claims) supplies the claims' embeddings it has already computed, and claims it has not embedded are scored
     by the lexicon alone; without an index every claim is encoded here. ``disagreements`` (``briefing.disagreements``)
-    add the names outlets give one counted group of people (see _label_choices) to the word choices."""
+    add the names outlets give one counted group of people (see _label_choices) to the word choices. ``entities``
+    (the story's canonical entities) tell where a name the tagger ran into a word before it really starts."""
     choices = _word_choices(docs, facts)
     for art, items in _label_choices(docs, disagreements).items():
         choices.setdefault(art, []).extend(items[:max(0, MAX_WORD_CHOICES - len(choices.get(art, [])))])
     speakers = _quote_speakers(quotes) if quotes else None
+    name_starts = {(art, end): start for e in entities for art, start, end in e.mentions}
     out = []
     for doc in docs:
         aid = doc.article.id
         quoted = _quoted_ranges(doc)
-        names = _name_ranges(doc)
+        names = _name_ranges(doc, name_starts)
         terms: dict[tuple[str, str], dict] = {}
         for s, e, term, cat, _score in loaded_terms(doc.article.text):
             if any(qs <= s < qe for qs, qe in quoted):
