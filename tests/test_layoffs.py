@@ -102,3 +102,24 @@ def test_the_figure_a_change_started_from_does_not_date_the_change(sentence, dat
     b = newsweave.brief([report("a", "X", "The agency published the figures on Tuesday. " + sentence, "2043-03-11")])
     assert [t["date"] for t in b.timeline if t["event"] == sentence] == [dated], b.timeline
     assert not [t for t in b.timeline if t["date"][:4] != "2043"], b.timeline
+
+
+def test_one_count_worded_three_ways_is_a_word_choice(briefing):
+    """"will cut 9,500 jobs" / "plans to eliminate roughly 9,500 positions" / "will axe nearly 10,000 workers": one
+    count (rounding allowed), one fact, and each outlet's verb and noun for it."""
+    wire = next(f for f in briefing.framing if f["article"] == "wire")
+    pairs = {(p["article"], p["this"], p["other"]) for w in wire["word_choices"] for p in w["pairs"]}
+    assert pairs == {("business", "cut", "eliminate"), ("business", "jobs", "positions"),
+                     ("tabloid", "cut", "axe"), ("tabloid", "jobs", "workers")}, wire["word_choices"]
+
+
+def test_the_first_of_two_nouns_counted_is_no_word_choice():
+    """"killing thousands of soldiers and civilians" / "killing thousands of people": "soldiers" alone is not what
+    the other report calls "people"."""
+    b = newsweave.brief([
+        report("a", "X", "Fighting broke out again near Ostrun on May 3, killing thousands of soldiers and civilians "
+                         "over the following weeks.", "2043-06-01"),
+        report("b", "Y", "Fighting broke out again near Ostrun on May 3, killing thousands of people over the following "
+                         "weeks.", "2043-06-01"),
+    ])
+    assert not [p for f in b.framing for w in f["word_choices"] for p in w["pairs"] if p["this"] == "soldiers"], b.framing

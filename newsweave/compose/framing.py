@@ -780,6 +780,9 @@ def _predicate_choice(ca, ta: list[_Token], cb, tb: list[_Token]) -> tuple[list[
     return va, vb
 
 
+_JOINED_AFTER = re.compile(r"\s+(?:and|or|&)\s+[a-z]")  # (not ", or about 7%": an aside)
+
+
 def _count_choices(ca, ta: list[_Token], text_a: str, cb, tb: list[_Token], text_b: str
                    ) -> list[tuple[list[_Token], list[_Token]]]:
     """Two wordings that give one count with other words ("will cut 9,500 jobs" / "plans to eliminate roughly 9,500
@@ -810,7 +813,9 @@ def _count_choices(ca, ta: list[_Token], text_a: str, cb, tb: list[_Token], text
             if va and vb and va.content and vb.content and va.key != vb.key:
                 out.append(([va], [vb]))
             na, nb = noun(text_a, qa), noun(text_b, qb)
-            if na.key != nb.key and " " not in na.word and " " not in nb.word:
+            # (not the first of nouns joined: "thousands of soldiers and civilians" / "thousands of people")
+            if (na.key != nb.key and " " not in na.word and " " not in nb.word
+                    and not _JOINED_AFTER.match(text_a, na.end) and not _JOINED_AFTER.match(text_b, nb.end)):
                 out.append(([na], [nb]))
             return out  # (one count per pair of wordings: their first that agree)
     return out
