@@ -119,7 +119,28 @@ def test_the_first_of_two_nouns_counted_is_no_word_choice():
     b = newsweave.brief([
         report("a", "X", "Fighting broke out again near Ostrun on May 3, killing thousands of soldiers and civilians "
                          "over the following weeks.", "2043-06-01"),
-        report("b", "Y", "Fighting broke out again near Ostrun on May 3, killing thousands of people over the following "
-                         "weeks.", "2043-06-01"),
+        report("b", "Y", "Fighting broke out again near Ostrun on May 3, killing thousands of people over the "
+                         "following weeks.", "2043-06-01"),
     ])
-    assert not [p for f in b.framing for w in f["word_choices"] for p in w["pairs"] if p["this"] == "soldiers"], b.framing
+    soldiers = [p for f in b.framing for w in f["word_choices"] for p in w["pairs"] if p["this"] == "soldiers"]
+    assert not soldiers, b.framing
+
+
+def test_what_the_announcement_overtook_is_not_in_the_summary(briefing):
+    """The day before, unnamed sources put the cuts at "up to 12,000", the company was "expected to announce the plan
+    ... on Tuesday" and "declined to comment": after the company announced 9,500 on the record on Tuesday, none of that
+    is the story's news (it stays in the facts and the timeline)."""
+    assert not [s for s in briefing.summary if s.evidence[0].article == "leak"], briefing.summary
+    assert any("12,000" in f["text"] for f in briefing.facts)
+    lead = briefing.summary[0]
+    assert "9,500" in lead.text and {"business", "wire"} <= set(lead.sources), briefing.summary
+
+
+def test_a_leak_no_report_has_overtaken_is_the_news():
+    """Before any announcement the leak is the story's latest word, and its summary tells it."""
+    b = newsweave.brief([
+        report("leak", "Lorn Business Daily", LEAK, "2043-03-09"),
+        report("other", "Meridian Press", "Veltrax shares fell 3% in Lorn on Tuesday as investors waited for the "
+                                          "company's results.", "2043-03-10"),
+    ])
+    assert any("up to 12,000 jobs" in s.text for s in b.summary), b.summary
