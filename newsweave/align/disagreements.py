@@ -253,7 +253,10 @@ def find_disagreements(
     out += _counts_since(facts, texts, published)
     out += _negation_disagreements(facts, texts)
     out += _accusation_disagreements(docs, texts, mention_spans, places, entities)
-    out += _role_disagreements(facts, entities, texts)
+    dated_phrases: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for d in docs:
+        dated_phrases[d.article.id].extend(d.date_phrases.values())
+    out += _role_disagreements(facts, entities, texts, dated_phrases)
     out += _title_disagreements(entities, texts)
     # a report that repeats its standfirst in the body gives one value once: two values are needed to disagree
     out = [item for item in out if len(item["positions"]) >= 2]
@@ -3889,19 +3892,41 @@ _ROLE_KINDS = {"place": ("GPE", "LOC", "FAC"), "person": ("PERSON",)}
 ROLE_REST_CONTAINED = 0.75  # share of the shorter wording's other content words the longer one has
 
 
-def _role_disagreements(facts: list[Fact], entities: list, texts) -> list[dict]:
+def _role_disagreements(facts: list[Fact], entities: list, texts,
+                        dated_phrases: dict[str, list[tuple[int, int]]] | None = None) -> list[dict]:
     """One statement, two outlets, a different place or person in it: "a car bomb exploded outside the
     central market in Ostrun" / "... in Perevlo". Conservative, because a story names many places and
     people in parallel statements ("troops entered Agdam" / "troops entered Lachin"): the two wordings
     must say the same apart from that one name, each must name exactly one entity of the kind, and
-    neither report may name the other's entity anywhere (a report that names both knows both)."""
+    neither report may name the other's entity anywhere (a report that names both knows both).
+    A place is not the statement's where it is only a person's country ("Kenya's Daniel Kipruto") or lies in a
+    phrase a date of its own dates (``dated_phrases``: "the mark set by Eliud Kamau in Berlin in 2041")."""
     by_id = {e.id: e for e in entities}
     named_in: dict[str, set[str]] = defaultdict(set)  # article -> entity ids it mentions
     mention_at: dict[tuple[str, str], tuple[int, int]] = {}
+    mentions_in: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    person_starts: dict[str, set[int]] = defaultdict(set)
     for e in entities:
         for art, start, end in e.mentions:
             named_in[art].add(e.id)
             mention_at.setdefault((art, e.id), (start, end))
+            mentions_in[(art, e.id)].append((start, end))
+            if e.type == "PERSON":
+                person_starts[art].add(start)
+    phrases = dated_phrases or {}
+
+    def elsewhere(c: Claim, eid: str) -> bool:
+        """Is every mention of the place in the claim a person's country or inside a phrase dated on its own?"""
+        spans = [(s, e) for s, e in mentions_in[(c.article, eid)] if c.start <= s < c.end]
+        text = texts[c.article]
+
+        def aside(s: int, e: int) -> bool:
+            if any(ps <= s and e <= pe for ps, pe in phrases.get(c.article, ())):
+                return True
+            owner = _OWNER_OF_PERSON.match(text, e)
+            return bool(owner) and owner.end() in person_starts[c.article]
+
+        return bool(spans) and all(aside(s, e) for s, e in spans)
     out = []
     for f in facts:
         if len(set(f.sources)) < 2:
@@ -3909,7 +3934,8 @@ def _role_disagreements(facts: list[Fact], entities: list, texts) -> list[dict]:
         for kind, types in _ROLE_KINDS.items():
             single = []
             for c in f.claims:
-                ids = [x for x in dict.fromkeys(c.entities) if x in by_id and by_id[x].type in types]
+                ids = [x for x in dict.fromkeys(c.entities) if x in by_id and by_id[x].type in types
+                       and not (kind == "place" and elsewhere(c, x))]
                 if len(ids) == 1:
                     single.append((c, ids[0]))
             if len({eid for _c, eid in single}) < 2:
@@ -3941,6 +3967,11 @@ def _role_disagreements(facts: list[Fact], entities: list, texts) -> list[dict]:
             subject = (f.best or f.claims[0]).text
             out.append(_make(kind, subject, positions, texts, lambda p: str(p.normalized)))
     return out
+
+
+# a country's possessive before a person's name, a role between: "Kenya's Daniel Kipruto", "Ethiopia's world champion
+# Tadesse Bekele" (the person's country, not a place of what happened)
+_OWNER_OF_PERSON = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
 
 
 _PLACE_LEVELS = frozenset("city town strip province region district county state island islands governorate oblast "

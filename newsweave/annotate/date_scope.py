@@ -20,6 +20,8 @@ parser's attachment of such phrases is unreliable, and the date usually dates th
 
 from __future__ import annotations
 
+import re
+
 from newsweave.annotate.quantities import OVER_PARTICLE_VERBS  # ("hand over 35": a verb's particle, no "more than")
 
 _NOMINAL = {"NOUN", "PROPN"}
@@ -148,6 +150,15 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
             # (not a name set right after its noun, which the parser may hang the clause's date on: "marched
             # through the capital Dravena on Saturday" dates the march, not the name)
             return _phrase(cur)
+        if (cur.dep_ == "pobj" and head.lower_ == "from" and head.dep_ == "prep" and head.head.pos_ in _VERBAL
+                and _YEAR.fullmatch(cur.text)  # (a day is a start: "face water rationing from Monday")
+                and head.head.lemma_.lower() not in _FIGURE_CHANGE_VERBS | _RESCHEDULING_VERBS and head.i > 0):
+            # "to eclipse Eliud Kamau's 2:01:09 from 2041": a year after the verb's object, from which that thing
+            # dates (the parser hangs it on the verb); not a span ("from 2019 to 2021") nor a move of a date
+            obj = next((c for c in head.head.children if c.dep_ == "dobj" and c.right_edge.i == head.i - 1), None)
+            after = cur.right_edge.i + 1
+            if obj is not None and not (after < len(cur.doc) and cur.doc[after].lower_ in _SPAN_ENDS):
+                return _phrase(obj)[0], cur.right_edge.idx + len(cur.right_edge)
         if _comparison(head):
             # the figure a clause's figure is set against: "a net loss of 1.8 billion crowns, against a profit of
             # 2.4 billion a year earlier", "up from 5.1% in 2041", "fell to 3.1% in June from 3.4% in May",
@@ -205,6 +216,12 @@ def _comparison(prep) -> bool:
         c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")
         and (c.pos_ == "NUM" or c.text == "%" or any(n.dep_ == "nummod" for n in c.children))
         for c in prep.children)
+
+
+_YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
+_SPAN_ENDS = frozenset({"to", "until", "till", "through", "-", "–", "on", "onwards", "onward"})
+# verbs that move a thing's date ("postponed the vote from Monday")
+_RESCHEDULING_VERBS = frozenset("delay postpone move push bring shift reschedule change switch extend".split())
 
 
 # verbs that tell a figure's change from one value to another ("fell to 3.1% from 3.4%")

@@ -218,6 +218,10 @@ _HEAD_TYPES = {
         "airport", "bridge", "hospital", "stadium", "palace", "square", "road", "highway", "street", "avenue",
         "tower", "dam", "station", "base", "port", "prison", "embassy", "mosque", "cathedral", "temple", "museum",
     },
+    # a race, a tournament or a gathering by its name ("the Valder Marathon", "the Ostmark Open", "the Brask Summit";
+    # not "Games", "Conference" or "Fair", which end names of companies, leagues and magazines too)
+    "EVENT": {"marathon", "half-marathon", "open", "olympics", "championship", "championships", "cup", "festival",
+              "summit", "expo", "regatta", "tournament", "prix"},
 }
 _NOBLE_TITLES = frozenset("duke duchess earl countess baron baroness marquis marquess marchioness viscount viscountess "
                            "prince princess king queen emperor empress archduke archduchess sultan emir tsar czar shah "

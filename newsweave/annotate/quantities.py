@@ -698,10 +698,56 @@ def tag_quantities(text: str, doc: "Doc | None" = None) -> list[Quantity]:
         pending_unit = [quantity] if from_to else []
         out.append(quantity)
     out = _mixed_numbers(text, out)
+    out = _durations(text, out)
     _elliptic_counts(text, out)
     out += _relative_fractions(text, out, blocked)
     out.sort(key=lambda q: q.start)
     return out
+
+
+# A time on a race's clock: "won in 2:00:35", "a lap of 1:32:15.123" (hours, minutes and seconds; a clock time of day
+# with seconds comes after "at" or before "a.m." or a time zone, and is no duration)
+_RACE_TIME = re.compile(r"(?<![\d:.,])(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?(?![\d:])")
+_CLOCK_TIME_AFTER = re.compile(r"\s*(?:[ap]\.?m\b|GMT|UTC|[A-Z]{2,4}T\b|local\s+time|hours\b|hrs\b)", re.IGNORECASE)
+_CLOCK_TIME_BEFORE = re.compile(r"\b(?:at|by|from|until|till|since|before|after|around)\s+$", re.IGNORECASE)
+# the joints of one duration told in parts: "two hours and 35 seconds", "59 minutes, 40 seconds"
+_DURATION_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)$")
+_CLOCK_UNITS = {"hour": 3600.0, "minute": 60.0, "second": 1.0}
+# ... but a span that starts another statement is none of its parts ("lasted five hours, and 40 minutes later ...")
+_TIME_AWAY_AFTER = re.compile(r"\s+(?:later|earlier|after|before|ago|into|left|remaining|from)\b", re.IGNORECASE)
+
+
+def _durations(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A race time is one duration in seconds ("2:00:35" is 7,235 seconds), and so is a duration told in hours,
+    minutes and seconds ("two hours and 35 seconds", "59 minutes and 40 seconds"): one figure a report gives, to be
+    compared whole with another's, not a count of hours and another of seconds."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and q.kind == prev.kind == "measure" and q.unit in _CLOCK_UNITS
+                and prev.unit in _CLOCK_UNITS and q.value is not None and prev.value is not None and not q.approx
+                and _CLOCK_UNITS[q.unit] < _CLOCK_UNITS[prev.unit]
+                and _DURATION_JOIN.fullmatch(text, prev.end, q.start) and not _TIME_AWAY_AFTER.match(text, q.end)):
+            total = _in_seconds(prev) + q.value * _CLOCK_UNITS[q.unit]
+            value = total / _CLOCK_UNITS[q.unit]
+            out[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], value, value, value, prev.approx, q.unit,
+                               None, None, None, "measure")
+            continue
+        out.append(q)
+    for m in _RACE_TIME.finditer(text):
+        if _CLOCK_TIME_AFTER.match(text, m.end()) or _CLOCK_TIME_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        if any(q.start < m.end() and m.start() < q.end for q in out):
+            continue
+        seconds = int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3)) + float(f"0.{m.group(4) or 0}")
+        out.append(Quantity(m.start(), m.end(), m.group(), seconds, seconds, seconds, False, "second", None, None,
+                            None, "measure"))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _in_seconds(q: Quantity) -> float:
+    return q.value * _CLOCK_UNITS[q.unit]
 
 
 # a whole number and a fraction: "3 1/2 miles", "survived for 5 1-2 hours" (the wires' way of writing 5½)

@@ -148,6 +148,8 @@ LOADED_VERBS = {
     # weapon, is plain: see _AXE_VERB), and a speaker's anger told for them ("fumed union chief Olek Brandt"; not
     # the noun "fumes")
     "axe", "axes", "axed", "axing", "fumed", "fuming",
+    # money told as gluttony ("pocketing fat bonuses", "fat cats"; not "body fat", "low-fat milk": see _FAT_PAY_AFTER)
+    "fat",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
@@ -169,6 +171,7 @@ DESCRIPTIVE = {
     "benefit", "benefits", "free", "freedom", "freed", "like", "liked", "likes", "love", "yes", "no", "ok",
     "please", "thanks", "thank", "well", "true", "best", "better", "good", "great", "hand", "heart", "hearts",
     "award", "awards", "awarded", "prize", "honor", "honored", "celebrate", "celebrated", "celebration",
+    "bonus", "bonuses",  # a payment's name ("a $250,000 record bonus"); "fat bonuses" is loaded by its adjective
     "party", "parties", "peace", "peaceful", "safe", "safety", "security", "secure", "protect", "protected",
     "protection", "rescue", "rescued", "hope", "hopes", "hoped", "wish", "welcome", "welcomed", "pray",
     "prayers", "ban", "banned", "bans", "block", "blocked", "blocking", "broke", "broken", "burden",
@@ -326,6 +329,8 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
             continue  # "gross domestic product", "gross margin", "gross negligence": an accounts' or a law's term
         if hit and w == "distress" and _SIGNAL_AFTER.match(text, m.end()):
             continue  # "ignoring distress calls", "a distress signal": a ship's call for help, by its name
+        if hit and hit[0] == "fat" and not _FAT_PAY_AFTER.match(text, m.end()):
+            continue  # "body fat", "fat content": the substance, named
         if hit and w in ("axe", "axes") and not (_AXE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
                                                  or _AXE_VERB_AFTER.match(text, m.end())):
             continue  # "killed with an axe": a tool, named
@@ -402,6 +407,8 @@ _AXE_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|must|shall|ca
 _AXE_VERB_AFTER = re.compile(r"\s+(?:up\s+to\s+|nearly\s+|about\s+|some\s+|almost\s+|more\s+than\s+|over\s+)?"
                              r"(?:\d|jobs|staff|workers|posts|positions|its|their|the\s+(?:jobs|plan|project|scheme))",
                              re.IGNORECASE)
+_FAT_PAY_AFTER = re.compile(r"\s+(?:bonus(?:es)?|pay(?:outs?|offs?|\s+packets?|\s+rises?)?|salar(?:y|ies)|profits?|"
+                            r"fees?|cheques?|checks?|cats?|contracts?|pensions?|dividends?)\b", re.IGNORECASE)
 _PARTICLE_AFTER = {w: re.compile(r"\s+(?:down|out|off)\b", re.IGNORECASE) for w in ("striking", "strike", "struck")}
 _NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|their|his|her|its|our|your|my|any|no|these|those|such|new|first|legal|asylum|insurance|damage|"
