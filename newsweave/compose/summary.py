@@ -577,16 +577,19 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     if facts:
         _mark_less_corroborated_figures(units, agreeing)
     leaked: set[int] = set()
+    later_than: dict[str, list[AnnotatedArticle]] = {}  # (the reports published after a day, once per day)
     for u in units:
         day = str(published.get(u.article) or "")[:10]
-        if OVERTAKEN_PLANS and day and _plan_overtaken(u, by_article_of[u.article],
-                                                       [d for d in docs if str(published.get(d.article.id) or "")[:10] > day]):
+        if not day:
+            continue
+        if day not in later_than:
+            later_than[day] = [d for d in docs if str(published.get(d.article.id) or "")[:10] > day]
+        later = later_than[day]
+        if OVERTAKEN_PLANS and _plan_overtaken(u, by_article_of[u.article], later):
             u.bonus -= STALE_PENALTY
-        elif LEAKS_OVERTAKEN and day and _leak_overtaken(
-                u, by_article_of[u.article], [d for d in docs if str(published.get(d.article.id) or "")[:10] > day]):
+        elif LEAKS_OVERTAKEN and _leak_overtaken(u, by_article_of[u.article], later):
             leaked.add(id(u))  # (its many words would outweigh any penalty: "preparing to cut up to 12,000 jobs")
-        elif LEAKS_OVERTAKEN and day and _no_comment_overtaken(
-                u, by_article_of[u.article], [d for d in docs if str(published.get(d.article.id) or "")[:10] > day]):
+        elif LEAKS_OVERTAKEN and _no_comment_overtaken(u, by_article_of[u.article], later):
             u.bonus -= STALE_PENALTY
     units = [u for u in units if id(u) not in leaked] or units
 
