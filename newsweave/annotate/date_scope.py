@@ -152,7 +152,7 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
             return _phrase(cur)
         if (cur.dep_ == "pobj" and head.lower_ == "from" and head.dep_ == "prep" and head.head.pos_ in _VERBAL
                 and _YEAR.fullmatch(cur.text)  # (a day is a start: "face water rationing from Monday")
-                and head.head.lemma_.lower() not in _FIGURE_CHANGE_VERBS | _RESCHEDULING_VERBS and head.i > 0):
+                and head.head.lemma_.lower() not in _FIGURE_VERBS | _RESCHEDULING_VERBS and head.i > 0):
             # "to eclipse Eliud Kamau's 2:01:09 from 2041": a year after the verb's object, from which that thing
             # dates (the parser hangs it on the verb); not a span ("from 2019 to 2021") nor a move of a date
             obj = next((c for c in head.head.children if c.dep_ == "dobj" and c.right_edge.i == head.i - 1), None)
@@ -212,7 +212,7 @@ def _comparison(prep) -> bool:
         return True
     # "fell to 3.1% from 3.4% in May": a figure a verb of change moved from (not "moved from Paris in 2020", nor "was
     # moved from March 3 to March 10")
-    return prep.head.lemma_.lower() in _FIGURE_CHANGE_VERBS and any(
+    return prep.head.lemma_.lower() in _FIGURE_VERBS and any(
         c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")
         and (c.pos_ == "NUM" or c.text == "%" or any(n.dep_ == "nummod" for n in c.children))
         for c in prep.children)
@@ -224,15 +224,16 @@ _SPAN_ENDS = frozenset({"to", "until", "till", "through", "-", "–", "on", "onw
 _RESCHEDULING_VERBS = frozenset("delay postpone move push bring shift reschedule change switch extend".split())
 
 
-# verbs that tell a figure's change from one value to another ("fell to 3.1% from 3.4%")
-_FIGURE_CHANGE_VERBS = frozenset("""rise fall drop climb increase decrease grow slip jump slide decline ease edge surge
-                                    soar plunge tumble rebound widen narrow shrink dip sink gain lose cut raise lower
-                                    reduce slow accelerate""".split())
+# verbs that tell a figure's own change from one value to another ("fell to 3.1% from 3.4%"; the verbs by which
+# someone moves a figure are _MOVING_VERBS)
+_FIGURE_CHANGE_VERBS = frozenset("""rise fall drop climb decrease grow slip jump slide decline ease edge surge soar plunge
+                                    tumble rebound widen narrow shrink dip sink gain lose slow accelerate""".split())
 
 
 # verbs that move a figure to a new value: "raised its estimate of ... to 3,000 tonnes", "cut its forecast ... to 2%"
 _MOVING_VERBS = frozenset("""raise lower cut revise increase reduce lift boost put set trim hike slash upgrade downgrade
                              push bring""".split())
+_FIGURE_VERBS = _FIGURE_CHANGE_VERBS | _MOVING_VERBS
 
 
 def _figure_moved_to(clause, noun) -> bool:
