@@ -548,3 +548,29 @@ def test_a_move_from_one_figure_to_another_is_two_figures():
 @pytest.mark.parametrize("text", ["Two-thirds of residents left the valley.", "A one-half share went to the state."])
 def test_a_word_fraction_is_no_count(text):
     assert all(q.value not in (1, 2) for q in tag_quantities(text)), [q.text for q in tag_quantities(text)]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("was sentenced to five years and six months in prison", ("five years and six months", 66.0, "month")),
+    ("was jailed for two years, eight months", ("two years, eight months", 32.0, "month")),
+    ("was banned for three weeks and two days", ("three weeks and two days", 23.0, "day")),
+])
+def test_a_term_told_in_two_units_is_one_term(text, term):
+    q = only(text)
+    assert (q.text, q.value, q.unit) == term
+
+
+def test_a_term_in_two_units_is_compared_whole():
+    """"five years and six months" is "five and a half years", and not "five years"."""
+    import newsweave
+    from conftest import report
+
+    a = "Former port chief Ivo Marek was sentenced to five years and six months in prison on Wednesday for bribery."
+
+    def terms(b: str) -> list:
+        briefing = newsweave.brief([report("a", "X", a, "2043-03-11"), report("b", "Y", b, "2043-03-11")])
+        return [{p["value"] for p in d["positions"]} for d in briefing.disagreements]
+
+    assert terms("Former port chief Ivo Marek was jailed for five and a half years on Wednesday for bribery.") == []
+    assert terms("Former port chief Ivo Marek was jailed for five years on Wednesday for bribery.") == [
+        {"five years and six months", "five years"}]

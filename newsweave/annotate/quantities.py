@@ -713,6 +713,9 @@ _CLOCK_TIME_BEFORE = re.compile(r"\b(?:at|by|from|until|till|since|before|after|
 # the joints of one duration told in parts: "two hours and 35 seconds", "59 minutes, 40 seconds"
 _DURATION_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)$")
 _CLOCK_UNITS = {"hour": 3600.0, "minute": 60.0, "second": 1.0}
+# ... and a term told in years and months, or in weeks and days ("jailed for five years and six months"), in the
+# smaller unit: each pair of units that go into each other a whole number of times
+_CALENDAR_UNITS = ({"year": 12.0, "month": 1.0}, {"week": 7.0, "day": 1.0})
 # ... but a span that starts another statement is none of its parts ("lasted five hours, and 40 minutes later ...")
 _TIME_AWAY_AFTER = re.compile(r"\s+(?:later|earlier|after|before|ago|into|left|remaining|from)\b", re.IGNORECASE)
 
@@ -724,12 +727,12 @@ def _durations(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        if (prev is not None and q.kind == prev.kind == "measure" and q.unit in _CLOCK_UNITS
-                and prev.unit in _CLOCK_UNITS and q.value is not None and prev.value is not None and not q.approx
-                and _CLOCK_UNITS[q.unit] < _CLOCK_UNITS[prev.unit]
+        units = next((u for u in (_CLOCK_UNITS, *_CALENDAR_UNITS) if prev is not None and q.unit in u
+                      and prev.unit in u), None)
+        if (units is not None and q.kind == prev.kind == "measure" and q.value is not None
+                and prev.value is not None and not q.approx and units[q.unit] < units[prev.unit]
                 and _DURATION_JOIN.fullmatch(text, prev.end, q.start) and not _TIME_AWAY_AFTER.match(text, q.end)):
-            total = _in_seconds(prev) + q.value * _CLOCK_UNITS[q.unit]
-            value = total / _CLOCK_UNITS[q.unit]
+            value = (prev.value * units[prev.unit] + q.value * units[q.unit]) / units[q.unit]
             out[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], value, value, value, prev.approx, q.unit,
                                None, None, None, "measure")
             continue
@@ -744,10 +747,6 @@ def _durations(text: str, found: list[Quantity]) -> list[Quantity]:
                             None, "measure"))
     out.sort(key=lambda q: q.start)
     return out
-
-
-def _in_seconds(q: Quantity) -> float:
-    return q.value * _CLOCK_UNITS[q.unit]
 
 
 # a whole number and a fraction: "3 1/2 miles", "survived for 5 1-2 hours" (the wires' way of writing 5½)
