@@ -135,7 +135,8 @@ def align_stage(story: Story, briefing: Briefing) -> None:
     story.claim_index = SentenceIndex(docs, canonical_names=canonical_names, units=[c for d in docs for c in d.claims],
                                       text_vectors=story.sentence_index.text_vectors)
     story.facts = align_facts(docs, story.claim_index, briefing.reuse,
-                              frozenset(e.id for e in story.entities if e.type == "PERSON"))
+                              frozenset(e.id for e in story.entities if e.type == "PERSON"),
+                              {e.id: e.mentions for e in story.entities if e.type == "ORG"})
     briefing.facts = [f.to_json() for f in story.facts]
     briefing.coverage = coverage(story.facts, [a.id for a in articles])
     briefing.disagreements = find_disagreements(docs, story.claim_index, story.facts, story.entities)

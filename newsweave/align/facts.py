@@ -59,6 +59,9 @@ SAME_CHANGE_EMBEDDING = 0.3
 # Lindqvist resigned on Monday after ..." / "Interior Minister Petra Lindqvist stepped down on Monday, saying ...":
 # 0.62 apart), is more specific than a day alone: a person does few things a day that the news tells.
 SAME_ACT_EMBEDDING = 0.55
+# A vote's split with this many votes in all (a parliament's, a board's of many) is as much a fingerprint of one vote
+# as a change by one share is of one change: SAME_CHANGE_EMBEDDING (a match's 2-1 or a court's 5-4 is not).
+LARGE_TALLY = 30
 
 
 def _one_persons_act(a: Claim, b: Claim, persons: frozenset[str] | set[str]) -> bool:
@@ -154,14 +157,21 @@ def same_days_pairs(claims: Sequence[Claim], phrase_dated: frozenset | set = fro
     return _cross_article_pairs(claims, buckets)
 
 
-def same_tally_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
+def same_tally_pairs(claims: Sequence[Claim], large: bool = False) -> set[tuple[int, int]]:
     """Pairs of claims (indices) from different articles that give one vote split or score and name one entity
     in common ("ruling 5-4 that it breached the right to free assembly" / "In a stunning 5-4 decision, Velia's
-    unelected Constitutional Court ... tore up the law"): a split is as specific as a figure."""
+    unelected Constitutional Court ... tore up the law"): a split is as specific as a figure.
+    ``large``: the pairs that give one split of at least LARGE_TALLY votes in all, named entity or not ("passed a law
+    ... by 212 votes to 187" / "Parliament approved the landmark media reform ... by 212 to 187"): few votes of a
+    story split so, and that split is a fingerprint of its vote."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         tallies = find_tallies(c.text)
         if len(tallies) == 1:
+            if large:
+                if sum(tallies[0].split) >= LARGE_TALLY:
+                    buckets[tallies[0].split].append(i)
+                continue
             for e in c.entities:
                 buckets[(tallies[0].split, e)].append(i)
     return _cross_article_pairs(claims, buckets)
@@ -755,28 +765,56 @@ def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float], terms_of=Non
     return set(zip(i[keep].tolist(), j[keep].tolist()))
 
 
+def _opening_organisations(claims: Sequence[Claim], organisations: dict[str, list[tuple[str, int, int]]]) -> list:
+    """Per claim, the organisation it opens on as the doer of what it states ("The Green Party won 12 seats"), or
+    None: a mention at the claim's start (after "The"), outside its attribution ("The ministry said ..." is who
+    tells it)."""
+    starts = {(art, s): (oid, e) for oid, ms in organisations.items() for art, s, e in ms}
+    out = []
+    for c in claims:
+        lead = len(c.text) - len(_THE.sub("", c.text, count=1))
+        hit = starts.get((c.article, c.start + lead))
+        out.append(hit[0] if hit and not in_attribution(c, c.start + lead, hit[1]) else None)
+    return out
+
+
+_THE = re.compile(r"^(?:the|The)\s+")
+
+
+def _other_doers(a: Claim, b: Claim, org_a: str | None, org_b: str | None) -> bool:
+    """Do the two open on different organisations that each tells doing it, neither naming the other's ("The Green
+    Party won 12 seats in Sunday's election" / "The Labour Party won 12 seats in Sunday's election")? Two parties,
+    firms or teams doing alike are two facts, however alike the words."""
+    return bool(org_a and org_b and org_a != org_b and org_b not in a.entities and org_a not in b.entities)
+
+
 def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: list[dict] | None = None,
-                persons: frozenset[str] | set[str] = frozenset()) -> list[Fact]:
+                persons: frozenset[str] | set[str] = frozenset(),
+                organisations: dict[str, list[tuple[str, int, int]]] | None = None) -> list[Fact]:
     """Group the story's claims into facts (see the module docstring). ``index`` must index the claims;
-    ``persons``: the entity ids of people (one person's act on one day is specific, see SAME_ACT_EMBEDDING)."""
+    ``persons``: the entity ids of people (one person's act on one day is specific, see SAME_ACT_EMBEDDING);
+    ``organisations``: the mentions (article, start, end) of each organisation by its entity id (see _other_doers)."""
     claims = index.sentences
+    doers = _opening_organisations(claims, organisations or {})
     # Statements about different years are different facts, however alike ("nine died in the 2019 slide").
     published_year = {d.article.id: (d.article.published or "")[:4] for d in docs}
     phrase_dated = {(d.article.id, s, e) for d in docs for s, e in d.date_phrases}
     years = [_years(c, published_year, phrase_dated) for c in claims]
     counts = [one_count(c) for c in claims]
     change_pairs = same_change_pairs(claims)
-    figure_pairs = same_figure_pairs(claims) | same_tally_pairs(claims) | change_pairs
+    vote_pairs = same_tally_pairs(claims, large=True)
+    figure_pairs = same_figure_pairs(claims) | same_tally_pairs(claims) | change_pairs | vote_pairs
     # (a thing named in one word, "cut prices by 10%", is cut by many in one story: two such claims need a name in
     # common, or the closeness of one figure, to be one change)
-    change_pairs = {(i, j) for i, j in change_pairs if _specific_change(claims[i], claims[j])}
+    change_pairs = {(i, j) for i, j in change_pairs if _specific_change(claims[i], claims[j])} | vote_pairs
     two_day_pairs = same_days_pairs(claims, phrase_dated)
     stages = [deal_stage(c) for c in claims]  # (once per claim: a claim takes part in many pairs)
     pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf, index.terms_of) | figure_pairs | two_day_pairs
              if not (years[i] and years[j] and not years[i] & years[j]) and not conflicting_counts(counts[i], counts[j])
              and not _other_things_counted(claims[i], claims[j], counts[i], counts[j])
              and not conflicting_figures(claims[i], claims[j])
-             and not (stages[i] and stages[j] and stages[i] != stages[j])}
+             and not (stages[i] and stages[j] and stages[i] != stages[j])
+             and not _other_doers(claims[i], claims[j], doers[i], doers[j])}
     links: list[tuple[float, int, int]] = []
     # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
     index.vectors(list({id(c): c for i, j in pairs

@@ -38,9 +38,17 @@ _HYPHEN_PAIR = re.compile(rf"(?<![\w.,/-])(\d{{1,4}})\s?[-–]\s?(\d{{1,4}})(?![
 _VOTES_TO = re.compile(rf"(?<![\w-])({_NUMBER})\s+votes?\s+(?:to|against)\s+({_NUMBER})(?![\w-])", re.IGNORECASE)
 _BY_TO = re.compile(rf"\bby\s+({_NUMBER})\s+to\s+({_NUMBER})(?![\w-])", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-# "by a vote of 312 to 98", "voted 312 to 98"
-_VOTE_OF_TO = re.compile(rf"\b(?:vote\s+of|voted|ruled|decided)\s+({_NUMBER})\s+to\s+({_NUMBER})(?![\w-])",
-                         re.IGNORECASE)
+# "by a vote of 312 to 98", "voted 312 to 98", "by a clear majority of 212 to 187"
+_VOTE_OF_TO = re.compile(rf"\b(?:(?:vote|majority|margin|tally)\s+of|voted|ruled|decided)\s+({_NUMBER})\s+to\s+"
+                         rf"({_NUMBER})(?![\w-])", re.IGNORECASE)
+# A split set off by commas after the clause that tells the decision ("The Senate voted on Tuesday, 52-48, to
+# confirm ...", "rammed the law through parliament on Thursday night, 212-187, as ..."): a tally when a word of
+# deciding comes earlier in its sentence and the larger count comes first (a range climbs: "aged 18-24")
+_DECIDED_EARLIER = re.compile(
+    r"(?i:\b(?:passed|passes|approved|approves|adopted|adopts|voted|votes|rejected|rejects|ruled|rules|backed|"
+    r"confirmed|overturned|upheld|defeated|won|beat|lost|(?:rammed|pushed|forced|rushed|railroaded|steamrolled|"
+    r"waved|voted|got|gets|pushes|rams)\s+(?:[\w'’-]+\s+){0,6}?through)\b)[^.;!?]*,\s*$")
+_SET_OFF_AFTER = re.compile(r"\s*(?:[,.;]|$)")
 
 # a share of a body that decided: "backed by seven of the nine members", "five of the nine justices voted to ..."
 _SHARE_OF_BODY = re.compile(
@@ -103,6 +111,9 @@ def find_tallies(text: str) -> list[Tally]:
         if _YEAR.match(m.group(1)):
             continue  # "the 2019-20 season", "won the 2018-2019 title"
         if _DECIDING_BEFORE.search(text, max(0, m.start() - 60), m.start()) or _DECIDING_AFTER.match(text, m.end()):
+            add(m, m.group(1), m.group(2))
+        elif (int(m.group(1)) > int(m.group(2)) and _SET_OFF_AFTER.match(text, m.end())
+              and _DECIDED_EARLIER.search(text, max(0, m.start() - 150), m.start())):
             add(m, m.group(1), m.group(2))
     return [found[k] for k in sorted(found)]
 
