@@ -65,6 +65,7 @@ from newsweave.align.changes import singular
 from newsweave.align.counts import PEOPLE_KINDS
 from newsweave.annotate.quantities import _NUMWORD, _PLURALS
 from newsweave.annotate.quotes import _DOC_NOUNS, _EVIDENCE_NOUNS
+from newsweave.annotate.tallies import find_tallies
 from newsweave.model import AnnotatedArticle
 
 DATA = Path(__file__).with_name("data") / "loaded_lexicon.json"
@@ -150,6 +151,10 @@ LOADED_VERBS = {
     "axe", "axes", "axed", "axing", "fumed", "fuming",
     # money told as gluttony ("pocketing fat bonuses", "fat cats"; not "body fat", "low-fat milk": see _FAT_PAY_AFTER)
     "fat",
+    # a law told as oppression or as a triumph by the sides of its vote ("its draconian gag law", "a rubber-stamp
+    # parliament", "the landmark media reform"; "gag" and "landmark" only so: "a gag order" is a court's term, a
+    # landmark a building, see _GAG_LAW_AFTER and _LANDMARK_AFTER)
+    "draconian", "rubber-stamp", "gag", "landmark",
 }
 
 # VADER valence for words that news uses to report events, not to judge them.
@@ -329,6 +334,9 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
             continue  # "gross domestic product", "gross margin", "gross negligence": an accounts' or a law's term
         if hit and w == "distress" and _SIGNAL_AFTER.match(text, m.end()):
             continue  # "ignoring distress calls", "a distress signal": a ship's call for help, by its name
+        if hit and (hit[0] == "gag" and not _GAG_LAW_AFTER.match(text, m.end())
+                    or hit[0] == "landmark" and not _LANDMARK_AFTER.match(text, m.end())):
+            continue  # "a gag order" (a court's), "the city's landmarks" (buildings)
         if hit and hit[0] == "fat" and not _FAT_PAY_AFTER.match(text, m.end()):
             continue  # "body fat", "fat content": the substance, named
         if hit and w in ("axe", "axes") and not (_AXE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
@@ -409,6 +417,10 @@ _AXE_VERB_AFTER = re.compile(r"\s+(?:up\s+to\s+|nearly\s+|about\s+|some\s+|almos
                              re.IGNORECASE)
 _FAT_PAY_AFTER = re.compile(r"\s+(?:bonus(?:es)?|pay(?:outs?|offs?|\s+packets?|\s+rises?)?|salar(?:y|ies)|profits?|"
                             r"fees?|cheques?|checks?|cats?|contracts?|pensions?|dividends?)\b", re.IGNORECASE)
+_GAG_LAW_AFTER = re.compile(r"\s+(?:laws?|bills?|rules?|decrees?|legislation)\b", re.IGNORECASE)
+_LANDMARK_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:reforms?|laws?|rulings?|deals?|agreements?|decisions?|bills?|"
+                             r"legislation|treaty|treaties|accords?|settlements?|judge?ments?|verdicts?|victory|"
+                             r"moment|step|vote|achievement|breakthrough)\b", re.IGNORECASE)
 _PARTICLE_AFTER = {w: re.compile(r"\s+(?:down|out|off)\b", re.IGNORECASE) for w in ("striking", "strike", "struck")}
 _NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|their|his|her|its|our|your|my|any|no|these|those|such|new|first|legal|asylum|insurance|damage|"
@@ -828,6 +840,41 @@ def _count_choices(ca, ta: list[_Token], text_a: str, cb, tb: list[_Token], text
     return out
 
 
+_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that", "our", "new"})
+
+
+def _object_run(toks: list[_Token], verb: list[_Token]) -> list[_Token]:
+    """The words of meaning that name what a verb acts on, right after it and its determiner ("passed a law that" ->
+    "law", "rammed its draconian gag law through" -> "draconian gag law"); empty where none follows at once."""
+    k = toks.index(verb[-1]) + 1
+    while k < len(toks) and not toks[k].content and toks[k].word.lower() in _OBJECT_DETERMINERS:
+        k += 1
+    run = []
+    while k < len(toks) and toks[k].content and len(run) < MAX_CHOICE_WORDS:
+        run.append(toks[k])
+        k += 1
+    return run if run and not (k < len(toks) and toks[k].content) else []
+
+
+def _tally_choices(ca, ta: list[_Token], cb, tb: list[_Token]) -> list[tuple[list[_Token], list[_Token]]]:
+    """Two wordings built around one vote's split ("passed a law ... by 212 votes to 187" / "rammed its draconian
+    gag law through parliament ..., 212-187" / "approved the landmark media reform ... by a clear majority of 212 to
+    187"): each one's verb for the decision and its words for what was decided are the outlets' choices."""
+    tallies_a, tallies_b = find_tallies(ca.text), find_tallies(cb.text)
+    if len(tallies_a) != 1 or len(tallies_b) != 1 or tallies_a[0].split != tallies_b[0].split:
+        return []
+    va, vb = _verb_run(ca, ta), _verb_run(cb, tb)
+    if not (va and vb and va[0].content and vb[0].content) or ca.negated != cb.negated:
+        return []
+    if ca.predicate in _LIGHT_VERBS or cb.predicate in _LIGHT_VERBS:
+        return []
+    out = [] if _same_word(va, vb) else [(va, vb)]
+    oa, ob = _object_run(ta, va), _object_run(tb, vb)
+    if oa and ob and [t.key for t in oa] != [t.key for t in ob]:
+        out.append((oa, ob))
+    return out
+
+
 def _trimmed(toks: list[_Token]) -> list[_Token]:
     """A run without the function words at its edges ("liberated by" -> "liberated", "a bloodied corpse" ->
     "bloodied corpse"), keeping a verb's particle ("handed over")."""
@@ -884,6 +931,11 @@ def _word_choices(docs: Sequence[AnnotatedArticle], facts: Sequence[Any]) -> dic
                     # roughly 9,500 positions": the verb and the noun each gives the count are the choice)
                     subs += _count_choices(claims[a], tokens[a], by_id[a].article.text,
                                            claims[b], tokens[b], by_id[b].article.text)
+                    # (and around one vote's split: "passed a law" / "rammed its draconian gag law through")
+                    tallied = _tally_choices(claims[a], tokens[a], claims[b], tokens[b])
+                    if tallied:
+                        taken = {id(t) for pair in tallied for side in pair for t in side}
+                        subs = [(x, y) for x, y in subs if not taken & {id(t) for t in x + y}] + tallied
                 if verbs:  # the verbs pair alone, not inside a longer run ("forces handed over" / "ceded")
                     mine, theirs = set(map(id, verbs[0])), set(map(id, verbs[1]))
                     subs = [(x, y) for x, y in subs if not (mine & set(map(id, x)) or theirs & set(map(id, y)))]
