@@ -1045,10 +1045,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
     for k, (c, q) in enumerate(items):
         # (figures only: "thousands of soldiers and civilians" and "hundreds and possibly thousands of people"
         # say little about each other)
-        if (q.kind == "cardinal" and q.counted and q.counted not in _NAMED_MEASURES and q.counted != "age"
-                and q.value is not None):
+        if q.kind == "cardinal" and q.counted and q.counted not in _NAMED_MEASURES and q.counted != "age":
             for t in segments.window_words(c, q, names):
-                if t in _COUNT_FAMILIES:
+                # (a crowd is estimated, and may be told only vaguely: "A few thousand protesters gathered")
+                if t in _COUNT_FAMILIES and (q.value is not None or t == _CROWD and q.low is not None):
                     by_counted[(q.kind, q.unit, "\0family", t)].append(k)
     # A report whose source gives its own figure ("the Red Crescent counted 310 cases and 12 deaths") may set
     # it against another source's count of the same kind, whatever noun each counts ("killed seven children"):
@@ -1107,7 +1107,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 # (but those a vessel carried are one load from the day it set out to the place it sank: its
                 # count in reports that share a statement, "left the port of Qarsa on Sunday with about 180 people on
                 # board" / "Up to 400 refugees may have been on board the fishing boat that sank off Lendos")
-                if (rivals or ca.article == cb.article or not _people_and_kind(texts, ca, qa, cb, qb, aboard)
+                if (rivals or ca.article == cb.article
+                        or not _people_and_kind(texts, ca, qa, cb, qb, aboard, crowd=key[3] == _CROWD)
                         or not (segments.same_place(ca, cb) or segments.story_toll(ca, cb) or aboard and (
                             segments.same_story(ca.article, cb.article) or segments.near_story(ca.article, cb.article)))
                         or not (aboard or _days_meet(ca, cb))):
@@ -1571,18 +1572,21 @@ def _days_meet(a: Claim, b: Claim) -> bool:
     return not days_a or not days_b or bool(days_a & days_b)
 
 
-def _people_and_kind(texts, ca: Claim, qa, cb: Claim, qb, aboard: bool = False) -> bool:
+def _people_and_kind(texts, ca: Claim, qa, cb: Claim, qb, aboard: bool = False, crowd: bool = False) -> bool:
     """May a count of people and a count of one kind of people ("27 migrants drowned" / "the bodies of 31
     people") count one group? One of the two counts people, the other does not, and neither is given as a
     part of a bigger group ("including 12 children", "12 children were among the dead").
     ``aboard``: both count those a vessel carried, which is one group however many each says, and whatever
     each calls the travellers ("about 180 people on board" / "Up to 400 refugees may have been on board" / "more
-    than 150 illegal immigrants" crammed onto it), unless a kind is one part of them ("six crew")."""
+    than 150 illegal immigrants" crammed onto it), unless a kind is one part of them ("six crew").
+    ``crowd``: both count a gathering, and the kind is its people ("about 8,000 people protested" / "A few thousand
+    protesters gathered"): one crowd, however far apart its estimates (police and organisers differ fivefold)."""
     travellers = aboard and all(q.counted in _PEOPLE or _singular(q.counted) in _TRAVELLERS for q in (qa, qb))
     if not travellers and (qa.counted in _PEOPLE) == (qb.counted in _PEOPLE):
         return False
-    low, high = sorted((qa.value, qb.value))
-    if low <= 0 or (high > KIND_OF_PEOPLE_RATIO * low and not aboard):
+    crowd = crowd and all(q.counted in _PEOPLE or _FAMILY_OF.get(_singular(q.counted)) == _CROWD for q in (qa, qb))
+    low, high = sorted((qa.value if qa.value is not None else qa.low, qb.value if qb.value is not None else qb.low))
+    if low <= 0 or (high > KIND_OF_PEOPLE_RATIO * low and not aboard and not crowd):
         return False  # "more than 2,000 militants" / "nearly 300 people": other groups, or a part of the whole
     kind_c, kind_q = (cb, qb) if qa.counted in _PEOPLE else (ca, qa)
     if _singular(kind_q.counted) not in PEOPLE_KINDS and kind_q.counted not in _PEOPLE:
@@ -1611,6 +1615,7 @@ _SUMS = frozenset({"cost", "price", "bill", "value", "damage", "budget", "loss",
 # Counts nobody can make exactly: two figures for them are estimates that differ ("police put the crowd at
 # 45,000; the organisers said 120,000")
 _ESTIMATED_COUNTS = frozenset({"crowd"})
+_CROWD = "~crowd"
 
 
 
@@ -1802,7 +1807,10 @@ _HOMES_LEFT = re.compile(r"\b(?:leave|left|leaving|flee|fled|fleeing|forced|driv
 # people who took part in a gathering, in the words of what they did, right after the figure ("150,000 people had
 # taken part", "Tens of thousands of people marched", "More than 150,000 people joined a peaceful march"): a crowd
 _TOOK_PART_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:(?:had|have|has)\s+)?(?:(?:took|taken|take|takes|taking)\s+part|"
-                              r"turned\s+out|marched|rallied|demonstrated|"
+                              r"turned\s+out|marched|rallied|demonstrated|protested|gathered|assembled|massed|thronged|"
+                              # ("at least 50,000 people filled the streets of Velsk", "packed the main square")
+                              r"(?:filled|packed|flooded|crowded|jammed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:streets?|squares?|"
+                              r"avenues?|boulevards?|roads?|centre|center|plaza)|"
                               r"joined\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:march|rally|protest|demonstration|vigil|"
                               r"procession)s?)\b", re.IGNORECASE)
 _CARRIED_BEFORE = re.compile(r"\b(?:carrying|carried|carries|carry|transporting|ferrying)\s+(?:(?:about|around|some|nearly|"
