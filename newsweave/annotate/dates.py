@@ -1005,9 +1005,38 @@ def h_weekday(m, ctx):
 _DAYWORD = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
+# "Today ... tomorrow ..." set against each other, each opening its clause ("Today they have come for the journalists.
+# Tomorrow they will come for everyone else", "today it is us, tomorrow it will be you"): the now and the future in
+# general, no calendar day
+_CLAUSE_OPENING = re.compile(r"(?:^|[.!?;:,\n]\s*[\"“'‘]?|[\"“'‘])\s*$")
+_PARALLEL_DAYWORD = {"today": re.compile(r"(?:^|[.!?;:,\n\"“'‘]\s*)tomorrow\b", re.IGNORECASE),
+                     "tomorrow": re.compile(r"(?:^|[.!?;:,\n\"“'‘]\s*)today\b", re.IGNORECASE)}
+PARALLEL_REACH = 150  # characters between the two words
+
+
+def _parallel_dayword(w: str, m: re.Match, ctx) -> bool:
+    """Is ``w`` ("today" or "tomorrow") one of a pair that sets the present against the future in general?"""
+    other = _PARALLEL_DAYWORD.get(w)
+    if other is None or not _CLAUSE_OPENING.search(ctx.text, max(0, m.start() - 3), m.start()):
+        return False
+    lo, hi = max(0, m.start() - PARALLEL_REACH), min(len(ctx.text), m.end() + PARALLEL_REACH)
+    for o in other.finditer(ctx.text, lo, hi):
+        first, last = min(o.end(), m.start()), max(o.start(), m.end())
+        if "\n" in ctx.text[first:last] or any(q in ctx.text[first:last] for q in '"“”'):
+            continue
+        # (in one quotation: a speaker's rhetoric; a report's own "Today the team rests. Tomorrow it flies to
+        # Lisbon" is its itinerary)
+        line = ctx.text[ctx.text.rfind("\n", 0, first) + 1:first]
+        if line.count('"') % 2 == 1 or line.rfind("“") > line.rfind("”"):
+            return True
+    return False
+
+
 def h_dayword(m, ctx):
     w = m.group("dw").lower()
     w = re.sub(r"\s+", " ", w)
+    if _parallel_dayword(w, m, ctx) and not _g(m, "pod"):
+        return "DATE", "PRESENT_REF" if w == "today" else "FUTURE_REF", "", "rel"
     if w == "the day before yesterday":
         off = -2
     elif w == "the day after tomorrow":

@@ -97,6 +97,10 @@ _TITLE_WORDS = {
     "energy", "agriculture", "transport", "labour", "labor", "security", "national", "state", "home",
     "opposition", "army", "military", "presidential", "supreme", "first", "then", "new", "top", "senior",
     "affairs", "of", "the", "and", "for", "sec", "atty", "attorney", "dep", "vp", "gen.", "mp", "mep",
+    # more of a minister's portfolio ("Culture Minister Anika Roszel", "Environment Secretary ...")
+    "culture", "environment", "communications", "information", "tourism", "sport", "sports", "youth", "industry",
+    "commerce", "housing", "welfare", "immigration", "digital", "climate", "treasury", "development", "employment",
+    "infrastructure", "fisheries", "media", "science", "technology", "social", "veterans", "family", "women",
 }
 # Title words that, right before a capitalised name, say "this is a person".
 _PERSON_CUE = re.compile(
@@ -705,7 +709,7 @@ def _clean_piece(text: str, offset: int, label: str) -> tuple[int, int, str, str
     with a person's title ("Prince X", "President X") is a person whatever spaCy said."""
     s, e = 0, len(text)
     first = _FIRST_WORD.match(text)
-    if label != "PERSON" and first and first.group(1).lower() in _STRONG_TITLES:
+    if label != "PERSON" and first and (first.group(1).lower() in _STRONG_TITLES or _portfolio_title(text)):
         last = _tokens(text)[-1]
         if not any(last in heads for heads in _HEAD_TYPES.values()):
             label = "PERSON"
@@ -737,6 +741,19 @@ def _clean_piece(text: str, offset: int, label: str) -> tuple[int, int, str, str
     if _junk(surface):
         return None
     return offset + s, offset + e, surface, label
+
+
+def _portfolio_title(text: str) -> bool:
+    """Does ``text`` open with a post of a few title words holding a strong title, then a capitalised name
+    ("Culture Minister Anika Roszel", "Foreign Secretary Ian Holt")?"""
+    words = text.split()
+    for k, word in enumerate(words[:4]):
+        low = word.lower().rstrip(".")
+        if low not in _TITLE_WORDS:
+            return False
+        if low in _STRONG_TITLES:
+            return k + 1 < len(words) and words[k + 1][:1].isupper() and words[k + 1].lower() not in _TITLE_WORDS
+    return False
 
 
 def _strip_titles(text: str, s: int, e: int) -> int:

@@ -740,6 +740,11 @@ class _Extractor:
             # relative pronoun is the reported clause's gapped subject, the noun the one who warned
             subj = next((c for c in subjs if c.i > subj.i and c.pos_ in ("NOUN", "PROPN", "PRON")
                          and _lemma(c) not in RELATIVE_PRONOUNS and not self.in_quote(c)), subj)
+        if subj is not None and len(subjs) > 1 and subj.pos_ == "NOUN":
+            # "The opposition Civic Alliance said ...": the parser made the descriptor and the name two subjects;
+            # the name right after the descriptor is who spoke
+            subj = next((c for c in subjs if c.pos_ == "PROPN" and c.left_edge.i == subj.i + 1
+                         and not self.in_quote(c)), subj)
         if subj is None:
             for c in verb.children:
                 if c.dep_ == "agent":
