@@ -47,5 +47,7 @@ OTHER_KIND_WORDS = frozenset({"infect", "infected", "infection", "sicken", "sick
 JOB_NOUNS = frozenset({"job", "post", "position", "role", "worker", "employee", "staff", "people", "person"})
 # Counted nouns that name one kind of thing ("41 houses" / "Forty-one homes" destroyed): read as the first.
 # Generic news vocabulary, singular.
-SAME_COUNTED = {"house": "home", "dwelling": "home", "residence": "home", "baby": "infant", "newborn": "infant"}
+SAME_COUNTED = {"house": "home", "dwelling": "home", "residence": "home", "baby": "infant", "newborn": "infant",
+                # (a maker's recall, "recalling about 412,000 vehicles" / "will recall 412,316 cars")
+                "car": "vehicle", "automobile": "vehicle"}
 FAMILY_OF = {lemma: family for family, lemmas in COUNT_FAMILIES.items() for lemma in lemmas}

@@ -520,6 +520,7 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     sum_buckets: dict[tuple, list[int]] = defaultdict(list)
     telling: dict[int, list] = {}
     near_buckets: dict[tuple, list[int]] = defaultdict(list)
+    specific_buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         key = _figure(c)
         if key is not None:
@@ -567,12 +568,18 @@ def same_figure_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         for x, y in combinations(range(len(forms)), 2):
             for pair in product(forms[x], forms[y]):
                 figure_buckets[("figures", *sorted(pair))].append(i)
+        # ... or one large count told to three significant digits at least, whatever each calls what it counts ("is
+        # recalling about 412,000 vehicles" / "will recall 412,316 cars, including 240,000 in North America"): as
+        # specific as a toll
+        for q in telling[i]:
+            for form in _specific_forms(q):
+                specific_buckets[form].append(i)
         # ... or one sum with another figure that agrees, rounded ("Revenue climbed 9.6% to $14.8 billion" / "Sales
         # rose almost 10 percent to 14.8 billion dollars"): a sum and its change are the statement's fingerprint
         if len(money) == 1 and len(telling[i]) >= 2:
             sum_buckets[("money", money[0].unit, money[0].value)].append(i)
     figure_of = {i: one_count(claims[i])[1] for ids in near_buckets.values() for i in ids}
-    return _cross_article_pairs(claims, buckets) | {
+    return _cross_article_pairs(claims, buckets) | _cross_article_pairs(claims, specific_buckets) | {
         # ... or a figure for the same kind of count that one report tells round and the other precise, neither an
         # open bound ("will axe nearly 10,000 workers" / "will cut 9,500 jobs"; not "at least 14" / "17")
         (i, j) for i, j in _cross_article_pairs(claims, near_buckets)
@@ -624,6 +631,29 @@ def _figure_forms(q) -> set[tuple]:
         while unit * 10 <= q.value:
             forms.add((q.kind, float(_rounded(q.value, unit))))
             unit *= 10
+    return forms
+
+
+MIN_SPECIFIC_COUNT = 10_000
+SPECIFIC_DIGITS = 3
+
+
+def _specific_forms(q) -> set[tuple]:
+    """A count of MIN_SPECIFIC_COUNT or more as written to SPECIFIC_DIGITS significant digits or more ("412,000",
+    "412,316") and, for a precise one, each round value of it that keeps that many (412,316 as 412,300 and 412,000):
+    forms another report may write the same count in. Empty for a rounder count ("240,000", "half a million")."""
+    if q.kind != "cardinal" or q.unit is not None or q.value is None or q.value < MIN_SPECIFIC_COUNT \
+            or q.value != int(q.value) or q.low != q.high and not q.approx:
+        return set()
+    digits = len(str(int(q.value))) - _trailing_zeros(q.value)
+    if digits < SPECIFIC_DIGITS:
+        return set()
+    forms = {("specific", float(q.value))}
+    unit = 10
+    while len(str(int(q.value))) - len(str(unit)) + 1 >= SPECIFIC_DIGITS:
+        if _trailing_zeros(q.value) < _trailing_zeros(unit):
+            forms.add(("specific", float(_rounded(q.value, unit))))
+        unit *= 10
     return forms
 
 

@@ -101,6 +101,11 @@ _TITLE_WORDS = {
     "culture", "environment", "communications", "information", "tourism", "sport", "sports", "youth", "industry",
     "commerce", "housing", "welfare", "immigration", "digital", "climate", "treasury", "development", "employment",
     "infrastructure", "fisheries", "media", "science", "technology", "social", "veterans", "family", "women",
+    # a role written before the name at a sentence's start ("Lawyer Mira Santos, who represents ...")
+    "lawyer", "barrister", "solicitor", "economist", "analyst", "activist", "campaigner", "scientist", "researcher",
+    "striker", "midfielder", "defender", "goalkeeper", "singer", "actor", "actress", "author", "novelist", "editor",
+    "correspondent", "reporter", "nurse", "teacher", "aide", "official", "prosecutor", "founder", "manager",
+    "historian", "pastor", "priest", "doctor", "surgeon", "engineer", "pilot", "farmer", "witness", "survivor",
 }
 # Title words that, right before a capitalised name, say "this is a person".
 _PERSON_CUE = re.compile(
@@ -174,8 +179,11 @@ _FAC_AFTER = re.compile(r"^\s+(?:dam|bridge|airport|reservoir|power\s+(?:plant|s
                         r"(?:coal|gold|copper|iron(?:\s+ore)?|salt|diamond|uranium|zinc|silver|nickel|lithium|potash|"
                         r"tin|lead|oil|gas|chemicals?|steel|cement|fertili[sz]er)\s+"
                         r"(?:mine|pit|refinery|plant|works|mill|smelter|terminal|field))\b", re.I)
-# A product named before its kind: "drinking Velora Gentle formula", "the Orbis X2 phone"
-_PRODUCT_AFTER = re.compile(r"^\s+(?:infant\s+|baby\s+)?(?:formula|vaccine|drug|pill|pills|tablets?|capsules?|phones?|"
+# A product named before its kind: "drinking Velora Gentle formula", "the Orbis X2 phone", and each of products named
+# together before their kind ("Tessa and Rovan models", "the Arko, Brio or Cala phones")
+_PRODUCT_AFTER = re.compile(r"^(?:(?:,\s*|\s+(?:and|or)\s+)[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)*"
+                            r"\s+(?:infant\s+|baby\s+)?(?:formula|vaccine|drug|pill|pills|tablets?|capsules?|phones?|"
+                            r"models?|vehicles?|hatchbacks?|pickups?|vans?|motorbikes?|scooters?|suvs|"
                             r"smartphones?|handsets?|laptops?|tablet|consoles?|cars?|sedan|suv|trucks?|jets?|airliners?|"
                             r"aircraft|drones?|software|app|apps|chips?|processors?|yogh?urts?|cereal|snacks?|drinks?|"
                             r"beer|juice|milk|toys?|dolls?|headphones?|earbuds|batteries|battery|chargers?|cream|"

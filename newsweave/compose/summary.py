@@ -51,7 +51,7 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.align.counts import FAMILY_OF
+from newsweave.align.counts import FAMILY_OF, SAME_COUNTED
 from newsweave.align.facts import (conflicting_counts, converted, copied_passages, count_rounded, day_of, figures_agree,
                                    in_attribution, measure_of, named_counts, near_bound, one_count, origins,
                                    outlet_keys, rival_bounds)
@@ -706,9 +706,11 @@ def _no_comment_overtaken(u: Unit, doc: AnnotatedArticle, later: Sequence[Annota
 
 
 def _tells_a_day_gone_by(u: Unit, doc: AnnotatedArticle) -> bool:
-    """Does the unit name a day on or before its report's day ("weakened to a tropical storm on Monday")?"""
+    """Does the unit name a day on or before its report's day ("weakened to a tropical storm on Monday")? Not the
+    day of its saying ("is recalling about 412,000 vehicles ..., the carmaker said on Wednesday" tells a recall
+    under way, which "will recall 412,316 cars" states too)."""
     published = str(doc.article.published or "")[:10]
-    return bool(published) and any(d <= published for d in _days_named(u, doc))
+    return bool(published) and any(d <= published for d in _days_named(u, doc, _saying_days(doc, u.start, u.end)))
 
 
 MIN_CONTAINED_WORDS = 3  # content words a wording needs before another's can be said to hold it all
@@ -1695,8 +1697,8 @@ def _figure_tokens(text: str) -> set[str]:
 
 def _figure_kind(q) -> tuple:
     """What makes two figures comparable: the kind and what it measures (an area in hectares or acres), and
-    for a count the noun it counts."""
-    return (*measure_of(q), q.counted if q.kind == "cardinal" else None)
+    for a count the noun it counts (as one kind: "cars" are "vehicles")."""
+    return (*measure_of(q), SAME_COUNTED.get(q.counted, q.counted) if q.kind == "cardinal" else None)
 
 
 # words that tell how a value changed ("rose to four", "now stands at", "revised up from"): a wording of the latest
