@@ -90,6 +90,21 @@ def test_two_parties_doing_alike_are_two_facts():
     assert sorted(f["sources"] for f in b.facts) == [["a"], ["b"]], b.facts
 
 
+@pytest.mark.parametrize("a, b", [
+    ("The Velian Farmers Union blocked the main roads into Ostrun on Monday with hundreds of tractors.",
+     "The VFU blocked the main roads into Ostrun on Monday with hundreds of tractors."),
+    ("The Velian Democratic Committee filed a lawsuit against the ministry on Monday over the tender.",
+     "The Velian Democratic Party filed a lawsuit against the ministry on Monday over the tender."),
+    ("Brisk Foods will cut 1,200 jobs at its plants in Ostrun by the end of the year.",
+     "Staff at Brisk Foods learned on Monday that Brisk will cut 1,200 jobs at its plants in Ostrun."),
+])
+def test_one_organisation_under_two_names_may_still_be_one_fact(a, b):
+    """An acronym, a name sharing a distinguishing word ("Velian Democratic Committee" / "Velian Democratic Party",
+    which the resolver may leave apart), or a report that names the other's organisation: no two doers for certain."""
+    brief = newsweave.brief([report("a", "X", a, "2043-11-16"), report("b", "Y", b, "2043-11-16")])
+    assert [sorted(f["sources"]) for f in brief.facts] == [["a", "b"]], brief.facts
+
+
 def test_each_sides_words_for_the_vote_are_word_choices(briefing):
     """Built around one split, each outlet's verb for the decision and its words for what was decided: "passed a law"
     / "rammed its draconian gag law through" / "approved the landmark media reform"."""

@@ -796,26 +796,45 @@ def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float], terms_of=Non
 
 
 def _opening_organisations(claims: Sequence[Claim], organisations: dict[str, list[tuple[str, int, int]]]) -> list:
-    """Per claim, the organisation it opens on as the doer of what it states ("The Green Party won 12 seats"), or
-    None: a mention at the claim's start (after "The"), outside its attribution ("The ministry said ..." is who
-    tells it)."""
+    """Per claim, the organisation it opens on as the doer of what it states ("The Green Party won 12 seats"), as
+    (entity id, its name's distinguishing words, its initials), or None: a mention at the claim's start (after "The") that is the
+    whole subject, its verb right after it ("The Green Party won", "Halvik Motors will recall"; not "CIA Director Mike
+    Pompeo met"), outside its attribution ("The ministry said ..." is who tells it)."""
     starts = {(art, s): (oid, e) for oid, ms in organisations.items() for art, s, e in ms}
-    out = []
+    out: list[tuple[str, frozenset[str]] | None] = []
     for c in claims:
         lead = len(c.text) - len(_THE.sub("", c.text, count=1))
         hit = starts.get((c.article, c.start + lead))
-        out.append(hit[0] if hit and not in_attribution(c, c.start + lead, hit[1]) else None)
+        if (hit is None or c.verb_at is None or in_attribution(c, c.start + lead, hit[1])
+                or not _AUXILIARIES.fullmatch(c.text, hit[1] - c.start, c.verb_at - c.start)):
+            out.append(None)
+            continue
+        name = re.findall(r"[A-Za-z]+", c.text[lead:hit[1] - c.start])
+        out.append((hit[0], frozenset(w.lower() for w in name) - _ORG_HEADS, "".join(w[0] for w in name).lower()))
     return out
 
 
 _THE = re.compile(r"^(?:the|The)\s+")
+_AUXILIARIES = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had|will|would|could|may|might|did|does|do|also|"
+                          r"then|now|again|still|not)\s+){0,3}")
+# the kinds of organisation, which tell no two apart ("the Green Party" / "the Labour Party" differ by "green", "labour")
+_ORG_HEADS = frozenset({"party", "parties", "committee", "council", "company", "group", "union", "association",
+                        "federation", "alliance", "coalition", "front", "movement", "league", "club", "fc", "united",
+                        "city", "national", "democratic", "the", "of", "and", "for", "inc", "ltd", "corp", "plc"})
 
 
-def _other_doers(a: Claim, b: Claim, org_a: str | None, org_b: str | None) -> bool:
-    """Do the two open on different organisations that each tells doing it, neither naming the other's ("The Green
-    Party won 12 seats in Sunday's election" / "The Labour Party won 12 seats in Sunday's election")? Two parties,
-    firms or teams doing alike are two facts, however alike the words."""
-    return bool(org_a and org_b and org_a != org_b and org_b not in a.entities and org_a not in b.entities)
+def _other_doers(a: Claim, b: Claim, org_a: tuple | None, org_b: tuple | None) -> bool:
+    """Do the two open on different organisations that each tells doing it, neither naming the other's, and whose
+    names have no distinguishing word in common and are no acronym of each other ("The Green Party won 12 seats in
+    Sunday's election" / "The Labour Party won 12 seats in Sunday's election")? Two parties, firms or teams doing
+    alike are two facts, however alike the words. (Names the entity resolver left apart may still be one
+    organisation's: "The Democratic National Committee filed a lawsuit" / "The Democratic Party on Friday filed".)"""
+    if not (org_a and org_b) or org_a[0] == org_b[0] or org_b[0] in a.entities or org_a[0] in b.entities:
+        return False
+    (_, wa, initials_a), (_, wb, initials_b) = org_a, org_b
+    # ("DNC" / "the Democratic National Committee": one name the other's initials)
+    acronym = any(len(w) == 1 and next(iter(w)) in (initials_a, initials_b) for w in (wa, wb))
+    return bool(wa and wb) and not wa & wb and not acronym
 
 
 def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: list[dict] | None = None,
