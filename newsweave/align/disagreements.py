@@ -1554,6 +1554,9 @@ def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache"
 
 
 _PEOPLE = frozenset({"people", "person", "persons"})
+# a count of deaths or injuries counts the people who died or were hurt ("caused 12 deaths" / "Fifteen people were
+# killed"); not "casualties", the dead and the hurt together
+_PEOPLE_HARMED = frozenset({"death", "deaths", "fatality", "fatalities", "injury", "injuries"})
 # How far apart a count of people and a count of one kind of people may be and still be two counts of one group
 # (27 and 31 drowned; not 300 killed and 2,000 militants)
 KIND_OF_PEOPLE_RATIO = 2.0
@@ -1582,14 +1585,20 @@ def _people_and_kind(texts, ca: Claim, qa, cb: Claim, qb, aboard: bool = False, 
     ``crowd``: both count a gathering, and the kind is its people ("about 8,000 people protested" / "A few thousand
     protesters gathered"): one crowd, however far apart its estimates (police and organisers differ fivefold)."""
     travellers = aboard and all(q.counted in _PEOPLE or _singular(q.counted) in _TRAVELLERS for q in (qa, qb))
-    if not travellers and (qa.counted in _PEOPLE) == (qb.counted in _PEOPLE):
+    # (a count of deaths or injuries counts people: "caused 12 deaths" / "Fifteen workers were killed" / "Fifteen
+    # people were killed")
+    harmed = [q.counted in _PEOPLE_HARMED for q in (qa, qb)]
+    people = [q.counted in _PEOPLE or h for q, h in zip((qa, qb), harmed)]
+    harm_and_people = all(people) and harmed[0] != harmed[1]
+    if not travellers and not harm_and_people and people[0] == people[1]:
         return False
     crowd = crowd and all(q.counted in _PEOPLE or _FAMILY_OF.get(_singular(q.counted)) == _CROWD for q in (qa, qb))
     low, high = sorted((qa.value if qa.value is not None else qa.low, qb.value if qb.value is not None else qb.low))
-    if low <= 0 or (high > KIND_OF_PEOPLE_RATIO * low and not aboard and not crowd):
+    # (a count of none, "No one was hurt", is of any kind of people: "Two workers were injured" says otherwise)
+    if low < 0 or low == 0 and high == 0 or low > 0 and high > KIND_OF_PEOPLE_RATIO * low and not aboard and not crowd:
         return False  # "more than 2,000 militants" / "nearly 300 people": other groups, or a part of the whole
-    kind_c, kind_q = (cb, qb) if qa.counted in _PEOPLE else (ca, qa)
-    if _singular(kind_q.counted) not in PEOPLE_KINDS and kind_q.counted not in _PEOPLE:
+    kind_c, kind_q = (cb, qb) if people[0] and not harm_and_people else (ca, qa)
+    if not harm_and_people and _singular(kind_q.counted) not in PEOPLE_KINDS and kind_q.counted not in _PEOPLE:
         return False  # "12 people were arrested after a crowd set fire to two cars": cars are no people
     if _DEFINITE_BEFORE.search(texts[kind_c.article], max(0, kind_q.start - 12), kind_q.start):
         return False  # "the two activists were detained": people the report has named, not a count of all

@@ -564,8 +564,9 @@ class _Ctx:
             t = "near"  # "declared Wednesday a day of national mourning": the day set, not the day of setting it
         if t != "future" and _starts_on_day_set(lw):
             t = "near"  # "declared three days of mourning starting on Wednesday": the day set, ahead of setting it
-        if t in (None, "present") and lw and lw[-1].lower() == "from":
+        if t in (None, "present") and lw and lw[-1].lower() == "from" and not possessive:
             t = "future"  # "residents face water rationing from Monday", "the ban applies from Monday": a start ahead
+            # (not a day's event: "The death toll from Monday's explosion rose to three")
         if t == "past" and _DUE_AHEAD.search(clause):
             # "was due to visit the area on Wednesday": the wire's past of a plan is still ahead of the report;
             # one the report goes on to undo is read as a day set for an act ("talks that were due to begin on

@@ -699,6 +699,7 @@ def tag_quantities(text: str, doc: "Doc | None" = None) -> list[Quantity]:
         out.append(quantity)
     out = _mixed_numbers(text, out)
     out = _durations(text, out)
+    out += _zero_counts(text, out)
     _elliptic_counts(text, out)
     out += _relative_fractions(text, out, blocked)
     out.sort(key=lambda q: q.start)
@@ -746,6 +747,41 @@ def _durations(text: str, found: list[Quantity]) -> list[Quantity]:
         out.append(Quantity(m.start(), m.end(), m.group(), seconds, seconds, seconds, False, "second", None, None,
                             None, "measure"))
     out.sort(key=lambda q: q.start)
+    return out
+
+
+# A count of none, of the harm an event did: "no deaths", "no injuries were reported", "No one was hurt", "nobody died",
+# "was not aware of any deaths". A report that the blast killed no one disagrees with one that it killed two, as
+# "two" and "three" do. (Only of harm, which reports count and then correct: "no comment", "no plans" count nothing.)
+_ZERO_HARM_NOUNS = r"(?P<noun>deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|injur(?:y|ies))"
+_ZERO_NOUN = re.compile(rf"\b(?:[Nn]o|[Zz]ero)\s+(?:(?:further|other|new|reported|known|confirmed|immediate)\s+)?"
+                        rf"(?:reports\s+of\s+)?{_ZERO_HARM_NOUNS}\b")
+_ZERO_ANY = re.compile(rf"\b(?:not|n't|never|without)\s+(?:[a-z]+\s+){{0,4}}?any\s+"
+                       rf"(?:(?:further|other|new|reported|known|confirmed)\s+)?{_ZERO_HARM_NOUNS}\b")
+_ZERO_ONE = re.compile(r"\b(?P<none>[Nn]o(?:\s+|-)one|[Nn]obody)\s+(?:(?:was|were|is|has\s+been|had\s+been|have\s+been)\s+"
+                       r"(?:(?:seriously|badly|critically|fatally|reported)\s+)?)?"
+                       r"(?P<verb>killed|hurt|injured|wounded|harmed|died|dies|perished)\b")
+_ZERO_SINGULAR = {"deaths": "death", "fatalities": "fatality", "casualties": "casualty", "injuries": "injury"}
+
+
+def _zero_counts(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Counts of none of an event's harm (see _ZERO_NOUN): value 0, counting the noun ("no deaths": "death") or, for
+    "no one was hurt", the people (the figure's text "No one")."""
+    out: list[Quantity] = []
+    taken = [(q.start, q.end) for q in found]
+    for pattern in (_ZERO_NOUN, _ZERO_ANY, _ZERO_ONE):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if pattern is _ZERO_ONE:
+                start, end = m.span("none")
+                out.append(Quantity(start, end, text[start:end], 0.0, 0.0, 0.0, False, None, "people", None, None,
+                                    "cardinal"))
+            else:
+                noun = m.group("noun").lower()
+                out.append(Quantity(m.start(), m.end(), m.group(0), 0.0, 0.0, 0.0, False, None,
+                                    _ZERO_SINGULAR.get(noun, noun), m.start("noun"), m.end("noun"), "cardinal"))
+            taken.append(m.span())
     return out
 
 
