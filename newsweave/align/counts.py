@@ -47,7 +47,10 @@ OTHER_KIND_WORDS = frozenset({"infect", "infected", "infection", "sicken", "sick
 JOB_NOUNS = frozenset({"job", "post", "position", "role", "worker", "employee", "staff", "people", "person"})
 # Counted nouns that name one kind of thing ("41 houses" / "Forty-one homes" destroyed): read as the first.
 # Generic news vocabulary, singular.
-SAME_COUNTED = {"house": "home", "dwelling": "home", "residence": "home", "baby": "infant", "newborn": "infant",
-                # (a maker's recall, "recalling about 412,000 vehicles" / "will recall 412,316 cars")
-                "car": "vehicle", "automobile": "vehicle"}
+SAME_COUNTED = {"house": "home", "dwelling": "home", "residence": "home", "baby": "infant", "newborn": "infant"}
+# ... and nouns one of which names a kind of the other, which a wording of one statement may use for the other's ("is
+# recalling about 412,000 vehicles" / "will recall 412,316 cars"): one kind when telling whether a wording states a
+# figure (not when setting two counts against each other: "lost 14,038 cars and trucks" is no rival of "600,000
+# vehicles" a strike cancelled)
+SAME_KIND_COUNTED = {**SAME_COUNTED, "car": "vehicle", "automobile": "vehicle"}
 FAMILY_OF = {lemma: family for family, lemmas in COUNT_FAMILIES.items() for lemma in lemmas}

@@ -51,7 +51,7 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.align.counts import FAMILY_OF, SAME_COUNTED
+from newsweave.align.counts import FAMILY_OF, SAME_KIND_COUNTED
 from newsweave.align.facts import (conflicting_counts, converted, copied_passages, count_rounded, day_of, figures_agree,
                                    in_attribution, measure_of, named_counts, near_bound, one_count, origins,
                                    outlet_keys, rival_bounds)
@@ -1698,7 +1698,7 @@ def _figure_tokens(text: str) -> set[str]:
 def _figure_kind(q) -> tuple:
     """What makes two figures comparable: the kind and what it measures (an area in hectares or acres), and
     for a count the noun it counts (as one kind: "cars" are "vehicles")."""
-    return (*measure_of(q), SAME_COUNTED.get(q.counted, q.counted) if q.kind == "cardinal" else None)
+    return (*measure_of(q), SAME_KIND_COUNTED.get(q.counted, q.counted) if q.kind == "cardinal" else None)
 
 
 # words that tell how a value changed ("rose to four", "now stands at", "revised up from"): a wording of the latest
