@@ -127,6 +127,28 @@ def deal_stage(claim: Claim) -> str | None:
     return "talks" if talks else None
 
 
+def _retold_in_phrase(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset(),
+                      subjects: frozenset | set = frozenset()) -> bool:
+    """Does one claim retell the other's event in a phrase while it states another day's ("Velia on Friday released
+    10 of the 23 crew members of the Aegean Star, the tanker its navy seized ... on Thursday" / "Velian naval forces
+    seized ... the Aegean Star ... on Thursday")? The phrase's day is the other's, the clause's is not: two facts,
+    however many words they share. Not where the phrase is what the claim tells of (``subjects``, the dates of
+    phrases a verb follows: "admitted on Tuesday that the theft it revealed on Monday may have hit 6 million
+    accounts" tells the theft)."""
+    for x, y in ((a, b), (b, a)):
+        own_x, own_y = _days(x, phrase_dated), _days(y, phrase_dated)
+        in_phrase = {d for t in y.dates if (y.article, t.start, t.end) in phrase_dated
+                     and (y.article, t.start, t.end) not in subjects and (d := day_of(t))}
+        if own_x and own_y and own_x.isdisjoint(own_y) and own_x & in_phrase:
+            return True
+    return False
+
+
+# a verb right after a phrase: the phrase is its subject ("the theft it revealed on Monday may have hit ...")
+_VERB_AFTER = re.compile(r"\s+(?:may|might|could|would|will|can|should|must|has|had|have|is|was|were|are|did|does|"
+                         r"do|also|now|still)\b")
+
+
 def _other_days(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
     """Do both claims date what they state, and to no day in common?"""
     da, db = _days(a, phrase_dated), _days(b, phrase_dated)
@@ -175,6 +197,22 @@ def same_tally_pairs(claims: Sequence[Claim], large: bool = False) -> set[tuple[
             for e in c.entities:
                 buckets[(tallies[0].split, e)].append(i)
     return _cross_article_pairs(claims, buckets)
+
+
+def _parts_of_day(c: Claim, phrase_dated: frozenset | set = frozenset()) -> set[tuple[str, str]]:
+    """(day, part) of each part of a day the claim dates what it states by, named ("Saturday morning": the morning;
+    not a clock time, which two reports of one event may give differently: a disagreement to show)."""
+    return {(str(t.value)[:10], str(t.value)[11:13]) for t in _clause_dates(c, phrase_dated)
+            if t.type == "TIME" and str(t.value)[10:11] == "T" and str(t.value)[11:13] in ("MO", "AF", "EV", "NI")}
+
+
+def _other_parts_of_day(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
+    """Do the two date what they state to one day, each to a part of it, and to no part in common ("fired tear gas at
+    farmers ... on Saturday morning" / "clashed with police ... again on Saturday evening")? Two events of the day,
+    however alike their words."""
+    pa, pb = _parts_of_day(a, phrase_dated), _parts_of_day(b, phrase_dated)
+    days = {d for d, _ in pa} & {d for d, _ in pb}
+    return bool(days) and not pa & pb
 
 
 def _same_time(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
@@ -848,6 +886,8 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     # Statements about different years are different facts, however alike ("nine died in the 2019 slide").
     published_year = {d.article.id: (d.article.published or "")[:4] for d in docs}
     phrase_dated = {(d.article.id, s, e) for d in docs for s, e in d.date_phrases}
+    phrase_subjects = {(d.article.id, s, e) for d in docs for (s, e), (_ps, pe) in d.date_phrases.items()
+                       if _VERB_AFTER.match(d.article.text, pe)}
     years = [_years(c, published_year, phrase_dated) for c in claims]
     counts = [one_count(c) for c in claims]
     change_pairs = same_change_pairs(claims)
@@ -863,7 +903,9 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
              and not _other_things_counted(claims[i], claims[j], counts[i], counts[j])
              and not conflicting_figures(claims[i], claims[j])
              and not (stages[i] and stages[j] and stages[i] != stages[j])
-             and not _other_doers(claims[i], claims[j], doers[i], doers[j])}
+             and not _other_doers(claims[i], claims[j], doers[i], doers[j])
+             and not _retold_in_phrase(claims[i], claims[j], phrase_dated, phrase_subjects)
+             and not _other_parts_of_day(claims[i], claims[j], phrase_dated)}
     links: list[tuple[float, int, int]] = []
     # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
     index.vectors(list({id(c): c for i, j in pairs

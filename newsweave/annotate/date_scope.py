@@ -80,6 +80,8 @@ def _infinitival(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_DAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b",
+                       re.IGNORECASE)
 _SPAN_NOUNS = {"century", "centuries", "decade", "decades", "year", "years", "month", "months", "week", "weeks",
                "hour", "hours", "minute", "minutes"}
 _PRICE_NOUNS = {"price", "prices", "level", "value"}
@@ -144,6 +146,10 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
                 return named  # "an attempt to regain the territory in late September": the attempt's time
             if _figure_moved_to(cur, head):
                 return named  # "raised its estimate of the oil spilled by the tanker to 3,000 tonnes on Thursday"
+            if cur.dep_ == "acl" and cur.tag_ == "VBG" and _DAY_WORD.search(span.text):
+                # "intercepted a foreign tanker smuggling 2 million litres of fuel ... on Thursday": what the noun was
+                # doing when the clause's act befell it, on the clause's day (not "a barrier built in 1974")
+                return named
             return _phrase(head, participle=cur.dep_ == "acl")
         if cur.dep_ == "appos" and not first and head.pos_ in _NOMINAL and not (
                 cur.pos_ == "PROPN" and prev.dep_ == "prep" and cur.i == head.i + 1):

@@ -911,7 +911,10 @@ _REFERRED = re.compile(r"\b(?:decision|ruling|move|plan|order|verdict|judg(?:e)?
                        r"call|offer|vote|deal|agreement)\s+(?:to|that)\b[^.;:]*$"
                        # ... or inside what another act is "in connection with" ("arrested two men in connection with
                        # Sunday's theft of jewels worth 88 million euros" tells the arrests)
-                       r"|\b(?:in\s+connection\s+with|over|following)\s+(?:the|a|an|last|this|[A-Z]\w+['’]s)\s+[^.;:,]*$",
+                       r"|\b(?:in\s+connection\s+with|over|following)\s+(?:the|a|an|last|this|[A-Z]\w+['’]s)\s+[^.;:,]*$"
+                       # ... or as the whole another figure is a part of ("released 10 of the 23 crew members" tells the
+                       # release, not the crew's number)
+                       r"|\b(?:\d[\d,.]*|[a-z]+)\s+of\s+(?:the|its|their|all)\s+$",
                        re.IGNORECASE)
 
 
@@ -1560,11 +1563,12 @@ def _counts_another_thing(families: set[str], claims: Sequence, start: int, end:
 def _days_stated(doc: AnnotatedArticle, start: int, end: int, said: bool = True) -> set[str]:
     """The calendar days ``doc.text[start:end]`` names ("on April 1", "on Tuesday", "in Saturday's final"); not a
     day given only roughly ("two weeks ago", "about a week earlier"), which another report may put otherwise.
-    With ``said=False``, not the day something was said either ("the English club said on Monday")."""
-    saying = _saying_days(doc, start, end) if not said else set()
+    With ``said=False``, not the day something was said either ("the English club said on Monday"), nor that of a
+    thing the text names ("released 10 of the crew of the tanker its navy seized on Thursday" states Friday's act)."""
+    skip = _saying_days(doc, start, end) | set(doc.date_phrases) if not said else set()
     return {t.value[:10] for t in doc.timexes
             if start <= t.start and t.end <= end and t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value or "")
-            and not t.mod and not _ROUGH_DAY.search(t.text) and (t.start, t.end) not in saying}
+            and not t.mod and not _ROUGH_DAY.search(t.text) and (t.start, t.end) not in skip}
 
 
 _SAID_ON = re.compile(r"\s+(?:(?:late|early)\s+)?(?:on\s+)?", re.IGNORECASE)  # "said (late) on Thursday": the saying's day
