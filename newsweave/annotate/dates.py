@@ -347,6 +347,11 @@ _PRES_WORDS = {"is", "are", "am", "has", "have", "says", "say", "does", "do", "r
 _SCHEDULED_PRESENT = {"opens", "begins", "starts", "premieres", "debuts", "resumes", "reopens", "launches",
                       # "the truce takes effect at midnight on Thursday", "the deal comes into force on Monday"
                       "takes", "comes", "expires", "ends", "closes", "kicks", "goes"}
+# ... and its plural, after a plural subject ("Pre-orders open on Friday", "Talks begin on Monday", "Polls close at 8
+# p.m."): not after a modal or "to" ("did not open"), nor an adjective ("the border was open")
+_SCHEDULED_PLURAL = {"open", "begin", "start", "premiere", "debut", "resume", "reopen", "launch", "close", "end"}
+_NOT_PLURAL_SUBJECT = {"is", "was", "has", "does", "this", "its", "his", "yes", "us", "as", "thus", "has", "always",
+                       "sometimes", "perhaps", "unless", "whereas"}
 _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "ago", "been", "went", "came", "made", "took", "gave", "met",
                "left", "held", "won", "lost", "fell", "rose", "began", "saw", "got", "found", "sold", "bought", "spoke",
                "wrote", "struck", "hit", "led", "ran", "brought", "thought", "felt", "kept", "paid", "sent", "spent",
@@ -472,6 +477,10 @@ def _scan_tense(words: list[str], backwards: bool, modal_reach: int = 0) -> str 
             if after not in ("have", "'ve"):
                 return "future"
         if lw in _SCHEDULED_PRESENT and w[0].islower():
+            return "future"
+        if (backwards and lw in _SCHEDULED_PLURAL and w[0].islower() and i + 1 < len(words)
+                and words[i + 1].lower().endswith("s") and words[i + 1].lower() not in _NOT_PLURAL_SUBJECT
+                and len(words[i + 1]) > 3):
             return "future"
         if backwards and lw in ("have", "has") and i > 0 and words[i - 1].lower() == "to":
             return "future"  # "they have to leave by Friday": an obligation still ahead ("had to leave" is past)

@@ -410,7 +410,10 @@ def _jaccard(a: Sentence, b: Sentence) -> float:
     return len(x & y) / len(x | y) if x and y else 0.0
 
 
-_DEPENDENT = re.compile(r"^(?:which|who|whom|whose|that|while|when|where|whereas|but|and|or|as|after|before|until|because|although)\b", re.I)
+# (and a phrase that goes on from its clause: "with a starting price of $899, ..., and said it would go on sale on
+# September 18", "despite calls to veto it")
+_DEPENDENT = re.compile(r"^(?:which|who|whom|whose|that|while|when|where|whereas|but|and|or|as|after|before|until|because|"
+                        r"although|with|without|despite|including|amid)\b", re.I)
 # a clause that only goes on from the one before it: a comparison ("more than the third it had warned of last
 # week"), a participle ("ending a strike that had been due to run until Wednesday") or a verb whose subject is
 # before it ('"Harvest at Orvik", painted in 1889, was sold on Wednesday')
