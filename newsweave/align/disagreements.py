@@ -1146,6 +1146,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 # (but what is left of a running count is that count now: "eight miners remained trapped after
                 # rescuers brought 22 men to the surface" is no part of the 30 trapped the day before, it is their
                 # number a day on)
+            if _other_acts(texts[ca.article], qa, texts[cb.article], qb):
+                continue  # "Rescuers refloated 32 whales" / "About 230 pilot whales have stranded": two groups of whales
             ma, mb = _modifiers(texts[ca.article], qa), _modifiers(texts[cb.article], qb)
             if ma and mb and not ma & mb:
                 continue  # "22 surface ships" / "two Norwegian ships": two sets of ships, not two counts of one
@@ -2110,6 +2112,56 @@ def _one_side_of(text: str, part, whole, whole_modifiers: set[str]) -> bool:
     return any(w[:1].isupper() and w.lower() not in _NUMBER_WORDS for w in words[1:])
 
 
+# What befell the things a figure counts, in the verb told right with it: before it ("refloated 32 whales", "cancelled
+# about 400 flights"), or after its noun ("32 pilot whales refloated on Tuesday", "the 198 whales that died", "230
+# whales have stranded", "41 houses were destroyed")
+_ACT_BEFORE = re.compile(r"\b(?P<act>[a-z]+ed|died|lost|sold|built|struck|stole|sank|shut|cut|hit|kept|left|swept|burnt)\s+"
+                         r"(?:(?:about|around|some|nearly|almost|more\s+than|over|at\s+least|another|only|a\s+further|"
+                         r"up\s+to|roughly|the|its|their)\s+)*$")
+_ACT_AFTER = re.compile(r"\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|were|was|are|is)\s+(?:been\s+|since\s+|now\s+|all\s+)*)?"
+                        r"(?P<act>[a-z]+ed|died|sank|lost|sold|built|struck|burnt)\b")
+_NO_ACTS = frozenset({"reported", "estimated", "believed", "expected", "needed", "used", "based", "owned", "aged",
+                      "named", "listed", "registered", "included", "involved", "affected", "concerned", "related",
+                      "said", "called", "counted", "recorded", "confirmed"})
+
+
+def _act(text: str, q) -> str | None:
+    """The first five letters of the verb told with a count of things (see _ACT_BEFORE), or None."""
+    if _PART_THAT_DIED.match(text, q.end):
+        return "died"  # "More than 200 of the pilot whales that beached ... have died": the part that died
+    m = _ACT_BEFORE.search(text, max(0, q.start - 40), q.start)
+    if m is None and q.counted_end is not None:
+        m = _ACT_AFTER.match(text, q.counted_end)
+    if m is None:
+        return None
+    act = m.group("act").lower()
+    return None if act in _NO_ACTS else act[:5]
+
+
+# What befalls things and animals a news count counts, in families of verbs (by their first five letters) that tell
+# one outcome: counts told with verbs of two families count two groups. Generic news vocabulary.
+_ACT_FAMILIES = {
+    **dict.fromkeys(("cance", "scrap", "groun", "axed"), "cancelled"), "delay": "delayed",
+    **dict.fromkeys(("destr", "razed", "flatt", "level"), "destroyed"), "damag": "damaged",
+    **dict.fromkeys(("stran", "beach", "washe"), "stranded"),
+    **dict.fromkeys(("reflo", "rescu", "saved", "freed", "relea", "retur"), "saved"),
+    **dict.fromkeys(("died", "kille", "peris", "culle", "put"), "dead"),
+    **dict.fromkeys(("sold", "shipp", "deliv"), "sold"), **dict.fromkeys(("recal", "withd"), "recalled"),
+}
+
+
+def _other_acts(text_a: str, qa, text_b: str, qb) -> bool:
+    """Do two counts of one kind of thing or animal (not of people, whose words of harm set their counts apart: see
+    COUNT_FAMILIES) each come with a verb of a different outcome (_ACT_FAMILIES: "Rescuers refloated 32 whales" /
+    "About 230 pilot whales have stranded"; "cancelled 400 flights" / "delayed 1,200 flights")? Two groups, not two
+    counts of one. (Verbs of no family decide nothing: "ordered 12 diplomats to leave" / "expelled ten".)"""
+    if qa.kind != "cardinal" or not qa.counted or qa.counted != qb.counted or qa.counted in _PEOPLE \
+            or _singular(qa.counted) in PEOPLE_KINDS:
+        return False
+    act_a, act_b = _ACT_FAMILIES.get(_act(text_a, qa) or ""), _ACT_FAMILIES.get(_act(text_b, qb) or "")
+    return bool(act_a and act_b) and act_a != act_b
+
+
 def _modifiers(text: str, q) -> set[str]:
     """The words between a figure and the noun it counts ("surface" in "22 surface ships"), less numbers,
     hedges and stop words: what says which set is counted."""
@@ -2148,8 +2200,18 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|whom|which|its|their|h
 
 def _partitive(text: str, q) -> bool:
     """Does the figure count a part of a group ("seven of the most severely injured", "20 of them"), or what is left
-    of one ("Most of GM's other 22 assembly plants", "the remaining 40 hostages")?"""
-    return bool(_PARTITIVE.match(text, q.end) or _REMAINDER_BEFORE.search(text, max(0, q.start - 12), q.start))
+    of one ("Most of GM's other 22 assembly plants", "the remaining 40 hostages")? Not the part of a group that died
+    ("More than 200 of the pilot whales that beached on Tarvel Island have died"): that part is the toll."""
+    if _PARTITIVE.match(text, q.end):
+        return not _PART_THAT_DIED.match(text, q.end)
+    return bool(_REMAINDER_BEFORE.search(text, max(0, q.start - 12), q.start))
+
+
+# "... of the pilot whales that beached on Tarvel Island have died": a group that is no toll itself (not "of the dead",
+# "of the victims"), then its verb of dying, in the same sentence
+_PART_THAT_DIED = re.compile(r"\s+of\s+(?:the|those|these)\s+(?!(?:dead|injured|wounded|victims|bodies|missing)\b)"
+                             r"[^.;:!?]{0,80}?\b(?:have|has|had|were|was)\s+(?:since\s+|now\s+|all\s+)?"
+                             r"(?:died|perished|drowned|been\s+killed)\b", re.IGNORECASE)
 
 
 _REMAINDER_BEFORE = re.compile(r"\b(?:other|remaining)\s+$", re.IGNORECASE)
