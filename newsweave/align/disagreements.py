@@ -1148,6 +1148,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 # number a day on)
             if _other_acts(texts[ca.article], qa, texts[cb.article], qb):
                 continue  # "Rescuers refloated 32 whales" / "About 230 pilot whales have stranded": two groups of whales
+            if _other_owners(segments, ca, qa, cb, qb):
+                continue  # "The Green Party won 12 seats" / "The Labour Party of Prime Minister Erik Holm won 51 seats"
             ma, mb = _modifiers(texts[ca.article], qa), _modifiers(texts[cb.article], qb)
             if ma and mb and not ma & mb:
                 continue  # "22 surface ships" / "two Norwegian ships": two sets of ships, not two counts of one
@@ -2162,6 +2164,22 @@ def _other_acts(text_a: str, qa, text_b: str, qb) -> bool:
     return bool(act_a and act_b) and act_a != act_b
 
 
+def _other_owners(segments: "_SegmentCache", ca: Claim, qa, cb: Claim, qb) -> bool:
+    """Do the two figures belong to different names (_figure_owner: "The Green Party won 12 seats" / "The Labour Party
+    ... won 51 seats and the Greens 12"), neither claim naming the other's? Two parties' seats, two teams' goals."""
+    oa, ob = segments.owner(ca, qa), segments.owner(cb, qb)
+    if not (oa and ob):
+        return False
+    ea, eb = oa.split(_OWNER_MARK)[1], ob.split(_OWNER_MARK)[1]
+
+    def owners(c: Claim) -> set[str]:
+        return {o.split(_OWNER_MARK)[1] for q in c.quantities if (o := segments.owner(c, q))}
+
+    # (a claim that names the other's name only to give it a figure of its own, "took 58 seats and the Labour Party
+    # 52", tells that name's count elsewhere)
+    return ea != eb and (ea not in cb.entities or ea in owners(cb)) and (eb not in ca.entities or eb in owners(ca))
+
+
 def _modifiers(text: str, q) -> set[str]:
     """The words between a figure and the noun it counts ("surface" in "22 surface ships"), less numbers,
     hedges and stop words: what says which set is counted."""
@@ -2908,6 +2926,11 @@ def _figure_owner(text: str, c: Claim, q, spans, persons: frozenset[str] = froze
         if s >= q.start:
             break
         if s >= item and e <= q.start:
+            if owner is not None and _OF_NAME_BETWEEN.fullmatch(text, owner[0], s):
+                # "The Labour Party of Prime Minister Erik Holm won 51 seats": the party's, not Holm's (the list's
+                # words are read after the name that qualifies it)
+                owner = (e, owner[1])
+                continue
             owner = (e, eid)
     if owner is None or _SAYING_BETWEEN.search(text, owner[0], q.start):
         return None
@@ -2922,6 +2945,9 @@ def _figure_owner(text: str, c: Claim, q, spans, persons: frozenset[str] = froze
     if len(words) > MAX_OWNER_GAP_WORDS or not set(words) <= _LIST_GAP_WORDS:
         return None
     return owner[1]
+
+
+_OF_NAME_BETWEEN = re.compile(r"\s+of\s+(?:[A-Z][\w.'’-]*\s+){0,3}")  # ("... Party of Prime Minister ...")
 
 
 def _count_kinds(words: frozenset[str]) -> set[str]:

@@ -826,6 +826,13 @@ _FROM_BEFORE = re.compile(r"\b(?:from|up\s+from|down\s+from)\s+$", re.IGNORECASE
 ELLIPTIC_MORE = re.compile(r"\s+more\b(?!\s+(?:than|of)\b)", re.IGNORECASE)
 
 
+# A count after a name that is the next item of a list of names and counts ("The Civic Union took 58 seats and the
+# Labour Party 52", "won 51 seats and the Greens 12"): counts what the list's first count does
+_LISTED_NAME_BEFORE = re.compile(r"\b\d[\d,.]*\s+[a-z]+(?:\s+[a-z]+)?\s*(?:,|;|\band\b)\s+(?:and\s+)?(?:the\s+)?"
+                                 r"(?:[A-Z][\w'’.-]*\s+){1,4}$")
+_LIST_ITEM_END = re.compile(r"(?:\s*[,.;]|\s+and\b|\s*$)")
+
+
 def _elliptic_counts(text: str, quantities: list[Quantity]) -> None:
     """A count that leaves out its noun ("trapping 30 more") counts what the count before it in its sentence does.
     (Not "others": "killed seven people and made 55 others ill" counts other people than the seven, and "took the
@@ -837,6 +844,13 @@ def _elliptic_counts(text: str, quantities: list[Quantity]) -> None:
                 and before.counted is not None and _FROM_BEFORE.search(text, max(0, q.start - 8), q.start)
                 and q.start - before.end <= 40 and not re.search(r"[.!?;]\s", text[before.end:q.start])):
             q.counted = before.counted  # "to 3,000 tonnes on Thursday, from 700 tonnes": what it rose from
+            continue
+        # (the parse may take the name before the figure for its noun: "the Labour Party 52" counts no parties)
+        unnamed = q.counted is None or q.counted_start is not None and q.counted_start < q.start
+        listed = (unnamed and q.kind == "cardinal" and q.unit is None and before is not None
+                  and before.counted not in (None, "age") and _LISTED_NAME_BEFORE.search(text, before.start, q.start))
+        if listed and q.start - before.end <= 150 and not re.search(r"[.!?;]\s", text[before.end:q.start]):
+            q.counted, q.counted_start, q.counted_end = before.counted, None, None  # "... and the Labour Party 52": seats
             continue
         if q.counted is not None or q.kind != "cardinal" or q.unit is not None or not ELLIPTIC_MORE.match(text, q.end):
             continue
@@ -1030,6 +1044,9 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
         if a.bare_one:
             return None
         lb = _LABEL_BEFORE.search(text, max(0, start - 30), start) if a.digits else None
+        if lb and lb.group("cap") and _LISTED_NAME_BEFORE.search(text, max(0, start - 150), start) \
+                and _LIST_ITEM_END.match(text, end):
+            lb = None  # "took 58 seats and the Labour Party 52, ...": a name's count in a list, not a label
         if lb:
             cap = lb.group("cap")
             # "Paris. 300 people ..." ends a sentence; "No. 10" is a label.
