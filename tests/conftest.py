@@ -40,6 +40,13 @@ def sources_by_value(item: dict) -> dict[str, list[str]]:
     return {p["value"]: sorted(p["sources"]) for p in item["positions"]}
 
 
+def fact_with(briefing, article: str, words: str) -> dict:
+    """The briefing's fact that ``article`` states in a span holding ``words``."""
+    texts = {a.id: a.text for a in briefing.articles}
+    return next(f for f in briefing.facts if any(e["article"] == article and words in texts[article][e["start"]:e["end"]]
+                                                 for e in f["evidence"]))
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return shared_path("seeds")

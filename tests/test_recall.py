@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
-from conftest import report
+from conftest import fact_with, report
 
 WIRE = (
     "OSLAVIK, Sept 16 (Meridian Press) - Halvik Motors is recalling about 412,000 vehicles worldwide to replace a "
@@ -46,16 +46,10 @@ def briefing():
     ])
 
 
-def _fact_of(briefing, article: str, words: str) -> dict:
-    texts = {a.id: a.text for a in briefing.articles}
-    return next(f for f in briefing.facts if any(e["article"] == article and words in texts[article][e["start"]:e["end"]]
-                                                 for e in f["evidence"]))
-
-
 def test_one_large_count_told_round_and_exact_is_one_fact(briefing):
     """"is recalling about 412,000 vehicles" / "will recall 412,316 cars, including 240,000 in North America ...": one
     count to three significant digits, whatever each calls the cars, and the two wordings share few words."""
-    fact = _fact_of(briefing, "wire", "412,000 vehicles")
+    fact = fact_with(briefing, "wire", "412,000 vehicles")
     assert {"wire", "business"} <= set(fact["sources"]), fact
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
-from conftest import report
+from conftest import fact_with, report
 
 WIRE = (
     "DUBAI, July 9 (Meridian Press) - Velian naval forces seized a Greek-flagged oil tanker, the Aegean Star, in the "
@@ -42,18 +42,12 @@ def briefing():
     ])
 
 
-def _fact_of(briefing, article: str, words: str) -> dict:
-    texts = {a.id: a.text for a in briefing.articles}
-    return next(f for f in briefing.facts if any(e["article"] == article and words in texts[article][e["start"]:e["end"]]
-                                                 for e in f["evidence"]))
-
-
 def test_seized_intercepted_and_hijacked_are_one_act(briefing):
     """"seized a Greek-flagged oil tanker ... on Thursday" / "intercepted a foreign tanker smuggling 2 million litres of
     fuel in Velian territorial waters on Thursday" / "hijacked a Greek tanker in international waters on Thursday":
     the parser hung the state's Thursday on the tanker's smuggling; a day reached through what a noun was doing
     dates the clause's act."""
-    seizure = _fact_of(briefing, "wire", "naval forces seized")
+    seizure = fact_with(briefing, "wire", "naval forces seized")
     assert sorted(seizure["sources"]) == ["state", "western", "wire"], seizure
 
 
@@ -61,7 +55,7 @@ def test_a_report_that_retells_the_seizure_in_a_phrase_tells_the_release(briefin
     """"Velia on Friday released 10 of the 23 crew members of the Aegean Star, the Greek-flagged tanker its navy seized
     in the Strait of Korvan on Thursday": the release is Friday's news; the seizure is named in a phrase. It is a fact
     of its own, the summary tells it, and the wire's report of Thursday does not state it."""
-    release = _fact_of(briefing, "next", "released 10 of the 23")
+    release = fact_with(briefing, "next", "released 10 of the 23")
     assert release["sources"] == ["next"], release
     told = [s for s in briefing.summary if "released 10 of the 23" in s.text]
     assert [s.sources for s in told] == [["next"]], briefing.summary
