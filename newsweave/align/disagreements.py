@@ -2436,6 +2436,7 @@ class _SegmentCache:
         self._story_year: str | None = None
         self._words: dict[tuple[int, int], frozenset[str]] = {}
         self._tallies: dict[tuple[int, int], str | None] = {}
+        self._owners: dict[tuple[int, int], tuple[object, str | None]] = {}
         self._neighbours: dict[str, set[str]] | None = None
         self._sentence_spans: dict[tuple[str, int], tuple[int, int]] | None = None
 
@@ -2451,7 +2452,17 @@ class _SegmentCache:
     def owner(self, c: Claim, q) -> str | None:
         """:func:`_figure_owner` of the figure, as a pseudo-word ("@E3"), or None. Only for a figure that says
         what it counts, or a share, and is no margin ("control the House by only 12 seats" is a difference):
-        two figures of one name count one thing only so ("North Korea's three largest cities" is no census)."""
+        two figures of one name count one thing only so ("North Korea's three largest cities" is no census).
+        Read once per figure: every pair a claim takes part in asks for its figures' owners (_other_owners)."""
+        key = (id(c), id(q))
+        hit = self._owners.get(key)
+        if hit is not None and hit[0] is q:
+            return hit[1]
+        owner = self._owner(c, q)
+        self._owners[key] = (q, owner)  # (the figure kept with it, so that its id cannot be reused)
+        return owner
+
+    def _owner(self, c: Claim, q) -> str | None:
         text = self.index._texts[c.article]
         if (not (q.counted or q.kind == "percent") or _MARGIN_BEFORE.search(text, max(0, q.start - 12), q.start)
                 or _CHANGE_BEFORE.search(text, max(0, q.start - 30), q.start)):
