@@ -127,21 +127,21 @@ def deal_stage(claim: Claim) -> str | None:
     return "talks" if talks else None
 
 
-def _retold_in_phrase(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset(),
-                      subjects: frozenset | set = frozenset()) -> bool:
+def _phrase_days(c: Claim, phrase_dated: frozenset | set, subjects: frozenset | set) -> set[str]:
+    """The days of the phrases the claim dates a thing it names by ("the tanker its navy seized ... on Thursday"),
+    but for a phrase that is what the claim tells of (``subjects``, the dates of phrases a verb follows: "admitted on
+    Tuesday that the theft it revealed on Monday may have hit 6 million accounts" tells the theft)."""
+    return {d for t in c.dates if (c.article, t.start, t.end) in phrase_dated
+            and (c.article, t.start, t.end) not in subjects and (d := day_of(t))}
+
+
+def _retold_in_phrase(own_a: set[str], phrase_a: set[str], own_b: set[str], phrase_b: set[str]) -> bool:
     """Does one claim retell the other's event in a phrase while it states another day's ("Velia on Friday released
     10 of the 23 crew members of the Aegean Star, the tanker its navy seized ... on Thursday" / "Velian naval forces
     seized ... the Aegean Star ... on Thursday")? The phrase's day is the other's, the clause's is not: two facts,
-    however many words they share. Not where the phrase is what the claim tells of (``subjects``, the dates of
-    phrases a verb follows: "admitted on Tuesday that the theft it revealed on Monday may have hit 6 million
-    accounts" tells the theft)."""
-    for x, y in ((a, b), (b, a)):
-        own_x, own_y = _days(x, phrase_dated), _days(y, phrase_dated)
-        in_phrase = {d for t in y.dates if (y.article, t.start, t.end) in phrase_dated
-                     and (y.article, t.start, t.end) not in subjects and (d := day_of(t))}
-        if own_x and own_y and own_x.isdisjoint(own_y) and own_x & in_phrase:
-            return True
-    return False
+    however many words they share. ``own_*``: the days each claim dates what it states by (_days); ``phrase_*``:
+    its phrases' (_phrase_days)."""
+    return bool(own_a and own_b and own_a.isdisjoint(own_b) and (own_a & phrase_b or own_b & phrase_a))
 
 
 # a verb right after a phrase: the phrase is its subject ("the theft it revealed on Monday may have hit ...")
@@ -206,11 +206,10 @@ def _parts_of_day(c: Claim, phrase_dated: frozenset | set = frozenset()) -> set[
             if t.type == "TIME" and str(t.value)[10:11] == "T" and str(t.value)[11:13] in ("MO", "AF", "EV", "NI")}
 
 
-def _other_parts_of_day(a: Claim, b: Claim, phrase_dated: frozenset | set = frozenset()) -> bool:
-    """Do the two date what they state to one day, each to a part of it, and to no part in common ("fired tear gas at
-    farmers ... on Saturday morning" / "clashed with police ... again on Saturday evening")? Two events of the day,
-    however alike their words."""
-    pa, pb = _parts_of_day(a, phrase_dated), _parts_of_day(b, phrase_dated)
+def _other_parts_of_day(pa: set[tuple[str, str]], pb: set[tuple[str, str]]) -> bool:
+    """Do two claims date what they state to one day, each to a part of it (``pa``, ``pb``: their _parts_of_day),
+    and to no part in common ("fired tear gas at farmers ... on Saturday morning" / "clashed with police ... again on
+    Saturday evening")? Two events of the day, however alike their words."""
     days = {d for d, _ in pa} & {d for d, _ in pb}
     return bool(days) and not pa & pb
 
@@ -835,11 +834,11 @@ def candidate_pairs(claims: Sequence[Claim], idf: dict[str, float], terms_of=Non
 
 def _opening_organisations(claims: Sequence[Claim], organisations: dict[str, list[tuple[str, int, int]]]) -> list:
     """Per claim, the organisation it opens on as the doer of what it states ("The Green Party won 12 seats"), as
-    (entity id, its name's distinguishing words, its initials), or None: a mention at the claim's start (after "The") that is the
-    whole subject, its verb right after it ("The Green Party won", "Halvik Motors will recall"; not "CIA Director Mike
+    (entity id, its name's distinguishing words, its initials), or None: a mention at the claim's start (after "The")
+    that is the whole subject, its verb right after it ("The Green Party won", "Halvik Motors will recall"; not "CIA Director Mike
     Pompeo met"), outside its attribution ("The ministry said ..." is who tells it)."""
     starts = {(art, s): (oid, e) for oid, ms in organisations.items() for art, s, e in ms}
-    out: list[tuple[str, frozenset[str]] | None] = []
+    out: list[tuple[str, frozenset[str], str] | None] = []
     for c in claims:
         lead = len(c.text) - len(_THE.sub("", c.text, count=1))
         hit = starts.get((c.article, c.start + lead))
@@ -898,14 +897,17 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     change_pairs = {(i, j) for i, j in change_pairs if _specific_change(claims[i], claims[j])} | vote_pairs
     two_day_pairs = same_days_pairs(claims, phrase_dated)
     stages = [deal_stage(c) for c in claims]  # (once per claim: a claim takes part in many pairs)
+    own_days = [_days(c, phrase_dated) for c in claims]
+    phrase_days = [_phrase_days(c, phrase_dated, phrase_subjects) for c in claims]
+    parts = [_parts_of_day(c, phrase_dated) for c in claims]
     pairs = {(i, j) for i, j in candidate_pairs(claims, index.idf, index.terms_of) | figure_pairs | two_day_pairs
              if not (years[i] and years[j] and not years[i] & years[j]) and not conflicting_counts(counts[i], counts[j])
              and not _other_things_counted(claims[i], claims[j], counts[i], counts[j])
              and not conflicting_figures(claims[i], claims[j])
              and not (stages[i] and stages[j] and stages[i] != stages[j])
              and not _other_doers(claims[i], claims[j], doers[i], doers[j])
-             and not _retold_in_phrase(claims[i], claims[j], phrase_dated, phrase_subjects)
-             and not _other_parts_of_day(claims[i], claims[j], phrase_dated)}
+             and not _retold_in_phrase(own_days[i], phrase_days[i], own_days[j], phrase_days[j])
+             and not _other_parts_of_day(parts[i], parts[j])}
     links: list[tuple[float, int, int]] = []
     # Encode every claim that some pair will compare by meaning in one batch (the encoder is the cost).
     index.vectors(list({id(c): c for i, j in pairs
