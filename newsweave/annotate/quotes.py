@@ -241,6 +241,7 @@ _DOC_NOUNS = frozenset(
 _EVENT_NOUNS = frozenset(
     "conference briefing meeting speech rally interview hearing event address session appearance call debate forum summit gathering ceremony".split()
 )
+_CARRIER_PREPS = frozenset("in on via through".split())
 _ISSUE_VERBS = frozenset(
     """
     issue release send publish post put write sign file deliver tweet air run unveil unleash circulate
@@ -418,7 +419,8 @@ ORG_NOUNS = frozenset(
     ministry government company firm agency department office campaign committee council party group
     organization organisation administration military army police union bank court commission board
     authority authorities network newspaper paper magazine website outlet team club state country
-    embassy coalition alliance foundation institute university school hospital
+    embassy coalition alliance foundation institute university school hospital presidency cabinet parliament
+    senate regime junta secretariat navy
     """.split()
 )
 
@@ -1320,8 +1322,10 @@ class _Extractor:
         document speaks through it."""
         if t.head.i != subj.i or t.dep_ not in ("acl", "relcl") or subj.pos_ != "NOUN":
             return subj
-        if EVENT_HOST and _lemma(subj) in _EVENT_NOUNS and subj.dep_ == "pobj" and subj.head.dep_ == "prep" and subj.head.head.pos_ == "VERB":
-            # "she said at a news conference announcing that ...": the one who spoke at the event
+        if EVENT_HOST and subj.dep_ == "pobj" and subj.head.dep_ == "prep" and subj.head.head.pos_ == "VERB" and (
+                _lemma(subj) in _EVENT_NOUNS or _lemma(subj) in _DOC_NOUNS and subj.head.lower_ in _CARRIER_PREPS):
+            # "she said at a news conference announcing that ...": the one who spoke at the event; "he said in a
+            # video posted online that ...": the one who spoke in the document, not the document
             host = subj.head.head
             who = self.subject_of(host)
             if who is not None and who.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(who) and who.lower_ not in RELATIVE_PRONOUNS:

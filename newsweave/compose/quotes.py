@@ -26,6 +26,7 @@ from newsweave.annotate.quotes import (
 from newsweave.model import AnnotatedArticle
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_DENIAL = re.compile(r"\b(?:not|never|no|nobody|none|nothing|neither|nor)\b|n[’']t\b", re.IGNORECASE)
 CONTAINED_MIN = 0.6
 OVERLAP_MIN = 0.45
 MIN_CONTENT_STEMS = 3
@@ -65,6 +66,11 @@ class _Quote:
             return True
         return (self.many and other.entity is not None and other.speaker_kind == "person") or (
             other.many and self.entity is not None and self.speaker_kind == "person")
+
+    @cached_property
+    def negated(self) -> bool:
+        """Does the content deny something ("X had not been arrested", "no one was hurt")?"""
+        return bool(_DENIAL.search(self.text))
 
     @cached_property
     def many(self) -> bool:
@@ -708,6 +714,8 @@ def _same_statement(a: _Quote, b: _Quote) -> bool:
         return False  # "two men were arrested on Wednesday over Sunday's theft" tells no more of the theft
     if figures_conflict(a.figures, b.figures, counts=True):
         return False  # "12 people were arrested" / "31 people had been arrested": two statements, two counts
+    if a.negated != b.negated:
+        return False  # "the colonel was arrested" / "the colonel had not been arrested": a claim and its denial
     shared = len(a.stems & b.stems)
     short = min(len(a.stems), len(b.stems))
     contained = shared / short
