@@ -71,6 +71,15 @@ def _content_verb(root: "Token") -> tuple["Token", bool]:
         for c in root.children:
             if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
                 return c, True
+        for p in (c for c in root.children if c.dep_ == "prep"):
+            # "said in a video posted online that the colonel had not been arrested": the parser hangs what was said
+            # on the participle of the document it was said in
+            for doc_noun in (g for g in p.children if g.dep_ == "pobj"):
+                for part in (g for g in doc_noun.children if g.dep_ == "acl" and g.tag_ in ("VBN", "VBG")):
+                    for c in part.children:
+                        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
+                                m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                            return c, True
     return root, False
 
 
