@@ -1251,10 +1251,15 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                     # five years" (not two limits a rule sets: "earning less than 80 percent" / "less than 30 percent")
                 elif not (_bound_raised(texts, segments, ca, qa, cb, qb, one_fact, toll)
                           or _figure_revised(texts, segments, ca, qa, cb, qb)):
-                    if not (_utmost_far(texts, ca, qa, cb, qb) and all(
+                    if (qa.high is None and qb.high is None and rival_bounds(qa, qb)
+                            and segments.within_cycle(ca.article, cb.article, 0)):
+                        status = "estimate"  # one day's two floors of a toll: "At least 12 people were killed" (the
+                        # ministry) / "At least 20 people were killed" (a hospital doctor); a later day's is an update
+                    elif not (_utmost_far(texts, ca, qa, cb, qb) and all(
                             _ABOARD in segments.window_words(c, q, names) for c, q in ((ca, qa), (cb, qb)))):
                         continue  # agreement: "around 2,000" and "nearly 2,000"; "about 30,000" and "31,000"
-                    status = "estimate"  # "Up to 400 refugees may have been on board" / "about 180 people on board"
+                    else:
+                        status = "estimate"  # "Up to 400 refugees may have been on board" / "about 180 people on board"
                 else:
                     status = "update"  # "at least three people died" (Monday) / "the death toll rose to five" (Tuesday)
             else:
@@ -1808,6 +1813,13 @@ _IN_HOSPITAL = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|are|were|is|was)\s+(?
 _LIVES_TAKEN_BEFORE = re.compile(r"\b(?:cost|costs|costing|claimed|claims|claiming|took|taken|takes|taking)\s+"
                                  r"(?:[\w,]+\s+){0,3}$", re.IGNORECASE)
 _TOLL_NAMED = re.compile(r"\b(?:death|casualty)\s+tolls?\b", re.IGNORECASE)
+# the event a toll is of, in lower-case words up to what follows its name: "The death toll from Tuesday's failed coup
+# attempt in Dalvaria" -> "failed coup attempt"
+_TOLL_OF_EVENT = re.compile(r"\b(?:death|casualty)\s+tolls?\s+(?:from|of|in)\s+(?:the\s+|an?\s+|last\s+)?"
+                            r"(?:[A-Z]\w+['’]s\s+)?((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]{3,})\b"
+                            r"(?!\s+(?:[a-z-]+\s+)?(?:attempt|attack|bombing|crash|collapse|explosion|blast|fire|flood)s?\b)")
+_EVENT_EPITHETS = frozenset("failed foiled thwarted botched deadly fatal devastating massive huge major recent latest "
+                            "weekend suspected alleged".split())
 _LOST_PEOPLE_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing)\s+(?:(?:at\s+least|about|around|some|nearly|almost|"
                                  r"more\s+than|over|only|just)\s+)?$", re.IGNORECASE)
 _LIVES_LOST = re.compile(r"\b(?:los[te]|loses|losing)\s+(?:their|his|her|its|our|your)\s+li(?:fe|ves)\b|"
@@ -2540,15 +2552,17 @@ class _SegmentCache:
             self._tallies[key] = _tally_first(self.index._texts[c.article], q)
         return self._tallies[key]
 
-    def places_of(self, c: Claim, whole_sentence: bool = False) -> tuple[bool, set[str]]:
+    def places_of(self, c: Claim, whole_sentence: bool = False, by_source: bool = True) -> tuple[bool, set[str]]:
         """The places a claim names (True, places); failing any, the lands of the peoples it names (False,
         places: "Cambodian children"), except in its attribution ("Russian President Vladimir Putin said
         ..." counts no Russians). A people named beside places ("1,500 Kurds in Rome") does not make the
         claim about their land. With ``whole_sentence``, a claim that names none has the places the rest of its
         sentence names: evidence of one place, not of two ("Five were recaptured near Orsel, and seven remained at
-        large" tells where five were caught, not where seven are)."""
+        large" tells where five were caught, not where seven are). Without ``by_source``, not the places named only in
+        who its source is ("according to a doctor at Senga's main hospital")."""
         named = [e for e in c.entities
-                 if e in self.places and not self._names_event(c, e) and not self._in_part_named(c, e)]
+                 if e in self.places and not self._names_event(c, e) and not self._in_part_named(c, e)
+                 and (by_source or not self._named_by_source(c, e))]
         if not named and whole_sentence:
             # a clause of a sentence that tells where once for all its clauses: "At least 31 people were killed and
             # dozens injured in a crush at the Al-Nour stadium in Qasran"
@@ -2571,6 +2585,12 @@ class _SegmentCache:
                 a, b = self._sentence_spans.get(k, (x.start, x.end))
                 self._sentence_spans[k] = (min(a, x.start), max(b, x.end))
         return self._sentence_spans.get((c.article, c.sentence), (c.start, c.end))
+
+    def _named_by_source(self, c: Claim, entity: str) -> bool:
+        """Is the place named only in who the claim's source is ("according to a doctor at Senga's main hospital")?
+        Where a source works tells nothing of where what it says happened."""
+        spans = [(s, e) for s, e, eid in self.mention_spans.get(c.article, ()) if eid == entity and c.start <= s and e <= c.end]
+        return bool(spans) and all(in_attribution(c, s, e) for s, e in spans)
 
     def _names_event(self, c: Claim, entity: str) -> bool:
         """Is the place named in the claim only as the name of its event ("The Cedar Ridge fire grew to 14,000
@@ -2599,6 +2619,7 @@ class _SegmentCache:
         for c, other in ((a, b), (b, a)):
             if not _TOLL_NAMED.search(c.text):
                 continue
+            linked = linked or self._toll_event_told(c, other.article)
             direct, places = self.places_of(c)
             if not places and linked:
                 return True
@@ -2606,16 +2627,31 @@ class _SegmentCache:
             # the collapse of an apartment block in Dravena rose to 23" on Monday / "A ... block collapsed in ...
             # Dravena early on Sunday, killing at least nine people")
             other_direct, other_places = self.places_of(other, whole_sentence=True)
+            if linked and not self.places_of(other, whole_sentence=True, by_source=False)[1]:
+                return True  # (against a count of no place in a report of the story: "At least 12 people were killed")
             if (direct and other_direct and places and places <= other_places
                     and self.within_cycle(a.article, b.article, MAX_DAYS_ONE_EVENT)):
                 return True
         return False
 
+    def _toll_event_told(self, c: Claim, article: str) -> bool:
+        """Does ``article``, of the days of one event, tell of the event ``c`` gives the toll of ("The death toll from
+        Tuesday's failed coup attempt has risen to 19" / "... said hours later that the coup attempt had failed")? A
+        day's report and the next's may share no statement; the event's name in common links them."""
+        m = _TOLL_OF_EVENT.search(c.text)
+        if m is None or not self.within_cycle(c.article, article, MAX_DAYS_ONE_EVENT):
+            return False
+        words = m.group(1).lower().split()
+        name = " ".join(words[-2:]) if len(words) > 1 and words[-2] not in _EVENT_EPITHETS else words[-1]
+        return re.search(rf"\b{re.escape(name)}\b", self.index._texts[article], re.IGNORECASE) is not None
+
     def other_places(self, a: Claim, b: Claim, direct_only: bool = False) -> bool:
         """Are two claims about different places, or different peoples? (A place against a people decides
         nothing: "rebels at Kindu" / "rebels and their Rwandan allies".) ``direct_only``: only places named
         tell them apart."""
-        (direct_a, pa), (direct_b, pb) = self.places_of(a), self.places_of(b)
+        # (where a source works tells nothing of where what it says happened: "according to a doctor at Senga's main
+        # hospital"; as evidence of one place it may, see same_place)
+        (direct_a, pa), (direct_b, pb) = self.places_of(a, by_source=False), self.places_of(b, by_source=False)
         if direct_only and not (direct_a and direct_b):
             return False
         return direct_a == direct_b and bool(pa) and bool(pb) and not pa & pb
@@ -2806,7 +2842,7 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         return None
     # Compare what is said around each figure ("killing hundreds of people" / "thousands were killed"),
     # not the whole sentences, which may be about other things too.
-    if any(t in _COUNT_FAMILIES for t in shared) and cache.story_toll(a, b):
+    if any(t in _COUNT_FAMILIES for t in shared) and cache.story_toll(a, b) and not _kind_part_of_toll(qa, qb):
         # the story's toll, named as such and of no place ("The death toll from Sunday's crash of Aeroval flight AV312
         # rose to 46"), against a count of that kind in a report of the same story ("killing at least 40"): however
         # unalike the two wordings read (0.25 here)
@@ -2834,6 +2870,18 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # wordings of one subject; a demand and what was agreed ("will get a 9% rise") stay on the strict scale
         return seg_a, seg_b, SAME_SUBJECT_EMBEDDING
     return seg_a, seg_b, (SAME_SUBJECT_EMBEDDING + 0.15 if strict else SAME_SUBJECT_EMBEDDING)
+
+
+def _kind_part_of_toll(qa, qb) -> bool:
+    """Is one figure a count of one kind of people far below the other, a toll of people ("Seven soldiers died" /
+    "The death toll ... has risen to 19")? The kind is then a part of the dead, as in _people_and_kind."""
+    for kind, whole in ((qa, qb), (qb, qa)):
+        if (kind.counted and kind.counted not in _PEOPLE and _singular(kind.counted) in PEOPLE_KINDS
+                and (whole.counted is None or whole.counted in _PEOPLE)):
+            low = kind.value if kind.value is not None else kind.low
+            high = whole.value if whole.value is not None else whole.low
+            return low is not None and high is not None and high > KIND_OF_PEOPLE_RATIO * low
+    return False
 
 
 # a verb of demanding before a figure in its clause
@@ -3463,6 +3511,7 @@ _POLARITY_WORDS = frozenset("""
 _SPEAKER_WORDS = frozenset("i me my we us our you your".split())
 # shares of the shorter and of the longer claim's content words (besides the verb) that the other one has
 NEGATION_SHARED_MIN = (0.75, 0.5)
+NEGATED_WHOLE_MIN = 3  # content words of a denial that another claim states all of (a name and a verb at least)
 
 
 def _negation_disagreements(facts: list[Fact], texts) -> list[dict]:
@@ -3584,7 +3633,11 @@ def _negated_pair(neg: Claim, pos: Claim) -> bool:
     if not a or not b:
         return False
     shorter, longer = NEGATION_SHARED_MIN
-    shared = len(a & b)
+    # (a name one letter apart is one name: "Idriss Mbaye had not been arrested" / "arrested ... Idris Mbaye")
+    shared = sum(1 for t in a if any(_same_word(t, u) for u in b))
+    if shared == len(a) >= NEGATED_WHOLE_MIN and set(neg.entities) & set(pos.entities):
+        return True  # all the denial says, of someone the other names: "Colonel Idriss Mbaye had not been arrested" /
+        # "Police have arrested 43 people, including Colonel Idris Mbaye, who led the attempt"
     return shared >= shorter * min(len(a), len(b)) and shared >= longer * max(len(a), len(b))
 
 
@@ -4200,6 +4253,9 @@ _NOW_CUE = re.compile(r"ha(?:s|ve)\s+now$", re.IGNORECASE)
 _PROPERTY_CUE = re.compile(r"\b(?:that|which)\s+\w+s$", re.IGNORECASE)
 
 
+_BARE_FIGURE = re.compile(r"[\d.,]+")
+
+
 def _make(kind: str, subject: str, positions: list[_Position], texts, key, status: str | None = None,
           each_figure: bool = False, firm: bool = False, now_moves: bool = True) -> dict:
     """One disagreement of ``positions``; a change word in their sentences makes a contradiction an update,
@@ -4229,6 +4285,8 @@ def _make(kind: str, subject: str, positions: list[_Position], texts, key, statu
             continue
         said.add(said_key)
         g = grouped.setdefault(key(p), {"value": p.value, "normalized": p.normalized, "sources": [], "evidence": []})
+        if kind == "number" and _BARE_FIGURE.fullmatch(g["value"]) and not _BARE_FIGURE.fullmatch(p.value):
+            g["value"] = p.value  # "46 people" tells a reader what "46" ("the death toll rose to 46") counts
         ev = {"article": p.claim.article, "start": p.claim.start, "end": p.claim.end, "value_start": p.start, "value_end": p.end}
         g["sources"].append(p.claim.article)
         g["evidence"].append(ev)
