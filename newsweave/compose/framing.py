@@ -97,6 +97,7 @@ NAME_CALLING = {
     "aggressor", "criminal", "cabal", "apologist", "sycophant", "charlatan", "hypocrite", "liar", "crook",
     "authoritarian", "socialist", "communist", "globalist", "anti-american", "un-american",
     "nutjob", "loony", "crackpot", "extremism", "militant", "hawk", "hawkish", "partisan", "hyperpartisan",
+    "renegade", "putschist", "turncoat",  # for officers another outlet says acted against corruption
     "rioter",  # for those another outlet calls protesters or marchers
     "rowdy", "unelected",  # "rowdy mobs", "the unelected court": the outlet's verdict on who acts
     "fat-cat", "fat-cats",  # "fat-cat pilots": a label for those paid well
@@ -337,6 +338,8 @@ def loaded_terms(text: str) -> list[tuple[int, int, str, str, float]]:
         if hit and (hit[0] == "gag" and not _GAG_LAW_AFTER.match(text, m.end())
                     or hit[0] == "landmark" and not _LANDMARK_AFTER.match(text, m.end())):
             continue  # "a gag order" (a court's), "the city's landmarks" (buildings)
+        if hit and w == "loyal" and _ALLEGIANCE_AFTER.match(text, m.end()):
+            continue  # "troops loyal to the president", "loyal forces retook the building": whose side armed men are on
         if hit and hit[0] == "fat" and not _FAT_PAY_AFTER.match(text, m.end()):
             continue  # "body fat", "fat content": the substance, named
         if hit and w in ("axe", "axes") and not (_AXE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
@@ -417,6 +420,8 @@ _AXE_VERB_AFTER = re.compile(r"\s+(?:up\s+to\s+|nearly\s+|about\s+|some\s+|almos
                              re.IGNORECASE)
 _FAT_PAY_AFTER = re.compile(r"\s+(?:bonus(?:es)?|pay(?:outs?|offs?|\s+packets?|\s+rises?)?|salar(?:y|ies)|profits?|"
                             r"fees?|cheques?|checks?|cats?|contracts?|pensions?|dividends?)\b", re.IGNORECASE)
+_ALLEGIANCE_AFTER = re.compile(r"\s+(?:to\b|(?:forces|troops|soldiers|units|militias?|fighters|guards|army|regiments?|"
+                               r"battalions?|officers)\b)", re.IGNORECASE)
 _GAG_LAW_AFTER = re.compile(r"\s+(?:laws?|bills?|rules?|decrees?|legislation)\b", re.IGNORECASE)
 _LANDMARK_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:reforms?|laws?|rulings?|deals?|agreements?|decisions?|bills?|"
                              r"legislation|treaty|treaties|accords?|settlements?|judge?ments?|verdicts?|victory|"
