@@ -137,9 +137,10 @@ def align_stage(story: Story, briefing: Briefing) -> None:
     story.facts = align_facts(docs, story.claim_index, briefing.reuse,
                               frozenset(e.id for e in story.entities if e.type == "PERSON"),
                               {e.id: e.mentions for e in story.entities if e.type == "ORG"})
+    # (the disagreements first: a denial they find in a fact is no source of it, see Fact.denying)
+    briefing.disagreements = find_disagreements(docs, story.claim_index, story.facts, story.entities)
     briefing.facts = [f.to_json() for f in story.facts]
     briefing.coverage = coverage(story.facts, [a.id for a in articles])
-    briefing.disagreements = find_disagreements(docs, story.claim_index, story.facts, story.entities)
 
 
 def compose_stage(story: Story, briefing: Briefing, *, words: int, style: str = "prose") -> None:

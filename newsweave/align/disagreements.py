@@ -3528,6 +3528,7 @@ def _negation_disagreements(facts: list[Fact], texts) -> list[dict]:
             continue
         neg = [n for n in neg if any(n is a for a, _ in pairs)]
         pos = [p for p in pos if any(p is b for _, b in pairs)]
+        _mark_denials(f, neg, pos)
         positions = [_Position("not " + (c.predicate or ""), False, c, c.start, c.end) for c in neg] + [
             _Position(c.predicate or "", True, c, c.start, c.end) for c in pos
         ]
@@ -3615,6 +3616,21 @@ def _accusation_disagreements(docs, texts, mention_spans: dict, places: tuple[di
         positions += [_Position(f"{name} denies", "denies", st.claim, st.cue_start, st.cue_end) for st in denying]
         out.append(_make("claim", f"{name}'s part", positions, texts, lambda p: str(p.normalized), "contradiction"))
     return out
+
+
+def _mark_denials(f: Fact, neg: list[Claim], pos: list[Claim]) -> None:
+    """A fact that holds a statement and its denial ("Police have arrested 43 people, including Colonel Idris Mbaye" /
+    "Colonel Idriss Mbaye had not been arrested") is stated by the side more reports give (the plain statement on a
+    tie): the other side's wordings corroborate nothing, and are no wording of it."""
+    negated = len({c.article for c in neg}) > len({c.article for c in pos})
+    denying = pos if negated else neg
+    f.denying = [c for c in f.claims if any(c is d for d in denying)]
+    gone = {c.article for c in f.denying} - {c.article for c in f.claims if not any(c is d for d in f.denying)}
+    f.origins = [kept for origin in f.origins if (kept := [a for a in origin if a not in gone])]
+    f.independent = len(f.origins)
+    if f.best is None or any(f.best is d for d in f.denying):
+        stating = [c for c in f.claims if not any(c is d for d in f.denying)]
+        f.best = max(stating, key=lambda c: (len(c.entities) + len(c.dates) + len(c.quantities), -c.n_words))
 
 
 def _negated_pair(neg: Claim, pos: Claim) -> bool:

@@ -750,7 +750,9 @@ class Fact:
     best: Claim | None = None
     independent: int = 0
     origins: list[list[str]] = field(default_factory=list)
-    denying: list[Claim] = field(default_factory=list)  # claims of the group that deny what the others state
+    # claims of the group that deny what the others state (set by disagreements._negation_disagreements, which finds
+    # the denial: they are then out of the origins and the best wording)
+    denying: list[Claim] = field(default_factory=list)
 
     @property
     def sources(self) -> list[str]:
@@ -963,27 +965,14 @@ def align_facts(docs: Sequence[AnnotatedArticle], index: SentenceIndex, reuse: l
     for root, idx in members.items():
         group_claims = sorted((claims[k] for k in idx), key=lambda c: (c.article, c.start))
         fact = Fact(id="", claims=group_claims)
-        stating = _stating(group_claims)
-        fact.denying = [c for c in group_claims if c not in stating]
-        fact.best = _best_wording(stating, index)
-        fact.origins = _origins(stating, copied, outlets)
+        fact.best = _best_wording(group_claims, index)
+        fact.origins = _origins(group_claims, copied, outlets)
         fact.independent = len(fact.origins)
         facts.append(fact)
     facts.sort(key=lambda f: (-f.independent, -len(f.claims), f.claims[0].article, f.claims[0].start))
     for n, f in enumerate(facts, start=1):
         f.id = f"F{n}"
     return facts
-
-
-def _stating(group: list[Claim]) -> list[Claim]:
-    """The claims that state the fact: in a group that holds a statement and its denial ("Police have arrested 43
-    people, including Colonel Idris Mbaye" / "Colonel Idriss Mbaye had not been arrested"), those of the polarity more
-    reports give (the plain statement on a tie). A denial corroborates nothing; its disagreement tells of it."""
-    by_polarity = {flag: {c.article for c in group if c.negated == flag} for flag in (False, True)}
-    if not by_polarity[True] or not by_polarity[False]:
-        return group
-    negated = len(by_polarity[True]) > len(by_polarity[False])
-    return [c for c in group if c.negated == negated]
 
 
 def _best_wording(group: list[Claim], index: SentenceIndex) -> Claim:

@@ -406,7 +406,8 @@ _APPOSITION = re.compile(r",\s(?:the|a|an)\s[^,;:\"“”()]{1,60}?,(?=\s+" + _V
 # an acronym's bracket is kept: later items may use it ("the Federal Bureau of Investigation (FBI)")
 _ACRONYM_BRACKET = re.compile(r"\s\([A-Z][A-Za-z.&-]{1,9}\)")
 _WEEKDAY_ASIDE = re.compile(
-    r"(?<=[a-z])\s+(?:on\s+)?(?:(?:late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    # ("early on Tuesday" goes whole: "seized the broadcaster early" would be left holding "early")
+    r"(?<=[a-z])\s+(?:(?:late|early)\s+(?=on\s))?(?:on\s+)?(?:(?:late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|yesterday|today|tonight|last\s+night)"
     r"(?:\s+(?:night|morning|afternoon|evening))?(?=[\s,.;])"
     # (not one end of a range or a list of days, nor a day given a date or a name after it: "Sunday, Nov. 5",
