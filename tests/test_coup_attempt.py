@@ -87,18 +87,6 @@ def test_two_floors_of_one_days_toll_differ_and_the_next_days_toll_is_an_update(
     assert "Seven soldiers" not in values
 
 
-def test_where_a_source_works_is_not_where_its_count_happened():
-    """"according to a doctor at Senga's main hospital": Senga tells who counted, not that the count is of another
-    place than the toll of the country's coup attempt."""
-    brief = newsweave.brief([
-        report("a", "X", "At least 20 people were killed in the fighting, according to a doctor at Senga's main "
-                         "hospital.", "2044-03-08"),
-        report("b", "Y", "At least 12 people were killed in the fighting in Dalvaria, the health ministry said.",
-               "2044-03-08"),
-    ])
-    assert [d["status"] for d in brief.disagreements if d["subject"] == "dead"] == ["estimate"], brief.disagreements
-
-
 @pytest.mark.parametrize("a, b, status", [
     # one day's two floors: estimates
     ("At least 12 people were killed in the clashes, police said.",

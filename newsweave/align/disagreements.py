@@ -1251,8 +1251,8 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                     # five years" (not two limits a rule sets: "earning less than 80 percent" / "less than 30 percent")
                 elif not (_bound_raised(texts, segments, ca, qa, cb, qb, one_fact, toll)
                           or _figure_revised(texts, segments, ca, qa, cb, qb)):
-                    if (qa.high is None and qb.high is None and rival_bounds(qa, qb)
-                            and segments.within_cycle(ca.article, cb.article, 0)):
+                    if (qa.high is None and qb.high is None and rival_bounds(qa, qb) and segments.same_day(ca.article, cb.article)
+                            and max(qa.low, qb.low) <= RIVAL_FLOORS_RATIO * min(qa.low, qb.low)):
                         status = "estimate"  # one day's two floors of a toll: "At least 12 people were killed" (the
                         # ministry) / "At least 20 people were killed" (a hospital doctor); a later day's is an update
                     elif not (_utmost_far(texts, ca, qa, cb, qb) and all(
@@ -1569,6 +1569,10 @@ _PEOPLE_HARMED = frozenset({"death", "deaths", "fatality", "fatalities", "injury
 # How far apart a count of people and a count of one kind of people may be and still be two counts of one group
 # (27 and 31 drowned; not 300 killed and 2,000 militants)
 KIND_OF_PEOPLE_RATIO = 2.0
+# Two floors of one count in reports of one day ("At least 12 people were killed" / "At least 20 people were killed")
+# are rival estimates up to this ratio; further apart, they are as likely floors of two counts ("more than 5,000
+# people" evacuated in one town, "More than 72,000 people" in the country)
+RIVAL_FLOORS_RATIO = 3.0
 # A count given as a part of a bigger group: "including 12 children", "among them four police officers",
 # "12 children were among the dead"
 _PART_BEFORE = re.compile(r"\b(?:including|includes|included|among(?:\s+them)?|of\s+(?:whom|them|those))\s+"
@@ -2552,17 +2556,15 @@ class _SegmentCache:
             self._tallies[key] = _tally_first(self.index._texts[c.article], q)
         return self._tallies[key]
 
-    def places_of(self, c: Claim, whole_sentence: bool = False, by_source: bool = True) -> tuple[bool, set[str]]:
+    def places_of(self, c: Claim, whole_sentence: bool = False) -> tuple[bool, set[str]]:
         """The places a claim names (True, places); failing any, the lands of the peoples it names (False,
         places: "Cambodian children"), except in its attribution ("Russian President Vladimir Putin said
         ..." counts no Russians). A people named beside places ("1,500 Kurds in Rome") does not make the
         claim about their land. With ``whole_sentence``, a claim that names none has the places the rest of its
         sentence names: evidence of one place, not of two ("Five were recaptured near Orsel, and seven remained at
-        large" tells where five were caught, not where seven are). Without ``by_source``, not the places named only in
-        who its source is ("according to a doctor at Senga's main hospital")."""
+        large" tells where five were caught, not where seven are)."""
         named = [e for e in c.entities
-                 if e in self.places and not self._names_event(c, e) and not self._in_part_named(c, e)
-                 and (by_source or not self._named_by_source(c, e))]
+                 if e in self.places and not self._names_event(c, e) and not self._in_part_named(c, e)]
         if not named and whole_sentence:
             # a clause of a sentence that tells where once for all its clauses: "At least 31 people were killed and
             # dozens injured in a crush at the Al-Nour stadium in Qasran"
@@ -2585,12 +2587,6 @@ class _SegmentCache:
                 a, b = self._sentence_spans.get(k, (x.start, x.end))
                 self._sentence_spans[k] = (min(a, x.start), max(b, x.end))
         return self._sentence_spans.get((c.article, c.sentence), (c.start, c.end))
-
-    def _named_by_source(self, c: Claim, entity: str) -> bool:
-        """Is the place named only in who the claim's source is ("according to a doctor at Senga's main hospital")?
-        Where a source works tells nothing of where what it says happened."""
-        spans = [(s, e) for s, e, eid in self.mention_spans.get(c.article, ()) if eid == entity and c.start <= s and e <= c.end]
-        return bool(spans) and all(in_attribution(c, s, e) for s, e in spans)
 
     def _names_event(self, c: Claim, entity: str) -> bool:
         """Is the place named in the claim only as the name of its event ("The Cedar Ridge fire grew to 14,000
@@ -2627,7 +2623,7 @@ class _SegmentCache:
             # the collapse of an apartment block in Dravena rose to 23" on Monday / "A ... block collapsed in ...
             # Dravena early on Sunday, killing at least nine people")
             other_direct, other_places = self.places_of(other, whole_sentence=True)
-            if linked and not self.places_of(other, whole_sentence=True, by_source=False)[1]:
+            if linked and not other_places:
                 return True  # (against a count of no place in a report of the story: "At least 12 people were killed")
             if (direct and other_direct and places and places <= other_places
                     and self.within_cycle(a.article, b.article, MAX_DAYS_ONE_EVENT)):
@@ -2649,9 +2645,7 @@ class _SegmentCache:
         """Are two claims about different places, or different peoples? (A place against a people decides
         nothing: "rebels at Kindu" / "rebels and their Rwandan allies".) ``direct_only``: only places named
         tell them apart."""
-        # (where a source works tells nothing of where what it says happened: "according to a doctor at Senga's main
-        # hospital"; as evidence of one place it may, see same_place)
-        (direct_a, pa), (direct_b, pb) = self.places_of(a, by_source=False), self.places_of(b, by_source=False)
+        (direct_a, pa), (direct_b, pb) = self.places_of(a), self.places_of(b)
         if direct_only and not (direct_a and direct_b):
             return False
         return direct_a == direct_b and bool(pa) and bool(pb) and not pa & pb
@@ -2674,6 +2668,11 @@ class _SegmentCache:
         """Do two claims of reports of one news cycle name someone or something in common, besides places?"""
         shared = set(a.entities) & set(b.entities)
         return any(e not in self.places for e in shared) and self.within_cycle(a.article, b.article)
+
+    def same_day(self, a: str, b: str) -> bool:
+        """Were the two reports published on one day (both dated)?"""
+        da, db = (str(self.published.get(x) or "")[:10] for x in (a, b))
+        return bool(da) and da == db
 
     def within_cycle(self, a: str, b: str, days: int = NEWS_CYCLE_DAYS) -> bool:
         from datetime import date  # noqa: PLC0415
