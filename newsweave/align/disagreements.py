@@ -2355,6 +2355,8 @@ def _number_pairs(ks: list[int], items, fact_of: dict, segments: "_SegmentCache"
             postings[f"\0measure {q.counted}"].append(x)
         elif q.kind == "percent" and (named := _named_share(segments.index._texts[c.article], c, q)):
             postings[f"\0share {named}"].append(x)  # ("The fire was 10% contained" / "push containment to 25%")
+        elif q.kind == "percent" and (side := _vote_side(segments.index._texts[c.article], c, q)):
+            postings[f"\0vote {side}"].append(x)  # ("51.8 percent voting in favour" / "voted by 52.3% to 47.7%")
         elif _struck_area(segments.index._texts[c.article], c, q):  # an area burned or flooded (see _subject_segments)
             postings["\0area"].append(x)
         elif q.unit in _TIME_UNITS:  # (only terms given and events' durations get here: see _number_disagreements)
@@ -2782,6 +2784,11 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # 25%"): the name is the subject, in reports of one news cycle about no other places, however the
         # wordings read (those two read as unalike as two unrelated sentences, 0.19)
         return seg_a, seg_b, -1.0
+    if (qa.kind == qb.kind == "percent" and cache.within_cycle(a.article, b.article)
+            and (side := _vote_side(index._texts[a.article], a, qa)) and side == _vote_side(index._texts[b.article], b, qb)):
+        # one side's share of a vote ("51.8 percent voting in favour" / "voted by 52.3% to 47.7% to abolish the
+        # monarchy"): the whole claims must read as two tellings of one subject (a story may hold two votes)
+        return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_SUBJECT_EMBEDDING
     if (cache.within_cycle(a.article, b.article) and _struck_area(index._texts[a.article], a, qa)
             and _struck_area(index._texts[b.article], b, qb)):
         # an area a fire burned or water flooded, in reports of one news cycle, in any unit and any words ("had
@@ -4038,6 +4045,7 @@ def _same_measure(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache 
         return False
     return (bool(_measure_words(texts[ca.article], qa) & _measure_words(texts[cb.article], qb))
             or _same_change(texts, ca, qa, cb, qb, segments)
+            or (side := _vote_side(texts[ca.article], ca, qa)) is not None and side == _vote_side(texts[cb.article], cb, qb)
             or (named := _named_share(texts[ca.article], ca, qa)) is not None
             and named == _named_share(texts[cb.article], cb, qb))
 
@@ -4048,6 +4056,27 @@ _NAMED_SHARE_BEFORE = re.compile(r"\b(turnout|containment)\b(?:\s+(?:was|is|stoo
                                  r"\w+ed))*\s*(?:about|around|nearly|almost|some|just|over|under|roughly)?\s*$",
                                  re.IGNORECASE)
 _CONTAINED_AFTER = re.compile(r"\s+contained\b", re.IGNORECASE)
+
+
+# the side of a vote a share is: "51.8 percent voting in favour", "62% of voters were against"; and the two figures
+# of a vote's split, "voted by 52.3% to 47.7% to abolish ...": the first is the share for what was voted for
+_IN_FAVOUR_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?(?:voters|votes?|ballots|electorate)\s+)?(?:(?:were|was|voting|voted|"
+                              r"cast)\s+)?(in\s+favou?r|against)\b", re.IGNORECASE)
+_VOTED_BY_BEFORE = re.compile(r"\bvot(?:ed|es|e|ing)\s+(?:by\s+)?$", re.IGNORECASE)
+_SPLIT_SECOND_BEFORE = re.compile(r"\bvot(?:ed|es|e|ing)\s+(?:by\s+)?[\d.]+\s*(?:%|per\s*cent|percent)\s+to\s+$",
+                                  re.IGNORECASE)
+
+
+def _vote_side(text: str, c: Claim, q) -> str | None:
+    """"in favour" or "against" for a share of a vote that says which side it is (see _IN_FAVOUR_AFTER), else None."""
+    m = _IN_FAVOUR_AFTER.match(text, q.end)
+    if m:
+        return "against" if m.group(1).lower() == "against" else "in favour"
+    if _VOTED_BY_BEFORE.search(text, max(c.start, q.start - 20), q.start):
+        return "in favour"
+    if _SPLIT_SECOND_BEFORE.search(text, max(c.start, q.start - 40), q.start):
+        return "against"
+    return None
 
 
 def _named_share(text: str, c: Claim, q) -> str | None:
