@@ -107,3 +107,9 @@ def test_allegiance_is_no_loaded_word_but_renegade_is(briefing):
     terms = {f["article"]: {t["term"] for t in f["terms"]} for f in briefing.framing}
     assert "loyal" not in terms["independent"] and "loyal" not in terms["state"], terms
     assert {"renegade", "traitor"} <= terms["state"], terms
+
+
+def test_a_lead_told_in_three_loaded_words_is_no_summary_sentence(briefing):
+    """"Loyal forces on Tuesday crushed a cowardly attempt by a band of renegade officers": the state agency's side of
+    the story, which the summary tells from the plainer wordings of the others."""
+    assert not [s for s in briefing.summary if "cowardly" in s.text], [s.text for s in briefing.summary]

@@ -89,7 +89,8 @@ _TITLE_WORDS = {
     "admiral", "adm", "marshal", "commander", "chancellor", "premier", "king", "queen", "prince", "princess",
     "emperor", "empress", "sheikh", "sheik", "emir", "sultan", "pope", "cardinal", "bishop", "archbishop",
     "rev", "reverend", "father", "imam", "rabbi", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor",
-    "sir", "dame", "lord", "lady", "senator", "sen", "rep", "representative", "congressman", "congresswoman",
+    "sir", "dame", "lord", "lady", "count", "countess", "duke", "duchess", "baron", "baroness", "earl", "viscount",
+    "marquis", "senator", "sen", "rep", "representative", "congressman", "congresswoman",
     "governor", "gov", "mayor", "judge", "justice", "chief", "ambassador", "envoy", "spokesman",
     "spokeswoman", "spokesperson", "former", "late", "acting", "interim", "leader", "head", "chairman",
     "chairwoman", "chair", "ceo", "director", "officer", "adviser", "advisor", "president-elect", "coach",
@@ -112,7 +113,8 @@ _PERSON_CUE = re.compile(
     r"(?:\b(?:President|Minister|Premier|Chancellor|Mr|Mrs|Ms|Dr|Sen|Senator|Rep|Gov|Governor|Mayor|Gen|General|"
     r"Col|Colonel|Lt|Capt|Captain|Sgt|Admiral|Adm|Judge|Justice|King|Queen|Prince|Princess|Pope|Sheikh|Prof|"
     r"Professor|Sir|Dame|Lord|Lady|Ambassador|Secretary|Spokesman|Spokeswoman|Commander|Chairman|Chairwoman|"
-    r"Director|Rev|Father|Imam|Rabbi|Emir|Sultan|Chief|Inspector|Superintendent|Sheriff)\.?\s+(?:[A-Z][\w'’.-]*\s+)?$)"
+    r"Director|Rev|Father|Imam|Rabbi|Emir|Sultan|Chief|Inspector|Superintendent|Sheriff|Count|Countess|Duke|Duchess|"
+    r"Baron|Baroness|Earl|Viscount|Marquis)\.?\s+(?:[A-Z][\w'’.-]*\s+)?$)"
 )
 # ... or a post written in lower case and set off by a comma: "said Amra's mayor, Petra Sund"
 _PERSON_POST_BEFORE = re.compile(
@@ -697,6 +699,7 @@ _STRONG_TITLES = {
     "governor", "mayor", "gen", "general", "col", "colonel", "lt", "capt", "captain", "sgt", "admiral", "judge",
     "king", "queen", "prince", "princess", "pope", "sheikh", "prof", "sir", "dame", "lord", "lady", "ambassador",
     "emir", "sultan", "rev", "imam", "rabbi", "cardinal", "archbishop",
+    "count", "countess", "duke", "duchess", "baron", "baroness", "earl", "viscount", "marquis",
 }
 
 

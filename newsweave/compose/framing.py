@@ -110,6 +110,8 @@ INTENSIFIERS = {
     "egregiously", "flagrantly", "grossly", "wholly", "downright", "sheer", "utter", "massive", "massively",
     "staggering", "unprecedented", "historic", "dramatically", "drastically", "overwhelmingly", "very",
     "extraordinarily", "desperately", "stunningly", "truly", "literally", "virtually", "fiercely", "sharply",
+    # a margin told by its size ("a wafer-thin majority" / "voting decisively", both of 52 to 48)
+    "wafer-thin", "razor-thin", "decisively", "resounding", "resoundingly",
 }
 
 LOADED_VERBS = {
