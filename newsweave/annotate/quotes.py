@@ -1559,6 +1559,8 @@ class _Extractor:
             named = any(t.pos_ == "PROPN" for t in span) or (len(span) <= 3 and all(t.is_title or t.is_punct for t in span))
             if not named and _lemma(span.root) not in _COLON_SOURCES:
                 continue
+            if any(t.pos_ == "ADP" for t in span) and not any(t.ent_type_ for t in span) and _lemma(span.root) not in _COLON_SOURCES:
+                continue  # a kicker, "Tragedy on the slopes: four skiers dead ...", names no one who spoke
             if any(ch.isdigit() for ch in span.text):
                 continue
             if _OWN_ATTRIBUTION_AT_END.search(m.group(2)):

@@ -26,6 +26,7 @@ from newsweave.annotate.quotes import (
 from newsweave.model import AnnotatedArticle
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_INDEFINITE = re.compile(r"(?:a|an|one|another)\s", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:not|never|no|nobody|none|nothing|neither|nor)\b|n[’']t\b", re.IGNORECASE)
 CONTAINED_MIN = 0.6
 OVERLAP_MIN = 0.45
@@ -271,6 +272,9 @@ def _entity_for_speaker(doc: AnnotatedArticle, a, mentions: _Mentions, entities:
                               a.content_parts or [(a.content_start, a.content_end)])
     if titles is not None and word in PERSON_ROLE_NOUNS and head[:1].islower() and a.speaker_start is not None:
         description = text[a.speaker_start:a.speaker_end]
+        if _INDEFINITE.match(description):
+            return None  # "A Foreign Office spokesperson said": someone the report does not name, not the story's
+            # spokesman of another body ("police spokesman Luca Ferrand")
         strict, by_head = titles.candidates(description, word)
         if len(strict) == 1:
             return strict[0]
