@@ -139,7 +139,7 @@ _PERSON_AFTER = re.compile(
 _ADMIN_NOUNS = (
     "district|districts|region|regions|province|provinces|town|city|village|villages|county|state|capital|"
     "municipality|oblast|prefecture|governorate|territory|enclave|settlement|suburb|neighbourhood|neighborhood|"
-    "commune|canton|borough|township|rayon|raion|republic|exclave|island|port|valley"
+    "commune|canton|borough|township|rayon|raion|republic|exclave|island|port|valley|resort|hamlet"
 )
 _PLACE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_NOUNS})\b")
 _PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS}|capital|outskirts|east|west|north|south|mayor|residents|inhabitants)"

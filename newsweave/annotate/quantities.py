@@ -558,6 +558,15 @@ def _read_atom(text: str, m: re.Match[str]) -> _Atom | None:
     return _Atom(m.start(), end, v, v, v, cur_code, False, False, bare_one, False)
 
 
+# "one" is a count where it counts one of the harmed or missing: "One skier is still missing", "one person was killed",
+# "one soldier died" (not "one resident told", "one of them")
+_ONE_HARMED_AFTER = re.compile(r"\s+(?:person|man|woman|child|boy|girl|skier|climber|"
+                               r"hiker|worker|miner|soldier|officer|policeman|civilian|passenger|crew\s+member|fisherman|"
+                               r"student|pupil|patient|resident|tourist|journalist|firefighter|rescuer|migrant)\s+"
+                               r"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:still\s+)?"
+                               r"(?:missing|dead|killed|injured|wounded|hurt|trapped|unaccounted\s+for)\b"
+                               r"|\s+(?:person|man|woman|child|skier|worker|miner|soldier|civilian|passenger)"
+                               r"\s+(?:died|drowned|perished)\b")
 _WEATHER_BEFORE = re.compile(r"(?i:temperat\w*|thermometers?|mercury|heat(?:wave)?s?|hot(?:ter|test)?|warm\w*|cold(?:er|est)?|cool(?:er|est|ing)?|"
                              r"freez\w*|frost\w*|chill\w*|swelter\w*|sizzl\w*|scorch\w*|roast\w*|bak(?:e|ed|ing)|"
                              r"highs?|lows?|degrees?|celsius|fahrenheit)\b")
@@ -1041,7 +1050,7 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
         if mode is None or not (nxt and _looks_plural(nxt.group("w")) and nxt.group("w")[0].islower()):
             return None  # "in 2020", "around 2010 the town"; but "some 1800 homes" is a count
     if mode is None and not is_range and unit is None and not a.cur:
-        if a.bare_one:
+        if a.bare_one and not _ONE_HARMED_AFTER.match(text, end):
             return None
         lb = _LABEL_BEFORE.search(text, max(0, start - 30), start) if a.digits else None
         if lb and lb.group("cap") and _LISTED_NAME_BEFORE.search(text, max(0, start - 150), start) \
