@@ -88,7 +88,10 @@ _UPDATE_CUES = re.compile(
     r"preliminary|provisional|partial (?:results?|count|returns)|final (?:results?|count|tally|figures?)|"
     r"(?:ballots|votes|precincts) (?:had |have )?(?:been )?counted|"
     # what is left of a count after a change: "recaptured four more ..., leaving three still at large"
-    r"leaving (?:[\w-]+ ){1,3}?(?:still|remaining|unaccounted))\b",
+    r"leaving (?:[\w-]+ ){1,3}?(?:still|remaining|unaccounted)|"
+    # what made a toll grow: "after the body of a missing French skier was found overnight", "two later died in hospital"
+    r"bod(?:y|ies)\b[^.;]{0,60}?\b(?:was|were|had been|has been|have been) (?:found|recovered|pulled|retrieved)|"
+    r"later died|died (?:later )?in hospital|succumbed to)\b",
     re.IGNORECASE,
 )
 _RUNNING_COUNT = re.compile(r"\b(?:preliminary|provisional|partial)\s+(?:results?|count|returns|figures)\b|"
@@ -2861,6 +2864,12 @@ def _subject_segments(a: Claim, b: Claim, qa, qb, index: SentenceIndex, names: s
         # the story's count of that kind, told against the others, whatever the rest of its report shares)
         # both figures count the same kind of thing (deaths, injured, missing ...): the wordings need only
         # be about the same event, not read alike ("the death toll has risen to 17" / "14 people died")
+        if cache.same_place(a, b):
+            # ... and where both name one place, the whole claims tell the event: "An avalanche swept over a group of
+            # skiers near the resort of Valmore on Sunday afternoon, killing four people" / "Five skiers died when a
+            # slab of snow broke loose ... in Valmore on Sunday" (the words around the figures, "killing four people"
+            # / "Five skiers died when a slab of snow broke loose", read 0.27 apart)
+            return (a.article, a.start, a.end), (b.article, b.start, b.end), SAME_COUNT_FAMILY_EMBEDDING
         return seg_a, seg_b, SAME_COUNT_FAMILY_EMBEDDING
     if any(t in _COUNT_FAMILIES for t in shared) and cache.near_story(a.article, b.article):
         # ... in reports linked through a third: read alike as two wordings of one subject
