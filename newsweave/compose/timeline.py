@@ -818,7 +818,29 @@ def build_timeline(docs: Sequence[AnnotatedArticle], index: SentenceIndex, facts
             ],
         })
     out.sort(key=lambda e: (_period_start(e["date"]), _granularity_rank(e["date"]), -len(e["sources"])))
+    _mark_postponed(out)
     return out
+
+
+# what a later report tells of a plan on its day: "The sentencing of ... was postponed on Thursday until next Tuesday"
+_POSTPONED = re.compile(r"\b(?:postpon(?:ed|ement)|delayed|adjourned|put\s+off|pushed\s+back|deferred)\b", re.IGNORECASE)
+_NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]{2,}\b")
+
+
+def _mark_postponed(events: list[dict]) -> None:
+    """A plan for a day ("A court will rule on Thursday whether Viktor Halloran should be jailed") that another report
+    tells was put off on that day ("The sentencing of Viktor Halloran was postponed on Thursday until next Tuesday"),
+    naming someone in common, did not happen then: it is the day the plan was moved from."""
+    def names(text: str) -> set[str]:
+        return {w for w in _NAME_WORD.findall(text) if w.lower() not in WEEKDAYS and w.lower() not in MONTHS}
+
+    for e in events:
+        if e["status"] != "scheduled":
+            continue
+        own = names(e["event"])
+        if any(o is not e and o["date"] == e["date"] and o["status"] == "happened" and _POSTPONED.search(o["event"])
+               and own & names(o["event"]) and not set(o["sources"]) <= set(e["sources"]) for o in events):
+            e["status"] = "moved"
 
 
 def mark_disputed_events(timeline: Sequence[dict], disagreements: Sequence[dict]) -> None:
