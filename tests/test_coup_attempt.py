@@ -113,3 +113,15 @@ def test_a_lead_told_in_three_loaded_words_is_no_summary_sentence(briefing):
     """"Loyal forces on Tuesday crushed a cowardly attempt by a band of renegade officers": the state agency's side of
     the story, which the summary tells from the plainer wordings of the others."""
     assert not [s for s in briefing.summary if "cowardly" in s.text], [s.text for s in briefing.summary]
+
+
+def test_the_report_that_denies_a_fact_is_marked_in_the_corroboration_matrix(briefing):
+    """The matrix shows the independent paper against the arrest fact as a denial (linked to its words), not as a
+    source, in every format."""
+    from newsweave.render import render
+
+    md = render(briefing, "md")
+    row = next(line for line in md.splitlines() if line.startswith("| F") and "Police have arrested 43 people" in line)
+    assert "[✗](#cite-independent-" in row and row.count("[●]") == 2, row
+    html = render(briefing, "html")
+    assert 'class="cell denies"' in html and "denies F" in html

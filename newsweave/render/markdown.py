@@ -133,12 +133,14 @@ def _matrix(v: BriefingView, out: list[str]) -> None:
         return
     out += ["", "## Who reports what", "",
             f"The {len(mx.rows)} most corroborated of {mx.total} facts; ● the article states it (linked), "
-            "○ it shares that fact's origin with another article (counted once in _indep._). Columns: " +
+            "○ it shares that fact's origin with another article (counted once in _indep._)" +
+            ("; ✗ it denies it (see the disagreements)" if mx.denied else "") +
+            ". Columns: " +
             ", ".join(f"{s.number} = {_md_escape(s.name)}" for s in v.sources) + ".", ""]
     out.append("| Fact | indep. | " + " | ".join(str(s.number) for s in v.sources) + " |")
     out.append("|---|---:|" + "|".join(":-:" for _ in v.sources) + "|")
     for r in mx.rows:
-        cells = [f"[{'○' if c.shared_with else '●'}](#{c.marker.anchor})" if c else "" for c in r.cells]
+        cells = [f"[{'✗' if c.denies else '○' if c.shared_with else '●'}](#{c.marker.anchor})" if c else "" for c in r.cells]
         out.append(f"| {r.id}: {_md_escape(short(r.text, 140))} | {r.independent} | " + " | ".join(cells) + " |")
     if mx.rest:
         out += ["", f"+ {mx.rest} more facts not shown ({mx.rest_single} stated by one article only)."]

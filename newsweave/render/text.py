@@ -99,10 +99,11 @@ def print_text(b: Briefing, console=None) -> None:
             t.add_column(str(s.number), justify="center", style="cyan", no_wrap=True)
         for r in mx.rows[:MATRIX_ROWS]:
             t.add_row(f"{r.id} {short(r.text, 90)}", str(r.independent),
-                      *[("○" if c.shared_with else "●") if c else "·" for c in r.cells])
+                      *[("✗" if c.denies else "○" if c.shared_with else "●") if c else "·" for c in r.cells])
         hidden = mx.total - min(len(mx.rows), MATRIX_ROWS)
-        t.caption = (f"● states it, ○ same origin as another (counted once); +{hidden} more facts" if hidden
-                     else "● states it, ○ same origin as another (counted once)")
+        legend = "● states it, ○ same origin as another (counted once)" + (
+            ", ✗ denies it" if mx.denied else "")
+        t.caption = f"{legend}; +{hidden} more facts" if hidden else legend
         console.print(t)
 
     table = Table(title="Sources", show_lines=False, expand=True)

@@ -143,6 +143,7 @@ class ReuseView:
 class Cell:
     marker: Marker
     shared_with: list[int]  # article numbers of the same origin (copies count once)
+    denies: bool = False  # the article's wording denies the fact ("had not been arrested"): its span, no support
 
 
 @dataclass(slots=True)
@@ -154,7 +155,7 @@ class FactRow:
 
     @property
     def n_sources(self) -> int:
-        return sum(c is not None for c in self.cells)
+        return sum(c is not None and not c.denies for c in self.cells)
 
 
 @dataclass(slots=True)
@@ -163,6 +164,7 @@ class MatrixView:
     rest: int  # facts not shown
     rest_single: int  # of them, stated by one article only
     total: int
+    denied: bool = False  # some row has an article that denies its fact
 
 
 @dataclass(slots=True)
@@ -671,19 +673,25 @@ def build_view(b: Briefing) -> BriefingView:
         ev_by_art = {}
         for ev in f.get("evidence", []):
             ev_by_art.setdefault(ev["article"], ev)
+        denied = {}
+        for ev in f.get("denied_by", []):
+            denied.setdefault(ev["article"], ev)
         groups = {a: g for g in f.get("origins", []) for a in g}
         cells: list[Cell | None] = []
         for s in sources:
             ev = ev_by_art.get(s.article.id)
             m = cite.marker(ev) if ev else None
             if m is None:
-                cells.append(None)
+                d = denied.get(s.article.id)
+                m = cite.marker(d) if d else None
+                cells.append(Cell(m, [], denies=True) if m is not None else None)
                 continue
             shared = [by_id[a].number for a in groups.get(s.article.id, []) if a != s.article.id and a in by_id]
             cells.append(Cell(m, shared))
         rows.append(FactRow(f["id"], f["text"], f.get("independent_sources", len(f["sources"])), cells))
     rest = ranked[len(shown):]
-    matrix = MatrixView(rows, len(rest), sum(len(f["sources"]) <= 1 for f in rest), len(b.facts))
+    matrix = MatrixView(rows, len(rest), sum(len(f["sources"]) <= 1 for f in rest), len(b.facts),
+                        any(c is not None and c.denies for r in rows for c in r.cells))
 
     disagreements = []
     for d in b.disagreements:
