@@ -84,6 +84,7 @@ LOADED_PENALTY = 0.25  # per loaded term of a unit (framing.loaded_terms): a bri
 MAX_LOADED = 2  # ... and a wording with more loaded terms than this is not taken while a plainer one is left (development
 # sets 34.74 / 9.25 at 2 and at 3: "Loyal forces on Tuesday crushed a cowardly attempt by a band of renegade officers"
 # tells an outlet's side, not the story)
+JUDGEMENT_OUT = True  # a wording with a loaded term and no name, date or figure is left out while others are left
 RIVAL_PENALTY = 10.0  # a wording of the value fewer reports give, where one of more stands in (_mark_rival_figures)
 LEAD_STANDS_IN = True  # ... another report's lead standing in for a lead
 # Of one fact's wordings, one whose sums or shares fewer of its sources give loses this per source it lacks against
@@ -574,6 +575,10 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
     units = [u for u in units if u.concepts or u.bonus > 0]
     # (a story told only in loaded words is still told)
     units = [u for u in units if u.loaded <= MAX_LOADED] or units
+    if JUDGEMENT_OUT:
+        # a loaded wording that names no one, no day and no figure states a judgement, not a fact: "The greedy bankers
+        # who gambled away savers' money will walk away scot-free"
+        units = [u for u in units if not (u.loaded and not u.slots)] or units
     if not units:
         return []
     _mark_contained(units)
