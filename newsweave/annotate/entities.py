@@ -143,7 +143,12 @@ _ADMIN_NOUNS = (
 )
 _PLACE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_NOUNS})\b")
 _PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS}|capital|outskirts|east|west|north|south|mayor|residents|inhabitants)"
-                           rf"\s+of\s+(?:the\s+)?$", re.I)
+                           rf"\s+of\s+(?:the\s+)?"
+                           # (or the second of two such places: "Residents of Shakhan and Dolinka")
+                           rf"(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:and|or)\s+)?$", re.I)
+# the people who live in a place, or its villages, name it: "Residents of Shakhan and Dolinka returned home"
+_RESIDENTS_OF = re.compile(r"\b(?:residents|inhabitants|villages|towns)\s+of\s+(?:the\s+)?"
+                           r"(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:and|or)\s+)?$", re.I)
 # a kind of place in lower case right before the name, its close apposition: "the Solvakian capital Dravena", "the
 # port city Kerem" (not "the City Council", capitalised, a name's own word)
 _PLACE_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|a)\s+(?:[\w'’-]+\s+){0,2}?(?:capital|city|town|village|port|"
@@ -308,6 +313,7 @@ _DATE_JUNK = re.compile(
     re.I,
 )
 _VOWELS = set("aeiou")
+SOFT_EDITS_PER_LETTER = 0.22  # how many soft edits a name of eight letters or more may differ by, per letter
 _SOFT_PAIRS = {frozenset(p) for p in ("ck", "kq", "cq", "cj", "jy", "iy", "vw", "sz", "cs", "jz", "gq", "xh", "fv")}
 
 
@@ -429,6 +435,9 @@ def _budget_cost(a: str, b: str) -> float | None:
         ok = cost <= 1.0 and hard <= 1
     else:
         ok = cost <= 1.5 and hard <= 1
+    if not ok and n >= 8 and hard == 0 and cost <= SOFT_EDITS_PER_LETTER * n:
+        # a long name in two transliterations, every edit a soft one: "Qaraghandy" / "Karaganda" (q/k, gh/g, y/a)
+        ok = True
     return cost if ok else None
 
 
@@ -2107,7 +2116,7 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
                     or _STATE_AFTER.match(post) or _DIRECTION_BEFORE.search(pre)):
                 strong += 1
                 named_of += bool(_KIND_OF_PLACE_BEFORE.search(pre) or _DIRECTION_BEFORE.search(pre)
-                                 or _PLACE_NOUN_BEFORE.search(pre))
+                                 or _PLACE_NOUN_BEFORE.search(pre) or _RESIDENTS_OF.search(pre))
             elif _PLACE_PREP.search(pre):
                 weak += 1
             if (_PERSON_CUE.search(pre) or _PERSON_POST_BEFORE.search(pre) or _PERSON_ROLE_BEFORE.search(pre)
