@@ -58,3 +58,15 @@ def test_a_story_told_only_in_loaded_words_is_still_told():
     brief = newsweave.brief([report("a", "X", "The greedy bankers will walk away scot-free, while ordinary families "
                                              "foot the bill.", "2049-03-15")])
     assert brief.summary and "greedy" in brief.summary[0].text, brief.summary
+
+
+@pytest.mark.parametrize("lower, kept", [(False, False), (True, True)])
+def test_a_text_all_in_lower_case_names_no_one_that_can_be_told(lower, kept):
+    """The rule reads names by their capitals: in a text written all in lower case (a tokenised corpus) it stands aside."""
+    texts = ["The Kestrian government agreed on Sunday to inject 8 billion crowns into Northbank, the finance minister "
+             "said.", "The greedy bankers who gambled away savers' money will walk away scot-free, while ordinary "
+             "families foot the bill."]
+    if lower:
+        texts = [t.lower() for t in texts]
+    brief = newsweave.brief([report("a", "X", texts[0], "2049-03-14"), report("b", "Y", texts[1], "2049-03-15")])
+    assert any("greedy" in s.text for s in brief.summary) is kept, [s.text for s in brief.summary]
