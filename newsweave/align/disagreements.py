@@ -2458,6 +2458,7 @@ class _SegmentCache:
         self._words: dict[tuple[int, int], frozenset[str]] = {}
         self._tallies: dict[tuple[int, int], str | None] = {}
         self._owners: dict[tuple[int, int], tuple[object, str | None]] = {}
+        self._events_told: dict[tuple[int, str], bool] = {}
         self._neighbours: dict[str, set[str]] | None = None
         self._sentence_spans: dict[tuple[str, int], tuple[int, int]] | None = None
 
@@ -2639,12 +2640,18 @@ class _SegmentCache:
         """Does ``article``, of the days of one event, tell of the event ``c`` gives the toll of ("The death toll from
         Tuesday's failed coup attempt has risen to 19" / "... said hours later that the coup attempt had failed")? A
         day's report and the next's may share no statement; the event's name in common links them."""
-        m = _TOLL_OF_EVENT.search(c.text)
-        if m is None or not self.within_cycle(c.article, article, MAX_DAYS_ONE_EVENT):
+        if not self.within_cycle(c.article, article, MAX_DAYS_ONE_EVENT):
             return False
-        words = m.group(1).lower().split()
-        name = " ".join(words[-2:]) if len(words) > 1 and words[-2] not in _EVENT_EPITHETS else words[-1]
-        return re.search(rf"\b{re.escape(name)}\b", self.index._texts[article], re.IGNORECASE) is not None
+        key = (id(c), article)  # (asked for every pair the toll's claim takes part in: read once)
+        if key not in self._events_told:
+            m = _TOLL_OF_EVENT.search(c.text)
+            told = False
+            if m is not None:
+                words = m.group(1).lower().split()
+                name = " ".join(words[-2:]) if len(words) > 1 and words[-2] not in _EVENT_EPITHETS else words[-1]
+                told = re.search(rf"\b{re.escape(name)}\b", self.index._texts[article], re.IGNORECASE) is not None
+            self._events_told[key] = told
+        return self._events_told[key]
 
     def other_places(self, a: Claim, b: Claim, direct_only: bool = False) -> bool:
         """Are two claims about different places, or different peoples? (A place against a people decides
