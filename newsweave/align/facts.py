@@ -781,7 +781,8 @@ class Fact:
 
     def to_json(self) -> dict:
         best = self.best or self.claims[0]
-        ordered = [best] + [c for c in self.claims if c is not best and c not in self.denying]
+        denying = {id(c) for c in self.denying}  # (by identity, as disagreements._mark_denials sets them)
+        ordered = [best] + [c for c in self.claims if c is not best and id(c) not in denying]
         out = {
             "id": self.id,
             "text": best.text,
