@@ -479,6 +479,17 @@ def test_furniture_rules_leave_prose_that_only_looks_like_them():
     assert find_furniture([prose + " -- Ada Lorne (@adalorne) March 3, 2025"]) == {}
 
 
+def test_a_share_prompt_that_names_whom_to_share_with_is_furniture():
+    """ "Share this story with your friends." under a copied wire story is a prompt of the page, not a fact of the
+    story; sharing a story with someone named is prose."""
+    from newsweave.ingest.furniture import classify_line
+
+    for line in ("Share this story with your friends.", "Share this article with a friend",
+                 "Share the article with friends and family", "Like us on Facebook"):
+        assert classify_line(line) == "share prompt", line
+    assert classify_line("Share this story with the minister.") is None
+
+
 # --- .html / .htm ----------------------------------------------------------------------------
 
 

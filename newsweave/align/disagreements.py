@@ -3335,8 +3335,10 @@ def _one_sum(texts, c: Claim, q) -> bool:
 # What a sum of money is the worth of: "jewellery worth an estimated 88 million euros", "paintings valued at $40
 # million", "put the value of the stolen jewels at 80 million euros", "$3 million worth of gold".
 _APPROX_WORDS = r"(?:(?:an?\s+)?estimated|about|around|some|roughly|nearly|almost|over|more\s+than|up\s+to|at\s+least)\s+"
-_WORTH_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)\s+(?:worth|valued\s+at)\s+(?:" + _APPROX_WORDS + r")?$",
-                           re.IGNORECASE)
+# (also the thing set apart by commas or told by its verb: "The tusks, worth an estimated $4.5 million, were found",
+# "the haul was valued at 4.1 million euros")
+_WORTH_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)(?:,|\s+(?:is|are|was|were|(?:has|have|had)\s+been))?\s+(?:worth|valued\s+at)\s+"
+                           r"(?:" + _APPROX_WORDS + r")?$", re.IGNORECASE)
 _VALUE_OF_BEFORE = re.compile(r"\bvalue\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?([A-Za-z][\w-]*)\s+at\s+"
                               r"(?:" + _APPROX_WORDS + r")?$", re.IGNORECASE)
 _WORTH_OF_AFTER = re.compile(r"\s+worth\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?([A-Za-z][\w-]*)\b", re.IGNORECASE)
@@ -3361,7 +3363,18 @@ def _precise_valuations(texts, ca: Claim, qa, cb: Claim, qb) -> bool:
     rounding, so it does not hold "80 million euros" the way "about 30,000" holds "31,000"."""
     if not (qa.kind == qb.kind == "money" and qa.value and qb.value and _same_valued(texts, ca, qa, cb, qb)):
         return False
-    return not any(_round_figure(q) for q in (qa, qb) if q.approx)
+    return not any(_round_figure(q) for q in (qa, qb) if q.approx) or _ceiling_above(qa, qb) or _ceiling_above(qb, qa)
+
+
+VALUATION_CEILING_APART = 1.2  # a ceiling this far above another's sum is another valuation, not its loose telling
+
+
+def _ceiling_above(ceiling, q) -> bool:
+    """Is ``ceiling`` a sum "up to" a figure well above what ``q`` values the thing at? "worth up to $6 million on the
+    black market" values the tusks higher than "worth an estimated $4.5 million", though the one holds the other; a
+    floor below an estimate ("more than $4 million" / "an estimated $4.5 million") says the same loosely."""
+    return (ceiling.low is None and ceiling.high is not None and q.value is not None and q.low is not None
+            and ceiling.high > VALUATION_CEILING_APART * q.value)
 
 
 def _round_figure(q) -> bool:

@@ -32,7 +32,9 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "share prompt",
         re.compile(
-            r"^(?:share(?: this| the)?(?: article| story| page| post)?(?: on| via| with)?(?: \w+)?|tweet(?: this)?|e-?mail(?: this)?"
+            r"^(?:share(?: this| the)?(?: article| story| page| post)?(?: on| via| with)?(?: \w+)?"
+            r"|share (?:this|the) (?:article|story|page|post) with (?:(?:your |a )?friends?(?: and family)?|others)"
+            r"|like us on (?:facebook|instagram)|tweet(?: this)?|e-?mail(?: this)?"
             r"|print(?: this)?(?: article| page)?|copy link|(?:share on )?(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest)"
             r"|follow us(?: on .{0,40})?|subscribe(?: now| to .{0,60})?|sign up(?: for| to) .{0,80}|click here.{0,80}"
             r"|download (?:our|the) app.{0,40}|listen to (?:this )?(?:article|story)|save(?: article)?|bookmark)\s*[.!:]?$",
