@@ -536,6 +536,9 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
                     # two). A place is dated by what happens to it, in words that may differ ("must leave
                     # Kalbacar on November 25" / "Kalbajar was to be handed over on November 15").
                     continue
+                if _undoes(texts[a[1].article][a[3]:a[4]]) != _undoes(texts[b[1].article][b[3]:b[4]]):
+                    continue  # an act and its undoing: "were moved out of their homes in Brekka on Saturday" /
+                    # "Residents of Brekka were allowed back into their homes on Monday"
                 if _until(a[2], texts[a[1].article]) != _until(b[2], texts[b[1].article]):
                     continue  # "delayed the tariffs on Monday" / "pushed the decision back until June 1": when, and how long
                 ia = _interval(a[2].value, a[2].text)
@@ -582,6 +585,19 @@ def _date_disagreements(docs, index: SentenceIndex, mention_spans, by_id, texts,
         if not any(_evidence_keys(item) <= _evidence_keys(k) for k in kept):
             kept.append(item)
     return [d for d in results if any(d is k for k in kept)]
+
+
+# words that tell an act undone: people back in their homes, a road reopened, a curfew lifted, a captive freed
+# (not a plan put back: "pushed back to Friday" moves a day, see _MOVED_TO_BEFORE)
+_UNDOING = re.compile(
+    r"\b(?:(?<!pushed\s)(?<!put\s)(?<!set\s)(?<!moved\s)(?<!cut\s)(?<!scaled\s)(?<!held\s)back\s+(?:in|into|to|home|on|onto)\b"
+    r"|return(?:ed|s|ing)?\b|re-?open(?:ed|s|ing)?\b|resum(?:e|ed|es|ing)\b|lift(?:ed|s|ing)?\b|restor(?:e|ed|es|ing)\b"
+    r"|releas(?:e|ed|es|ing)\b|freed\b|reinstat(?:e|ed|es|ing)\b)", re.IGNORECASE)
+
+
+def _undoes(segment: str) -> bool:
+    """Does a dated segment tell an act undone ("allowed back into their homes", "the airport reopened")?"""
+    return bool(_UNDOING.search(segment))
 
 
 def _gives_day_too(c: Claim, t, other: tuple[dt.date, dt.date], text: str) -> bool:
@@ -1834,7 +1850,7 @@ _LIVES_LOST = re.compile(r"\b(?:los[te]|loses|losing)\s+(?:their|his|her|its|our
                          r"\bli(?:fe|ves)\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?lost\b", re.IGNORECASE)
 # the words of people made to leave their homes, without a word of the displaced family ("driven some 8,000
 # residents from their homes", "forcing about 8,000 people to leave their homes")
-_HOMES_LEFT = re.compile(r"\b(?:leave|left|leaving|flee|fled|fleeing|forced|driven|drove|chased|forcing)\b"
+_HOMES_LEFT = re.compile(r"\b(?:leave|left|leaving|flee|fled|fleeing|forced|driven|drove|chased|forcing|moved|ordered|evacuated)\b"
                          r"(?:\s+[\w,'-]+){0,5}?\s+(?:from\s+|out\s+of\s+)?(?:their|his|her)\s+homes?\b", re.IGNORECASE)
 # people who took part in a gathering, in the words of what they did, right after the figure ("150,000 people had
 # taken part", "Tens of thousands of people marched", "More than 150,000 people joined a peaceful march"): a crowd

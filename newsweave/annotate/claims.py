@@ -91,10 +91,29 @@ def _attribution(root: "Token", verb: "Token", attributed: bool, start: int, end
     if attributed and verb is not root:
         stated = {t.i for t in verb.subtree}
         skip |= {t.i for t in root.subtree if t.i not in stated and start <= t.idx < end}
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            skip |= _hung_speaker(root, start)
     for t in root.subtree:
         if t.lower_ == "according" and t.dep_ == "prep" and start <= t.idx < end:
             skip |= {x.i for x in t.subtree}
     return skip
+
+
+_SPEAKER_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
+
+
+def _hung_speaker(root: "Token", start: int) -> set[int]:
+    """The speaker the parser hung on the statement when the reporting verb closes the sentence with no subject of its
+    own: in "Two workers were taken to hospital with burns, fire chief Ola Strand said." it reads "fire chief Ola
+    Strand" as a conjunct of "burns". The words between the last comma and the verb, a noun phrase, say who states it."""
+    doc = root.doc
+    k, words = root.i - 1, []
+    while k >= 0 and doc[k].idx >= start and (doc[k].pos_ in _SPEAKER_POS or doc[k].tag_ == "POS"):
+        words.append(k)
+        k -= 1
+    if not words or k < 0 or doc[k].text != "," or not any(doc[i].pos_ in ("PROPN", "NOUN") for i in words):
+        return set()
+    return set(words)
 
 
 def _planned(root: "Token") -> bool:

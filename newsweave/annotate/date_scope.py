@@ -106,6 +106,20 @@ def _price_of_day(span) -> tuple[int, int] | None:
     return None
 
 
+def _attribution_read_as_clause(verb, noun) -> bool:
+    """Is a "relative clause" of a noun the attribution that closes the sentence, misread: in "... to dangerous fumes,
+    the environmental group Clean Fjords said on Sunday." the parser hangs "said" on "group" as its clause. A verb of
+    saying with its own subject and nothing said after it, its noun set off by a comma."""
+    from newsweave.annotate.quotes import SPEECH_VERBS  # noqa: PLC0415
+
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return False
+    left = noun.left_edge.i
+    return left > 0 and noun.doc[left - 1].text == ","
+
+
 def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
     """The character span of the noun phrase that the date at ``[start, end)`` belongs to, or None when it
     dates its clause (or the parse cannot tell)."""
@@ -146,6 +160,8 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
                 return named  # "an attempt to regain the territory in late September": the attempt's time
             if _figure_moved_to(cur, head):
                 return named  # "raised its estimate of the oil spilled by the tanker to 3,000 tonnes on Thursday"
+            if _attribution_read_as_clause(cur, head):
+                return named  # ", the environmental group Clean Fjords said on Sunday.": the day of the saying
             if cur.dep_ == "acl" and cur.tag_ == "VBG" and _DAY_WORD.search(span.text):
                 # "intercepted a foreign tanker smuggling 2 million litres of fuel ... on Thursday": what the noun was
                 # doing when the clause's act befell it, on the clause's day (not "a barrier built in 1974")

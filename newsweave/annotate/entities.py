@@ -1748,8 +1748,8 @@ def _main_bearer(word: _Group, roots: set[int], full_groups: dict[int, list[_Gro
 def _attach_business_short_names(groups: list[_Group], kinds: list[str], uf: "_UF",
                                  texts: dict[str, str] | None = None) -> None:
     """ "Harbin" joins "Harbin Foods" (and "Velmar" "Velmar Dairy") when that is the only business of the
-    story whose name it begins and the story names the business in full before it: reports shorten a
-    company to its first word after the first mention. (A place of that name, "Harbin", introduced first or
+    story whose name it begins and the story names the business in full before it, or writes the word as a
+    business's ("Harbin shares", "Harbin spokesman"): reports shorten a company to its first word. (A place of that name, "Harbin", introduced first or
     alone, stays a place.)"""
     by_first: dict[str, set[int]] = defaultdict(set)
     for i, g in enumerate(groups):
@@ -1770,7 +1770,10 @@ def _attach_business_short_names(groups: list[_Group], kinds: list[str], uf: "_U
         if len(roots) == 1:
             full = next(iter(cands))
             full_groups = [x for j, x in enumerate(groups) if uf.find(j) == uf.find(full)]
-            if _named_in_full_first(g, full_groups) or _shortened_after_full(g, full_groups, texts):
+            # (or the reports that use the word alone never name the business in full, but write the word as a
+            # business's: "Halvorsen spokesman Erik Lunde" in a story of "Halvorsen Chemicals", the word no place)
+            if (_named_in_full_first(g, full_groups) or _shortened_after_full(g, full_groups, texts)
+                    or kinds[i] not in PLACE_TYPES and _said_as_organisation(g, texts)):
                 uf.union(i, full)
 
 
