@@ -1559,7 +1559,9 @@ def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache"
     people's counts of astronauts or visitors in one report are mostly counts of different groups; but two sides'
     counts of one kind of people in one family of count are rivals: "The army said it had killed 45 rebel fighters" /
     "The Northern Front said it had lost 12 fighters"."""
-    if qa.counted and qa.counted == qb.counted and qa.counted not in _PEOPLE and _singular(qa.counted) in PEOPLE_KINDS:
+    # (and two sides' counts of people in one family: "detaining 47 people, the interior ministry said" / "The protest
+    # organisers said more than 60 people had been detained")
+    if qa.counted and qa.counted == qb.counted and (qa.counted in _PEOPLE or _singular(qa.counted) in PEOPLE_KINDS):
         families = [{t for t in segments.window_words(c, q, names) if t in _COUNT_FAMILIES} for c, q in ((ca, qa), (cb, qb))]
         if families[0] & families[1]:
             return True
@@ -1572,6 +1574,10 @@ def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache"
             return True
         if noun in _SUMS and qx.kind == qy.kind == "money" and qx.unit == qy.unit:
             return True  # "the agency puts its cost at 2.5 billion euros" / critics' "3 billion euro programme"
+        if (noun in _FAMILY_OF and _FAMILY_OF[noun] != "~crowd" and qy.counted is None and _same_sentence(cx, cy)
+                and _IT_WAS_BEFORE.search(texts[cy.article], max(cy.start, qy.start - 30), qy.start)):
+            return True  # "The ministry put the number of people detained at 47, while organisers said it was more
+            # than 60": the other source's figure for "it", the same number
         if _FAMILY_OF.get(noun) == "~crowd" and (
                 qy.counted in _PEOPLE
                 or qy.counted is None and cx.start < cy.end and cy.start < cx.end and _count_owner(texts[cy.article], qy)):
@@ -1579,6 +1585,14 @@ def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache"
             # of the 120,000 claimed by union bosses" (a bare figure someone's count, in the same sentence)
             return True
     return False
+
+
+_IT_WAS_BEFORE = re.compile(r"\b(?:it|that|the\s+figure)\s+(?:was|is|stood\s+at|at)\s+(?:(?:at\s+least|about|around|some|nearly|"
+                            r"almost|more\s+than|over|fewer\s+than|less\s+than)\s+)?$", re.IGNORECASE)
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.article == b.article and a.sentence == b.sentence
 
 
 _PEOPLE = frozenset({"people", "person", "persons"})
@@ -1665,6 +1679,13 @@ _CROWD = "~crowd"
 def _source_verb(text: str, c: Claim, q) -> tuple[int, str] | None:
     """Where a source's verb that gives the figure starts, and the noun it gives the figure for: "put the
     toll at two" (toll), "counted 530 suspected cases and 11 deaths" (case, death); None when no such verb."""
+    m = _PUT_NUMBER_AT.search(text, max(c.start, q.start - 80), q.start)
+    if m:
+        # (the number of people who had something done to them is a count of that family: "put the number of people
+        # detained at 47" counts the detained)
+        done = (m.group(2) or "").lower()
+        family = next((w for w in (done[:-2], done[:-1], done) if done and w in _FAMILY_OF), None)
+        return m.start(), family or _singular(m.group(1).lower())
     m = _PUT_AT.search(text, max(c.start, q.start - 60), q.start)
     if m:
         return m.start(), _singular(m.group(1))
@@ -1945,6 +1966,9 @@ def _with_counted(q, text: str):
 _GIVING = (r"(?:put|puts|putting|estimated|estimates|estimating|placed|places|measured|measures|rated|rates|gave|gives"
            r"|set|sets)")
 _PUT_AT = re.compile(rf"\b{_GIVING}\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){{0,2}}?([a-z]+)\s+at\s+$")
+# ... the number of some people, and what befell them: "The ministry put the number of people detained at 47"
+_PUT_NUMBER_AT = re.compile(rf"\b{_GIVING}\s+(?:the|its|their)\s+(?:number|count|total|tally)\s+of\s+([a-z]+)"
+                            r"(?:\s+([a-z]+ed))?\s+at\s+$")
 # ... or counts it: "the World Health Organization counted 530 suspected cases and 11 deaths"
 _COUNTED_BY = re.compile(r"\b(?:counted|recorded|registered|reported|tallied|confirmed|logged)\s+"
                          r"(?:[^.;:]{0,40}?\s+and\s+)?(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over)\s+)?$")

@@ -163,7 +163,8 @@ _RESCHEDULED = re.compile(r"\b(?:moved|moving|moves|postpon\w*|delay\w*|pushed|b
 # "the vote, which had been scheduled for Tuesday": the day it was set for, not one it happened on
 # ... not a state that began then: "the line had been due for repairs since 2029"
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
-_PLAN_OVERTAKEN = re.compile(r"\bhad\s+been\s+(?:due|scheduled|expected|set|planned|slated)\b[^.;,]{0,40}$", re.IGNORECASE)
+_PLAN_OVERTAKEN = re.compile(r"\bhad\s+been\s+(?:due|scheduled|expected|set(?!\s+(?:up|on|ablaze|alight|free|aside|off|out|down)\b)|"
+                             r"planned|slated)\b[^.;,]{0,40}$", re.IGNORECASE)  # (not "had been set up three weeks ago")
 
 
 # A plan called off: "called off a second walkout planned for next Tuesday", "Saturday's match has been
