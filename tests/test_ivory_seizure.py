@@ -106,3 +106,25 @@ def test_what_a_sum_is_the_worth_of(text, valued):
     claim = Claim(article="a", index=0, sentence=0, start=0, end=len(text), text=text)
     found = _valued_thing(text, claim, q)
     assert (found[1] if found else None) == valued
+
+
+def test_a_third_arrest_is_the_count_gone_up(briefing):
+    """"Two men, a clearing agent and a truck driver, were arrested" (Tuesday) / "Police in Korvania have arrested a
+    third man" (Thursday): three arrested by then, the count moved on (past the list that names the two)."""
+    (detained,) = [d for d in briefing.disagreements if d["subject"] == "detained"]
+    assert detained["status"] == "update", detained["explanation"]
+    assert sources_by_value(detained) == {"Two men": ["copy", "wire"], "a third man": ["later"]}
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Police have arrested a third man over the seizure.", (3.0, "man")),
+    ("A fourth victim died in hospital on Friday.", (4.0, "victim")),
+    ("The team won the cup for the third time.", None),
+    ("A second man was seen near the house.", None),  # (nothing befell him)
+    ("The party won a third of the votes.", None),
+])
+def test_a_running_count_told_by_its_newest_member(text, count):
+    from newsweave.annotate.quantities import tag_quantities
+
+    found = [(q.value, q.counted) for q in tag_quantities(text) if q.kind == "cardinal"]
+    assert found == ([count] if count else []), found

@@ -1127,8 +1127,10 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
                 # count in reports that share a statement, "left the port of Qarsa on Sunday with about 180 people on
                 # board" / "Up to 400 refugees may have been on board the fishing boat that sank off Lendos")
                 if (rivals or ca.article == cb.article
-                        or not _people_and_kind(texts, ca, qa, cb, qb, aboard, crowd=key[3] == _CROWD)
-                        or not (segments.same_place(ca, cb) or segments.story_toll(ca, cb) or aboard and (
+                        or not (_people_and_kind(texts, ca, qa, cb, qb, aboard, crowd=key[3] == _CROWD)
+                                or _running_count(qa, qb))
+                        or not (segments.same_place(ca, cb) or segments.story_toll(ca, cb)
+                                or _running_count(qa, qb) and segments.within_cycle(ca.article, cb.article) or aboard and (
                             segments.same_story(ca.article, cb.article) or segments.near_story(ca.article, cb.article)))
                         or not (aboard or _days_meet(ca, cb))):
                     continue
@@ -1210,7 +1212,9 @@ def _number_disagreements(docs, index: SentenceIndex, facts: list[Fact], texts, 
             # One wording of a fact may carry several figures: an uncounted one must read alike too.
             # (an age is one person's, within one fact too: "Mandela, 81, received the award from Doreen Lawrence,
             # whose son Stephen was stabbed ..." is no age of Stephen Lawrence's, 18)
-            if strict or not same_fact or qa.counted == qb.counted == "age":
+            if key[2] == "\0family" and _running_count(qa, qb):
+                pass  # (one family's act, one kind of people, and an ordinal that goes on from the other count)
+            elif strict or not same_fact or qa.counted == qb.counted == "age":
                 check = _subject_segments(ca, cb, qa, qb, index, names, segments, strict)
                 if check is None:
                     continue
@@ -1619,6 +1623,16 @@ def _days_meet(a: Claim, b: Claim) -> bool:
     days_a = {str(d.value) for d in a.dates if _DAY.match(str(d.value))}
     days_b = {str(d.value) for d in b.dates if _DAY.match(str(d.value))}
     return not days_a or not days_b or bool(days_a & days_b)
+
+
+_ORDINAL_FIGURE = re.compile(r"^(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s", re.IGNORECASE)
+
+
+def _running_count(qa, qb) -> bool:
+    """Is one of two counts of one kind of people the newest of a running count ("Two men ... were arrested" / "have
+    arrested a third man"): the ordinal says it goes on from the other."""
+    return (qa.counted == qb.counted and _singular(qa.counted or "") in PEOPLE_KINDS
+            and bool(_ORDINAL_FIGURE.match(qa.text) or _ORDINAL_FIGURE.match(qb.text)))
 
 
 def _people_and_kind(texts, ca: Claim, qa, cb: Claim, qb, aboard: bool = False, crowd: bool = False) -> bool:
@@ -3090,12 +3104,19 @@ def _segment(c: Claim, q, index: SentenceIndex) -> tuple[str, int, int]:
         nouns = [o.counted_start for o in c.quantities
                  if o.counted == q.counted and o.counted_start is not None and c.start <= o.counted_start < start]
         start = max(nouns, default=start)
-    m = _WINDOW_END.search(text, q.end, c.end)
+    # (past a list that names whom a count counts: "Two men, a clearing agent and a truck driver, were arrested")
+    after = _COUNT_APPOSITION.match(text, q.end, c.end) if q.counted is not None else None
+    ahead = after.end() if after else q.end
+    m = _WINDOW_END.search(text, ahead, c.end)
     end = m.start() if m else c.end
-    words = list(re.finditer(r"\S+", text[q.end:end]))
+    words = list(re.finditer(r"\S+", text[ahead:end]))
     if len(words) > 8:
-        end = q.end + words[7].end()
+        end = ahead + words[7].end()
     return (c.article, start, end)
+
+
+_COUNT_APPOSITION = re.compile(r",\s+(?:an?|the|two|three|both)\s+[^,;.()]{1,50}?,\s+(?=(?:were|was|are|is|have|has|had)\b)",
+                               re.IGNORECASE)
 
 
 def _merge_number_items(items: list[dict]) -> list[dict]:

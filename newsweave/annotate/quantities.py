@@ -709,6 +709,7 @@ def tag_quantities(text: str, doc: "Doc | None" = None) -> list[Quantity]:
     out = _mixed_numbers(text, out)
     out = _durations(text, out)
     out += _zero_counts(text, out)
+    out += _ordinal_counts(text, out)
     _elliptic_counts(text, out)
     out += _relative_fractions(text, out, blocked)
     out.sort(key=lambda q: q.start)
@@ -791,6 +792,36 @@ def _zero_counts(text: str, found: list[Quantity]) -> list[Quantity]:
                 out.append(Quantity(m.start(), m.end(), m.group(0), 0.0, 0.0, 0.0, False, None,
                                     _ZERO_SINGULAR.get(noun, noun), m.start("noun"), m.end("noun"), "cardinal"))
             taken.append(m.span())
+    return out
+
+
+_ORDINALS = {w: i + 2 for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split())}
+# one more person a running count takes in, by an ordinal: "Police have arrested a third man", "A fourth victim died in
+# hospital on Friday" (the count is then that many); not "for the third time", "the third day", "a third of the votes"
+_ORDINAL_COUNT = re.compile(
+    r"\b(?:a|the)\s+(?P<ord>" + "|".join(_ORDINALS) + r")\s+(?P<noun>man|woman|person|suspect|victim|body|child|boy|girl|"
+    r"soldier|officer|worker|miner|climber|passenger|student|protester|journalist|patient|hostage)\b"
+    r"(?![\w-])(?!\s+(?:of|in\s+(?:a|the)\s+(?:row|series)|time|day|week|round))", re.IGNORECASE)
+# ... in a sentence that tells what befell them (arrested, died, killed, found, charged, freed, rescued, hurt)
+_ORDINAL_ACT = re.compile(r"\b(?:arrest\w*|detain\w*|died|dies|killed|dead|death|found|charged|freed|released|"
+                          r"rescued|injured|wounded|hurt|infected|confirmed|identified|missing)\b", re.IGNORECASE)
+
+
+def _ordinal_counts(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A running count told by its newest member: "arrested a third man" is three men arrested, "A fourth victim died"
+    four dead. Only for people an act befell in the same sentence."""
+    out: list[Quantity] = []
+    taken = [(q.start, q.end) for q in found]
+    for m in _ORDINAL_COUNT.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        sentence_start = max(text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1)
+        sentence_end = min((i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
+        if not _ORDINAL_ACT.search(text, sentence_start, sentence_end):
+            continue
+        n = float(_ORDINALS[m.group("ord").lower()])
+        out.append(Quantity(m.start(), m.end("noun"), m.group(0), n, n, n, False, None, m.group("noun").lower(),
+                            m.start("noun"), m.end("noun"), "cardinal"))
     return out
 
 
