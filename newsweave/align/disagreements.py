@@ -1565,7 +1565,11 @@ def _put_at_match(texts, ca: Claim, qa, cb: Claim, qb, segments: "_SegmentCache"
     "The Northern Front said it had lost 12 fighters"."""
     # (and two sides' counts of people in one family: "detaining 47 people, the interior ministry said" / "The protest
     # organisers said more than 60 people had been detained")
-    if qa.counted and qa.counted == qb.counted and (qa.counted in _PEOPLE or _singular(qa.counted) in PEOPLE_KINDS):
+    # (people of no kind only at one time: "More than eighty people have died ... within the past two months" and
+    # "38 people died in January" are counts of two spans of time)
+    if qa.counted and qa.counted == qb.counted and (
+            _singular(qa.counted) in PEOPLE_KINDS and qa.counted not in _PEOPLE
+            or qa.counted in _PEOPLE and _one_time_scope(ca, cb)):
         families = [{t for t in segments.window_words(c, q, names) if t in _COUNT_FAMILIES} for c, q in ((ca, qa), (cb, qb))]
         if families[0] & families[1]:
             return True
@@ -1597,6 +1601,14 @@ _IT_WAS_BEFORE = re.compile(r"\b(?:it|that|the\s+figure)\s+(?:was|is|stood\s+at|
 
 def _same_sentence(a: Claim, b: Claim) -> bool:
     return a.article == b.article and a.sentence == b.sentence
+
+
+def _one_time_scope(a: Claim, b: Claim) -> bool:
+    """Do two claims tell their statements at one time: the same dates and spans of time, or one of them none
+    (beside when it was said)?"""
+    scopes = [{str(t.value) for t in c.dates if t.type in ("DATE", "DURATION") and not in_attribution(c, t.start, t.end)}
+              for c in (a, b)]
+    return not scopes[0] or not scopes[1] or scopes[0] == scopes[1]
 
 
 _PEOPLE = frozenset({"people", "person", "persons"})
