@@ -71,3 +71,13 @@ def test_a_camp_set_up_weeks_ago_is_no_plan_moved(briefing):
     """"The camp had been set up three weeks ago" happened then; "had been set for Tuesday" would be a plan."""
     (item,) = [e for e in briefing.timeline if "set up three weeks ago" in e["event"]]
     assert item["status"] == "happened", item
+
+
+def test_two_sides_counts_of_people_are_rivals_only_at_one_time():
+    """"More than 80 people have died of cholera in the past two months, the health ministry said" and "According to
+    hospital records, 38 people died in January" count two spans of time, not one count two ways."""
+    text = ("More than 80 people have died of cholera in the past two months in the eastern province of Velna, the "
+            "health ministry said on Saturday.\n\nAccording to records at the provincial hospital, 38 people died in "
+            "January and 33 in February.\n\nDoctors said clean water was running short.")
+    b = newsweave.brief([report("outbreak", "Meridian Press", text, "2047-03-10")])
+    assert not [d for d in b.disagreements if d["kind"] == "number"], b.disagreements
