@@ -4,6 +4,8 @@ across reports."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import newsweave
@@ -81,3 +83,12 @@ def test_two_sides_counts_of_people_are_rivals_only_at_one_time():
             "January and 33 in February.\n\nDoctors said clean water was running short.")
     b = newsweave.brief([report("outbreak", "Meridian Press", text, "2047-03-10")])
     assert not [d for d in b.disagreements if d["kind"] == "number"], b.disagreements
+
+
+def test_a_count_is_told_once_in_the_summary(briefing):
+    """"Forty-seven troublemakers were detained, the interior ministry said" and "The ministry put the number of people
+    detained at 47" tell nothing but the count the lead gives ("detaining 47 people, the interior ministry said"):
+    the summary tells it once, and not in the loaded word."""
+    texts = [s.text for s in briefing.summary]
+    assert sum(bool(re.search(r"\b47\b|Forty-seven", t)) for t in texts) == 1, texts
+    assert not [t for t in texts if "troublemakers" in t], texts

@@ -84,6 +84,7 @@ LOADED_PENALTY = 0.25  # per loaded term of a unit (framing.loaded_terms): a bri
 MAX_LOADED = 2  # ... and a wording with more loaded terms than this is not taken while a plainer one is left (development
 # sets 34.74 / 9.25 at 2 and at 3: "Loyal forces on Tuesday crushed a cowardly attempt by a band of renegade officers"
 # tells an outlet's side, not the story)
+COUNT_TOLD_TWICE = True  # of two chosen wordings, one that tells only a count the other gives is left out (see summarize)
 CITED_TWICE_OUT = True  # of two chosen wordings that each cite the other, one is told (see summarize; development
 # sets 34.90 / 9.29 with and without: for the reader, who would read one statement twice)
 JUDGEMENT_OUT = True  # a wording with a loaded term and no name, date or figure is left out while others are left
@@ -624,8 +625,13 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
         # and that residents were not in danger"): the wording more reports give is told, and the budget chosen again
         # without the other
         kept: list[Unit] = []
-        for u in sorted(chosen, key=lambda u: (-len(cited[id(u)].sources), u.position, u.article, u.start)):
-            if not any(_cites_span(cited[id(k)], u) and _cites_span(cited[id(u)], k) for k in kept):
+        # (and a wording that tells only a count another chosen wording gives, the same figure of one kind: "Forty-seven
+        # troublemakers were detained, the interior ministry said" beside "The ministry put the number of people
+        # detained at 47": the plainer wording, then the one more reports give, is told)
+        only = {id(u): _count_only(u, by_article[u.article]) for u in chosen} if COUNT_TOLD_TWICE else {}
+        for u in sorted(chosen, key=lambda u: (u.loaded, -len(cited[id(u)].sources), u.position, u.article, u.start)):
+            if not any(_cites_span(cited[id(k)], u) and _cites_span(cited[id(u)], k) for k in kept) and not (
+                    only.get(id(u)) and any(_gives_count(k, by_article[k.article], only[id(u)]) for k in kept)):
                 kept.append(u)
         if len(kept) == len(chosen):
             break
@@ -1814,6 +1820,38 @@ def _states_value(theirs, mine) -> bool:
     gives the precise one, and the other way round ("8,300 patients" / "8,312 patients")."""
     return (figures_agree(theirs, mine) and near_bound(theirs, mine) and not rival_bounds(theirs, mine)
             or count_rounded(theirs, mine))
+
+
+COUNT_ONLY_TERMS = 3  # words a wording may say besides its count, its kind and its source, and tell only the count
+
+
+def _count_only(u: Unit, doc: AnnotatedArticle) -> tuple[str, float] | None:
+    """The kind of count ("~detained") and the figure of a wording that tells nothing but one count of a family:
+    "Forty-seven troublemakers were detained, the interior ministry said"; None for any other."""
+    claims = [c for c in doc.claims if _overlap(u.start, u.end, c.start, c.end) > 0]
+    if len(claims) != 1:
+        return None
+    count = one_count(claims[0]) if claims[0].start >= u.start and claims[0].end <= u.end else \
+        _span_count(claims, u.start, u.end)
+    if not count or not count[0].startswith("~") or count[1].value is None:
+        return None
+    q = count[1]
+    rest = {t for t in claims[0].terms if FAMILY_OF.get(t) != count[0] and t != q.counted
+            and t != (q.counted or "").rstrip("s") and not any(ch.isdigit() for ch in t)
+            and t not in _COUNT_WORDS and t.lower() not in NUMBER_WORDS}
+    return (count[0], q.value) if len(rest) <= COUNT_ONLY_TERMS else None
+
+
+_COUNT_WORDS = frozenset({"number", "total", "figure", "count", "tally", "put", "people", "person"})
+
+
+def _gives_count(k: Unit, doc: AnnotatedArticle, count: tuple[str, float]) -> bool:
+    """Does the wording give the count: a figure of that value inside it, in a claim with a word of its kind?"""
+    family, value = count
+    return any(q.value == value and k.start <= q.start and q.end <= k.end
+               for c in doc.claims if _overlap(k.start, k.end, c.start, c.end) > 0
+               and any(FAMILY_OF.get(t) == family for t in c.terms)
+               for q in c.quantities)
 
 
 def _span_count(claims: Sequence, start: int, end: int) -> tuple[str, object] | None:
