@@ -340,6 +340,22 @@ def test_name_helpers():
     assert demonym_place("Velkor") is None
 
 
+def test_a_name_written_as_one_word_or_two_is_one_name():
+    """"Abdulrahman Yusuf" / "Abdul Rahman Yousef", "Abu Bakr Salim" / "Abubakr Salim": a compound given name joined or
+    spaced; not a name with a word more ("Ana Maria Lopez" / "Ana Lopez")."""
+    assert same_name("Abdulrahman Yusuf", "Abdul Rahman Yousef") and same_name("Abu Bakr Salim", "Abubakr Salim")
+    assert not same_name("Ana Maria Lopez", "Ana Lopez") and not same_name("Mohammed bin Salman", "Mohammed Salman")
+
+
+def test_a_place_is_named_as_the_gazetteer_names_it_when_the_reports_use_two_names_alike():
+    """One report's "Peking" and another's "Beijing", each twice: the city is shown as "Beijing"."""
+    ents, _ = story({
+        "a": ("Talks opened in Peking on Monday. Peking said it wanted a deal.", [("Peking", "GPE"), ("Peking", "GPE")]),
+        "b": ("Beijing hosted the talks. Delegates left Beijing on Tuesday.", [("Beijing", "GPE"), ("Beijing", "GPE")]),
+    })
+    assert find(ents, "Peking").name == "Beijing"
+
+
 # --- the real seeds ------------------------------------------------------------------------------
 
 

@@ -504,9 +504,26 @@ def _name_cost(a: str, b: str, short_words: bool = True) -> float | None:
                 return None
             total += c
         return None if short_fuzzy and total > 1.0 else total
-    if len(ta) > 1 and len(tb) > 1:  # different word counts: no fuzzy match
+    if len(ta) > 1 and len(tb) > 1:  # different word counts: no fuzzy match ...
+        joined = _rejoined(ta, tb)
+        if joined is not None and len(joined[0]) > 1:
+            # ... but for a name written as one word or two ("Abdulrahman Yusuf" / "Abdul Rahman Yousef")
+            return _name_cost(" ".join(joined[0]), " ".join(joined[1]), short_words)
         return None
     return _budget_cost(ka, kb)
+
+
+def _rejoined(ta: list[str], tb: list[str]) -> tuple[list[str], list[str]] | None:
+    """The two names' words with the two words of one written as the other's one word joined ("abdul", "rahman" ->
+    "abdulrahman"), when that alone makes their word counts equal; else None."""
+    if abs(len(ta) - len(tb)) != 1:
+        return None
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    for i in range(len(long_) - 1):
+        merged = long_[:i] + [long_[i] + long_[i + 1]] + long_[i + 2:]
+        if merged[i] in short:
+            return (short, merged) if short is ta else (merged, short)
+    return None
 
 
 # --- gazetteer -------------------------------------------------------------------------------------
@@ -2202,8 +2219,11 @@ def _display_name(g: _Group, type_: str) -> str:
         plain_case = not n.isupper() or len(n) <= 5 and type_ not in PLACE_TYPES
         # (the spelling most reports give, their accents aside: "Irina Kovac" and "Irina Kovač" against one
         # report's "Irena Kovac")
+        # (of two spellings the reports use alike, a place's name in the gazetteer, not its old or other form:
+        # "Beijing", not "Peking"; "Tbilisi", not "Tiflis")
+        listed = type_ in PLACE_TYPES and bool(_gazetteer().primary(n))
         return (ntok, cased, spaced_or_hyphen, plain_case, len(folded_srcs[_folded(n)]), freq[n], len(srcs[n]),
-                particles_lower, n.isascii(), -len(n))
+                listed, particles_lower, n.isascii(), -len(n))
 
     folded_srcs: dict[str, set[str]] = defaultdict(set)
     for n in freq:
