@@ -3127,8 +3127,10 @@ def _segment(c: Claim, q, index: SentenceIndex) -> tuple[str, int, int]:
     return (c.article, start, end)
 
 
-_COUNT_APPOSITION = re.compile(r",\s+(?:an?|the|two|three|both)\s+[^,;.()]{1,50}?,\s+(?=(?:were|was|are|is|have|has|had)\b)",
-                               re.IGNORECASE)
+# (a list of its members, each by an article: not "two prominent dissidents, both promoters of the new party, were
+# detained", whose window is the count's own)
+_COUNT_APPOSITION = re.compile(r",\s+(?:an?|the)\s+[^,;.()]{1,40}?\s+and\s+(?:an?|the)\s+[^,;.()]{1,40}?,\s+"
+                               r"(?=(?:were|was|are|is|have|has|had)\b)", re.IGNORECASE)
 
 
 def _merge_number_items(items: list[dict]) -> list[dict]:
