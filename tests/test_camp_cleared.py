@@ -92,3 +92,11 @@ def test_a_count_is_told_once_in_the_summary(briefing):
     texts = [s.text for s in briefing.summary]
     assert sum(bool(re.search(r"\b47\b|Forty-seven", t)) for t in texts) == 1, texts
     assert not [t for t in texts if "troublemakers" in t], texts
+
+
+def test_a_source_cited_mid_sentence_reads_in_lower_case(briefing):
+    """"... citing the protest organisers", not the report's sentence-initial "The protest organisers"."""
+    (detained,) = [d for d in briefing.disagreements if d["subject"] == "detained"
+                   and any(p["value"].startswith("47") for p in d["positions"])]
+    assert "citing the protest organisers" in detained["explanation"], detained["explanation"]
+    assert "citing The" not in detained["explanation"]

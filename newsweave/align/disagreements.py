@@ -4494,7 +4494,12 @@ def _speaker_name(speakers: dict, ev: dict) -> str | None:
     """How the report names who gives the value at ``ev`` (the narrowest attributed span around it)."""
     pos = ev.get("value_start", ev["start"])
     inside = [(e - s, name) for s, e, _who, name in speakers.get(ev["article"], []) if s <= pos < e]
-    return min(inside)[1] if inside else None
+    # (as it reads after "citing": "the protest organisers", not the sentence's "The protest organisers"; a name
+    # keeps its article, "The Guardian")
+    return _SENTENCE_THE.sub("the ", min(inside)[1]) if inside else None
+
+
+_SENTENCE_THE = re.compile(r"^The (?=[a-z])")
 
 
 # A count fixed when the event happened: how many a plane, ship or bus was carrying ("carrying 138 people",
