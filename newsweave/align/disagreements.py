@@ -600,6 +600,24 @@ def _undoes(segment: str) -> bool:
     return bool(_UNDOING.search(segment))
 
 
+TIME_APART_MINUTES = 60  # two times of day of one event this far apart are two readings of when it happened
+
+
+def _told_value(c: Claim, t) -> str:
+    """The value of the claim's time expression at ``t``'s place as the report tells it (a time of day, where ``t``
+    keeps only its day)."""
+    return next((str(d.value) for d in c.dates if d.start == t.start and d.end == t.end), str(t.value))
+
+
+def _clock_minutes(value: str) -> tuple[str, int] | None:
+    """The day and the minute of the day of a time value ("2047-11-04T02:30" -> ("2047-11-04", 150)), or None."""
+    m = _CLOCK_VALUE.match(str(value))
+    return (m.group(1), int(m.group(2)) * 60 + int(m.group(3) or 0)) if m else None
+
+
+_CLOCK_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2})(?::(\d{2}))?$")
+
+
 def _gives_day_too(c: Claim, t, other: tuple[dt.date, dt.date], text: str) -> bool:
     """Does the claim also give the other report's day, beside the one it dates the entity by ("Veloria began
     three days of mourning on Wednesday for the 19 people killed when a dam burst ... on Monday")? Then its
@@ -714,22 +732,36 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: 
         if len(f.sources) < 2:
             continue
         positions = []
+        clock: dict[int, tuple[str, int]] = {}  # (the time of day a wording gives, where it gives one)
         for c in f.claims:
             days = [(t, v) for t, v in _day_dates(c, phrase_dated) if not _in_subordinate(c, t, texts[c.article])]
+            if len(days) > 1:
+                # (not a day of a clause on a noun after the verb: "leaving a slick of fuel oil that could reach the
+                # town's beaches by Wednesday")
+                days = [(t, v) for t, v in days if not _in_relative(c, t, texts[c.article])]
             if len(days) == 1:
                 t, value = days[0]
                 positions.append(_Position(t.text, value, c, t.start, t.end))
+                if (at := _clock_minutes(_told_value(c, t))) is not None:
+                    clock[id(positions[-1])] = at
         intervals = [(p, _interval(p.normalized, p.value)) for p in positions]
         intervals = [(p, iv) for p, iv in intervals if iv]
         if len({p.claim.article for p, _ in intervals}) < 2:
             continue
+
+        def hours_apart(a: _Position, b: _Position) -> bool:
+            # two times of one day further apart than a hedge takes in ("at about 2:30 a.m. on Monday" / "shortly
+            # before 4 a.m. on Monday")
+            ca, cb = clock.get(id(a)), clock.get(id(b))
+            return bool(ca and cb and ca[0] == cb[0] and abs(ca[1] - cb[1]) > TIME_APART_MINUTES)
         # Two wordings date one act only when they name it with the same verb: the aligner may put "the
         # backlash grew on Monday" and "on Saturday the mayor announced a ban" in one fact about the backlash,
         # but "the dam gave way late on Monday night" / "gave way in the early hours of Tuesday" is one act.
         conflicting = {
             id(x) for i, (a, ia) in enumerate(intervals) for b, ib in intervals[i + 1:]
-            if a.claim.article != b.claim.article and not _meet(ia, ib) and a.claim.predicate
-            and not _reading_unsure(a.value, str(a.normalized), b.value, str(b.normalized))
+            if a.claim.article != b.claim.article and a.claim.predicate
+            and (not _meet(ia, ib) and not _reading_unsure(a.value, str(a.normalized), b.value, str(b.normalized))
+                 or hours_apart(a, b))
             and a.claim.predicate == b.claim.predicate and a.claim.predicate not in _REPORTING_WORDS
             and not _told_after(ia, published.get(a.claim.article), ib, published.get(b.claim.article))
             for x in (a, b)
@@ -738,6 +770,11 @@ def _fact_date_disagreements(facts: list[Fact], texts, seen: set, phrase_dated: 
             continue
         verbs = {p.claim.predicate for p, _ in intervals if id(p) in conflicting}
         intervals = [(p, iv) for p, iv in intervals if p.claim.predicate in verbs]
+        if any(hours_apart(a, b) for a, _ in intervals for b, _ in intervals):
+            # (a time of day's value, so that one day's two times are two positions)
+            for p, _ in intervals:
+                if id(p) in clock:
+                    p.normalized = f"{clock[id(p)][0]}T{clock[id(p)][1] // 60:02d}:{clock[id(p)][1] % 60:02d}"
         key = tuple(sorted((p.claim.article, p.claim.start) for p, _ in intervals))
         if key in seen:
             continue
@@ -794,7 +831,18 @@ def _in_subordinate(c: Claim, t, text: str) -> bool:
     """Is the date in a clause of its own after the claim's verb ("resumed its flights after the jet crashed
     on July 25": the crash's date, not the resumption's)? Two wordings of one fact disagree on a date only
     when it dates their shared verb."""
-    return c.verb_at is not None and c.verb_at < t.start and bool(_SUBORDINATOR.search(text, c.verb_at, t.start))
+    # (a word that governs the date itself is its preposition, not a clause's: "collided shortly before 4 a.m. on Monday")
+    return c.verb_at is not None and c.verb_at < t.start and any(
+        text[m.end():t.start].strip() for m in _SUBORDINATOR.finditer(text, c.verb_at, t.start))
+
+
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
+
+
+def _in_relative(c: Claim, t, text: str) -> bool:
+    """Is the date in a relative clause after the claim's verb ("..., leaving a slick that could reach the beaches by
+    Wednesday")?"""
+    return c.verb_at is not None and c.verb_at < t.start and bool(_RELATIVE_WORD.search(text, c.verb_at, t.start))
 
 
 def _date_key(p: _Position) -> str:
@@ -2279,7 +2327,8 @@ def _modifiers(text: str, q) -> set[str]:
     # the forests "12,000 hectares of pine forest" are)
     between = _NAME_POSSESSIVE.sub(" ", text[start:q.counted_start])
     words = {w.lower() for w in _LEAD_WORD.findall(between)}
-    return words - STOP_WORDS - _NUMBER_WORDS
+    # (nor the body a count of its members counts: "23 crew members" counts the crew)
+    return words - STOP_WORDS - _NUMBER_WORDS - {q.counted}
 
 
 # a part singled out of what a claim counts or tells: ", including ...", ", among them ..."
@@ -2306,8 +2355,15 @@ def _partitive(text: str, q) -> bool:
     of one ("Most of GM's other 22 assembly plants", "the remaining 40 hostages")? Not the part of a group that died
     ("More than 200 of the pilot whales that beached on Tarvel Island have died"): that part is the toll."""
     if _PARTITIVE.match(text, q.end):
+        if (q.counted in ("crew", "passenger", "passengers") and q.counted_start is not None
+                and q.start <= q.counted_start < q.end and _OF_CRAFT.match(text, q.end)):
+            return False  # "All 22 crew of the tanker Sea Harrow": the craft's people, not a part of a group
         return not _PART_THAT_DIED.match(text, q.end)
     return bool(_REMAINDER_BEFORE.search(text, max(0, q.start - 12), q.start))
+
+
+_OF_CRAFT = re.compile(r"\s+of\s+the\s+(?:(?:[\w-]+\s+){0,2}?(?:tanker|ship|vessel|boat|ferry|trawler|freighter|plane|aircraft|"
+                       r"jet|airliner|helicopter|bus|train|flight|submarine|yacht)\b|(?-i:[A-Z])\w+)", re.IGNORECASE)
 
 
 # "... of the pilot whales that beached on Tarvel Island have died": a group that is no toll itself (not "of the dead",

@@ -795,6 +795,8 @@ def _zero_counts(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# the body whose members a count counts: "The 23 crew members" are 23 of the crew, as "All 22 crew" are
+_BODY_OF_MEMBERS = re.compile(r"\b(crew|staff)\s+$", re.IGNORECASE)
 _ORDINALS = {w: i + 2 for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split())}
 # one more person a running count takes in, by an ordinal: "Police have arrested a third man", "A fourth victim died in
 # hospital on Friday" (the count is then that many); not "for the third time", "the third day", "a third of the votes"
@@ -1120,6 +1122,8 @@ def _build(text: str, a: _Atom, doc: Any) -> tuple[Quantity | None, int, bool] |
             counted, cstart, cend = c
     if counted is None and heur is not None:
         counted, cstart, cend = heur
+    if counted == "member" and cstart is not None and (body := _BODY_OF_MEMBERS.search(text, max(0, cstart - 12), cstart)):
+        counted = body.group(1).lower()  # "23 crew members" count the crew
     if age:
         counted, cstart, cend = "age", None, None
     if counted == "product" and cstart is not None and _GROSS_BEFORE.search(text, max(0, cstart - 24), cstart):
