@@ -67,3 +67,13 @@ def test_the_crew_rescued_counted_two_ways(briefing):
 def test_a_spill_estimate_raised_is_an_update(briefing):
     (fuel,) = [d for d in briefing.disagreements if "120 tonnes" in sources_by_value(d)]
     assert fuel["status"] == "update" and sources_by_value(fuel)["40 tonnes"] == ["wire"], fuel
+
+
+def test_ships_and_the_coast_they_met_off(briefing):
+    """"the container ship MV Kestrel" / "The Kestrel, a Panama-flagged container vessel" is one ship, "the tanker Sea
+    Harrow" another (the tagger calls them a person and a place); "off the coast of Elmswick" is a place (the tagger
+    calls it an organisation)."""
+    types = {e["name"]: e["type"] for e in briefing.entities}
+    aliases = {e["name"]: e["aliases"] for e in briefing.entities}
+    assert types["MV Kestrel"] == "PRODUCT" and "Kestrel" in aliases["MV Kestrel"], aliases
+    assert types["Sea Harrow"] == "PRODUCT" and types["Elmswick"] == "GPE", types

@@ -142,7 +142,8 @@ _ADMIN_NOUNS = (
     "commune|canton|borough|township|rayon|raion|republic|exclave|island|port|valley|resort|hamlet"
 )
 _PLACE_AFTER = re.compile(rf"^\s+(?:{_ADMIN_NOUNS})\b")
-_PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS}|capital|outskirts|east|west|north|south|mayor|residents|inhabitants)"
+_PLACE_BEFORE = re.compile(rf"\b(?:{_ADMIN_NOUNS}|capital|outskirts|east|west|north|south|mayor|residents|inhabitants|coast|"
+                           rf"shores?|waters)"
                            rf"\s+of\s+(?:the\s+)?"
                            # (or the second of two such places: "Residents of Shakhan and Dolinka")
                            rf"(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:and|or)\s+)?$", re.I)
@@ -164,6 +165,8 @@ _STATE_AFTER = re.compile(r"^['’]s\s+(?:(?:new|former|outgoing|ruling|national
 # ("Southern Baptist", capitalised, is part of a name)
 _DIRECTION_BEFORE = re.compile(r"\b(?:(?:north|south)?-?(?:northern|southern|eastern|western|central)|neighbou?ring)\s+$")
 _PLACE_PREP = re.compile(r"\b(?:in|into|from|near|outside|across|throughout|towards?|around|within|inside)\s+$"
+                         # at sea by a coast: "collided in fog off Elmswick", "sank off Lendos"
+                         r"|\b(?:sank|capsized|collided|collision|aground|anchored|fog|spill|slick|waters|coast)\s+off\s+$"
                          # the end of a route: "carrying crude from Port Elsk to Rotterdam", "flights from Osk to Lemberg"
                          r"|\bfrom\s+(?:[A-Z][\w'’-]*\s+){1,3}to\s+$")
 _TRAILING_ADMIN = re.compile(rf"\s+(?:{_ADMIN_NOUNS})$")
@@ -188,6 +191,13 @@ _FAC_AFTER = re.compile(r"^\s+(?:dam|bridge|airport|reservoir|power\s+(?:plant|s
                         r"(?:mine|pit|refinery|plant|works|mill|smelter|terminal|field))\b", re.I)
 # A product named before its kind: "drinking Velora Gentle formula", "the Orbis X2 phone", and each of products named
 # together before their kind ("Tessa and Rovan models", "the Arko, Brio or Cala phones")
+# A ship by its prefix or its kind: "MV Kestrel", "the tanker Sea Harrow", "The Kestrel, a Panama-flagged container
+# vessel", "the Sea Harrow, a Liberian-registered tanker"
+_VESSEL_PREFIXES = frozenset({"mv", "hms", "uss", "rv", "fv"})  # (not "mt", Mount, nor "ms", a woman)
+_VESSEL_KINDS = (r"(?:tanker|ship|vessel|freighter|ferry|trawler|yacht|liner|frigate|destroyer|submarine|carrier|"
+                 r"dredger|tug|barge|bulker|bulk\s+carrier|cruise\s+ship|container\s+ship|cargo\s+ship)")
+_VESSEL_BEFORE = re.compile(rf"\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,2}}?{_VESSEL_KINDS}\s+$", re.I)
+_VESSEL_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}{_VESSEL_KINDS}\b", re.I)
 _PRODUCT_AFTER = re.compile(r"^(?:(?:,\s*|\s+(?:and|or)\s+)[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)*"
                             r"\s+(?:infant\s+|baby\s+)?(?:formula|vaccine|drug|pill|pills|tablets?|capsules?|phones?|"
                             r"models?|vehicles?|hatchbacks?|pickups?|vans?|motorbikes?|scooters?|suvs|"
@@ -1687,7 +1697,8 @@ _MOUNT_WORDS = frozenset({"mount", "mt"})
 
 
 def _attach_mountains(groups: list[_Group]) -> list[_Group]:
-    """"Mount Kerath", "Mt. Kerath" and the bare "Kerath" ("the Kerath volcano") are one mountain: a name of two
+    """"Mount Kerath", "Mt. Kerath" and the bare "Kerath" ("the Kerath volcano") are one mountain, as "MV Kestrel" and
+    "the Kestrel" are one ship: a name of two
     words that opens on Mount (or Mt.) joins the other such names of that peak, and the one-word name of it, unless
     that word names a country or a city ("Mount Lebanon" is no Lebanon), or the story has two such peaks."""
     gaz = _gazetteer()
@@ -1697,6 +1708,8 @@ def _attach_mountains(groups: list[_Group]) -> list[_Group]:
             toks = _tokens(n)
             if len(toks) == 2 and toks[0] in _MOUNT_WORDS:
                 peaks[toks[1]].add(i)
+            elif len(toks) >= 2 and toks[0] in _VESSEL_PREFIXES:
+                peaks["".join(toks[1:])].add(i)  # (so is a ship: "MV Kestrel" and "the Kestrel")
     if not peaks:
         return groups
     uf = _UF(len(groups))
@@ -2122,9 +2135,11 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
             head_votes["GPE"] += 1  # "Port Elsk", "Port Said": a town named for its harbour (not "Port Authority")
         if toks[0] in _DIRECTIONAL:  # "Upper Karabakh", "South Caucasus": a region, not a person or people
             head_votes["GPE" if g.labels.get("GPE", 0) > total / 2 or gaz.cities(n) else "LOC"] += 1
+    if any(_tokens(n)[:1] and _tokens(n)[0] in _VESSEL_PREFIXES and len(_tokens(n)) > 1 for n in g.names):
+        head_votes["PRODUCT"] += 1  # a ship by its prefix: "MV Kestrel", "HMS Dauntless"
     if head_votes:
         return head_votes.most_common(1)[0][0]
-    strong = weak = person = org = fac = named_of = feature = product = 0
+    strong = weak = person = org = fac = named_of = feature = product = vessel = 0
     if texts:
         for m in g.members:
             t = texts.get(m.article)
@@ -2148,8 +2163,11 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
                 fac += 1
             feature += bool(_FEATURE_AFTER.match(post))
             product += bool(_PRODUCT_AFTER.match(post))
+            vessel += bool(_VESSEL_BEFORE.search(pre) or _VESSEL_APPOSITION.match(post))
     place_votes = sum(g.labels.get(t, 0) for t in ("GPE", "LOC"))
     place_type = "LOC" if g.labels.get("LOC", 0) > g.labels.get("GPE", 0) and not any(gaz.cities(n) for n in names) else "GPE"
+    if vessel >= 1 and 2 * vessel >= len(g.members) and person == 0:
+        return "PRODUCT"  # a ship named after its kind: "the tanker Sea Harrow" (the tagger calls it a place or a person)
     if person > strong and person >= 1:
         return "PERSON"
     if (product >= 1 and 2 * product >= len(g.members) and person == org == strong == 0
