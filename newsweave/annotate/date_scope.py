@@ -32,13 +32,25 @@ _INSIDE_CLAUSE = {"conj", "xcomp", "ccomp"}  # a verb coordinated with, or compl
 _DASHES = {"-", "–", "—", "--"}
 
 
-def _phrase(noun, participle: bool = False) -> tuple[int, int]:
+def _after_comma(clause) -> bool:
+    """Does the clause open after a comma ("..., which collapsed on Sunday")?"""
+    first = clause.left_edge.i
+    return first > 0 and clause.doc[first - 1].text == ","
+
+
+def _phrase(noun, participle: bool = False, aside: bool = False) -> tuple[int, int]:
     """Character span of a noun's phrase; an apposition takes in the noun it renames ("The Tarnagor dam, an
     earth-fill barrier built in 1974 ..."). With ``participle`` (the date came through a participle clause of
-    the noun), a noun after "of" takes in the noun it completes (see below)."""
+    the noun), a noun after "of" takes in the noun it completes (see below). With ``aside`` (a relative clause
+    set off by a comma), a noun that says what another is about takes that one in: in "the breakdown of talks with
+    Tarvonia over the Orlen valley, which collapsed on Sunday" the parser hangs the clause on the valley; the phrase
+    tells it of the talks over the valley."""
     start_tok = noun.left_edge
     if noun.dep_ == "appos" and noun.head.pos_ in _NOMINAL:
         start_tok = noun.head.left_edge
+    elif (aside and noun.dep_ == "pobj" and noun.head.lower_ in ("over", "about", "on", "with", "between", "for")
+          and noun.head.head.pos_ in _NOMINAL):
+        start_tok = noun.head.head.left_edge
     elif participle and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in _NOMINAL:
         # "a study of 12,400 adults published on Wednesday": the parser hangs the participle on the noun after
         # "of", but the phrase is the one that noun completes ("12,400 adults published ..." read as an event); a
@@ -166,7 +178,7 @@ def noun_phrase_scope(doc, start: int, end: int) -> tuple[int, int] | None:
                 # "intercepted a foreign tanker smuggling 2 million litres of fuel ... on Thursday": what the noun was
                 # doing when the clause's act befell it, on the clause's day (not "a barrier built in 1974")
                 return named
-            return _phrase(head, participle=cur.dep_ == "acl")
+            return _phrase(head, participle=cur.dep_ == "acl", aside=cur.dep_ == "relcl" and _after_comma(cur))
         if cur.dep_ == "appos" and not first and head.pos_ in _NOMINAL and not (
                 cur.pos_ == "PROPN" and prev.dep_ == "prep" and cur.i == head.i + 1):
             # (not a name set right after its noun, which the parser may hang the clause's date on: "marched

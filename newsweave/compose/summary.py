@@ -645,9 +645,11 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
         # statement is placed when the first report that states it came out, whichever wording is shown)
         date = min((published.get(a) or "9999-99-99" for a in {u.article, *cited[id(u)].sources}), default="9999-99-99")
         own = published.get(u.article) or "9999-99-99"
+        # (of two statements alike in all that, the one whose own wording came out first: the day's wire lead before a
+        # next-day report's lead, not the order of their ids)
         return (date, _looks_ahead(u, by_article[u.article], own),
                 -(_independent(u, facts, by_article[u.article] if FIGURE_AWARE_SOURCES else None) + (u.position == 0)),
-                round(u.position / POSITION_DECAY, 1), u.article, u.start)
+                round(u.position / POSITION_DECAY, 1), own, u.article, u.start)
 
     items = []
     for u in _after_what_they_lean_on(sorted(chosen, key=order_key)):
