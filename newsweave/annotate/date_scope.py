@@ -81,8 +81,11 @@ def _phrase(noun, participle: bool = False, aside: bool = False) -> tuple[int, i
         while cut - 1 > noun.i and doc[cut - 1].dep_ in ("cc", "punct"):
             cut -= 1
         end_tok = doc[max(noun.i, cut - 1)]
-    while end_tok.i > noun.i and end_tok.is_punct and end_tok.text not in ")]\"'’”":
-        end_tok = doc[end_tok.i - 1]  # the comma that closes a parenthetical belongs to the sentence
+    while end_tok.i > noun.i and (end_tok.is_punct and end_tok.text not in ")]\"'’”"
+                                  or end_tok.pos_ == "ADP" and not list(end_tok.children)):
+        # the comma that closes a parenthetical belongs to the sentence; so does a preposition the parser left
+        # without its object ("A large observational study published this week in | Heart Review links ...")
+        end_tok = doc[end_tok.i - 1]
     return start_tok.idx, end_tok.idx + len(end_tok.text)
 
 

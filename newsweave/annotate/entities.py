@@ -472,6 +472,8 @@ def _derived(a: str, b: str) -> bool:
         a, b = b, a
     if a.endswith("y") and b in (a[:-1] + "i", a + "i", a[:-1] + "iy", a[:-1] + "yi"):
         return False  # a final y written i, or y followed by i: one name transliterated (Petrovsky / Petrovski / Petrovskyi)
+    if b == a + a[-1:] and len(a) >= 4:
+        return False  # a final letter doubled: one name transliterated (Idris / Idriss), no ending
     stems = {a, a.rstrip("aeiouy")}
     for suf in _DERIVED_SUFFIXES:
         if b.endswith(suf) and b[: -len(suf)] in stems and len(b[: -len(suf)]) >= 3:
