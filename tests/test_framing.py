@@ -266,6 +266,16 @@ def test_documents_are_no_voices():
         assert not _document(voice), voice
 
 
+def test_an_outlets_earlier_text_and_a_microphone_are_no_voices():
+    """A correction's "an earlier version of this post said ..." is the outlet about itself; "was caught on a hot mic in
+    the Senate ripping the agenda" names what recorded a senator, not who spoke."""
+    from newsweave.compose.framing import _document
+
+    for doc in ("an earlier version of this post", "a hot mic in the Senate", "an open microphone"):
+        assert _document(doc), doc
+    assert not _document("Version Media") and not _document("Senator Kessel")
+
+
 def test_signs_and_evidence_are_no_voices():
     """'Growing signs that fuel prices are easing suggest ...', 'Most of the evidence about ... suggests ...',
     'The minutes released ... showed ...': nobody speaks there."""

@@ -616,7 +616,10 @@ _RELATIVE_TAIL = re.compile(r"[\s,]+(?:who|whom|which|that)$", re.IGNORECASE)
 # what speaks for someone ("the statement", "records") or for nobody ("growing signs that ...", "the minutes")
 _RECORD_NOUNS = _DOC_NOUNS | _EVIDENCE_NOUNS | {"original", "sign", "indicator", "evidence", "gauge", "reading",
                                                "minutes", "pace", "trend", "history", "copy", "copie", "question",
-                                               "list", "timing", "phrase", "word", "headline", "caption", "page"}
+                                               "list", "timing", "phrase", "word", "headline", "caption", "page",
+                                               # (the outlet's own earlier text, a correction's "an earlier version of
+                                               # this post said"; the device someone was caught on, "a hot mic")
+                                               "version", "mic", "microphone"}
 # "most of the evidence about ...": the quantifier's noun is the speaker
 _QUANTIFIER_OF = re.compile(r"^(?:most|many|some|much|all|none|several|few|each|both|any|part|one)\s+of\s+"
                             r"(?:the|these|those|its|their|this)?\s*", re.IGNORECASE)
