@@ -347,6 +347,19 @@ def test_a_name_written_as_one_word_or_two_is_one_name():
     assert not same_name("Ana Maria Lopez", "Ana Lopez") and not same_name("Mohammed bin Salman", "Mohammed Salman")
 
 
+def test_a_party_is_no_surname_and_no_land():
+    """"Republicans" is no surname of "Log Cabin Republicans" (which the tagger took for a person), and "Democrats" /
+    "Democratic" name a party's people, not a land whose people they are."""
+    ents, _ = story({
+        "a": ("Romney wrote to the Log Cabin Republicans of Kessel. Republicans cheered, Democrats did not.",
+              [("Log Cabin Republicans", "PERSON"), ("Republicans", "NORP"), ("Democrats", "NORP")]),
+        "b": ("Republicans and Democrats reacted. The Democratic reaction came from Democrats in Kessel.",
+              [("Republicans", "NORP"), ("Democrats", "NORP"), ("Democratic", "NORP"), ("Democrats", "NORP")]),
+    })
+    assert find(ents, "Republicans") is not find(ents, "Log Cabin Republicans")
+    assert find(ents, "Republicans").type == "NORP" and find(ents, "Democrats").type == "NORP"
+
+
 def test_a_place_is_named_as_the_gazetteer_names_it_when_the_reports_use_two_names_alike():
     """One report's "Peking" and another's "Beijing", each twice: the city is shown as "Beijing"."""
     ents, _ = story({

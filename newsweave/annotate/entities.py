@@ -1665,6 +1665,8 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
     for i, g in enumerate(groups):
         if g.demonym or g.country or not _one_word(g):
             continue
+        if g.labels.get("NORP", 0) > sum(g.labels.values()) / 2:
+            continue  # a people or a party, "Republicans", is no one's surname ("Log Cabin Republicans" is a group)
         keys = {name_key(n) for n in g.names}
         cands = set().union(*(by_last.get(k, set()) for k in keys)) - {i}
         surname = bool(cands)
@@ -2084,7 +2086,7 @@ def _storm_named(g: _Group) -> bool:
     return any(_STORM.match(m.surface) for m in g.members)
 
 
-_PEOPLE_WORD = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ite|iot)s?")
+_PEOPLE_WORD = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ite|iot|crat|cratic|can|ist|ive)s?")  # (and a party's members: "Democrats")
 
 
 def _mark_lands(groups: list[_Group]) -> None:
