@@ -347,6 +347,22 @@ def test_a_name_written_as_one_word_or_two_is_one_name():
     assert not same_name("Ana Maria Lopez", "Ana Lopez") and not same_name("Mohammed bin Salman", "Mohammed Salman")
 
 
+def test_a_full_name_with_a_middle_name_is_the_person_without_it():
+    """"Hillary Rodham Clinton" (one report) and "Hillary Clinton" (another) are one person, and "Clinton" alone then
+    has one full name to join; two different middle initials keep two people apart."""
+    ents, _ = story({
+        "a": ("Hillary Rodham Clinton said on Tuesday she would testify. Clinton spoke in Kessel.",
+              [("Hillary Rodham Clinton", "PERSON"), ("Clinton", "PERSON"), ("Kessel", "GPE")]),
+        "b": ("Hillary Clinton will testify, aides said. Clinton declined to comment.",
+              [("Hillary Clinton", "PERSON"), ("Clinton", "PERSON")]),
+    })
+    assert find(ents, "Hillary Clinton") is find(ents, "Hillary Rodham Clinton") is find(ents, "Clinton")
+    ents, _ = story({
+        "a": ("George W. Bush met George H.W. Bush.", [("George W. Bush", "PERSON"), ("George H.W. Bush", "PERSON")]),
+    })
+    assert find(ents, "George W. Bush") is not find(ents, "George H.W. Bush")
+
+
 def test_a_party_is_no_surname_and_no_land():
     """"Republicans" is no surname of "Log Cabin Republicans" (which the tagger took for a person), and "Democrats" /
     "Democratic" name a party's people, not a land whose people they are."""

@@ -276,6 +276,17 @@ def test_an_outlets_earlier_text_and_a_microphone_are_no_voices():
     assert not _document("Version Media") and not _document("Senator Kessel")
 
 
+def test_a_persons_surname_is_no_loaded_word():
+    """"Earnest would not say whether ..." is White House press secretary Josh Earnest, not an earnest tone."""
+    import newsweave
+    from conftest import report
+
+    text = ("White House Press Secretary Josh Earnest was asked about the emails on Tuesday.\n\n"
+            "Earnest would not say whether the rules had been broken.")
+    b = newsweave.brief([report("a", "Meridian Press", text, "2047-03-03")])
+    assert not [t for f in b.framing for t in f["terms"] if t["term"] == "earnest"], b.framing
+
+
 def test_signs_and_evidence_are_no_voices():
     """'Growing signs that fuel prices are easing suggest ...', 'Most of the evidence about ... suggests ...',
     'The minutes released ... showed ...': nobody speaks there."""

@@ -1634,7 +1634,8 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
                 by_first[toks[0]].add(i)
     uf = _UF(len(groups))
     # "Jerome H. Powell" and "Jerome Powell" are one person when no other middle initial goes with that first
-    # and last name ("George W. Bush" and "George H.W. Bush" keep "George Bush" apart from both)
+    # and last name ("George W. Bush" and "George H.W. Bush" keep "George Bush" apart from both); so with a middle
+    # name ("Hillary Rodham Clinton" / "Hillary Clinton")
     by_ends: dict[tuple[str, str], dict[int, set[str]]] = defaultdict(dict)
     for i, g in enumerate(groups):
         if g.demonym or g.country or kinds[i] != "PERSON":
@@ -1642,7 +1643,8 @@ def _attach_surnames(groups: list[_Group], texts: dict[str, str] | None) -> list
         for n in g.names:
             words = n.split()
             toks = _tokens(n)
-            if len(toks) >= 2 and all(_INITIAL.fullmatch(w) for w in words[1:-1]):
+            if len(toks) >= 2 and (all(_INITIAL.fullmatch(w) for w in words[1:-1])
+                                   or len(words) == 3 and words[1][:1].isupper() and words[1].isalpha()):
                 middle = "".join(words[1:-1]).replace(".", "").lower()
                 by_ends[(toks[0], toks[-1])].setdefault(i, set()).add(middle)
     for holders in by_ends.values():

@@ -1039,6 +1039,8 @@ def build_framing(docs: Sequence[AnnotatedArticle], facts: Sequence[Any] = (), q
         choices.setdefault(art, []).extend(items[:max(0, MAX_WORD_CHOICES - len(choices.get(art, [])))])
     speakers = _quote_speakers(quotes) if quotes else None
     name_starts = {(art, end): start for e in entities for art, start, end in e.mentions}
+    # (the story's people by their surname: "Earnest would not say ..." is White House press secretary Josh Earnest)
+    surnames = {e.name.split()[-1] for e in entities if e.type == "PERSON" and len(e.name.split()) > 1}
     out = []
     for doc in docs:
         aid = doc.article.id
@@ -1051,6 +1053,8 @@ def build_framing(docs: Sequence[AnnotatedArticle], facts: Sequence[Any] = (), q
             i = bisect_right(names, (s, float("inf"))) - 1
             if i >= 0 and names[i][0] <= s and e <= names[i][1]:
                 continue  # a word of a name ("Supreme Court", "Justice Department") is no word choice
+            if doc.article.text[s:e] in surnames:
+                continue
             t = terms.setdefault((term, cat), {"term": term, "category": cat, "count": 0, "evidence": []})
             t["count"] += 1
             t["evidence"].append({"article": aid, "start": s, "end": e})
