@@ -363,6 +363,15 @@ def test_a_full_name_with_a_middle_name_is_the_person_without_it():
     assert find(ents, "George W. Bush") is not find(ents, "George H.W. Bush")
 
 
+def test_a_spokesperson_by_title_is_the_person():
+    """"Deputy Spokesperson Marie Harf" (a span the tagger calls an organisation) is Marie Harf."""
+    ents, _ = story({
+        "a": ("State Department Deputy Spokesperson Marie Harf told reporters on Monday. Marie Harf added more.",
+              [("Spokesperson Marie Harf", "ORG"), ("Marie Harf", "PERSON")]),
+    })
+    assert find(ents, "Marie Harf").type == "PERSON" and not [e for e in ents if "Spokesperson" in e.name]
+
+
 def test_a_party_is_no_surname_and_no_land():
     """"Republicans" is no surname of "Log Cabin Republicans" (which the tagger took for a person), and "Democrats" /
     "Democratic" name a party's people, not a land whose people they are."""

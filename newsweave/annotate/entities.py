@@ -738,6 +738,7 @@ _STRONG_TITLES = {
     "king", "queen", "prince", "princess", "pope", "sheikh", "prof", "sir", "dame", "lord", "lady", "ambassador",
     "emir", "sultan", "rev", "imam", "rabbi", "cardinal", "archbishop",
     "count", "countess", "duke", "duchess", "baron", "baroness", "earl", "viscount", "marquis",
+    "spokesman", "spokeswoman", "spokesperson",  # ("Spokesperson Marie Harf", which the tagger calls an organisation)
 }
 
 
