@@ -363,6 +363,16 @@ def test_a_full_name_with_a_middle_name_is_the_person_without_it():
     assert find(ents, "George W. Bush") is not find(ents, "George H.W. Bush")
 
 
+def test_a_role_after_the_place_a_sentence_opens_in_is_no_persons():
+    """"In Geneva, a public prosecutor, Bernard Bertossa, said ..." names the prosecutor after the place: Geneva stays
+    a place."""
+    ents, _ = story({
+        "a": ("A complaint was filed in Geneva last week. In Geneva, a public prosecutor, Bernard Bertossa, said Monday "
+              "he had issued a warrant.", [("Geneva", "GPE"), ("Geneva", "GPE"), ("Bernard Bertossa", "PERSON")]),
+    })
+    assert find(ents, "Geneva").type == "GPE"
+
+
 def test_a_spokesperson_by_title_is_the_person():
     """"Deputy Spokesperson Marie Harf" (a span the tagger calls an organisation) is Marie Harf."""
     ents, _ = story({

@@ -287,6 +287,21 @@ def test_a_persons_surname_is_no_loaded_word():
     assert not [t for f in b.framing for t in f["terms"] if t["term"] == "earnest"], b.framing
 
 
+def test_a_voice_is_named_without_what_the_report_adds_about_it():
+    """"Prime Minister Tony Blair's Labor Party government, which replaced a Conservative Party administration 18
+    months ago" is the government; "A delegation of Chilean legislators lobbying against ..." the delegation."""
+    from newsweave.compose.framing import _voices
+
+    class _Doc:
+        class article:
+            id = "a"
+    speakers = ["Prime Minister Tony Blair's Labor Party government, which replaced a Conservative Party administration",
+                "A delegation of Chilean legislators lobbying against the possible extradition", "people living nearby"]
+    quotes = [{"speaker": s, "evidence": [{"article": "a", "start": 0, "end": 1}], "sources": ["a"]} for s in speakers]
+    assert _voices(_Doc, quotes) == ["Prime Minister Tony Blair's Labor Party government",
+                                     "A delegation of Chilean legislators", "people living nearby"]
+
+
 def test_signs_and_evidence_are_no_voices():
     """'Growing signs that fuel prices are easing suggest ...', 'Most of the evidence about ... suggests ...',
     'The minutes released ... showed ...': nobody speaks there."""

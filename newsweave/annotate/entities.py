@@ -2161,8 +2161,9 @@ def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
                                  or _PLACE_NOUN_BEFORE.search(pre) or _RESIDENTS_OF.search(pre))
             elif _PLACE_PREP.search(pre):
                 weak += 1
+            # (not a role after a place the sentence opens in: "In Geneva, a public prosecutor, Bernard Bertossa, said")
             if (_PERSON_CUE.search(pre) or _PERSON_POST_BEFORE.search(pre) or _PERSON_ROLE_BEFORE.search(pre)
-                    or _PERSON_AFTER.match(post)):
+                    or _PERSON_AFTER.match(post) and not _PLACE_PREP.search(pre.lower())):
                 person += 1
             if _ORG_BEFORE.search(pre) or _ORG_APPOSITION.match(post) or _ORG_AFTER.match(post):
                 org += 1

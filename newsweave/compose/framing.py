@@ -601,6 +601,12 @@ def _voices(doc: AnnotatedArticle, quotes: Sequence[dict] | None,
     seen: dict[str, str] = {}
     for n in names:
         n = _RELATIVE_TAIL.sub("", n).strip()  # "the students who" (a relative clause's antecedent)
+        # (who they are, not what the report adds about them: "Prime Minister Tony Blair's Labor Party government, which
+        # replaced a Conservative Party administration 18 months ago", "A delegation of Chilean legislators lobbying
+        # against the possible extradition ...")
+        n = _VOICE_ASIDE.split(n, maxsplit=1)[0].strip()
+        if (m := _VOICE_PARTICIPLE.match(n)):
+            n = m.group(1)
         if not n or n.lower() in _PRONOUNS or _document(n):
             continue
         if any(q in n for q in "\"“”") or n.lower() in _NOT_VOICES:
@@ -609,6 +615,8 @@ def _voices(doc: AnnotatedArticle, quotes: Sequence[dict] | None,
     return list(seen.values())
 
 
+_VOICE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b")
+_VOICE_PARTICIPLE = re.compile(r"^((?:\S+\s+){3,}?\S*[a-z]s)\s+[a-z]{3,}ing\b")  # (four words at least, then "... lobbying")
 _NOT_VOICES = frozenset({"more", "less", "much", "this", "that", "which", "what", "here", "there"})
 
 
