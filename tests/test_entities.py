@@ -373,6 +373,18 @@ def test_a_role_after_the_place_a_sentence_opens_in_is_no_persons():
     assert find(ents, "Geneva").type == "GPE"
 
 
+def test_a_side_taken_is_no_name_of_the_person():
+    """"pro-Anwar supporters" take a side; the word is no name of Anwar Ibrahim, and "Anwar" alone still joins him."""
+    ents, _ = story({
+        "a": ("Anwar Ibrahim was arrested. Thousands of pro-Anwar supporters marched. Anwar denied the charges.",
+              [("Anwar Ibrahim", "PERSON"), ("pro-Anwar", "PERSON"), ("Anwar", "PERSON")]),
+        "b": ("Police dispersed pro-Anwar protesters in Kuala Lumpur. Anwar said he was beaten.",
+              [("pro-Anwar", "PERSON"), ("Kuala Lumpur", "GPE"), ("Anwar", "PERSON")]),
+    })
+    assert find(ents, "Anwar") is find(ents, "Anwar Ibrahim")
+    assert not [e for e in ents if any(a.startswith("pro-") for a in e.aliases)], [(e.name, e.aliases) for e in ents]
+
+
 def test_a_spokesperson_by_title_is_the_person():
     """"Deputy Spokesperson Marie Harf" (a span the tagger calls an organisation) is Marie Harf."""
     ents, _ = story({

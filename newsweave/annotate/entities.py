@@ -1104,6 +1104,7 @@ def _join_particle_names(ms: list[_M], texts: dict[str, str]) -> list[_M]:
 
 # A stance or a time before a people's name makes an adjective, not a group: "anti-Armenian", "ex-Soviet"
 _STANCE_PREFIX = re.compile(r"^(?:anti|pro|non|un|post|pre|ex|neo)-(?=[A-Z])", re.IGNORECASE)
+_FOR_OR_AGAINST = re.compile(r"^(?:anti|pro)-(?=[A-Z])", re.IGNORECASE)
 _TITLE_FUNCTION_WORDS = frozenset(
     "a an the of and or in on at to for from with by as into over under about against between vs de del la le "
     "los las el do da das dos di du des von van der den".split())
@@ -1160,6 +1161,9 @@ def _not_a_name(m: "_M", text: str) -> bool:
     that runs into another capitalised word ("Units of the Velian | Army") was cut inside a name."""
     if m.label == "NORP" and " " not in m.surface and _STANCE_PREFIX.match(m.surface):
         return True
+    if " " not in m.surface and _FOR_OR_AGAINST.match(m.surface):
+        return True  # "pro-Anwar supporters", "anti-Mahathir protests": a side taken, not the person named (whose
+        # group the word would otherwise give its two-word name, keeping "Anwar" from "Anwar Ibrahim")
     if _GRADE.match(m.surface):
         return True  # "Category 3", "Level 4": a grade on a scale, not a name
     if m.label != "WORK_OF_ART" or not text:
