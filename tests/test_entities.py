@@ -373,6 +373,23 @@ def test_a_role_after_the_place_a_sentence_opens_in_is_no_persons():
     assert find(ents, "Geneva").type == "GPE"
 
 
+def test_an_acronym_is_the_one_name_it_is_the_initials_of():
+    """"WFP" in one report, "the World Food Program" in another, never "(WFP)": one agency; "Unicef" / "UNICEF" is an
+    organisation, not a person; an acronym two names share the initials of stays alone."""
+    ents, _ = story({
+        "a": ("The WFP cut its rations. Unicef warned of hunger.", [("WFP", "ORG"), ("Unicef", "PERSON")]),
+        "b": ("The World Food Program said UNICEF agreed.", [("World Food Program", "ORG"), ("UNICEF", "ORG")]),
+    })
+    assert find(ents, "WFP") is find(ents, "World Food Program")
+    assert find(ents, "Unicef").type == "ORG"
+    ents, _ = story({
+        "a": ("The NLF and the National Labour Front met the National Liberation Front.",
+              [("NLF", "ORG"), ("National Labour Front", "ORG"), ("National Liberation Front", "ORG")]),
+    })
+    assert find(ents, "NLF") is not find(ents, "National Labour Front")
+    assert find(ents, "NLF") is not find(ents, "National Liberation Front")
+
+
 def test_a_side_taken_is_no_name_of_the_person():
     """"pro-Anwar supporters" take a side; the word is no name of Anwar Ibrahim, and "Anwar" alone still joins him."""
     ents, _ = story({

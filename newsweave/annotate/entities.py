@@ -1565,6 +1565,24 @@ def _acronym_of(short: str, name: str) -> bool:
     return letters in (capitals, "".join(w[0] for w in words).upper(), part_capitals)
 
 
+def _attach_acronyms(groups: list[_Group]) -> list[_Group]:
+    """An acronym ("WFP") is the one name of the story written out that it is the initials of ("World Food
+    Program"), though no report introduces it in brackets; with two such names (or none) it stays alone."""
+    uf = _UF(len(groups))
+    long_names = [(i, n) for i, g in enumerate(groups) if not g.country and not g.demonym
+                  for n in g.names if len(_tokens(n)) >= 2]
+    for i, g in enumerate(groups):
+        if g.country or not g.names or not all(_ACRONYM.fullmatch(n) for n in g.names):
+            continue
+        hits = {j for j, n in long_names if j != i and any(_acronym_of(a, n) for a in g.names)}
+        if len(hits) == 1:
+            uf.union(hits.pop(), i)
+    return _collapse(groups, uf)
+
+
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,8}")
+
+
 def _merge_named_aliases(groups: list[_Group], texts: dict[str, str]) -> list[_Group]:
     """One thing that an article names twice, the second name introduced as another name for the first
     ("X, also known as Y", "X, formerly Y") or as its acronym ("X (XY)"), is one entity: its two names need
@@ -2114,6 +2132,14 @@ def _mark_lands(groups: list[_Group]) -> None:
 
 
 def _decide_type(g: _Group, texts: dict[str, str] | None) -> str:
+    kind = _decided_type(g, texts)
+    if (kind == "PERSON" and not g.person and all(len(_tokens(n)) == 1 for n in g.names)
+            and any(_ACRONYM.fullmatch(n) and len(n.replace(".", "")) >= 3 for n in g.names)):
+        return "ORG"  # a one-word name the reports also write as an acronym ("Unicef" / "UNICEF") is no person
+    return kind
+
+
+def _decided_type(g: _Group, texts: dict[str, str] | None) -> str:
     gaz = _gazetteer()
     total = sum(g.labels.values()) or 1
     if g.country:
@@ -2333,6 +2359,7 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
     groups = _merge_groups(groups, places, texts)
     groups = _attach_surnames(groups, texts)
     groups = _attach_mountains(groups)
+    groups = _attach_acronyms(groups)
     if texts:
         groups = _merge_named_aliases(groups, texts)
         _gazetteer_spellings(groups, texts, lower_words)
