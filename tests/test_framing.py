@@ -296,7 +296,8 @@ def test_a_voice_is_named_without_what_the_report_adds_about_it():
         class article:
             id = "a"
     speakers = ["Prime Minister Tony Blair's Labor Party government, which replaced a Conservative Party administration",
-                "A delegation of Chilean legislators lobbying against the possible extradition", "people living nearby"]
+                "A delegation of Chilean legislators lobbying against the possible extradition", "people living nearby",
+                "Spanish", "Malaysian"]  # (a people's adjective alone, the rest of its noun phrase lost, is no voice)
     quotes = [{"speaker": s, "evidence": [{"article": "a", "start": 0, "end": 1}], "sources": ["a"]} for s in speakers]
     assert _voices(_Doc, quotes) == ["Prime Minister Tony Blair's Labor Party government",
                                      "A delegation of Chilean legislators", "people living nearby"]

@@ -609,14 +609,16 @@ def _voices(doc: AnnotatedArticle, quotes: Sequence[dict] | None,
             n = m.group(1)
         if not n or n.lower() in _PRONOUNS or _document(n):
             continue
-        if any(q in n for q in "\"“”") or n.lower() in _NOT_VOICES:
-            continue  # a phrase in quotation marks ('a "racketeering enterprise"', 'ton" of evidence'), "More"
+        if any(q in n for q in "\"“”") or n.lower() in _NOT_VOICES or _PEOPLES_ADJECTIVE.fullmatch(n):
+            continue  # a phrase in quotation marks ('a "racketeering enterprise"', 'ton" of evidence'), "More"; a
+            # people's adjective alone ("Spanish", "Malaysian"), the rest of whose noun phrase the parser lost
         seen.setdefault(n.lower(), n)
     return list(seen.values())
 
 
 _VOICE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b")
 _VOICE_PARTICIPLE = re.compile(r"^((?:\S+\s+){3,}?\S*[a-z]s)\s+[a-z]{3,}ing\b")  # (four words at least, then "... lobbying")
+_PEOPLES_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ish|ian|ese|ean)")
 _NOT_VOICES = frozenset({"more", "less", "much", "this", "that", "which", "what", "here", "there"})
 
 
