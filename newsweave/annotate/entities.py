@@ -486,6 +486,24 @@ def same_name(a: str, b: str) -> bool:
     return _name_cost(a, b) is not None
 
 
+# English given names and their usual short forms, as news copy writes one person both ways
+_SHORT_FORMS = {
+    "michael": "mike mick", "william": "bill will billy", "robert": "bob rob bobby", "james": "jim jimmy",
+    "thomas": "tom tommy", "anthony": "tony", "david": "dave", "daniel": "dan danny", "joseph": "joe",
+    "christopher": "chris", "matthew": "matt", "nicholas": "nick", "patrick": "pat", "richard": "rick dick rich",
+    "benjamin": "ben", "samuel": "sam", "alexander": "alex", "andrew": "andy", "edward": "ed ted eddie",
+    "charles": "chuck charlie", "gerald": "jerry", "lawrence": "larry", "ronald": "ron", "donald": "don",
+    "kenneth": "ken", "gregory": "greg", "jeffrey": "jeff", "timothy": "tim", "elizabeth": "liz beth",
+    "katherine": "kate kathy", "catherine": "cathy", "susan": "sue", "jennifer": "jen jenny", "margaret": "meg peggy",
+    "deborah": "debbie deb", "pamela": "pam", "victoria": "vicky", "frederick": "fred", "henry": "hank",
+    "peter": "pete", "philip": "phil", "raymond": "ray", "walter": "walt", "eugene": "gene", "mitchell": "mitch",
+    "stephen": "steve", "steven": "steve", "jonathan": "jon", "nathaniel": "nate", "zachary": "zach",
+}
+_NICKNAMES: dict[str, frozenset[str]] = {
+    short: frozenset(full for full, shorts in _SHORT_FORMS.items() if short in shorts.split())
+    for short in {w for shorts in _SHORT_FORMS.values() for w in shorts.split()}}
+
+
 def _name_cost(a: str, b: str, short_words: bool = True) -> float | None:
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
@@ -498,8 +516,11 @@ def _name_cost(a: str, b: str, short_words: bool = True) -> float | None:
     if len(ta) == len(tb) and len(ta) > 1:
         total = 0.0
         short_fuzzy = False
-        for x, y in zip(ta, tb):
+        for k, (x, y) in enumerate(zip(ta, tb)):
             if x == y:
+                continue
+            if k == 0 and (y in _NICKNAMES.get(x, ()) or x in _NICKNAMES.get(y, ())):
+                total += 0.5  # a given name and its short form: "Mike Thibodeau" / "Michael Thibodeau"
                 continue
             c = _budget_cost(x, y)
             if c is None and short_words and _inner_vowel_added(x, y):
@@ -1565,21 +1586,6 @@ def _acronym_of(short: str, name: str) -> bool:
     return letters in (capitals, "".join(w[0] for w in words).upper(), part_capitals)
 
 
-def _attach_acronyms(groups: list[_Group]) -> list[_Group]:
-    """An acronym ("WFP") is the one name of the story written out that it is the initials of ("World Food
-    Program"), though no report introduces it in brackets; with two such names (or none) it stays alone."""
-    uf = _UF(len(groups))
-    long_names = [(i, n) for i, g in enumerate(groups) if not g.country and not g.demonym
-                  for n in g.names if len(_tokens(n)) >= 2]
-    for i, g in enumerate(groups):
-        if g.country or not g.names or not all(_ACRONYM.fullmatch(n) for n in g.names):
-            continue
-        hits = {j for j, n in long_names if j != i and any(_acronym_of(a, n) for a in g.names)}
-        if len(hits) == 1:
-            uf.union(hits.pop(), i)
-    return _collapse(groups, uf)
-
-
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,8}")
 
 
@@ -2359,7 +2365,6 @@ def canonicalize(mentions: list[EntityMention], texts: dict[str, str] | None = N
     groups = _merge_groups(groups, places, texts)
     groups = _attach_surnames(groups, texts)
     groups = _attach_mountains(groups)
-    groups = _attach_acronyms(groups)
     if texts:
         groups = _merge_named_aliases(groups, texts)
         _gazetteer_spellings(groups, texts, lower_words)
