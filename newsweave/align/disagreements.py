@@ -58,7 +58,7 @@ from newsweave.align.facts import (TIME_UNITS, _BASE_UNITS, Fact, _since, conver
 from newsweave.align.similarity import SentenceIndex
 from newsweave.annotate.dates import MONTHS, RECORD_SINCE, WEEKDAYS
 from newsweave.annotate.entities import country_name, demonym_place, name_key
-from newsweave.annotate.quantities import ELLIPTIC_MORE, MEASURE_UNIT_WORDS, tag_quantities
+from newsweave.annotate.quantities import ELLIPTIC_MORE, MEASURE_UNIT_WORDS, ORDINAL_COUNTS, tag_quantities
 from newsweave.annotate.tallies import find_share_splits, find_tallies
 from newsweave.annotate.timevalues import intervals_meet, value_interval
 from newsweave.ingest.furniture import CORRECTION_NOTE
@@ -1685,7 +1685,7 @@ def _days_meet(a: Claim, b: Claim) -> bool:
     return not days_a or not days_b or bool(days_a & days_b)
 
 
-_ORDINAL_FIGURE = re.compile(r"^(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s", re.IGNORECASE)
+_ORDINAL_FIGURE = re.compile(r"^(?:a|the)\s+(?:" + "|".join(ORDINAL_COUNTS) + r")\s", re.IGNORECASE)  # (quantities' running counts)
 
 
 def _running_count(qa, qb) -> bool:

@@ -797,11 +797,11 @@ def _zero_counts(text: str, found: list[Quantity]) -> list[Quantity]:
 
 # the body whose members a count counts: "The 23 crew members" are 23 of the crew, as "All 22 crew" are
 _BODY_OF_MEMBERS = re.compile(r"\b(crew|staff)\s+$", re.IGNORECASE)
-_ORDINALS = {w: i + 2 for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split())}
+ORDINAL_COUNTS = {w: i + 2 for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split())}
 # one more person a running count takes in, by an ordinal: "Police have arrested a third man", "A fourth victim died in
 # hospital on Friday" (the count is then that many); not "for the third time", "the third day", "a third of the votes"
 _ORDINAL_COUNT = re.compile(
-    r"\b(?:a|the)\s+(?P<ord>" + "|".join(_ORDINALS) + r")\s+(?P<noun>man|woman|person|suspect|victim|body|child|boy|girl|"
+    r"\b(?:a|the)\s+(?P<ord>" + "|".join(ORDINAL_COUNTS) + r")\s+(?P<noun>man|woman|person|suspect|victim|body|child|boy|girl|"
     r"soldier|officer|worker|miner|climber|passenger|student|protester|journalist|patient|hostage)\b"
     r"(?![\w-])(?!\s+(?:of|in\s+(?:a|the)\s+(?:row|series)|time|day|week|round))", re.IGNORECASE)
 # ... in a sentence that tells what befell them (arrested, died, killed, found, charged, freed, rescued, hurt)
@@ -821,7 +821,7 @@ def _ordinal_counts(text: str, found: list[Quantity]) -> list[Quantity]:
         sentence_end = min((i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
         if not _ORDINAL_ACT.search(text, sentence_start, sentence_end):
             continue
-        n = float(_ORDINALS[m.group("ord").lower()])
+        n = float(ORDINAL_COUNTS[m.group("ord").lower()])
         out.append(Quantity(m.start(), m.end("noun"), m.group(0), n, n, n, False, None, m.group("noun").lower(),
                             m.start("noun"), m.end("noun"), "cardinal"))
     return out

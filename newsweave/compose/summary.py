@@ -84,7 +84,8 @@ LOADED_PENALTY = 0.25  # per loaded term of a unit (framing.loaded_terms): a bri
 MAX_LOADED = 2  # ... and a wording with more loaded terms than this is not taken while a plainer one is left (development
 # sets 34.74 / 9.25 at 2 and at 3: "Loyal forces on Tuesday crushed a cowardly attempt by a band of renegade officers"
 # tells an outlet's side, not the story)
-COUNT_TOLD_TWICE = True  # of two chosen wordings, one that tells only a count the other gives is left out (see summarize)
+COUNT_TOLD_TWICE = True  # of two chosen wordings, one that tells only a count the other gives is left out (see summarize;
+# development sets 34.96 / 9.32 with, 34.96 / 9.31 without)
 CITED_TWICE_OUT = True  # of two chosen wordings that each cite the other, one is told (see summarize; development
 # sets 34.90 / 9.29 with and without: for the reader, who would read one statement twice)
 JUDGEMENT_OUT = True  # a wording with a loaded term and no name, date or figure is left out while others are left
@@ -622,8 +623,8 @@ def summarize(docs: Sequence[AnnotatedArticle], *, words: int = DEFAULT_WORDS, p
             break
         # one statement in two chosen wordings, each citing the other's words ('"The fire has been put out and there
         # is no danger to residents," Nurmagambetov told reporters' / "Nurmagambetov said the fire had been extinguished
-        # and that residents were not in danger"): the wording more reports give is told, and the budget chosen again
-        # without the other
+        # and that residents were not in danger"): the plainer wording (fewer loaded terms), then the one more reports
+        # give, is told, and the budget chosen again without the other
         kept: list[Unit] = []
         # (and a wording that tells only a count another chosen wording gives, the same figure of one kind: "Forty-seven
         # troublemakers were detained, the interior ministry said" beside "The ministry put the number of people
