@@ -77,3 +77,17 @@ def test_ships_and_the_coast_they_met_off(briefing):
     aliases = {e["name"]: e["aliases"] for e in briefing.entities}
     assert types["MV Kestrel"] == "PRODUCT" and "Kestrel" in aliases["MV Kestrel"], aliases
     assert types["Sea Harrow"] == "PRODUCT" and types["Elmswick"] == "GPE", types
+
+
+def test_an_airline_called_a_carrier_is_no_ship():
+    """"the low-cost carrier Ryanair" is an airline, not a vessel named after its kind."""
+    from newsweave.annotate.entities import canonicalize
+    from newsweave.model import EntityMention
+
+    text = "Passengers of the low-cost carrier Ryanair were stranded. Ryanair said flights would resume."
+    mentions = [EntityMention(article="a", start=text.index("Ryanair"), end=text.index("Ryanair") + 7, text="Ryanair",
+                              label="ORG"),
+                EntityMention(article="a", start=text.rindex("Ryanair"), end=text.rindex("Ryanair") + 7, text="Ryanair",
+                              label="ORG")]
+    (airline,) = [e for e in canonicalize(mentions, {"a": text}) if e.name == "Ryanair"]
+    assert airline.type == "ORG", airline

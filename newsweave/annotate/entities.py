@@ -194,7 +194,8 @@ _FAC_AFTER = re.compile(r"^\s+(?:dam|bridge|airport|reservoir|power\s+(?:plant|s
 # A ship by its prefix or its kind: "MV Kestrel", "the tanker Sea Harrow", "The Kestrel, a Panama-flagged container
 # vessel", "the Sea Harrow, a Liberian-registered tanker"
 _VESSEL_PREFIXES = frozenset({"mv", "hms", "uss", "rv", "fv"})  # (not "mt", Mount, nor "ms", a woman)
-_VESSEL_KINDS = (r"(?:tanker|ship|vessel|freighter|ferry|trawler|yacht|liner|frigate|destroyer|submarine|carrier|"
+# (not a bare "carrier": "the low-cost carrier Ryanair" is an airline)
+_VESSEL_KINDS = (r"(?:tanker|ship|vessel|freighter|ferry|trawler|yacht|liner|frigate|destroyer|submarine|aircraft\s+carrier|"
                  r"dredger|tug|barge|bulker|bulk\s+carrier|cruise\s+ship|container\s+ship|cargo\s+ship)")
 _VESSEL_BEFORE = re.compile(rf"\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,2}}?{_VESSEL_KINDS}\s+$", re.I)
 _VESSEL_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}{_VESSEL_KINDS}\b", re.I)
